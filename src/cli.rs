@@ -1,0 +1,79 @@
+//! Command-line arguments (clap derive). The doc comments are the `--help` text.
+
+use std::path::PathBuf;
+
+use clap::{Parser, Subcommand, ValueEnum};
+
+/// Model the logic of academic papers as a typed concept graph, query it, and draw it.
+///
+/// Without --data, linkage works on the five papers on targeted poverty alleviation
+/// (tpa) and rural revitalization (rr) built into it.
+#[derive(Debug, Parser)]
+#[command(name = "linkage", version, max_term_width = 100)]
+pub struct Cli {
+    /// Load the dataset from DIR (every *.json file in it) instead of the built-in one.
+    #[arg(long, global = true, value_name = "DIR")]
+    pub data: Option<PathBuf>,
+
+    /// Print machine-readable JSON instead of text (shapes: docs/json.md).
+    #[arg(long, global = true)]
+    pub json: bool,
+
+    /// What to do.
+    #[command(subcommand)]
+    pub command: Command,
+}
+
+/// The commands.
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// Validate the dataset; with --sources, verify every quote against the papers' texts.
+    Check {
+        /// Directory holding the papers' plain-text files (each paper's `file`).
+        #[arg(long, value_name = "DIR")]
+        sources: Option<PathBuf>,
+    },
+    /// List nodes, grouped by kind.
+    List {
+        /// Only nodes of this kind (strategy, goal, mechanism, ...).
+        #[arg(long, value_name = "KIND")]
+        kind: Option<String>,
+    },
+    /// Show one node with all its relations in and out, and who says so.
+    Show {
+        /// Node id, label, alias, or a unique part of one.
+        name: String,
+        /// Citations only, without the quotes.
+        #[arg(long)]
+        brief: bool,
+    },
+    /// Find nodes and quotes containing TEXT (case-insensitive).
+    Search {
+        /// Text to look for.
+        text: String,
+    },
+    /// List the papers with what is known of their citations and their claim counts.
+    Papers,
+    /// Print the JSON Schema of data files (for editors), or the kinds in force.
+    Schema {
+        /// Print the node and relation kinds of the schema in force instead.
+        #[arg(long)]
+        kinds: bool,
+    },
+    /// Export the whole graph.
+    Export {
+        /// Output format.
+        #[arg(long, value_enum, default_value_t = ExportFormat::Json)]
+        format: ExportFormat,
+        /// Write to FILE (atomically) instead of standard output.
+        #[arg(short, long, value_name = "FILE")]
+        output: Option<PathBuf>,
+    },
+}
+
+/// Formats `export` can write.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum ExportFormat {
+    /// The data-file format: papers, nodes and merged relations with all sources.
+    Json,
+}

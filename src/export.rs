@@ -1,0 +1,47 @@
+//! A normalised dump of the whole graph in the data-file format, so an export can be
+//! loaded back as a dataset (and diffed between versions).
+
+use serde_json::{json, Map, Value};
+
+use crate::{graph::ConceptGraph, relation::Relation};
+
+/// The whole graph as one data file: papers, nodes and merged relations, in data order.
+pub fn to_json(graph: &ConceptGraph) -> Value {
+    json!({
+        "papers": graph.papers().collect::<Vec<_>>(),
+        "nodes": graph.nodes().collect::<Vec<_>>(),
+        "relations": graph.relations().map(|(_, r)| relation_json(graph, r)).collect::<Vec<_>>(),
+    })
+}
+
+/// One relation with ids for endpoints and every source.
+pub fn relation_json(graph: &ConceptGraph, relation: &Relation) -> Value {
+    let id = |ix| Value::String(graph.node(ix).id.clone());
+    let mut map = Map::new();
+    map.insert("kind".into(), relation.kind.clone().into());
+    map.insert("from".into(), id(relation.from));
+    map.insert("to".into(), id(relation.to));
+    if let Some(aspect) = relation.aspect {
+        map.insert("aspect".into(), id(aspect));
+    }
+    if let Some(dimension) = relation.dimension {
+        map.insert("dimension".into(), id(dimension));
+    }
+    if let Some(positions) = &relation.positions {
+        map.insert("positions".into(), json!({ "from": positions.from, "to": positions.to }));
+    }
+    map.insert("sources".into(), sources_json(relation));
+    if !relation.notes.is_empty() {
+        map.insert("note".into(), relation.notes.join(" / ").into());
+    }
+    Value::Object(map)
+}
+
+/// A relation's sources as `[{paper, locator, quote}]`.
+pub fn sources_json(relation: &Relation) -> Value {
+    relation
+        .sources
+        .iter()
+        .map(|s| json!({ "paper": s.paper, "locator": s.locator, "quote": s.quote }))
+        .collect()
+}

@@ -1,0 +1,187 @@
+//! The concept graph: nodes and sourced relations in a petgraph graph, with an index
+//! from id to node so lookups are O(1) and iteration follows the data's order.
+
+use std::{borrow::Cow, collections::HashMap};
+
+use indexmap::IndexMap;
+use petgraph::{
+    graph::{DiGraph, EdgeIndex, NodeIndex},
+    visit::EdgeRef,
+    Direction,
+};
+
+use crate::{
+    node::Node,
+    paper::Paper,
+    relation::Relation,
+    schema::{RelationKind, Role, Schema},
+};
+
+/// A data file the graph was read from, kept so later checks can point into it.
+#[derive(Debug, Clone)]
+pub struct DataFileText {
+    /// Name as shown to the user.
+    pub name: String,
+    /// The file's text.
+    pub text: Cow<'static, str>,
+}
+
+/// A loaded, validated dataset.
+///
+/// Invariants (established by [`crate::load`]): every relation's endpoints have kinds
+/// its relation kind allows; every relation has at least one source citing a known paper
+/// with a non-empty quote; ids and names (labels, aliases) are unique.
+#[derive(Debug)]
+pub struct ConceptGraph {
+    pub(crate) schema: Schema,
+    pub(crate) papers: IndexMap<String, Paper>,
+    pub(crate) graph: DiGraph<Node, Relation>,
+    pub(crate) ids: IndexMap<String, NodeIndex>,
+    /// Lower-cased labels and aliases to their node.
+    pub(crate) names: HashMap<String, NodeIndex>,
+    pub(crate) files: Vec<DataFileText>,
+}
+
+/// A relation seen from one of its ends: the relation, and the node at the other end.
+#[derive(Debug, Clone, Copy)]
+pub struct Incident<'g> {
+    /// The relation's edge.
+    pub edge: EdgeIndex,
+    /// The relation.
+    pub relation: &'g Relation,
+    /// The node at the other end.
+    pub other: NodeIndex,
+    /// Whether the relation points away from the node we started at.
+    pub outgoing: bool,
+}
+
+impl ConceptGraph {
+    /// The schema in force.
+    pub fn schema(&self) -> &Schema {
+        &self.schema
+    }
+
+    /// The underlying petgraph graph, for algorithms.
+    pub fn petgraph(&self) -> &DiGraph<Node, Relation> {
+        &self.graph
+    }
+
+    /// Papers in data order.
+    pub fn papers(&self) -> impl Iterator<Item = &Paper> {
+        self.papers.values()
+    }
+
+    /// The paper with id `id`.
+    pub fn paper(&self, id: &str) -> Option<&Paper> {
+        self.papers.get(id)
+    }
+
+    /// The short citation of paper `id` (the id itself if unknown).
+    pub fn cite<'a>(&'a self, id: &'a str) -> &'a str {
+        self.papers.get(id).map_or(id, Paper::citation)
+    }
+
+    /// Node indices in data order.
+    pub fn node_indices(&self) -> impl Iterator<Item = NodeIndex> + '_ {
+        self.ids.values().copied()
+    }
+
+    /// Nodes in data order.
+    pub fn nodes(&self) -> impl Iterator<Item = &Node> {
+        self.ids.values().map(|&ix| &self.graph[ix])
+    }
+
+    /// Number of nodes.
+    pub fn node_count(&self) -> usize {
+        self.graph.node_count()
+    }
+
+    /// Number of relations (merged claims count once).
+    pub fn relation_count(&self) -> usize {
+        self.graph.edge_count()
+    }
+
+    /// The node at `ix`.
+    pub fn node(&self, ix: NodeIndex) -> &Node {
+        &self.graph[ix]
+    }
+
+    /// The node with id `id`.
+    pub fn index_of(&self, id: &str) -> Option<NodeIndex> {
+        self.ids.get(id).copied()
+    }
+
+    /// The node a lower-cased label or alias belongs to.
+    pub(crate) fn by_name(&self, lowercase_name: &str) -> Option<NodeIndex> {
+        self.names.get(lowercase_name).copied()
+    }
+
+    /// Relations in data order, with their edge index.
+    pub fn relations(&self) -> impl Iterator<Item = (EdgeIndex, &Relation)> {
+        self.graph.edge_indices().map(|e| (e, &self.graph[e]))
+    }
+
+    /// The relation at `edge`.
+    pub fn relation(&self, edge: EdgeIndex) -> &Relation {
+        &self.graph[edge]
+    }
+
+    /// The schema's description of a relation's kind.
+    pub fn kind_of(&self, relation: &Relation) -> &RelationKind {
+        &self.schema.relation_kinds[relation.kind.as_str()]
+    }
+
+    /// The role of a relation's kind.
+    pub fn role_of(&self, relation: &Relation) -> Role {
+        self.kind_of(relation).role
+    }
+
+    /// Every relation touching `node`, outgoing then incoming, each in data order.
+    pub fn incident(&self, node: NodeIndex) -> Vec<Incident<'_>> {
+        let mut out: Vec<Incident<'_>> = self
+            .graph
+            .edges_directed(node, Direction::Outgoing)
+            .map(|e| Incident {
+                edge: e.id(),
+                relation: e.weight(),
+                other: e.target(),
+                outgoing: true,
+            })
+            .collect();
+        let mut incoming: Vec<Incident<'_>> = self
+            .graph
+            .edges_directed(node, Direction::Incoming)
+            .filter(|e| e.source() != node)
+            .map(|e| Incident {
+                edge: e.id(),
+                relation: e.weight(),
+                other: e.source(),
+                outgoing: false,
+            })
+            .collect();
+        // petgraph lists a node's edges newest first; data order reads better.
+        out.sort_by_key(|i| i.edge);
+        incoming.sort_by_key(|i| i.edge);
+        out.extend(incoming);
+        out
+    }
+
+    /// Number of claims (sources) each paper makes, in paper order.
+    pub fn claim_counts(&self) -> IndexMap<&str, usize> {
+        let mut counts: IndexMap<&str, usize> =
+            self.papers.keys().map(|id| (id.as_str(), 0)).collect();
+        for (_, relation) in self.relations() {
+            for source in &relation.sources {
+                if let Some(count) = counts.get_mut(source.paper.as_str()) {
+                    *count += 1;
+                }
+            }
+        }
+        counts
+    }
+
+    /// The data files the graph was read from, in load order.
+    pub fn files(&self) -> &[DataFileText] {
+        &self.files
+    }
+}

@@ -1,0 +1,95 @@
+//! The JSON Schema of data files, generated from the active schema so editors can
+//! complete node kinds and relation kinds and flag missing fields while a scholar types.
+
+use serde_json::{json, Value};
+
+use crate::schema::{Role, Schema};
+
+/// A JSON Schema (draft 2020-12) describing one data file under `schema`.
+pub fn data_file_schema(schema: &Schema) -> Value {
+    let node_kinds: Vec<&str> = schema.node_kinds.keys().map(String::as_str).collect();
+    let relation_kinds: Vec<&str> = schema.relation_kinds.keys().map(String::as_str).collect();
+    let role_rules: Vec<Value> = schema
+        .relation_kinds
+        .iter()
+        .filter(|(_, kind)| kind.role != Role::Ordinary)
+        .map(|(name, kind)| {
+            let required = match kind.role {
+                Role::CommonGround => json!(["aspect"]),
+                _ => json!(["dimension", "positions"]),
+            };
+            json!({ "if": { "properties": { "kind": { "const": name } } }, "then": { "required": required } })
+        })
+        .collect();
+    let text = json!({ "type": "string", "minLength": 1 });
+    let optional_text = json!({ "type": ["string", "null"] });
+    json!({
+        "$schema": "https://json-schema.org/draft/2020-12/schema",
+        "$id": "https://linkage.invalid/data-file.schema.json",
+        "title": "linkage data file",
+        "description": "One file of a linkage dataset: papers, nodes and relations. See docs/data-format.md.",
+        "type": "object",
+        "additionalProperties": false,
+        "properties": {
+            "$schema": { "type": "string" },
+            "papers": { "type": "array", "items": { "$ref": "#/$defs/paper" } },
+            "nodes": { "type": "array", "items": { "$ref": "#/$defs/node" } },
+            "relations": { "type": "array", "items": { "$ref": "#/$defs/relation" } }
+        },
+        "$defs": {
+            "id": { "type": "string", "pattern": "^[a-z0-9]+(-[a-z0-9]+)*$" },
+            "paper": {
+                "type": "object",
+                "additionalProperties": false,
+                "required": ["id", "file"],
+                "properties": {
+                    "id": text, "cite": optional_text, "title": optional_text,
+                    "authors": { "type": ["array", "null"], "items": { "type": "string" } },
+                    "year": { "type": ["integer", "null"] },
+                    "venue": optional_text, "doi": optional_text, "url": optional_text,
+                    "file": text, "note": optional_text
+                }
+            },
+            "node": {
+                "type": "object",
+                "additionalProperties": false,
+                "required": ["id", "kind", "label"],
+                "properties": {
+                    "id": { "$ref": "#/$defs/id" },
+                    "kind": { "enum": node_kinds },
+                    "label": text,
+                    "aliases": { "type": "array", "items": { "type": "string" } },
+                    "label_zh": { "type": "string" },
+                    "description": { "type": "string" }
+                }
+            },
+            "source": {
+                "type": "object",
+                "additionalProperties": false,
+                "required": ["paper", "locator", "quote"],
+                "properties": { "paper": text, "locator": text, "quote": text }
+            },
+            "relation": {
+                "type": "object",
+                "additionalProperties": false,
+                "required": ["kind", "from", "to", "sources"],
+                "properties": {
+                    "kind": { "enum": relation_kinds },
+                    "from": { "$ref": "#/$defs/id" },
+                    "to": { "$ref": "#/$defs/id" },
+                    "aspect": { "$ref": "#/$defs/id" },
+                    "dimension": { "$ref": "#/$defs/id" },
+                    "positions": {
+                        "type": "object",
+                        "additionalProperties": false,
+                        "required": ["from", "to"],
+                        "properties": { "from": text, "to": text }
+                    },
+                    "sources": { "type": "array", "minItems": 1, "items": { "$ref": "#/$defs/source" } },
+                    "note": { "type": "string" }
+                },
+                "allOf": role_rules
+            }
+        }
+    })
+}

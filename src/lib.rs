@@ -1,0 +1,32 @@
+//! linkage models the logic of academic papers as a typed concept graph: strategies,
+//! goals, mechanisms, actors, problems, measures and comparison dimensions, joined by
+//! typed relations, each traceable to a paper, a section and a verbatim quote.
+//!
+//! The flow of data: [`load`] reads a dataset (the built-in one or a directory) and
+//! validates it into a [`ConceptGraph`]; queries read the graph; [`output`] renders
+//! results for people, and every query also has a JSON form. See ARCHITECTURE.md.
+
+pub mod cli;
+pub mod diagnostic;
+mod embedded;
+pub mod error;
+pub mod export;
+pub mod graph;
+pub mod json_schema;
+pub mod load;
+pub mod node;
+pub mod output;
+pub mod paper;
+pub mod quotes;
+pub mod records;
+pub mod relation;
+mod resolve;
+pub mod run;
+pub mod schema;
+pub mod source_map;
+pub mod suggest;
+pub mod write;
+
+pub use error::{Error, Result};
+pub use graph::ConceptGraph;
+pub use load::{load, DataSource, Loaded};

@@ -1,0 +1,741 @@
+//! Reading a dataset: files → parsed records → validated [`ConceptGraph`].
+//!
+//! Validation collects every problem before giving up, so a scholar fixes ten mistakes
+//! in one round. Each check is linear in the size of the data (hash lookups, no pairwise
+//! comparisons), so large graphs load in one pass.
+
+use std::{
+    borrow::Cow,
+    collections::{hash_map::Entry, HashMap},
+    path::{Path, PathBuf},
+};
+
+use indexmap::IndexMap;
+use petgraph::graph::{DiGraph, EdgeIndex, NodeIndex};
+use serde::de::DeserializeOwned;
+use serde_json::Value;
+
+use crate::{
+    diagnostic::{Diagnostic, Severity},
+    embedded,
+    error::{Error, Result},
+    graph::{ConceptGraph, DataFileText},
+    node::{is_kebab_case, Node},
+    paper::Paper,
+    records::{DataFile, RelationRecord},
+    relation::{Origin, Positions, Relation, Source},
+    schema::{Role, Schema},
+    suggest::closest,
+};
+
+/// Where a dataset comes from.
+#[derive(Debug, Clone)]
+pub enum DataSource {
+    /// The five papers compiled into the binary.
+    Embedded,
+    /// Every `*.json` file directly inside a directory.
+    Dir(PathBuf),
+}
+
+/// A loaded graph and the warnings met on the way.
+#[derive(Debug)]
+pub struct Loaded {
+    /// The graph.
+    pub graph: ConceptGraph,
+    /// Problems that did not stop loading (a byte-order mark, say).
+    pub warnings: Vec<Diagnostic>,
+}
+
+/// Loads and validates a dataset.
+///
+/// # Errors
+/// [`Error::Io`] if a file cannot be read, [`Error::InvalidData`] with every problem
+/// found otherwise.
+pub fn load(source: &DataSource) -> Result<Loaded> {
+    let files = match source {
+        DataSource::Embedded => embedded::files()
+            .map(|(name, text)| RawFile {
+                name: format!("<embedded>/{name}"),
+                file_name: name.to_string(),
+                bytes: Cow::Borrowed(text.as_bytes()),
+            })
+            .collect(),
+        DataSource::Dir(dir) => read_dir(dir)?,
+    };
+    load_files(files)
+}
+
+/// One input file before decoding.
+struct RawFile {
+    /// As shown to the user.
+    name: String,
+    /// Bare file name, to spot `schema.json`.
+    file_name: String,
+    bytes: Cow<'static, [u8]>,
+}
+
+fn read_dir(dir: &Path) -> Result<Vec<RawFile>> {
+    let entries = std::fs::read_dir(dir).map_err(|e| Error::io("read directory", dir, e))?;
+    let mut paths = Vec::new();
+    for entry in entries {
+        let path = entry.map_err(|e| Error::io("read directory", dir, e))?.path();
+        if path.extension().is_some_and(|ext| ext == "json") && path.is_file() {
+            paths.push(path);
+        }
+    }
+    paths.sort();
+    if paths.is_empty() {
+        return Err(Error::InvalidData(vec![Diagnostic::error(
+            dir.display().to_string(),
+            "no data files: the directory has no *.json file",
+        )
+        .with_hint("a dataset is a directory of JSON files with `papers`, `nodes` and `relations`; see docs/data-format.md")]));
+    }
+    paths
+        .into_iter()
+        .map(|path| {
+            let bytes = std::fs::read(&path).map_err(|e| Error::io("read", &path, e))?;
+            Ok(RawFile {
+                name: path.display().to_string(),
+                file_name: path.file_name().unwrap_or_default().to_string_lossy().into_owned(),
+                bytes: Cow::Owned(bytes),
+            })
+        })
+        .collect()
+}
+
+/// A problem whose place is known as a pointer until the end, when it becomes
+/// line and column (computing those only for files that have problems).
+struct Problem {
+    file: usize,
+    place: Place,
+    severity: Severity,
+    message: String,
+    hint: Option<String>,
+}
+
+enum Place {
+    File,
+    LineColumn(usize, usize),
+    Pointer(String),
+}
+
+#[derive(Default)]
+struct Problems(Vec<Problem>);
+
+impl Problems {
+    fn at(&mut self, file: usize, pointer: impl Into<String>, message: impl Into<String>) -> &mut Problem {
+        self.push(file, Place::Pointer(pointer.into()), message)
+    }
+
+    fn push(&mut self, file: usize, place: Place, message: impl Into<String>) -> &mut Problem {
+        self.0.push(Problem {
+            file,
+            place,
+            severity: Severity::Error,
+            message: message.into(),
+            hint: None,
+        });
+        self.0.last_mut().expect("just pushed")
+    }
+
+    fn has_errors(&self) -> bool {
+        self.0.iter().any(|p| p.severity == Severity::Error)
+    }
+}
+
+impl Problem {
+    fn hint(&mut self, hint: impl Into<String>) {
+        self.hint = Some(hint.into());
+    }
+}
+
+fn load_files(raw: Vec<RawFile>) -> Result<Loaded> {
+    let mut problems = Problems::default();
+    let mut texts: Vec<DataFileText> = Vec::with_capacity(raw.len() + 1);
+    let mut schema_file = None;
+    let mut data_files = Vec::new();
+    for file in raw {
+        let index = texts.len();
+        let text = decode(index, file.bytes, &mut problems);
+        if file.file_name == "schema.json" {
+            schema_file = Some(index);
+        } else {
+            data_files.push(index);
+        }
+        texts.push(DataFileText {
+            name: file.name,
+            text,
+        });
+    }
+    let schema_index = schema_file.unwrap_or_else(|| {
+        texts.push(DataFileText {
+            name: "<built-in schema>".into(),
+            text: Cow::Borrowed(Schema::builtin_text()),
+        });
+        texts.len() - 1
+    });
+    let schema = parse_schema(schema_index, &texts[schema_index].text, &mut problems);
+    let parsed: Vec<(usize, DataFile)> = data_files
+        .iter()
+        .filter(|&&i| !texts[i].text.is_empty())
+        .filter_map(|&i| parse_data_file(i, &texts[i].text, &mut problems).map(|d| (i, d)))
+        .collect();
+    let graph = match schema {
+        Some(schema) if !problems.has_errors() || true => {
+            Some(build(schema, parsed, &mut problems))
+        }
+        _ => None,
+    };
+    let diagnostics = finish(problems, &texts);
+    let (errors, warnings): (Vec<_>, Vec<_>) =
+        diagnostics.into_iter().partition(|d| d.severity == Severity::Error);
+    match graph {
+        Some(parts) if errors.is_empty() => Ok(Loaded {
+            graph: parts.into_graph(texts),
+            warnings,
+        }),
+        _ => Err(Error::InvalidData(errors.into_iter().chain(warnings).collect())),
+    }
+}
+
+/// UTF-8 text of a file, or a problem saying why it has none.
+fn decode(file: usize, bytes: Cow<'static, [u8]>, problems: &mut Problems) -> Cow<'static, str> {
+    const BOM: &[u8] = b"\xEF\xBB\xBF";
+    if bytes.iter().all(u8::is_ascii_whitespace) {
+        problems
+            .push(file, Place::File, "the file is empty")
+            .hint("a data file is a JSON object, for example {\"nodes\": [], \"relations\": []}");
+        return Cow::Borrowed("");
+    }
+    let has_bom = bytes.starts_with(BOM);
+    if has_bom {
+        let problem = problems.push(file, Place::LineColumn(1, 1), "the file starts with a UTF-8 byte-order mark; it was ignored");
+        problem.severity = Severity::Warning;
+        problem.hint("save the file as UTF-8 without BOM");
+    }
+    let text = match bytes {
+        Cow::Borrowed(b) => std::str::from_utf8(b).map(Cow::Borrowed).map_err(|e| (e, b.to_vec())),
+        Cow::Owned(b) => String::from_utf8(b).map(Cow::Owned).map_err(|e| (e.utf8_error(), e.into_bytes())),
+    };
+    match text {
+        Ok(Cow::Borrowed(t)) if has_bom => Cow::Borrowed(&t[3..]),
+        Ok(Cow::Owned(t)) if has_bom => Cow::Owned(t[3..].to_string()),
+        Ok(t) => t,
+        Err((e, b)) => {
+            let valid = String::from_utf8_lossy(&b[..e.valid_up_to()]).into_owned();
+            let (line, column) = crate::source_map::line_column(&valid, valid.len());
+            problems
+                .push(file, Place::LineColumn(line, column), format!("the file is not valid UTF-8 (byte {} is not)", e.valid_up_to()))
+                .hint("save the file with UTF-8 encoding");
+            Cow::Borrowed("")
+        }
+    }
+}
+
+fn parse_schema(file: usize, text: &str, problems: &mut Problems) -> Option<Schema> {
+    if text.is_empty() {
+        return None;
+    }
+    match serde_json::from_str::<Schema>(text) {
+        Ok(schema) => {
+            let own = schema.problems();
+            for (pointer, message) in &own {
+                problems.at(file, pointer.clone(), message.clone());
+            }
+            own.is_empty().then_some(schema)
+        }
+        Err(e) => {
+            problems.push(file, Place::LineColumn(e.line(), e.column()), format!("invalid schema: {e}"));
+            None
+        }
+    }
+}
+
+/// Parses a data file. The fast path deserialises it in one go; only when that fails do
+/// we go item by item, so every bad item is reported, not just the first.
+fn parse_data_file(file: usize, text: &str, problems: &mut Problems) -> Option<DataFile> {
+    let error = match serde_json::from_str::<DataFile>(text) {
+        Ok(data) => return Some(data),
+        Err(e) => e,
+    };
+    let value: Value = match serde_json::from_str(text) {
+        Ok(value) => value,
+        Err(e) => {
+            problems
+                .push(file, Place::LineColumn(e.line(), e.column()), format!("malformed JSON: {}", strip_position(&e)))
+                .hint("check for a missing comma, quote or bracket just before this point");
+            return None;
+        }
+    };
+    let Value::Object(map) = value else {
+        problems
+            .push(file, Place::LineColumn(error.line(), error.column()), "a data file must be a JSON object")
+            .hint("write {\"papers\": [...], \"nodes\": [...], \"relations\": [...]}");
+        return None;
+    };
+    let mut data = DataFile::default();
+    for (key, value) in map {
+        match key.as_str() {
+            "$schema" => {}
+            "papers" => data.papers = items(file, "papers", value, problems),
+            "nodes" => data.nodes = items(file, "nodes", value, problems),
+            "relations" => data.relations = items(file, "relations", value, problems),
+            other => {
+                let problem = problems.at(file, format!("/{other}"), format!("unknown top-level field `{other}`"));
+                problem.hint("a data file has only `papers`, `nodes` and `relations`");
+            }
+        }
+    }
+    Some(data)
+}
+
+fn items<T: DeserializeOwned>(file: usize, field: &str, value: Value, problems: &mut Problems) -> Vec<T> {
+    let Value::Array(values) = value else {
+        problems.at(file, format!("/{field}"), format!("`{field}` must be an array"));
+        return Vec::new();
+    };
+    let mut good = Vec::with_capacity(values.len());
+    for (i, value) in values.into_iter().enumerate() {
+        match serde_json::from_value::<T>(value) {
+            Ok(item) => good.push(item),
+            Err(e) => {
+                let singular = field.trim_end_matches('s');
+                problems.at(file, format!("/{field}/{i}"), format!("{singular} {i}: {e}"));
+            }
+        }
+    }
+    good
+}
+
+/// serde_json appends " at line L column C"; we print the place separately.
+fn strip_position(e: &serde_json::Error) -> String {
+    let text = e.to_string();
+    match text.rfind(" at line ") {
+        Some(i) => text[..i].to_string(),
+        None => text,
+    }
+}
+
+/// What validation builds before it knows whether the data is good.
+struct Parts {
+    schema: Schema,
+    papers: IndexMap<String, Paper>,
+    graph: DiGraph<Node, Relation>,
+    ids: IndexMap<String, NodeIndex>,
+    names: HashMap<String, NodeIndex>,
+}
+
+impl Parts {
+    fn into_graph(self, files: Vec<DataFileText>) -> ConceptGraph {
+        ConceptGraph {
+            schema: self.schema,
+            papers: self.papers,
+            graph: self.graph,
+            ids: self.ids,
+            names: self.names,
+            files,
+        }
+    }
+}
+
+/// Where each id was first defined, for "already defined at" hints.
+type Definitions = HashMap<String, (usize, String)>;
+
+fn build(schema: Schema, files: Vec<(usize, DataFile)>, problems: &mut Problems) -> Parts {
+    let node_total = files.iter().map(|(_, d)| d.nodes.len()).sum();
+    let relation_total = files.iter().map(|(_, d)| d.relations.len()).sum();
+    let mut parts = Parts {
+        schema,
+        papers: IndexMap::new(),
+        graph: DiGraph::with_capacity(node_total, relation_total),
+        ids: IndexMap::with_capacity(node_total),
+        names: HashMap::with_capacity(node_total * 2),
+    };
+    let mut paper_defs = Definitions::new();
+    let mut node_defs = Definitions::with_capacity(node_total);
+    let mut relations = Vec::new();
+    for (file, data) in files {
+        for (i, paper) in data.papers.into_iter().enumerate() {
+            add_paper(&mut parts, &mut paper_defs, file, i, paper, problems);
+        }
+        for (i, node) in data.nodes.into_iter().enumerate() {
+            add_node(&mut parts, &mut node_defs, file, i, node, problems);
+        }
+        relations.push((file, data.relations));
+    }
+    let mut merged: HashMap<RelationKey, EdgeIndex> = HashMap::with_capacity(relation_total);
+    let mut quotes: HashMap<(EdgeIndex, String, String), Origin> = HashMap::new();
+    for (file, records) in relations {
+        for (i, record) in records.into_iter().enumerate() {
+            if let Some(relation) = check_relation(&parts, file, i, &record, problems) {
+                insert_relation(&mut parts, &mut merged, &mut quotes, relation, problems);
+            }
+        }
+    }
+    parts
+}
+
+fn add_paper(parts: &mut Parts, defs: &mut Definitions, file: usize, i: usize, paper: Paper, problems: &mut Problems) {
+    let at = format!("/papers/{i}");
+    if paper.id.trim().is_empty() {
+        problems.at(file, format!("{at}/id"), "paper has an empty id");
+        return;
+    }
+    if paper.file.trim().is_empty() {
+        problems
+            .at(file, format!("{at}/file"), format!("paper `{}` names no text file", paper.id))
+            .hint("`file` is the name of the paper's plain-text file, used by `check --sources`");
+    }
+    match defs.entry(paper.id.clone()) {
+        Entry::Occupied(first) => {
+            let (first_file, first_at) = first.get().clone();
+            problems
+                .at(file, format!("{at}/id"), format!("duplicate paper id `{}`", paper.id))
+                .hint(format!("first defined at {}", Reference(first_file, first_at)));
+        }
+        Entry::Vacant(slot) => {
+            slot.insert((file, format!("{at}/id")));
+            parts.papers.insert(paper.id.clone(), paper);
+        }
+    }
+}
+
+fn add_node(parts: &mut Parts, defs: &mut Definitions, file: usize, i: usize, node: Node, problems: &mut Problems) {
+    let at = format!("/nodes/{i}");
+    let mut ok = true;
+    if !is_kebab_case(&node.id) {
+        ok = false;
+        problems
+            .at(file, format!("{at}/id"), format!("node id `{}` is not kebab-case", node.id))
+            .hint("ids are lower-case words joined by hyphens, like `rural-revitalization`");
+    }
+    if !parts.schema.node_kinds.contains_key(&node.kind) {
+        ok = false;
+        let kinds: Vec<&str> = parts.schema.node_kinds.keys().map(String::as_str).collect();
+        problems
+            .at(file, format!("{at}/kind"), format!("unknown node kind `{}` for node `{}`", node.kind, node.id))
+            .hint(format!("node kinds: {}", kinds.join(", ")));
+    }
+    if node.label.trim().is_empty() {
+        ok = false;
+        problems.at(file, format!("{at}/label"), format!("node `{}` has an empty label", node.id));
+    }
+    if let Some((first_file, first_at)) = defs.get(&node.id) {
+        problems
+            .at(file, format!("{at}/id"), format!("duplicate node id `{}`", node.id))
+            .hint(format!("first defined at {}", Reference(*first_file, first_at.clone())));
+        return;
+    }
+    defs.insert(node.id.clone(), (file, format!("{at}/id")));
+    if !ok {
+        return;
+    }
+    let ix = parts.graph.add_node(node);
+    let node = &parts.graph[ix];
+    parts.ids.insert(node.id.clone(), ix);
+    let named = std::iter::once((format!("{at}/label"), &node.label))
+        .chain(node.aliases.iter().enumerate().map(|(j, a)| (format!("{at}/aliases/{j}"), a)));
+    for (pointer, name) in named {
+        let key = name.to_lowercase();
+        match parts.names.entry(key) {
+            Entry::Occupied(owner) if *owner.get() != ix => {
+                let other = &parts.graph[*owner.get()].id;
+                problems
+                    .at(file, pointer, format!("name \"{name}\" of node `{}` already belongs to node `{other}`", node.id))
+                    .hint("names (labels and aliases) are compared case-insensitively and must be unique; merge the nodes or drop the alias");
+            }
+            Entry::Occupied(_) => {}
+            Entry::Vacant(slot) => {
+                slot.insert(ix);
+            }
+        }
+    }
+}
+
+/// Resolves one relation record, reporting every problem in it. `None` if any.
+fn check_relation(parts: &Parts, file: usize, i: usize, record: &RelationRecord, problems: &mut Problems) -> Option<Relation> {
+    let at = format!("/relations/{i}");
+    let before = problems.0.len();
+    let node = |field: &str, id: &str, problems: &mut Problems| -> Option<NodeIndex> {
+        let found = parts.ids.get(id).copied();
+        if found.is_none() {
+            let problem = problems.at(file, format!("{at}/{field}"), format!("unknown node `{id}` in `{field}` of relation {i}"));
+            let near = closest(id, parts.ids.keys().map(String::as_str), 3);
+            if !near.is_empty() {
+                problem.hint(format!("did you mean {}?", quote_list(&near)));
+            }
+        }
+        found
+    };
+    let kind = parts.schema.relation_kinds.get(&record.kind);
+    if kind.is_none() {
+        let near = closest(&record.kind, parts.schema.relation_kinds.keys().map(String::as_str), 3);
+        let problem = problems.at(file, format!("{at}/kind"), format!("unknown relation kind `{}`", record.kind));
+        let all: Vec<&str> = parts.schema.relation_kinds.keys().map(String::as_str).collect();
+        problem.hint(if near.is_empty() {
+            format!("relation kinds: {}", all.join(", "))
+        } else {
+            format!("did you mean {}?", quote_list(&near))
+        });
+    }
+    let from = node("from", &record.from, problems);
+    let to = node("to", &record.to, problems);
+    if let (Some(from), Some(to)) = (from, to) {
+        if from == to {
+            problems.at(file, format!("{at}/to"), format!("relation {i} links `{}` to itself", record.from));
+        }
+    }
+    if let Some(kind) = kind {
+        for (end, ix, allowed, list) in [
+            ("from", from, from.map(|f| kind.allows_from(&parts.graph[f].kind)), &kind.from),
+            ("to", to, to.map(|t| kind.allows_to(&parts.graph[t].kind)), &kind.to),
+        ] {
+            if allowed == Some(false) {
+                let n = &parts.graph[ix.expect("allowed is Some only with a node")];
+                problems
+                    .at(file, format!("{at}/{end}"), format!(
+                        "`{}` cannot have a {} node at its `{end}` end (`{}` is a {})",
+                        record.kind, n.kind, n.id, n.kind
+                    ))
+                    .hint(format!("`{}` allows {} there", record.kind, list.join(", ")));
+            }
+        }
+        check_role(parts, file, &at, record, kind.role, problems);
+    }
+    if record.sources.is_empty() {
+        problems
+            .at(file, at.clone(), format!("relation {i} (`{}` from `{}` to `{}`) has no source", record.kind, record.from, record.to))
+            .hint("add \"sources\": [{\"paper\": ..., \"locator\": ..., \"quote\": ...}] with a verbatim quote");
+    }
+    for (j, source) in record.sources.iter().enumerate() {
+        let sat = format!("{at}/sources/{j}");
+        if source.paper.is_empty() {
+            problems.at(file, sat.clone(), format!("source {j} of relation {i} names no paper"));
+        } else if !parts.papers.contains_key(&source.paper) {
+            let near = closest(&source.paper, parts.papers.keys().map(String::as_str), 3);
+            let problem = problems.at(file, format!("{sat}/paper"), format!("unknown paper `{}`", source.paper));
+            if !near.is_empty() {
+                problem.hint(format!("did you mean {}?", quote_list(&near)));
+            }
+        }
+        if source.quote.trim().is_empty() {
+            problems
+                .at(file, sat.clone(), format!("source {j} of relation {i} has no quote"))
+                .hint("every claim carries a sentence or clause copied verbatim from the paper");
+        }
+        if source.locator.trim().is_empty() {
+            problems
+                .at(file, sat, format!("source {j} of relation {i} has no locator"))
+                .hint("give the section number or heading the quote comes from");
+        }
+    }
+    if problems.0.len() > before {
+        return None;
+    }
+    let id = |field: &Option<String>| field.as_ref().and_then(|id| parts.ids.get(id).copied());
+    Some(Relation {
+        kind: record.kind.clone(),
+        from: from?,
+        to: to?,
+        aspect: id(&record.aspect),
+        dimension: id(&record.dimension),
+        positions: record.positions.clone(),
+        sources: record
+            .sources
+            .iter()
+            .enumerate()
+            .map(|(j, s)| Source {
+                paper: s.paper.clone(),
+                locator: s.locator.clone(),
+                quote: s.quote.clone(),
+                origin: Origin {
+                    file: u32::try_from(file).unwrap_or(u32::MAX),
+                    relation: u32::try_from(i).unwrap_or(u32::MAX),
+                    source: u32::try_from(j).unwrap_or(u32::MAX),
+                },
+            })
+            .collect(),
+        notes: record.note.iter().cloned().collect(),
+    })
+}
+
+/// Checks the fields a relation kind's role requires or forbids.
+fn check_role(parts: &Parts, file: usize, at: &str, record: &RelationRecord, role: Role, problems: &mut Problems) {
+    let kind = &record.kind;
+    let dimension_field = |field: &str, value: &Option<String>, required: bool, problems: &mut Problems| match value {
+        None if required => {
+            problems
+                .at(file, at.to_string(), format!("`{kind}` relation lacks `{field}`"))
+                .hint(format!("`{field}` names the dimension node, for example \"dim-goals\""));
+        }
+        None => {}
+        Some(_) if !required => {
+            problems.at(file, format!("{at}/{field}"), format!("`{field}` is only for {} relations, not `{kind}`", if field == "aspect" { "common-ground" } else { "difference" }));
+        }
+        Some(id) => match parts.ids.get(id) {
+            None => {
+                let dims = parts.ids.iter().filter(|(_, &ix)| parts.graph[ix].kind == "dimension").map(|(id, _)| id.as_str());
+                let near = closest(id, dims, 3);
+                let problem = problems.at(file, format!("{at}/{field}"), format!("unknown dimension `{id}` in `{field}`"));
+                if !near.is_empty() {
+                    problem.hint(format!("did you mean {}?", quote_list(&near)));
+                }
+            }
+            Some(&ix) if parts.graph[ix].kind != "dimension" => {
+                problems.at(file, format!("{at}/{field}"), format!("`{field}` must name a dimension node, but `{id}` is a {}", parts.graph[ix].kind));
+            }
+            Some(_) => {}
+        },
+    };
+    dimension_field("aspect", &record.aspect, role == Role::CommonGround, problems);
+    dimension_field("dimension", &record.dimension, role == Role::Difference, problems);
+    match (&record.positions, role == Role::Difference) {
+        (None, true) => {
+            problems
+                .at(file, at.to_string(), format!("`{kind}` relation lacks `positions`"))
+                .hint("give each side's position: \"positions\": {\"from\": \"...\", \"to\": \"...\"}");
+        }
+        (Some(_), false) => {
+            problems.at(file, format!("{at}/positions"), format!("`positions` is only for difference relations, not `{kind}`"));
+        }
+        (Some(Positions { from, to }), true) => {
+            for (side, text) in [("from", from), ("to", to)] {
+                if text.trim().is_empty() {
+                    problems.at(file, format!("{at}/positions/{side}"), format!("the `{side}` position is empty"));
+                }
+            }
+        }
+        (None, false) => {}
+    }
+}
+
+/// What makes two claims the same relation. Symmetric kinds are keyed in one canonical
+/// direction, so "A differs from B" and "B differs from A" (positions swapped) merge.
+#[derive(Hash, PartialEq, Eq)]
+struct RelationKey {
+    kind: String,
+    from: NodeIndex,
+    to: NodeIndex,
+    aspect: Option<NodeIndex>,
+    dimension: Option<NodeIndex>,
+    positions: Option<Positions>,
+}
+
+fn insert_relation(
+    parts: &mut Parts,
+    merged: &mut HashMap<RelationKey, EdgeIndex>,
+    quotes: &mut HashMap<(EdgeIndex, String, String), Origin>,
+    relation: Relation,
+    problems: &mut Problems,
+) {
+    let symmetric = parts.schema.relation_kinds[&relation.kind].symmetric;
+    let flip = symmetric && relation.from > relation.to;
+    let key = RelationKey {
+        kind: relation.kind.clone(),
+        from: if flip { relation.to } else { relation.from },
+        to: if flip { relation.from } else { relation.to },
+        aspect: relation.aspect,
+        dimension: relation.dimension,
+        positions: relation.positions.as_ref().map(|p| if flip { p.swapped() } else { p.clone() }),
+    };
+    let edge = match merged.entry(key) {
+        Entry::Occupied(existing) => {
+            let edge = *existing.get();
+            let target = &mut parts.graph[edge];
+            target.notes.extend(relation.notes);
+            target.sources.extend(relation.sources);
+            edge
+        }
+        Entry::Vacant(slot) => *slot.insert(parts.graph.add_edge(relation.from, relation.to, relation)),
+    };
+    // The same quote twice on one relation is a copy-paste slip, not agreement.
+    let target = &parts.graph[edge];
+    let fresh = if target.sources.len() == 1 { 1 } else { target.sources.len() };
+    for source in target.sources.iter().rev().take(fresh) {
+        let key = (edge, source.paper.clone(), normalize_space(&source.quote));
+        match quotes.entry(key) {
+            Entry::Occupied(first) if *first.get() != source.origin => {
+                let first = *first.get();
+                problems
+                    .at(source.origin.file as usize, source.origin.quote_pointer(), "the same claim with the same quote is encoded twice")
+                    .hint(format!("first at {}", Reference(first.file as usize, first.quote_pointer())));
+            }
+            Entry::Occupied(_) => {}
+            Entry::Vacant(slot) => {
+                slot.insert(source.origin);
+            }
+        }
+    }
+}
+
+/// Collapses runs of white space to one space and trims, as quotes are compared.
+pub fn normalize_space(text: &str) -> String {
+    text.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+fn quote_list(names: &[&str]) -> String {
+    names.iter().map(|n| format!("`{n}`")).collect::<Vec<_>>().join(", ")
+}
+
+/// A (file, pointer) place, printed as `file:line:column` once texts are known.
+struct Reference(usize, String);
+
+impl std::fmt::Display for Reference {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        // Resolved in `finish`; until then a marker that `finish` rewrites.
+        write!(f, "\u{1}{}\u{1}{}\u{1}", self.0, self.1)
+    }
+}
+
+/// Turns problems into diagnostics, resolving pointers to lines and columns and
+/// sorting by file and place so output is stable.
+fn finish(problems: Problems, texts: &[DataFileText]) -> Vec<Diagnostic> {
+    let place_of = |file: usize, pointer: &str| -> (String, Option<(usize, usize)>) {
+        let text = texts.get(file);
+        let name = text.map_or_else(String::new, |t| t.name.clone());
+        (name, text.and_then(|t| crate::source_map::locate(&t.text, pointer)))
+    };
+    let resolve_refs = |hint: String| -> String {
+        let parts: Vec<&str> = hint.split('\u{1}').collect();
+        if parts.len() < 4 {
+            return hint;
+        }
+        let mut out = String::new();
+        let mut rest = &parts[..];
+        while rest.len() >= 4 {
+            out.push_str(rest[0]);
+            let file: usize = rest[1].parse().unwrap_or(usize::MAX);
+            let (name, place) = place_of(file, rest[2]);
+            match place {
+                Some((l, c)) => out.push_str(&format!("{name}:{l}:{c}")),
+                None => out.push_str(&name),
+            }
+            rest = &rest[3..];
+        }
+        out.push_str(&rest.join(""));
+        out
+    };
+    let mut keyed: Vec<((usize, usize, usize), Diagnostic)> = problems
+        .0
+        .into_iter()
+        .map(|p| {
+            let text = texts.get(p.file).map_or("", |t| &t.text);
+            let name = texts.get(p.file).map_or_else(String::new, |t| t.name.clone());
+            let mut d = Diagnostic::error(name, p.message);
+            d.severity = p.severity;
+            d.hint = p.hint.map(resolve_refs);
+            let place = match p.place {
+                Place::File => None,
+                Place::LineColumn(l, c) => Some((l, c)),
+                Place::Pointer(pointer) => crate::source_map::locate(text, &pointer),
+            };
+            if let Some((l, c)) = place {
+                d = d.at(text, l, c);
+            }
+            ((p.file, d.line.unwrap_or(0), d.column.unwrap_or(0)), d)
+        })
+        .collect();
+    keyed.sort_by_key(|(k, _)| *k);
+    keyed.into_iter().map(|(_, d)| d).collect()
+}

@@ -1,0 +1,89 @@
+//! Human-readable output: one file per command, all sharing the styles and wrapping
+//! here. Text is built as a `String` with ANSI styles; the binary writes it through
+//! `anstream`, which drops the styles when stdout is not a terminal or NO_COLOR is set.
+
+pub mod check;
+pub mod list;
+pub mod papers;
+pub mod search;
+pub mod show;
+
+use anstyle::{AnsiColor, Style};
+
+use crate::{graph::ConceptGraph, relation::Source};
+
+/// Width human output is wrapped to.
+pub const WIDTH: usize = 80;
+
+/// Section headings.
+pub const HEADING: Style = Style::new().bold().underline();
+/// Node labels.
+pub const LABEL: Style = Style::new().bold();
+/// Ids, kinds and other secondary detail.
+pub const DETAIL: Style = Style::new().fg_color(Some(anstyle::Color::Ansi(AnsiColor::Cyan)));
+/// Paper citations.
+pub const PAPER: Style = Style::new().fg_color(Some(anstyle::Color::Ansi(AnsiColor::Green)));
+/// Quotes.
+pub const QUOTE: Style = Style::new().italic();
+/// Warnings inside normal output (a truncated list).
+pub const NOTICE: Style = Style::new().fg_color(Some(anstyle::Color::Ansi(AnsiColor::Yellow)));
+
+/// `text` in `style`.
+pub fn styled(style: Style, text: impl std::fmt::Display) -> String {
+    format!("{style}{text}{style:#}")
+}
+
+/// Wraps `text` to [`WIDTH`], every line starting with `indent`. Long words are kept
+/// whole rather than broken; nothing is ever truncated.
+pub fn wrap(text: &str, indent: &str) -> String {
+    wrap_hanging(text, indent, indent)
+}
+
+/// Wraps with a different first-line indent.
+pub fn wrap_hanging(text: &str, first: &str, rest: &str) -> String {
+    let options = textwrap::Options::new(WIDTH)
+        .initial_indent(first)
+        .subsequent_indent(rest)
+        .break_words(false);
+    let mut out = textwrap::fill(text, options);
+    out.push('\n');
+    out
+}
+
+/// `Label (id)` for a node.
+pub fn node_ref(graph: &ConceptGraph, ix: petgraph::graph::NodeIndex) -> String {
+    let node = graph.node(ix);
+    format!("{} {}", styled(LABEL, &node.label), styled(DETAIL, format!("({})", node.id)))
+}
+
+/// Plain `Label (id)`, for text that is wrapped before styling.
+pub fn node_plain(graph: &ConceptGraph, ix: petgraph::graph::NodeIndex) -> String {
+    let node = graph.node(ix);
+    format!("{} ({})", node.label, node.id)
+}
+
+/// A source as `Cite, locator: "quote"`, wrapped at `indent`.
+pub fn source_block(graph: &ConceptGraph, source: &Source, indent: &str, with_quote: bool) -> String {
+    let cite = graph.cite(&source.paper);
+    if with_quote {
+        let text = format!("{cite}, {}: “{}”", source.locator, source.quote.trim());
+        let wrapped = wrap(&text, indent);
+        // Style the citation after wrapping so escape codes do not skew line widths.
+        wrapped.replacen(cite, &styled(PAPER, cite), 1)
+    } else {
+        let text = format!("{cite}, {}", source.locator);
+        wrap(&text, indent).replacen(cite, &styled(PAPER, cite), 1)
+    }
+}
+
+/// Papers of a relation as `Cite; Cite`.
+pub fn citations(graph: &ConceptGraph, papers: &[&str]) -> String {
+    papers.iter().map(|p| graph.cite(p)).collect::<Vec<_>>().join("; ")
+}
+
+/// Pretty JSON with a trailing newline.
+pub fn json(value: &serde_json::Value) -> String {
+    let mut out = serde_json::to_string_pretty(value).expect("JSON values serialise");
+    out.push('\n');
+    out
+}

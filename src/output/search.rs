@@ -1,0 +1,88 @@
+//! `linkage search`: nodes whose names or description contain the text, and claims
+//! whose quote or locator does.
+
+use std::fmt::Write as _;
+
+use petgraph::graph::{EdgeIndex, NodeIndex};
+use serde_json::json;
+
+use super::{node_ref, show::relation_line, source_block, styled, wrap, HEADING};
+use crate::{graph::ConceptGraph, relation::Source};
+
+/// What a search found.
+#[derive(Debug, Default)]
+pub struct Found<'g> {
+    /// Matching nodes, in data order.
+    pub nodes: Vec<NodeIndex>,
+    /// Matching sources with their relation, in data order.
+    pub quotes: Vec<(EdgeIndex, &'g Source)>,
+}
+
+impl Found<'_> {
+    /// Whether nothing matched.
+    pub fn is_empty(&self) -> bool {
+        self.nodes.is_empty() && self.quotes.is_empty()
+    }
+}
+
+/// Case-insensitive search of names, `label_zh`, descriptions, quotes and locators.
+pub fn search<'g>(graph: &'g ConceptGraph, text: &str) -> Found<'g> {
+    let needle = text.trim().to_lowercase();
+    if needle.is_empty() {
+        return Found::default();
+    }
+    let contains = |hay: &str| hay.to_lowercase().contains(&needle);
+    let nodes = graph
+        .node_indices()
+        .filter(|&ix| {
+            let node = graph.node(ix);
+            node.names().any(contains)
+                || node.label_zh.as_deref().is_some_and(|zh| zh.contains(text.trim()))
+                || node.description.as_deref().is_some_and(contains)
+        })
+        .collect();
+    let quotes = graph
+        .relations()
+        .flat_map(|(edge, relation)| relation.sources.iter().map(move |s| (edge, s)))
+        .filter(|(_, s)| contains(&s.quote) || contains(&s.locator))
+        .collect();
+    Found { nodes, quotes }
+}
+
+/// Matches as text: nodes first, then quotes with the relation they support.
+pub fn human(graph: &ConceptGraph, found: &Found<'_>) -> String {
+    let mut out = String::new();
+    if !found.nodes.is_empty() {
+        let _ = writeln!(out, "{} ({})", styled(HEADING, "Nodes"), found.nodes.len());
+        for &ix in &found.nodes {
+            let _ = writeln!(out, "  {} {}", node_ref(graph, ix), styled(super::DETAIL, &graph.node(ix).kind));
+        }
+        out.push('\n');
+    }
+    if !found.quotes.is_empty() {
+        let _ = writeln!(out, "{} ({})", styled(HEADING, "Quotes"), found.quotes.len());
+        for (edge, source) in &found.quotes {
+            out.push_str(&wrap(&relation_line(graph, graph.relation(*edge)), "  "));
+            out.push_str(&source_block(graph, source, "      ", true));
+        }
+    }
+    out
+}
+
+/// Matches as JSON.
+pub fn json(graph: &ConceptGraph, found: &Found<'_>) -> serde_json::Value {
+    json!({
+        "nodes": found.nodes.iter().map(|&ix| graph.node(ix)).collect::<Vec<_>>(),
+        "quotes": found.quotes.iter().map(|(edge, s)| {
+            let r = graph.relation(*edge);
+            json!({
+                "kind": r.kind,
+                "from": graph.node(r.from).id,
+                "to": graph.node(r.to).id,
+                "paper": s.paper,
+                "locator": s.locator,
+                "quote": s.quote,
+            })
+        }).collect::<Vec<_>>(),
+    })
+}

@@ -1,0 +1,97 @@
+//! A typed, sourced relation between two nodes.
+
+use petgraph::graph::NodeIndex;
+use serde::{Deserialize, Serialize};
+
+/// A relation in the graph. Identical claims from several files are merged into one
+/// relation whose sources are the union, so agreement between papers is visible.
+#[derive(Debug, Clone)]
+pub struct Relation {
+    /// Relation kind, declared in the schema.
+    pub kind: String,
+    /// Source node.
+    pub from: NodeIndex,
+    /// Target node.
+    pub to: NodeIndex,
+    /// For common-ground relations: the dimension node naming what is shared.
+    pub aspect: Option<NodeIndex>,
+    /// For difference relations: the dimension node along which the two differ.
+    pub dimension: Option<NodeIndex>,
+    /// For difference relations: each side's position in the paper's words.
+    pub positions: Option<Positions>,
+    /// Who says so; never empty.
+    pub sources: Vec<Source>,
+    /// Remarks by the encoders.
+    pub notes: Vec<String>,
+}
+
+/// Each side's position on a difference.
+#[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Positions {
+    /// The `from` node's position.
+    pub from: String,
+    /// The `to` node's position.
+    pub to: String,
+}
+
+impl Positions {
+    /// The same positions read from the other side.
+    #[must_use]
+    pub fn swapped(&self) -> Self {
+        Self {
+            from: self.to.clone(),
+            to: self.from.clone(),
+        }
+    }
+}
+
+/// Where a claim comes from: a paper, a place in it and the words it uses.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Source {
+    /// Paper id.
+    pub paper: String,
+    /// Section number or heading.
+    pub locator: String,
+    /// Verbatim quote from the paper's text.
+    pub quote: String,
+    /// Where the claim is written in the data, for diagnostics.
+    #[serde(skip)]
+    pub origin: Origin,
+}
+
+/// The place in the data files a source was read from.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct Origin {
+    /// Index of the data file in load order.
+    pub file: u32,
+    /// Index of the relation within that file's `relations` array.
+    pub relation: u32,
+    /// Index of the source within that relation's `sources` array.
+    pub source: u32,
+}
+
+impl Origin {
+    /// JSON pointer to the source's quote inside its file.
+    pub fn quote_pointer(self) -> String {
+        format!("/relations/{}/sources/{}/quote", self.relation, self.source)
+    }
+}
+
+impl Relation {
+    /// Whether any source of this relation cites one of `papers` (all pass when empty).
+    pub fn asserted_by_any(&self, papers: &[String]) -> bool {
+        papers.is_empty() || self.sources.iter().any(|s| papers.contains(&s.paper))
+    }
+
+    /// Ids of the papers asserting this relation, in order of first appearance, once each.
+    pub fn papers(&self) -> Vec<&str> {
+        let mut papers: Vec<&str> = Vec::new();
+        for source in &self.sources {
+            if !papers.contains(&source.paper.as_str()) {
+                papers.push(&source.paper);
+            }
+        }
+        papers
+    }
+}

@@ -1,0 +1,158 @@
+//! Dispatch: parse arguments, load the data, run the command, map the outcome to an
+//! exit code (0 found, 1 nothing found, 2 bad usage or bad data).
+
+use std::{io::Write as _, process::ExitCode};
+
+use clap::Parser as _;
+
+use crate::{
+    cli::{Cli, Command, ExportFormat},
+    error::Error,
+    export, json_schema,
+    load::{load, DataSource},
+    output, quotes,
+    write::{refuse_data_dir, write_atomically},
+    ConceptGraph,
+};
+
+/// What a successful command found.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Outcome {
+    /// Results were printed.
+    Found,
+    /// The query ran and found nothing (exit code 1).
+    Nothing,
+}
+
+/// Runs the binary.
+pub fn main() -> ExitCode {
+    let cli = Cli::parse();
+    match run(&cli) {
+        Ok(Outcome::Found) => ExitCode::SUCCESS,
+        Ok(Outcome::Nothing) => ExitCode::from(1),
+        Err(error) => {
+            report(&error);
+            ExitCode::from(2)
+        }
+    }
+}
+
+fn report(error: &Error) {
+    let mut stderr = anstream::stderr();
+    if let Error::InvalidData(diagnostics) = error {
+        for diagnostic in diagnostics {
+            let _ = writeln!(stderr, "{diagnostic}");
+        }
+    }
+    let _ = writeln!(stderr, "error: {error}");
+}
+
+/// Text printed to stdout, and what it means for the exit code.
+struct Printed {
+    text: String,
+    outcome: Outcome,
+}
+
+impl Printed {
+    fn found(text: String) -> Self {
+        Self {
+            text,
+            outcome: Outcome::Found,
+        }
+    }
+}
+
+/// Runs one parsed command line.
+///
+/// # Errors
+/// Any [`Error`]; the caller prints it and exits with code 2.
+pub fn run(cli: &Cli) -> Result<Outcome, Error> {
+    let source = cli.data.clone().map_or(DataSource::Embedded, DataSource::Dir);
+    let loaded = load(&source)?;
+    let mut stderr = anstream::stderr();
+    for warning in &loaded.warnings {
+        let _ = writeln!(stderr, "{warning}");
+    }
+    let printed = dispatch(cli, &loaded.graph)?;
+    let mut stdout = anstream::stdout();
+    // A closed pipe (`linkage list | head`) is not an error worth reporting.
+    let _ = stdout.write_all(printed.text.as_bytes());
+    Ok(printed.outcome)
+}
+
+fn dispatch(cli: &Cli, graph: &ConceptGraph) -> Result<Printed, Error> {
+    let json = cli.json;
+    match &cli.command {
+        Command::Check { sources } => {
+            let report = sources.as_deref().map(|dir| quotes::verify_quotes(graph, dir)).transpose()?;
+            let text = if json {
+                output::json(&output::check::json(graph, report.as_ref()))
+            } else {
+                output::check::human(graph, report.as_ref())
+            };
+            if let Some(report) = report.filter(|r| !r.failures.is_empty()) {
+                let mut stdout = anstream::stdout();
+                let _ = stdout.write_all(text.as_bytes());
+                return Err(Error::InvalidData(report.failures));
+            }
+            Ok(Printed::found(text))
+        }
+        Command::List { kind } => {
+            if let Some(kind) = kind {
+                if !graph.schema().node_kinds.contains_key(kind) {
+                    let kinds: Vec<&str> = graph.schema().node_kinds.keys().map(String::as_str).collect();
+                    return Err(Error::Usage(format!("unknown node kind `{kind}`; kinds: {}", kinds.join(", "))));
+                }
+            }
+            let nodes: Vec<_> = graph.nodes().filter(|n| kind.as_ref().is_none_or(|k| &n.kind == k)).collect();
+            let text = if json { output::json(&output::list::json(&nodes)) } else { output::list::human(graph, &nodes) };
+            Ok(Printed {
+                text,
+                outcome: if nodes.is_empty() { Outcome::Nothing } else { Outcome::Found },
+            })
+        }
+        Command::Show { name, brief } => {
+            let ix = graph.resolve(name)?;
+            Ok(Printed::found(if json {
+                output::json(&output::show::json(graph, ix))
+            } else {
+                output::show::human(graph, ix, !brief)
+            }))
+        }
+        Command::Search { text } => {
+            let found = output::search::search(graph, text);
+            let outcome = if found.is_empty() { Outcome::Nothing } else { Outcome::Found };
+            let text = if json {
+                output::json(&output::search::json(graph, &found))
+            } else if found.is_empty() {
+                format!("nothing matches \"{text}\"\n")
+            } else {
+                output::search::human(graph, &found)
+            };
+            Ok(Printed { text, outcome })
+        }
+        Command::Papers => Ok(Printed::found(if json {
+            output::json(&output::papers::json(graph))
+        } else {
+            output::papers::human(graph)
+        })),
+        Command::Schema { kinds } => Ok(Printed::found(if *kinds {
+            output::json(&serde_json::to_value(graph.schema()).expect("schemas serialise"))
+        } else {
+            output::json(&json_schema::data_file_schema(graph.schema()))
+        })),
+        Command::Export { format, output } => {
+            let text = match format {
+                ExportFormat::Json => output::json(&export::to_json(graph)),
+            };
+            match output {
+                Some(path) => {
+                    refuse_data_dir(path, cli.data.as_deref())?;
+                    write_atomically(path, text.as_bytes())?;
+                    Ok(Printed::found(String::new()))
+                }
+                None => Ok(Printed::found(text)),
+            }
+        }
+    }
+}

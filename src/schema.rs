@@ -1,0 +1,187 @@
+//! The schema: which node kinds and relation kinds exist, declared as data.
+//!
+//! The schema is read from `schema.json` rather than written as Rust enums so that a
+//! scholar can add kinds for their own papers without recompiling.
+
+use indexmap::IndexMap;
+use serde::{Deserialize, Serialize};
+
+/// The node kinds and relation kinds a dataset may use, in declaration order.
+#[derive(Debug, Clone, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Schema {
+    /// Node kinds by name.
+    pub node_kinds: IndexMap<String, NodeKind>,
+    /// Relation kinds by name.
+    pub relation_kinds: IndexMap<String, RelationKind>,
+}
+
+/// A kind of node, such as `strategy` or `goal`.
+#[derive(Debug, Clone, Default, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct NodeKind {
+    /// What nodes of this kind stand for.
+    #[serde(default)]
+    pub description: String,
+    /// Hints for diagrams.
+    #[serde(default)]
+    pub style: NodeStyle,
+}
+
+/// How a node kind is drawn; every field is a Graphviz attribute value.
+#[derive(Debug, Clone, Default, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct NodeStyle {
+    /// Graphviz shape (`box`, `ellipse`, ...).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub shape: Option<String>,
+    /// Fill colour in colour diagrams.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub fill: Option<String>,
+    /// Outline and text colour in colour diagrams.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub line: Option<String>,
+    /// Fill in greyscale (print) diagrams.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub print_fill: Option<String>,
+    /// Number of outlines (2 draws a double border).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub peripheries: Option<u8>,
+    /// Graphviz node style (`dashed`, `rounded`, ...).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub style: Option<String>,
+}
+
+/// A kind of relation, such as `premise-of` or `differs`.
+#[derive(Debug, Clone, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RelationKind {
+    /// Short phrase used on edges and in chains ("premise of").
+    pub label: String,
+    /// What the relation means.
+    #[serde(default)]
+    pub description: String,
+    /// Node kinds allowed at the source; `*` allows any.
+    pub from: Vec<String>,
+    /// Node kinds allowed at the target; `*` allows any.
+    pub to: Vec<String>,
+    /// Whether the relation reads the same in both directions.
+    #[serde(default)]
+    pub symmetric: bool,
+    /// Whether the relation is common ground, a difference, or ordinary.
+    #[serde(default)]
+    pub role: Role,
+    /// Sentence for explanations, with `{from}`, `{to}`, `{aspect}`, `{dimension}`,
+    /// `{from_position}` and `{to_position}` placeholders.
+    pub template: String,
+    /// Hints for diagrams.
+    #[serde(default)]
+    pub style: EdgeStyle,
+}
+
+/// The part a relation kind plays in comparisons.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum Role {
+    /// An ordinary relation.
+    #[default]
+    Ordinary,
+    /// Two nodes agree in an aspect; such relations carry an `aspect`.
+    CommonGround,
+    /// Two nodes differ along a dimension; such relations carry a `dimension` and positions.
+    Difference,
+}
+
+/// How a relation kind is drawn; every field is a Graphviz attribute value.
+#[derive(Debug, Clone, Default, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct EdgeStyle {
+    /// Line colour in colour diagrams.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub color: Option<String>,
+    /// Line style in colour diagrams (`solid`, `dashed`, `dotted`, `bold`).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub style: Option<String>,
+    /// Line width.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub penwidth: Option<f32>,
+    /// Arrow head shape.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub arrowhead: Option<String>,
+    /// Edge direction (`forward`, `both`, `none`).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub dir: Option<String>,
+    /// Line style in greyscale (print) diagrams, where the style alone carries meaning.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub print_style: Option<String>,
+}
+
+impl RelationKind {
+    /// Whether a node of kind `kind` may stand at the source end.
+    pub fn allows_from(&self, kind: &str) -> bool {
+        allows(&self.from, kind)
+    }
+
+    /// Whether a node of kind `kind` may stand at the target end.
+    pub fn allows_to(&self, kind: &str) -> bool {
+        allows(&self.to, kind)
+    }
+}
+
+fn allows(kinds: &[String], kind: &str) -> bool {
+    kinds.iter().any(|allowed| allowed == "*" || allowed == kind)
+}
+
+impl Schema {
+    /// The schema shipped with linkage (`data/schema.json`).
+    pub fn builtin_text() -> &'static str {
+        crate::embedded::file("schema.json").expect("data/schema.json is embedded")
+    }
+
+    /// Problems in the schema itself: relation kinds naming node kinds that do not
+    /// exist, or templates with unknown placeholders. Each is (pointer, message).
+    pub fn problems(&self) -> Vec<(String, String)> {
+        let mut problems = Vec::new();
+        for (name, kind) in &self.relation_kinds {
+            for (end, kinds) in [("from", &kind.from), ("to", &kind.to)] {
+                for (i, node_kind) in kinds.iter().enumerate() {
+                    if node_kind != "*" && !self.node_kinds.contains_key(node_kind) {
+                        problems.push((
+                            format!("/relation_kinds/{name}/{end}/{i}"),
+                            format!("relation kind `{name}` allows unknown node kind `{node_kind}`"),
+                        ));
+                    }
+                }
+            }
+            for placeholder in placeholders(&kind.template) {
+                if !TEMPLATE_FIELDS.contains(&placeholder) {
+                    problems.push((
+                        format!("/relation_kinds/{name}/template"),
+                        format!(
+                            "template of `{name}` uses unknown placeholder {{{placeholder}}}; known: {}",
+                            TEMPLATE_FIELDS.join(", ")
+                        ),
+                    ));
+                }
+            }
+        }
+        problems
+    }
+}
+
+/// Placeholders a relation template may use.
+pub const TEMPLATE_FIELDS: &[&str] = &[
+    "from",
+    "to",
+    "aspect",
+    "dimension",
+    "from_position",
+    "to_position",
+];
+
+fn placeholders(template: &str) -> impl Iterator<Item = &str> {
+    template
+        .split('{')
+        .skip(1)
+        .filter_map(|rest| rest.split_once('}').map(|(name, _)| name))
+}

@@ -1,0 +1,182 @@
+//! Finds where a JSON value sits in its file, for diagnostics.
+//!
+//! serde_json reports positions only for syntax errors. Semantic problems (an unknown id
+//! in `/relations/3/from`) are found after parsing, so we walk the text once more to turn
+//! the JSON pointer into a line and column. This runs only when there is something to
+//! report, keeping the happy path at full parsing speed.
+
+/// Line and column (both 1-based, column in characters) of the value at `pointer`
+/// (RFC 6901, e.g. `/relations/3/from`) in `text`, or `None` if it is not there.
+pub fn locate(text: &str, pointer: &str) -> Option<(usize, usize)> {
+    let segments: Vec<String> = pointer
+        .split('/')
+        .skip(1)
+        .map(|s| s.replace("~1", "/").replace("~0", "~"))
+        .collect();
+    let mut walker = Walker {
+        bytes: text.as_bytes(),
+        pos: 0,
+    };
+    let offset = walker.find(&segments)?;
+    Some(line_column(text, offset))
+}
+
+/// Line and column (1-based, column in characters) of a byte offset.
+pub fn line_column(text: &str, offset: usize) -> (usize, usize) {
+    let offset = offset.min(text.len());
+    let before = &text.as_bytes()[..offset];
+    let line = before.iter().filter(|&&b| b == b'\n').count() + 1;
+    let line_start = before.iter().rposition(|&b| b == b'\n').map_or(0, |i| i + 1);
+    let column = String::from_utf8_lossy(&before[line_start..]).chars().count() + 1;
+    (line, column)
+}
+
+struct Walker<'a> {
+    bytes: &'a [u8],
+    pos: usize,
+}
+
+impl<'a> Walker<'a> {
+    fn find(&mut self, segments: &[String]) -> Option<usize> {
+        self.skip_ws();
+        let Some((segment, rest)) = segments.split_first() else {
+            return Some(self.pos);
+        };
+        match self.peek()? {
+            b'{' => {
+                self.pos += 1;
+                loop {
+                    self.skip_ws();
+                    if self.peek()? == b'}' {
+                        return None;
+                    }
+                    let key = self.string()?;
+                    self.skip_ws();
+                    self.expect(b':')?;
+                    if key == segment.as_bytes() {
+                        return self.find(rest);
+                    }
+                    self.skip_value()?;
+                    self.skip_ws();
+                    if self.peek()? == b',' {
+                        self.pos += 1;
+                    }
+                }
+            }
+            b'[' => {
+                let wanted: usize = segment.parse().ok()?;
+                self.pos += 1;
+                for _ in 0..wanted {
+                    self.skip_ws();
+                    if self.peek()? == b']' {
+                        return None;
+                    }
+                    self.skip_value()?;
+                    self.skip_ws();
+                    self.expect(b',')?;
+                }
+                self.skip_ws();
+                if self.peek()? == b']' {
+                    return None;
+                }
+                self.find(rest)
+            }
+            _ => None,
+        }
+    }
+
+    fn peek(&self) -> Option<u8> {
+        self.bytes.get(self.pos).copied()
+    }
+
+    fn expect(&mut self, byte: u8) -> Option<()> {
+        (self.peek()? == byte).then(|| self.pos += 1)
+    }
+
+    fn skip_ws(&mut self) {
+        while matches!(self.peek(), Some(b' ' | b'\t' | b'\n' | b'\r')) {
+            self.pos += 1;
+        }
+        // A byte-order mark is tolerated at the start of a file.
+        if self.bytes[self.pos..].starts_with("\u{feff}".as_bytes()) {
+            self.pos += 3;
+            self.skip_ws();
+        }
+    }
+
+    /// Reads a string and returns its raw bytes between the quotes.
+    fn string(&mut self) -> Option<&'a [u8]> {
+        self.expect(b'"')?;
+        let start = self.pos;
+        loop {
+            match self.peek()? {
+                b'\\' => self.pos += 2,
+                b'"' => {
+                    let bytes: &'a [u8] = self.bytes;
+                    let raw = &bytes[start..self.pos];
+                    self.pos += 1;
+                    return Some(raw);
+                }
+                _ => self.pos += 1,
+            }
+        }
+    }
+
+    fn skip_value(&mut self) -> Option<()> {
+        self.skip_ws();
+        match self.peek()? {
+            b'"' => self.string().map(|_| ()),
+            open @ (b'{' | b'[') => {
+                let close = if open == b'{' { b'}' } else { b']' };
+                self.pos += 1;
+                loop {
+                    self.skip_ws();
+                    match self.peek()? {
+                        c if c == close => {
+                            self.pos += 1;
+                            return Some(());
+                        }
+                        b',' | b':' => self.pos += 1,
+                        _ => self.skip_value()?,
+                    }
+                }
+            }
+            _ => {
+                while !matches!(
+                    self.peek(),
+                    None | Some(b',' | b'}' | b']' | b' ' | b'\t' | b'\n' | b'\r')
+                ) {
+                    self.pos += 1;
+                }
+                Some(())
+            }
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const TEXT: &str = "{\n  \"nodes\": [\n    {\"id\": \"a\"},\n    {\"id\": \"b\", \"kind\": [1, {\"x\": \"}\"}]}\n  ]\n}";
+
+    #[test]
+    fn finds_nested_values() {
+        assert_eq!(locate(TEXT, "/nodes/0/id"), Some((3, 12)));
+        assert_eq!(locate(TEXT, "/nodes/1/kind"), Some((4, 25)));
+        assert_eq!(locate(TEXT, "/nodes/1"), Some((4, 5)));
+        assert_eq!(locate(TEXT, ""), Some((1, 1)));
+    }
+
+    #[test]
+    fn missing_values_are_none() {
+        assert_eq!(locate(TEXT, "/nodes/2"), None);
+        assert_eq!(locate(TEXT, "/papers"), None);
+        assert_eq!(locate(TEXT, "/nodes/x"), None);
+    }
+
+    #[test]
+    fn columns_count_characters() {
+        assert_eq!(line_column("精准 x", "精准 ".len()), (1, 4));
+    }
+}
