@@ -1,0 +1,37 @@
+//! Helpers shared by the integration tests.
+
+use std::path::PathBuf;
+
+use assert_cmd::Command;
+
+/// The `linkage` binary with colours off and a fixed terminal width.
+pub fn linkage() -> Command {
+    let mut cmd = Command::cargo_bin("linkage").expect("the binary builds");
+    cmd.env("NO_COLOR", "1").env_remove("CLICOLOR_FORCE");
+    cmd
+}
+
+/// Path of a file or directory under `tests/fixtures/`.
+pub fn fixture(name: &str) -> PathBuf {
+    PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures").join(name)
+}
+
+/// The directory holding the papers' texts (`../shared/seeds` beside the repository).
+pub fn seeds() -> PathBuf {
+    PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../shared/seeds")
+}
+
+/// Runs `linkage ARGS` and returns (exit code, stdout, stderr).
+pub fn run(args: &[&str]) -> (i32, String, String) {
+    let output = linkage().args(args).output().expect("the binary runs");
+    (
+        output.status.code().unwrap_or(-1),
+        String::from_utf8_lossy(&output.stdout).into_owned(),
+        String::from_utf8_lossy(&output.stderr).into_owned(),
+    )
+}
+
+/// Replaces the repository's absolute path with `[REPO]` so snapshots are portable.
+pub fn portable(text: &str) -> String {
+    text.replace(env!("CARGO_MANIFEST_DIR"), "[REPO]")
+}

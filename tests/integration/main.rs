@@ -1,0 +1,5 @@
+//! Integration tests: they drive the real `linkage` binary. One test binary with a
+//! module per area keeps link time low.
+
+mod common;
+mod core;
