@@ -1,0 +1,119 @@
+//! Bad input: one fixture per kind of problem under `tests/fixtures/bad/`, each with the
+//! exit code and the exact message expected (insta snapshots of stderr).
+
+use crate::common::{fixture, portable, run};
+
+/// Runs `linkage --data tests/fixtures/bad/NAME check` and returns (code, stderr).
+fn check(name: &str) -> (i32, String) {
+    let dir = fixture(&format!("bad/{name}"));
+    let (code, _, err) = run(&["--data", dir.to_str().unwrap(), "check"]);
+    (code, portable(&err))
+}
+
+macro_rules! bad_input {
+    ($($test:ident => $fixture:literal, $needle:literal;)*) => {$(
+        #[test]
+        fn $test() {
+            let (code, err) = check($fixture);
+            assert_eq!(code, 2, "{err}");
+            assert!(err.contains($needle), "expected {:?} in:\n{err}", $needle);
+            assert!(!err.contains("panicked"), "{err}");
+            insta::assert_snapshot!($fixture, err);
+        }
+    )*};
+}
+
+bad_input! {
+    malformed_json => "malformed-json", "claims.json:3:40";
+    unknown_node_id => "unknown-node-id", "did you mean `alpha`?";
+    duplicate_id_across_files => "duplicate-id-across-files", "first defined at";
+    wrong_endpoint_kind => "wrong-endpoint-kind", "cannot have a strategy node at its `from` end";
+    difference_without_dimension => "difference-without-dimension", "lacks `dimension`";
+    difference_without_positions => "difference-without-positions", "lacks `positions`";
+    relation_without_source => "relation-without-source", "has no source";
+    empty_quote => "empty-quote", "has no quote";
+    unknown_paper => "unknown-paper", "unknown paper `p2`";
+    alias_collision => "alias-collision", "already belongs to node `gamma`";
+    invalid_utf8 => "invalid-utf8", "not valid UTF-8";
+    empty_file => "empty-file", "the file is empty";
+    wrong_type => "wrong-type", "invalid type: integer `3`, expected a string";
+    unknown_relation_kind => "unknown-relation-kind", "did you mean `serves`?";
+    unknown_node_kind => "unknown-node-kind", "unknown node kind `goall`";
+    not_kebab_case => "not-kebab-case", "is not kebab-case";
+    common_ground_without_aspect => "common-ground-without-aspect", "lacks `aspect`";
+    aspect_not_a_dimension => "aspect-not-a-dimension", "must name a dimension node";
+    unknown_field => "unknown-field", "unknown field `frm`";
+    top_level_array => "top-level-array", "must be a JSON object";
+    self_relation => "self-relation", "links `alpha` to itself";
+    missing_locator => "missing-locator", "has no locator";
+}
+
+#[test]
+fn every_problem_is_reported_in_one_run() {
+    let (code, err) = check("many-problems");
+    assert_eq!(code, 2);
+    for needle in [
+        "unknown node `alpah`",
+        "`hinders` cannot have a strategy node",
+        "lacks `dimension`",
+        "lacks `positions`",
+        "has no source",
+        "unknown paper `p9`",
+    ] {
+        assert!(err.contains(needle), "missing {needle:?} in:\n{err}");
+    }
+    assert!(err.contains("error: the data has 6 problems"), "{err}");
+    insta::assert_snapshot!("many-problems", err);
+}
+
+#[test]
+fn a_byte_order_mark_is_a_warning_not_an_error() {
+    let (code, err) = check("bom");
+    assert_eq!(code, 0, "{err}");
+    assert!(err.contains("warning: the file starts with a UTF-8 byte-order mark"), "{err}");
+    insta::assert_snapshot!("bom", err);
+}
+
+#[test]
+fn quotes_missing_from_the_paper_are_listed_with_their_place() {
+    let dir = fixture("bad/quote-not-found");
+    let texts = fixture("texts");
+    let (code, out, err) = run(&["--data", dir.to_str().unwrap(), "check", "--sources", texts.to_str().unwrap()]);
+    assert_eq!(code, 2, "{err}");
+    assert!(out.contains("1 of 2 quotes not found"), "{out}");
+    let err = portable(&err);
+    assert!(err.contains("claims.json:"), "{err}");
+    assert!(err.contains("Alpha drives goal one strongly."), "{err}");
+    insta::assert_snapshot!("quote-not-found", err);
+}
+
+#[test]
+fn an_unreadable_source_text_is_named() {
+    let dir = fixture("bad/quote-not-found");
+    let (code, _, err) = run(&["--data", dir.to_str().unwrap(), "check", "--sources", "/nonexistent/texts"]);
+    assert_eq!(code, 2);
+    assert!(err.contains("cannot read /nonexistent/texts/p1.txt"), "{err}");
+}
+
+#[test]
+fn a_missing_data_directory_is_named() {
+    let (code, _, err) = run(&["--data", "/nonexistent/data", "list"]);
+    assert_eq!(code, 2);
+    assert!(err.contains("cannot read directory /nonexistent/data"), "{err}");
+}
+
+#[test]
+fn a_directory_without_json_files_is_an_error() {
+    let dir = fixture("texts");
+    let (code, _, err) = run(&["--data", dir.to_str().unwrap(), "list"]);
+    assert_eq!(code, 2);
+    assert!(err.contains("no data files"), "{err}");
+}
+
+#[test]
+fn a_dataset_may_extend_the_schema() {
+    let dir = fixture("good");
+    let (code, out, err) = run(&["--data", dir.to_str().unwrap(), "list", "--kind", "theory"]);
+    assert_eq!(code, 0, "{err}");
+    assert!(out.contains("marxism"), "{out}");
+}
