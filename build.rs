@@ -1,7 +1,7 @@
 //! Embeds every `data/*.json` file into the binary, so `linkage` works from any
 //! directory without `--data`. The list is generated rather than written by hand so a
 //! new paper file is picked up by the next build.
-use std::{env, fs, path::Path};
+use std::{env, fmt::Write as _, fs, path::Path};
 
 fn main() {
     let manifest = env::var("CARGO_MANIFEST_DIR").expect("cargo sets CARGO_MANIFEST_DIR");
@@ -14,14 +14,16 @@ fn main() {
         .filter(|path| path.extension().is_some_and(|ext| ext == "json"))
         .collect();
     files.sort();
-    let mut code = String::from("/// The shipped dataset: (file name, contents), in file-name order.\n");
+    let mut code =
+        String::from("/// The shipped dataset: (file name, contents), in file-name order.\n");
     code.push_str("pub(crate) static FILES: &[(&str, &str)] = &[\n");
     for path in &files {
         let name = path.file_name().unwrap().to_string_lossy();
-        code.push_str(&format!(
-            "    ({name:?}, include_str!({:?})),\n",
+        let _ = writeln!(
+            code,
+            "    ({name:?}, include_str!({:?})),",
             path.display().to_string()
-        ));
+        );
     }
     code.push_str("];\n");
     let out = Path::new(&env::var("OUT_DIR").expect("cargo sets OUT_DIR")).join("embedded_data.rs");

@@ -60,6 +60,48 @@ pub enum Command {
         #[arg(long)]
         kinds: bool,
     },
+    /// Compare two nodes: common ground, differences by dimension, structural contrast.
+    Diff {
+        /// First node (id, label, alias, or a unique part of one).
+        a: String,
+        /// Second node.
+        b: String,
+        /// Only claims made by these papers (id, citation, author or title words).
+        #[arg(long, value_name = "PAPER", num_args = 1..)]
+        paper: Vec<String>,
+        /// Citations only, without the quotes.
+        #[arg(long)]
+        brief: bool,
+    },
+    /// Matrix of common-ground aspects and difference dimensions against papers.
+    Compare {
+        /// Restrict to the relations between two nodes, e.g. `compare tpa rr`.
+        #[arg(num_args = 0..=2, value_names = ["A", "B"])]
+        pair: Vec<String>,
+        /// Only these papers as columns.
+        #[arg(long, value_name = "PAPER", num_args = 1..)]
+        paper: Vec<String>,
+        /// Print CSV (for a paper's appendix) instead of a table.
+        #[arg(long, conflicts_with = "json")]
+        csv: bool,
+    },
+    /// Pairs of nodes the papers relate in conflicting ways, and the views they report.
+    Contested {
+        /// Only claims made by these papers.
+        #[arg(long, value_name = "PAPER", num_args = 1..)]
+        paper: Vec<String>,
+        /// Citations only, without the quotes.
+        #[arg(long)]
+        brief: bool,
+    },
+    /// One paper's argument in outline: its claims grouped by kind, in the paper's order.
+    Paper {
+        /// Paper id, citation, author or title words.
+        name: String,
+        /// Claims and locators only, without the quotes.
+        #[arg(long)]
+        brief: bool,
+    },
     /// Export the whole graph.
     Export {
         /// Output format.

@@ -4,7 +4,10 @@ include!(concat!(env!("OUT_DIR"), "/embedded_data.rs"));
 
 /// The embedded file called `name`, if there is one.
 pub(crate) fn file(name: &str) -> Option<&'static str> {
-    FILES.iter().find(|(n, _)| *n == name).map(|(_, text)| *text)
+    FILES
+        .iter()
+        .find(|(n, _)| *n == name)
+        .map(|(_, text)| *text)
 }
 
 /// Every embedded file, in file-name order.

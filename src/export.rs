@@ -28,7 +28,10 @@ pub fn relation_json(graph: &ConceptGraph, relation: &Relation) -> Value {
         map.insert("dimension".into(), id(dimension));
     }
     if let Some(positions) = &relation.positions {
-        map.insert("positions".into(), json!({ "from": positions.from, "to": positions.to }));
+        map.insert(
+            "positions".into(),
+            json!({ "from": positions.from, "to": positions.to }),
+        );
     }
     map.insert("sources".into(), sources_json(relation));
     if !relation.notes.is_empty() {

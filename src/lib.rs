@@ -17,6 +17,7 @@ pub mod load;
 pub mod node;
 pub mod output;
 pub mod paper;
+pub mod query;
 pub mod quotes;
 pub mod records;
 pub mod relation;

@@ -78,7 +78,9 @@ fn read_dir(dir: &Path) -> Result<Vec<RawFile>> {
     let entries = std::fs::read_dir(dir).map_err(|e| Error::io("read directory", dir, e))?;
     let mut paths = Vec::new();
     for entry in entries {
-        let path = entry.map_err(|e| Error::io("read directory", dir, e))?.path();
+        let path = entry
+            .map_err(|e| Error::io("read directory", dir, e))?
+            .path();
         if path.extension().is_some_and(|ext| ext == "json") && path.is_file() {
             paths.push(path);
         }
@@ -97,7 +99,11 @@ fn read_dir(dir: &Path) -> Result<Vec<RawFile>> {
             let bytes = std::fs::read(&path).map_err(|e| Error::io("read", &path, e))?;
             Ok(RawFile {
                 name: path.display().to_string(),
-                file_name: path.file_name().unwrap_or_default().to_string_lossy().into_owned(),
+                file_name: path
+                    .file_name()
+                    .unwrap_or_default()
+                    .to_string_lossy()
+                    .into_owned(),
                 bytes: Cow::Owned(bytes),
             })
         })
@@ -112,6 +118,8 @@ struct Problem {
     severity: Severity,
     message: String,
     hint: Option<String>,
+    /// Another place the hint refers to ("first defined at …"), as (words, file, pointer).
+    see: Option<(&'static str, usize, String)>,
 }
 
 enum Place {
@@ -124,7 +132,12 @@ enum Place {
 struct Problems(Vec<Problem>);
 
 impl Problems {
-    fn at(&mut self, file: usize, pointer: impl Into<String>, message: impl Into<String>) -> &mut Problem {
+    fn at(
+        &mut self,
+        file: usize,
+        pointer: impl Into<String>,
+        message: impl Into<String>,
+    ) -> &mut Problem {
         self.push(file, Place::Pointer(pointer.into()), message)
     }
 
@@ -135,18 +148,20 @@ impl Problems {
             severity: Severity::Error,
             message: message.into(),
             hint: None,
+            see: None,
         });
         self.0.last_mut().expect("just pushed")
-    }
-
-    fn has_errors(&self) -> bool {
-        self.0.iter().any(|p| p.severity == Severity::Error)
     }
 }
 
 impl Problem {
     fn hint(&mut self, hint: impl Into<String>) {
         self.hint = Some(hint.into());
+    }
+
+    /// Points the hint at another place, resolved to `file:line:column` at the end.
+    fn see(&mut self, words: &'static str, file: usize, pointer: String) {
+        self.see = Some((words, file, pointer));
     }
 }
 
@@ -181,21 +196,21 @@ fn load_files(raw: Vec<RawFile>) -> Result<Loaded> {
         .filter(|&&i| !texts[i].text.is_empty())
         .filter_map(|&i| parse_data_file(i, &texts[i].text, &mut problems).map(|d| (i, d)))
         .collect();
-    let graph = match schema {
-        Some(schema) if !problems.has_errors() || true => {
-            Some(build(schema, parsed, &mut problems))
-        }
-        _ => None,
-    };
+    // Even with syntax errors in some files, the others are validated, so one run
+    // reports everything.
+    let graph = schema.map(|schema| build(schema, parsed, &mut problems));
     let diagnostics = finish(problems, &texts);
-    let (errors, warnings): (Vec<_>, Vec<_>) =
-        diagnostics.into_iter().partition(|d| d.severity == Severity::Error);
+    let (errors, warnings): (Vec<_>, Vec<_>) = diagnostics
+        .into_iter()
+        .partition(|d| d.severity == Severity::Error);
     match graph {
         Some(parts) if errors.is_empty() => Ok(Loaded {
             graph: parts.into_graph(texts),
             warnings,
         }),
-        _ => Err(Error::InvalidData(errors.into_iter().chain(warnings).collect())),
+        _ => Err(Error::InvalidData(
+            errors.into_iter().chain(warnings).collect(),
+        )),
     }
 }
 
@@ -210,13 +225,21 @@ fn decode(file: usize, bytes: Cow<'static, [u8]>, problems: &mut Problems) -> Co
     }
     let has_bom = bytes.starts_with(BOM);
     if has_bom {
-        let problem = problems.push(file, Place::LineColumn(1, 1), "the file starts with a UTF-8 byte-order mark; it was ignored");
+        let problem = problems.push(
+            file,
+            Place::LineColumn(1, 1),
+            "the file starts with a UTF-8 byte-order mark; it was ignored",
+        );
         problem.severity = Severity::Warning;
         problem.hint("save the file as UTF-8 without BOM");
     }
     let text = match bytes {
-        Cow::Borrowed(b) => std::str::from_utf8(b).map(Cow::Borrowed).map_err(|e| (e, b.to_vec())),
-        Cow::Owned(b) => String::from_utf8(b).map(Cow::Owned).map_err(|e| (e.utf8_error(), e.into_bytes())),
+        Cow::Borrowed(b) => std::str::from_utf8(b)
+            .map(Cow::Borrowed)
+            .map_err(|e| (e, b.to_vec())),
+        Cow::Owned(b) => String::from_utf8(b)
+            .map(Cow::Owned)
+            .map_err(|e| (e.utf8_error(), e.into_bytes())),
     };
     match text {
         Ok(Cow::Borrowed(t)) if has_bom => Cow::Borrowed(&t[3..]),
@@ -226,7 +249,14 @@ fn decode(file: usize, bytes: Cow<'static, [u8]>, problems: &mut Problems) -> Co
             let valid = String::from_utf8_lossy(&b[..e.valid_up_to()]).into_owned();
             let (line, column) = crate::source_map::line_column(&valid, valid.len());
             problems
-                .push(file, Place::LineColumn(line, column), format!("the file is not valid UTF-8 (byte {} is not)", e.valid_up_to()))
+                .push(
+                    file,
+                    Place::LineColumn(line, column),
+                    format!(
+                        "the file is not valid UTF-8 (byte {} is not)",
+                        e.valid_up_to()
+                    ),
+                )
                 .hint("save the file with UTF-8 encoding");
             Cow::Borrowed("")
         }
@@ -246,7 +276,11 @@ fn parse_schema(file: usize, text: &str, problems: &mut Problems) -> Option<Sche
             own.is_empty().then_some(schema)
         }
         Err(e) => {
-            problems.push(file, Place::LineColumn(e.line(), e.column()), format!("invalid schema: {e}"));
+            problems.push(
+                file,
+                Place::LineColumn(e.line(), e.column()),
+                format!("invalid schema: {e}"),
+            );
             None
         }
     }
@@ -263,14 +297,22 @@ fn parse_data_file(file: usize, text: &str, problems: &mut Problems) -> Option<D
         Ok(value) => value,
         Err(e) => {
             problems
-                .push(file, Place::LineColumn(e.line(), e.column()), format!("malformed JSON: {}", strip_position(&e)))
+                .push(
+                    file,
+                    Place::LineColumn(e.line(), e.column()),
+                    format!("malformed JSON: {}", strip_position(&e)),
+                )
                 .hint("check for a missing comma, quote or bracket just before this point");
             return None;
         }
     };
     let Value::Object(map) = value else {
         problems
-            .push(file, Place::LineColumn(error.line(), error.column()), "a data file must be a JSON object")
+            .push(
+                file,
+                Place::LineColumn(error.line(), error.column()),
+                "a data file must be a JSON object",
+            )
             .hint("write {\"papers\": [...], \"nodes\": [...], \"relations\": [...]}");
         return None;
     };
@@ -282,7 +324,11 @@ fn parse_data_file(file: usize, text: &str, problems: &mut Problems) -> Option<D
             "nodes" => data.nodes = items(file, "nodes", value, problems),
             "relations" => data.relations = items(file, "relations", value, problems),
             other => {
-                let problem = problems.at(file, format!("/{other}"), format!("unknown top-level field `{other}`"));
+                let problem = problems.at(
+                    file,
+                    format!("/{other}"),
+                    format!("unknown top-level field `{other}`"),
+                );
                 problem.hint("a data file has only `papers`, `nodes` and `relations`");
             }
         }
@@ -290,9 +336,18 @@ fn parse_data_file(file: usize, text: &str, problems: &mut Problems) -> Option<D
     Some(data)
 }
 
-fn items<T: DeserializeOwned>(file: usize, field: &str, value: Value, problems: &mut Problems) -> Vec<T> {
+fn items<T: DeserializeOwned>(
+    file: usize,
+    field: &str,
+    value: Value,
+    problems: &mut Problems,
+) -> Vec<T> {
     let Value::Array(values) = value else {
-        problems.at(file, format!("/{field}"), format!("`{field}` must be an array"));
+        problems.at(
+            file,
+            format!("/{field}"),
+            format!("`{field}` must be an array"),
+        );
         return Vec::new();
     };
     let mut good = Vec::with_capacity(values.len());
@@ -301,14 +356,18 @@ fn items<T: DeserializeOwned>(file: usize, field: &str, value: Value, problems: 
             Ok(item) => good.push(item),
             Err(e) => {
                 let singular = field.trim_end_matches('s');
-                problems.at(file, format!("/{field}/{i}"), format!("{singular} {i}: {e}"));
+                problems.at(
+                    file,
+                    format!("/{field}/{i}"),
+                    format!("{singular} {i}: {e}"),
+                );
             }
         }
     }
     good
 }
 
-/// serde_json appends " at line L column C"; we print the place separately.
+/// `serde_json` appends " at line L column C"; we print the place separately.
 fn strip_position(e: &serde_json::Error) -> String {
     let text = e.to_string();
     match text.rfind(" at line ") {
@@ -376,7 +435,14 @@ fn build(schema: Schema, files: Vec<(usize, DataFile)>, problems: &mut Problems)
     parts
 }
 
-fn add_paper(parts: &mut Parts, defs: &mut Definitions, file: usize, i: usize, paper: Paper, problems: &mut Problems) {
+fn add_paper(
+    parts: &mut Parts,
+    defs: &mut Definitions,
+    file: usize,
+    i: usize,
+    paper: Paper,
+    problems: &mut Problems,
+) {
     let at = format!("/papers/{i}");
     if paper.id.trim().is_empty() {
         problems.at(file, format!("{at}/id"), "paper has an empty id");
@@ -384,15 +450,23 @@ fn add_paper(parts: &mut Parts, defs: &mut Definitions, file: usize, i: usize, p
     }
     if paper.file.trim().is_empty() {
         problems
-            .at(file, format!("{at}/file"), format!("paper `{}` names no text file", paper.id))
+            .at(
+                file,
+                format!("{at}/file"),
+                format!("paper `{}` names no text file", paper.id),
+            )
             .hint("`file` is the name of the paper's plain-text file, used by `check --sources`");
     }
     match defs.entry(paper.id.clone()) {
         Entry::Occupied(first) => {
             let (first_file, first_at) = first.get().clone();
             problems
-                .at(file, format!("{at}/id"), format!("duplicate paper id `{}`", paper.id))
-                .hint(format!("first defined at {}", Reference(first_file, first_at)));
+                .at(
+                    file,
+                    format!("{at}/id"),
+                    format!("duplicate paper id `{}`", paper.id),
+                )
+                .see("first defined at", first_file, first_at);
         }
         Entry::Vacant(slot) => {
             slot.insert((file, format!("{at}/id")));
@@ -401,30 +475,53 @@ fn add_paper(parts: &mut Parts, defs: &mut Definitions, file: usize, i: usize, p
     }
 }
 
-fn add_node(parts: &mut Parts, defs: &mut Definitions, file: usize, i: usize, node: Node, problems: &mut Problems) {
+fn add_node(
+    parts: &mut Parts,
+    defs: &mut Definitions,
+    file: usize,
+    i: usize,
+    node: Node,
+    problems: &mut Problems,
+) {
     let at = format!("/nodes/{i}");
     let mut ok = true;
     if !is_kebab_case(&node.id) {
         ok = false;
         problems
-            .at(file, format!("{at}/id"), format!("node id `{}` is not kebab-case", node.id))
+            .at(
+                file,
+                format!("{at}/id"),
+                format!("node id `{}` is not kebab-case", node.id),
+            )
             .hint("ids are lower-case words joined by hyphens, like `rural-revitalization`");
     }
     if !parts.schema.node_kinds.contains_key(&node.kind) {
         ok = false;
         let kinds: Vec<&str> = parts.schema.node_kinds.keys().map(String::as_str).collect();
         problems
-            .at(file, format!("{at}/kind"), format!("unknown node kind `{}` for node `{}`", node.kind, node.id))
+            .at(
+                file,
+                format!("{at}/kind"),
+                format!("unknown node kind `{}` for node `{}`", node.kind, node.id),
+            )
             .hint(format!("node kinds: {}", kinds.join(", ")));
     }
     if node.label.trim().is_empty() {
         ok = false;
-        problems.at(file, format!("{at}/label"), format!("node `{}` has an empty label", node.id));
+        problems.at(
+            file,
+            format!("{at}/label"),
+            format!("node `{}` has an empty label", node.id),
+        );
     }
     if let Some((first_file, first_at)) = defs.get(&node.id) {
         problems
-            .at(file, format!("{at}/id"), format!("duplicate node id `{}`", node.id))
-            .hint(format!("first defined at {}", Reference(*first_file, first_at.clone())));
+            .at(
+                file,
+                format!("{at}/id"),
+                format!("duplicate node id `{}`", node.id),
+            )
+            .see("first defined at", *first_file, first_at.clone());
         return;
     }
     defs.insert(node.id.clone(), (file, format!("{at}/id")));
@@ -434,8 +531,12 @@ fn add_node(parts: &mut Parts, defs: &mut Definitions, file: usize, i: usize, no
     let ix = parts.graph.add_node(node);
     let node = &parts.graph[ix];
     parts.ids.insert(node.id.clone(), ix);
-    let named = std::iter::once((format!("{at}/label"), &node.label))
-        .chain(node.aliases.iter().enumerate().map(|(j, a)| (format!("{at}/aliases/{j}"), a)));
+    let named = std::iter::once((format!("{at}/label"), &node.label)).chain(
+        node.aliases
+            .iter()
+            .enumerate()
+            .map(|(j, a)| (format!("{at}/aliases/{j}"), a)),
+    );
     for (pointer, name) in named {
         let key = name.to_lowercase();
         match parts.names.entry(key) {
@@ -454,13 +555,23 @@ fn add_node(parts: &mut Parts, defs: &mut Definitions, file: usize, i: usize, no
 }
 
 /// Resolves one relation record, reporting every problem in it. `None` if any.
-fn check_relation(parts: &Parts, file: usize, i: usize, record: &RelationRecord, problems: &mut Problems) -> Option<Relation> {
+fn check_relation(
+    parts: &Parts,
+    file: usize,
+    i: usize,
+    record: &RelationRecord,
+    problems: &mut Problems,
+) -> Option<Relation> {
     let at = format!("/relations/{i}");
     let before = problems.0.len();
     let node = |field: &str, id: &str, problems: &mut Problems| -> Option<NodeIndex> {
         let found = parts.ids.get(id).copied();
         if found.is_none() {
-            let problem = problems.at(file, format!("{at}/{field}"), format!("unknown node `{id}` in `{field}` of relation {i}"));
+            let problem = problems.at(
+                file,
+                format!("{at}/{field}"),
+                format!("unknown node `{id}` in `{field}` of relation {i}"),
+            );
             let near = closest(id, parts.ids.keys().map(String::as_str), 3);
             if !near.is_empty() {
                 problem.hint(format!("did you mean {}?", quote_list(&near)));
@@ -470,9 +581,22 @@ fn check_relation(parts: &Parts, file: usize, i: usize, record: &RelationRecord,
     };
     let kind = parts.schema.relation_kinds.get(&record.kind);
     if kind.is_none() {
-        let near = closest(&record.kind, parts.schema.relation_kinds.keys().map(String::as_str), 3);
-        let problem = problems.at(file, format!("{at}/kind"), format!("unknown relation kind `{}`", record.kind));
-        let all: Vec<&str> = parts.schema.relation_kinds.keys().map(String::as_str).collect();
+        let near = closest(
+            &record.kind,
+            parts.schema.relation_kinds.keys().map(String::as_str),
+            3,
+        );
+        let problem = problems.at(
+            file,
+            format!("{at}/kind"),
+            format!("unknown relation kind `{}`", record.kind),
+        );
+        let all: Vec<&str> = parts
+            .schema
+            .relation_kinds
+            .keys()
+            .map(String::as_str)
+            .collect();
         problem.hint(if near.is_empty() {
             format!("relation kinds: {}", all.join(", "))
         } else {
@@ -483,22 +607,44 @@ fn check_relation(parts: &Parts, file: usize, i: usize, record: &RelationRecord,
     let to = node("to", &record.to, problems);
     if let (Some(from), Some(to)) = (from, to) {
         if from == to {
-            problems.at(file, format!("{at}/to"), format!("relation {i} links `{}` to itself", record.from));
+            problems.at(
+                file,
+                format!("{at}/to"),
+                format!("relation {i} links `{}` to itself", record.from),
+            );
         }
     }
     if let Some(kind) = kind {
         for (end, ix, allowed, list) in [
-            ("from", from, from.map(|f| kind.allows_from(&parts.graph[f].kind)), &kind.from),
-            ("to", to, to.map(|t| kind.allows_to(&parts.graph[t].kind)), &kind.to),
+            (
+                "from",
+                from,
+                from.map(|f| kind.allows_from(&parts.graph[f].kind)),
+                &kind.from,
+            ),
+            (
+                "to",
+                to,
+                to.map(|t| kind.allows_to(&parts.graph[t].kind)),
+                &kind.to,
+            ),
         ] {
             if allowed == Some(false) {
                 let n = &parts.graph[ix.expect("allowed is Some only with a node")];
                 problems
-                    .at(file, format!("{at}/{end}"), format!(
-                        "`{}` cannot have a {} node at its `{end}` end (`{}` is a {})",
-                        record.kind, n.kind, n.id, n.kind
-                    ))
-                    .hint(format!("`{}` allows {} there", record.kind, list.join(", ")));
+                    .at(
+                        file,
+                        format!("{at}/{end}"),
+                        format!(
+                            "`{}` cannot have a {} node at its `{end}` end (`{}` is a {})",
+                            record.kind, n.kind, n.id, n.kind
+                        ),
+                    )
+                    .hint(format!(
+                        "`{}` allows {} there",
+                        record.kind,
+                        list.join(", ")
+                    ));
             }
         }
         check_role(parts, file, &at, record, kind.role, problems);
@@ -511,22 +657,38 @@ fn check_relation(parts: &Parts, file: usize, i: usize, record: &RelationRecord,
     for (j, source) in record.sources.iter().enumerate() {
         let sat = format!("{at}/sources/{j}");
         if source.paper.is_empty() {
-            problems.at(file, sat.clone(), format!("source {j} of relation {i} names no paper"));
+            problems.at(
+                file,
+                sat.clone(),
+                format!("source {j} of relation {i} names no paper"),
+            );
         } else if !parts.papers.contains_key(&source.paper) {
             let near = closest(&source.paper, parts.papers.keys().map(String::as_str), 3);
-            let problem = problems.at(file, format!("{sat}/paper"), format!("unknown paper `{}`", source.paper));
+            let problem = problems.at(
+                file,
+                format!("{sat}/paper"),
+                format!("unknown paper `{}`", source.paper),
+            );
             if !near.is_empty() {
                 problem.hint(format!("did you mean {}?", quote_list(&near)));
             }
         }
         if source.quote.trim().is_empty() {
             problems
-                .at(file, sat.clone(), format!("source {j} of relation {i} has no quote"))
+                .at(
+                    file,
+                    sat.clone(),
+                    format!("source {j} of relation {i} has no quote"),
+                )
                 .hint("every claim carries a sentence or clause copied verbatim from the paper");
         }
         if source.locator.trim().is_empty() {
             problems
-                .at(file, sat, format!("source {j} of relation {i} has no locator"))
+                .at(
+                    file,
+                    sat,
+                    format!("source {j} of relation {i} has no locator"),
+                )
                 .hint("give the section number or heading the quote comes from");
         }
     }
@@ -561,35 +723,87 @@ fn check_relation(parts: &Parts, file: usize, i: usize, record: &RelationRecord,
 }
 
 /// Checks the fields a relation kind's role requires or forbids.
-fn check_role(parts: &Parts, file: usize, at: &str, record: &RelationRecord, role: Role, problems: &mut Problems) {
+fn check_role(
+    parts: &Parts,
+    file: usize,
+    at: &str,
+    record: &RelationRecord,
+    role: Role,
+    problems: &mut Problems,
+) {
     let kind = &record.kind;
-    let dimension_field = |field: &str, value: &Option<String>, required: bool, problems: &mut Problems| match value {
+    let dimension_field = |field: &str,
+                           value: &Option<String>,
+                           required: bool,
+                           problems: &mut Problems| match value {
         None if required => {
             problems
-                .at(file, at.to_string(), format!("`{kind}` relation lacks `{field}`"))
-                .hint(format!("`{field}` names the dimension node, for example \"dim-goals\""));
+                .at(
+                    file,
+                    at.to_string(),
+                    format!("`{kind}` relation lacks `{field}`"),
+                )
+                .hint(format!(
+                    "`{field}` names the dimension node, for example \"dim-goals\""
+                ));
         }
         None => {}
         Some(_) if !required => {
-            problems.at(file, format!("{at}/{field}"), format!("`{field}` is only for {} relations, not `{kind}`", if field == "aspect" { "common-ground" } else { "difference" }));
+            problems.at(
+                file,
+                format!("{at}/{field}"),
+                format!(
+                    "`{field}` is only for {} relations, not `{kind}`",
+                    if field == "aspect" {
+                        "common-ground"
+                    } else {
+                        "difference"
+                    }
+                ),
+            );
         }
         Some(id) => match parts.ids.get(id) {
             None => {
-                let dims = parts.ids.iter().filter(|(_, &ix)| parts.graph[ix].kind == "dimension").map(|(id, _)| id.as_str());
+                let dims = parts
+                    .ids
+                    .iter()
+                    .filter(|(_, &ix)| parts.graph[ix].kind == "dimension")
+                    .map(|(id, _)| id.as_str());
                 let near = closest(id, dims, 3);
-                let problem = problems.at(file, format!("{at}/{field}"), format!("unknown dimension `{id}` in `{field}`"));
+                let problem = problems.at(
+                    file,
+                    format!("{at}/{field}"),
+                    format!("unknown dimension `{id}` in `{field}`"),
+                );
                 if !near.is_empty() {
                     problem.hint(format!("did you mean {}?", quote_list(&near)));
                 }
             }
             Some(&ix) if parts.graph[ix].kind != "dimension" => {
-                problems.at(file, format!("{at}/{field}"), format!("`{field}` must name a dimension node, but `{id}` is a {}", parts.graph[ix].kind));
+                problems.at(
+                    file,
+                    format!("{at}/{field}"),
+                    format!(
+                        "`{field}` must name a dimension node, but `{id}` is a {}",
+                        parts.graph[ix].kind
+                    ),
+                );
             }
             Some(_) => {}
         },
     };
-    dimension_field("aspect", &record.aspect, role == Role::CommonGround, problems);
-    dimension_field("dimension", &record.dimension, role == Role::Difference, problems);
+    dimension_field(
+        "aspect",
+        &record.aspect,
+        role == Role::CommonGround,
+        problems,
+    );
+    dimension_field(
+        "dimension",
+        &record.dimension,
+        role == Role::Difference,
+        problems,
+    );
     match (&record.positions, role == Role::Difference) {
         (None, true) => {
             problems
@@ -597,12 +811,20 @@ fn check_role(parts: &Parts, file: usize, at: &str, record: &RelationRecord, rol
                 .hint("give each side's position: \"positions\": {\"from\": \"...\", \"to\": \"...\"}");
         }
         (Some(_), false) => {
-            problems.at(file, format!("{at}/positions"), format!("`positions` is only for difference relations, not `{kind}`"));
+            problems.at(
+                file,
+                format!("{at}/positions"),
+                format!("`positions` is only for difference relations, not `{kind}`"),
+            );
         }
         (Some(Positions { from, to }), true) => {
             for (side, text) in [("from", from), ("to", to)] {
                 if text.trim().is_empty() {
-                    problems.at(file, format!("{at}/positions/{side}"), format!("the `{side}` position is empty"));
+                    problems.at(
+                        file,
+                        format!("{at}/positions/{side}"),
+                        format!("the `{side}` position is empty"),
+                    );
                 }
             }
         }
@@ -637,7 +859,10 @@ fn insert_relation(
         to: if flip { relation.from } else { relation.to },
         aspect: relation.aspect,
         dimension: relation.dimension,
-        positions: relation.positions.as_ref().map(|p| if flip { p.swapped() } else { p.clone() }),
+        positions: relation
+            .positions
+            .as_ref()
+            .map(|p| if flip { p.swapped() } else { p.clone() }),
     };
     let edge = match merged.entry(key) {
         Entry::Occupied(existing) => {
@@ -647,19 +872,29 @@ fn insert_relation(
             target.sources.extend(relation.sources);
             edge
         }
-        Entry::Vacant(slot) => *slot.insert(parts.graph.add_edge(relation.from, relation.to, relation)),
+        Entry::Vacant(slot) => {
+            *slot.insert(parts.graph.add_edge(relation.from, relation.to, relation))
+        }
     };
     // The same quote twice on one relation is a copy-paste slip, not agreement.
     let target = &parts.graph[edge];
-    let fresh = if target.sources.len() == 1 { 1 } else { target.sources.len() };
+    let fresh = if target.sources.len() == 1 {
+        1
+    } else {
+        target.sources.len()
+    };
     for source in target.sources.iter().rev().take(fresh) {
         let key = (edge, source.paper.clone(), normalize_space(&source.quote));
         match quotes.entry(key) {
             Entry::Occupied(first) if *first.get() != source.origin => {
                 let first = *first.get();
                 problems
-                    .at(source.origin.file as usize, source.origin.quote_pointer(), "the same claim with the same quote is encoded twice")
-                    .hint(format!("first at {}", Reference(first.file as usize, first.quote_pointer())));
+                    .at(
+                        source.origin.file as usize,
+                        source.origin.quote_pointer(),
+                        "the same claim with the same quote is encoded twice",
+                    )
+                    .see("first at", first.file as usize, first.quote_pointer());
             }
             Entry::Occupied(_) => {}
             Entry::Vacant(slot) => {
@@ -675,17 +910,11 @@ pub fn normalize_space(text: &str) -> String {
 }
 
 fn quote_list(names: &[&str]) -> String {
-    names.iter().map(|n| format!("`{n}`")).collect::<Vec<_>>().join(", ")
-}
-
-/// A (file, pointer) place, printed as `file:line:column` once texts are known.
-struct Reference(usize, String);
-
-impl std::fmt::Display for Reference {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        // Resolved in `finish`; until then a marker that `finish` rewrites.
-        write!(f, "\u{1}{}\u{1}{}\u{1}", self.0, self.1)
-    }
+    names
+        .iter()
+        .map(|n| format!("`{n}`"))
+        .collect::<Vec<_>>()
+        .join(", ")
 }
 
 /// Turns problems into diagnostics, resolving pointers to lines and columns and
@@ -694,37 +923,29 @@ fn finish(problems: Problems, texts: &[DataFileText]) -> Vec<Diagnostic> {
     let place_of = |file: usize, pointer: &str| -> (String, Option<(usize, usize)>) {
         let text = texts.get(file);
         let name = text.map_or_else(String::new, |t| t.name.clone());
-        (name, text.and_then(|t| crate::source_map::locate(&t.text, pointer)))
-    };
-    let resolve_refs = |hint: String| -> String {
-        let parts: Vec<&str> = hint.split('\u{1}').collect();
-        if parts.len() < 4 {
-            return hint;
-        }
-        let mut out = String::new();
-        let mut rest = &parts[..];
-        while rest.len() >= 4 {
-            out.push_str(rest[0]);
-            let file: usize = rest[1].parse().unwrap_or(usize::MAX);
-            let (name, place) = place_of(file, rest[2]);
-            match place {
-                Some((l, c)) => out.push_str(&format!("{name}:{l}:{c}")),
-                None => out.push_str(&name),
-            }
-            rest = &rest[3..];
-        }
-        out.push_str(&rest.join(""));
-        out
+        (
+            name,
+            text.and_then(|t| crate::source_map::locate(&t.text, pointer)),
+        )
     };
     let mut keyed: Vec<((usize, usize, usize), Diagnostic)> = problems
         .0
         .into_iter()
         .map(|p| {
             let text = texts.get(p.file).map_or("", |t| &t.text);
-            let name = texts.get(p.file).map_or_else(String::new, |t| t.name.clone());
+            let name = texts
+                .get(p.file)
+                .map_or_else(String::new, |t| t.name.clone());
             let mut d = Diagnostic::error(name, p.message);
             d.severity = p.severity;
-            d.hint = p.hint.map(resolve_refs);
+            d.hint = p.hint;
+            if let Some((words, file, pointer)) = p.see {
+                let (name, place) = place_of(file, &pointer);
+                d.hint = Some(match place {
+                    Some((l, c)) => format!("{words} {name}:{l}:{c}"),
+                    None => format!("{words} {name}"),
+                });
+            }
             let place = match p.place {
                 Place::File => None,
                 Place::LineColumn(l, c) => Some((l, c)),

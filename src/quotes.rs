@@ -5,7 +5,9 @@
 
 use std::{collections::HashMap, path::Path};
 
-use crate::{diagnostic::Diagnostic, error::Error, graph::ConceptGraph, load::normalize_space, source_map};
+use crate::{
+    diagnostic::Diagnostic, error::Error, graph::ConceptGraph, load::normalize_space, source_map,
+};
 
 /// The outcome of a quote check.
 #[derive(Debug)]
@@ -29,22 +31,35 @@ pub fn verify_quotes(graph: &ConceptGraph, dir: &Path) -> Result<QuoteReport, Er
     }
     let mut checked = 0;
     let mut failures = Vec::new();
-    let mut sources: Vec<_> = graph.relations().flat_map(|(_, r)| r.sources.iter()).collect();
+    let mut sources: Vec<_> = graph
+        .relations()
+        .flat_map(|(_, r)| r.sources.iter())
+        .collect();
     sources.sort_by_key(|s| (s.origin.file, s.origin.relation, s.origin.source));
     for source in sources {
         checked += 1;
-        let Some(text) = texts.get(source.paper.as_str()) else { continue };
+        let Some(text) = texts.get(source.paper.as_str()) else {
+            continue;
+        };
         if text.contains(&normalize_space(&source.quote)) {
             continue;
         }
         let file = &graph.files()[source.origin.file as usize];
-        let paper = graph.paper(&source.paper).expect("sources cite known papers");
+        let paper = graph
+            .paper(&source.paper)
+            .expect("sources cite known papers");
         let mut diagnostic = Diagnostic::error(
             file.name.clone(),
-            format!("quote not found in {} ({}): \"{}\"", paper.citation(), paper.file, shorten(&source.quote, 90)),
+            format!(
+                "quote not found in {} ({}): \"{}\"",
+                paper.citation(),
+                paper.file,
+                shorten(&source.quote, 90)
+            ),
         )
         .with_hint(hint_for(text, &normalize_space(&source.quote)));
-        if let Some((line, column)) = source_map::locate(&file.text, &source.origin.quote_pointer()) {
+        if let Some((line, column)) = source_map::locate(&file.text, &source.origin.quote_pointer())
+        {
             diagnostic = diagnostic.at(&file.text, line, column);
         }
         failures.push(diagnostic);

@@ -27,7 +27,10 @@ impl ConceptGraph {
             .filter(|&ix| {
                 let node = self.node(ix);
                 node.names().any(|n| n.to_lowercase().contains(&lower))
-                    || node.label_zh.as_deref().is_some_and(|zh| zh.contains(name.trim()))
+                    || node
+                        .label_zh
+                        .as_deref()
+                        .is_some_and(|zh| zh.contains(name.trim()))
             })
             .collect();
         match matches.as_slice() {
@@ -45,9 +48,14 @@ impl ConceptGraph {
                     }
                 }
                 Err(Error::Resolve(if ids.is_empty() {
-                    format!("no node matches \"{name}\"; try `linkage search {name}` or `linkage list`")
+                    format!(
+                        "no node matches \"{name}\"; try `linkage search {name}` or `linkage list`"
+                    )
                 } else {
-                    format!("no node matches \"{name}\"; closest: {}", self.describe(&ids))
+                    format!(
+                        "no node matches \"{name}\"; closest: {}",
+                        self.describe(&ids)
+                    )
                 }))
             }
             many => {
@@ -67,13 +75,17 @@ impl ConceptGraph {
     }
 
     fn resolve_exact(&self, name: &str) -> Result<NodeIndex, ()> {
-        self.index_of(name).or_else(|| self.by_name(&name.to_lowercase())).ok_or(())
+        self.index_of(name)
+            .or_else(|| self.by_name(&name.to_lowercase()))
+            .ok_or(())
     }
 
     fn describe(&self, ids: &[String]) -> String {
         ids.iter()
             .map(|id| {
-                let label = self.index_of(id).map_or("", |ix| self.node(ix).label.as_str());
+                let label = self
+                    .index_of(id)
+                    .map_or("", |ix| self.node(ix).label.as_str());
                 format!("{id} ({label})")
             })
             .collect::<Vec<_>>()
@@ -98,7 +110,7 @@ impl ConceptGraph {
         };
         let exact: Vec<&str> = self
             .papers()
-            .filter(|p| fields(p).iter().any(|f| *f == lower))
+            .filter(|p| fields(p).contains(&lower))
             .map(|p| p.id.as_str())
             .collect();
         let found: Vec<&str> = if exact.is_empty() {

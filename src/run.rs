@@ -10,7 +10,7 @@ use crate::{
     error::Error,
     export, json_schema,
     load::{load, DataSource},
-    output, quotes,
+    output, query, quotes,
     write::{refuse_data_dir, write_atomically},
     ConceptGraph,
 };
@@ -67,7 +67,10 @@ impl Printed {
 /// # Errors
 /// Any [`Error`]; the caller prints it and exits with code 2.
 pub fn run(cli: &Cli) -> Result<Outcome, Error> {
-    let source = cli.data.clone().map_or(DataSource::Embedded, DataSource::Dir);
+    let source = cli
+        .data
+        .clone()
+        .map_or(DataSource::Embedded, DataSource::Dir);
     let loaded = load(&source)?;
     let mut stderr = anstream::stderr();
     for warning in &loaded.warnings {
@@ -84,7 +87,10 @@ fn dispatch(cli: &Cli, graph: &ConceptGraph) -> Result<Printed, Error> {
     let json = cli.json;
     match &cli.command {
         Command::Check { sources } => {
-            let report = sources.as_deref().map(|dir| quotes::verify_quotes(graph, dir)).transpose()?;
+            let report = sources
+                .as_deref()
+                .map(|dir| quotes::verify_quotes(graph, dir))
+                .transpose()?;
             let text = if json {
                 output::json(&output::check::json(graph, report.as_ref()))
             } else {
@@ -100,15 +106,34 @@ fn dispatch(cli: &Cli, graph: &ConceptGraph) -> Result<Printed, Error> {
         Command::List { kind } => {
             if let Some(kind) = kind {
                 if !graph.schema().node_kinds.contains_key(kind) {
-                    let kinds: Vec<&str> = graph.schema().node_kinds.keys().map(String::as_str).collect();
-                    return Err(Error::Usage(format!("unknown node kind `{kind}`; kinds: {}", kinds.join(", "))));
+                    let kinds: Vec<&str> = graph
+                        .schema()
+                        .node_kinds
+                        .keys()
+                        .map(String::as_str)
+                        .collect();
+                    return Err(Error::Usage(format!(
+                        "unknown node kind `{kind}`; kinds: {}",
+                        kinds.join(", ")
+                    )));
                 }
             }
-            let nodes: Vec<_> = graph.nodes().filter(|n| kind.as_ref().is_none_or(|k| &n.kind == k)).collect();
-            let text = if json { output::json(&output::list::json(&nodes)) } else { output::list::human(graph, &nodes) };
+            let nodes: Vec<_> = graph
+                .nodes()
+                .filter(|n| kind.as_ref().is_none_or(|k| &n.kind == k))
+                .collect();
+            let text = if json {
+                output::json(&output::list::json(&nodes))
+            } else {
+                output::list::human(graph, &nodes)
+            };
             Ok(Printed {
                 text,
-                outcome: if nodes.is_empty() { Outcome::Nothing } else { Outcome::Found },
+                outcome: if nodes.is_empty() {
+                    Outcome::Nothing
+                } else {
+                    Outcome::Found
+                },
             })
         }
         Command::Show { name, brief } => {
@@ -121,7 +146,11 @@ fn dispatch(cli: &Cli, graph: &ConceptGraph) -> Result<Printed, Error> {
         }
         Command::Search { text } => {
             let found = output::search::search(graph, text);
-            let outcome = if found.is_empty() { Outcome::Nothing } else { Outcome::Found };
+            let outcome = if found.is_empty() {
+                Outcome::Nothing
+            } else {
+                Outcome::Found
+            };
             let text = if json {
                 output::json(&output::search::json(graph, &found))
             } else if found.is_empty() {
@@ -141,6 +170,71 @@ fn dispatch(cli: &Cli, graph: &ConceptGraph) -> Result<Printed, Error> {
         } else {
             output::json(&json_schema::data_file_schema(graph.schema()))
         })),
+        Command::Diff { a, b, paper, brief } => {
+            let (a, b) = (graph.resolve(a)?, graph.resolve(b)?);
+            if a == b {
+                return Err(Error::Usage("diff needs two different nodes".into()));
+            }
+            let papers = graph.resolve_papers(paper)?;
+            let diff = query::diff::diff(graph, a, b, &papers);
+            Ok(Printed::found(if json {
+                output::json(&output::diff::json(graph, &diff))
+            } else {
+                output::diff::human(graph, &diff, !brief)
+            }))
+        }
+        Command::Compare { pair, paper, csv } => {
+            let pair = match pair.as_slice() {
+                [] => None,
+                [a, b] => Some((graph.resolve(a)?, graph.resolve(b)?)),
+                _ => return Err(Error::Usage("compare takes two nodes or none".into())),
+            };
+            let papers = graph.resolve_papers(paper)?;
+            let matrix = query::compare::compare(graph, pair, &papers);
+            let outcome = if matrix.rows.is_empty() {
+                Outcome::Nothing
+            } else {
+                Outcome::Found
+            };
+            let text = if json {
+                output::json(&output::compare::json(graph, &matrix))
+            } else if *csv {
+                output::compare::csv(graph, &matrix)
+            } else {
+                output::compare::human(graph, &matrix)
+            };
+            Ok(Printed { text, outcome })
+        }
+        Command::Contested { paper, brief } => {
+            let papers = graph.resolve_papers(paper)?;
+            let contested = query::contested::contested(graph, &papers);
+            let outcome = if contested.pairs.is_empty() && contested.views.is_empty() {
+                Outcome::Nothing
+            } else {
+                Outcome::Found
+            };
+            let text = if json {
+                output::json(&output::contested::json(graph, &contested))
+            } else {
+                output::contested::human(graph, &contested, !brief)
+            };
+            Ok(Printed { text, outcome })
+        }
+        Command::Paper { name, brief } => {
+            let paper = graph.resolve_paper(name)?;
+            let outline = query::outline::outline(graph, &paper);
+            let outcome = if outline.groups.is_empty() {
+                Outcome::Nothing
+            } else {
+                Outcome::Found
+            };
+            let text = if json {
+                output::json(&output::outline::json(graph, &outline))
+            } else {
+                output::outline::human(graph, &outline, !brief)
+            };
+            Ok(Printed { text, outcome })
+        }
         Command::Export { format, output } => {
             let text = match format {
                 ExportFormat::Json => output::json(&export::to_json(graph)),

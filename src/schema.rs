@@ -61,6 +61,9 @@ pub struct RelationKind {
     /// What the relation means.
     #[serde(default)]
     pub description: String,
+    /// Heading under which `linkage paper` outlines claims of this kind.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub group: Option<String>,
     /// Node kinds allowed at the source; `*` allows any.
     pub from: Vec<String>,
     /// Node kinds allowed at the target; `*` allows any.
@@ -129,7 +132,9 @@ impl RelationKind {
 }
 
 fn allows(kinds: &[String], kind: &str) -> bool {
-    kinds.iter().any(|allowed| allowed == "*" || allowed == kind)
+    kinds
+        .iter()
+        .any(|allowed| allowed == "*" || allowed == kind)
 }
 
 impl Schema {
@@ -148,7 +153,9 @@ impl Schema {
                     if node_kind != "*" && !self.node_kinds.contains_key(node_kind) {
                         problems.push((
                             format!("/relation_kinds/{name}/{end}/{i}"),
-                            format!("relation kind `{name}` allows unknown node kind `{node_kind}`"),
+                            format!(
+                                "relation kind `{name}` allows unknown node kind `{node_kind}`"
+                            ),
                         ));
                     }
                 }

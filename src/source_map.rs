@@ -1,6 +1,6 @@
 //! Finds where a JSON value sits in its file, for diagnostics.
 //!
-//! serde_json reports positions only for syntax errors. Semantic problems (an unknown id
+//! `serde_json` reports positions only for syntax errors. Semantic problems (an unknown id
 //! in `/relations/3/from`) are found after parsing, so we walk the text once more to turn
 //! the JSON pointer into a line and column. This runs only when there is something to
 //! report, keeping the happy path at full parsing speed.
@@ -25,9 +25,15 @@ pub fn locate(text: &str, pointer: &str) -> Option<(usize, usize)> {
 pub fn line_column(text: &str, offset: usize) -> (usize, usize) {
     let offset = offset.min(text.len());
     let before = &text.as_bytes()[..offset];
-    let line = before.iter().filter(|&&b| b == b'\n').count() + 1;
-    let line_start = before.iter().rposition(|&b| b == b'\n').map_or(0, |i| i + 1);
-    let column = String::from_utf8_lossy(&before[line_start..]).chars().count() + 1;
+    let line = before.split(|&b| b == b'\n').count();
+    let line_start = before
+        .iter()
+        .rposition(|&b| b == b'\n')
+        .map_or(0, |i| i + 1);
+    let column = String::from_utf8_lossy(&before[line_start..])
+        .chars()
+        .count()
+        + 1;
     (line, column)
 }
 

@@ -3,7 +3,11 @@
 /// Up to `max` candidates closest to `wanted`, best first, ties in input order.
 /// Only candidates that are plausibly a misspelling (similarity above a threshold)
 /// are returned.
-pub fn closest<'a>(wanted: &str, candidates: impl Iterator<Item = &'a str>, max: usize) -> Vec<&'a str> {
+pub fn closest<'a>(
+    wanted: &str,
+    candidates: impl Iterator<Item = &'a str>,
+    max: usize,
+) -> Vec<&'a str> {
     let wanted = wanted.to_lowercase();
     let mut scored: Vec<(f64, usize, &str)> = candidates
         .enumerate()

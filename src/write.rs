@@ -17,9 +17,12 @@ pub fn write_atomically(path: &Path, bytes: &[u8]) -> Result<(), Error> {
         Some(p) if !p.as_os_str().is_empty() => p.to_path_buf(),
         _ => PathBuf::from("."),
     };
-    let mut file = tempfile::NamedTempFile::new_in(&dir).map_err(|e| Error::io("write", path, e))?;
-    file.write_all(bytes).map_err(|e| Error::io("write", path, e))?;
-    file.persist(path).map_err(|e| Error::io("write", path, e.error))?;
+    let mut file =
+        tempfile::NamedTempFile::new_in(&dir).map_err(|e| Error::io("write", path, e))?;
+    file.write_all(bytes)
+        .map_err(|e| Error::io("write", path, e))?;
+    file.persist(path)
+        .map_err(|e| Error::io("write", path, e.error))?;
     Ok(())
 }
 
@@ -29,7 +32,9 @@ pub fn write_atomically(path: &Path, bytes: &[u8]) -> Result<(), Error> {
 /// # Errors
 /// [`Error::Usage`] when `output` lies inside `data_dir`.
 pub fn refuse_data_dir(output: &Path, data_dir: Option<&Path>) -> Result<(), Error> {
-    let Some(data_dir) = data_dir else { return Ok(()) };
+    let Some(data_dir) = data_dir else {
+        return Ok(());
+    };
     let parent = match output.parent() {
         Some(p) if !p.as_os_str().is_empty() => p,
         _ => Path::new("."),

@@ -20,7 +20,11 @@ pub fn human(graph: &ConceptGraph, quotes: Option<&QuoteReport>) -> String {
     );
     if let Some(report) = quotes {
         if report.failures.is_empty() {
-            let _ = writeln!(out, "ok: all {} quotes found verbatim in their papers", report.checked);
+            let _ = writeln!(
+                out,
+                "ok: all {} quotes found verbatim in their papers",
+                report.checked
+            );
         } else {
             let _ = writeln!(
                 out,

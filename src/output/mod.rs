@@ -1,9 +1,13 @@
 //! Human-readable output: one file per command, all sharing the styles and wrapping
 //! here. Text is built as a `String` with ANSI styles; the binary writes it through
-//! `anstream`, which drops the styles when stdout is not a terminal or NO_COLOR is set.
+//! `anstream`, which drops the styles when stdout is not a terminal or `NO_COLOR` is set.
 
 pub mod check;
+pub mod compare;
+pub mod contested;
+pub mod diff;
 pub mod list;
+pub mod outline;
 pub mod papers;
 pub mod search;
 pub mod show;
@@ -53,7 +57,11 @@ pub fn wrap_hanging(text: &str, first: &str, rest: &str) -> String {
 /// `Label (id)` for a node.
 pub fn node_ref(graph: &ConceptGraph, ix: petgraph::graph::NodeIndex) -> String {
     let node = graph.node(ix);
-    format!("{} {}", styled(LABEL, &node.label), styled(DETAIL, format!("({})", node.id)))
+    format!(
+        "{} {}",
+        styled(LABEL, &node.label),
+        styled(DETAIL, format!("({})", node.id))
+    )
 }
 
 /// Plain `Label (id)`, for text that is wrapped before styling.
@@ -63,7 +71,12 @@ pub fn node_plain(graph: &ConceptGraph, ix: petgraph::graph::NodeIndex) -> Strin
 }
 
 /// A source as `Cite, locator: "quote"`, wrapped at `indent`.
-pub fn source_block(graph: &ConceptGraph, source: &Source, indent: &str, with_quote: bool) -> String {
+pub fn source_block(
+    graph: &ConceptGraph,
+    source: &Source,
+    indent: &str,
+    with_quote: bool,
+) -> String {
     let cite = graph.cite(&source.paper);
     if with_quote {
         let text = format!("{cite}, {}: “{}”", source.locator, source.quote.trim());
@@ -78,7 +91,11 @@ pub fn source_block(graph: &ConceptGraph, source: &Source, indent: &str, with_qu
 
 /// Papers of a relation as `Cite; Cite`.
 pub fn citations(graph: &ConceptGraph, papers: &[&str]) -> String {
-    papers.iter().map(|p| graph.cite(p)).collect::<Vec<_>>().join("; ")
+    papers
+        .iter()
+        .map(|p| graph.cite(p))
+        .collect::<Vec<_>>()
+        .join("; ")
 }
 
 /// Pretty JSON with a trailing newline.

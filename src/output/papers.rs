@@ -24,10 +24,16 @@ pub fn human(graph: &ConceptGraph) -> String {
         let unknown = "unknown";
         let title = paper.title.as_deref().unwrap_or("(title unknown)");
         out.push_str(&wrap(title, "    ").replacen(title, &styled(LABEL, title), 1));
-        let authors = paper.authors.as_ref().map_or(unknown.to_string(), |a| a.join(", "));
+        let authors = paper
+            .authors
+            .as_ref()
+            .map_or(unknown.to_string(), |a| a.join(", "));
         let year = paper.year.map_or(unknown.to_string(), |y| y.to_string());
         let venue = paper.venue.as_deref().unwrap_or(unknown);
-        out.push_str(&wrap(&format!("authors: {authors}; year: {year}; venue: {venue}"), "    "));
+        out.push_str(&wrap(
+            &format!("authors: {authors}; year: {year}; venue: {venue}"),
+            "    ",
+        ));
         if let Some(doi) = &paper.doi {
             let _ = writeln!(out, "    doi: {doi}");
         }

@@ -37,7 +37,10 @@ pub fn search<'g>(graph: &'g ConceptGraph, text: &str) -> Found<'g> {
         .filter(|&ix| {
             let node = graph.node(ix);
             node.names().any(contains)
-                || node.label_zh.as_deref().is_some_and(|zh| zh.contains(text.trim()))
+                || node
+                    .label_zh
+                    .as_deref()
+                    .is_some_and(|zh| zh.contains(text.trim()))
                 || node.description.as_deref().is_some_and(contains)
         })
         .collect();
@@ -55,12 +58,22 @@ pub fn human(graph: &ConceptGraph, found: &Found<'_>) -> String {
     if !found.nodes.is_empty() {
         let _ = writeln!(out, "{} ({})", styled(HEADING, "Nodes"), found.nodes.len());
         for &ix in &found.nodes {
-            let _ = writeln!(out, "  {} {}", node_ref(graph, ix), styled(super::DETAIL, &graph.node(ix).kind));
+            let _ = writeln!(
+                out,
+                "  {} {}",
+                node_ref(graph, ix),
+                styled(super::DETAIL, &graph.node(ix).kind)
+            );
         }
         out.push('\n');
     }
     if !found.quotes.is_empty() {
-        let _ = writeln!(out, "{} ({})", styled(HEADING, "Quotes"), found.quotes.len());
+        let _ = writeln!(
+            out,
+            "{} ({})",
+            styled(HEADING, "Quotes"),
+            found.quotes.len()
+        );
         for (edge, source) in &found.quotes {
             out.push_str(&wrap(&relation_line(graph, graph.relation(*edge)), "  "));
             out.push_str(&source_block(graph, source, "      ", true));

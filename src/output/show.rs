@@ -6,14 +6,20 @@ use std::fmt::Write as _;
 use petgraph::graph::NodeIndex;
 use serde_json::json;
 
-use super::{node_plain, node_ref, source_block, styled, wrap, wrap_hanging, DETAIL, HEADING, LABEL};
+use super::{
+    node_plain, node_ref, source_block, styled, wrap, wrap_hanging, DETAIL, HEADING, LABEL,
+};
 use crate::{export, graph::ConceptGraph, graph::Incident, schema::Role};
 
 /// The node's card followed by its relations grouped by kind (schema order).
 pub fn human(graph: &ConceptGraph, ix: NodeIndex, with_quotes: bool) -> String {
     let node = graph.node(ix);
     let mut out = String::new();
-    let mut title = format!("{} {}", styled(LABEL, &node.label), styled(DETAIL, format!("({}, {})", node.id, node.kind)));
+    let mut title = format!(
+        "{} {}",
+        styled(LABEL, &node.label),
+        styled(DETAIL, format!("({}, {})", node.id, node.kind))
+    );
     if let Some(zh) = &node.label_zh {
         let _ = write!(title, "  {zh}");
     }
@@ -25,13 +31,25 @@ pub fn human(graph: &ConceptGraph, ix: NodeIndex, with_quotes: bool) -> String {
         out.push_str(&wrap(description, "  "));
     }
     let incident = graph.incident(ix);
-    let _ = writeln!(out, "\n{} ({})", styled(HEADING, "Relations"), incident.len());
+    let _ = writeln!(
+        out,
+        "\n{} ({})",
+        styled(HEADING, "Relations"),
+        incident.len()
+    );
     for kind in graph.schema().relation_kinds.keys() {
-        let of_kind: Vec<&Incident<'_>> = incident.iter().filter(|i| &i.relation.kind == kind).collect();
+        let of_kind: Vec<&Incident<'_>> = incident
+            .iter()
+            .filter(|i| &i.relation.kind == kind)
+            .collect();
         if of_kind.is_empty() {
             continue;
         }
-        let _ = writeln!(out, "\n{}", styled(HEADING, &graph.schema().relation_kinds[kind].label));
+        let _ = writeln!(
+            out,
+            "\n{}",
+            styled(HEADING, &graph.schema().relation_kinds[kind].label)
+        );
         for item in of_kind {
             out.push_str(&incident_block(graph, item, with_quotes));
         }
@@ -55,21 +73,39 @@ fn incident_block(graph: &ConceptGraph, item: &Incident<'_>, with_quotes: bool) 
     match kind.role {
         Role::CommonGround => {
             if let Some(aspect) = relation.aspect {
-                out.push_str(&wrap(&format!("aspect: {}", graph.node(aspect).label), "      "));
+                out.push_str(&wrap(
+                    &format!("aspect: {}", graph.node(aspect).label),
+                    "      ",
+                ));
             }
         }
         Role::Difference => {
             if let (Some(dimension), Some(positions)) = (relation.dimension, &relation.positions) {
-                out.push_str(&wrap(&format!("dimension: {}", graph.node(dimension).label), "      "));
+                out.push_str(&wrap(
+                    &format!("dimension: {}", graph.node(dimension).label),
+                    "      ",
+                ));
                 let (mine, theirs) = if item.outgoing {
                     (&positions.from, &positions.to)
                 } else {
                     (&positions.to, &positions.from)
                 };
-                let here = graph.node(if item.outgoing { relation.from } else { relation.to });
+                let here = graph.node(if item.outgoing {
+                    relation.from
+                } else {
+                    relation.to
+                });
                 let there = graph.node(item.other);
-                out.push_str(&wrap_hanging(mine, &format!("      {}: ", here.id), "        "));
-                out.push_str(&wrap_hanging(theirs, &format!("      {}: ", there.id), "        "));
+                out.push_str(&wrap_hanging(
+                    mine,
+                    &format!("      {}: ", here.id),
+                    "        ",
+                ));
+                out.push_str(&wrap_hanging(
+                    theirs,
+                    &format!("      {}: ", there.id),
+                    "        ",
+                ));
             }
         }
         Role::Ordinary => {}

@@ -13,7 +13,9 @@ pub fn linkage() -> Command {
 
 /// Path of a file or directory under `tests/fixtures/`.
 pub fn fixture(name: &str) -> PathBuf {
-    PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures").join(name)
+    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+        .join("tests/fixtures")
+        .join(name)
 }
 
 /// The directory holding the papers' texts (`../shared/seeds` beside the repository).

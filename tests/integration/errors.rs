@@ -70,7 +70,10 @@ fn every_problem_is_reported_in_one_run() {
 fn a_byte_order_mark_is_a_warning_not_an_error() {
     let (code, err) = check("bom");
     assert_eq!(code, 0, "{err}");
-    assert!(err.contains("warning: the file starts with a UTF-8 byte-order mark"), "{err}");
+    assert!(
+        err.contains("warning: the file starts with a UTF-8 byte-order mark"),
+        "{err}"
+    );
     insta::assert_snapshot!("bom", err);
 }
 
@@ -78,7 +81,13 @@ fn a_byte_order_mark_is_a_warning_not_an_error() {
 fn quotes_missing_from_the_paper_are_listed_with_their_place() {
     let dir = fixture("bad/quote-not-found");
     let texts = fixture("texts");
-    let (code, out, err) = run(&["--data", dir.to_str().unwrap(), "check", "--sources", texts.to_str().unwrap()]);
+    let (code, out, err) = run(&[
+        "--data",
+        dir.to_str().unwrap(),
+        "check",
+        "--sources",
+        texts.to_str().unwrap(),
+    ]);
     assert_eq!(code, 2, "{err}");
     assert!(out.contains("1 of 2 quotes not found"), "{out}");
     let err = portable(&err);
@@ -90,16 +99,28 @@ fn quotes_missing_from_the_paper_are_listed_with_their_place() {
 #[test]
 fn an_unreadable_source_text_is_named() {
     let dir = fixture("bad/quote-not-found");
-    let (code, _, err) = run(&["--data", dir.to_str().unwrap(), "check", "--sources", "/nonexistent/texts"]);
+    let (code, _, err) = run(&[
+        "--data",
+        dir.to_str().unwrap(),
+        "check",
+        "--sources",
+        "/nonexistent/texts",
+    ]);
     assert_eq!(code, 2);
-    assert!(err.contains("cannot read /nonexistent/texts/p1.txt"), "{err}");
+    assert!(
+        err.contains("cannot read /nonexistent/texts/p1.txt"),
+        "{err}"
+    );
 }
 
 #[test]
 fn a_missing_data_directory_is_named() {
     let (code, _, err) = run(&["--data", "/nonexistent/data", "list"]);
     assert_eq!(code, 2);
-    assert!(err.contains("cannot read directory /nonexistent/data"), "{err}");
+    assert!(
+        err.contains("cannot read directory /nonexistent/data"),
+        "{err}"
+    );
 }
 
 #[test]

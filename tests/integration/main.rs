@@ -1,6 +1,9 @@
 //! Integration tests: they drive the real `linkage` binary. One test binary with a
 //! module per area keeps link time low.
 
+// Test helpers are shared between the modules of this one test crate.
+#![allow(unreachable_pub)]
+
 mod common;
 mod core;
 mod errors;

@@ -1,0 +1,123 @@
+//! `linkage contested`: conflicting relations between the same nodes, and views.
+
+use std::fmt::Write as _;
+
+use serde_json::{json, Value};
+
+use super::{citations, node_ref, source_block, styled, wrap, wrap_hanging, HEADING, LABEL};
+use crate::{
+    export,
+    graph::ConceptGraph,
+    query::contested::{Contested, ContestedPair, Reason},
+};
+
+fn pair_title(graph: &ConceptGraph, item: &ContestedPair) -> String {
+    let (a, b) = item.pair;
+    let base = format!("{} — {}", graph.node(a).id, graph.node(b).id);
+    match item.reason {
+        Reason::RelatedDifferently => base,
+        Reason::AgreeAndDiffer(d) | Reason::DivergentPositions(d) => {
+            format!("{base}: {}", graph.node(d).label)
+        }
+    }
+}
+
+type Section = (&'static str, fn(&Reason) -> bool);
+
+/// Contested pairs by reason, then the views, each claim attributed.
+pub fn human(graph: &ConceptGraph, contested: &Contested, with_quotes: bool) -> String {
+    let mut out = String::new();
+    let sections: [Section; 3] = [
+        ("Related in different ways", |r| {
+            matches!(r, Reason::RelatedDifferently)
+        }),
+        ("Named both common ground and a difference", |r| {
+            matches!(r, Reason::AgreeAndDiffer(_))
+        }),
+        ("Different positions on the same dimension", |r| {
+            matches!(r, Reason::DivergentPositions(_))
+        }),
+    ];
+    for (title, wanted) in sections {
+        let items: Vec<&ContestedPair> = contested
+            .pairs
+            .iter()
+            .filter(|p| wanted(&p.reason))
+            .collect();
+        let _ = writeln!(out, "{} ({})", styled(HEADING, title), items.len());
+        for item in items {
+            let _ = writeln!(out, "  {}", styled(LABEL, pair_title(graph, item)));
+            for &edge in &item.edges {
+                let relation = graph.relation(edge);
+                let kind = graph.kind_of(relation);
+                let mut line = format!(
+                    "{} --{}--> {}",
+                    graph.node(relation.from).id,
+                    kind.label,
+                    graph.node(relation.to).id
+                );
+                if let Some(p) = &relation.positions {
+                    let _ = write!(line, " ({} vs {})", p.from, p.to);
+                }
+                let _ = write!(line, " — {}", citations(graph, &relation.papers()));
+                out.push_str(&wrap_hanging(&line, "    ", "      "));
+                if with_quotes {
+                    for source in &relation.sources {
+                        out.push_str(&source_block(graph, source, "        ", true));
+                    }
+                }
+            }
+        }
+        out.push('\n');
+    }
+    let _ = writeln!(
+        out,
+        "{} ({})",
+        styled(HEADING, "Academic views reported"),
+        contested.views.len()
+    );
+    for (view, edges) in &contested.views {
+        let _ = writeln!(out, "  {}", node_ref(graph, *view));
+        if let Some(description) = &graph.node(*view).description {
+            out.push_str(&wrap(description, "    "));
+        }
+        for &edge in edges {
+            let relation = graph.relation(edge);
+            let kind = graph.kind_of(relation);
+            let other = if relation.from == *view {
+                relation.to
+            } else {
+                relation.from
+            };
+            let _ = writeln!(out, "    {} {}", kind.label, graph.node(other).id);
+            for source in &relation.sources {
+                out.push_str(&source_block(graph, source, "      ", with_quotes));
+            }
+        }
+    }
+    out
+}
+
+/// Contested pairs and views as JSON (shape in docs/json.md).
+pub fn json(graph: &ConceptGraph, contested: &Contested) -> Value {
+    json!({
+        "pairs": contested.pairs.iter().map(|item| {
+            let (reason, dimension) = match item.reason {
+                Reason::RelatedDifferently => ("related-differently", None),
+                Reason::AgreeAndDiffer(d) => ("agree-and-differ", Some(d)),
+                Reason::DivergentPositions(d) => ("divergent-positions", Some(d)),
+            };
+            json!({
+                "a": graph.node(item.pair.0).id,
+                "b": graph.node(item.pair.1).id,
+                "reason": reason,
+                "dimension": dimension.map(|d| graph.node(d).id.clone()),
+                "relations": item.edges.iter().map(|&e| export::relation_json(graph, graph.relation(e))).collect::<Vec<_>>(),
+            })
+        }).collect::<Vec<_>>(),
+        "views": contested.views.iter().map(|(view, edges)| json!({
+            "view": graph.node(*view),
+            "relations": edges.iter().map(|&e| export::relation_json(graph, graph.relation(e))).collect::<Vec<_>>(),
+        })).collect::<Vec<_>>(),
+    })
+}
