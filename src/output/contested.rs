@@ -4,7 +4,7 @@ use std::fmt::Write as _;
 
 use serde_json::{json, Value};
 
-use super::{citations, node_ref, source_block, styled, wrap, wrap_hanging, HEADING, LABEL};
+use super::{citations, node_line, source_block, styled, wrap, wrap_hanging, HEADING, LABEL};
 use crate::{
     export,
     graph::ConceptGraph,
@@ -77,7 +77,7 @@ pub fn human(graph: &ConceptGraph, contested: &Contested, with_quotes: bool) -> 
         contested.views.len()
     );
     for (view, edges) in &contested.views {
-        let _ = writeln!(out, "  {}", node_ref(graph, *view));
+        out.push_str(&node_line(graph, *view, "  ", "    "));
         if let Some(description) = &graph.node(*view).description {
             out.push_str(&wrap(description, "    "));
         }

@@ -5,7 +5,7 @@ use std::fmt::Write as _;
 use serde_json::{json, Value};
 
 use super::{
-    citations, node_plain, node_ref, source_block, styled, wrap, wrap_hanging, HEADING, LABEL,
+    citations, node_line, node_plain, source_block, styled, wrap, wrap_hanging, HEADING, LABEL,
 };
 use crate::{
     graph::ConceptGraph,
@@ -16,12 +16,8 @@ use crate::{
 pub fn human(graph: &ConceptGraph, diff: &Diff<'_>, with_quotes: bool) -> String {
     let (a, b) = (graph.node(diff.a), graph.node(diff.b));
     let mut out = String::new();
-    let _ = writeln!(
-        out,
-        "{}  vs  {}",
-        node_ref(graph, diff.a),
-        node_ref(graph, diff.b)
-    );
+    out.push_str(&node_line(graph, diff.a, "", "  "));
+    out.push_str(&node_line(graph, diff.b, "  vs  ", "  "));
 
     if !diff.direct.is_empty() {
         let _ = writeln!(

@@ -54,14 +54,26 @@ pub fn wrap_hanging(text: &str, first: &str, rest: &str) -> String {
     out
 }
 
-/// `Label (id)` for a node.
-pub fn node_ref(graph: &ConceptGraph, ix: petgraph::graph::NodeIndex) -> String {
+/// `first` + `Label (id)`, wrapped to [`WIDTH`] and styled after wrapping.
+pub fn node_line(
+    graph: &ConceptGraph,
+    ix: petgraph::graph::NodeIndex,
+    first: &str,
+    rest: &str,
+) -> String {
     let node = graph.node(ix);
-    format!(
-        "{} {}",
-        styled(LABEL, &node.label),
-        styled(DETAIL, format!("({})", node.id))
-    )
+    let id = format!("({})", node.id);
+    let wrapped = wrap_hanging(&format!("{} {id}", node.label), first, rest);
+    let wrapped = wrapped.replacen(&node.label, &styled(LABEL, &node.label), 1);
+    match wrapped.rfind(&id) {
+        Some(at) => format!(
+            "{}{}{}",
+            &wrapped[..at],
+            styled(DETAIL, &id),
+            &wrapped[at + id.len()..]
+        ),
+        None => wrapped,
+    }
 }
 
 /// Plain `Label (id)`, for text that is wrapped before styling.

@@ -6,7 +6,7 @@ use std::fmt::Write as _;
 use petgraph::graph::{EdgeIndex, NodeIndex};
 use serde_json::json;
 
-use super::{node_ref, show::relation_line, source_block, styled, wrap, HEADING};
+use super::{node_line, show::relation_line, source_block, styled, wrap, HEADING};
 use crate::{graph::ConceptGraph, relation::Source};
 
 /// What a search found.
@@ -58,12 +58,7 @@ pub fn human(graph: &ConceptGraph, found: &Found<'_>) -> String {
     if !found.nodes.is_empty() {
         let _ = writeln!(out, "{} ({})", styled(HEADING, "Nodes"), found.nodes.len());
         for &ix in &found.nodes {
-            let _ = writeln!(
-                out,
-                "  {} {}",
-                node_ref(graph, ix),
-                styled(super::DETAIL, &graph.node(ix).kind)
-            );
+            out.push_str(&node_line(graph, ix, "  ", "    "));
         }
         out.push('\n');
     }

@@ -7,7 +7,7 @@ use petgraph::graph::NodeIndex;
 use serde_json::json;
 
 use super::{
-    node_plain, node_ref, source_block, styled, wrap, wrap_hanging, DETAIL, HEADING, LABEL,
+    node_line, node_plain, source_block, styled, wrap, wrap_hanging, DETAIL, HEADING, LABEL,
 };
 use crate::{export, graph::ConceptGraph, graph::Incident, schema::Role};
 
@@ -69,7 +69,12 @@ fn incident_block(graph: &ConceptGraph, item: &Incident<'_>, with_quotes: bool) 
         "←"
     };
     let mut out = String::new();
-    let _ = writeln!(out, "  {arrow} {}", node_ref(graph, item.other));
+    out.push_str(&node_line(
+        graph,
+        item.other,
+        &format!("  {arrow} "),
+        "    ",
+    ));
     match kind.role {
         Role::CommonGround => {
             if let Some(aspect) = relation.aspect {

@@ -1,6 +1,17 @@
-//! The core: loading, checking, listing, showing, searching, exporting.
+//! The core: loading, checking, listing, showing, searching, exporting, name
+//! resolution, colour and determinism, on the embedded data.
 
-use crate::common::{run, seeds};
+use serde_json::Value;
+
+use crate::common::{fixture, linkage, run, seeds};
+
+fn json(args: &[&str]) -> Value {
+    let mut all = args.to_vec();
+    all.push("--json");
+    let (code, out, err) = run(&all);
+    assert_eq!(code, 0, "{err}");
+    serde_json::from_str(&out).expect("--json prints JSON")
+}
 
 #[test]
 fn check_passes_on_the_embedded_data_with_every_quote_verified() {
@@ -8,4 +19,289 @@ fn check_passes_on_the_embedded_data_with_every_quote_verified() {
     let (code, out, err) = run(&["check", "--sources", seeds.to_str().unwrap()]);
     assert_eq!(code, 0, "stderr: {err}");
     assert!(out.contains("quotes found verbatim"), "{out}");
+    let report = json(&["check", "--sources", seeds.to_str().unwrap()]);
+    assert_eq!(report["valid"], true);
+    assert_eq!(report["quotes"]["not_found"].as_array().unwrap().len(), 0);
+    assert_eq!(report["quotes"]["checked"], report["claims"]);
+}
+
+#[test]
+fn the_binary_works_from_any_directory() {
+    let dir = tempfile::tempdir().unwrap();
+    let output = linkage()
+        .current_dir(dir.path())
+        .args(["show", "rr"])
+        .output()
+        .unwrap();
+    assert!(output.status.success());
+    assert!(String::from_utf8_lossy(&output.stdout).contains("Rural revitalization"));
+}
+
+#[test]
+fn list_groups_nodes_by_kind_and_filters_by_kind() {
+    let (code, out, _) = run(&["list"]);
+    assert_eq!(code, 0);
+    for kind in [
+        "strategy",
+        "goal",
+        "mechanism",
+        "actor",
+        "problem",
+        "measure",
+        "dimension",
+    ] {
+        assert!(
+            out.lines().any(|l| l.starts_with(kind)),
+            "no {kind} heading in:\n{out}"
+        );
+    }
+    let strategies = json(&["list", "--kind", "strategy"]);
+    let ids: Vec<&str> = strategies
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|n| n["id"].as_str().unwrap())
+        .collect();
+    assert!(ids.contains(&"tpa") && ids.contains(&"rr"), "{ids:?}");
+    assert!(strategies
+        .as_array()
+        .unwrap()
+        .iter()
+        .all(|n| n["kind"] == "strategy"));
+}
+
+#[test]
+fn an_unknown_kind_is_a_usage_error_listing_the_kinds() {
+    let (code, _, err) = run(&["list", "--kind", "strategi"]);
+    assert_eq!(code, 2);
+    assert!(
+        err.contains("unknown node kind `strategi`") && err.contains("strategy, goal"),
+        "{err}"
+    );
+}
+
+#[test]
+fn show_lists_relations_in_and_out_with_papers() {
+    let (code, out, _) = run(&["show", "tpa"]);
+    assert_eq!(code, 0);
+    assert!(
+        out.starts_with("Targeted poverty alleviation (tpa, strategy)  精准扶贫"),
+        "{out}"
+    );
+    for heading in ["common ground", "differs in", "serves"] {
+        assert!(
+            out.contains(&format!("\n{heading}\n")),
+            "no {heading} section"
+        );
+    }
+    assert!(out.contains("Hao (2021)") && out.contains("Tan, Liu & Huang (2020)"));
+    let shown = json(&["show", "tpa"]);
+    let relations = shown["relations"].as_array().unwrap();
+    assert!(relations.iter().any(|r| r["direction"] == "out"));
+    assert!(relations.iter().any(|r| r["direction"] == "in"));
+    assert!(relations
+        .iter()
+        .any(|r| r["direction"] == "both" && r["other"] == "rr"));
+    assert!(relations
+        .iter()
+        .all(|r| !r["sources"].as_array().unwrap().is_empty()));
+}
+
+#[test]
+fn human_output_fits_eighty_columns() {
+    for args in [
+        &["show", "tpa"][..],
+        &["diff", "tpa", "rr"],
+        &["papers"],
+        &["list"],
+    ] {
+        let (_, out, _) = run(args);
+        for line in out.lines() {
+            // A single word longer than the width (a URL, an id) may stand alone.
+            if line.chars().count() > 80 {
+                assert!(
+                    !line.trim().contains(' '),
+                    "{args:?}: line over 80 columns: {line}"
+                );
+            }
+        }
+    }
+}
+
+#[test]
+fn names_resolve_by_id_alias_label_and_unique_substring() {
+    let (_, by_id, _) = run(&["show", "tpa", "--json"]);
+    for name in [
+        "precision poverty alleviation",
+        "TARGETED POVERTY ALLEVIATION",
+        "精准扶贫",
+        "accurate poverty",
+    ] {
+        let (code, out, err) = run(&["show", name, "--json"]);
+        assert_eq!(code, 0, "{name}: {err}");
+        assert_eq!(out, by_id, "{name} resolved elsewhere");
+    }
+}
+
+#[test]
+fn an_ambiguous_name_lists_its_matches() {
+    let (code, _, err) = run(&["show", "targeted"]);
+    assert_eq!(code, 2);
+    assert!(
+        err.contains("\"targeted\" is ambiguous")
+            && err.contains("tpa (Targeted poverty alleviation)"),
+        "{err}"
+    );
+}
+
+#[test]
+fn an_unknown_name_suggests_the_closest() {
+    let (code, _, err) = run(&["show", "tpaa"]);
+    assert_eq!(code, 2);
+    assert!(
+        err.contains("no node matches \"tpaa\"; closest: tpa (Targeted poverty alleviation)"),
+        "{err}"
+    );
+}
+
+#[test]
+fn search_finds_nodes_and_quotes_and_exits_1_on_nothing() {
+    let found = json(&["search", "common prosperity"]);
+    assert!(found["nodes"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .any(|n| n["id"] == "common-prosperity"));
+    assert!(found["quotes"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .all(|q| q["quote"]
+            .as_str()
+            .unwrap()
+            .to_lowercase()
+            .contains("common prosperity")
+            || q["locator"]
+                .as_str()
+                .unwrap()
+                .to_lowercase()
+                .contains("common prosperity")));
+    let (code, out, _) = run(&["search", "xylophone"]);
+    assert_eq!(code, 1);
+    assert!(out.contains("nothing matches"));
+}
+
+#[test]
+fn papers_lists_five_papers_with_unknown_fields_as_null() {
+    let papers = json(&["papers"]);
+    let papers = papers.as_array().unwrap();
+    assert_eq!(papers.len(), 5);
+    let ids: Vec<&str> = papers.iter().map(|p| p["id"].as_str().unwrap()).collect();
+    assert_eq!(
+        ids,
+        [
+            "wu-zhu",
+            "organic-connection",
+            "bnu-dean-2020",
+            "tan-liu-huang-2020",
+            "hao-2021"
+        ]
+    );
+    assert!(papers.iter().all(|p| p["claims"].as_u64().unwrap() > 0));
+    assert_eq!(papers[0]["year"], Value::Null);
+    assert_eq!(papers[1]["authors"], Value::Null);
+    assert_eq!(papers[3]["doi"], "10.33788/rcis.70.19");
+    let (_, text, _) = run(&["papers"]);
+    assert!(
+        text.contains("authors: unknown; year: unknown; venue: unknown"),
+        "{text}"
+    );
+}
+
+#[test]
+fn schema_prints_a_json_schema_with_the_kinds_in_force() {
+    let schema = json(&["schema"]);
+    assert_eq!(
+        schema["$schema"],
+        "https://json-schema.org/draft/2020-12/schema"
+    );
+    let kinds = &schema["$defs"]["node"]["properties"]["kind"]["enum"];
+    assert!(kinds.as_array().unwrap().contains(&Value::from("strategy")));
+    let extended = fixture("good");
+    let (_, out, _) = run(&["--data", extended.to_str().unwrap(), "schema"]);
+    assert!(
+        out.contains("\"theory\""),
+        "the user's kinds appear in the JSON Schema"
+    );
+    let kinds = json(&["schema", "--kinds"]);
+    assert_eq!(kinds["relation_kinds"]["differs"]["role"], "difference");
+}
+
+#[test]
+fn export_round_trips_through_load() {
+    let (code, first, _) = run(&["export", "--format", "json"]);
+    assert_eq!(code, 0);
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(dir.path().join("graph.json"), &first).unwrap();
+    let (code, second, err) = run(&["--data", dir.path().to_str().unwrap(), "export"]);
+    assert_eq!(code, 0, "{err}");
+    assert_eq!(first, second, "export → load → export changes nothing");
+}
+
+#[test]
+fn export_writes_a_file_but_never_into_the_data_directory() {
+    let dir = tempfile::tempdir().unwrap();
+    let target = dir.path().join("graph.json");
+    let (code, out, _) = run(&["export", "-o", target.to_str().unwrap()]);
+    assert_eq!(code, 0);
+    assert!(out.is_empty());
+    let written: Value = serde_json::from_str(&std::fs::read_to_string(&target).unwrap()).unwrap();
+    assert_eq!(written["papers"].as_array().unwrap().len(), 5);
+    let data = dir.path().join("data");
+    std::fs::create_dir(&data).unwrap();
+    std::fs::copy(&target, data.join("graph.json")).unwrap();
+    let inside = data.join("out.json");
+    let (code, _, err) = run(&[
+        "--data",
+        data.to_str().unwrap(),
+        "export",
+        "-o",
+        inside.to_str().unwrap(),
+    ]);
+    assert_eq!(code, 2);
+    assert!(err.contains("refusing to write"), "{err}");
+    assert!(!inside.exists());
+}
+
+#[test]
+fn colour_only_when_forced_and_never_with_no_color() {
+    let plain = linkage().arg("papers").output().unwrap();
+    assert!(
+        !plain.stdout.contains(&0x1b),
+        "piped output has no escape codes"
+    );
+    let forced = linkage()
+        .env_remove("NO_COLOR")
+        .env("CLICOLOR_FORCE", "1")
+        .arg("papers")
+        .output()
+        .unwrap();
+    assert!(
+        forced.stdout.contains(&0x1b),
+        "CLICOLOR_FORCE=1 colours output"
+    );
+}
+
+#[test]
+fn output_is_deterministic() {
+    for args in [
+        &["show", "tpa", "--json"][..],
+        &["diff", "tpa", "rr"],
+        &["export"],
+        &["contested", "--json"],
+    ] {
+        let first = run(args).1;
+        let second = run(args).1;
+        assert_eq!(first, second, "{args:?}");
+    }
 }
