@@ -48,7 +48,9 @@ pub fn wrap_hanging(text: &str, first: &str, rest: &str) -> String {
     let options = textwrap::Options::new(WIDTH)
         .initial_indent(first)
         .subsequent_indent(rest)
-        .break_words(false);
+        .break_words(false)
+        // Ids are hyphenated; splitting them at a line end would make them uncopyable.
+        .word_splitter(textwrap::WordSplitter::NoHyphenation);
     let mut out = textwrap::fill(text, options);
     out.push('\n');
     out

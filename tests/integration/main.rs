@@ -6,5 +6,6 @@
 
 mod common;
 mod core;
+mod diff;
 mod errors;
 mod properties;
