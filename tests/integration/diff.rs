@@ -23,8 +23,14 @@ fn encoded(kind: &str, qualifier: &str) -> BTreeMap<String, BTreeSet<String>> {
     for r in export["relations"].as_array().unwrap() {
         let ends = BTreeSet::from([r["from"].as_str().unwrap(), r["to"].as_str().unwrap()]);
         if r["kind"] == kind && ends == BTreeSet::from(["tpa", "rr"]) {
-            let papers = r["sources"].as_array().unwrap().iter().map(|s| s["paper"].as_str().unwrap().to_string());
-            map.entry(r[qualifier].as_str().unwrap().to_string()).or_default().extend(papers);
+            let papers = r["sources"]
+                .as_array()
+                .unwrap()
+                .iter()
+                .map(|s| s["paper"].as_str().unwrap().to_string());
+            map.entry(r[qualifier].as_str().unwrap().to_string())
+                .or_default()
+                .extend(papers);
         }
     }
     map
@@ -33,7 +39,13 @@ fn encoded(kind: &str, qualifier: &str) -> BTreeMap<String, BTreeSet<String>> {
 fn papers_of(entries: &[Value]) -> BTreeSet<String> {
     entries
         .iter()
-        .flat_map(|e| e["papers"].as_array().unwrap().iter().map(|p| p.as_str().unwrap().to_string()))
+        .flat_map(|e| {
+            e["papers"]
+                .as_array()
+                .unwrap()
+                .iter()
+                .map(|p| p.as_str().unwrap().to_string())
+        })
         .collect()
 }
 
@@ -42,14 +54,22 @@ fn diff_tpa_rr_shows_every_encoded_aspect_and_dimension_with_its_papers() {
     let diff = json(&["diff", "tpa", "rr"]);
     let mut aspects: BTreeMap<String, BTreeSet<String>> = BTreeMap::new();
     for c in diff["common_ground"].as_array().unwrap() {
-        aspects.entry(c["aspect"].as_str().unwrap().into()).or_default().extend(papers_of(std::slice::from_ref(c)));
+        aspects
+            .entry(c["aspect"].as_str().unwrap().into())
+            .or_default()
+            .extend(papers_of(std::slice::from_ref(c)));
     }
     assert_eq!(aspects, encoded("common-ground", "aspect"));
     let dimensions: BTreeMap<String, BTreeSet<String>> = diff["differences"]
         .as_array()
         .unwrap()
         .iter()
-        .map(|row| (row["dimension"].as_str().unwrap().into(), papers_of(row["entries"].as_array().unwrap())))
+        .map(|row| {
+            (
+                row["dimension"].as_str().unwrap().into(),
+                papers_of(row["entries"].as_array().unwrap()),
+            )
+        })
         .collect();
     assert_eq!(dimensions, encoded("differs", "dimension"));
     assert!(dimensions.len() >= 8, "{dimensions:?}");
@@ -57,8 +77,18 @@ fn diff_tpa_rr_shows_every_encoded_aspect_and_dimension_with_its_papers() {
 
 fn aspects_and_dimensions(paper: &str) -> (BTreeSet<String>, BTreeSet<String>) {
     let diff = json(&["diff", "tpa", "rr", "--paper", paper]);
-    let aspects = diff["common_ground"].as_array().unwrap().iter().map(|c| c["aspect"].as_str().unwrap().to_string()).collect();
-    let dims = diff["differences"].as_array().unwrap().iter().map(|r| r["dimension"].as_str().unwrap().to_string()).collect();
+    let aspects = diff["common_ground"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|c| c["aspect"].as_str().unwrap().to_string())
+        .collect();
+    let dims = diff["differences"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|r| r["dimension"].as_str().unwrap().to_string())
+        .collect();
     (aspects, dims)
 }
 
@@ -69,16 +99,41 @@ fn set(items: &[&str]) -> BTreeSet<String> {
 #[test]
 fn tan_liu_huang_four_common_points_and_four_differences() {
     let (aspects, dims) = aspects_and_dimensions("tan-liu-huang-2020");
-    assert!(aspects.is_superset(&set(&["dim-goals", "dim-content", "dim-main-body", "dim-mechanisms"])), "{aspects:?}");
-    assert!(dims.is_superset(&set(&["dim-priority", "dim-target-objects", "dim-nature", "dim-focus"])), "{dims:?}");
+    assert!(
+        aspects.is_superset(&set(&[
+            "dim-goals",
+            "dim-content",
+            "dim-main-body",
+            "dim-mechanisms"
+        ])),
+        "{aspects:?}"
+    );
+    assert!(
+        dims.is_superset(&set(&[
+            "dim-priority",
+            "dim-target-objects",
+            "dim-nature",
+            "dim-focus"
+        ])),
+        "{dims:?}"
+    );
 }
 
 #[test]
 fn hao_two_logical_connections_and_five_differences() {
     let (aspects, dims) = aspects_and_dimensions("hao");
-    assert!(aspects.is_superset(&set(&["dim-theoretical-basis", "dim-function"])), "{aspects:?}");
     assert!(
-        dims.is_superset(&set(&["dim-time", "dim-nature", "dim-goals", "dim-target-objects", "dim-general-requirements"])),
+        aspects.is_superset(&set(&["dim-theoretical-basis", "dim-function"])),
+        "{aspects:?}"
+    );
+    assert!(
+        dims.is_superset(&set(&[
+            "dim-time",
+            "dim-nature",
+            "dim-goals",
+            "dim-target-objects",
+            "dim-general-requirements"
+        ])),
         "{dims:?}"
     );
 }
@@ -86,9 +141,18 @@ fn hao_two_logical_connections_and_five_differences() {
 #[test]
 fn bnu_dean_commonalities_and_five_differences() {
     let (aspects, dims) = aspects_and_dimensions("bnu-dean-2020");
-    assert!(aspects.is_superset(&set(&["dim-goals", "dim-content", "dim-mechanisms"])), "{aspects:?}");
     assert!(
-        dims.is_superset(&set(&["dim-priority", "dim-standards", "dim-target-objects", "dim-nature", "dim-focus"])),
+        aspects.is_superset(&set(&["dim-goals", "dim-content", "dim-mechanisms"])),
+        "{aspects:?}"
+    );
+    assert!(
+        dims.is_superset(&set(&[
+            "dim-priority",
+            "dim-standards",
+            "dim-target-objects",
+            "dim-nature",
+            "dim-focus"
+        ])),
         "{dims:?}"
     );
 }
@@ -97,11 +161,21 @@ fn bnu_dean_commonalities_and_five_differences() {
 fn paper_filter_narrows_every_section() {
     let all = json(&["diff", "tpa", "rr"]);
     let hao = json(&["diff", "tpa", "rr", "--paper", "hao-2021"]);
-    let count = |v: &Value| v["common_ground"].as_array().unwrap().len() + v["differences"].as_array().unwrap().len();
+    let count = |v: &Value| {
+        v["common_ground"].as_array().unwrap().len() + v["differences"].as_array().unwrap().len()
+    };
     assert!(count(&hao) < count(&all));
     let text = hao.to_string();
-    for other in ["wu-zhu", "organic-connection", "bnu-dean-2020", "tan-liu-huang-2020"] {
-        assert!(!text.contains(&format!("\"paper\":\"{other}\"")), "{other} leaked into a --paper hao diff");
+    for other in [
+        "wu-zhu",
+        "organic-connection",
+        "bnu-dean-2020",
+        "tan-liu-huang-2020",
+    ] {
+        assert!(
+            !text.contains(&format!("\"paper\":\"{other}\"")),
+            "{other} leaked into a --paper hao diff"
+        );
     }
 }
 
@@ -115,10 +189,18 @@ fn positions_are_oriented_to_the_requested_sides() {
             .unwrap()
             .iter()
             .flat_map(|row| row["entries"].as_array().unwrap().iter())
-            .map(|e| (e[first].as_str().unwrap().to_string(), e[second].as_str().unwrap().to_string()))
+            .map(|e| {
+                (
+                    e[first].as_str().unwrap().to_string(),
+                    e[second].as_str().unwrap().to_string(),
+                )
+            })
             .collect()
     };
-    assert_eq!(positions(&ab, "a_position", "b_position"), positions(&ba, "b_position", "a_position"));
+    assert_eq!(
+        positions(&ab, "a_position", "b_position"),
+        positions(&ba, "b_position", "a_position")
+    );
 }
 
 #[test]
@@ -130,25 +212,68 @@ fn diff_of_two_goals_contrasts_what_serves_them() {
         .iter()
         .find(|c| c["kind"] == "serves" && c["direction"] == "in")
         .expect("both goals are served by something");
-    let only_first: Vec<&str> = serves["only_a"].as_array().unwrap().iter().map(|v| v.as_str().unwrap()).collect();
-    let only_second: Vec<&str> = serves["only_b"].as_array().unwrap().iter().map(|v| v.as_str().unwrap()).collect();
-    assert!(!only_first.is_empty() || !only_second.is_empty(), "{serves}");
+    let only_first: Vec<&str> = serves["only_a"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|v| v.as_str().unwrap())
+        .collect();
+    let only_second: Vec<&str> = serves["only_b"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|v| v.as_str().unwrap())
+        .collect();
+    assert!(
+        !only_first.is_empty() || !only_second.is_empty(),
+        "{serves}"
+    );
 }
 
 #[test]
 fn compare_matrix_has_a_column_per_paper_matching_the_relations() {
     let matrix = json(&["compare", "tpa", "rr"]);
-    let columns: Vec<&str> = matrix["papers"].as_array().unwrap().iter().map(|p| p.as_str().unwrap()).collect();
-    assert_eq!(columns, ["wu-zhu", "organic-connection", "bnu-dean-2020", "tan-liu-huang-2020", "hao-2021"]);
+    let columns: Vec<&str> = matrix["papers"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|p| p.as_str().unwrap())
+        .collect();
+    assert_eq!(
+        columns,
+        [
+            "wu-zhu",
+            "organic-connection",
+            "bnu-dean-2020",
+            "tan-liu-huang-2020",
+            "hao-2021"
+        ]
+    );
     let common = encoded("common-ground", "aspect");
     let differs = encoded("differs", "dimension");
     for row in matrix["rows"].as_array().unwrap() {
-        let expected = if row["role"] == "common-ground" { &common } else { &differs };
-        let papers: BTreeSet<String> = row["papers"].as_array().unwrap().iter().map(|p| p.as_str().unwrap().into()).collect();
-        assert_eq!(&papers, &expected[row["dimension"].as_str().unwrap()], "{row}");
-        assert_eq!(row["total"].as_u64().unwrap() as usize, papers.len());
+        let expected = if row["role"] == "common-ground" {
+            &common
+        } else {
+            &differs
+        };
+        let papers: BTreeSet<String> = row["papers"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|p| p.as_str().unwrap().into())
+            .collect();
+        assert_eq!(
+            &papers,
+            &expected[row["dimension"].as_str().unwrap()],
+            "{row}"
+        );
+        assert_eq!(row["total"].as_u64().unwrap(), papers.len() as u64);
     }
-    assert_eq!(matrix["rows"].as_array().unwrap().len(), common.len() + differs.len());
+    assert_eq!(
+        matrix["rows"].as_array().unwrap().len(),
+        common.len() + differs.len()
+    );
 }
 
 #[test]
@@ -174,26 +299,77 @@ fn contested_reports_conflicting_relations_and_attributed_views() {
     let pairs = contested["pairs"].as_array().unwrap();
     let tpa_rr = pairs
         .iter()
-        .find(|p| p["reason"] == "related-differently" && BTreeSet::from([p["a"].as_str().unwrap(), p["b"].as_str().unwrap()]) == BTreeSet::from(["tpa", "rr"]))
+        .find(|p| {
+            p["reason"] == "related-differently"
+                && BTreeSet::from([p["a"].as_str().unwrap(), p["b"].as_str().unwrap()])
+                    == BTreeSet::from(["tpa", "rr"])
+        })
         .expect("the papers relate tpa and rr in several ways");
-    let kinds: BTreeSet<&str> = tpa_rr["relations"].as_array().unwrap().iter().map(|r| r["kind"].as_str().unwrap()).collect();
+    let kinds: BTreeSet<&str> = tpa_rr["relations"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|r| r["kind"].as_str().unwrap())
+        .collect();
     assert!(kinds.len() >= 2, "{kinds:?}");
     let views = contested["views"].as_array().unwrap();
-    let mutual = views.iter().find(|v| v["view"]["id"] == "view-mutual-exclusion").expect("Tan et al. report the mutual-exclusion view");
-    assert!(mutual["relations"].as_array().unwrap().iter().all(|r| r["sources"][0]["paper"] == "tan-liu-huang-2020"));
+    let mutual = views
+        .iter()
+        .find(|v| v["view"]["id"] == "view-mutual-exclusion")
+        .expect("Tan et al. report the mutual-exclusion view");
+    assert!(mutual["relations"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .all(|r| r["sources"][0]["paper"] == "tan-liu-huang-2020"));
 }
 
 #[test]
 fn paper_outline_groups_claims_in_the_papers_order() {
     let outline = json(&["paper", "hao"]);
     assert_eq!(outline["paper"]["id"], "hao-2021");
-    let groups: Vec<&str> = outline["groups"].as_array().unwrap().iter().map(|g| g["heading"].as_str().unwrap()).collect();
-    for heading in ["Goals", "How they relate", "Common ground", "Differences", "Mechanisms and actors", "Transitions"] {
-        assert!(groups.contains(&heading), "{heading} missing from {groups:?}");
+    let groups: Vec<&str> = outline["groups"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|g| g["heading"].as_str().unwrap())
+        .collect();
+    for heading in [
+        "Goals",
+        "How they relate",
+        "Common ground",
+        "Differences",
+        "Mechanisms and actors",
+        "Transitions",
+    ] {
+        assert!(
+            groups.contains(&heading),
+            "{heading} missing from {groups:?}"
+        );
     }
-    let differences = outline["groups"].as_array().unwrap().iter().find(|g| g["heading"] == "Differences").unwrap();
-    let dims: Vec<&str> = differences["claims"].as_array().unwrap().iter().map(|c| c["dimension"].as_str().unwrap()).collect();
-    assert_eq!(dims, ["dim-time", "dim-nature", "dim-goals", "dim-target-objects", "dim-general-requirements"], "in the order of 2.2.1–2.2.5");
+    let differences = outline["groups"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|g| g["heading"] == "Differences")
+        .unwrap();
+    let dims: Vec<&str> = differences["claims"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|c| c["dimension"].as_str().unwrap())
+        .collect();
+    assert_eq!(
+        dims,
+        [
+            "dim-time",
+            "dim-nature",
+            "dim-goals",
+            "dim-target-objects",
+            "dim-general-requirements"
+        ],
+        "in the order of 2.2.1–2.2.5"
+    );
     for group in outline["groups"].as_array().unwrap() {
         for claim in group["claims"].as_array().unwrap() {
             assert_eq!(claim["source"]["paper"], "hao-2021");
@@ -210,7 +386,10 @@ fn unknown_paper_is_a_resolution_error() {
 
 #[test]
 fn human_diff_and_compare_snapshots() {
-    insta::assert_snapshot!("diff-tpa-rr-hao", run(&["diff", "tpa", "rr", "--paper", "hao"]).1);
+    insta::assert_snapshot!(
+        "diff-tpa-rr-hao",
+        run(&["diff", "tpa", "rr", "--paper", "hao"]).1
+    );
     insta::assert_snapshot!("compare-tpa-rr", run(&["compare", "tpa", "rr"]).1);
     insta::assert_snapshot!("paper-wu-zhu", run(&["paper", "wu-zhu", "--brief"]).1);
 }
