@@ -1,7 +1,7 @@
 //! The concept graph: nodes and sourced relations in a petgraph graph, with an index
 //! from id to node so lookups are O(1) and iteration follows the data's order.
 
-use std::{borrow::Cow, collections::HashMap};
+use std::borrow::Cow;
 
 use indexmap::IndexMap;
 use petgraph::{
@@ -9,6 +9,7 @@ use petgraph::{
     visit::EdgeRef,
     Direction,
 };
+use rustc_hash::{FxBuildHasher, FxHashMap};
 
 use crate::{
     node::Node,
@@ -36,9 +37,9 @@ pub struct ConceptGraph {
     pub(crate) schema: Schema,
     pub(crate) papers: IndexMap<String, Paper>,
     pub(crate) graph: DiGraph<Node, Relation>,
-    pub(crate) ids: IndexMap<String, NodeIndex>,
+    pub(crate) ids: IndexMap<String, NodeIndex, FxBuildHasher>,
     /// Lower-cased labels and aliases to their node.
-    pub(crate) names: HashMap<String, NodeIndex>,
+    pub(crate) names: FxHashMap<String, NodeIndex>,
     pub(crate) files: Vec<DataFileText>,
 }
 

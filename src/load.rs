@@ -6,12 +6,13 @@
 
 use std::{
     borrow::Cow,
-    collections::{hash_map::Entry, HashMap},
+    collections::hash_map::Entry,
     path::{Path, PathBuf},
 };
 
 use indexmap::IndexMap;
 use petgraph::graph::{DiGraph, EdgeIndex, NodeIndex};
+use rustc_hash::{FxBuildHasher, FxHashMap};
 use serde::de::DeserializeOwned;
 use serde_json::Value;
 
@@ -381,8 +382,8 @@ struct Parts {
     schema: Schema,
     papers: IndexMap<String, Paper>,
     graph: DiGraph<Node, Relation>,
-    ids: IndexMap<String, NodeIndex>,
-    names: HashMap<String, NodeIndex>,
+    ids: IndexMap<String, NodeIndex, FxBuildHasher>,
+    names: FxHashMap<String, NodeIndex>,
 }
 
 impl Parts {
@@ -399,7 +400,7 @@ impl Parts {
 }
 
 /// Where each id was first defined, for "already defined at" hints.
-type Definitions = HashMap<String, (usize, String)>;
+type Definitions = FxHashMap<String, (usize, String)>;
 
 fn build(schema: Schema, files: Vec<(usize, DataFile)>, problems: &mut Problems) -> Parts {
     let node_total = files.iter().map(|(_, d)| d.nodes.len()).sum();
@@ -408,11 +409,11 @@ fn build(schema: Schema, files: Vec<(usize, DataFile)>, problems: &mut Problems)
         schema,
         papers: IndexMap::new(),
         graph: DiGraph::with_capacity(node_total, relation_total),
-        ids: IndexMap::with_capacity(node_total),
-        names: HashMap::with_capacity(node_total * 2),
+        ids: IndexMap::with_capacity_and_hasher(node_total, FxBuildHasher),
+        names: FxHashMap::with_capacity_and_hasher(node_total * 2, FxBuildHasher),
     };
-    let mut paper_defs = Definitions::new();
-    let mut node_defs = Definitions::with_capacity(node_total);
+    let mut paper_defs = Definitions::default();
+    let mut node_defs = Definitions::with_capacity_and_hasher(node_total, FxBuildHasher);
     let mut relations = Vec::new();
     for (file, data) in files {
         for (i, paper) in data.papers.into_iter().enumerate() {
@@ -423,12 +424,12 @@ fn build(schema: Schema, files: Vec<(usize, DataFile)>, problems: &mut Problems)
         }
         relations.push((file, data.relations));
     }
-    let mut merged: HashMap<RelationKey, EdgeIndex> = HashMap::with_capacity(relation_total);
-    let mut quotes: HashMap<(EdgeIndex, String, String), Origin> = HashMap::new();
+    let mut merged: FxHashMap<RelationKey, EdgeIndex> =
+        FxHashMap::with_capacity_and_hasher(relation_total, FxBuildHasher);
     for (file, records) in relations {
         for (i, record) in records.into_iter().enumerate() {
-            if let Some(relation) = check_relation(&parts, file, i, &record, problems) {
-                insert_relation(&mut parts, &mut merged, &mut quotes, relation, problems);
+            if let Some(relation) = check_relation(&parts, file, i, record, problems) {
+                insert_relation(&mut parts, &mut merged, relation, problems);
             }
         }
     }
@@ -559,7 +560,7 @@ fn check_relation(
     parts: &Parts,
     file: usize,
     i: usize,
-    record: &RelationRecord,
+    record: RelationRecord,
     problems: &mut Problems,
 ) -> Option<Relation> {
     let at = format!("/relations/{i}");
@@ -647,7 +648,7 @@ fn check_relation(
                     ));
             }
         }
-        check_role(parts, file, &at, record, kind.role, problems);
+        check_role(parts, file, &at, &record, kind.role, problems);
     }
     if record.sources.is_empty() {
         problems
@@ -696,21 +697,22 @@ fn check_relation(
         return None;
     }
     let id = |field: &Option<String>| field.as_ref().and_then(|id| parts.ids.get(id).copied());
+    let (aspect, dimension) = (id(&record.aspect), id(&record.dimension));
     Some(Relation {
-        kind: record.kind.clone(),
+        kind: record.kind,
         from: from?,
         to: to?,
-        aspect: id(&record.aspect),
-        dimension: id(&record.dimension),
-        positions: record.positions.clone(),
+        aspect,
+        dimension,
+        positions: record.positions,
         sources: record
             .sources
-            .iter()
+            .into_iter()
             .enumerate()
             .map(|(j, s)| Source {
-                paper: s.paper.clone(),
-                locator: s.locator.clone(),
-                quote: s.quote.clone(),
+                paper: s.paper,
+                locator: s.locator,
+                quote: s.quote,
                 origin: Origin {
                     file: u32::try_from(file).unwrap_or(u32::MAX),
                     relation: u32::try_from(i).unwrap_or(u32::MAX),
@@ -718,7 +720,7 @@ fn check_relation(
                 },
             })
             .collect(),
-        notes: record.note.iter().cloned().collect(),
+        notes: record.note.into_iter().collect(),
     })
 }
 
@@ -836,7 +838,8 @@ fn check_role(
 /// direction, so "A differs from B" and "B differs from A" (positions swapped) merge.
 #[derive(Hash, PartialEq, Eq)]
 struct RelationKey {
-    kind: String,
+    /// Index of the kind in the schema.
+    kind: usize,
     from: NodeIndex,
     to: NodeIndex,
     aspect: Option<NodeIndex>,
@@ -846,15 +849,18 @@ struct RelationKey {
 
 fn insert_relation(
     parts: &mut Parts,
-    merged: &mut HashMap<RelationKey, EdgeIndex>,
-    quotes: &mut HashMap<(EdgeIndex, String, String), Origin>,
-    relation: Relation,
+    merged: &mut FxHashMap<RelationKey, EdgeIndex>,
+    mut relation: Relation,
     problems: &mut Problems,
 ) {
-    let symmetric = parts.schema.relation_kinds[&relation.kind].symmetric;
-    let flip = symmetric && relation.from > relation.to;
+    let (kind, _, kind_def) = parts
+        .schema
+        .relation_kinds
+        .get_full(&relation.kind)
+        .expect("relation kinds are checked before insertion");
+    let flip = kind_def.symmetric && relation.from > relation.to;
     let key = RelationKey {
-        kind: relation.kind.clone(),
+        kind,
         from: if flip { relation.to } else { relation.from },
         to: if flip { relation.from } else { relation.to },
         aspect: relation.aspect,
@@ -864,44 +870,49 @@ fn insert_relation(
             .as_ref()
             .map(|p| if flip { p.swapped() } else { p.clone() }),
     };
-    let edge = match merged.entry(key) {
+    match merged.entry(key) {
         Entry::Occupied(existing) => {
-            let edge = *existing.get();
-            let target = &mut parts.graph[edge];
-            target.notes.extend(relation.notes);
-            target.sources.extend(relation.sources);
-            edge
+            let target = &mut parts.graph[*existing.get()];
+            target.notes.append(&mut relation.notes);
+            for source in relation.sources {
+                match target.sources.iter().find(|t| same_claim(t, &source)) {
+                    Some(first) => report_repeat(problems, &source, first),
+                    None => target.sources.push(source),
+                }
+            }
         }
         Entry::Vacant(slot) => {
-            *slot.insert(parts.graph.add_edge(relation.from, relation.to, relation))
-        }
-    };
-    // The same quote twice on one relation is a copy-paste slip, not agreement.
-    let target = &parts.graph[edge];
-    let fresh = if target.sources.len() == 1 {
-        1
-    } else {
-        target.sources.len()
-    };
-    for source in target.sources.iter().rev().take(fresh) {
-        let key = (edge, source.paper.clone(), normalize_space(&source.quote));
-        match quotes.entry(key) {
-            Entry::Occupied(first) if *first.get() != source.origin => {
-                let first = *first.get();
-                problems
-                    .at(
-                        source.origin.file as usize,
-                        source.origin.quote_pointer(),
-                        "the same claim with the same quote is encoded twice",
-                    )
-                    .see("first at", first.file as usize, first.quote_pointer());
+            let mut sources: Vec<Source> = Vec::with_capacity(relation.sources.len());
+            for source in std::mem::take(&mut relation.sources) {
+                match sources.iter().find(|t| same_claim(t, &source)) {
+                    Some(first) => report_repeat(problems, &source, first),
+                    None => sources.push(source),
+                }
             }
-            Entry::Occupied(_) => {}
-            Entry::Vacant(slot) => {
-                slot.insert(source.origin);
-            }
+            relation.sources = sources;
+            slot.insert(parts.graph.add_edge(relation.from, relation.to, relation));
         }
     }
+}
+
+/// Whether two sources are the same paper saying the same words. The same quote twice
+/// on one relation is a copy-paste slip, not agreement.
+fn same_claim(a: &Source, b: &Source) -> bool {
+    a.paper == b.paper && normalize_space(&a.quote) == normalize_space(&b.quote)
+}
+
+fn report_repeat(problems: &mut Problems, repeat: &Source, first: &Source) {
+    problems
+        .at(
+            repeat.origin.file as usize,
+            repeat.origin.quote_pointer(),
+            "the same claim with the same quote is encoded twice",
+        )
+        .see(
+            "first at",
+            first.origin.file as usize,
+            first.origin.quote_pointer(),
+        );
 }
 
 /// Collapses runs of white space to one space and trims, as quotes are compared.
