@@ -6,6 +6,7 @@
 
 mod common;
 mod core;
+mod data;
 mod diff;
 mod errors;
 mod properties;
