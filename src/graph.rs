@@ -9,7 +9,7 @@ use petgraph::{
     visit::EdgeRef,
     Direction,
 };
-use rustc_hash::{FxBuildHasher, FxHashMap};
+use rustc_hash::FxHashMap;
 
 use crate::{
     node::Node,
@@ -37,7 +37,8 @@ pub struct ConceptGraph {
     pub(crate) schema: Schema,
     pub(crate) papers: IndexMap<String, Paper>,
     pub(crate) graph: DiGraph<Node, Relation>,
-    pub(crate) ids: IndexMap<String, NodeIndex, FxBuildHasher>,
+    /// Id to node. Not iterated: data order is the graph's own node order.
+    pub(crate) ids: FxHashMap<String, NodeIndex>,
     /// Lower-cased labels and aliases to their node.
     pub(crate) names: FxHashMap<String, NodeIndex>,
     pub(crate) files: Vec<DataFileText>,
@@ -84,12 +85,13 @@ impl ConceptGraph {
 
     /// Node indices in data order.
     pub fn node_indices(&self) -> impl Iterator<Item = NodeIndex> + '_ {
-        self.ids.values().copied()
+        // Nodes are added in data order and never removed, so index order is data order.
+        self.graph.node_indices()
     }
 
     /// Nodes in data order.
     pub fn nodes(&self) -> impl Iterator<Item = &Node> {
-        self.ids.values().map(|&ix| &self.graph[ix])
+        self.graph.node_weights()
     }
 
     /// Number of nodes.

@@ -382,7 +382,7 @@ struct Parts {
     schema: Schema,
     papers: IndexMap<String, Paper>,
     graph: DiGraph<Node, Relation>,
-    ids: IndexMap<String, NodeIndex, FxBuildHasher>,
+    ids: FxHashMap<String, NodeIndex>,
     names: FxHashMap<String, NodeIndex>,
 }
 
@@ -409,7 +409,7 @@ fn build(schema: Schema, files: Vec<(usize, DataFile)>, problems: &mut Problems)
         schema,
         papers: IndexMap::new(),
         graph: DiGraph::with_capacity(node_total, relation_total),
-        ids: IndexMap::with_capacity_and_hasher(node_total, FxBuildHasher),
+        ids: FxHashMap::with_capacity_and_hasher(node_total, FxBuildHasher),
         names: FxHashMap::with_capacity_and_hasher(node_total * 2, FxBuildHasher),
     };
     let mut paper_defs = Definitions::default();
@@ -563,7 +563,7 @@ fn check_relation(
     record: RelationRecord,
     problems: &mut Problems,
 ) -> Option<Relation> {
-    let at = format!("/relations/{i}");
+    let at = ItemPointer("relations", i);
     let before = problems.0.len();
     let node = |field: &str, id: &str, problems: &mut Problems| -> Option<NodeIndex> {
         let found = parts.ids.get(id).copied();
@@ -573,7 +573,7 @@ fn check_relation(
                 format!("{at}/{field}"),
                 format!("unknown node `{id}` in `{field}` of relation {i}"),
             );
-            let near = closest(id, parts.ids.keys().map(String::as_str), 3);
+            let near = closest(id, parts.graph.node_weights().map(|n| n.id.as_str()), 3);
             if !near.is_empty() {
                 problem.hint(format!("did you mean {}?", quote_list(&near)));
             }
@@ -648,26 +648,26 @@ fn check_relation(
                     ));
             }
         }
-        check_role(parts, file, &at, &record, kind.role, problems);
+        check_role(parts, file, at, &record, kind.role, problems);
     }
     if record.sources.is_empty() {
         problems
-            .at(file, at.clone(), format!("relation {i} (`{}` from `{}` to `{}`) has no source", record.kind, record.from, record.to))
+            .at(file, at.to_string(), format!("relation {i} (`{}` from `{}` to `{}`) has no source", record.kind, record.from, record.to))
             .hint("add \"sources\": [{\"paper\": ..., \"locator\": ..., \"quote\": ...}] with a verbatim quote");
     }
     for (j, source) in record.sources.iter().enumerate() {
-        let sat = format!("{at}/sources/{j}");
+        let sat = || format!("{at}/sources/{j}");
         if source.paper.is_empty() {
             problems.at(
                 file,
-                sat.clone(),
+                sat(),
                 format!("source {j} of relation {i} names no paper"),
             );
         } else if !parts.papers.contains_key(&source.paper) {
             let near = closest(&source.paper, parts.papers.keys().map(String::as_str), 3);
             let problem = problems.at(
                 file,
-                format!("{sat}/paper"),
+                format!("{}/paper", sat()),
                 format!("unknown paper `{}`", source.paper),
             );
             if !near.is_empty() {
@@ -678,7 +678,7 @@ fn check_relation(
             problems
                 .at(
                     file,
-                    sat.clone(),
+                    sat(),
                     format!("source {j} of relation {i} has no quote"),
                 )
                 .hint("every claim carries a sentence or clause copied verbatim from the paper");
@@ -687,7 +687,7 @@ fn check_relation(
             problems
                 .at(
                     file,
-                    sat,
+                    sat(),
                     format!("source {j} of relation {i} has no locator"),
                 )
                 .hint("give the section number or heading the quote comes from");
@@ -724,11 +724,22 @@ fn check_relation(
     })
 }
 
+/// The JSON pointer of an item (`/relations/3`), formatted only when a problem needs it:
+/// building a million pointer strings for valid data would be wasted work.
+#[derive(Debug, Clone, Copy)]
+struct ItemPointer(&'static str, usize);
+
+impl std::fmt::Display for ItemPointer {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "/{}/{}", self.0, self.1)
+    }
+}
+
 /// Checks the fields a relation kind's role requires or forbids.
 fn check_role(
     parts: &Parts,
     file: usize,
-    at: &str,
+    at: ItemPointer,
     record: &RelationRecord,
     role: Role,
     problems: &mut Problems,
@@ -767,10 +778,10 @@ fn check_role(
         Some(id) => match parts.ids.get(id) {
             None => {
                 let dims = parts
-                    .ids
-                    .iter()
-                    .filter(|(_, &ix)| parts.graph[ix].kind == "dimension")
-                    .map(|(id, _)| id.as_str());
+                    .graph
+                    .node_weights()
+                    .filter(|n| n.kind == "dimension")
+                    .map(|n| n.id.as_str());
                 let near = closest(id, dims, 3);
                 let problem = problems.at(
                     file,
@@ -836,15 +847,23 @@ fn check_role(
 
 /// What makes two claims the same relation. Symmetric kinds are keyed in one canonical
 /// direction, so "A differs from B" and "B differs from A" (positions swapped) merge.
-#[derive(Hash, PartialEq, Eq)]
+/// Kept to 32 plain bytes (positions as a hash, checked on a hit) because a large
+/// dataset holds a million of these while loading.
+#[derive(Hash, PartialEq, Eq, Clone, Copy)]
 struct RelationKey {
-    /// Index of the kind in the schema.
-    kind: usize,
-    from: NodeIndex,
-    to: NodeIndex,
-    aspect: Option<NodeIndex>,
-    dimension: Option<NodeIndex>,
-    positions: Option<Positions>,
+    kind: u32,
+    from: u32,
+    to: u32,
+    aspect: u32,
+    dimension: u32,
+    positions: u64,
+}
+
+const NONE: u32 = u32::MAX;
+
+/// A node index as the `u32` petgraph stores it.
+fn raw(node: NodeIndex) -> u32 {
+    u32::try_from(node.index()).expect("petgraph's default index type is u32")
 }
 
 fn insert_relation(
@@ -859,40 +878,63 @@ fn insert_relation(
         .get_full(&relation.kind)
         .expect("relation kinds are checked before insertion");
     let flip = kind_def.symmetric && relation.from > relation.to;
-    let key = RelationKey {
-        kind,
-        from: if flip { relation.to } else { relation.from },
-        to: if flip { relation.from } else { relation.to },
-        aspect: relation.aspect,
-        dimension: relation.dimension,
-        positions: relation
-            .positions
-            .as_ref()
-            .map(|p| if flip { p.swapped() } else { p.clone() }),
+    let oriented = relation
+        .positions
+        .as_ref()
+        .map(|p| if flip { p.swapped() } else { p.clone() });
+    let (from, to) = if flip {
+        (relation.to, relation.from)
+    } else {
+        (relation.from, relation.to)
     };
-    match merged.entry(key) {
-        Entry::Occupied(existing) => {
-            let target = &mut parts.graph[*existing.get()];
-            target.notes.append(&mut relation.notes);
-            for source in relation.sources {
-                match target.sources.iter().find(|t| same_claim(t, &source)) {
-                    Some(first) => report_repeat(problems, &source, first),
-                    None => target.sources.push(source),
-                }
+    let key = RelationKey {
+        kind: u32::try_from(kind).unwrap_or(NONE),
+        from: raw(from),
+        to: raw(to),
+        aspect: relation.aspect.map_or(NONE, raw),
+        dimension: relation.dimension.map_or(NONE, raw),
+        positions: oriented.as_ref().map_or(0, |p| {
+            use std::hash::{BuildHasher, Hash, Hasher};
+            let mut hasher = FxBuildHasher.build_hasher();
+            p.hash(&mut hasher);
+            hasher.finish() | 1
+        }),
+    };
+    let existing = merged.get(&key).copied().filter(|&edge| {
+        // Guard against a hash collision on the positions.
+        let target = &parts.graph[edge];
+        let target_oriented = target.positions.as_ref().map(|p| {
+            if target.from == from {
+                p.clone()
+            } else {
+                p.swapped()
+            }
+        });
+        target_oriented == oriented
+    });
+    if let Some(edge) = existing {
+        let target = &mut parts.graph[edge];
+        target.notes.append(&mut relation.notes);
+        for source in relation.sources {
+            match target.sources.iter().find(|t| same_claim(t, &source)) {
+                Some(first) => report_repeat(problems, &source, first),
+                None => target.sources.push(source),
             }
         }
-        Entry::Vacant(slot) => {
-            let mut sources: Vec<Source> = Vec::with_capacity(relation.sources.len());
-            for source in std::mem::take(&mut relation.sources) {
-                match sources.iter().find(|t| same_claim(t, &source)) {
-                    Some(first) => report_repeat(problems, &source, first),
-                    None => sources.push(source),
-                }
-            }
-            relation.sources = sources;
-            slot.insert(parts.graph.add_edge(relation.from, relation.to, relation));
-        }
+        return;
     }
+    if relation.sources.len() > 1 {
+        let mut sources: Vec<Source> = Vec::with_capacity(relation.sources.len());
+        for source in std::mem::take(&mut relation.sources) {
+            match sources.iter().find(|t| same_claim(t, &source)) {
+                Some(first) => report_repeat(problems, &source, first),
+                None => sources.push(source),
+            }
+        }
+        relation.sources = sources;
+    }
+    let edge = parts.graph.add_edge(relation.from, relation.to, relation);
+    merged.entry(key).or_insert(edge);
 }
 
 /// Whether two sources are the same paper saying the same words. The same quote twice

@@ -80,6 +80,8 @@ pub fn run(cli: &Cli) -> Result<Outcome, Error> {
     let mut stdout = anstream::stdout();
     // A closed pipe (`linkage list | head`) is not an error worth reporting.
     let _ = stdout.write_all(printed.text.as_bytes());
+    // The process ends next; freeing a large graph piece by piece would only delay it.
+    std::mem::forget(loaded);
     Ok(printed.outcome)
 }
 
