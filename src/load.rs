@@ -894,10 +894,8 @@ fn insert_relation(
         aspect: relation.aspect.map_or(NONE, raw),
         dimension: relation.dimension.map_or(NONE, raw),
         positions: oriented.as_ref().map_or(0, |p| {
-            use std::hash::{BuildHasher, Hash, Hasher};
-            let mut hasher = FxBuildHasher.build_hasher();
-            p.hash(&mut hasher);
-            hasher.finish() | 1
+            use std::hash::BuildHasher;
+            FxBuildHasher.hash_one(p) | 1
         }),
     };
     let existing = merged.get(&key).copied().filter(|&edge| {
