@@ -8,6 +8,7 @@
 
 pub mod cli;
 pub mod diagnostic;
+pub mod dot;
 mod embedded;
 pub mod error;
 pub mod export;

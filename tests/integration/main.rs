@@ -8,5 +8,6 @@ mod common;
 mod core;
 mod data;
 mod diff;
+mod dot;
 mod errors;
 mod properties;
