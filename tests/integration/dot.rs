@@ -777,6 +777,10 @@ fn render_without_graphviz_says_how_to_install_it() {
     assert!(output.status.success());
 }
 
+fn graphs() -> PathBuf {
+    PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("graphs")
+}
+
 fn files_with(dir: &Path, extension: &str) -> BTreeSet<String> {
     std::fs::read_dir(dir)
         .unwrap()
@@ -785,6 +789,35 @@ fn files_with(dir: &Path, extension: &str) -> BTreeSet<String> {
         .filter(|p| p.extension().is_some_and(|e| e == extension))
         .map(|p| p.file_name().unwrap().to_string_lossy().into_owned())
         .collect()
+}
+
+#[test]
+fn the_committed_gallery_is_what_the_code_and_data_make() {
+    let fresh = tempfile::tempdir().unwrap();
+    let (code, out, err) = run(&["gallery", "--no-svg", fresh.path().to_str().unwrap()]);
+    assert_eq!(code, 0, "{err}");
+    assert!(out.contains("README.md"), "{out}");
+    let regenerate =
+        "regenerate it with `cargo run --release -- gallery graphs` and commit graphs/";
+    let made = files_with(fresh.path(), "dot");
+    let committed = files_with(&graphs(), "dot");
+    assert_eq!(
+        committed, made,
+        "graphs/ holds other diagrams than the gallery makes; {regenerate}"
+    );
+    for name in made.iter().map(String::as_str).chain(["README.md"]) {
+        let expected = std::fs::read_to_string(fresh.path().join(name)).unwrap();
+        let actual = std::fs::read_to_string(graphs().join(name)).unwrap_or_default();
+        assert!(
+            actual == expected,
+            "graphs/{name} is out of date; {regenerate}"
+        );
+    }
+    for name in &made {
+        let svg = graphs().join(name.replace(".dot", ".svg"));
+        assert!(svg.exists(), "{} is missing; {regenerate}", svg.display());
+        through_graphviz(&std::fs::read_to_string(graphs().join(name)).unwrap());
+    }
 }
 
 #[test]
