@@ -2,7 +2,7 @@
 
 use std::path::PathBuf;
 
-use clap::{Parser, Subcommand, ValueEnum};
+use clap::{Args, Parser, Subcommand, ValueEnum};
 
 /// Model the logic of academic papers as a typed concept graph, query it, and draw it.
 ///
@@ -102,6 +102,29 @@ pub enum Command {
         #[arg(long)]
         brief: bool,
     },
+    /// How is FROM connected to TO: every shortest chain of relations, with the papers
+    /// asserting each step (or, with --all, every chain up to --max-len).
+    ///
+    /// Ordinary relations are followed in their direction; symmetric ones (common
+    /// ground, difference, mutual promotion) both ways. Relations joining the same two
+    /// nodes make one step. Exit code 1 when there is no path.
+    Path(PathArgs),
+    /// The ego network of a node: every relation within --depth steps, either
+    /// direction, grouped by relation kind.
+    Neighbors {
+        /// Node id, label, alias, or a unique part of one.
+        name: String,
+        /// How many steps out to go.
+        #[arg(long, value_name = "N", default_value_t = 1,
+              value_parser = clap::value_parser!(u16).range(1..))]
+        depth: u16,
+        /// Only relations of these kinds (see `linkage schema --kinds`); commas work too.
+        #[arg(long, value_name = "KIND", num_args = 1.., value_delimiter = ',')]
+        via: Vec<String>,
+        /// Only relations asserted by these papers (id, citation, author or title words).
+        #[arg(long, value_name = "PAPER", num_args = 1..)]
+        paper: Vec<String>,
+    },
     /// Export the whole graph.
     Export {
         /// Output format.
@@ -118,4 +141,41 @@ pub enum Command {
 pub enum ExportFormat {
     /// The data-file format: papers, nodes and merged relations with all sources.
     Json,
+}
+
+/// Arguments of `linkage path`.
+#[derive(Debug, Args)]
+pub struct PathArgs {
+    /// Where the chains start: node id, label, alias, or a unique part of one.
+    pub from: String,
+    /// Where the chains end.
+    pub to: String,
+    /// Every simple chain up to --max-len, shortest first, not just the shortest.
+    #[arg(long)]
+    pub all: bool,
+    /// Longest chain, in relations [default: 6 with --all, no bound otherwise].
+    #[arg(long, value_name = "N", value_parser = clap::value_parser!(u16).range(1..))]
+    pub max_len: Option<u16>,
+    /// Most chains listed; the rest are counted.
+    #[arg(long, value_name = "K", default_value_t = 50,
+          value_parser = clap::value_parser!(u32).range(1..))]
+    pub limit: u32,
+    /// Only relations of these kinds (see `linkage schema --kinds`); commas work too.
+    #[arg(long, value_name = "KIND", num_args = 1.., value_delimiter = ',')]
+    pub via: Vec<String>,
+    /// Never pass through these nodes.
+    #[arg(long, value_name = "NAME", num_args = 1..)]
+    pub avoid: Vec<String>,
+    /// Only chains passing through this node.
+    #[arg(long, value_name = "NAME")]
+    pub through: Option<String>,
+    /// Only relations asserted by these papers (id, citation, author or title words).
+    #[arg(long, value_name = "PAPER", num_args = 1..)]
+    pub paper: Vec<String>,
+    /// Follow every relation both ways, ignoring its direction.
+    #[arg(long)]
+    pub undirected: bool,
+    /// Spell each chain out as numbered sentences, each with its citation and quote.
+    #[arg(long)]
+    pub explain: bool,
 }
