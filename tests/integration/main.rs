@@ -8,4 +8,6 @@ mod common;
 mod core;
 mod diff;
 mod errors;
+mod path;
+mod path_properties;
 mod properties;
