@@ -104,6 +104,29 @@ pub enum Command {
         #[arg(long)]
         brief: bool,
     },
+    /// How is FROM connected to TO: every shortest chain of relations, with the papers
+    /// asserting each step (or, with --all, every chain up to --max-len).
+    ///
+    /// Ordinary relations are followed in their direction; symmetric ones (common
+    /// ground, difference, mutual promotion) both ways. Relations joining the same two
+    /// nodes make one step. Exit code 1 when there is no path.
+    Path(PathArgs),
+    /// The ego network of a node: every relation within --depth steps, either
+    /// direction, grouped by relation kind.
+    Neighbors {
+        /// Node id, label, alias, or a unique part of one.
+        name: String,
+        /// How many steps out to go.
+        #[arg(long, value_name = "N", default_value_t = 1,
+              value_parser = clap::value_parser!(u16).range(1..))]
+        depth: u16,
+        /// Only relations of these kinds (see `linkage schema --kinds`); commas work too.
+        #[arg(long, value_name = "KIND", num_args = 1.., value_delimiter = ',')]
+        via: Vec<String>,
+        /// Only relations asserted by these papers (id, citation, author or title words).
+        #[arg(long, value_name = "PAPER", num_args = 1..)]
+        paper: Vec<String>,
+    },
     /// Export the whole graph.
     Export {
         /// Output format.
@@ -162,16 +185,23 @@ pub enum Command {
     },
 }
 
-/// Which part of the graph a diagram shows. Without --focus, the whole graph (narrowed
-/// by --paper, --kind and --via).
+/// Which part of the graph a diagram shows. Without --focus, --path or --diff, the whole
+/// graph (narrowed by --paper, --kind, --via, --min-papers and --top).
 #[derive(Debug, Clone, Default, Args)]
+#[command(group(clap::ArgGroup::new("anchor").args(["focus", "path"]).multiple(false)))]
 pub struct SelectionArgs {
     /// Centre the diagram on these nodes (ids, labels, aliases or unique parts of them).
     #[arg(long, value_name = "NAME", num_args = 1..)]
     pub focus: Vec<String>,
-    /// With --focus: how many relations away from the focus nodes to go.
-    #[arg(long, value_name = "N", default_value_t = 1, requires = "focus")]
-    pub depth: usize,
+    /// With --focus: how many relations away from the focus nodes to go [default: 1]. With
+    /// --path: how much context around the chains to draw [default: 0, the other
+    /// relations among their nodes].
+    #[arg(long, value_name = "N", requires = "anchor")]
+    pub depth: Option<usize>,
+    /// Highlight the shortest chains of relations from FROM to TO (as `linkage path`
+    /// finds them, walking what --via and --paper allow), in their context.
+    #[arg(long, num_args = 2, value_names = ["FROM", "TO"])]
+    pub path: Vec<String>,
     /// Only relations these papers assert (ids, citations, author names).
     #[arg(long = "paper", value_name = "PAPER", num_args = 1..)]
     pub papers: Vec<String>,
@@ -191,7 +221,7 @@ pub struct SelectionArgs {
     /// Compare two nodes side by side: their common ground by aspect and their differences
     /// by dimension between them, and their direct relations (narrowed by --paper, --via
     /// and --min-papers).
-    #[arg(long, num_args = 2, value_names = ["A", "B"], conflicts_with_all = ["focus", "kinds"])]
+    #[arg(long, num_args = 2, value_names = ["A", "B"], conflicts_with_all = ["focus", "kinds", "path"])]
     pub diff: Vec<String>,
 }
 
@@ -200,7 +230,11 @@ impl SelectionArgs {
     pub fn selection(&self) -> Selection {
         Selection {
             focus: self.focus.clone(),
-            depth: self.depth,
+            depth: self.depth.unwrap_or(usize::from(self.path.is_empty())),
+            path: match self.path.as_slice() {
+                [from, to] => Some((from.clone(), to.clone())),
+                _ => None,
+            },
             papers: self.papers.clone(),
             kinds: self.kinds.clone(),
             via: self.via.clone(),
@@ -265,4 +299,41 @@ impl LookArgs {
 pub enum ExportFormat {
     /// The data-file format: papers, nodes and merged relations with all sources.
     Json,
+}
+
+/// Arguments of `linkage path`.
+#[derive(Debug, Args)]
+pub struct PathArgs {
+    /// Where the chains start: node id, label, alias, or a unique part of one.
+    pub from: String,
+    /// Where the chains end.
+    pub to: String,
+    /// Every simple chain up to --max-len, shortest first, not just the shortest.
+    #[arg(long)]
+    pub all: bool,
+    /// Longest chain, in relations [default: 6 with --all, no bound otherwise].
+    #[arg(long, value_name = "N", value_parser = clap::value_parser!(u16).range(1..))]
+    pub max_len: Option<u16>,
+    /// Most chains listed; the rest are counted.
+    #[arg(long, value_name = "K", default_value_t = 50,
+          value_parser = clap::value_parser!(u32).range(1..))]
+    pub limit: u32,
+    /// Only relations of these kinds (see `linkage schema --kinds`); commas work too.
+    #[arg(long, value_name = "KIND", num_args = 1.., value_delimiter = ',')]
+    pub via: Vec<String>,
+    /// Never pass through these nodes.
+    #[arg(long, value_name = "NAME", num_args = 1..)]
+    pub avoid: Vec<String>,
+    /// Only chains passing through this node.
+    #[arg(long, value_name = "NAME")]
+    pub through: Option<String>,
+    /// Only relations asserted by these papers (id, citation, author or title words).
+    #[arg(long, value_name = "PAPER", num_args = 1..)]
+    pub paper: Vec<String>,
+    /// Follow every relation both ways, ignoring its direction.
+    #[arg(long)]
+    pub undirected: bool,
+    /// Spell each chain out as numbered sentences, each with its citation and quote.
+    #[arg(long)]
+    pub explain: bool,
 }

@@ -6,12 +6,14 @@ use std::{fmt::Write as _, io::Write as _, process::ExitCode};
 use clap::Parser as _;
 
 use crate::{
-    cli::{Cli, Command, ExportFormat},
+    cli::{Cli, Command, ExportFormat, PathArgs},
     dot,
     error::Error,
     export, json_schema,
     load::{load, DataSource},
-    output, query, quotes,
+    output,
+    query::{self, ego_network, PathMode, PathQuery, Walk, WalkFilter},
+    quotes,
     write::{refuse_data_dir, write_atomically},
     ConceptGraph,
 };
@@ -59,6 +61,18 @@ impl Printed {
         Self {
             text,
             outcome: Outcome::Found,
+        }
+    }
+
+    /// `text`, and whether the query found something.
+    fn found_if(found: bool, text: String) -> Self {
+        Self {
+            text,
+            outcome: if found {
+                Outcome::Found
+            } else {
+                Outcome::Nothing
+            },
         }
     }
 }
@@ -238,6 +252,41 @@ fn dispatch(cli: &Cli, graph: &ConceptGraph) -> Result<Printed, Error> {
             };
             Ok(Printed { text, outcome })
         }
+        Command::Path(args) => {
+            let query = path_query(graph, args)?;
+            let result = query.run(graph)?;
+            let text = if json {
+                output::json(&output::path::json(graph, &query, &result))
+            } else if result.is_empty() {
+                output::path::nothing(graph, &query, &result)
+            } else if args.explain {
+                output::path::explain(graph, &query, &result)
+            } else {
+                output::path::human(graph, &query, &result)
+            };
+            Ok(Printed::found_if(!result.is_empty(), text))
+        }
+        Command::Neighbors {
+            name,
+            depth,
+            via,
+            paper,
+        } => {
+            let center = graph.resolve(name)?;
+            let filter = WalkFilter {
+                kinds: via.clone(),
+                papers: graph.resolve_papers(paper)?,
+                ..WalkFilter::default()
+            };
+            let walk = Walk::new(graph, filter)?;
+            let ego = ego_network(&walk, center, usize::from(*depth));
+            let text = if json {
+                output::json(&output::neighbors::json(&walk, &ego))
+            } else {
+                output::neighbors::human(&walk, &ego)
+            };
+            Ok(Printed::found_if(!ego.relations.is_empty(), text))
+        }
         Command::Export { format, output } => {
             let text = match format {
                 ExportFormat::Json => output::json(&export::to_json(graph)),
@@ -328,4 +377,32 @@ fn dispatch(cli: &Cli, graph: &ConceptGraph) -> Result<Printed, Error> {
             Ok(Printed::found(text))
         }
     }
+}
+
+/// The library query for `linkage path` arguments, with every name resolved.
+fn path_query(graph: &ConceptGraph, args: &PathArgs) -> Result<PathQuery, Error> {
+    let mut query = PathQuery::new(graph.resolve(&args.from)?, graph.resolve(&args.to)?);
+    query.filter = WalkFilter {
+        kinds: args.via.clone(),
+        papers: graph.resolve_papers(&args.paper)?,
+        avoid: args
+            .avoid
+            .iter()
+            .map(|name| graph.resolve(name))
+            .collect::<Result<_, _>>()?,
+        undirected: args.undirected,
+    };
+    query.through = args
+        .through
+        .as_deref()
+        .map(|name| graph.resolve(name))
+        .transpose()?;
+    query.mode = if args.all {
+        PathMode::All
+    } else {
+        PathMode::Shortest
+    };
+    query.max_len = args.max_len.map(usize::from);
+    query.limit = args.limit as usize;
+    Ok(query)
 }

@@ -296,18 +296,19 @@ fn edge_stmt(
     let mut lines = if group.len() == 1 {
         wrap(&relation_label(graph, first, look.lang), EDGE_LABEL_WIDTH)
     } else {
+        // Each aspect or dimension once, however many papers word it differently.
+        let compared: IndexSet<NodeIndex> = group
+            .iter()
+            .filter_map(|&edge| {
+                graph
+                    .relation(edge)
+                    .aspect
+                    .or(graph.relation(edge).dimension)
+            })
+            .collect();
         let mut lines = vec![format!("{}:", kind.label)];
-        for &edge in group {
-            if let Some(compared) = graph
-                .relation(edge)
-                .aspect
-                .or(graph.relation(edge).dimension)
-            {
-                lines.extend(wrap(
-                    node_label(graph, compared, look.lang),
-                    EDGE_LABEL_WIDTH,
-                ));
-            }
+        for &ix in &compared {
+            lines.extend(wrap(node_label(graph, ix, look.lang), EDGE_LABEL_WIDTH));
         }
         lines
     };

@@ -92,6 +92,13 @@ pub fn figures(graph: &ConceptGraph) -> Vec<Figure> {
             &["--diff", "tpa", "rr", "--paper", "hao-2021", "--via", "common-ground", "differs", "--positions"],
         ),
         Figure::new(
+            "path-tpa-common-prosperity",
+            "From targeted poverty alleviation to common prosperity",
+            "The shortest chains of relations from one to the other (`linkage path`), highlighted \
+             among the best-connected concepts around them.",
+            &["--path", "tpa", "common-prosperity", "--depth", "1", "--top", "8"],
+        ),
+        Figure::new(
             "transitions",
             "From poverty alleviation to rural revitalization",
             "Every shift the papers describe (\"from X to Y\"), with the papers that describe it.",

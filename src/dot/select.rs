@@ -4,7 +4,12 @@
 use indexmap::{IndexMap, IndexSet};
 use petgraph::graph::{EdgeIndex, NodeIndex};
 
-use crate::{error::Error, graph::ConceptGraph, relation::Relation};
+use crate::{
+    error::Error,
+    graph::ConceptGraph,
+    query::{PathQuery, WalkFilter},
+    relation::Relation,
+};
 
 /// What a diagram should show, as names typed by a user.
 ///
@@ -28,6 +33,9 @@ pub struct Selection {
     pub min_papers: usize,
     /// Two nodes to compare side by side (the `diff` query), instead of a focus.
     pub diff: Option<(String, String)>,
+    /// Two nodes whose shortest connecting chains (the `path` query) are highlighted,
+    /// with `depth` relations of context around them, instead of a focus.
+    pub path: Option<(String, String)>,
     /// Keep only this many nodes: those with the most relations in the selection
     /// (the focus nodes always stay). `None` keeps all.
     pub top: Option<usize>,
@@ -101,6 +109,11 @@ impl Selected {
 
 /// Resolves `selection` against `graph`.
 ///
+/// With a path, the shortest chains from one node to the other (by the `path` query,
+/// walking the relations `--via` and `--paper` allow) are highlighted, and their nodes
+/// act as the focus, usually with depth 0: the context is then the other relations
+/// among the chains' nodes.
+///
 /// With a focus, a breadth-first walk from the focus nodes over the allowed relations
 /// reaches every node at most `depth` relations away; the diagram shows those nodes and
 /// every allowed relation among them. Without a focus it shows every allowed relation
@@ -121,6 +134,26 @@ pub fn select(graph: &ConceptGraph, selection: &Selection) -> Result<Selected, E
     let mut focus: IndexSet<NodeIndex> = IndexSet::new();
     for name in &selection.focus {
         focus.insert(graph.resolve(name)?);
+    }
+    let mut highlighted_edges: IndexSet<EdgeIndex> = IndexSet::new();
+    if let Some((from, to)) = &selection.path {
+        let mut query = PathQuery::new(graph.resolve(from)?, graph.resolve(to)?);
+        query.filter = WalkFilter {
+            kinds: selection.via.clone(),
+            papers: papers.clone(),
+            ..WalkFilter::default()
+        };
+        let found = query.run(graph)?;
+        if found.is_empty() {
+            return Ok(Selected {
+                papers,
+                ..Selected::default()
+            });
+        }
+        for path in &found.paths {
+            focus.extend(path.nodes.iter().copied());
+            highlighted_edges.extend(path.hops().map(|hop| hop.edge));
+        }
     }
     let filter = Filter {
         graph,
@@ -182,6 +215,11 @@ pub fn select(graph: &ConceptGraph, selection: &Selection) -> Result<Selected, E
     }
     if let Some(top) = selection.top {
         keep_top(graph, &mut selected, &focus, top);
+    }
+    if selection.path.is_some() {
+        // The chains stand out; what else is drawn is their context.
+        selected.highlighted_nodes = focus;
+        selected.highlighted_edges = highlighted_edges;
     }
     selected.nodes.sort();
     Ok(selected)

@@ -7,9 +7,12 @@ pub mod compare;
 pub mod contested;
 pub mod diff;
 pub mod list;
+pub mod neighbors;
 pub mod outline;
 pub mod papers;
+pub mod path;
 pub mod search;
+pub mod sentence;
 pub mod show;
 
 use anstyle::{AnsiColor, Style};

@@ -1,7 +1,109 @@
 //! Queries over the concept graph. Each returns plain data (indices into the graph);
 //! `crate::output` renders it for people or as JSON.
+//!
+//! `path` and `neighbors` walk the graph through a [`Walk`], the shared filter of
+//! relation kinds, papers, avoided nodes and direction. The algorithms petgraph lacks
+//! (all shortest routes with their count; simple routes shortest first within a work
+//! budget) each have their own module with their own tests.
 
+mod budget;
 pub mod compare;
 pub mod contested;
 pub mod diff;
+pub mod neighbors;
 pub mod outline;
+pub mod path;
+mod shortest;
+mod simple_paths;
+pub mod walk;
+
+pub use budget::{Budget, Stop};
+pub use neighbors::{ego_network, Ego, EgoRelation};
+pub use path::{Path, PathMode, PathQuery, PathResult, DEFAULT_LIMIT, DEFAULT_MAX_LEN};
+pub use walk::{Hop, Walk, WalkFilter};
+
+/// Small graphs for unit tests, built directly (no files, no validation).
+#[cfg(test)]
+pub(crate) mod testing {
+    use indexmap::IndexMap;
+    use petgraph::graph::{DiGraph, NodeIndex};
+    use rustc_hash::FxHashMap;
+
+    use crate::{
+        graph::ConceptGraph,
+        node::Node,
+        paper::Paper,
+        relation::{Origin, Relation, Source},
+        schema::Schema,
+    };
+
+    /// Nodes `n0..n{nodes}` (concepts) and the given `(from, to, kind)` relations under
+    /// the built-in schema; relation `i` is asserted by paper `p{i % 2}`.
+    pub(crate) fn graph(nodes: usize, relations: &[(usize, usize, &str)]) -> ConceptGraph {
+        let schema: Schema =
+            serde_json::from_str(Schema::builtin_text()).expect("the built-in schema parses");
+        let papers: IndexMap<String, Paper> = ["p0", "p1"]
+            .into_iter()
+            .map(|id| {
+                let paper = Paper {
+                    id: id.into(),
+                    cite: None,
+                    title: None,
+                    authors: None,
+                    year: None,
+                    venue: None,
+                    doi: None,
+                    url: None,
+                    file: format!("{id}.txt"),
+                    note: None,
+                };
+                (id.to_string(), paper)
+            })
+            .collect();
+        let mut g = DiGraph::new();
+        let mut ids = FxHashMap::default();
+        let mut names = FxHashMap::default();
+        for i in 0..nodes {
+            let ix = g.add_node(Node {
+                id: format!("n{i}"),
+                kind: "concept".into(),
+                label: format!("N{i}"),
+                aliases: Vec::new(),
+                label_zh: None,
+                description: None,
+            });
+            ids.insert(format!("n{i}"), ix);
+            names.insert(format!("n{i}"), ix);
+        }
+        for (i, &(from, to, kind)) in relations.iter().enumerate() {
+            let (from, to) = (NodeIndex::new(from), NodeIndex::new(to));
+            g.add_edge(
+                from,
+                to,
+                Relation {
+                    kind: kind.into(),
+                    from,
+                    to,
+                    aspect: None,
+                    dimension: None,
+                    positions: None,
+                    sources: vec![Source {
+                        paper: format!("p{}", i % 2),
+                        locator: "1".into(),
+                        quote: format!("quote {i}"),
+                        origin: Origin::default(),
+                    }],
+                    notes: Vec::new(),
+                },
+            );
+        }
+        ConceptGraph {
+            schema,
+            papers,
+            graph: g,
+            ids,
+            names,
+            files: Vec::new(),
+        }
+    }
+}

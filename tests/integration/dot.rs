@@ -839,3 +839,81 @@ fn gallery_writes_svg_with_graphviz() {
         "{out}"
     );
 }
+
+#[test]
+fn path_highlights_the_path_querys_chains_in_their_context() {
+    let (code, out, err) = run(&["path", "tpa", "common-prosperity", "--json"]);
+    assert_eq!(code, 0, "{err}");
+    let found: Value = serde_json::from_str(&out).unwrap();
+    let mut on_path: BTreeSet<String> = BTreeSet::new();
+    let mut steps: BTreeSet<(String, String)> = BTreeSet::new();
+    for path in found["paths"].as_array().unwrap() {
+        on_path.extend(
+            path["nodes"]
+                .as_array()
+                .unwrap()
+                .iter()
+                .map(|n| n.as_str().unwrap().to_string()),
+        );
+        for step in path["steps"].as_array().unwrap() {
+            for r in step["relations"].as_array().unwrap() {
+                steps.insert((
+                    r["from"].as_str().unwrap().into(),
+                    r["to"].as_str().unwrap().into(),
+                ));
+            }
+        }
+    }
+    // Depth 0: the chains' nodes, every one highlighted.
+    let text = dot_text(&["dot", "--path", "tpa", "common-prosperity"]);
+    let drawn: BTreeSet<String> = node_ids(&text).into_iter().collect();
+    assert_eq!(drawn, on_path);
+    through_graphviz(&text);
+    // With context: the chains stand out (thick), everything else is faded grey.
+    let text = dot_text(&[
+        "dot",
+        "--path",
+        "tpa",
+        "common-prosperity",
+        "--depth",
+        "1",
+        "--top",
+        "12",
+    ]);
+    for line in text
+        .lines()
+        .filter(|l| l.starts_with("  \"") && l.contains("[label=") && !l.contains("legend_"))
+    {
+        let id = &line[3..line[3..].find('"').unwrap() + 3];
+        if line.contains("\" -> \"") {
+            let to = line.split("\" -> \"").nth(1).unwrap();
+            let to = &to[..to.find('"').unwrap()];
+            let highlighted = steps.contains(&(id.to_string(), to.to_string()));
+            assert_eq!(
+                attr(line, "color") == Some("#b8b8b8"),
+                !highlighted,
+                "{line}"
+            );
+        } else {
+            assert_eq!(
+                attr(line, "penwidth") == Some("3"),
+                on_path.contains(id),
+                "{line}"
+            );
+        }
+    }
+    assert!(node_ids(&text).len() > on_path.len(), "no context drawn");
+    through_graphviz(&text);
+    // No chain: nothing to draw.
+    let (code, _, err) = run(&[
+        "dot",
+        "--path",
+        "common-prosperity",
+        "tpa",
+        "--via",
+        "part-of",
+    ]);
+    assert_eq!(code, 1, "{err}");
+    let (code, _, _) = run(&["dot", "--path", "tpa", "rr", "--focus", "tpa"]);
+    assert_eq!(code, 2, "--path and --focus conflict");
+}

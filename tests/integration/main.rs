@@ -10,4 +10,6 @@ mod data;
 mod diff;
 mod dot;
 mod errors;
+mod path;
+mod path_properties;
 mod properties;

@@ -1,0 +1,156 @@
+//! `linkage neighbors`: a node's ego network, relations grouped by kind.
+
+use std::fmt::Write as _;
+
+use serde_json::{json, Value};
+
+use super::{citations, node_plain, sentence::qualifier, styled, wrap, HEADING, PAPER};
+use crate::{
+    graph::ConceptGraph,
+    query::{Ego, EgoRelation, Walk},
+    relation::Relation,
+};
+
+/// The network's relations grouped by kind (schema order), each as `A --kind--> B` with
+/// the papers asserting it; the step is shown when the network is deeper than one.
+pub fn human(walk: &Walk<'_>, ego: &Ego) -> String {
+    let graph = walk.graph();
+    let mut out = String::new();
+    let nodes = ego.nodes.len() - 1;
+    let head = format!(
+        "{}: {nodes} node{} within {} step{}, by {} relation{}",
+        node_plain(graph, ego.center),
+        plural(nodes),
+        ego.depth,
+        plural(ego.depth),
+        ego.relations.len(),
+        plural(ego.relations.len())
+    );
+    out.push_str(&wrap(&head, ""));
+    for (kind, relations) in by_kind(graph, ego) {
+        let label = &graph.schema().relation_kinds[kind].label;
+        let _ = writeln!(out, "\n{} ({})", styled(HEADING, label), relations.len());
+        for item in relations {
+            let relation = graph.relation(item.edge);
+            let mut line = relation_text(graph, relation);
+            if let Some(q) = qualifier(graph, relation) {
+                let _ = write!(line, ": {q}");
+            }
+            // Deeper networks number each relation with the step it is met at.
+            let (first, rest) = if ego.depth > 1 {
+                (format!("  {}  ", item.step), " ".repeat(7))
+            } else {
+                ("  ".to_string(), " ".repeat(4))
+            };
+            out.push_str(&super::wrap_hanging(&line, &first, &rest).replace('\u{a0}', " "));
+            let mut papers: Vec<&str> = Vec::new();
+            for source in walk.sources(relation) {
+                if !papers.contains(&source.paper.as_str()) {
+                    papers.push(&source.paper);
+                }
+            }
+            let cites = citations(graph, &papers);
+            let mut line = wrap(&cites, &" ".repeat(rest.len() + 2));
+            for paper in cites.split("; ") {
+                line = line.replacen(paper, &styled(PAPER, paper), 1);
+            }
+            out.push_str(&line);
+        }
+    }
+    out
+}
+
+/// The network as JSON (shape: docs/json.md, `neighbors`).
+pub fn json(walk: &Walk<'_>, ego: &Ego) -> Value {
+    let graph = walk.graph();
+    let id = |ix| graph.node(ix).id.clone();
+    let nodes: Vec<Value> = ego
+        .nodes
+        .iter()
+        .map(|&(v, distance)| {
+            let node = graph.node(v);
+            json!({ "id": node.id, "label": node.label, "kind": node.kind, "distance": distance })
+        })
+        .collect();
+    let relations: Vec<Value> = by_kind(graph, ego)
+        .into_iter()
+        .flat_map(|(_, relations)| relations)
+        .map(|item| {
+            let relation = graph.relation(item.edge);
+            let mut value = json!({
+                "kind": relation.kind,
+                "label": graph.kind_of(relation).label,
+                "from": id(relation.from),
+                "to": id(relation.to),
+                "step": item.step,
+            });
+            if let Some(aspect) = relation.aspect {
+                value["aspect"] = json!(id(aspect));
+            }
+            if let Some(dimension) = relation.dimension {
+                value["dimension"] = json!(id(dimension));
+            }
+            if let Some(positions) = &relation.positions {
+                value["positions"] = json!({ "from": positions.from, "to": positions.to });
+            }
+            value["sources"] = walk
+                .sources(relation)
+                .map(|s| json!({ "paper": s.paper, "cite": graph.cite(&s.paper), "locator": s.locator, "quote": s.quote }))
+                .collect();
+            value
+        })
+        .collect();
+    json!({
+        "center": id(ego.center),
+        "depth": ego.depth,
+        "filters": {
+            "via": walk.filter().kinds,
+            "papers": walk.filter().papers,
+        },
+        "nodes": nodes,
+        "relations": relations,
+    })
+}
+
+/// Relations grouped by kind in schema order; within a kind, by step then data order.
+fn by_kind<'e>(graph: &'e ConceptGraph, ego: &'e Ego) -> Vec<(&'e str, Vec<&'e EgoRelation>)> {
+    graph
+        .schema()
+        .relation_kinds
+        .keys()
+        .map(|kind| {
+            let of_kind: Vec<&EgoRelation> = ego
+                .relations
+                .iter()
+                .filter(|r| &graph.relation(r.edge).kind == kind)
+                .collect();
+            (kind.as_str(), of_kind)
+        })
+        .filter(|(_, relations)| !relations.is_empty())
+        .collect()
+}
+
+/// `A (a) --label--> B (b)` (`<--label-->` when symmetric), with no-break spaces inside
+/// the arrow so wrapping keeps it whole.
+fn relation_text(graph: &ConceptGraph, relation: &Relation) -> String {
+    let kind = graph.kind_of(relation);
+    let label = kind.label.replace(' ', "\u{a0}");
+    let arrow = if kind.symmetric {
+        format!("<--{label}-->")
+    } else {
+        format!("--{label}-->")
+    };
+    format!(
+        "{} {arrow} {}",
+        node_plain(graph, relation.from),
+        node_plain(graph, relation.to)
+    )
+}
+
+fn plural(n: usize) -> &'static str {
+    if n == 1 {
+        ""
+    } else {
+        "s"
+    }
+}

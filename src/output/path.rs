@@ -1,0 +1,469 @@
+//! `linkage path`: routes as chains with the papers behind each hop, as numbered
+//! sentences with citations and quotes (`--explain`), or as JSON.
+
+use std::fmt::Write as _;
+
+use serde_json::{json, Value};
+
+use super::{
+    citations,
+    sentence::{cited, hop_sentence, qualifier},
+    styled, wrap, wrap_hanging, NOTICE, PAPER,
+};
+use crate::{
+    graph::ConceptGraph,
+    query::{Hop, Path, PathMode, PathQuery, PathResult, Stop},
+    relation::Source,
+};
+
+/// No-break space: keeps a relation label inside an arrow on one line when wrapping.
+const NBSP: char = '\u{a0}';
+
+/// The routes as chains, each followed by its hops and the papers asserting them.
+pub fn human(graph: &ConceptGraph, query: &PathQuery, result: &PathResult) -> String {
+    let mut out = header(graph, query, result);
+    for (i, path) in result.paths.iter().enumerate() {
+        out.push('\n');
+        out.push_str(&chain_block(graph, query, i + 1, path));
+    }
+    out.push_str(&footer(query, result));
+    out
+}
+
+/// The routes as numbered sentences, each with its citations and quotes.
+pub fn explain(graph: &ConceptGraph, query: &PathQuery, result: &PathResult) -> String {
+    let mut out = header(graph, query, result);
+    for (i, path) in result.paths.iter().enumerate() {
+        out.push('\n');
+        let route: Vec<&str> = path
+            .nodes
+            .iter()
+            .map(|&v| graph.node(v).label.as_str())
+            .collect();
+        out.push_str(&wrap(&format!("Path {}: {}", i + 1, route.join(" → ")), ""));
+        for (s, step) in path.steps.iter().enumerate() {
+            for (h, hop) in in_kind_order(graph, step).into_iter().enumerate() {
+                let number = if step.len() == 1 {
+                    format!("{}.", s + 1)
+                } else {
+                    format!("{}{}.", s + 1, letter(h))
+                };
+                let sources = kept_sources(query, graph, hop);
+                let text = format!("{} ({}).", hop_sentence(graph, hop), cited(graph, sources));
+                let indent = " ".repeat(number.chars().count() + 1);
+                out.push_str(&wrap_hanging(&text, &format!("{number} "), &indent));
+            }
+        }
+    }
+    out.push_str(&footer(query, result));
+    out
+}
+
+/// The one-line message for a query that found nothing.
+pub fn nothing(graph: &ConceptGraph, query: &PathQuery, result: &PathResult) -> String {
+    let mut line = format!(
+        "no path from {} to {}",
+        node(graph, query.from),
+        node(graph, query.to)
+    );
+    for part in conditions(graph, query, true) {
+        line.push_str(", ");
+        line.push_str(&part);
+    }
+    if let Some(stop) = result.stop {
+        let _ = write!(
+            line,
+            "; the search stopped {}, so a longer path may exist",
+            stopped(stop)
+        );
+    }
+    line.push('\n');
+    line
+}
+
+/// The query and its routes as JSON (shape: docs/json.md, `path`).
+pub fn json(graph: &ConceptGraph, query: &PathQuery, result: &PathResult) -> Value {
+    let id = |ix| graph.node(ix).id.clone();
+    let paths: Vec<Value> = result
+        .paths
+        .iter()
+        .map(|path| {
+            let steps: Vec<Value> = path
+                .steps
+                .iter()
+                .map(|step| {
+                    json!({
+                        "from": id(step[0].from),
+                        "to": id(step[0].to),
+                        "relations": step.iter().map(|hop| hop_json(graph, query, hop)).collect::<Vec<_>>(),
+                    })
+                })
+                .collect();
+            json!({
+                "length": path.len(),
+                "nodes": path.nodes.iter().map(|&v| id(v)).collect::<Vec<_>>(),
+                "steps": steps,
+            })
+        })
+        .collect();
+    json!({
+        "from": id(query.from),
+        "to": id(query.to),
+        "mode": match query.mode { PathMode::Shortest => "shortest", PathMode::All => "all" },
+        "filters": {
+            "via": query.filter.kinds,
+            "papers": query.filter.papers,
+            "avoid": query.filter.avoid.iter().map(|&v| id(v)).collect::<Vec<_>>(),
+            "through": query.through.map(id),
+            "undirected": query.filter.undirected,
+            "max_len": query.effective_max_len(),
+            "limit": query.limit,
+        },
+        "total": result.total,
+        "exact": result.exact,
+        "truncated": result.truncated(),
+        "stopped": result.stop.map(|stop| match stop {
+            Stop::Work(units) => json!({ "reason": "work", "units": units }),
+            Stop::Time(elapsed) => json!({ "reason": "time", "millis": elapsed.as_millis() }),
+        }),
+        "paths": paths,
+    })
+}
+
+fn hop_json(graph: &ConceptGraph, query: &PathQuery, hop: &Hop) -> Value {
+    let relation = graph.relation(hop.edge);
+    let kind = graph.kind_of(relation);
+    let id = |ix| graph.node(ix).id.clone();
+    let mut value = json!({
+        "kind": relation.kind,
+        "label": kind.label,
+        "from": id(relation.from),
+        "to": id(relation.to),
+        "forward": hop.forward,
+    });
+    if let Some(aspect) = relation.aspect {
+        value["aspect"] = json!(id(aspect));
+    }
+    if let Some(dimension) = relation.dimension {
+        value["dimension"] = json!(id(dimension));
+    }
+    if let Some(positions) = &relation.positions {
+        value["positions"] = json!({ "from": positions.from, "to": positions.to });
+    }
+    value["sentence"] = json!(hop_sentence(graph, hop));
+    value["sources"] = kept_sources(query, graph, hop)
+        .map(|s| {
+            json!({
+                "paper": s.paper,
+                "cite": graph.cite(&s.paper),
+                "locator": s.locator,
+                "quote": s.quote,
+            })
+        })
+        .collect();
+    value
+}
+
+/// The sources of a hop's relation that the query's paper filter keeps.
+fn kept_sources<'g>(
+    query: &PathQuery,
+    graph: &'g ConceptGraph,
+    hop: &Hop,
+) -> impl Iterator<Item = &'g Source> + 'g {
+    let papers = query.filter.papers.clone();
+    graph
+        .relation(hop.edge)
+        .sources
+        .iter()
+        .filter(move |s| papers.is_empty() || papers.contains(&s.paper))
+}
+
+/// `Label (id)`.
+fn node(graph: &ConceptGraph, ix: petgraph::graph::NodeIndex) -> String {
+    super::node_plain(graph, ix)
+}
+
+/// What the query asked for beyond its two ends, as phrases.
+fn conditions(graph: &ConceptGraph, query: &PathQuery, with_length: bool) -> Vec<String> {
+    let mut parts = Vec::new();
+    if let Some(through) = query.through {
+        parts.push(format!("through {}", node(graph, through)));
+    }
+    if with_length {
+        if let Some(max) = query.effective_max_len() {
+            parts.push(format!("within {max} step{}", plural(max as u64)));
+        }
+    }
+    if !query.filter.kinds.is_empty() {
+        let labels: Vec<&str> = query
+            .filter
+            .kinds
+            .iter()
+            .map(|k| {
+                graph
+                    .schema()
+                    .relation_kinds
+                    .get(k)
+                    .map_or(k.as_str(), |kind| kind.label.as_str())
+            })
+            .collect();
+        parts.push(format!("using only {}", labels.join(", ")));
+    }
+    if !query.filter.papers.is_empty() {
+        let cites: Vec<&str> = query.filter.papers.iter().map(|p| graph.cite(p)).collect();
+        parts.push(format!("as asserted by {}", cites.join(" or ")));
+    }
+    if !query.filter.avoid.is_empty() {
+        let avoided: Vec<String> = query.filter.avoid.iter().map(|&v| node(graph, v)).collect();
+        parts.push(format!("avoiding {}", avoided.join(", ")));
+    }
+    if query.filter.undirected {
+        parts.push("ignoring direction".into());
+    }
+    parts
+}
+
+/// "2 shortest paths of 3 steps from A (a) to B (b), using only ...".
+fn header(graph: &ConceptGraph, query: &PathQuery, result: &PathResult) -> String {
+    let count = if result.exact {
+        result.total.to_string()
+    } else {
+        format!("at least {}", result.total)
+    };
+    let noun = format!("path{}", plural(result.total));
+    let what = match query.mode {
+        PathMode::Shortest => {
+            let steps = result.paths.first().map_or(0, Path::len);
+            format!(
+                "{count} shortest {noun} of {steps} step{}",
+                plural(steps as u64)
+            )
+        }
+        PathMode::All => format!("{count} {noun}"),
+    };
+    let mut line = format!(
+        "{what} from {} to {}",
+        node(graph, query.from),
+        node(graph, query.to)
+    );
+    for part in conditions(graph, query, query.mode == PathMode::All) {
+        line.push_str(", ");
+        line.push_str(&part);
+    }
+    wrap(&line, "")
+}
+
+/// The notice of a cut list, if any.
+fn footer(query: &PathQuery, result: &PathResult) -> String {
+    let shown = result.paths.len() as u64;
+    let text = match result.stop {
+        None if shown < result.total => format!(
+            "Showing the first {shown} of {}; {} more not shown (raise --limit to see them).",
+            result.total,
+            result.total - shown
+        ),
+        None => return String::new(),
+        Some(stop) if shown < query.limit as u64 => format!(
+            "The search stopped {}: these are the first {shown} in order, and longer paths may exist.",
+            stopped(stop)
+        ),
+        Some(stop) => format!(
+            "Showing the first {shown}; counting stopped {} with at least {} more.",
+            stopped(stop),
+            result.total - shown
+        ),
+    };
+    format!("\n{}", styled(NOTICE, wrap(&text, "").trim_end()) + "\n")
+}
+
+fn stopped(stop: Stop) -> String {
+    match stop {
+        Stop::Work(units) => format!("after {units} units of work"),
+        Stop::Time(elapsed) => format!("after {} ms", elapsed.as_millis()),
+    }
+}
+
+fn plural(n: u64) -> &'static str {
+    if n == 1 {
+        ""
+    } else {
+        "s"
+    }
+}
+
+/// `a`, `b`, ..., `z`, `aa`, ... for the alternatives of a step.
+fn letter(i: usize) -> String {
+    let mut i = i;
+    let mut out = Vec::new();
+    loop {
+        out.push(char::from(b'a' + u8::try_from(i % 26).expect("below 26")));
+        if i < 26 {
+            break;
+        }
+        i = i / 26 - 1;
+    }
+    out.iter().rev().collect()
+}
+
+/// One route: the chain, then a row per hop with the papers asserting it.
+fn chain_block(graph: &ConceptGraph, query: &PathQuery, number: usize, path: &Path) -> String {
+    let mut chain = graph.node(path.nodes[0]).label.clone();
+    for (step, &next) in path.steps.iter().zip(&path.nodes[1..]) {
+        chain.push(' ');
+        chain.push_str(&arrow(graph, step));
+        chain.push(' ');
+        chain.push_str(&graph.node(next).label);
+    }
+    let first = format!("{number}. ");
+    let indent = " ".repeat(first.len());
+    let mut out = wrap_hanging(&chain, &first, &indent).replace(NBSP, " ");
+    // One row per step and kind (and way walked): the papers asserting any of them.
+    let mut rows: Vec<Row<'_>> = Vec::new();
+    for (s, step) in path.steps.iter().enumerate() {
+        for hop in in_kind_order(graph, step) {
+            let label = hop_label(graph, hop);
+            let relation = graph.relation(hop.edge);
+            let at = if let Some(at) = rows
+                .iter()
+                .position(|r| r.step == s + 1 && r.label == label)
+            {
+                at
+            } else {
+                rows.push(Row {
+                    step: s + 1,
+                    label,
+                    papers: Vec::new(),
+                    count: 0,
+                    qualifier: qualifier(graph, relation),
+                });
+                rows.len() - 1
+            };
+            let row = &mut rows[at];
+            row.count += 1;
+            for source in kept_sources(query, graph, hop) {
+                if !row.papers.contains(&source.paper.as_str()) {
+                    row.papers.push(&source.paper);
+                }
+            }
+        }
+    }
+    let rows: Vec<(usize, String, String)> = rows
+        .into_iter()
+        .map(|row| {
+            let label = match (row.count, row.qualifier) {
+                (1, Some(q)) => format!("{}: {q}", row.label),
+                (1, None) => row.label,
+                (n, _) => format!("{} ×{n}", row.label),
+            };
+            (row.step, label, citations(graph, &row.papers))
+        })
+        .collect();
+    let width = rows
+        .iter()
+        .map(|(_, label, _)| label.chars().count())
+        .max()
+        .unwrap_or(0)
+        .min(28);
+    let step_width = path.len().to_string().len();
+    for (step, label, cites) in rows {
+        let pad = " ".repeat(width.saturating_sub(label.chars().count()));
+        let lead = format!("{indent}  {step:>step_width$}  {label}{pad}  ");
+        let rest = " ".repeat(indent.len() + 2 + step_width + 2 + width + 2);
+        let mut line = wrap_hanging(&cites, &lead, &rest);
+        for paper in cites.split("; ") {
+            line = line.replacen(paper, &styled(PAPER, paper), 1);
+        }
+        out.push_str(&line);
+    }
+    out
+}
+
+/// A row of a route's table: the relations of one kind on one step.
+struct Row<'g> {
+    step: usize,
+    label: String,
+    papers: Vec<&'g str>,
+    count: usize,
+    qualifier: Option<String>,
+}
+
+/// The arrow of a step: `--premise of-->`, `<--common ground-->`, `<--continuation of--`,
+/// or for several relations `--premise of | ←continuation of-->` (kinds once each).
+fn arrow(graph: &ConceptGraph, step: &[Hop]) -> String {
+    let mut labels: Vec<String> = Vec::new();
+    let mut all_symmetric = true;
+    let mut all_against = true;
+    for hop in in_kind_order(graph, step) {
+        let relation = graph.relation(hop.edge);
+        let kind = graph.kind_of(relation);
+        let against = !hop.forward && !kind.symmetric;
+        all_symmetric &= kind.symmetric;
+        all_against &= against;
+        let label = if against {
+            format!("←{}", kind.label)
+        } else {
+            kind.label.clone()
+        };
+        if !labels.contains(&label) {
+            labels.push(label);
+        }
+    }
+    let joined = |labels: &[String]| {
+        labels
+            .iter()
+            .map(|l| l.replace(' ', &NBSP.to_string()))
+            .collect::<Vec<_>>()
+            .join(" | ")
+    };
+    if all_against {
+        let plain: Vec<String> = labels
+            .iter()
+            .map(|l| l.trim_start_matches('←').to_string())
+            .collect();
+        format!("<--{}--", joined(&plain))
+    } else if all_symmetric {
+        format!("<--{}-->", joined(&labels))
+    } else {
+        format!("--{}-->", joined(&labels))
+    }
+}
+
+/// A step's hops with the directed kinds first (they say how one thing leads to the
+/// other), then the symmetric ones, each in schema order; ties in data order.
+fn in_kind_order<'s>(graph: &ConceptGraph, step: &'s [Hop]) -> Vec<&'s Hop> {
+    let kinds = &graph.schema().relation_kinds;
+    let mut hops: Vec<&Hop> = step.iter().collect();
+    hops.sort_by_key(|hop| {
+        let relation = graph.relation(hop.edge);
+        let kind = graph.kind_of(relation);
+        (
+            kind.symmetric,
+            kinds.get_index_of(&relation.kind),
+            !hop.forward,
+            hop.edge,
+        )
+    });
+    hops
+}
+
+/// A hop's kind in the table, with `←` when walked against the relation's direction.
+fn hop_label(graph: &ConceptGraph, hop: &Hop) -> String {
+    let kind = graph.kind_of(graph.relation(hop.edge));
+    if !hop.forward && !kind.symmetric {
+        format!("←{}", kind.label)
+    } else {
+        kind.label.clone()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::letter;
+
+    #[test]
+    fn alternatives_are_lettered() {
+        assert_eq!(letter(0), "a");
+        assert_eq!(letter(25), "z");
+        assert_eq!(letter(26), "aa");
+    }
+}

@@ -1,0 +1,142 @@
+//! Relations as sentences, from the templates of the schema's relation kinds.
+
+use crate::{
+    graph::ConceptGraph,
+    query::Hop,
+    relation::{Relation, Source},
+    schema::Role,
+};
+
+/// The sentence a hop's relation kind's template makes, filled with node labels.
+///
+/// A symmetric relation walked backwards is read in walking order (`from` and `to`, and
+/// the two positions, swapped): "B and A share common ground in goals". An ordinary
+/// relation walked against its direction (in an undirected walk) keeps its own
+/// direction, so the sentence stays true: "B is the continuation and deepening of A".
+/// The first letter is capitalised; aspect and dimension labels are lower-cased at the
+/// start unless they begin with an acronym or a name.
+pub fn hop_sentence(graph: &ConceptGraph, hop: &Hop) -> String {
+    let relation = graph.relation(hop.edge);
+    let kind = graph.kind_of(relation);
+    let swap = kind.symmetric && !hop.forward;
+    let (from, to) = if kind.symmetric {
+        (hop.from, hop.to)
+    } else {
+        (relation.from, relation.to)
+    };
+    let label = |ix| graph.node(ix).label.as_str();
+    let positions = relation
+        .positions
+        .as_ref()
+        .map(|p| if swap { p.swapped() } else { p.clone() });
+    let dimension_label =
+        |ix: Option<petgraph::graph::NodeIndex>| ix.map(|ix| lower_first(label(ix)));
+    let fill = |name: &str| -> Option<String> {
+        match name {
+            "from" => Some(label(from).to_string()),
+            "to" => Some(label(to).to_string()),
+            "aspect" => dimension_label(relation.aspect),
+            "dimension" => dimension_label(relation.dimension),
+            "from_position" => positions.as_ref().map(|p| p.from.clone()),
+            "to_position" => positions.as_ref().map(|p| p.to.clone()),
+            _ => None,
+        }
+    };
+    let mut text = String::new();
+    let mut rest = kind.template.as_str();
+    while let Some(open) = rest.find('{') {
+        text.push_str(&rest[..open]);
+        let after = &rest[open + 1..];
+        let filled = after
+            .find('}')
+            .and_then(|close| fill(&after[..close]).map(|value| (close, value)));
+        if let Some((close, value)) = filled {
+            text.push_str(&value);
+            rest = &after[close + 1..];
+        } else {
+            // Not a placeholder we know: keep the brace as written.
+            text.push('{');
+            rest = after;
+        }
+    }
+    text.push_str(rest);
+    upper_first(&text)
+}
+
+/// A citation list for sentences: `Cite, locator: “quote”; Cite, locator: “quote”`.
+pub fn cited<'s>(graph: &ConceptGraph, sources: impl IntoIterator<Item = &'s Source>) -> String {
+    sources
+        .into_iter()
+        .map(|s| {
+            format!(
+                "{}, {}: “{}”",
+                graph.cite(&s.paper),
+                s.locator,
+                s.quote.trim()
+            )
+        })
+        .collect::<Vec<_>>()
+        .join("; ")
+}
+
+/// What a relation is qualified by: a common ground's aspect or a difference's
+/// dimension, lower-cased at the start like in sentences.
+pub fn qualifier(graph: &ConceptGraph, relation: &Relation) -> Option<String> {
+    let ix = match graph.role_of(relation) {
+        Role::CommonGround => relation.aspect,
+        Role::Difference => relation.dimension,
+        Role::Ordinary => None,
+    }?;
+    Some(lower_first(&graph.node(ix).label))
+}
+
+fn upper_first(text: &str) -> String {
+    let mut chars = text.chars();
+    chars
+        .next()
+        .map_or_else(String::new, |c| c.to_uppercase().chain(chars).collect())
+}
+
+/// "Goals" → "goals", but "CPC leadership" and "Xi Jinping" stay as they are: the
+/// first letter is lowered only when the second is lower-case and the second word, if
+/// any, is not capitalised (a name).
+fn lower_first(text: &str) -> String {
+    let mut chars = text.chars();
+    let ordinary = match (chars.next(), chars.next()) {
+        (Some(first), Some(second)) => first.is_uppercase() && second.is_lowercase(),
+        _ => false,
+    };
+    let name = text
+        .split_whitespace()
+        .nth(1)
+        .is_some_and(|second| second.chars().next().is_some_and(char::is_uppercase));
+    if ordinary && !name {
+        let mut chars = text.chars();
+        chars
+            .next()
+            .map(|c| c.to_lowercase().chain(chars).collect())
+            .unwrap_or_default()
+    } else {
+        text.to_string()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn dimension_labels_are_lower_cased_unless_names() {
+        assert_eq!(lower_first("Goals"), "goals");
+        assert_eq!(
+            lower_first("Nature: micro policy versus overall planning"),
+            "nature: micro policy versus overall planning"
+        );
+        assert_eq!(lower_first("Xi Jinping"), "Xi Jinping");
+        assert_eq!(lower_first("CPC leadership"), "CPC leadership");
+        assert_eq!(
+            upper_first("there is a transition"),
+            "There is a transition"
+        );
+    }
+}
