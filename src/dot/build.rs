@@ -88,7 +88,7 @@ fn graph_stmts(graph: &ConceptGraph, selected: &Selected, look: &Look) -> Vec<St
                 .map(|&ix| node_stmt(graph, selected, look, ix)),
         ),
         Clustering::Kind => {
-            for (position, (name, _)) in graph.schema().node_kinds.iter().enumerate() {
+            for (position, (name, kind)) in graph.schema().node_kinds.iter().enumerate() {
                 let members: Vec<Stmt> = selected
                     .nodes
                     .iter()
@@ -98,7 +98,7 @@ fn graph_stmts(graph: &ConceptGraph, selected: &Selected, look: &Look) -> Vec<St
                 if !members.is_empty() {
                     stmts.push(cluster(
                         &format!("cluster_kind_{position}"),
-                        name,
+                        look.lang.node_kind(name, kind),
                         look,
                         members,
                     ));
@@ -215,8 +215,13 @@ pub(crate) fn node_stmt(
 pub(crate) fn relation_label(graph: &ConceptGraph, relation: &Relation, lang: Lang) -> String {
     let kind = graph.kind_of(relation);
     match relation.aspect.or(relation.dimension) {
-        Some(compared) => format!("{}: {}", kind.label, node_label(graph, compared, lang)),
-        None => kind.label.clone(),
+        Some(compared) => format!(
+            "{}{}{}",
+            lang.relation_kind(kind),
+            lang.colon(),
+            node_label(graph, compared, lang)
+        ),
+        None => lang.relation_kind(kind).to_string(),
     }
 }
 
@@ -306,7 +311,11 @@ fn edge_stmt(
                     .or(graph.relation(edge).dimension)
             })
             .collect();
-        let mut lines = vec![format!("{}:", kind.label)];
+        let mut lines = vec![format!(
+            "{}{}",
+            look.lang.relation_kind(kind),
+            look.lang.colon().trim_end()
+        )];
         for &ix in &compared {
             lines.extend(wrap(node_label(graph, ix, look.lang), EDGE_LABEL_WIDTH));
         }
@@ -440,7 +449,10 @@ fn legend(graph: &ConceptGraph, selected: &Selected, look: &Look) -> Stmt {
     let mut samples: Vec<Stmt> = Vec::new();
     let mut node_row: Vec<String> = Vec::new();
     for (i, (name, kind)) in node_kinds.iter().enumerate() {
-        let mut attrs: Attrs = vec![("label", (*name).clone()), ("fontsize", "10".into())];
+        let mut attrs: Attrs = vec![
+            ("label", look.lang.node_kind(name, kind).to_string()),
+            ("fontsize", "10".into()),
+        ];
         attrs.extend(style::node_attrs(kind, look.palette, Emphasis::Normal));
         attrs.push(("tooltip", kind.description.clone()));
         let id = format!("legend_node_{i}");
@@ -466,7 +478,10 @@ fn legend(graph: &ConceptGraph, selected: &Selected, look: &Look) -> Stmt {
             )));
         }
         let mut attrs: Attrs = vec![
-            ("label", wrap(&kind.label, EDGE_LABEL_WIDTH).join("\n")),
+            (
+                "label",
+                wrap(look.lang.relation_kind(kind), EDGE_LABEL_WIDTH).join("\n"),
+            ),
             ("fontsize", "10".into()),
         ];
         attrs.extend(style::edge_attrs(kind, look.palette, Emphasis::Normal));

@@ -52,7 +52,10 @@ pub(crate) fn stmts(
             .iter()
             .flat_map(|(_, e)| e.clone())
             .collect();
-        let label = lines(&kind.label, cite(graph, selected, &claims, look));
+        let label = lines(
+            look.lang.relation_kind(kind),
+            cite(graph, selected, &claims, look),
+        );
         let group = Group {
             cluster_id: "cluster_common_ground",
             title: common_title,
@@ -86,7 +89,10 @@ pub(crate) fn stmts(
                 .enumerate()
                 .map(|(i, (dimension, _))| (format!("dimension_{i}"), *dimension))
                 .collect();
-            let label = lines(&kind.label, cite(graph, selected, &claims, look));
+            let label = lines(
+                look.lang.relation_kind(kind),
+                cite(graph, selected, &claims, look),
+            );
             let group = Group {
                 cluster_id: "cluster_differences",
                 title: differences_title,
@@ -114,7 +120,11 @@ pub(crate) fn stmts(
         let mut attrs: Attrs = vec![
             (
                 "label",
-                lines(&kind.label, cite(graph, selected, &[edge_index], look)).join("\n"),
+                lines(
+                    look.lang.relation_kind(kind),
+                    cite(graph, selected, &[edge_index], look),
+                )
+                .join("\n"),
             ),
             ("shape", "plaintext".into()),
             ("fontsize", "10".into()),

@@ -89,6 +89,33 @@ impl Look {
     }
 }
 
+impl Lang {
+    /// A relation kind's phrase in this language (English where the schema has no
+    /// Chinese).
+    pub fn relation_kind(self, kind: &RelationKind) -> &str {
+        match self {
+            Self::Zh => kind.label_zh.as_deref().unwrap_or(&kind.label),
+            Self::En => &kind.label,
+        }
+    }
+
+    /// A node kind's name in this language (its schema name where there is no Chinese).
+    pub fn node_kind<'k>(self, name: &'k str, kind: &'k NodeKind) -> &'k str {
+        match self {
+            Self::Zh => kind.label_zh.as_deref().unwrap_or(name),
+            Self::En => name,
+        }
+    }
+
+    /// What separates a comparison's phrase from what it compares.
+    pub fn colon(self) -> &'static str {
+        match self {
+            Self::Zh => "：",
+            Self::En => ": ",
+        }
+    }
+}
+
 /// How strongly an item is drawn.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub(crate) enum Emphasis {

@@ -236,9 +236,10 @@ fn adversarial_labels_go_through_graphviz_intact() {
             .collect();
         let odd = ink("Dimension \"odd\" <&> {|} \\ 维度");
         assert!(
-            edge_labels
-                .iter()
-                .any(|l| l.contains(&format!("commonground:{odd}"))),
+            edge_labels.iter().any(|l| l.contains(&format!(
+                "{}{odd}",
+                if zh { "共同点：" } else { "commonground:" }
+            ))),
             "{edge_labels:?}"
         );
         assert!(
@@ -627,6 +628,9 @@ fn chinese_labels_come_from_label_zh() {
     ]);
     assert!(text.contains("\"tpa\"[label=\"精准扶贫\""), "{text}");
     assert!(text.contains("\"rr\"[label=\"乡村振兴\""), "{text}");
+    // Kinds too: the legend and the comparison's phrase come from the schema's label_zh.
+    assert!(text.contains("[label=\"战略\""), "{text}");
+    assert!(text.contains("[label=\"共同点：\\n"), "{text}");
     through_graphviz(&text);
 }
 
