@@ -264,7 +264,8 @@ pub struct LookArgs {
     /// Layout direction: top to bottom (the default) or left to right (the default for --diff).
     #[arg(long, value_enum, value_name = "DIR")]
     pub rankdir: Option<Rankdir>,
-    /// Language of node labels (zh: the Chinese labels where the data has them).
+    /// Language of labels (zh: the Chinese labels and kind names where the data and schema
+    /// have them).
     #[arg(long, value_enum, value_name = "LANG", default_value_t)]
     pub lang: Lang,
     /// Name the papers asserting each relation on its edge.
