@@ -35,12 +35,23 @@ pub fn refuse_data_dir(output: &Path, data_dir: Option<&Path>) -> Result<(), Err
     let Some(data_dir) = data_dir else {
         return Ok(());
     };
-    let parent = match output.parent() {
+    let Ok(data) = data_dir.canonicalize() else {
+        return Ok(());
+    };
+    // The output's directory may not exist yet (`gallery data/new`): judge by its
+    // nearest existing ancestor.
+    let mut parent = match output.parent() {
         Some(p) if !p.as_os_str().is_empty() => p,
         _ => Path::new("."),
     };
-    let (Ok(parent), Ok(data)) = (parent.canonicalize(), data_dir.canonicalize()) else {
-        return Ok(());
+    let parent = loop {
+        if let Ok(real) = parent.canonicalize() {
+            break real;
+        }
+        match parent.parent() {
+            Some(up) if !up.as_os_str().is_empty() => parent = up,
+            _ => break std::env::current_dir().unwrap_or_default(),
+        }
     };
     if parent.starts_with(&data) {
         return Err(Error::Usage(format!(

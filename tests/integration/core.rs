@@ -271,6 +271,18 @@ fn export_writes_a_file_but_never_into_the_data_directory() {
     assert_eq!(code, 2);
     assert!(err.contains("refusing to write"), "{err}");
     assert!(!inside.exists());
+    let nested = data.join("new/sub/out.json");
+    let (code, _, _) = run(&[
+        "--data",
+        data.to_str().unwrap(),
+        "export",
+        "-o",
+        nested.to_str().unwrap(),
+    ]);
+    assert_eq!(
+        code, 2,
+        "a directory not yet created inside the data is refused too"
+    );
 }
 
 #[test]
