@@ -16,6 +16,7 @@ use serde::de::DeserializeOwned;
 use serde_json::Value;
 
 use crate::{
+    adjacency::Adjacency,
     diagnostic::{Diagnostic, Severity},
     embedded,
     error::{Error, Result},
@@ -381,6 +382,7 @@ struct Parts {
     schema: Schema,
     papers: IndexMap<String, Paper>,
     graph: DiGraph<Node, Relation>,
+    kind_indices: Vec<u16>,
     ids: IndexMap<String, NodeIndex>,
     names: HashMap<String, NodeIndex>,
 }
@@ -388,9 +390,11 @@ struct Parts {
 impl Parts {
     fn into_graph(self, files: Vec<DataFileText>) -> ConceptGraph {
         ConceptGraph {
+            adjacency: Adjacency::new(&self.graph, &self.kind_indices),
             schema: self.schema,
             papers: self.papers,
             graph: self.graph,
+            kind_indices: self.kind_indices,
             ids: self.ids,
             names: self.names,
             files,
@@ -408,6 +412,7 @@ fn build(schema: Schema, files: Vec<(usize, DataFile)>, problems: &mut Problems)
         schema,
         papers: IndexMap::new(),
         graph: DiGraph::with_capacity(node_total, relation_total),
+        kind_indices: Vec::with_capacity(relation_total),
         ids: IndexMap::with_capacity(node_total),
         names: HashMap::with_capacity(node_total * 2),
     };
@@ -424,11 +429,10 @@ fn build(schema: Schema, files: Vec<(usize, DataFile)>, problems: &mut Problems)
         relations.push((file, data.relations));
     }
     let mut merged: HashMap<RelationKey, EdgeIndex> = HashMap::with_capacity(relation_total);
-    let mut quotes: HashMap<(EdgeIndex, String, String), Origin> = HashMap::new();
     for (file, records) in relations {
         for (i, record) in records.into_iter().enumerate() {
             if let Some(relation) = check_relation(&parts, file, i, &record, problems) {
-                insert_relation(&mut parts, &mut merged, &mut quotes, relation, problems);
+                insert_relation(&mut parts, &mut merged, relation, problems);
             }
         }
     }
@@ -834,9 +838,10 @@ fn check_role(
 
 /// What makes two claims the same relation. Symmetric kinds are keyed in one canonical
 /// direction, so "A differs from B" and "B differs from A" (positions swapped) merge.
+/// The kind is its index in the schema, so building a key allocates nothing for it.
 #[derive(Hash, PartialEq, Eq)]
 struct RelationKey {
-    kind: String,
+    kind: usize,
     from: NodeIndex,
     to: NodeIndex,
     aspect: Option<NodeIndex>,
@@ -847,14 +852,17 @@ struct RelationKey {
 fn insert_relation(
     parts: &mut Parts,
     merged: &mut HashMap<RelationKey, EdgeIndex>,
-    quotes: &mut HashMap<(EdgeIndex, String, String), Origin>,
     relation: Relation,
     problems: &mut Problems,
 ) {
-    let symmetric = parts.schema.relation_kinds[&relation.kind].symmetric;
-    let flip = symmetric && relation.from > relation.to;
+    let (kind, _, relation_kind) = parts
+        .schema
+        .relation_kinds
+        .get_full(&relation.kind)
+        .expect("checked relations have known kinds");
+    let flip = relation_kind.symmetric && relation.from > relation.to;
     let key = RelationKey {
-        kind: relation.kind.clone(),
+        kind,
         from: if flip { relation.to } else { relation.from },
         to: if flip { relation.from } else { relation.to },
         aspect: relation.aspect,
@@ -864,6 +872,7 @@ fn insert_relation(
             .as_ref()
             .map(|p| if flip { p.swapped() } else { p.clone() }),
     };
+    let added = relation.sources.len();
     let edge = match merged.entry(key) {
         Entry::Occupied(existing) => {
             let edge = *existing.get();
@@ -873,33 +882,37 @@ fn insert_relation(
             edge
         }
         Entry::Vacant(slot) => {
+            parts
+                .kind_indices
+                .push(u16::try_from(kind).expect("fewer than 65536 relation kinds"));
             *slot.insert(parts.graph.add_edge(relation.from, relation.to, relation))
         }
     };
-    // The same quote twice on one relation is a copy-paste slip, not agreement.
-    let target = &parts.graph[edge];
-    let fresh = if target.sources.len() == 1 {
-        1
-    } else {
-        target.sources.len()
-    };
-    for source in target.sources.iter().rev().take(fresh) {
-        let key = (edge, source.paper.clone(), normalize_space(&source.quote));
-        match quotes.entry(key) {
-            Entry::Occupied(first) if *first.get() != source.origin => {
-                let first = *first.get();
-                problems
-                    .at(
-                        source.origin.file as usize,
-                        source.origin.quote_pointer(),
-                        "the same claim with the same quote is encoded twice",
-                    )
-                    .see("first at", first.file as usize, first.quote_pointer());
-            }
-            Entry::Occupied(_) => {}
-            Entry::Vacant(slot) => {
-                slot.insert(source.origin);
-            }
+    // The same quote twice on one relation is a copy-paste slip, not agreement. Only
+    // the sources just added can repeat an earlier one; a relation has few sources, so
+    // comparing them in place beats a graph-wide map of quotes.
+    let sources = &parts.graph[edge].sources;
+    for (j, source) in sources.iter().enumerate().skip(sources.len() - added) {
+        let first = sources[..j].iter().find(|earlier| {
+            earlier.paper == source.paper
+                && earlier.origin != source.origin
+                && earlier
+                    .quote
+                    .split_whitespace()
+                    .eq(source.quote.split_whitespace())
+        });
+        if let Some(first) = first {
+            problems
+                .at(
+                    source.origin.file as usize,
+                    source.origin.quote_pointer(),
+                    "the same claim with the same quote is encoded twice",
+                )
+                .see(
+                    "first at",
+                    first.origin.file as usize,
+                    first.origin.quote_pointer(),
+                );
         }
     }
 }

@@ -23,7 +23,15 @@ use petgraph::graph::NodeIndex;
 
 use super::walk::Walk;
 
-const UNSEEN: u32 = u32::MAX;
+/// Distances and positions are stored plus one, so that "not seen" is 0 and the
+/// tables can be allocated zeroed: on a large graph, filling them with a sentinel cost
+/// more than the search itself, while zeroed pages cost only where they are touched.
+const UNSEEN: u32 = 0;
+
+/// The stored form of distance or position `i`.
+fn mark(i: usize) -> u32 {
+    u32::try_from(i + 1).expect("distances fit in u32")
+}
 
 /// The shortest routes found.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -54,7 +62,7 @@ pub(crate) fn shortest_routes(
     let meet = forward.layers.len() - 1;
     let rest = backward.layers.len() - 1;
     let length = meet + rest;
-    let depth = |i: usize| u32::try_from(i).expect("distances fit in u32");
+    let depth = mark;
     // The first node both sides reach has, from each end, the distance that side has
     // grown to (were it nearer to one end, a neighbour would have met sooner). So every
     // shortest route has, at position `meet`, a node at forward distance `meet` and
@@ -120,7 +128,7 @@ struct Side {
 impl Side {
     fn new(n: usize, start: NodeIndex) -> Self {
         let mut dist = vec![UNSEEN; n];
-        dist[start.index()] = 0;
+        dist[start.index()] = mark(0);
         Self {
             dist,
             layers: vec![vec![start]],
@@ -149,7 +157,7 @@ fn search(
         } else {
             (&mut backward, &forward)
         };
-        let depth = u32::try_from(side.layers.len()).expect("distances fit in u32");
+        let depth = mark(side.layers.len());
         let mut next = Vec::new();
         let mut met = false;
         for &u in side.layers.last().expect("a side always has a layer") {
@@ -182,7 +190,7 @@ fn count(walk: &Walk<'_>, layers: &[Vec<NodeIndex>], position: &[u32]) -> u64 {
     let mut ways = std::collections::HashMap::with_capacity(layers.iter().map(Vec::len).sum());
     ways.insert(layers[0][0], 1u64);
     for (i, layer) in layers.iter().enumerate().skip(1) {
-        let before = u32::try_from(i - 1).expect("fits");
+        let before = mark(i - 1);
         for &v in layer {
             let mut sum = 0u64;
             for p in walk.predecessors(v) {
@@ -205,7 +213,7 @@ fn list(
     limit: usize,
 ) -> Vec<Vec<NodeIndex>> {
     let next = |v: NodeIndex, i: usize| -> Vec<NodeIndex> {
-        let i = u32::try_from(i).expect("fits");
+        let i = mark(i);
         walk.successors(v)
             .into_iter()
             .filter(|w| position[w.index()] == i)
