@@ -1,7 +1,7 @@
 //! The concept graph: nodes and sourced relations in a petgraph graph, with an index
 //! from id to node so lookups are O(1) and iteration follows the data's order.
 
-use std::{borrow::Cow, collections::HashMap};
+use std::borrow::Cow;
 
 use indexmap::IndexMap;
 use petgraph::{
@@ -9,6 +9,7 @@ use petgraph::{
     visit::EdgeRef,
     Direction,
 };
+use rustc_hash::FxHashMap;
 
 use crate::{
     adjacency::Adjacency,
@@ -42,9 +43,10 @@ pub struct ConceptGraph {
     pub(crate) kind_indices: Vec<u16>,
     /// Each node's relations in contiguous arrays, for fast traversal.
     pub(crate) adjacency: Adjacency,
-    pub(crate) ids: IndexMap<String, NodeIndex>,
+    /// Id to node. Not iterated: data order is the graph's own node order.
+    pub(crate) ids: FxHashMap<String, NodeIndex>,
     /// Lower-cased labels and aliases to their node.
-    pub(crate) names: HashMap<String, NodeIndex>,
+    pub(crate) names: FxHashMap<String, NodeIndex>,
     pub(crate) files: Vec<DataFileText>,
 }
 
@@ -89,12 +91,13 @@ impl ConceptGraph {
 
     /// Node indices in data order.
     pub fn node_indices(&self) -> impl Iterator<Item = NodeIndex> + '_ {
-        self.ids.values().copied()
+        // Nodes are added in data order and never removed, so index order is data order.
+        self.graph.node_indices()
     }
 
     /// Nodes in data order.
     pub fn nodes(&self) -> impl Iterator<Item = &Node> {
-        self.ids.values().map(|&ix| &self.graph[ix])
+        self.graph.node_weights()
     }
 
     /// Number of nodes.

@@ -9,6 +9,7 @@
 pub mod adjacency;
 pub mod cli;
 pub mod diagnostic;
+pub mod dot;
 mod embedded;
 pub mod error;
 pub mod export;

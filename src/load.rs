@@ -6,12 +6,13 @@
 
 use std::{
     borrow::Cow,
-    collections::{hash_map::Entry, HashMap},
+    collections::hash_map::Entry,
     path::{Path, PathBuf},
 };
 
 use indexmap::IndexMap;
 use petgraph::graph::{DiGraph, EdgeIndex, NodeIndex};
+use rustc_hash::{FxBuildHasher, FxHashMap};
 use serde::de::DeserializeOwned;
 use serde_json::Value;
 
@@ -382,9 +383,10 @@ struct Parts {
     schema: Schema,
     papers: IndexMap<String, Paper>,
     graph: DiGraph<Node, Relation>,
+    /// Each edge's kind as its index in the schema, in edge order.
     kind_indices: Vec<u16>,
-    ids: IndexMap<String, NodeIndex>,
-    names: HashMap<String, NodeIndex>,
+    ids: FxHashMap<String, NodeIndex>,
+    names: FxHashMap<String, NodeIndex>,
 }
 
 impl Parts {
@@ -403,7 +405,7 @@ impl Parts {
 }
 
 /// Where each id was first defined, for "already defined at" hints.
-type Definitions = HashMap<String, (usize, String)>;
+type Definitions = FxHashMap<String, (usize, String)>;
 
 fn build(schema: Schema, files: Vec<(usize, DataFile)>, problems: &mut Problems) -> Parts {
     let node_total = files.iter().map(|(_, d)| d.nodes.len()).sum();
@@ -413,11 +415,11 @@ fn build(schema: Schema, files: Vec<(usize, DataFile)>, problems: &mut Problems)
         papers: IndexMap::new(),
         graph: DiGraph::with_capacity(node_total, relation_total),
         kind_indices: Vec::with_capacity(relation_total),
-        ids: IndexMap::with_capacity(node_total),
-        names: HashMap::with_capacity(node_total * 2),
+        ids: FxHashMap::with_capacity_and_hasher(node_total, FxBuildHasher),
+        names: FxHashMap::with_capacity_and_hasher(node_total * 2, FxBuildHasher),
     };
-    let mut paper_defs = Definitions::new();
-    let mut node_defs = Definitions::with_capacity(node_total);
+    let mut paper_defs = Definitions::default();
+    let mut node_defs = Definitions::with_capacity_and_hasher(node_total, FxBuildHasher);
     let mut relations = Vec::new();
     for (file, data) in files {
         for (i, paper) in data.papers.into_iter().enumerate() {
@@ -428,10 +430,11 @@ fn build(schema: Schema, files: Vec<(usize, DataFile)>, problems: &mut Problems)
         }
         relations.push((file, data.relations));
     }
-    let mut merged: HashMap<RelationKey, EdgeIndex> = HashMap::with_capacity(relation_total);
+    let mut merged: FxHashMap<RelationKey, EdgeIndex> =
+        FxHashMap::with_capacity_and_hasher(relation_total, FxBuildHasher);
     for (file, records) in relations {
         for (i, record) in records.into_iter().enumerate() {
-            if let Some(relation) = check_relation(&parts, file, i, &record, problems) {
+            if let Some(relation) = check_relation(&parts, file, i, record, problems) {
                 insert_relation(&mut parts, &mut merged, relation, problems);
             }
         }
@@ -563,10 +566,10 @@ fn check_relation(
     parts: &Parts,
     file: usize,
     i: usize,
-    record: &RelationRecord,
+    record: RelationRecord,
     problems: &mut Problems,
 ) -> Option<Relation> {
-    let at = format!("/relations/{i}");
+    let at = ItemPointer("relations", i);
     let before = problems.0.len();
     let node = |field: &str, id: &str, problems: &mut Problems| -> Option<NodeIndex> {
         let found = parts.ids.get(id).copied();
@@ -576,7 +579,7 @@ fn check_relation(
                 format!("{at}/{field}"),
                 format!("unknown node `{id}` in `{field}` of relation {i}"),
             );
-            let near = closest(id, parts.ids.keys().map(String::as_str), 3);
+            let near = closest(id, parts.graph.node_weights().map(|n| n.id.as_str()), 3);
             if !near.is_empty() {
                 problem.hint(format!("did you mean {}?", quote_list(&near)));
             }
@@ -651,26 +654,26 @@ fn check_relation(
                     ));
             }
         }
-        check_role(parts, file, &at, record, kind.role, problems);
+        check_role(parts, file, at, &record, kind.role, problems);
     }
     if record.sources.is_empty() {
         problems
-            .at(file, at.clone(), format!("relation {i} (`{}` from `{}` to `{}`) has no source", record.kind, record.from, record.to))
+            .at(file, at.to_string(), format!("relation {i} (`{}` from `{}` to `{}`) has no source", record.kind, record.from, record.to))
             .hint("add \"sources\": [{\"paper\": ..., \"locator\": ..., \"quote\": ...}] with a verbatim quote");
     }
     for (j, source) in record.sources.iter().enumerate() {
-        let sat = format!("{at}/sources/{j}");
+        let sat = || format!("{at}/sources/{j}");
         if source.paper.is_empty() {
             problems.at(
                 file,
-                sat.clone(),
+                sat(),
                 format!("source {j} of relation {i} names no paper"),
             );
         } else if !parts.papers.contains_key(&source.paper) {
             let near = closest(&source.paper, parts.papers.keys().map(String::as_str), 3);
             let problem = problems.at(
                 file,
-                format!("{sat}/paper"),
+                format!("{}/paper", sat()),
                 format!("unknown paper `{}`", source.paper),
             );
             if !near.is_empty() {
@@ -681,7 +684,7 @@ fn check_relation(
             problems
                 .at(
                     file,
-                    sat.clone(),
+                    sat(),
                     format!("source {j} of relation {i} has no quote"),
                 )
                 .hint("every claim carries a sentence or clause copied verbatim from the paper");
@@ -690,7 +693,7 @@ fn check_relation(
             problems
                 .at(
                     file,
-                    sat,
+                    sat(),
                     format!("source {j} of relation {i} has no locator"),
                 )
                 .hint("give the section number or heading the quote comes from");
@@ -700,21 +703,22 @@ fn check_relation(
         return None;
     }
     let id = |field: &Option<String>| field.as_ref().and_then(|id| parts.ids.get(id).copied());
+    let (aspect, dimension) = (id(&record.aspect), id(&record.dimension));
     Some(Relation {
-        kind: record.kind.clone(),
+        kind: record.kind,
         from: from?,
         to: to?,
-        aspect: id(&record.aspect),
-        dimension: id(&record.dimension),
-        positions: record.positions.clone(),
+        aspect,
+        dimension,
+        positions: record.positions,
         sources: record
             .sources
-            .iter()
+            .into_iter()
             .enumerate()
             .map(|(j, s)| Source {
-                paper: s.paper.clone(),
-                locator: s.locator.clone(),
-                quote: s.quote.clone(),
+                paper: s.paper,
+                locator: s.locator,
+                quote: s.quote,
                 origin: Origin {
                     file: u32::try_from(file).unwrap_or(u32::MAX),
                     relation: u32::try_from(i).unwrap_or(u32::MAX),
@@ -722,15 +726,26 @@ fn check_relation(
                 },
             })
             .collect(),
-        notes: record.note.iter().cloned().collect(),
+        notes: record.note.into_iter().collect(),
     })
+}
+
+/// The JSON pointer of an item (`/relations/3`), formatted only when a problem needs it:
+/// building a million pointer strings for valid data would be wasted work.
+#[derive(Debug, Clone, Copy)]
+struct ItemPointer(&'static str, usize);
+
+impl std::fmt::Display for ItemPointer {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "/{}/{}", self.0, self.1)
+    }
 }
 
 /// Checks the fields a relation kind's role requires or forbids.
 fn check_role(
     parts: &Parts,
     file: usize,
-    at: &str,
+    at: ItemPointer,
     record: &RelationRecord,
     role: Role,
     problems: &mut Problems,
@@ -769,10 +784,10 @@ fn check_role(
         Some(id) => match parts.ids.get(id) {
             None => {
                 let dims = parts
-                    .ids
-                    .iter()
-                    .filter(|(_, &ix)| parts.graph[ix].kind == "dimension")
-                    .map(|(id, _)| id.as_str());
+                    .graph
+                    .node_weights()
+                    .filter(|n| n.kind == "dimension")
+                    .map(|n| n.id.as_str());
                 let near = closest(id, dims, 3);
                 let problem = problems.at(
                     file,
@@ -838,83 +853,115 @@ fn check_role(
 
 /// What makes two claims the same relation. Symmetric kinds are keyed in one canonical
 /// direction, so "A differs from B" and "B differs from A" (positions swapped) merge.
-/// The kind is its index in the schema, so building a key allocates nothing for it.
-#[derive(Hash, PartialEq, Eq)]
+/// Kept to 32 plain bytes (positions as a hash, checked on a hit) because a large
+/// dataset holds a million of these while loading.
+#[derive(Hash, PartialEq, Eq, Clone, Copy)]
 struct RelationKey {
-    kind: usize,
-    from: NodeIndex,
-    to: NodeIndex,
-    aspect: Option<NodeIndex>,
-    dimension: Option<NodeIndex>,
-    positions: Option<Positions>,
+    kind: u32,
+    from: u32,
+    to: u32,
+    aspect: u32,
+    dimension: u32,
+    positions: u64,
+}
+
+const NONE: u32 = u32::MAX;
+
+/// A node index as the `u32` petgraph stores it.
+fn raw(node: NodeIndex) -> u32 {
+    u32::try_from(node.index()).expect("petgraph's default index type is u32")
 }
 
 fn insert_relation(
     parts: &mut Parts,
-    merged: &mut HashMap<RelationKey, EdgeIndex>,
-    relation: Relation,
+    merged: &mut FxHashMap<RelationKey, EdgeIndex>,
+    mut relation: Relation,
     problems: &mut Problems,
 ) {
-    let (kind, _, relation_kind) = parts
+    let (kind, _, kind_def) = parts
         .schema
         .relation_kinds
         .get_full(&relation.kind)
-        .expect("checked relations have known kinds");
-    let flip = relation_kind.symmetric && relation.from > relation.to;
+        .expect("relation kinds are checked before insertion");
+    let flip = kind_def.symmetric && relation.from > relation.to;
+    let oriented = relation
+        .positions
+        .as_ref()
+        .map(|p| if flip { p.swapped() } else { p.clone() });
+    let (from, to) = if flip {
+        (relation.to, relation.from)
+    } else {
+        (relation.from, relation.to)
+    };
     let key = RelationKey {
-        kind,
-        from: if flip { relation.to } else { relation.from },
-        to: if flip { relation.from } else { relation.to },
-        aspect: relation.aspect,
-        dimension: relation.dimension,
-        positions: relation
-            .positions
-            .as_ref()
-            .map(|p| if flip { p.swapped() } else { p.clone() }),
+        kind: u32::try_from(kind).unwrap_or(NONE),
+        from: raw(from),
+        to: raw(to),
+        aspect: relation.aspect.map_or(NONE, raw),
+        dimension: relation.dimension.map_or(NONE, raw),
+        positions: oriented.as_ref().map_or(0, |p| {
+            use std::hash::BuildHasher;
+            FxBuildHasher.hash_one(p) | 1
+        }),
     };
-    let added = relation.sources.len();
-    let edge = match merged.entry(key) {
-        Entry::Occupied(existing) => {
-            let edge = *existing.get();
-            let target = &mut parts.graph[edge];
-            target.notes.extend(relation.notes);
-            target.sources.extend(relation.sources);
-            edge
-        }
-        Entry::Vacant(slot) => {
-            parts
-                .kind_indices
-                .push(u16::try_from(kind).expect("fewer than 65536 relation kinds"));
-            *slot.insert(parts.graph.add_edge(relation.from, relation.to, relation))
-        }
-    };
-    // The same quote twice on one relation is a copy-paste slip, not agreement. Only
-    // the sources just added can repeat an earlier one; a relation has few sources, so
-    // comparing them in place beats a graph-wide map of quotes.
-    let sources = &parts.graph[edge].sources;
-    for (j, source) in sources.iter().enumerate().skip(sources.len() - added) {
-        let first = sources[..j].iter().find(|earlier| {
-            earlier.paper == source.paper
-                && earlier.origin != source.origin
-                && earlier
-                    .quote
-                    .split_whitespace()
-                    .eq(source.quote.split_whitespace())
+    let existing = merged.get(&key).copied().filter(|&edge| {
+        // Guard against a hash collision on the positions.
+        let target = &parts.graph[edge];
+        let target_oriented = target.positions.as_ref().map(|p| {
+            if target.from == from {
+                p.clone()
+            } else {
+                p.swapped()
+            }
         });
-        if let Some(first) = first {
-            problems
-                .at(
-                    source.origin.file as usize,
-                    source.origin.quote_pointer(),
-                    "the same claim with the same quote is encoded twice",
-                )
-                .see(
-                    "first at",
-                    first.origin.file as usize,
-                    first.origin.quote_pointer(),
-                );
+        target_oriented == oriented
+    });
+    if let Some(edge) = existing {
+        let target = &mut parts.graph[edge];
+        target.notes.append(&mut relation.notes);
+        for source in relation.sources {
+            match target.sources.iter().find(|t| same_claim(t, &source)) {
+                Some(first) => report_repeat(problems, &source, first),
+                None => target.sources.push(source),
+            }
         }
+        return;
     }
+    if relation.sources.len() > 1 {
+        let mut sources: Vec<Source> = Vec::with_capacity(relation.sources.len());
+        for source in std::mem::take(&mut relation.sources) {
+            match sources.iter().find(|t| same_claim(t, &source)) {
+                Some(first) => report_repeat(problems, &source, first),
+                None => sources.push(source),
+            }
+        }
+        relation.sources = sources;
+    }
+    parts
+        .kind_indices
+        .push(u16::try_from(kind).expect("fewer than 65536 relation kinds"));
+    let edge = parts.graph.add_edge(relation.from, relation.to, relation);
+    merged.entry(key).or_insert(edge);
+}
+
+/// Whether two sources are the same paper saying the same words. The same quote twice
+/// on one relation is a copy-paste slip, not agreement.
+fn same_claim(a: &Source, b: &Source) -> bool {
+    a.paper == b.paper && normalize_space(&a.quote) == normalize_space(&b.quote)
+}
+
+fn report_repeat(problems: &mut Problems, repeat: &Source, first: &Source) {
+    problems
+        .at(
+            repeat.origin.file as usize,
+            repeat.origin.quote_pointer(),
+            "the same claim with the same quote is encoded twice",
+        )
+        .see(
+            "first at",
+            first.origin.file as usize,
+            first.origin.quote_pointer(),
+        );
 }
 
 /// Collapses runs of white space to one space and trims, as quotes are compared.

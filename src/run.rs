@@ -1,12 +1,13 @@
 //! Dispatch: parse arguments, load the data, run the command, map the outcome to an
 //! exit code (0 found, 1 nothing found, 2 bad usage or bad data).
 
-use std::{io::Write as _, process::ExitCode};
+use std::{fmt::Write as _, io::Write as _, process::ExitCode};
 
 use clap::Parser as _;
 
 use crate::{
     cli::{Cli, Command, ExportFormat, PathArgs},
+    dot,
     error::Error,
     export, json_schema,
     load::{load, DataSource},
@@ -94,6 +95,8 @@ pub fn run(cli: &Cli) -> Result<Outcome, Error> {
     let mut stdout = anstream::stdout();
     // A closed pipe (`linkage list | head`) is not an error worth reporting.
     let _ = stdout.write_all(printed.text.as_bytes());
+    // The process ends next; freeing a large graph piece by piece would only delay it.
+    std::mem::forget(loaded);
     Ok(printed.outcome)
 }
 
@@ -296,6 +299,82 @@ fn dispatch(cli: &Cli, graph: &ConceptGraph) -> Result<Printed, Error> {
                 }
                 None => Ok(Printed::found(text)),
             }
+        }
+        Command::Dot {
+            selection,
+            look,
+            output,
+        } => {
+            let selected = dot::select(graph, &selection.selection())?;
+            let text = dot::to_dot(graph, &selected, &look.look());
+            let outcome = if selected.is_empty() {
+                let _ = writeln!(
+                    anstream::stderr(),
+                    "nothing to draw: the selection is empty"
+                );
+                Outcome::Nothing
+            } else {
+                Outcome::Found
+            };
+            let text = match output {
+                Some(path) => {
+                    refuse_data_dir(path, cli.data.as_deref())?;
+                    write_atomically(path, text.as_bytes())?;
+                    String::new()
+                }
+                None => text,
+            };
+            Ok(Printed { text, outcome })
+        }
+        Command::Render {
+            selection,
+            look,
+            output,
+            format,
+            dpi,
+        } => {
+            let Some(format) = format.or_else(|| dot::ImageFormat::from_path(output)) else {
+                return Err(Error::Usage(format!(
+                    "cannot tell the image format of {}: name it .svg, .png or .pdf, or pass --format",
+                    output.display()
+                )));
+            };
+            refuse_data_dir(output, cli.data.as_deref())?;
+            let selected = dot::select(graph, &selection.selection())?;
+            if selected.is_empty() {
+                let _ = writeln!(
+                    anstream::stderr(),
+                    "nothing to draw: the selection is empty; no file written"
+                );
+                return Ok(Printed {
+                    text: String::new(),
+                    outcome: Outcome::Nothing,
+                });
+            }
+            dot::render_to_file(
+                dot::build(graph, &selected, &look.look()),
+                format,
+                *dpi,
+                output,
+            )?;
+            Ok(Printed::found(String::new()))
+        }
+        Command::Gallery { dir, no_svg } => {
+            refuse_data_dir(&dir.join("README.md"), cli.data.as_deref())?;
+            let written = dot::gallery::write(graph, dir, !no_svg)?;
+            let mut text = String::new();
+            for file in &written.files {
+                let _ = writeln!(text, "wrote {}", file.display());
+            }
+            let mut stderr = anstream::stderr();
+            for file in &written.stale {
+                let _ = writeln!(
+                    stderr,
+                    "warning: {} is not part of the gallery any more; delete it",
+                    file.display()
+                );
+            }
+            Ok(Printed::found(text))
         }
     }
 }

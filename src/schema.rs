@@ -20,6 +20,9 @@ pub struct Schema {
 #[derive(Debug, Clone, Default, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct NodeKind {
+    /// The kind's name in Chinese, for diagrams drawn with `--lang zh`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub label_zh: Option<String>,
     /// What nodes of this kind stand for.
     #[serde(default)]
     pub description: String,
@@ -58,6 +61,9 @@ pub struct NodeStyle {
 pub struct RelationKind {
     /// Short phrase used on edges and in chains ("premise of").
     pub label: String,
+    /// The phrase in Chinese, for diagrams drawn with `--lang zh`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub label_zh: Option<String>,
     /// What the relation means.
     #[serde(default)]
     pub description: String,

@@ -25,10 +25,9 @@ pub use walk::{Hop, Walk, WalkFilter};
 /// Small graphs for unit tests, built directly (no files, no validation).
 #[cfg(test)]
 pub(crate) mod testing {
-    use std::collections::HashMap;
-
     use indexmap::IndexMap;
     use petgraph::graph::{DiGraph, NodeIndex};
+    use rustc_hash::FxHashMap;
 
     use crate::{
         graph::ConceptGraph,
@@ -62,8 +61,8 @@ pub(crate) mod testing {
             })
             .collect();
         let mut g = DiGraph::new();
-        let mut ids = IndexMap::new();
-        let mut names = HashMap::new();
+        let mut ids = FxHashMap::default();
+        let mut names = FxHashMap::default();
         for i in 0..nodes {
             let ix = g.add_node(Node {
                 id: format!("n{i}"),

@@ -46,7 +46,7 @@ bad_input! {
     top_level_array => "top-level-array", "must be a JSON object";
     self_relation => "self-relation", "links `alpha` to itself";
     missing_locator => "missing-locator", "has no locator";
-    duplicate_quote => "duplicate-quote", "the same claim with the same quote is encoded twice";
+    duplicate_claim => "duplicate-claim", "the same claim with the same quote is encoded twice";
 }
 
 #[test]

@@ -6,7 +6,9 @@
 
 mod common;
 mod core;
+mod data;
 mod diff;
+mod dot;
 mod errors;
 mod path;
 mod path_properties;
