@@ -36,13 +36,23 @@ pub struct Adjacency {
 impl Adjacency {
     /// Indexes `graph`, whose edge `i` has kind `kinds[i]`.
     pub fn new(graph: &DiGraph<Node, Relation>, kinds: &[u16]) -> Self {
-        let nodes = graph.node_count();
-        let edges = graph.raw_edges();
+        let ends: Vec<(NodeIndex, NodeIndex)> = graph
+            .raw_edges()
+            .iter()
+            .map(|e| (e.source(), e.target()))
+            .collect();
+        Self::from_ends(graph.node_count(), &ends, kinds)
+    }
+
+    /// Indexes a graph of `nodes` nodes whose edge `i` goes from `ends[i].0` to
+    /// `ends[i].1` and has kind `kinds[i]`. The loader keeps `ends` as it adds edges, so
+    /// building the index does not have to read the (large) edges again.
+    pub fn from_ends(nodes: usize, ends: &[(NodeIndex, NodeIndex)], kinds: &[u16]) -> Self {
         let mut out_start = vec![0u32; nodes + 1];
         let mut in_start = vec![0u32; nodes + 1];
-        for edge in edges {
-            out_start[edge.source().index() + 1] += 1;
-            in_start[edge.target().index() + 1] += 1;
+        for (from, to) in ends {
+            out_start[from.index() + 1] += 1;
+            in_start[to.index() + 1] += 1;
         }
         for i in 0..nodes {
             out_start[i + 1] += out_start[i];
@@ -53,14 +63,13 @@ impl Adjacency {
             edge: EdgeIndex::end(),
             kind: 0,
         };
-        let mut out = vec![empty; edges.len()];
-        let mut incoming = vec![empty; edges.len()];
+        let mut out = vec![empty; ends.len()];
+        let mut incoming = vec![empty; ends.len()];
         let mut out_next: Vec<u32> = out_start[..nodes].to_vec();
         let mut in_next: Vec<u32> = in_start[..nodes].to_vec();
-        for (i, edge) in edges.iter().enumerate() {
+        for (i, &(from, to)) in ends.iter().enumerate() {
             let id = EdgeIndex::new(i);
             let kind = kinds[i];
-            let (from, to) = (edge.source(), edge.target());
             out[out_next[from.index()] as usize] = Adjacent {
                 other: to,
                 edge: id,

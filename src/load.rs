@@ -385,6 +385,8 @@ struct Parts {
     graph: DiGraph<Node, Relation>,
     /// Each edge's kind as its index in the schema, in edge order.
     kind_indices: Vec<u16>,
+    /// Each edge's ends, in edge order, for the adjacency index.
+    ends: Vec<(NodeIndex, NodeIndex)>,
     ids: FxHashMap<String, NodeIndex>,
     names: FxHashMap<String, NodeIndex>,
 }
@@ -392,7 +394,11 @@ struct Parts {
 impl Parts {
     fn into_graph(self, files: Vec<DataFileText>) -> ConceptGraph {
         ConceptGraph {
-            adjacency: Adjacency::new(&self.graph, &self.kind_indices),
+            adjacency: Adjacency::from_ends(
+                self.graph.node_count(),
+                &self.ends,
+                &self.kind_indices,
+            ),
             schema: self.schema,
             papers: self.papers,
             graph: self.graph,
@@ -415,6 +421,7 @@ fn build(schema: Schema, files: Vec<(usize, DataFile)>, problems: &mut Problems)
         papers: IndexMap::new(),
         graph: DiGraph::with_capacity(node_total, relation_total),
         kind_indices: Vec::with_capacity(relation_total),
+        ends: Vec::with_capacity(relation_total),
         ids: FxHashMap::with_capacity_and_hasher(node_total, FxBuildHasher),
         names: FxHashMap::with_capacity_and_hasher(node_total * 2, FxBuildHasher),
     };
@@ -940,6 +947,7 @@ fn insert_relation(
     parts
         .kind_indices
         .push(u16::try_from(kind).expect("fewer than 65536 relation kinds"));
+    parts.ends.push((relation.from, relation.to));
     let edge = parts.graph.add_edge(relation.from, relation.to, relation);
     merged.entry(key).or_insert(edge);
 }
