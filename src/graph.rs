@@ -12,6 +12,7 @@ use petgraph::{
 use rustc_hash::FxHashMap;
 
 use crate::{
+    adjacency::Adjacency,
     node::Node,
     paper::Paper,
     relation::Relation,
@@ -37,6 +38,11 @@ pub struct ConceptGraph {
     pub(crate) schema: Schema,
     pub(crate) papers: IndexMap<String, Paper>,
     pub(crate) graph: DiGraph<Node, Relation>,
+    /// Each relation's kind as its index in the schema's relation kinds, by edge index,
+    /// so a query can test kinds without reading names (see [`ConceptGraph::kind_index`]).
+    pub(crate) kind_indices: Vec<u16>,
+    /// Each node's relations in contiguous arrays, for fast traversal.
+    pub(crate) adjacency: Adjacency,
     /// Id to node. Not iterated: data order is the graph's own node order.
     pub(crate) ids: FxHashMap<String, NodeIndex>,
     /// Lower-cased labels and aliases to their node.
@@ -132,6 +138,19 @@ impl ConceptGraph {
     /// The schema's description of a relation's kind.
     pub fn kind_of(&self, relation: &Relation) -> &RelationKind {
         &self.schema.relation_kinds[relation.kind.as_str()]
+    }
+
+    /// The index in the schema's relation kinds of the kind of the relation at `edge`:
+    /// `schema().relation_kinds[i]`. O(1), and reads a dense table rather than the
+    /// relation, which is what makes filtering by kind cheap on large graphs.
+    pub fn kind_index(&self, edge: EdgeIndex) -> usize {
+        usize::from(self.kind_indices[edge.index()])
+    }
+
+    /// Every node's relations as contiguous arrays, built when the graph is loaded:
+    /// the fast way to walk a large graph (see [`Adjacency`]).
+    pub fn adjacency(&self) -> &Adjacency {
+        &self.adjacency
     }
 
     /// The role of a relation's kind.

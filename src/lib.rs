@@ -6,6 +6,7 @@
 //! validates it into a [`ConceptGraph`]; queries read the graph; [`output`] renders
 //! results for people, and every query also has a JSON form. See ARCHITECTURE.md.
 
+pub mod adjacency;
 pub mod cli;
 pub mod diagnostic;
 pub mod dot;

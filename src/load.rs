@@ -17,6 +17,7 @@ use serde::de::DeserializeOwned;
 use serde_json::Value;
 
 use crate::{
+    adjacency::Adjacency,
     diagnostic::{Diagnostic, Severity},
     embedded,
     error::{Error, Result},
@@ -382,6 +383,10 @@ struct Parts {
     schema: Schema,
     papers: IndexMap<String, Paper>,
     graph: DiGraph<Node, Relation>,
+    /// Each edge's kind as its index in the schema, in edge order.
+    kind_indices: Vec<u16>,
+    /// Each edge's ends, in edge order, for the adjacency index.
+    ends: Vec<(NodeIndex, NodeIndex)>,
     ids: FxHashMap<String, NodeIndex>,
     names: FxHashMap<String, NodeIndex>,
 }
@@ -389,9 +394,15 @@ struct Parts {
 impl Parts {
     fn into_graph(self, files: Vec<DataFileText>) -> ConceptGraph {
         ConceptGraph {
+            adjacency: Adjacency::from_ends(
+                self.graph.node_count(),
+                &self.ends,
+                &self.kind_indices,
+            ),
             schema: self.schema,
             papers: self.papers,
             graph: self.graph,
+            kind_indices: self.kind_indices,
             ids: self.ids,
             names: self.names,
             files,
@@ -409,6 +420,8 @@ fn build(schema: Schema, files: Vec<(usize, DataFile)>, problems: &mut Problems)
         schema,
         papers: IndexMap::new(),
         graph: DiGraph::with_capacity(node_total, relation_total),
+        kind_indices: Vec::with_capacity(relation_total),
+        ends: Vec::with_capacity(relation_total),
         ids: FxHashMap::with_capacity_and_hasher(node_total, FxBuildHasher),
         names: FxHashMap::with_capacity_and_hasher(node_total * 2, FxBuildHasher),
     };
@@ -931,6 +944,10 @@ fn insert_relation(
         }
         relation.sources = sources;
     }
+    parts
+        .kind_indices
+        .push(u16::try_from(kind).expect("fewer than 65536 relation kinds"));
+    parts.ends.push((relation.from, relation.to));
     let edge = parts.graph.add_edge(relation.from, relation.to, relation);
     merged.entry(key).or_insert(edge);
 }

@@ -75,7 +75,13 @@ pub(crate) mod testing {
             ids.insert(format!("n{i}"), ix);
             names.insert(format!("n{i}"), ix);
         }
+        let mut kind_indices = Vec::new();
         for (i, &(from, to, kind)) in relations.iter().enumerate() {
+            let index = schema
+                .relation_kinds
+                .get_index_of(kind)
+                .expect("a built-in kind");
+            kind_indices.push(u16::try_from(index).expect("few kinds"));
             let (from, to) = (NodeIndex::new(from), NodeIndex::new(to));
             g.add_edge(
                 from,
@@ -98,9 +104,11 @@ pub(crate) mod testing {
             );
         }
         ConceptGraph {
+            adjacency: crate::adjacency::Adjacency::new(&g, &kind_indices),
             schema,
             papers,
             graph: g,
+            kind_indices,
             ids,
             names,
             files: Vec::new(),

@@ -1,4 +1,9 @@
 //! `neighbors`: the ego network of a node, the nodes and relations within a few steps.
+//!
+//! A breadth-first search limited to `depth` layers, written out here: petgraph's `Bfs`
+//! reports neither the layer of a node nor the relations it crossed and cannot stop at
+//! a depth, and `dijkstra` with unit costs would explore the whole component of a
+//! large graph to answer a question about a few steps.
 
 use std::collections::{HashMap, HashSet};
 

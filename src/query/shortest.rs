@@ -17,13 +17,38 @@
 //!
 //! Cost: the search is O(V + E) at worst and usually touches a small part of the graph;
 //! marking and counting are linear in the relations around the marked nodes; listing k
-//! routes of length d costs O(k · d · degree). Memory: three `u32` per node.
+//! routes of length d costs O(k · d · degree). Memory: proportional to the nodes the
+//! search reaches, not to the graph.
 
 use petgraph::graph::NodeIndex;
+use rustc_hash::{FxBuildHasher, FxHashMap};
+use std::collections::hash_map::Entry;
 
 use super::walk::Walk;
 
-const UNSEEN: u32 = u32::MAX;
+/// "Not seen" in [`Marks`]; distances and positions are stored plus one.
+const UNSEEN: u32 = 0;
+
+/// The stored form of distance or position `i`.
+fn mark(i: usize) -> u32 {
+    u32::try_from(i + 1).expect("distances fit in u32")
+}
+
+/// Distances or positions of the nodes a search has reached. A hash map rather than a
+/// table over all nodes: the search usually touches a small part of a large graph, and
+/// clearing a table the size of the graph cost as much as the search itself.
+#[derive(Default)]
+struct Marks(FxHashMap<NodeIndex, u32>);
+
+impl Marks {
+    fn get(&self, v: NodeIndex) -> u32 {
+        self.0.get(&v).copied().unwrap_or(UNSEEN)
+    }
+
+    fn set(&mut self, v: NodeIndex, mark: u32) {
+        self.0.insert(v, mark);
+    }
+}
 
 /// The shortest routes found.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -49,27 +74,26 @@ pub(crate) fn shortest_routes(
     if !walk.enters(from) || !walk.enters(to) {
         return None;
     }
-    let bound = walk.graph().petgraph().node_count();
-    let (forward, backward) = search(walk, from, to, bound, max_len)?;
+    let (forward, backward) = search(walk, from, to, max_len)?;
     let meet = forward.layers.len() - 1;
     let rest = backward.layers.len() - 1;
     let length = meet + rest;
-    let depth = |i: usize| u32::try_from(i).expect("distances fit in u32");
+    let depth = mark;
     // The first node both sides reach has, from each end, the distance that side has
     // grown to (were it nearer to one end, a neighbour would have met sooner). So every
     // shortest route has, at position `meet`, a node at forward distance `meet` and
     // backward distance `rest`, whichever side grew last.
     // Position of each node on the shortest routes, UNSEEN for nodes on none.
-    let mut position = vec![UNSEEN; bound];
+    let mut position = Marks::default();
     let meeting: Vec<NodeIndex> = forward.layers[meet]
         .iter()
         .copied()
-        .filter(|v| backward.dist[v.index()] == depth(rest))
+        .filter(|&v| backward.dist.get(v) == depth(rest))
         .collect();
     debug_assert!(!meeting.is_empty());
     let mut layers: Vec<Vec<NodeIndex>> = vec![Vec::new(); length + 1];
     for &m in &meeting {
-        position[m.index()] = depth(meet);
+        position.set(m, depth(meet));
     }
     layers[meet] = meeting;
     for i in (0..meet).rev() {
@@ -77,8 +101,8 @@ pub(crate) fn shortest_routes(
         for &v in &layers[i + 1] {
             for hop in walk.hops_into(v) {
                 let p = hop.from;
-                if forward.dist[p.index()] == depth(i) && position[p.index()] == UNSEEN {
-                    position[p.index()] = depth(i);
+                if forward.dist.get(p) == depth(i) && position.get(p) == UNSEEN {
+                    position.set(p, depth(i));
                     layer.push(p);
                 }
             }
@@ -91,8 +115,8 @@ pub(crate) fn shortest_routes(
         for &v in &layers[i - 1] {
             for hop in walk.hops_from(v) {
                 let w = hop.to;
-                if backward.dist[w.index()] == depth(length - i) && position[w.index()] == UNSEEN {
-                    position[w.index()] = depth(i);
+                if backward.dist.get(w) == depth(length - i) && position.get(w) == UNSEEN {
+                    position.set(w, depth(i));
                     layer.push(w);
                 }
             }
@@ -113,14 +137,15 @@ pub(crate) fn shortest_routes(
 
 /// One side of the bidirectional search: distances from its end and its layers.
 struct Side {
-    dist: Vec<u32>,
+    dist: Marks,
     layers: Vec<Vec<NodeIndex>>,
 }
 
 impl Side {
-    fn new(n: usize, start: NodeIndex) -> Self {
-        let mut dist = vec![UNSEEN; n];
-        dist[start.index()] = 0;
+    fn new(start: NodeIndex) -> Self {
+        // Room for a typical search on a large graph, so the map rarely grows.
+        let mut dist = Marks(FxHashMap::with_capacity_and_hasher(4096, FxBuildHasher));
+        dist.set(start, mark(0));
         Self {
             dist,
             layers: vec![vec![start]],
@@ -133,11 +158,10 @@ fn search(
     walk: &Walk<'_>,
     from: NodeIndex,
     to: NodeIndex,
-    n: usize,
     max_len: Option<usize>,
 ) -> Option<(Side, Side)> {
-    let mut forward = Side::new(n, from);
-    let mut backward = Side::new(n, to);
+    let mut forward = Side::new(from);
+    let mut backward = Side::new(to);
     loop {
         let reached = forward.layers.len() - 1 + backward.layers.len() - 1;
         if max_len.is_some_and(|max| reached >= max) {
@@ -149,15 +173,15 @@ fn search(
         } else {
             (&mut backward, &forward)
         };
-        let depth = u32::try_from(side.layers.len()).expect("distances fit in u32");
+        let depth = mark(side.layers.len());
         let mut next = Vec::new();
         let mut met = false;
         for &u in side.layers.last().expect("a side always has a layer") {
             let mut visit = |w: NodeIndex| {
-                if side.dist[w.index()] == UNSEEN {
-                    side.dist[w.index()] = depth;
+                if let Entry::Vacant(slot) = side.dist.0.entry(w) {
+                    slot.insert(depth);
                     next.push(w);
-                    met |= other.dist[w.index()] != UNSEEN;
+                    met |= other.dist.get(w) != UNSEEN;
                 }
             };
             if grow_forward {
@@ -178,15 +202,15 @@ fn search(
 }
 
 /// Number of routes through the marked positions, by dynamic programming.
-fn count(walk: &Walk<'_>, layers: &[Vec<NodeIndex>], position: &[u32]) -> u64 {
-    let mut ways = std::collections::HashMap::with_capacity(layers.iter().map(Vec::len).sum());
+fn count(walk: &Walk<'_>, layers: &[Vec<NodeIndex>], position: &Marks) -> u64 {
+    let mut ways = FxHashMap::default();
     ways.insert(layers[0][0], 1u64);
     for (i, layer) in layers.iter().enumerate().skip(1) {
-        let before = u32::try_from(i - 1).expect("fits");
+        let before = mark(i - 1);
         for &v in layer {
             let mut sum = 0u64;
             for p in walk.predecessors(v) {
-                if position[p.index()] == before {
+                if position.get(p) == before {
                     sum = sum.saturating_add(ways.get(&p).copied().unwrap_or(0));
                 }
             }
@@ -201,14 +225,14 @@ fn list(
     walk: &Walk<'_>,
     from: NodeIndex,
     d: usize,
-    position: &[u32],
+    position: &Marks,
     limit: usize,
 ) -> Vec<Vec<NodeIndex>> {
     let next = |v: NodeIndex, i: usize| -> Vec<NodeIndex> {
-        let i = u32::try_from(i).expect("fits");
+        let i = mark(i);
         walk.successors(v)
             .into_iter()
-            .filter(|w| position[w.index()] == i)
+            .filter(|&w| position.get(w) == i)
             .collect()
     };
     let mut routes = Vec::new();
