@@ -48,3 +48,38 @@ pub fn sources_json(relation: &Relation) -> Value {
         .map(|s| json!({ "paper": s.paper, "locator": s.locator, "quote": s.quote }))
         .collect()
 }
+
+/// A relation's head for query output: kind and its label, ends, aspect, dimension and
+/// positions. Queries add what they know (the step, the direction walked) and then the
+/// sources they kept, with [`cited_sources_json`].
+pub fn relation_head(graph: &ConceptGraph, relation: &Relation) -> Map<String, Value> {
+    let id = |ix| Value::String(graph.node(ix).id.clone());
+    let mut map = Map::new();
+    map.insert("kind".into(), relation.kind.clone().into());
+    map.insert("label".into(), graph.kind_of(relation).label.clone().into());
+    map.insert("from".into(), id(relation.from));
+    map.insert("to".into(), id(relation.to));
+    if let Some(aspect) = relation.aspect {
+        map.insert("aspect".into(), id(aspect));
+    }
+    if let Some(dimension) = relation.dimension {
+        map.insert("dimension".into(), id(dimension));
+    }
+    if let Some(positions) = &relation.positions {
+        map.insert(
+            "positions".into(),
+            json!({ "from": positions.from, "to": positions.to }),
+        );
+    }
+    map
+}
+
+/// Sources as `[{paper, cite, locator, quote}]`.
+pub fn cited_sources_json<'a>(
+    graph: &ConceptGraph,
+    sources: impl Iterator<Item = &'a crate::relation::Source>,
+) -> Value {
+    sources
+        .map(|s| json!({ "paper": s.paper, "cite": graph.cite(&s.paper), "locator": s.locator, "quote": s.quote }))
+        .collect()
+}

@@ -6,6 +6,7 @@ use serde_json::{json, Value};
 
 use super::{citations, node_plain, sentence::qualifier, styled, wrap, HEADING, PAPER};
 use crate::{
+    export,
     graph::ConceptGraph,
     query::{Ego, EgoRelation, Walk},
     relation::Relation,
@@ -77,27 +78,13 @@ pub fn json(walk: &Walk<'_>, ego: &Ego) -> Value {
         .flat_map(|(_, relations)| relations)
         .map(|item| {
             let relation = graph.relation(item.edge);
-            let mut value = json!({
-                "kind": relation.kind,
-                "label": graph.kind_of(relation).label,
-                "from": id(relation.from),
-                "to": id(relation.to),
-                "step": item.step,
-            });
-            if let Some(aspect) = relation.aspect {
-                value["aspect"] = json!(id(aspect));
-            }
-            if let Some(dimension) = relation.dimension {
-                value["dimension"] = json!(id(dimension));
-            }
-            if let Some(positions) = &relation.positions {
-                value["positions"] = json!({ "from": positions.from, "to": positions.to });
-            }
-            value["sources"] = walk
-                .sources(relation)
-                .map(|s| json!({ "paper": s.paper, "cite": graph.cite(&s.paper), "locator": s.locator, "quote": s.quote }))
-                .collect();
-            value
+            let mut value = export::relation_head(graph, relation);
+            value.insert("step".into(), json!(item.step));
+            value.insert(
+                "sources".into(),
+                export::cited_sources_json(graph, walk.sources(relation)),
+            );
+            Value::Object(value)
         })
         .collect();
     json!({

@@ -11,6 +11,7 @@ use super::{
     styled, wrap, wrap_hanging, NOTICE, PAPER,
 };
 use crate::{
+    export,
     graph::ConceptGraph,
     query::{Hop, Path, PathMode, PathQuery, PathResult, Stop},
     relation::Source,
@@ -132,36 +133,14 @@ pub fn json(graph: &ConceptGraph, query: &PathQuery, result: &PathResult) -> Val
 
 fn hop_json(graph: &ConceptGraph, query: &PathQuery, hop: &Hop) -> Value {
     let relation = graph.relation(hop.edge);
-    let kind = graph.kind_of(relation);
-    let id = |ix| graph.node(ix).id.clone();
-    let mut value = json!({
-        "kind": relation.kind,
-        "label": kind.label,
-        "from": id(relation.from),
-        "to": id(relation.to),
-        "forward": hop.forward,
-    });
-    if let Some(aspect) = relation.aspect {
-        value["aspect"] = json!(id(aspect));
-    }
-    if let Some(dimension) = relation.dimension {
-        value["dimension"] = json!(id(dimension));
-    }
-    if let Some(positions) = &relation.positions {
-        value["positions"] = json!({ "from": positions.from, "to": positions.to });
-    }
-    value["sentence"] = json!(hop_sentence(graph, hop));
-    value["sources"] = kept_sources(query, graph, hop)
-        .map(|s| {
-            json!({
-                "paper": s.paper,
-                "cite": graph.cite(&s.paper),
-                "locator": s.locator,
-                "quote": s.quote,
-            })
-        })
-        .collect();
-    value
+    let mut value = export::relation_head(graph, relation);
+    value.insert("forward".into(), json!(hop.forward));
+    value.insert("sentence".into(), json!(hop_sentence(graph, hop)));
+    value.insert(
+        "sources".into(),
+        export::cited_sources_json(graph, kept_sources(query, graph, hop)),
+    );
+    Value::Object(value)
 }
 
 /// The sources of a hop's relation that the query's paper filter keeps.

@@ -39,6 +39,14 @@ pub(crate) mod testing {
 
     /// Nodes `n0..n{nodes}` (concepts) and the given `(from, to, kind)` relations under
     /// the built-in schema; relation `i` is asserted by paper `p{i % 2}`.
+    /// Routes as lists of plain node numbers, for readable assertions.
+    pub(crate) fn ids(routes: &[Vec<NodeIndex>]) -> Vec<Vec<usize>> {
+        routes
+            .iter()
+            .map(|r| r.iter().map(|v| v.index()).collect())
+            .collect()
+    }
+
     pub(crate) fn graph(nodes: usize, relations: &[(usize, usize, &str)]) -> ConceptGraph {
         let schema: Schema =
             serde_json::from_str(Schema::builtin_text()).expect("the built-in schema parses");

@@ -262,17 +262,10 @@ fn list(
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::query::testing::graph;
+    use crate::query::testing::{graph, ids};
 
     fn n(i: usize) -> NodeIndex {
         NodeIndex::new(i)
-    }
-
-    fn ids(routes: &[Vec<NodeIndex>]) -> Vec<Vec<usize>> {
-        routes
-            .iter()
-            .map(|r| r.iter().map(|v| v.index()).collect())
-            .collect()
     }
 
     #[test]

@@ -222,7 +222,7 @@ mod tests {
     use std::time::{Duration, Instant};
 
     use super::*;
-    use crate::query::testing::graph;
+    use crate::query::testing::{graph, ids};
 
     fn search(from: usize, to: usize, max_len: usize, limit: usize) -> Search {
         Search {
@@ -234,13 +234,6 @@ mod tests {
             shortest_only: false,
             budget: Budget::default(),
         }
-    }
-
-    fn ids(routes: &[Vec<NodeIndex>]) -> Vec<Vec<usize>> {
-        routes
-            .iter()
-            .map(|r| r.iter().map(|v| v.index()).collect())
-            .collect()
     }
 
     #[test]
