@@ -15,6 +15,7 @@ use crate::{
     graph::ConceptGraph,
     query::{Hop, Path, PathMode, PathQuery, PathResult, Stop},
     relation::Source,
+    schema::Role,
 };
 
 /// No-break space: keeps a relation label inside an arrow on one line when wrapping.
@@ -43,8 +44,20 @@ pub fn explain(graph: &ConceptGraph, query: &PathQuery, result: &PathResult) -> 
             .collect();
         out.push_str(&wrap(&format!("Path {}: {}", i + 1, route.join(" → ")), ""));
         for (s, step) in path.steps.iter().enumerate() {
-            for (h, hop) in in_kind_order(graph, step).into_iter().enumerate() {
-                let number = if step.len() == 1 {
+            // A step that also carries common ground and differences (tpa–rr carries a
+            // dozen) explains how the two connect and sums up how they compare.
+            let ordered = in_kind_order(graph, step);
+            let is_comparison =
+                |hop: &&Hop| graph.role_of(graph.relation(hop.edge)) != Role::Ordinary;
+            let (comparisons, links): (Vec<&Hop>, Vec<&Hop>) =
+                ordered.into_iter().partition(is_comparison);
+            let (explained, summed) = if links.is_empty() {
+                (comparisons, Vec::new())
+            } else {
+                (links, comparisons)
+            };
+            for (h, hop) in explained.iter().enumerate() {
+                let number = if explained.len() == 1 {
                     format!("{}.", s + 1)
                 } else {
                     format!("{}{}.", s + 1, letter(h))
@@ -54,10 +67,56 @@ pub fn explain(graph: &ConceptGraph, query: &PathQuery, result: &PathResult) -> 
                 let indent = " ".repeat(number.chars().count() + 1);
                 out.push_str(&wrap_hanging(&text, &format!("{number} "), &indent));
             }
+            if !summed.is_empty() {
+                out.push_str(&comparison_summary(graph, query, &summed));
+            }
         }
     }
     out.push_str(&footer(query, result));
     out
+}
+
+/// One line naming the aspects and dimensions along which a step's two nodes are also
+/// compared, and who compares them, pointing to `diff` for the full comparison.
+fn comparison_summary(graph: &ConceptGraph, query: &PathQuery, hops: &[&Hop]) -> String {
+    let mut common: Vec<&str> = Vec::new();
+    let mut differ: Vec<&str> = Vec::new();
+    let mut papers: Vec<&str> = Vec::new();
+    for hop in hops {
+        let relation = graph.relation(hop.edge);
+        let (list, qualifier) = match graph.role_of(relation) {
+            Role::CommonGround => (&mut common, relation.aspect),
+            _ => (&mut differ, relation.dimension),
+        };
+        if let Some(q) = qualifier {
+            let label = graph.node(q).label.as_str();
+            if !list.contains(&label) {
+                list.push(label);
+            }
+        }
+        for source in kept_sources(query, graph, hop) {
+            if !papers.contains(&source.paper.as_str()) {
+                papers.push(&source.paper);
+            }
+        }
+    }
+    let mut parts = Vec::new();
+    if !common.is_empty() {
+        parts.push(format!("common ground in {}", common.join("; ")));
+    }
+    if !differ.is_empty() {
+        parts.push(format!("differences in {}", differ.join("; ")));
+    }
+    let hop = hops[0];
+    let relation = graph.relation(hop.edge);
+    let text = format!(
+        "The two are also compared ({}): {}. `linkage diff {} {}` sets this out.",
+        super::citations(graph, &papers),
+        parts.join("; "),
+        graph.node(relation.from).id,
+        graph.node(relation.to).id
+    );
+    wrap(&text, "   ")
 }
 
 /// The one-line message for a query that found nothing.

@@ -541,3 +541,32 @@ fn neighbors_with_nothing_in_reach_exit_1() {
     let (code, out, _) = run(&["neighbors", "party-leadership", "--paper", "wu-zhu"]);
     assert_eq!(code, 1, "{out}");
 }
+
+#[test]
+fn explain_sums_up_comparisons_on_a_step_that_also_connects() {
+    let (code, out, _) = run(&[
+        "path",
+        "industrial-poverty-alleviation",
+        "second-centenary-goal",
+        "--paper",
+        "hao",
+        "--explain",
+    ]);
+    assert_eq!(code, 0);
+    assert!(
+        out.contains("is the premise and foundation of Rural"),
+        "{out}"
+    );
+    assert!(
+        out.contains("The two are also compared (Hao (2021)): common ground in"),
+        "{out}"
+    );
+    assert!(
+        out.contains("`linkage diff tpa rr` sets this out."),
+        "{out}"
+    );
+    assert!(
+        !out.contains("differ in time:"),
+        "differences are summed up, not spelled out: {out}"
+    );
+}
