@@ -61,6 +61,11 @@ impl Diagnostic {
     /// Places the problem at `line`:`column` of `text`, the file's contents.
     #[must_use]
     pub fn at(mut self, text: &str, line: usize, column: usize) -> Self {
+        // serde reports line 0 for errors that have no place in the text.
+        if line == 0 {
+            return self;
+        }
+        let column = column.max(1);
         self.line = Some(line);
         self.column = Some(column);
         self.snippet = text.lines().nth(line - 1).map(|l| l.trim_end().to_string());

@@ -24,7 +24,7 @@ use crate::{
     graph::{ConceptGraph, DataFileText},
     node::{is_kebab_case, Node},
     paper::Paper,
-    records::{DataFile, RelationRecord},
+    records::{DataFile, RawRelation, RelationRecord},
     relation::{Origin, Positions, Relation, Source},
     schema::{Role, Schema},
     suggest::closest,
@@ -193,7 +193,7 @@ fn load_files(raw: Vec<RawFile>) -> Result<Loaded> {
         texts.len() - 1
     });
     let schema = parse_schema(schema_index, &texts[schema_index].text, &mut problems);
-    let parsed: Vec<(usize, DataFile)> = data_files
+    let parsed: Vec<(usize, DataFile<'_>)> = data_files
         .iter()
         .filter(|&&i| !texts[i].text.is_empty())
         .filter_map(|&i| parse_data_file(i, &texts[i].text, &mut problems).map(|d| (i, d)))
@@ -290,9 +290,27 @@ fn parse_schema(file: usize, text: &str, problems: &mut Problems) -> Option<Sche
 
 /// Parses a data file. The fast path deserialises it in one go; only when that fails do
 /// we go item by item, so every bad item is reported, not just the first.
-fn parse_data_file(file: usize, text: &str, problems: &mut Problems) -> Option<DataFile> {
-    let error = match serde_json::from_str::<DataFile>(text) {
-        Ok(data) => return Some(data),
+fn parse_data_file<'a>(
+    file: usize,
+    text: &'a str,
+    problems: &mut Problems,
+) -> Option<DataFile<'a>> {
+    // serde would also read a struct from an array of its fields; a data file is an object.
+    let is_object = text.trim_start().starts_with('{');
+    let error = match serde_json::from_str::<DataFile<'_>>(text) {
+        Ok(data) if is_object => return Some(data),
+        Ok(_) => {
+            let start = text.len() - text.trim_start().len();
+            let (line, column) = crate::source_map::line_column(text, start);
+            problems
+                .push(
+                    file,
+                    Place::LineColumn(line, column),
+                    "a data file must be a JSON object",
+                )
+                .hint("write {\"papers\": [...], \"nodes\": [...], \"relations\": [...]}");
+            return None;
+        }
         Err(e) => e,
     };
     let value: Value = match serde_json::from_str(text) {
@@ -324,7 +342,7 @@ fn parse_data_file(file: usize, text: &str, problems: &mut Problems) -> Option<D
             "$schema" => {}
             "papers" => data.papers = items(file, "papers", value, problems),
             "nodes" => data.nodes = items(file, "nodes", value, problems),
-            "relations" => data.relations = items(file, "relations", value, problems),
+            "relations" => data.relations = raw_items(file, value, problems),
             other => {
                 let problem = problems.at(
                     file,
@@ -336,6 +354,23 @@ fn parse_data_file(file: usize, text: &str, problems: &mut Problems) -> Option<D
         }
     }
     Some(data)
+}
+
+/// Relations of a file read item by item: kept as JSON like the fast path keeps them,
+/// so their own problems are reported once, when they are checked.
+fn raw_items(file: usize, value: Value, problems: &mut Problems) -> Vec<RawRelation<'static>> {
+    let Value::Array(values) = value else {
+        problems.at(file, "/relations", "`relations` must be an array");
+        return Vec::new();
+    };
+    values
+        .into_iter()
+        .map(|v| {
+            RawRelation::Owned(
+                serde_json::value::to_raw_value(&v).expect("a JSON value serialises"),
+            )
+        })
+        .collect()
 }
 
 fn items<T: DeserializeOwned>(
@@ -413,7 +448,7 @@ impl Parts {
 /// Where each id was first defined, for "already defined at" hints.
 type Definitions = FxHashMap<String, (usize, String)>;
 
-fn build(schema: Schema, files: Vec<(usize, DataFile)>, problems: &mut Problems) -> Parts {
+fn build(schema: Schema, files: Vec<(usize, DataFile<'_>)>, problems: &mut Problems) -> Parts {
     let node_total = files.iter().map(|(_, d)| d.nodes.len()).sum();
     let relation_total = files.iter().map(|(_, d)| d.relations.len()).sum();
     let mut parts = Parts {
@@ -439,8 +474,19 @@ fn build(schema: Schema, files: Vec<(usize, DataFile)>, problems: &mut Problems)
     }
     let mut merged: FxHashMap<RelationKey, EdgeIndex> =
         FxHashMap::with_capacity_and_hasher(relation_total, FxBuildHasher);
-    for (file, records) in relations {
-        for (i, record) in records.into_iter().enumerate() {
+    for (file, raws) in relations {
+        for (i, raw) in raws.iter().enumerate() {
+            let record = match serde_json::from_str::<RelationRecord<'_>>(raw.json()) {
+                Ok(record) => record,
+                Err(e) => {
+                    problems.at(
+                        file,
+                        format!("/relations/{i}"),
+                        format!("relation {i}: {}", strip_position(&e)),
+                    );
+                    continue;
+                }
+            };
             if let Some(relation) = check_relation(&parts, file, i, record, problems) {
                 insert_relation(&mut parts, &mut merged, relation, problems);
             }
@@ -573,7 +619,7 @@ fn check_relation(
     parts: &Parts,
     file: usize,
     i: usize,
-    record: RelationRecord,
+    record: RelationRecord<'_>,
     problems: &mut Problems,
 ) -> Option<Relation> {
     let at = ItemPointer("relations", i);
@@ -593,7 +639,7 @@ fn check_relation(
         }
         found
     };
-    let kind = parts.schema.relation_kinds.get(&record.kind);
+    let kind = parts.schema.relation_kinds.get(record.kind.as_ref());
     if kind.is_none() {
         let near = closest(
             &record.kind,
@@ -676,7 +722,7 @@ fn check_relation(
                 sat(),
                 format!("source {j} of relation {i} names no paper"),
             );
-        } else if !parts.papers.contains_key(&source.paper) {
+        } else if !parts.papers.contains_key(source.paper.as_ref()) {
             let near = closest(&source.paper, parts.papers.keys().map(String::as_str), 3);
             let problem = problems.at(
                 file,
@@ -709,10 +755,14 @@ fn check_relation(
     if problems.0.len() > before {
         return None;
     }
-    let id = |field: &Option<String>| field.as_ref().and_then(|id| parts.ids.get(id).copied());
+    let id = |field: &Option<Cow<'_, str>>| {
+        field
+            .as_ref()
+            .and_then(|id| parts.ids.get(id.as_ref()).copied())
+    };
     let (aspect, dimension) = (id(&record.aspect), id(&record.dimension));
     Some(Relation {
-        kind: record.kind,
+        kind: record.kind.into_owned(),
         from: from?,
         to: to?,
         aspect,
@@ -723,9 +773,9 @@ fn check_relation(
             .into_iter()
             .enumerate()
             .map(|(j, s)| Source {
-                paper: s.paper,
-                locator: s.locator,
-                quote: s.quote,
+                paper: s.paper.into_owned(),
+                locator: s.locator.into_owned(),
+                quote: s.quote.into_owned(),
                 origin: Origin {
                     file: u32::try_from(file).unwrap_or(u32::MAX),
                     relation: u32::try_from(i).unwrap_or(u32::MAX),
@@ -733,7 +783,7 @@ fn check_relation(
                 },
             })
             .collect(),
-        notes: record.note.into_iter().collect(),
+        notes: record.note.into_iter().map(Cow::into_owned).collect(),
     })
 }
 
@@ -753,13 +803,13 @@ fn check_role(
     parts: &Parts,
     file: usize,
     at: ItemPointer,
-    record: &RelationRecord,
+    record: &RelationRecord<'_>,
     role: Role,
     problems: &mut Problems,
 ) {
     let kind = &record.kind;
     let dimension_field = |field: &str,
-                           value: &Option<String>,
+                           value: &Option<Cow<'_, str>>,
                            required: bool,
                            problems: &mut Problems| match value {
         None if required => {
@@ -788,7 +838,7 @@ fn check_role(
                 ),
             );
         }
-        Some(id) => match parts.ids.get(id) {
+        Some(id) => match parts.ids.get(id.as_ref()) {
             None => {
                 let dims = parts
                     .graph

@@ -1,66 +1,103 @@
 //! The shape of a data file as written on disk, before ids are resolved.
+//!
+//! Relations are kept as raw JSON slices of the file until the nodes of every file are
+//! known; each is then parsed, checked and added in one go, borrowing its ids from the
+//! text. A large dataset never holds a million parsed records at once.
 
-use serde::{Deserialize, Serialize};
+use std::borrow::Cow;
+
+use serde::{Deserialize, Deserializer};
+use serde_json::value::RawValue;
 
 use crate::{node::Node, paper::Paper, relation::Positions};
 
 /// One data file: any of papers, nodes and relations.
-#[derive(Debug, Default, Deserialize, Serialize)]
+#[derive(Debug, Default, Deserialize)]
 #[serde(deny_unknown_fields)]
-pub struct DataFile {
+pub struct DataFile<'a> {
     /// Reference to a JSON Schema, for editors; ignored by linkage.
-    #[serde(default, rename = "$schema", skip_serializing_if = "Option::is_none")]
-    pub json_schema: Option<String>,
+    #[serde(default, rename = "$schema")]
+    pub json_schema: Option<serde::de::IgnoredAny>,
     /// Paper records.
     #[serde(default)]
     pub papers: Vec<Paper>,
     /// Node records.
     #[serde(default)]
     pub nodes: Vec<Node>,
-    /// Relation records.
-    #[serde(default)]
-    pub relations: Vec<RelationRecord>,
+    /// Relation records, still as JSON.
+    #[serde(default, borrow)]
+    pub relations: Vec<RawRelation<'a>>,
 }
 
-/// A relation as written: endpoints are ids, not yet resolved.
-#[derive(Debug, Clone, Deserialize, Serialize)]
+/// One relation's JSON text: borrowed from the file, or owned when the file had to be
+/// read item by item to report its problems.
+#[derive(Debug)]
+pub enum RawRelation<'a> {
+    /// A slice of the file's text.
+    Borrowed(&'a RawValue),
+    /// Re-serialised from a parsed value.
+    Owned(Box<RawValue>),
+}
+
+impl RawRelation<'_> {
+    /// The relation's JSON text.
+    pub fn json(&self) -> &str {
+        match self {
+            Self::Borrowed(raw) => raw.get(),
+            Self::Owned(raw) => raw.get(),
+        }
+    }
+}
+
+impl<'de: 'a, 'a> Deserialize<'de> for RawRelation<'a> {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        <&'a RawValue>::deserialize(deserializer).map(Self::Borrowed)
+    }
+}
+
+/// A relation as written: endpoints are ids, not yet resolved; strings borrow from the
+/// file where they can.
+#[derive(Debug, Clone, Deserialize)]
 #[serde(deny_unknown_fields)]
-pub struct RelationRecord {
+pub struct RelationRecord<'r> {
     /// Relation kind.
-    pub kind: String,
+    #[serde(borrow)]
+    pub kind: Cow<'r, str>,
     /// Source node id.
-    pub from: String,
+    #[serde(borrow)]
+    pub from: Cow<'r, str>,
     /// Target node id.
-    pub to: String,
+    #[serde(borrow)]
+    pub to: Cow<'r, str>,
     /// Dimension node id of the shared aspect (common-ground kinds).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub aspect: Option<String>,
+    #[serde(default, borrow)]
+    pub aspect: Option<Cow<'r, str>>,
     /// Dimension node id (difference kinds).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub dimension: Option<String>,
+    #[serde(default, borrow)]
+    pub dimension: Option<Cow<'r, str>>,
     /// Each side's position (difference kinds).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(default)]
     pub positions: Option<Positions>,
     /// Sources; an empty or missing list is reported by validation.
-    #[serde(default)]
-    pub sources: Vec<SourceRecord>,
+    #[serde(default, borrow)]
+    pub sources: Vec<SourceRecord<'r>>,
     /// A remark by the encoder.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub note: Option<String>,
+    #[serde(default, borrow)]
+    pub note: Option<Cow<'r, str>>,
 }
 
 /// A source as written. Missing fields default to empty so validation can report them
 /// with a hint rather than serde's first-error-only message.
-#[derive(Debug, Clone, Deserialize, Serialize)]
+#[derive(Debug, Clone, Deserialize)]
 #[serde(deny_unknown_fields)]
-pub struct SourceRecord {
+pub struct SourceRecord<'r> {
     /// Paper id.
-    #[serde(default)]
-    pub paper: String,
+    #[serde(default, borrow)]
+    pub paper: Cow<'r, str>,
     /// Section number or heading.
-    #[serde(default)]
-    pub locator: String,
+    #[serde(default, borrow)]
+    pub locator: Cow<'r, str>,
     /// Verbatim quote.
-    #[serde(default)]
-    pub quote: String,
+    #[serde(default, borrow)]
+    pub quote: Cow<'r, str>,
 }
