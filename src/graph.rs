@@ -188,6 +188,15 @@ impl ConceptGraph {
         out
     }
 
+    /// Relations that use `node` as their aspect (common ground) or dimension
+    /// (difference), in data order. Linear in the number of relations.
+    pub fn qualified_by(&self, node: NodeIndex) -> Vec<EdgeIndex> {
+        self.relations()
+            .filter(|(_, r)| r.aspect == Some(node) || r.dimension == Some(node))
+            .map(|(edge, _)| edge)
+            .collect()
+    }
+
     /// Number of claims (sources) each paper makes, in paper order.
     pub fn claim_counts(&self) -> IndexMap<&str, usize> {
         let mut counts: IndexMap<&str, usize> =

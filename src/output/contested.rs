@@ -4,7 +4,9 @@ use std::fmt::Write as _;
 
 use serde_json::{json, Value};
 
-use super::{citations, node_line, source_block, styled, wrap, wrap_hanging, HEADING, LABEL};
+use super::{
+    citations, node_line, source_block, sources_block, styled, wrap, wrap_hanging, HEADING, LABEL,
+};
 use crate::{
     export,
     graph::ConceptGraph,
@@ -90,9 +92,12 @@ pub fn human(graph: &ConceptGraph, contested: &Contested, with_quotes: bool) -> 
                 relation.from
             };
             let _ = writeln!(out, "    {} {}", kind.label, graph.node(other).id);
-            for source in &relation.sources {
-                out.push_str(&source_block(graph, source, "      ", with_quotes));
-            }
+            out.push_str(&sources_block(
+                graph,
+                &relation.sources,
+                "      ",
+                with_quotes,
+            ));
         }
     }
     out

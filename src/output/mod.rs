@@ -106,6 +106,29 @@ pub fn source_block(
     }
 }
 
+/// Every source of a relation: with quotes, one block each; without, one line per
+/// distinct citation and locator (a paper quoted three times in one section is one line).
+pub fn sources_block(
+    graph: &ConceptGraph,
+    sources: &[Source],
+    indent: &str,
+    with_quotes: bool,
+) -> String {
+    let mut out = String::new();
+    let mut seen: Vec<(&str, &str)> = Vec::new();
+    for source in sources {
+        if !with_quotes {
+            let key = (source.paper.as_str(), source.locator.as_str());
+            if seen.contains(&key) {
+                continue;
+            }
+            seen.push(key);
+        }
+        out.push_str(&source_block(graph, source, indent, with_quotes));
+    }
+    out
+}
+
 /// Papers of a relation as `Cite; Cite`.
 pub fn citations(graph: &ConceptGraph, papers: &[&str]) -> String {
     papers

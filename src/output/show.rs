@@ -7,7 +7,7 @@ use petgraph::graph::NodeIndex;
 use serde_json::json;
 
 use super::{
-    node_line, node_plain, source_block, styled, wrap, wrap_hanging, DETAIL, HEADING, LABEL,
+    node_line, node_plain, sources_block, styled, wrap, wrap_hanging, DETAIL, HEADING, LABEL,
 };
 use crate::{export, graph::ConceptGraph, graph::Incident, schema::Role};
 
@@ -29,6 +29,38 @@ pub fn human(graph: &ConceptGraph, ix: NodeIndex, with_quotes: bool) -> String {
     }
     if let Some(description) = &node.description {
         out.push_str(&wrap(description, "  "));
+    }
+    let compared = graph.qualified_by(ix);
+    if !compared.is_empty() {
+        let _ = writeln!(
+            out,
+            "\n{} ({})",
+            styled(HEADING, "Compared along this"),
+            compared.len()
+        );
+        for edge in compared {
+            let relation = graph.relation(edge);
+            out.push_str(&wrap_hanging(&relation_line(graph, relation), "  ", "    "));
+            if let Some(p) = &relation.positions {
+                let (a, b) = (graph.node(relation.from), graph.node(relation.to));
+                out.push_str(&wrap_hanging(
+                    &p.from,
+                    &format!("      {}: ", a.id),
+                    "        ",
+                ));
+                out.push_str(&wrap_hanging(
+                    &p.to,
+                    &format!("      {}: ", b.id),
+                    "        ",
+                ));
+            }
+            out.push_str(&sources_block(
+                graph,
+                &relation.sources,
+                "      ",
+                with_quotes,
+            ));
+        }
     }
     let incident = graph.incident(ix);
     let _ = writeln!(
@@ -115,9 +147,12 @@ fn incident_block(graph: &ConceptGraph, item: &Incident<'_>, with_quotes: bool) 
         }
         Role::Ordinary => {}
     }
-    for source in &relation.sources {
-        out.push_str(&source_block(graph, source, "      ", with_quotes));
-    }
+    out.push_str(&sources_block(
+        graph,
+        &relation.sources,
+        "      ",
+        with_quotes,
+    ));
     out
 }
 
@@ -140,7 +175,12 @@ pub fn json(graph: &ConceptGraph, ix: NodeIndex) -> serde_json::Value {
             value
         })
         .collect();
-    json!({ "node": graph.node(ix), "relations": relations })
+    let compared: Vec<_> = graph
+        .qualified_by(ix)
+        .into_iter()
+        .map(|edge| export::relation_json(graph, graph.relation(edge)))
+        .collect();
+    json!({ "node": graph.node(ix), "relations": relations, "compared_along": compared })
 }
 
 /// Plain one-line description of a relation: `A --label--> B`.

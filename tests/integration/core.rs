@@ -317,3 +317,22 @@ fn output_is_deterministic() {
         assert_eq!(first, second, "{args:?}");
     }
 }
+
+#[test]
+fn show_of_a_dimension_lists_the_comparisons_made_along_it() {
+    let shown = json(&["show", "dim-target-objects"]);
+    let compared = shown["compared_along"].as_array().unwrap();
+    assert!(compared.len() >= 4, "{compared:?}");
+    assert!(compared
+        .iter()
+        .all(|r| r["kind"] == "differs" && r["dimension"] == "dim-target-objects"));
+    let (_, brief, _) = run(&["show", "dim-target-objects", "--brief"]);
+    assert!(brief.contains("Compared along this"), "{brief}");
+    let lines: Vec<&str> = brief.lines().collect();
+    let mut deduped = lines.clone();
+    deduped.dedup();
+    assert_eq!(
+        lines, deduped,
+        "brief mode prints a citation and locator once per relation"
+    );
+}
