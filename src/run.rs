@@ -102,6 +102,16 @@ pub fn run(cli: &Cli) -> Result<Outcome, Error> {
 
 fn dispatch(cli: &Cli, graph: &ConceptGraph) -> Result<Printed, Error> {
     let json = cli.json;
+    if json
+        && matches!(
+            cli.command,
+            Command::Dot { .. } | Command::Render { .. } | Command::Gallery { .. }
+        )
+    {
+        return Err(Error::Usage(
+            "--json is for queries; diagrams are written as DOT, SVG, PNG or PDF".into(),
+        ));
+    }
     match &cli.command {
         Command::Check { sources } => {
             let report = sources

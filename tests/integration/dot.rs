@@ -921,3 +921,21 @@ fn path_highlights_the_path_querys_chains_in_their_context() {
     let (code, _, _) = run(&["dot", "--path", "tpa", "rr", "--focus", "tpa"]);
     assert_eq!(code, 2, "--path and --focus conflict");
 }
+
+#[test]
+fn json_is_refused_by_the_diagram_commands() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = dir.path().join("figure.svg");
+    let out = out.to_str().unwrap();
+    let cases: [&[&str]; 3] = [
+        &["dot", "--json"],
+        &["render", "-o", out, "--json"],
+        &["gallery", out, "--json"],
+    ];
+    for args in cases {
+        let command = args[0];
+        let (code, _, err) = run(args);
+        assert_eq!(code, 2, "{command}");
+        assert!(err.contains("--json is for queries"), "{command}: {err}");
+    }
+}
