@@ -187,10 +187,11 @@ pub fn json(graph: &ConceptGraph, ix: NodeIndex) -> serde_json::Value {
 pub fn relation_line(graph: &ConceptGraph, relation: &crate::relation::Relation) -> String {
     let kind = graph.kind_of(relation);
     let arrow = if kind.symmetric { "<--" } else { "--" };
+    // No-break spaces keep a label such as "relies on" inside its arrow when wrapped.
     format!(
         "{} {arrow}{}--> {}",
         node_plain(graph, relation.from),
-        kind.label,
+        kind.label.replace(' ', "\u{a0}"),
         node_plain(graph, relation.to)
     )
 }
