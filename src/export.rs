@@ -14,11 +14,22 @@ pub fn to_json(graph: &ConceptGraph) -> Value {
     })
 }
 
-/// One relation with ids for endpoints and every source.
+/// One relation with ids for endpoints and every source, in the data-file format.
 pub fn relation_json(graph: &ConceptGraph, relation: &Relation) -> Value {
-    let id = |ix| Value::String(graph.node(ix).id.clone());
     let mut map = Map::new();
     map.insert("kind".into(), relation.kind.clone().into());
+    ends_and_qualifiers(graph, relation, &mut map);
+    map.insert("sources".into(), sources_json(relation));
+    if !relation.notes.is_empty() {
+        map.insert("note".into(), relation.notes.join(" / ").into());
+    }
+    Value::Object(map)
+}
+
+/// Inserts `from`, `to` and, where the relation has them, `aspect`, `dimension` and
+/// `positions`.
+fn ends_and_qualifiers(graph: &ConceptGraph, relation: &Relation, map: &mut Map<String, Value>) {
+    let id = |ix| Value::String(graph.node(ix).id.clone());
     map.insert("from".into(), id(relation.from));
     map.insert("to".into(), id(relation.to));
     if let Some(aspect) = relation.aspect {
@@ -33,11 +44,6 @@ pub fn relation_json(graph: &ConceptGraph, relation: &Relation) -> Value {
             json!({ "from": positions.from, "to": positions.to }),
         );
     }
-    map.insert("sources".into(), sources_json(relation));
-    if !relation.notes.is_empty() {
-        map.insert("note".into(), relation.notes.join(" / ").into());
-    }
-    Value::Object(map)
 }
 
 /// A relation's sources as `[{paper, locator, quote}]`.
@@ -53,24 +59,10 @@ pub fn sources_json(relation: &Relation) -> Value {
 /// positions. Queries add what they know (the step, the direction walked) and then the
 /// sources they kept, with [`cited_sources_json`].
 pub fn relation_head(graph: &ConceptGraph, relation: &Relation) -> Map<String, Value> {
-    let id = |ix| Value::String(graph.node(ix).id.clone());
     let mut map = Map::new();
     map.insert("kind".into(), relation.kind.clone().into());
     map.insert("label".into(), graph.kind_of(relation).label.clone().into());
-    map.insert("from".into(), id(relation.from));
-    map.insert("to".into(), id(relation.to));
-    if let Some(aspect) = relation.aspect {
-        map.insert("aspect".into(), id(aspect));
-    }
-    if let Some(dimension) = relation.dimension {
-        map.insert("dimension".into(), id(dimension));
-    }
-    if let Some(positions) = &relation.positions {
-        map.insert(
-            "positions".into(),
-            json!({ "from": positions.from, "to": positions.to }),
-        );
-    }
+    ends_and_qualifiers(graph, relation, &mut map);
     map
 }
 

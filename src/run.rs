@@ -131,20 +131,7 @@ fn dispatch(cli: &Cli, graph: &ConceptGraph) -> Result<Printed, Error> {
             Ok(Printed::found(text))
         }
         Command::List { kind } => {
-            if let Some(kind) = kind {
-                if !graph.schema().node_kinds.contains_key(kind) {
-                    let kinds: Vec<&str> = graph
-                        .schema()
-                        .node_kinds
-                        .keys()
-                        .map(String::as_str)
-                        .collect();
-                    return Err(Error::Usage(format!(
-                        "unknown node kind `{kind}`; kinds: {}",
-                        kinds.join(", ")
-                    )));
-                }
-            }
+            graph.schema().require_node_kinds(kind.as_slice())?;
             let nodes: Vec<_> = graph
                 .nodes()
                 .filter(|n| kind.as_ref().is_none_or(|k| &n.kind == k))

@@ -6,6 +6,8 @@
 use indexmap::IndexMap;
 use serde::{Deserialize, Serialize};
 
+use crate::{error::Error, suggest::closest};
+
 /// The node kinds and relation kinds a dataset may use, in declaration order.
 #[derive(Debug, Clone, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -137,6 +139,27 @@ impl RelationKind {
     }
 }
 
+fn require<'s>(
+    kinds: &[String],
+    what: &str,
+    known: impl Iterator<Item = &'s String> + Clone,
+) -> Result<(), Error> {
+    let Some(unknown) = kinds.iter().find(|k| !known.clone().any(|n| n == *k)) else {
+        return Ok(());
+    };
+    let near = closest(unknown, known.clone().map(String::as_str), 3);
+    let all: Vec<&str> = known.map(String::as_str).collect();
+    let suggestion = if near.is_empty() {
+        String::new()
+    } else {
+        format!("; did you mean {}?", near.join(", "))
+    };
+    Err(Error::Usage(format!(
+        "unknown {what} `{unknown}`{suggestion}; {what}s: {}",
+        all.join(", ")
+    )))
+}
+
 fn allows(kinds: &[String], kind: &str) -> bool {
     kinds
         .iter()
@@ -144,6 +167,22 @@ fn allows(kinds: &[String], kind: &str) -> bool {
 }
 
 impl Schema {
+    /// Checks names of node kinds typed by a user (`--kind`).
+    ///
+    /// # Errors
+    /// [`Error::Usage`] for the first unknown kind, with suggestions and the known kinds.
+    pub fn require_node_kinds(&self, kinds: &[String]) -> Result<(), Error> {
+        require(kinds, "node kind", self.node_kinds.keys())
+    }
+
+    /// Checks names of relation kinds typed by a user (`--via`).
+    ///
+    /// # Errors
+    /// [`Error::Usage`] for the first unknown kind, with suggestions and the known kinds.
+    pub fn require_relation_kinds(&self, kinds: &[String]) -> Result<(), Error> {
+        require(kinds, "relation kind", self.relation_kinds.keys())
+    }
+
     /// The schema shipped with linkage (`data/schema.json`).
     pub fn builtin_text() -> &'static str {
         crate::embedded::file("schema.json").expect("data/schema.json is embedded")

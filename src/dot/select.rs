@@ -124,8 +124,8 @@ impl Selected {
 /// [`Error::Resolve`] for a focus name or paper that matches nothing or several things,
 /// [`Error::Usage`] for an unknown node kind or relation kind.
 pub fn select(graph: &ConceptGraph, selection: &Selection) -> Result<Selected, Error> {
-    check_node_kinds(graph, &selection.kinds)?;
-    check_relation_kinds(graph, &selection.via)?;
+    graph.schema().require_node_kinds(&selection.kinds)?;
+    graph.schema().require_relation_kinds(&selection.via)?;
     let papers = graph.resolve_papers(&selection.papers)?;
     if let Some((a, b)) = &selection.diff {
         let (a, b) = (graph.resolve(a)?, graph.resolve(b)?);
@@ -377,43 +377,5 @@ impl Filter<'_> {
                     .filter(|p| self.papers.is_empty() || self.papers.iter().any(|s| s == *p))
                     .count()
                     >= self.min_papers)
-    }
-}
-
-/// Checks that every name in `kinds` is a node kind of the schema.
-///
-/// # Errors
-/// [`Error::Usage`] naming the first unknown kind and listing the known ones.
-pub fn check_node_kinds(graph: &ConceptGraph, kinds: &[String]) -> Result<(), Error> {
-    let known = &graph.schema().node_kinds;
-    match kinds.iter().find(|k| !known.contains_key(*k)) {
-        Some(kind) => Err(Error::Usage(format!(
-            "unknown node kind `{kind}`; kinds: {}",
-            known
-                .keys()
-                .map(String::as_str)
-                .collect::<Vec<_>>()
-                .join(", ")
-        ))),
-        None => Ok(()),
-    }
-}
-
-/// Checks that every name in `kinds` is a relation kind of the schema.
-///
-/// # Errors
-/// [`Error::Usage`] naming the first unknown kind and listing the known ones.
-pub fn check_relation_kinds(graph: &ConceptGraph, kinds: &[String]) -> Result<(), Error> {
-    let known = &graph.schema().relation_kinds;
-    match kinds.iter().find(|k| !known.contains_key(*k)) {
-        Some(kind) => Err(Error::Usage(format!(
-            "unknown relation kind `{kind}`; relation kinds: {}",
-            known
-                .keys()
-                .map(String::as_str)
-                .collect::<Vec<_>>()
-                .join(", ")
-        ))),
-        None => Ok(()),
     }
 }

@@ -13,9 +13,7 @@ use petgraph::{
     Direction,
 };
 
-use crate::{
-    adjacency::Adjacent, error::Error, graph::ConceptGraph, relation::Relation, suggest::closest,
-};
+use crate::{adjacency::Adjacent, error::Error, graph::ConceptGraph, relation::Relation};
 
 /// The filters of a walk. The default walks every relation, directed.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
@@ -87,21 +85,7 @@ impl<'g> Walk<'g> {
     /// (resolve papers first with [`ConceptGraph::resolve_papers`]).
     pub fn new(graph: &'g ConceptGraph, filter: WalkFilter) -> Result<Self, Error> {
         let schema = graph.schema();
-        for kind in &filter.kinds {
-            if !schema.relation_kinds.contains_key(kind) {
-                let kinds = schema.relation_kinds.keys().map(String::as_str);
-                let near = closest(kind, kinds, 3);
-                let all: Vec<&str> = schema.relation_kinds.keys().map(String::as_str).collect();
-                return Err(Error::Usage(if near.is_empty() {
-                    format!("unknown relation kind `{kind}`; kinds: {}", all.join(", "))
-                } else {
-                    format!(
-                        "unknown relation kind `{kind}`; did you mean {}?",
-                        near.join(", ")
-                    )
-                }));
-            }
-        }
+        schema.require_relation_kinds(&filter.kinds)?;
         for paper in &filter.papers {
             if graph.paper(paper).is_none() {
                 return Err(Error::Usage(format!("unknown paper `{paper}`")));
