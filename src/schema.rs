@@ -152,7 +152,7 @@ fn require<'s>(
     let suggestion = if near.is_empty() {
         String::new()
     } else {
-        format!("; did you mean {}?", near.join(", "))
+        format!(" (did you mean {}?)", near.join(", "))
     };
     Err(Error::Usage(format!(
         "unknown {what} `{unknown}`{suggestion}; {what}s: {}",
