@@ -475,24 +475,85 @@ fn build(schema: Schema, files: Vec<(usize, DataFile<'_>)>, problems: &mut Probl
     let mut merged: FxHashMap<RelationKey, EdgeIndex> =
         FxHashMap::with_capacity_and_hasher(relation_total, FxBuildHasher);
     for (file, raws) in relations {
-        for (i, raw) in raws.iter().enumerate() {
-            let record = match serde_json::from_str::<RelationRecord<'_>>(raw.json()) {
-                Ok(record) => record,
-                Err(e) => {
-                    problems.at(
-                        file,
-                        format!("/relations/{i}"),
-                        format!("relation {i}: {}", strip_position(&e)),
-                    );
-                    continue;
-                }
-            };
-            if let Some(relation) = check_relation(&parts, file, i, record, problems) {
-                insert_relation(&mut parts, &mut merged, relation, problems);
-            }
+        for relation in check_all(&parts, file, &raws, problems)
+            .into_iter()
+            .flatten()
+        {
+            insert_relation(&mut parts, &mut merged, relation, problems);
         }
     }
     parts
+}
+
+/// Below this many relations in a file, checking them on one thread is faster than
+/// starting more.
+const PARALLEL_FROM: usize = 20_000;
+
+/// Parses and checks a file's relations, in order. Checking only reads the nodes and
+/// the schema, so large files are split across the machine's cores; insertion, which
+/// merges claims in data order, stays on one thread.
+fn check_all(
+    parts: &Parts,
+    file: usize,
+    raws: &[RawRelation<'_>],
+    problems: &mut Problems,
+) -> Vec<Option<Relation>> {
+    let threads = std::thread::available_parallelism()
+        .map_or(1, std::num::NonZero::get)
+        .min(8);
+    if threads < 2 || raws.len() < PARALLEL_FROM {
+        return raws
+            .iter()
+            .enumerate()
+            .map(|(i, raw)| check_raw(parts, file, i, raw, problems))
+            .collect();
+    }
+    let chunk = raws.len().div_ceil(threads);
+    std::thread::scope(|scope| {
+        let workers: Vec<_> = raws
+            .chunks(chunk)
+            .enumerate()
+            .map(|(c, part)| {
+                scope.spawn(move || {
+                    let mut found = Problems::default();
+                    let checked: Vec<Option<Relation>> = part
+                        .iter()
+                        .enumerate()
+                        .map(|(k, raw)| check_raw(parts, file, c * chunk + k, raw, &mut found))
+                        .collect();
+                    (checked, found)
+                })
+            })
+            .collect();
+        let mut all = Vec::with_capacity(raws.len());
+        for worker in workers {
+            let (checked, found) = worker.join().expect("checking a relation does not panic");
+            all.extend(checked);
+            problems.0.extend(found.0);
+        }
+        all
+    })
+}
+
+/// Parses relation `i` of `file` and checks it.
+fn check_raw(
+    parts: &Parts,
+    file: usize,
+    i: usize,
+    raw: &RawRelation<'_>,
+    problems: &mut Problems,
+) -> Option<Relation> {
+    match serde_json::from_str::<RelationRecord<'_>>(raw.json()) {
+        Ok(record) => check_relation(parts, file, i, record, problems),
+        Err(e) => {
+            problems.at(
+                file,
+                format!("/relations/{i}"),
+                format!("relation {i}: {}", strip_position(&e)),
+            );
+            None
+        }
+    }
 }
 
 fn add_paper(

@@ -139,3 +139,42 @@ fn a_dataset_may_extend_the_schema() {
     assert_eq!(code, 0, "{err}");
     assert!(out.contains("marxism"), "{out}");
 }
+
+/// Large files are checked on several threads; problems must still name the right
+/// relation, in file order.
+#[test]
+fn problems_in_a_large_file_are_reported_in_order_with_their_place() {
+    let dir = tempfile::tempdir().unwrap();
+    let nodes: Vec<String> = (0..100)
+        .map(|i| format!(r#"{{"id": "n{i}", "kind": "concept", "label": "Node {i}"}}"#))
+        .collect();
+    let relations: Vec<String> = (0..30_000)
+        .map(|i| {
+            let to = if i == 7 || i == 29_999 { "missing".to_string() } else { format!("n{}", (i + 1) % 100) };
+            format!(
+                r#"{{"kind": "drives", "from": "n{}", "to": "{to}", "sources": [{{"paper": "p", "locator": "1", "quote": "q{i}"}}]}}"#,
+                i % 100
+            )
+        })
+        .collect();
+    let data = format!(
+        "{{\"papers\": [{{\"id\": \"p\", \"file\": \"p.txt\"}}],\n\"nodes\": [\n{}\n],\n\"relations\": [\n{}\n]}}\n",
+        nodes.join(",\n"),
+        relations.join(",\n")
+    );
+    std::fs::write(dir.path().join("big.json"), data).unwrap();
+    let (code, _, err) = run(&["--data", dir.path().to_str().unwrap(), "check"]);
+    assert_eq!(code, 2);
+    let first = err
+        .find("unknown node `missing` in `to` of relation 7")
+        .expect(&err);
+    let last = err
+        .find("unknown node `missing` in `to` of relation 29999")
+        .expect(&err);
+    assert!(first < last, "file order");
+    assert!(
+        err.contains("big.json:109:"),
+        "relation 7 is on line 109: {err}"
+    );
+    assert!(err.contains("error: the data has 2 problems"), "{err}");
+}
