@@ -173,8 +173,8 @@ fn problems_in_a_large_file_are_reported_in_order_with_their_place() {
         .expect(&err);
     assert!(first < last, "file order");
     assert!(
-        err.contains("big.json:109:"),
-        "relation 7 is on line 109: {err}"
+        err.contains("big.json:112:40"),
+        "relation 7 is on line 112: {err}"
     );
     assert!(err.contains("error: the data has 2 problems"), "{err}");
 }
