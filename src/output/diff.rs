@@ -35,12 +35,7 @@ pub fn human(graph: &ConceptGraph, diff: &Diff<'_>, with_quotes: bool) -> String
                 kind.label,
                 graph.node(claim.relation.to).id
             );
-            let _ = writeln!(out, "  {}", styled(LABEL, line));
-            out.push_str(&wrap(
-                &format!("papers: {}", citations(graph, &claim.papers())),
-                "    ",
-            ));
-            claim_sources(graph, claim, with_quotes, &mut out);
+            claim_block(graph, &line, claim, with_quotes, &mut out);
         }
     }
 
@@ -58,12 +53,7 @@ pub fn human(graph: &ConceptGraph, diff: &Diff<'_>, with_quotes: bool) -> String
             .relation
             .aspect
             .map_or("", |d| graph.node(d).label.as_str());
-        let _ = writeln!(out, "  {}", styled(LABEL, aspect));
-        out.push_str(&wrap(
-            &format!("papers: {}", citations(graph, &claim.papers())),
-            "    ",
-        ));
-        claim_sources(graph, claim, with_quotes, &mut out);
+        claim_block(graph, aspect, claim, with_quotes, &mut out);
     }
 
     let _ = writeln!(
@@ -123,6 +113,22 @@ pub fn human(graph: &ConceptGraph, diff: &Diff<'_>, with_quotes: bool) -> String
         }
     }
     out
+}
+
+/// A claim under its heading: the heading, the papers asserting it, and its sources.
+fn claim_block(
+    graph: &ConceptGraph,
+    heading: &str,
+    claim: &Claim<'_>,
+    with_quotes: bool,
+    out: &mut String,
+) {
+    let _ = writeln!(out, "  {}", styled(LABEL, heading));
+    out.push_str(&wrap(
+        &format!("papers: {}", citations(graph, &claim.papers())),
+        "    ",
+    ));
+    claim_sources(graph, claim, with_quotes, out);
 }
 
 /// Every source with its quote; nothing in brief mode, where the papers line suffices.
