@@ -18,9 +18,9 @@ pub fn fixture(name: &str) -> PathBuf {
         .join(name)
 }
 
-/// The directory holding the papers' texts (`../shared/seeds` beside the repository).
+/// The project's own copies of the papers' texts (`data/texts`, byte for byte the seeds).
 pub fn seeds() -> PathBuf {
-    PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../shared/seeds")
+    PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("data/texts")
 }
 
 /// Runs `linkage ARGS` and returns (exit code, stdout, stderr).
