@@ -5,6 +5,9 @@ use petgraph::graph::NodeIndex;
 
 use crate::{error::Error, graph::ConceptGraph, suggest::closest};
 
+/// How many candidates an ambiguous name lists: enough to choose from, one screen at most.
+const MAX_CANDIDATES: usize = 10;
+
 impl ConceptGraph {
     /// Resolves a name typed by a user to a node.
     ///
@@ -12,15 +15,26 @@ impl ConceptGraph {
     /// [`Error::Resolve`] naming the closest candidates when the name matches no node,
     /// or listing the matches when it matches several.
     pub fn resolve(&self, name: &str) -> Result<NodeIndex, Error> {
-        if let Some(ix) = self.index_of(name) {
+        let trimmed = name.trim();
+        if trimmed.is_empty() {
+            return Err(Error::Usage(
+                "an empty name matches no node; give an id, a label or part of one".into(),
+            ));
+        }
+        let lower = trimmed.to_lowercase();
+        // Ids are lower-case kebab-case, so `TPA` means the id `tpa` before it means
+        // every label that contains "tpa".
+        if let Some(ix) = self.index_of(trimmed).or_else(|| self.index_of(&lower)) {
             return Ok(ix);
         }
-        let lower = name.trim().to_lowercase();
         if let Some(ix) = self.by_name(&lower) {
             return Ok(ix);
         }
-        if lower.is_empty() {
-            return Err(Error::Resolve("an empty name matches no node".into()));
+        if let Some(ix) = self
+            .node_indices()
+            .find(|&ix| self.node(ix).label_zh.as_deref() == Some(trimmed))
+        {
+            return Ok(ix);
         }
         let matches: Vec<NodeIndex> = self
             .node_indices()
@@ -30,45 +44,47 @@ impl ConceptGraph {
                     || node
                         .label_zh
                         .as_deref()
-                        .is_some_and(|zh| zh.contains(name.trim()))
+                        .is_some_and(|zh| zh.contains(trimmed))
             })
             .collect();
         match matches.as_slice() {
             [one] => Ok(*one),
             [] => {
                 let names = self.nodes().flat_map(crate::node::Node::names);
-                let near = closest(&lower, names, 5);
-                let mut ids: Vec<String> = Vec::new();
-                for n in near {
+                let mut near: Vec<NodeIndex> = Vec::new();
+                for n in closest(&lower, names, 20) {
                     if let Ok(ix) = self.resolve_exact(n) {
-                        let id = self.node(ix).id.clone();
-                        if !ids.contains(&id) {
-                            ids.push(id);
+                        if !near.contains(&ix) {
+                            near.push(ix);
                         }
                     }
                 }
-                Err(Error::Resolve(if ids.is_empty() {
+                near.truncate(5);
+                Err(Error::Resolve(if near.is_empty() {
                     format!(
                         "no node matches \"{name}\"; try `linkage search {name}` or `linkage list`"
                     )
                 } else {
                     format!(
-                        "no node matches \"{name}\"; closest: {}",
-                        self.describe(&ids)
+                        "no node matches \"{name}\"; the closest:\n{}",
+                        self.candidate_lines(&near)
                     )
                 }))
             }
             many => {
-                let ids: Vec<String> = many.iter().map(|&ix| self.node(ix).id.clone()).collect();
-                let shown = ids.len().min(10);
-                let more = if ids.len() > shown {
-                    format!(" and {} more", ids.len() - shown)
+                let shown = many.len().min(MAX_CANDIDATES);
+                let more = if many.len() > shown {
+                    format!(
+                        "\n  … and {} more; `linkage search {name}` lists them",
+                        many.len() - shown
+                    )
                 } else {
                     String::new()
                 };
                 Err(Error::Resolve(format!(
-                    "\"{name}\" is ambiguous: it matches {}{more}; use an id",
-                    self.describe(&ids[..shown])
+                    "\"{name}\" matches {} nodes; use an id:\n{}{more}",
+                    many.len(),
+                    self.candidate_lines(&many[..shown])
                 )))
             }
         }
@@ -80,16 +96,22 @@ impl ConceptGraph {
             .ok_or(())
     }
 
-    fn describe(&self, ids: &[String]) -> String {
-        ids.iter()
-            .map(|id| {
-                let label = self
-                    .index_of(id)
-                    .map_or("", |ix| self.node(ix).label.as_str());
-                format!("{id} ({label})")
+    /// One candidate a line: id, kind and label, aligned, so a reader can pick an id.
+    fn candidate_lines(&self, nodes: &[NodeIndex]) -> String {
+        let width = nodes
+            .iter()
+            .map(|&ix| self.node(ix).id.chars().count())
+            .max()
+            .unwrap_or(0);
+        nodes
+            .iter()
+            .map(|&ix| {
+                let node = self.node(ix);
+                let line = format!("  {:<width$}  {:<10} {}", node.id, node.kind, node.label);
+                fit_width(&line, 80)
             })
             .collect::<Vec<_>>()
-            .join(", ")
+            .join("\n")
     }
 
     /// Resolves a paper typed by a user: exact id, then a case-insensitive match of id,
@@ -98,6 +120,9 @@ impl ConceptGraph {
     /// # Errors
     /// [`Error::Resolve`] listing the papers when none or several match.
     pub fn resolve_paper(&self, name: &str) -> Result<String, Error> {
+        if name.trim().is_empty() {
+            return Err(Error::Usage("an empty paper name matches no paper".into()));
+        }
         if self.paper(name).is_some() {
             return Ok(name.to_string());
         }
@@ -142,4 +167,21 @@ impl ConceptGraph {
     pub fn resolve_papers(&self, names: &[String]) -> Result<Vec<String>, Error> {
         names.iter().map(|n| self.resolve_paper(n)).collect()
     }
+}
+
+/// `line` cut to `columns` display columns, ending in `…` when cut.
+fn fit_width(line: &str, columns: usize) -> String {
+    if textwrap::core::display_width(line) <= columns {
+        return line.to_string();
+    }
+    let mut out = String::new();
+    for ch in line.chars() {
+        let next = textwrap::core::display_width(&format!("{out}{ch}"));
+        if next + 1 > columns {
+            break;
+        }
+        out.push(ch);
+    }
+    out.push('…');
+    out
 }

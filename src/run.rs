@@ -14,7 +14,7 @@ use crate::{
     output,
     query::{self, ego_network, PathMode, PathQuery, Walk, WalkFilter},
     quotes,
-    write::{refuse_data_dir, write_atomically},
+    write::{refuse_data_dir, write_atomically, write_stdout},
     ConceptGraph,
 };
 
@@ -92,9 +92,7 @@ pub fn run(cli: &Cli) -> Result<Outcome, Error> {
         let _ = writeln!(stderr, "{warning}");
     }
     let printed = dispatch(cli, &loaded.graph)?;
-    let mut stdout = anstream::stdout();
-    // A closed pipe (`linkage list | head`) is not an error worth reporting.
-    let _ = stdout.write_all(printed.text.as_bytes());
+    write_stdout(&mut anstream::stdout(), printed.text.as_bytes())?;
     // The process ends next; freeing a large graph piece by piece would only delay it.
     std::mem::forget(loaded);
     Ok(printed.outcome)
@@ -124,8 +122,7 @@ fn dispatch(cli: &Cli, graph: &ConceptGraph) -> Result<Printed, Error> {
                 output::check::human(graph, report.as_ref())
             };
             if let Some(report) = report.filter(|r| !r.failures.is_empty()) {
-                let mut stdout = anstream::stdout();
-                let _ = stdout.write_all(text.as_bytes());
+                write_stdout(&mut anstream::stdout(), text.as_bytes())?;
                 return Err(Error::InvalidData(report.failures));
             }
             Ok(Printed::found(text))
@@ -159,6 +156,11 @@ fn dispatch(cli: &Cli, graph: &ConceptGraph) -> Result<Printed, Error> {
             }))
         }
         Command::Search { text } => {
+            if text.trim().is_empty() {
+                return Err(Error::Usage(
+                    "search needs a word or phrase to look for".into(),
+                ));
+            }
             let found = output::search::search(graph, text);
             let outcome = if found.is_empty() {
                 Outcome::Nothing

@@ -1,36 +1,161 @@
-//! Writing output files atomically, and never into the dataset being read.
+//! Writing output files where the user said, keeping what was there, and never into the
+//! dataset being read.
+//!
+//! A scholar's `-o figure.svg` may be a new file, an existing one (whose permissions they
+//! chose), a symlink into a shared folder, or `/dev/stdout` and a pipe. Each is written the
+//! way a careful Unix tool writes it: regular files through a temporary file renamed into
+//! place (a reader never sees half a file, a failure leaves the old one intact), links
+//! through to their target, and devices or pipes directly, since renaming over them would
+//! replace the device node itself.
 
 use std::{
-    io::Write as _,
+    fs,
+    io::{self, Write as _},
     path::{Path, PathBuf},
 };
 
 use crate::error::Error;
 
-/// Writes `bytes` to `path` through a temporary file in the same directory, renamed into
-/// place, so a reader never sees half a file and a failure leaves the old file intact.
+/// How many symlinks are followed before giving up, as the kernel does (`ELOOP`).
+const MAX_SYMLINK_HOPS: usize = 40;
+
+/// Writes `bytes` to `path`: atomically for a regular file (new or existing, keeping an
+/// existing file's permissions, giving a new one those the umask allows), to the target
+/// of a symlink, and directly into a device or FIFO.
 ///
 /// # Errors
-/// [`Error::Io`] naming `path`.
+/// [`Error::Io`] naming `path` as the user wrote it, never a temporary file.
 pub fn write_atomically(path: &Path, bytes: &[u8]) -> Result<(), Error> {
-    let dir = match path.parent() {
+    // `fs::metadata` follows links in the kernel, magic ones too (`/dev/stdout` ->
+    // `/proc/self/fd/1` -> `pipe:[…]`), so devices and pipes are told apart before any
+    // link is read by hand.
+    match fs::metadata(path) {
+        Ok(meta) if meta.is_dir() => Err(Error::io(
+            "write",
+            path,
+            io::Error::other("it is a directory; name a file"),
+        )),
+        Ok(meta) if !meta.is_file() => write_in_place(path, bytes).map_err(|e| plain(path, e)),
+        Ok(meta) => {
+            let target = fs::canonicalize(path).map_err(|e| plain(path, e))?;
+            replace_file(&target, bytes, Some(meta.permissions())).map_err(|e| plain(path, e))
+        }
+        Err(e)
+            if matches!(
+                e.kind(),
+                io::ErrorKind::NotFound | io::ErrorKind::NotADirectory
+            ) =>
+        {
+            let target = follow_symlinks(path)?;
+            require_parent_dir(path, &target)?;
+            replace_file(&target, bytes, None).map_err(|e| plain(path, e))
+        }
+        Err(e) => Err(plain(path, e)),
+    }
+}
+
+/// The path a write to `path` lands on: `path` itself, or the end of its chain of links
+/// (which may not exist yet: a dangling link is written through, as `>` in a shell does).
+///
+/// # Errors
+/// [`Error::Io`] for an unreadable link or a loop of links.
+pub fn follow_symlinks(path: &Path) -> Result<PathBuf, Error> {
+    let mut current = path.to_path_buf();
+    for _ in 0..MAX_SYMLINK_HOPS {
+        match fs::symlink_metadata(&current) {
+            Ok(meta) if meta.file_type().is_symlink() => {
+                let link = fs::read_link(&current).map_err(|e| plain(path, e))?;
+                current = match current.parent() {
+                    Some(dir) if link.is_relative() => dir.join(link),
+                    _ => link,
+                };
+            }
+            _ => return Ok(current),
+        }
+    }
+    Err(Error::io(
+        "write",
+        path,
+        io::Error::other("too many levels of symbolic links"),
+    ))
+}
+
+/// Says which directory is missing, rather than a bare "No such file or directory".
+fn require_parent_dir(path: &Path, target: &Path) -> Result<(), Error> {
+    let dir = parent_dir(target);
+    match fs::metadata(&dir) {
+        Ok(meta) if meta.is_dir() => Ok(()),
+        Ok(_) => Err(Error::io(
+            "write",
+            path,
+            io::Error::other(format!("{} is not a directory", dir.display())),
+        )),
+        Err(e) if e.kind() == io::ErrorKind::NotFound => Err(Error::io(
+            "write",
+            path,
+            io::Error::other(format!(
+                "the directory {} does not exist; create it first",
+                dir.display()
+            )),
+        )),
+        Err(e) => Err(plain(path, e)),
+    }
+}
+
+/// The directory a file is created in (`.` for a bare file name).
+fn parent_dir(path: &Path) -> PathBuf {
+    match path.parent() {
         Some(p) if !p.as_os_str().is_empty() => p.to_path_buf(),
         _ => PathBuf::from("."),
-    };
-    let mut file =
-        tempfile::NamedTempFile::new_in(&dir).map_err(|e| Error::io("write", path, e))?;
-    file.write_all(bytes)
-        .map_err(|e| Error::io("write", path, e))?;
-    file.persist(path)
-        .map_err(|e| Error::io("write", path, e.error))?;
+    }
+}
+
+/// Writes into an existing device, FIFO or socket as it is: no temporary file, no rename.
+fn write_in_place(target: &Path, bytes: &[u8]) -> io::Result<()> {
+    let mut file = fs::OpenOptions::new().write(true).open(target)?;
+    file.write_all(bytes)?;
+    file.flush()
+}
+
+/// Writes a regular file through a temporary sibling renamed over it. `kept` are the
+/// permissions of the file being replaced; a new file is created with mode 0666, which
+/// the process umask narrows exactly as it would for any other program.
+fn replace_file(target: &Path, bytes: &[u8], kept: Option<fs::Permissions>) -> io::Result<()> {
+    let dir = parent_dir(target);
+    let mut builder = tempfile::Builder::new();
+    builder.prefix(".linkage-").suffix(".tmp");
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt as _;
+        builder.permissions(fs::Permissions::from_mode(0o666));
+    }
+    let mut file = builder.tempfile_in(&dir)?;
+    if let Some(permissions) = kept {
+        // Set explicitly: the umask applies to creation, not to the mode a file had.
+        fs::set_permissions(file.path(), permissions)?;
+    }
+    file.write_all(bytes)?;
+    file.as_file().sync_all()?;
+    file.persist(target).map_err(|e| e.error)?;
     Ok(())
 }
 
+/// An I/O error on the user's `path`, stripped of any temporary file's name that the
+/// underlying library may have added to its message.
+fn plain(path: &Path, error: io::Error) -> Error {
+    let bare = match error.raw_os_error() {
+        Some(code) => io::Error::from_raw_os_error(code),
+        None if error.kind() == io::ErrorKind::Other => error,
+        None => io::Error::from(error.kind()),
+    };
+    Error::io("write", path, bare)
+}
+
 /// Refuses an output path inside the data directory: linkage never writes into a
-/// user's data.
+/// user's data. A symlink is judged by where it points.
 ///
 /// # Errors
-/// [`Error::Usage`] when `output` lies inside `data_dir`.
+/// [`Error::Usage`] when `output` (or the file it links to) lies inside `data_dir`.
 pub fn refuse_data_dir(output: &Path, data_dir: Option<&Path>) -> Result<(), Error> {
     let Some(data_dir) = data_dir else {
         return Ok(());
@@ -38,9 +163,13 @@ pub fn refuse_data_dir(output: &Path, data_dir: Option<&Path>) -> Result<(), Err
     let Ok(data) = data_dir.canonicalize() else {
         return Ok(());
     };
+    let target = match fs::canonicalize(output) {
+        Ok(real) => real,
+        Err(_) => follow_symlinks(output)?,
+    };
     // The output's directory may not exist yet (`gallery data/new`): judge by its
     // nearest existing ancestor.
-    let mut parent = match output.parent() {
+    let mut parent = match target.parent() {
         Some(p) if !p.as_os_str().is_empty() => p,
         _ => Path::new("."),
     };
@@ -61,4 +190,18 @@ pub fn refuse_data_dir(output: &Path, data_dir: Option<&Path>) -> Result<(), Err
         )));
     }
     Ok(())
+}
+
+/// Writes `bytes` to standard output. A reader that closed the pipe early (`| head`)
+/// is not an error; any other failure (`> /dev/full`) is.
+///
+/// # Errors
+/// [`Error::Io`] naming standard output.
+pub fn write_stdout(out: &mut impl io::Write, bytes: &[u8]) -> Result<(), Error> {
+    match out.write_all(bytes).and_then(|()| out.flush()) {
+        Err(e) if e.kind() != io::ErrorKind::BrokenPipe => {
+            Err(Error::io("write", "standard output", e))
+        }
+        _ => Ok(()),
+    }
 }

@@ -148,8 +148,7 @@ fn an_ambiguous_name_lists_its_matches() {
     let (code, _, err) = run(&["show", "targeted"]);
     assert_eq!(code, 2);
     assert!(
-        err.contains("\"targeted\" is ambiguous")
-            && err.contains("tpa (Targeted poverty alleviation)"),
+        err.contains("\"targeted\" matches 6 nodes; use an id:") && err.contains("\n  tpa  "),
         "{err}"
     );
 }
@@ -159,7 +158,7 @@ fn an_unknown_name_suggests_the_closest() {
     let (code, _, err) = run(&["show", "tpaa"]);
     assert_eq!(code, 2);
     assert!(
-        err.contains("no node matches \"tpaa\"; closest: tpa (Targeted poverty alleviation)"),
+        err.contains("no node matches \"tpaa\"; the closest:\n  tpa  "),
         "{err}"
     );
 }

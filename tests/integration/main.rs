@@ -13,3 +13,4 @@ mod errors;
 mod path;
 mod path_properties;
 mod properties;
+mod trust;

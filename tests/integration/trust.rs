@@ -1,0 +1,310 @@
+//! What a user must be able to trust: the README's commands run as written, output files
+//! land where the user said and keep what was there, stdout failures are reported, and
+//! names resolve as the README says.
+
+use std::{
+    fs,
+    io::Read as _,
+    os::unix::fs::{FileTypeExt as _, PermissionsExt as _},
+    path::{Path, PathBuf},
+    process::Stdio,
+};
+
+use crate::common::{linkage, run};
+
+fn repo() -> PathBuf {
+    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+}
+
+/// Every command line in README.md's fenced `sh` blocks, as arguments to the binary.
+/// `cargo run --release --` and `linkage` both mean the binary; `cargo test` is the
+/// suite itself and is not run from inside it.
+fn readme_commands() -> Vec<(String, Vec<String>)> {
+    let readme = fs::read_to_string(repo().join("README.md")).unwrap();
+    let mut commands = Vec::new();
+    let mut in_block = false;
+    for line in readme.lines() {
+        if line.starts_with("```") {
+            in_block = !in_block && line.trim_start_matches('`').starts_with("sh");
+            continue;
+        }
+        if !in_block {
+            continue;
+        }
+        // A comment starts at "  #" (after the command, aligned); the command is before it.
+        let command = line.split("  #").next().unwrap_or("").trim();
+        let rest = if let Some(rest) = command.strip_prefix("cargo run --release --") {
+            rest
+        } else if let Some(rest) = command.strip_prefix("linkage") {
+            rest
+        } else {
+            assert!(
+                command.is_empty() || command == "cargo test",
+                "README command not understood by this test: {command}"
+            );
+            continue;
+        };
+        // `> file` redirects stdout; the test reads stdout instead.
+        let rest = rest.split(" > ").next().unwrap_or(rest);
+        commands.push((command.to_string(), split_words(rest)));
+    }
+    assert!(commands.len() >= 10, "README lost its commands?");
+    commands
+}
+
+/// Splits a shell command line on spaces, keeping "double-quoted words" together.
+fn split_words(line: &str) -> Vec<String> {
+    let mut words = Vec::new();
+    let mut word = String::new();
+    let mut quoted = false;
+    for ch in line.chars() {
+        match ch {
+            '"' => quoted = !quoted,
+            ' ' if !quoted => {
+                if !word.is_empty() {
+                    words.push(std::mem::take(&mut word));
+                }
+            }
+            _ => word.push(ch),
+        }
+    }
+    if !word.is_empty() {
+        words.push(word);
+    }
+    words
+}
+
+#[test]
+fn every_readme_command_runs_and_succeeds() {
+    // Run where a reader would: a directory of their own with the project's `data/`
+    // beside it (the README's `check --sources data/texts`), writing output files there.
+    let dir = tempfile::tempdir().unwrap();
+    std::os::unix::fs::symlink(repo().join("data"), dir.path().join("data")).unwrap();
+    for (line, args) in readme_commands() {
+        let output = linkage()
+            .current_dir(dir.path())
+            .args(&args)
+            .output()
+            .unwrap();
+        assert!(
+            output.status.success(),
+            "README command failed: {line}\n{}",
+            String::from_utf8_lossy(&output.stderr)
+        );
+        let printed = !output.stdout.is_empty();
+        let wrote = args.iter().any(|a| a == "-o" || a == "gallery");
+        assert!(printed || wrote, "README command printed nothing: {line}");
+    }
+}
+
+#[test]
+fn a_new_output_file_gets_the_permissions_of_the_umask() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = dir.path().join("graph.json");
+    for (umask, mode) in [("022", 0o644), ("077", 0o600)] {
+        let _ = fs::remove_file(&out);
+        let status = std::process::Command::new("sh")
+            .arg("-c")
+            .arg(format!("umask {umask}; exec \"$0\" export -o \"$1\""))
+            .arg(assert_cmd::cargo::cargo_bin("linkage"))
+            .arg(&out)
+            .status()
+            .unwrap();
+        assert!(status.success());
+        let got = fs::metadata(&out).unwrap().permissions().mode() & 0o777;
+        assert_eq!(got, mode, "umask {umask}");
+    }
+}
+
+#[test]
+fn an_existing_output_file_keeps_its_permissions() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = dir.path().join("figure.dot");
+    fs::write(&out, "old").unwrap();
+    fs::set_permissions(&out, fs::Permissions::from_mode(0o640)).unwrap();
+    let (code, _, err) = run(&["dot", "--focus", "tpa", "-o", out.to_str().unwrap()]);
+    assert_eq!(code, 0, "{err}");
+    assert_eq!(
+        fs::metadata(&out).unwrap().permissions().mode() & 0o777,
+        0o640
+    );
+    assert!(fs::read_to_string(&out).unwrap().starts_with("digraph"));
+    assert_eq!(leftovers(dir.path()), Vec::<String>::new());
+}
+
+#[test]
+fn a_symlink_is_written_through_to_its_target() {
+    let dir = tempfile::tempdir().unwrap();
+    let target = dir.path().join("real.json");
+    let link = dir.path().join("link.json");
+    fs::write(&target, "old").unwrap();
+    std::os::unix::fs::symlink("real.json", &link).unwrap();
+    let (code, _, err) = run(&["export", "-o", link.to_str().unwrap()]);
+    assert_eq!(code, 0, "{err}");
+    assert!(fs::symlink_metadata(&link)
+        .unwrap()
+        .file_type()
+        .is_symlink());
+    assert!(fs::read_to_string(&target).unwrap().starts_with('{'));
+    // A dangling link creates its target, as a shell's `>` does.
+    let dangling = dir.path().join("dangling.json");
+    std::os::unix::fs::symlink("made.json", &dangling).unwrap();
+    let (code, _, err) = run(&["export", "-o", dangling.to_str().unwrap()]);
+    assert_eq!(code, 0, "{err}");
+    assert!(fs::symlink_metadata(&dangling)
+        .unwrap()
+        .file_type()
+        .is_symlink());
+    assert!(dir.path().join("made.json").is_file());
+}
+
+#[test]
+fn a_fifo_is_written_into_not_replaced() {
+    let dir = tempfile::tempdir().unwrap();
+    let fifo = dir.path().join("pipe");
+    assert!(std::process::Command::new("mkfifo")
+        .arg(&fifo)
+        .status()
+        .unwrap()
+        .success());
+    let reader = {
+        let fifo = fifo.clone();
+        std::thread::spawn(move || {
+            let mut text = String::new();
+            fs::File::open(fifo)
+                .unwrap()
+                .read_to_string(&mut text)
+                .unwrap();
+            text
+        })
+    };
+    let (code, _, err) = run(&["export", "-o", fifo.to_str().unwrap()]);
+    assert_eq!(code, 0, "{err}");
+    assert!(reader.join().unwrap().starts_with('{'));
+    assert!(fs::metadata(&fifo).unwrap().file_type().is_fifo());
+}
+
+#[test]
+fn dev_stdout_as_output_writes_to_stdout() {
+    let (code, out, err) = run(&["export", "-o", "/dev/stdout"]);
+    assert_eq!(code, 0, "{err}");
+    assert!(out.starts_with('{'));
+    assert!(fs::symlink_metadata("/dev/stdout").is_ok());
+}
+
+#[test]
+fn output_errors_name_the_users_path_and_what_is_wrong() {
+    let dir = tempfile::tempdir().unwrap();
+    let missing = dir.path().join("no-such-dir/graph.json");
+    let (code, _, err) = run(&["export", "-o", missing.to_str().unwrap()]);
+    assert_eq!(code, 2);
+    assert!(err.contains("no-such-dir/graph.json"), "{err}");
+    assert!(err.contains("does not exist"), "{err}");
+    let file = dir.path().join("a-file");
+    fs::write(&file, "").unwrap();
+    let under_file = file.join("graph.json");
+    let (code, _, err) = run(&["export", "-o", under_file.to_str().unwrap()]);
+    assert_eq!(code, 2);
+    assert!(err.contains("is not a directory"), "{err}");
+    let (code, _, err) = run(&["export", "-o", dir.path().to_str().unwrap()]);
+    assert_eq!(code, 2);
+    assert!(err.contains("is a directory"), "{err}");
+    assert!(!err.contains(".linkage-"), "temp file named: {err}");
+    assert_eq!(leftovers(dir.path()), vec!["a-file".to_string()]);
+}
+
+#[test]
+fn a_full_stdout_is_an_error_and_a_closed_pipe_is_not() {
+    let full = fs::OpenOptions::new()
+        .write(true)
+        .open("/dev/full")
+        .unwrap();
+    let output = std::process::Command::new(assert_cmd::cargo::cargo_bin("linkage"))
+        .arg("export")
+        .stdout(Stdio::from(full))
+        .output()
+        .unwrap();
+    assert_eq!(output.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&output.stderr).contains("standard output"));
+
+    let mut child = std::process::Command::new(assert_cmd::cargo::cargo_bin("linkage"))
+        .arg("export")
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    drop(child.stdout.take());
+    let output = child.wait_with_output().unwrap();
+    assert_eq!(output.status.code(), Some(0));
+    assert!(
+        output.stderr.is_empty(),
+        "{}",
+        String::from_utf8_lossy(&output.stderr)
+    );
+}
+
+/// File names in `dir` (temporary files left behind would show here).
+fn leftovers(dir: &Path) -> Vec<String> {
+    let mut names: Vec<String> = fs::read_dir(dir)
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .filter(|n| n != "figure.dot")
+        .collect();
+    names.sort();
+    names
+}
+
+#[test]
+fn an_id_wins_case_insensitively() {
+    let (_, by_id, _) = run(&["show", "tpa", "--json"]);
+    let (code, upper, err) = run(&["show", "TPA", "--json"]);
+    assert_eq!(code, 0, "{err}");
+    assert_eq!(upper, by_id);
+}
+
+#[test]
+fn an_ambiguous_name_lists_at_most_ten_candidates_one_a_line_with_kinds() {
+    let (code, _, err) = run(&["show", "poverty"]);
+    assert_eq!(code, 2);
+    let candidates: Vec<&str> = err
+        .lines()
+        .filter(|l| l.starts_with("  ") && !l.trim_start().starts_with('…'))
+        .collect();
+    assert_eq!(candidates.len(), 10, "{err}");
+    assert!(
+        err.contains("more; `linkage search poverty` lists them"),
+        "{err}"
+    );
+    for line in err.lines() {
+        assert!(
+            textwrap::core::display_width(line) <= 80,
+            "too wide: {line}"
+        );
+    }
+    let (_, _, err) = run(&["show", "targeted"]);
+    assert!(
+        err.lines()
+            .any(|l| l.trim_start().starts_with("tpa ") && l.contains("strategy")),
+        "{err}"
+    );
+}
+
+#[test]
+fn an_empty_name_is_a_usage_error_everywhere() {
+    for args in [
+        &["show", ""][..],
+        &["diff", "", "rr"],
+        &["path", "tpa", " "],
+        &["neighbors", ""],
+        &["paper", ""],
+        &["search", ""],
+        &["diff", "tpa", "rr", "--paper", ""],
+    ] {
+        let (code, _, err) = run(args);
+        assert_eq!(code, 2, "{args:?}: {err}");
+        assert!(
+            err.contains("empty") || err.contains("needs"),
+            "{args:?}: {err}"
+        );
+    }
+}
