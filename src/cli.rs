@@ -315,9 +315,9 @@ pub struct PathArgs {
     /// Longest chain, in relations [default: 6 with --all, no bound otherwise].
     #[arg(long, value_name = "N", value_parser = clap::value_parser!(u16).range(1..))]
     pub max_len: Option<u16>,
-    /// Most chains listed; the rest are counted.
+    /// Most chains listed, at most 10000; the rest are counted.
     #[arg(long, value_name = "K", default_value_t = 50,
-          value_parser = clap::value_parser!(u32).range(1..))]
+          value_parser = clap::value_parser!(u32).range(1..=10_000))]
     pub limit: u32,
     /// Only relations of these kinds (see `linkage schema --kinds`); commas work too.
     #[arg(long, value_name = "KIND", num_args = 1.., value_delimiter = ',')]

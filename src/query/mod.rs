@@ -19,7 +19,7 @@ pub mod walk;
 
 pub use budget::{Budget, Stop};
 pub use neighbors::{ego_network, Ego, EgoRelation};
-pub use path::{Path, PathMode, PathQuery, PathResult, DEFAULT_LIMIT, DEFAULT_MAX_LEN};
+pub use path::{Path, PathMode, PathQuery, PathResult, DEFAULT_LIMIT, DEFAULT_MAX_LEN, MAX_LIMIT};
 pub use walk::{Hop, Walk, WalkFilter};
 
 /// Small graphs for unit tests, built directly (no files, no validation).

@@ -22,6 +22,11 @@ pub const DEFAULT_MAX_LEN: usize = 6;
 /// Most routes listed unless told otherwise.
 pub const DEFAULT_LIMIT: usize = 50;
 
+/// The most routes a query lists. Listing costs memory and time for every route, while
+/// counting them is exact and free: past a page of routes a reader wants the count (and
+/// a narrower query), not ten thousand more lines.
+pub const MAX_LIMIT: usize = 10_000;
+
 /// Which routes a query lists.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
 pub enum PathMode {
@@ -203,8 +208,10 @@ impl PathQuery {
                 id(self.from)
             )));
         }
-        if self.limit == 0 {
-            return Err(Error::Usage("--limit must be at least 1".into()));
+        if self.limit == 0 || self.limit > MAX_LIMIT {
+            return Err(Error::Usage(format!(
+                "--limit must be between 1 and {MAX_LIMIT}"
+            )));
         }
         if self.max_len == Some(0) {
             return Err(Error::Usage("--max-len must be at least 1".into()));
