@@ -4,7 +4,10 @@ use std::path::PathBuf;
 
 use clap::{Args, Parser, Subcommand, ValueEnum};
 
-use crate::dot::{Clustering, ImageFormat, Lang, Look, Palette, Rankdir, Selection};
+use crate::{
+    completion,
+    dot::{Clustering, ImageFormat, Lang, Look, Palette, Rankdir, Selection},
+};
 
 /// Model the logic of academic papers as a typed concept graph, query it, and draw it.
 ///
@@ -20,6 +23,10 @@ pub struct Cli {
     /// Print machine-readable JSON instead of text (shapes: docs/json.md).
     #[arg(long, global = true)]
     pub json: bool,
+
+    /// Never page long output (also: `LINKAGE_PAGER=0`, or a pipe).
+    #[arg(long, global = true)]
+    pub no_pager: bool,
 
     /// What to do.
     #[command(subcommand)]
@@ -38,12 +45,13 @@ pub enum Command {
     /// List nodes, grouped by kind.
     List {
         /// Only nodes of this kind (strategy, goal, mechanism, ...).
-        #[arg(long, value_name = "KIND")]
+        #[arg(long, value_name = "KIND", add = completion::node_kinds())]
         kind: Option<String>,
     },
     /// Show one node with all its relations in and out, and who says so.
     Show {
         /// Node id, label, alias, or a unique part of one.
+        #[arg(add = completion::node_names())]
         name: String,
         /// Citations only, without the quotes.
         #[arg(long)]
@@ -65,11 +73,13 @@ pub enum Command {
     /// Compare two nodes: common ground, differences by dimension, structural contrast.
     Diff {
         /// First node (id, label, alias, or a unique part of one).
+        #[arg(add = completion::node_names())]
         a: String,
         /// Second node.
+        #[arg(add = completion::node_names())]
         b: String,
         /// Only claims made by these papers (id, citation, author or title words).
-        #[arg(long, value_name = "PAPER", num_args = 1..)]
+        #[arg(long, value_name = "PAPER", num_args = 1.., add = completion::paper_names())]
         paper: Vec<String>,
         /// Citations only, without the quotes.
         #[arg(long)]
@@ -81,7 +91,7 @@ pub enum Command {
         #[arg(num_args = 0..=2, value_names = ["A", "B"])]
         pair: Vec<String>,
         /// Only these papers as columns.
-        #[arg(long, value_name = "PAPER", num_args = 1..)]
+        #[arg(long, value_name = "PAPER", num_args = 1.., add = completion::paper_names())]
         paper: Vec<String>,
         /// Print CSV (for a paper's appendix) instead of a table.
         #[arg(long, conflicts_with = "json")]
@@ -90,7 +100,7 @@ pub enum Command {
     /// Pairs of nodes the papers relate in conflicting ways, and the views they report.
     Contested {
         /// Only claims made by these papers.
-        #[arg(long, value_name = "PAPER", num_args = 1..)]
+        #[arg(long, value_name = "PAPER", num_args = 1.., add = completion::paper_names())]
         paper: Vec<String>,
         /// Citations only, without the quotes.
         #[arg(long)]
@@ -115,16 +125,18 @@ pub enum Command {
     /// direction, grouped by relation kind.
     Neighbors {
         /// Node id, label, alias, or a unique part of one.
+        #[arg(add = completion::node_names())]
         name: String,
         /// How many steps out to go.
         #[arg(long, value_name = "N", default_value_t = 1,
               value_parser = clap::value_parser!(u16).range(1..))]
         depth: u16,
         /// Only relations of these kinds (see `linkage schema --kinds`); commas work too.
-        #[arg(long, value_name = "KIND", num_args = 1.., value_delimiter = ',')]
+        #[arg(long, value_name = "KIND", num_args = 1.., value_delimiter = ',',
+          add = completion::relation_kinds())]
         via: Vec<String>,
         /// Only relations asserted by these papers (id, citation, author or title words).
-        #[arg(long, value_name = "PAPER", num_args = 1..)]
+        #[arg(long, value_name = "PAPER", num_args = 1.., add = completion::paper_names())]
         paper: Vec<String>,
     },
     /// Export the whole graph.
@@ -183,6 +195,39 @@ pub enum Command {
         #[arg(long)]
         no_svg: bool,
     },
+    /// Print a shell script that completes linkage's commands, flags, node ids, paper
+    /// ids and kinds: `source <(linkage completions bash)` in ~/.bashrc.
+    Completions {
+        /// The shell.
+        shell: Shell,
+    },
+    /// Print linkage's manual page (roff): `linkage man > linkage.1; man ./linkage.1`.
+    Man,
+}
+
+/// Shells that `linkage completions` writes scripts for.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum Shell {
+    /// GNU bash.
+    Bash,
+    /// Z shell.
+    Zsh,
+    /// fish.
+    Fish,
+    /// `PowerShell`.
+    Powershell,
+}
+
+impl Shell {
+    /// The name `clap_complete` knows the shell by.
+    pub fn name(self) -> &'static str {
+        match self {
+            Self::Bash => "bash",
+            Self::Zsh => "zsh",
+            Self::Fish => "fish",
+            Self::Powershell => "powershell",
+        }
+    }
 }
 
 /// Which part of the graph a diagram shows. Without --focus, --path or --diff, the whole
@@ -306,8 +351,10 @@ pub enum ExportFormat {
 #[derive(Debug, Args)]
 pub struct PathArgs {
     /// Where the chains start: node id, label, alias, or a unique part of one.
+    #[arg(add = completion::node_names())]
     pub from: String,
     /// Where the chains end.
+    #[arg(add = completion::node_names())]
     pub to: String,
     /// Every simple chain up to --max-len, shortest first, not just the shortest.
     #[arg(long)]
@@ -320,7 +367,8 @@ pub struct PathArgs {
           value_parser = clap::value_parser!(u32).range(1..=10_000))]
     pub limit: u32,
     /// Only relations of these kinds (see `linkage schema --kinds`); commas work too.
-    #[arg(long, value_name = "KIND", num_args = 1.., value_delimiter = ',')]
+    #[arg(long, value_name = "KIND", num_args = 1.., value_delimiter = ',',
+          add = completion::relation_kinds())]
     pub via: Vec<String>,
     /// Never pass through these nodes.
     #[arg(long, value_name = "NAME", num_args = 1..)]
@@ -329,7 +377,7 @@ pub struct PathArgs {
     #[arg(long, value_name = "NAME")]
     pub through: Option<String>,
     /// Only relations asserted by these papers (id, citation, author or title words).
-    #[arg(long, value_name = "PAPER", num_args = 1..)]
+    #[arg(long, value_name = "PAPER", num_args = 1.., add = completion::paper_names())]
     pub paper: Vec<String>,
     /// Follow every relation both ways, ignoring its direction.
     #[arg(long)]

@@ -8,6 +8,7 @@
 
 pub mod adjacency;
 pub mod cli;
+pub mod completion;
 pub mod diagnostic;
 pub mod dot;
 mod embedded;
@@ -18,6 +19,7 @@ pub mod json_schema;
 pub mod load;
 pub mod node;
 pub mod output;
+pub mod pager;
 pub mod paper;
 pub mod query;
 pub mod quotes;

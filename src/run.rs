@@ -3,15 +3,15 @@
 
 use std::{fmt::Write as _, io::Write as _, process::ExitCode};
 
-use clap::Parser as _;
+use clap::{CommandFactory as _, Parser as _};
 
 use crate::{
     cli::{Cli, Command, ExportFormat, PathArgs},
-    dot,
+    completion, dot,
     error::Error,
     export, json_schema,
     load::{load, DataSource},
-    output,
+    output, pager,
     query::{self, ego_network, PathMode, PathQuery, Walk, WalkFilter},
     quotes,
     write::{refuse_data_dir, write_atomically, write_stdout},
@@ -29,6 +29,7 @@ pub enum Outcome {
 
 /// Runs the binary.
 pub fn main() -> ExitCode {
+    completion::complete_if_asked();
     let cli = Cli::parse();
     match run(&cli) {
         Ok(Outcome::Found) => ExitCode::SUCCESS,
@@ -82,6 +83,25 @@ impl Printed {
 /// # Errors
 /// Any [`Error`]; the caller prints it and exits with code 2.
 pub fn run(cli: &Cli) -> Result<Outcome, Error> {
+    // Commands about linkage itself need no dataset.
+    match cli.command {
+        Command::Completions { shell } => {
+            write_stdout(
+                &mut anstream::stdout(),
+                completion::registration(shell)?.as_bytes(),
+            )?;
+            return Ok(Outcome::Found);
+        }
+        Command::Man => {
+            let mut page = Vec::new();
+            clap_mangen::Man::new(Cli::command())
+                .render(&mut page)
+                .map_err(|e| Error::io("write", "standard output", e))?;
+            write_stdout(&mut anstream::stdout(), &page)?;
+            return Ok(Outcome::Found);
+        }
+        _ => {}
+    }
     let source = cli
         .data
         .clone()
@@ -92,7 +112,7 @@ pub fn run(cli: &Cli) -> Result<Outcome, Error> {
         let _ = writeln!(stderr, "{warning}");
     }
     let printed = dispatch(cli, &loaded.graph)?;
-    write_stdout(&mut anstream::stdout(), printed.text.as_bytes())?;
+    pager::print(&printed.text, !cli.no_pager)?;
     // The process ends next; freeing a large graph piece by piece would only delay it.
     std::mem::forget(loaded);
     Ok(printed.outcome)
@@ -357,6 +377,9 @@ fn dispatch(cli: &Cli, graph: &ConceptGraph) -> Result<Printed, Error> {
                 output,
             )?;
             Ok(Printed::found(String::new()))
+        }
+        Command::Completions { .. } | Command::Man => {
+            unreachable!("answered in `run` before the data is loaded")
         }
         Command::Gallery { dir, no_svg } => {
             refuse_data_dir(&dir.join("README.md"), cli.data.as_deref())?;

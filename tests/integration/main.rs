@@ -13,4 +13,5 @@ mod errors;
 mod path;
 mod path_properties;
 mod properties;
+mod shell;
 mod trust;

@@ -1,0 +1,125 @@
+//! Shell completions that know the dataset: node ids for name arguments, paper ids for
+//! `--paper`, kinds for `--kind` and `--via`.
+//!
+//! `clap_complete`'s dynamic engine is used because static scripts cannot know the ids of
+//! a dataset the user points `--data` at. The shell calls `linkage` back with
+//! `LINKAGE_COMPLETE=<shell>` set; [`complete_if_asked`] answers and exits before any
+//! normal work (and before anything is written to stdout).
+
+use std::{ffi::OsString, io::Write as _, path::PathBuf};
+
+use clap::CommandFactory as _;
+use clap_complete::{
+    engine::{ArgValueCandidates, CompletionCandidate},
+    env::{CompleteEnv, Shells},
+};
+
+use crate::{
+    cli::{Cli, Shell},
+    error::Error,
+    load::{load, DataSource},
+    ConceptGraph,
+};
+
+/// The environment variable through which a shell asks for completions.
+const VAR: &str = "LINKAGE_COMPLETE";
+
+/// Answers a completion request from the shell and exits; returns when there is none.
+pub fn complete_if_asked() {
+    CompleteEnv::with_factory(Cli::command).var(VAR).complete();
+}
+
+/// The script a shell sources to complete `linkage`: `source <(linkage completions bash)`.
+///
+/// # Errors
+/// [`Error::Usage`] for a shell `clap_complete` does not support.
+pub fn registration(shell: Shell) -> Result<String, Error> {
+    let name = shell.name();
+    let shells = Shells::builtins();
+    let completer = shells
+        .completer(name)
+        .ok_or_else(|| Error::Usage(format!("no completions for {name}")))?;
+    // The shell calls this very binary back, wherever it is installed.
+    let binary =
+        std::env::current_exe().map_or_else(|_| "linkage".to_string(), |p| p.display().to_string());
+    let mut script = Vec::new();
+    completer
+        .write_registration(VAR, "linkage", "linkage", &binary, &mut script)
+        .map_err(|e| Error::io("write", "standard output", e))?;
+    let _ = script.flush();
+    Ok(String::from_utf8_lossy(&script).into_owned())
+}
+
+/// Node ids with their labels as help: for FROM, TO, NAME and the like.
+pub fn node_names() -> ArgValueCandidates {
+    ArgValueCandidates::new(|| {
+        dataset().map_or_else(Vec::new, |graph| {
+            graph
+                .nodes()
+                .map(|n| CompletionCandidate::new(&n.id).help(Some(n.label.clone().into())))
+                .collect()
+        })
+    })
+}
+
+/// Paper ids with their short citations as help.
+pub fn paper_names() -> ArgValueCandidates {
+    ArgValueCandidates::new(|| {
+        dataset().map_or_else(Vec::new, |graph| {
+            graph
+                .papers()
+                .map(|p| {
+                    CompletionCandidate::new(&p.id).help(Some(p.citation().to_string().into()))
+                })
+                .collect::<Vec<_>>()
+        })
+    })
+}
+
+/// Node kinds of the schema in force.
+pub fn node_kinds() -> ArgValueCandidates {
+    ArgValueCandidates::new(|| {
+        dataset().map_or_else(Vec::new, |graph| {
+            graph
+                .schema()
+                .node_kinds
+                .keys()
+                .map(CompletionCandidate::new)
+                .collect()
+        })
+    })
+}
+
+/// Relation kinds of the schema in force.
+pub fn relation_kinds() -> ArgValueCandidates {
+    ArgValueCandidates::new(|| {
+        dataset().map_or_else(Vec::new, |graph| {
+            graph
+                .schema()
+                .relation_kinds
+                .keys()
+                .map(CompletionCandidate::new)
+                .collect()
+        })
+    })
+}
+
+/// The dataset the command line being completed names with `--data`, else the built-in
+/// one. A dataset with problems completes nothing rather than printing errors into the
+/// user's prompt.
+fn dataset() -> Option<ConceptGraph> {
+    let args: Vec<OsString> = std::env::args_os().collect();
+    let dir = args
+        .windows(2)
+        .find(|pair| pair[0] == "--data")
+        .map(|pair| PathBuf::from(&pair[1]))
+        .or_else(|| {
+            args.iter().find_map(|a| {
+                a.to_str()
+                    .and_then(|s| s.strip_prefix("--data="))
+                    .map(PathBuf::from)
+            })
+        });
+    let source = dir.map_or(DataSource::Embedded, DataSource::Dir);
+    load(&source).ok().map(|loaded| loaded.graph)
+}
