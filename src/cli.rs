@@ -203,6 +203,97 @@ pub enum Command {
     },
     /// Print linkage's manual page (roff): `linkage man > linkage.1; man ./linkage.1`.
     Man,
+    /// Start a new dataset in DIR: a paper, its text, a node and a relation, a schema to
+    /// extend, and a README saying what to do next. `check` passes on it at once.
+    Init {
+        /// A new or empty directory.
+        dir: PathBuf,
+    },
+    /// Add a claim to the dataset named by --data: the relation FROM RELATION TO, as
+    /// PAPER says it. The quote is checked against the paper's text and the locator taken
+    /// from the heading it falls under; the relation is appended to the file holding the
+    /// paper's claims, every other byte of it kept. Refused, with check's message, if
+    /// `check` would refuse it.
+    Add(AddArgs),
+    /// Import claims from a spreadsheet (CSV, or TSV) into a new data file of the dataset
+    /// named by --data: one row per claim, columns from, relation, to, paper, quote and
+    /// optional locator, aspect, dimension, `from_position`, `to_position`, `from_kind`,
+    /// `to_kind`, note (docs/authoring.md). Every row is checked as `add` checks a claim; a row with a
+    /// problem is reported with its line and nothing is written.
+    Import {
+        /// The claims file (.csv or .tsv).
+        file: PathBuf,
+        /// Name of the new data file inside the dataset [default: the claims file's name
+        /// with .json].
+        #[arg(long, value_name = "NAME")]
+        into: Option<String>,
+        /// Directory of the papers' texts [default: DIR/texts].
+        #[arg(long, value_name = "DIR")]
+        sources: Option<PathBuf>,
+    },
+    /// Where a quote occurs in the papers' texts: paper, lines, and the heading it falls
+    /// under (its locator); the nearest misses when it occurs nowhere verbatim.
+    Locate {
+        /// The words to find (white space and line breaks need not match).
+        quote: String,
+        /// Only in these papers.
+        #[arg(long, value_name = "PAPER", num_args = 1.., add = completion::paper_names())]
+        paper: Vec<String>,
+        /// Directory of the papers' texts [default: the dataset's own texts].
+        #[arg(long, value_name = "DIR")]
+        sources: Option<PathBuf>,
+    },
+}
+
+/// Arguments of `linkage add`.
+#[derive(Debug, Clone, Args)]
+pub struct AddArgs {
+    /// Where the relation starts (id, label, alias, or a unique part of one).
+    #[arg(add = completion::node_names())]
+    pub from: String,
+    /// The relation kind (see `linkage schema --kinds`).
+    #[arg(add = completion::relation_kinds())]
+    pub relation: String,
+    /// Where the relation ends.
+    #[arg(add = completion::node_names())]
+    pub to: String,
+    /// The paper making the claim.
+    #[arg(long, add = completion::paper_names())]
+    pub paper: String,
+    /// The paper's words, copied from its text.
+    #[arg(long)]
+    pub quote: String,
+    /// The section [default: the heading the quote falls under].
+    #[arg(long)]
+    pub locator: Option<String>,
+    /// What is shared (for common-ground relations): a dimension node.
+    #[arg(long, add = completion::node_names())]
+    pub aspect: Option<String>,
+    /// Along what the two differ (for difference relations): a dimension node.
+    #[arg(long, add = completion::node_names())]
+    pub dimension: Option<String>,
+    /// FROM's position along the dimension, in the paper's words.
+    #[arg(long, value_name = "TEXT")]
+    pub from_position: Option<String>,
+    /// TO's position along the dimension, in the paper's words.
+    #[arg(long, value_name = "TEXT")]
+    pub to_position: Option<String>,
+    /// A remark of yours, kept with the claim.
+    #[arg(long)]
+    pub note: Option<String>,
+    /// When FROM names no node, create it as a node of this kind.
+    #[arg(long, value_name = "KIND", add = completion::node_kinds())]
+    pub from_kind: Option<String>,
+    /// When TO names no node, create it as a node of this kind.
+    #[arg(long, value_name = "KIND", add = completion::node_kinds())]
+    pub to_kind: Option<String>,
+    /// The data file to add to (a name inside the dataset) [default: the file holding
+    /// most of the paper's claims].
+    #[arg(long, value_name = "NAME")]
+    pub file: Option<String>,
+    /// Directory of the papers' texts [default: DIR/texts].
+    #[arg(long, value_name = "DIR")]
+    pub sources: Option<PathBuf>,
 }
 
 /// Shells that `linkage completions` writes scripts for.

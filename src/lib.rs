@@ -7,6 +7,7 @@
 //! results for people, and every query also has a JSON form. See ARCHITECTURE.md.
 
 pub mod adjacency;
+pub mod author;
 pub mod cli;
 pub mod completion;
 pub mod diagnostic;
@@ -15,6 +16,7 @@ mod embedded;
 pub mod error;
 pub mod export;
 pub mod graph;
+pub mod headings;
 pub mod json_schema;
 pub mod load;
 pub mod node;

@@ -6,7 +6,8 @@ use std::{fmt::Write as _, io::Write as _, process::ExitCode};
 use clap::{CommandFactory as _, Parser as _};
 
 use crate::{
-    cli::{Cli, Command, ExportFormat, PathArgs},
+    author::{self, add::NewClaim},
+    cli::{AddArgs, Cli, Command, ExportFormat, PathArgs},
     completion, dot,
     error::Error,
     export, json_schema,
@@ -100,6 +101,27 @@ pub fn run(cli: &Cli) -> Result<Outcome, Error> {
             write_stdout(&mut anstream::stdout(), &page)?;
             return Ok(Outcome::Found);
         }
+        Command::Init { ref dir } => {
+            let written = author::init::init(dir)?;
+            let mut text = written.iter().fold(String::new(), |mut text, file| {
+                let _ = writeln!(text, "wrote {file}");
+                text
+            });
+            let _ = writeln!(
+                text,
+                "next: linkage --data {} check --sources {}",
+                dir.display(),
+                dir.join("texts").display()
+            );
+            write_stdout(&mut anstream::stdout(), text.as_bytes())?;
+            return Ok(Outcome::Found);
+        }
+        Command::Add(ref args) => return add(cli, args),
+        Command::Import {
+            ref file,
+            ref into,
+            ref sources,
+        } => return import(cli, file, into.as_deref(), sources.as_deref()),
         _ => {}
     }
     let source = cli
@@ -378,7 +400,30 @@ fn dispatch(cli: &Cli, graph: &ConceptGraph) -> Result<Printed, Error> {
             )?;
             Ok(Printed::found(String::new()))
         }
-        Command::Completions { .. } | Command::Man => {
+        Command::Locate {
+            quote,
+            paper,
+            sources,
+        } => {
+            let papers = graph.resolve_papers(paper)?;
+            let texts = author::paper_texts(graph, cli.data.as_deref(), sources.as_deref())?
+                .into_iter()
+                .filter(|t| papers.is_empty() || papers.contains(&t.paper))
+                .collect::<Vec<_>>();
+            let found = author::locate::locate(&texts, quote);
+            let verbatim = found.first().is_some_and(|f| f.verbatim);
+            let text = if json {
+                output::json(&serde_json::json!({ "quote": quote, "found": found }))
+            } else {
+                output::locate::human(&found)
+            };
+            Ok(Printed::found_if(verbatim, text))
+        }
+        Command::Completions { .. }
+        | Command::Man
+        | Command::Init { .. }
+        | Command::Add(_)
+        | Command::Import { .. } => {
             unreachable!("answered in `run` before the data is loaded")
         }
         Command::Gallery { dir, no_svg } => {
@@ -399,6 +444,76 @@ fn dispatch(cli: &Cli, graph: &ConceptGraph) -> Result<Printed, Error> {
             Ok(Printed::found(text))
         }
     }
+}
+
+/// `linkage import`: claims from a spreadsheet into a new file of the dataset.
+fn import(
+    cli: &Cli,
+    file: &std::path::Path,
+    into: Option<&str>,
+    sources: Option<&std::path::Path>,
+) -> Result<Outcome, Error> {
+    let Some(dir) = cli.data.as_deref() else {
+        return Err(Error::Usage(
+            "import writes into a dataset of yours: name its directory with --data DIR".into(),
+        ));
+    };
+    let texts = sources.map_or_else(|| dir.join("texts"), std::path::Path::to_path_buf);
+    let name = into.map_or_else(
+        || {
+            let stem = file.file_stem().unwrap_or_default().to_string_lossy();
+            format!("{stem}.json")
+        },
+        str::to_string,
+    );
+    let imported = author::claims::import(dir, &texts, file, &dir.join(name))?;
+    let text = format!(
+        "wrote {}: {} relations, {} new nodes\n",
+        imported.file.display(),
+        imported.relations,
+        imported.nodes
+    );
+    write_stdout(&mut anstream::stdout(), text.as_bytes())?;
+    Ok(Outcome::Found)
+}
+
+/// `linkage add`: one claim into the dataset named by `--data`.
+fn add(cli: &Cli, args: &AddArgs) -> Result<Outcome, Error> {
+    let Some(dir) = cli.data.as_deref() else {
+        return Err(Error::Usage(
+            "add writes into a dataset of yours: name its directory with --data DIR".into(),
+        ));
+    };
+    let texts = args.sources.clone().unwrap_or_else(|| dir.join("texts"));
+    let claim = NewClaim {
+        from: args.from.clone(),
+        kind: args.relation.clone(),
+        to: args.to.clone(),
+        paper: args.paper.clone(),
+        quote: args.quote.clone(),
+        locator: args.locator.clone(),
+        aspect: args.aspect.clone(),
+        dimension: args.dimension.clone(),
+        from_position: args.from_position.clone(),
+        to_position: args.to_position.clone(),
+        note: args.note.clone(),
+        file: args.file.clone(),
+        from_kind: args.from_kind.clone(),
+        to_kind: args.to_kind.clone(),
+    };
+    let added = author::add::add(dir, &texts, &claim)?;
+    let text = if cli.json {
+        output::json(&serde_json::json!({
+            "file": added.file.display().to_string(),
+            "line": added.line,
+            "relation": added.record,
+            "new_nodes": added.new_nodes,
+        }))
+    } else {
+        output::locate::added(&added)
+    };
+    write_stdout(&mut anstream::stdout(), text.as_bytes())?;
+    Ok(Outcome::Found)
 }
 
 /// The library query for `linkage path` arguments, with every name resolved.

@@ -7,6 +7,7 @@ pub mod compare;
 pub mod contested;
 pub mod diff;
 pub mod list;
+pub mod locate;
 pub mod neighbors;
 pub mod outline;
 pub mod papers;

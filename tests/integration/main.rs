@@ -4,6 +4,7 @@
 // Test helpers are shared between the modules of this one test crate.
 #![allow(unreachable_pub)]
 
+mod authoring;
 mod common;
 mod core;
 mod data;

@@ -1,0 +1,369 @@
+//! `linkage --data DIR add FROM RELATION TO --paper P --quote "..."`: one claim added to a
+//! dataset from the command line, checked as `check` would check it, before a byte is
+//! written.
+//!
+//! The names resolve as in every other command; the quote must occur in the paper's text
+//! (its locator is derived from the heading it falls under when none is given); the new
+//! relation goes at the end of the file that already holds the paper's claims, every
+//! other byte of that file kept; and the whole dataset, with the change, is loaded again
+//! so anything `check` would refuse is refused here with the same message.
+
+use std::{
+    fs,
+    path::{Path, PathBuf},
+};
+
+use serde_json::{json, Map, Value};
+
+use crate::{
+    author::append::{append, append_relation},
+    error::Error,
+    graph::ConceptGraph,
+    headings::{find_quote, headings, section_at},
+    load::{load, DataSource},
+    write::write_atomically,
+};
+
+/// A claim to add, as typed on the command line (names not yet resolved).
+#[derive(Debug, Clone, Default)]
+pub struct NewClaim {
+    /// Where the relation starts.
+    pub from: String,
+    /// The relation kind.
+    pub kind: String,
+    /// Where the relation ends.
+    pub to: String,
+    /// The paper making the claim.
+    pub paper: String,
+    /// The paper's words.
+    pub quote: String,
+    /// The section; derived from the text's headings when absent.
+    pub locator: Option<String>,
+    /// What is shared (common-ground kinds).
+    pub aspect: Option<String>,
+    /// Along what the two differ (difference kinds).
+    pub dimension: Option<String>,
+    /// `from`'s position (difference kinds).
+    pub from_position: Option<String>,
+    /// `to`'s position (difference kinds).
+    pub to_position: Option<String>,
+    /// The encoder's remark.
+    pub note: Option<String>,
+    /// The data file to add to, by name inside the dataset; chosen when absent.
+    pub file: Option<String>,
+    /// Create `from` as a new node of this kind when it names none.
+    pub from_kind: Option<String>,
+    /// Create `to` as a new node of this kind when it names none.
+    pub to_kind: Option<String>,
+}
+
+/// What was added, and where.
+#[derive(Debug)]
+pub struct Added {
+    /// The data file written.
+    pub file: PathBuf,
+    /// The record appended to it.
+    pub record: Value,
+    /// Nodes created for it.
+    pub new_nodes: Vec<Value>,
+    /// 1-based line of the quote in the paper's text.
+    pub line: usize,
+}
+
+/// Adds `claim` to the dataset in `dir`, whose papers' texts are in `texts`.
+///
+/// # Errors
+/// [`Error::Resolve`] or [`Error::Usage`] for names, kinds and quotes that do not check;
+/// [`Error::InvalidData`] with `check`'s own diagnostics when the dataset with the new
+/// claim would not load; [`Error::Io`] for files that cannot be read or written.
+pub fn add(dir: &Path, texts: &Path, claim: &NewClaim) -> Result<Added, Error> {
+    let graph = load(&DataSource::Dir(dir.to_path_buf()))?.graph;
+    let mut new_nodes = Vec::new();
+    let prepared = prepare(&graph, texts, claim, &mut new_nodes)?;
+    let file = target_file(&graph, dir, &prepared.paper, claim.file.as_deref());
+    let old = match fs::read_to_string(&file) {
+        Ok(old) => old,
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => "{}\n".to_string(),
+        Err(e) => return Err(Error::io("read", &file, e)),
+    };
+    let not_an_object = || {
+        Error::Usage(format!(
+            "{} is not a JSON object; `check` it first",
+            file.display()
+        ))
+    };
+    let mut new = old;
+    for node in &new_nodes {
+        new = append(&new, "nodes", node).ok_or_else(not_an_object)?;
+    }
+    let new = append_relation(&new, &prepared.record).ok_or_else(not_an_object)?;
+    validate(dir, &file, &new)?;
+    write_atomically(&file, new.as_bytes())?;
+    Ok(Added {
+        file,
+        record: prepared.record,
+        new_nodes,
+        line: prepared.line,
+    })
+}
+
+/// A claim checked against the graph and the paper's text, as a data-file record.
+pub(crate) struct Prepared {
+    /// The paper's id.
+    pub paper: String,
+    /// The relation record.
+    pub record: Value,
+    /// 1-based line of the quote in the paper's text.
+    pub line: usize,
+}
+
+/// Resolves `claim`'s names (creating nodes into `created` where a kind is given),
+/// finds its quote in the paper's text in `texts` and derives its locator.
+pub(crate) fn prepare(
+    graph: &ConceptGraph,
+    texts: &Path,
+    claim: &NewClaim,
+    created: &mut Vec<Value>,
+) -> Result<Prepared, Error> {
+    let paper_id = graph.resolve_paper(&claim.paper)?;
+    let paper = graph
+        .paper(&paper_id)
+        .ok_or_else(|| Error::Resolve(format!("no paper `{paper_id}`")))?;
+    let text_path = texts.join(&paper.file);
+    let text = fs::read_to_string(&text_path).map_err(|e| Error::io("read", &text_path, e))?;
+    let Some(found) = find_quote(&text, &claim.quote) else {
+        return Err(Error::Usage(not_found(&text, &claim.quote, &text_path)));
+    };
+    let locator = match &claim.locator {
+        Some(locator) if !locator.trim().is_empty() => locator.clone(),
+        _ => section_at(&headings(&text), found.start)
+            .map(|h| h.title.clone())
+            .ok_or_else(|| {
+                Error::Usage(format!(
+                    "no heading precedes the quote in {}; give its place with --locator",
+                    text_path.display()
+                ))
+            })?,
+    };
+    let from = end(graph, &claim.from, claim.from_kind.as_deref(), created)?;
+    let to = end(graph, &claim.to, claim.to_kind.as_deref(), created)?;
+    let record = record(graph, claim, (&from, &to), &paper_id, &locator)?;
+    Ok(Prepared {
+        paper: paper_id,
+        record,
+        line: crate::headings::line_of(&text, found.start),
+    })
+}
+
+/// The id of the node `name` resolves to; or, when it names none and `kind` is given, the
+/// id of a new node of that kind labelled `name` (pushed onto `created`).
+fn end(
+    graph: &ConceptGraph,
+    name: &str,
+    kind: Option<&str>,
+    created: &mut Vec<Value>,
+) -> Result<String, Error> {
+    let typed = name.trim();
+    if let Some(node) = created.iter().find(|n| {
+        n["id"] == typed
+            || n["label"]
+                .as_str()
+                .is_some_and(|l| l.eq_ignore_ascii_case(typed))
+    }) {
+        return Ok(node["id"].as_str().unwrap_or_default().to_string());
+    }
+    match (graph.resolve(name), kind) {
+        (Ok(ix), _) => Ok(graph.node(ix).id.clone()),
+        (Err(Error::Resolve(_)), Some(kind)) => {
+            graph.schema().require_node_kinds(&[kind.to_string()])?;
+            let id = kebab_id(name).ok_or_else(|| {
+                Error::Usage(format!(
+                    "cannot make an id from \"{name}\": type the new node's name in Latin letters or digits (its label_zh can be added in the file)"
+                ))
+            })?;
+            if let Some(existing) = created.iter().find(|n| n["id"] == id.as_str()) {
+                return Ok(existing["id"].as_str().unwrap_or_default().to_string());
+            }
+            created.push(json!({"id": id, "kind": kind, "label": name.trim()}));
+            Ok(id)
+        }
+        (Err(error), _) => Err(error),
+    }
+}
+
+/// `Peer tutoring (2nd wave)` → `peer-tutoring-2nd-wave`: the id a new node gets.
+pub fn kebab_id(label: &str) -> Option<String> {
+    let mut id = String::new();
+    for c in label.chars() {
+        if c.is_ascii_alphanumeric() {
+            id.push(c.to_ascii_lowercase());
+        } else if !id.is_empty() && !id.ends_with('-') {
+            id.push('-');
+        }
+    }
+    let id = id.trim_end_matches('-').to_string();
+    (!id.is_empty()).then_some(id)
+}
+
+/// The relation as it is written in a data file: ids, not the names typed.
+fn record(
+    graph: &ConceptGraph,
+    claim: &NewClaim,
+    (from, to): (&str, &str),
+    paper: &str,
+    locator: &str,
+) -> Result<Value, Error> {
+    graph
+        .schema()
+        .require_relation_kinds(std::slice::from_ref(&claim.kind))?;
+    let id =
+        |name: &str| -> Result<String, Error> { Ok(graph.node(graph.resolve(name)?).id.clone()) };
+    let mut record = Map::new();
+    record.insert("kind".into(), json!(claim.kind));
+    record.insert("from".into(), json!(from));
+    record.insert("to".into(), json!(to));
+    if let Some(aspect) = &claim.aspect {
+        record.insert("aspect".into(), json!(id(aspect)?));
+    }
+    if let Some(dimension) = &claim.dimension {
+        record.insert("dimension".into(), json!(id(dimension)?));
+    }
+    if claim.from_position.is_some() || claim.to_position.is_some() {
+        record.insert(
+            "positions".into(),
+            json!({"from": claim.from_position, "to": claim.to_position}),
+        );
+    }
+    record.insert(
+        "sources".into(),
+        json!([{"paper": paper, "locator": locator, "quote": claim.quote.trim()}]),
+    );
+    if let Some(note) = &claim.note {
+        record.insert("note".into(), json!(note));
+    }
+    Ok(Value::Object(record))
+}
+
+/// The file named with `--file`, else the one holding most of the paper's claims, else a
+/// new `<paper>.json`.
+fn target_file(graph: &ConceptGraph, dir: &Path, paper: &str, named: Option<&str>) -> PathBuf {
+    if let Some(name) = named {
+        return dir.join(name);
+    }
+    let mut counts = vec![0usize; graph.files().len()];
+    for (_, relation) in graph.relations() {
+        for source in relation.sources.iter().filter(|s| s.paper == paper) {
+            if let Some(count) = counts.get_mut(source.origin.file as usize) {
+                *count += 1;
+            }
+        }
+    }
+    let best = counts
+        .iter()
+        .enumerate()
+        .filter(|(_, n)| **n > 0)
+        .max_by_key(|(i, n)| (**n, std::cmp::Reverse(*i)))
+        .map(|(i, _)| i);
+    match best.and_then(|i| graph.files().get(i)) {
+        Some(file) => PathBuf::from(&file.name),
+        None => dir.join(format!("{paper}.json")),
+    }
+}
+
+/// Loads the dataset as it would be with `file` holding `new`, in a scratch copy, and
+/// reports its problems under the real file names.
+pub(crate) fn validate(dir: &Path, file: &Path, new: &str) -> Result<(), Error> {
+    let scratch = Scratch::new(dir)?;
+    let name = file.file_name().unwrap_or_default().to_string_lossy();
+    scratch.check(&name, new).map_err(|mut diagnostics| {
+        let from = scratch.dir.path().display().to_string();
+        let to = dir.display().to_string();
+        for diagnostic in &mut diagnostics {
+            diagnostic.file = diagnostic.file.replacen(&from, &to, 1);
+        }
+        Error::InvalidData(diagnostics)
+    })
+}
+
+/// A copy of a dataset's data files, to load with one file changed: the loader checks a
+/// change exactly as `check` would, and the user's files are not touched until it passes.
+pub(crate) struct Scratch {
+    dir: tempfile::TempDir,
+}
+
+impl Scratch {
+    /// Copies the `*.json` files of `dir`.
+    pub(crate) fn new(dir: &Path) -> Result<Self, Error> {
+        let scratch =
+            tempfile::tempdir().map_err(|e| Error::io("create", "a scratch directory", e))?;
+        let entries = fs::read_dir(dir).map_err(|e| Error::io("read directory", dir, e))?;
+        for entry in entries.flatten() {
+            let path = entry.path();
+            if path.extension().is_some_and(|x| x == "json") && path.is_file() {
+                fs::copy(&path, scratch.path().join(entry.file_name()))
+                    .map_err(|e| Error::io("read", &path, e))?;
+            }
+        }
+        Ok(Self { dir: scratch })
+    }
+
+    /// The problems of the dataset with `name` holding `text` (the file is put back as
+    /// it was afterwards, so one scratch copy serves many checks).
+    pub(crate) fn check(
+        &self,
+        name: &str,
+        text: &str,
+    ) -> Result<(), Vec<crate::diagnostic::Diagnostic>> {
+        let path = self.dir.path().join(name);
+        let before = fs::read(&path).ok();
+        let write = fs::write(&path, text);
+        let result = match write {
+            Ok(()) => match load(&DataSource::Dir(self.dir.path().to_path_buf())) {
+                Ok(_) => Ok(()),
+                Err(Error::InvalidData(diagnostics)) => Err(diagnostics),
+                Err(other) => Err(vec![crate::diagnostic::Diagnostic::error(
+                    name,
+                    other.to_string(),
+                )]),
+            },
+            Err(e) => Err(vec![crate::diagnostic::Diagnostic::error(
+                name,
+                format!("cannot write a scratch copy: {e}"),
+            )]),
+        };
+        let _ = match before {
+            Some(bytes) => fs::write(&path, bytes),
+            None => fs::remove_file(&path),
+        };
+        result
+    }
+}
+
+/// Says that a quote is not in the text, and how much of its start is.
+fn not_found(text: &str, quote: &str, path: &Path) -> String {
+    let chars: Vec<char> = quote.trim().chars().collect();
+    // The longest prefix that occurs, by characters so that Chinese works too.
+    let (mut low, mut high) = (0, chars.len());
+    while low < high {
+        let mid = (low + high).div_ceil(2);
+        let prefix: String = chars[..mid].iter().collect();
+        if find_quote(text, &prefix).is_some() {
+            low = mid;
+        } else {
+            high = mid - 1;
+        }
+    }
+    let matched: String = chars[..low].iter().collect();
+    let next: String = chars[low..].iter().take(30).collect();
+    if low < 5 {
+        format!(
+            "the quote does not occur in {}, nor its first words; `linkage locate` finds near misses",
+            path.display()
+        )
+    } else {
+        format!(
+            "the quote does not occur in {} as written: the text has \"{matched}\" but then not \"{next}\"; copy the quote from the text",
+            path.display()
+        )
+    }
+}

@@ -1,0 +1,125 @@
+//! `linkage init DIR`: a new dataset that passes `check --sources DIR/texts` at once, so
+//! a scholar starts from something that works and changes it one step at a time.
+
+use std::{fs, path::Path};
+
+use serde_json::{json, Value};
+
+use crate::{error::Error, schema::Schema, write::write_atomically};
+
+/// The example paper's text: short, with a numbered heading so locators can be derived.
+const EXAMPLE_TEXT: &str = "Example paper (replace this file with your paper's plain text)
+
+1. Introduction
+
+Reading groups are a premise of lasting learning gains. The paper argues
+that peer tutoring serves the same goal as reading groups.
+";
+
+/// What to do next, written into the new dataset.
+const README: &str = "# A linkage dataset
+
+Files:
+- `papers.json`: one entry per paper. `file` names its plain text in `texts/`. Unknown
+  citation fields stay `null`: never a guess.
+- `texts/`: the papers' plain texts; every quote must occur in them verbatim.
+- `example.json`: nodes and relations (split them over as many files as you like).
+- `schema.json`: the node and relation kinds. It starts as a copy of linkage's built-in
+  schema plus one kind of your own (`method`); add or remove kinds here.
+
+Next steps:
+1. Put your paper's text in `texts/`, and describe it in `papers.json`.
+2. Find where a sentence is: `linkage --data . locate \"a few words\"`.
+3. Add a claim: `linkage --data . add reading-groups premise-of learning-gains
+   --paper example-2024 --quote \"Reading groups are a premise of lasting learning gains\"`.
+4. Check everything: `linkage --data . check --sources texts`.
+
+The format: docs/data-format.md in linkage's repository; `linkage schema` prints a JSON
+Schema your editor can use.
+";
+
+/// Creates the dataset in `dir`, which must not exist or be empty.
+///
+/// # Errors
+/// [`Error::Usage`] when `dir` holds files; [`Error::Io`] when it cannot be written.
+pub fn init(dir: &Path) -> Result<Vec<String>, Error> {
+    if let Ok(mut entries) = fs::read_dir(dir) {
+        if entries.next().is_some() {
+            return Err(Error::Usage(format!(
+                "{} is not empty; `linkage init` starts a new dataset in a new or empty directory",
+                dir.display()
+            )));
+        }
+    }
+    fs::create_dir_all(dir.join("texts")).map_err(|e| Error::io("create", dir, e))?;
+    let files: Vec<(&str, String)> = vec![
+        ("papers.json", pretty(&papers())),
+        ("example.json", pretty(&example())),
+        ("schema.json", pretty(&schema()?)),
+        ("texts/example-2024.txt", EXAMPLE_TEXT.to_string()),
+        ("README.md", README.to_string()),
+    ];
+    let mut written = Vec::new();
+    for (name, text) in files {
+        let path = dir.join(name);
+        write_atomically(&path, text.as_bytes())?;
+        written.push(path.display().to_string());
+    }
+    Ok(written)
+}
+
+fn pretty(value: &Value) -> String {
+    let mut text = serde_json::to_string_pretty(value).unwrap_or_default();
+    text.push('\n');
+    text
+}
+
+fn papers() -> Value {
+    json!({"papers": [{
+        "id": "example-2024",
+        "cite": "Example (2024)",
+        "title": "An example paper: replace it with yours",
+        "authors": null,
+        "year": null,
+        "venue": null,
+        "doi": null,
+        "url": null,
+        "file": "example-2024.txt",
+        "note": "Unknown citation fields stay null."
+    }]})
+}
+
+fn example() -> Value {
+    json!({
+        "nodes": [
+            {"id": "reading-groups", "kind": "measure", "label": "Reading groups"},
+            {"id": "learning-gains", "kind": "goal", "label": "Lasting learning gains"}
+        ],
+        "relations": [{
+            "kind": "premise-of",
+            "from": "reading-groups",
+            "to": "learning-gains",
+            "sources": [{
+                "paper": "example-2024",
+                "locator": "1. Introduction",
+                "quote": "Reading groups are a premise of lasting learning gains"
+            }]
+        }]
+    })
+}
+
+/// The built-in schema with one kind of the scholar's own, showing how to extend it.
+fn schema() -> Result<Value, Error> {
+    let mut schema: Value = serde_json::from_str(Schema::builtin_text())
+        .map_err(|e| Error::Usage(format!("the built-in schema does not parse: {e}")))?;
+    if let Some(kinds) = schema.get_mut("node_kinds").and_then(Value::as_object_mut) {
+        kinds.insert(
+            "method".into(),
+            json!({
+                "description": "A research method a paper uses (an example of a kind of your own).",
+                "style": {"shape": "parallelogram", "fill": "#fff4e0", "line": "#8a5a00", "print_fill": "#ffffff"}
+            }),
+        );
+    }
+    Ok(schema)
+}

@@ -1,0 +1,336 @@
+//! Modelling your own papers: init → locate → add → import → check, on English and
+//! Chinese texts, with every problem reported by row and nothing half-written.
+
+use std::{fmt::Write as _, fs, path::Path};
+
+use serde_json::Value;
+
+use crate::common::{linkage, run};
+
+fn data_args<'a>(dir: &'a str, args: &[&'a str]) -> Vec<&'a str> {
+    let mut all = vec!["--data", dir];
+    all.extend_from_slice(args);
+    all
+}
+
+/// A new dataset with a second, Chinese paper beside the example one.
+fn dataset() -> tempfile::TempDir {
+    let root = tempfile::tempdir().unwrap();
+    let dir = root.path().join("d");
+    let (code, _, err) = run(&["init", dir.to_str().unwrap()]);
+    assert_eq!(code, 0, "{err}");
+    fs::write(
+        dir.join("texts/zh-2021.txt"),
+        "## 一、引言\n精准扶贫是乡村振兴的\n前提和基础。\n## 二、路径\n产业振兴是乡村振兴的重点。\n",
+    )
+    .unwrap();
+    let papers = dir.join("papers.json");
+    let mut value: Value = serde_json::from_str(&fs::read_to_string(&papers).unwrap()).unwrap();
+    value["papers"]
+        .as_array_mut()
+        .unwrap()
+        .push(serde_json::json!({"id": "zh-2021", "cite": "某 (2021)", "file": "zh-2021.txt"}));
+    fs::write(&papers, serde_json::to_string_pretty(&value).unwrap()).unwrap();
+    root
+}
+
+fn dir_of(root: &tempfile::TempDir) -> String {
+    root.path().join("d").display().to_string()
+}
+
+#[test]
+fn init_gives_a_dataset_that_checks_at_once() {
+    let root = tempfile::tempdir().unwrap();
+    let dir = root.path().join("new");
+    let (code, out, err) = run(&["init", dir.to_str().unwrap()]);
+    assert_eq!(code, 0, "{err}");
+    assert!(out.contains("next: linkage --data"), "{out}");
+    let texts = dir.join("texts");
+    let (code, out, err) = run(&[
+        "--data",
+        dir.to_str().unwrap(),
+        "check",
+        "--sources",
+        texts.to_str().unwrap(),
+    ]);
+    assert_eq!(code, 0, "{err}");
+    assert!(out.contains("all 1 quotes found verbatim"), "{out}");
+    // A second init into the same directory refuses rather than overwrite.
+    let (code, _, err) = run(&["init", dir.to_str().unwrap()]);
+    assert_eq!(code, 2);
+    assert!(err.contains("is not empty"), "{err}");
+}
+
+#[test]
+fn locate_finds_english_and_chinese_quotes_with_their_headings() {
+    let root = dataset();
+    let dir = dir_of(&root);
+    let (code, out, err) = run(&data_args(&dir, &["locate", "peer tutoring serves"]));
+    assert_eq!(code, 0, "{err}");
+    assert!(
+        out.contains("[example-2024], line 6, under \"1. Introduction\""),
+        "{out}"
+    );
+    let (code, out, _) = run(&data_args(
+        &dir,
+        &["locate", "乡村振兴的前提和基础", "--json"],
+    ));
+    assert_eq!(code, 0);
+    let found: Value = serde_json::from_str(&out).unwrap();
+    assert_eq!(found["found"][0]["paper"], "zh-2021");
+    assert_eq!(found["found"][0]["lines"], serde_json::json!([2, 3]));
+    assert_eq!(found["found"][0]["locator"], "一、引言");
+    // A near miss, by characters: no spaces to split Chinese on.
+    let (code, out, _) = run(&data_args(&dir, &["locate", "精准扶贫是乡村发展的前提"]));
+    assert_eq!(code, 1);
+    assert!(
+        out.contains("the text has \"精准扶贫是乡村\" but then not \"发展的前提\""),
+        "{out}"
+    );
+}
+
+#[test]
+fn add_appends_a_checked_claim_keeping_every_other_byte() {
+    let root = dataset();
+    let dir = dir_of(&root);
+    // Hand-edited formatting: tabs, a blank line, a trailing note.
+    let file = Path::new(&dir).join("example.json");
+    let hand = "{\n\t\"nodes\": [\n\t\t{\"id\": \"reading-groups\", \"kind\": \"measure\", \"label\": \"Reading groups\"},\n\n\t\t{\"id\": \"learning-gains\", \"kind\": \"goal\", \"label\": \"Lasting learning gains\"}\n\t],\n\t\"relations\": [\n\t\t{\"kind\": \"premise-of\", \"from\": \"reading-groups\", \"to\": \"learning-gains\",\n\t\t \"sources\": [{\"paper\": \"example-2024\", \"locator\": \"1. Introduction\", \"quote\": \"Reading groups are a premise of lasting learning gains\"}]}\n\t]\n}\n";
+    fs::write(&file, hand).unwrap();
+    let (code, out, err) = run(&data_args(
+        &dir,
+        &[
+            "add",
+            "Peer tutoring",
+            "serves",
+            "lasting learning gains",
+            "--paper",
+            "example",
+            "--quote",
+            "peer tutoring serves the same goal",
+            "--from-kind",
+            "measure",
+        ],
+    ));
+    assert_eq!(code, 0, "{err}");
+    assert!(out.contains("new node peer-tutoring (measure)"), "{out}");
+    let after = fs::read_to_string(&file).unwrap();
+    // The file is the hand-written one with a node and a relation spliced in: every
+    // byte before, between and after the two insertions is as it was.
+    let node_end = hand.find("\"Lasting learning gains\"}").unwrap() + 25;
+    let relation_end = hand.rfind("}]}").unwrap() + 3;
+    assert!(after.starts_with(&hand[..node_end]), "{after}");
+    assert!(after.contains(&hand[node_end..relation_end]), "{after}");
+    assert!(after.ends_with(&hand[relation_end..]), "{after}");
+    assert!(
+        after.contains(",\n\t\t{\n"),
+        "new records indented with tabs: {after}"
+    );
+    let parsed: Value = serde_json::from_str(&after).unwrap();
+    let added = &parsed["relations"][1];
+    assert_eq!(added["from"], "peer-tutoring");
+    assert_eq!(added["sources"][0]["locator"], "1. Introduction");
+
+    // The Chinese paper: locator from its heading.
+    let (code, _, err) = run(&data_args(
+        &dir,
+        &[
+            "add",
+            "产业振兴",
+            "part-of",
+            "learning-gains",
+            "--paper",
+            "zh-2021",
+            "--quote",
+            "产业振兴是乡村振兴的重点",
+            "--from-kind",
+            "measure",
+        ],
+    ));
+    // A Chinese name makes no id: said so, nothing written.
+    assert_eq!(code, 2);
+    assert!(err.contains("cannot make an id"), "{err}");
+    let (code, _, err) = run(&data_args(
+        &dir,
+        &[
+            "add",
+            "Industrial revitalization",
+            "part-of",
+            "learning-gains",
+            "--paper",
+            "zh-2021",
+            "--quote",
+            "产业振兴是乡村振兴的重点",
+            "--from-kind",
+            "measure",
+        ],
+    ));
+    assert_eq!(code, 0, "{err}");
+    // The paper had no claims yet: they start its own file.
+    let zh: Value =
+        serde_json::from_str(&fs::read_to_string(Path::new(&dir).join("zh-2021.json")).unwrap())
+            .unwrap();
+    assert_eq!(zh["relations"][0]["sources"][0]["locator"], "二、路径");
+}
+
+#[test]
+fn add_refuses_what_check_refuses_with_checks_message_and_writes_nothing() {
+    let root = dataset();
+    let dir = dir_of(&root);
+    let file = Path::new(&dir).join("example.json");
+    let before = fs::read(&file).unwrap();
+    // `hinders` must start at a problem: the loader's own message, at the new line.
+    let (code, _, err) = run(&data_args(
+        &dir,
+        &[
+            "add",
+            "reading-groups",
+            "hinders",
+            "learning-gains",
+            "--paper",
+            "example-2024",
+            "--quote",
+            "peer tutoring serves the same goal",
+        ],
+    ));
+    assert_eq!(code, 2);
+    assert!(
+        err.contains("`hinders` cannot have a measure node at its `from` end"),
+        "{err}"
+    );
+    assert!(err.contains(&format!("{dir}/example.json:")), "{err}");
+    // A quote not in the text.
+    let (code, _, err) = run(&data_args(
+        &dir,
+        &[
+            "add",
+            "reading-groups",
+            "serves",
+            "learning-gains",
+            "--paper",
+            "example-2024",
+            "--quote",
+            "peer tutoring serves the sme goal",
+        ],
+    ));
+    assert_eq!(code, 2);
+    assert!(
+        err.contains("the text has \"peer tutoring serves the s\""),
+        "{err}"
+    );
+    assert_eq!(fs::read(&file).unwrap(), before);
+    // Without --data there is nothing of the user's to add to.
+    let (code, _, err) = run(&[
+        "add", "tpa", "serves", "rr", "--paper", "hao", "--quote", "x",
+    ]);
+    assert_eq!(code, 2);
+    assert!(err.contains("--data DIR"), "{err}");
+}
+
+#[test]
+fn import_reports_every_bad_row_by_line_and_writes_nothing() {
+    let root = dataset();
+    let dir = dir_of(&root);
+    let mut csv = String::from("from,relation,to,paper,quote,from_kind,to_kind\n");
+    for i in 0..17 {
+        let _ = writeln!(
+            csv,
+            "Measure {i},serves,learning-gains,example-2024,peer tutoring serves the same goal,measure,"
+        );
+    }
+    csv.push_str("Ghost,serves,learning-gains,example-2024,peer tutoring serves the same goal,,\n");
+    csv.push_str("reading-groups,serves,learning-gains,zh-2021,不在文中的句子,,\n");
+    csv.push_str(
+        "reading-groups,hinders,learning-gains,example-2024,peer tutoring serves the same goal,,\n",
+    );
+    let claims = root.path().join("claims.csv");
+    fs::write(&claims, csv).unwrap();
+    let (code, _, err) = run(&data_args(&dir, &["import", claims.to_str().unwrap()]));
+    assert_eq!(code, 2);
+    assert!(err.contains("claims.csv:19"), "{err}");
+    assert!(err.contains("claims.csv:20"), "{err}");
+    assert!(err.contains("claims.csv:21"), "{err}");
+    assert!(err.contains("no node matches \"Ghost\""), "{err}");
+    assert!(err.contains("the data has 3 problems"), "{err}");
+    assert!(!Path::new(&dir).join("claims.json").exists());
+
+    // The good rows alone import, and the dataset checks.
+    let all = fs::read_to_string(&claims).unwrap();
+    let good: Vec<&str> = all.lines().take(18).collect();
+    let good = good.join("\n") + "\n";
+    fs::write(&claims, good).unwrap();
+    let (code, out, err) = run(&data_args(&dir, &["import", claims.to_str().unwrap()]));
+    assert_eq!(code, 0, "{err}");
+    assert!(out.contains("17 relations, 17 new nodes"), "{out}");
+    let texts = format!("{dir}/texts");
+    let (code, out, err) = run(&data_args(&dir, &["check", "--sources", &texts]));
+    assert_eq!(code, 0, "{err}");
+    assert!(out.contains("all 18 quotes found verbatim"), "{out}");
+}
+
+/// Runs the commands of docs/authoring.md in order, in a scratch directory, writing its
+/// `csv NAME` blocks to NAME first: the walk-through works as written.
+#[test]
+fn the_authoring_walkthrough_runs_as_written() {
+    let doc = fs::read_to_string(Path::new(env!("CARGO_MANIFEST_DIR")).join("docs/authoring.md"))
+        .unwrap();
+    let dir = tempfile::tempdir().unwrap();
+    let mut block: Option<(String, String)> = None;
+    let mut ran = 0;
+    for line in doc.lines() {
+        if let Some(info) = line.strip_prefix("```") {
+            match block.take() {
+                Some((info, body)) => {
+                    if let Some(name) = info.strip_prefix("csv ") {
+                        fs::write(dir.path().join(name.trim()), body).unwrap();
+                    }
+                }
+                None => block = Some((info.to_string(), String::new())),
+            }
+            continue;
+        }
+        let Some((info, body)) = block.as_mut() else {
+            continue;
+        };
+        if info == "sh" {
+            let words = shell_words(line.trim());
+            assert_eq!(words[0], "linkage", "{line}");
+            let output = linkage()
+                .current_dir(dir.path())
+                .args(&words[1..])
+                .output()
+                .unwrap();
+            assert!(
+                output.status.success(),
+                "{line}\n{}",
+                String::from_utf8_lossy(&output.stderr)
+            );
+            ran += 1;
+        } else {
+            body.push_str(line);
+            body.push('\n');
+        }
+    }
+    assert!(ran >= 6, "only {ran} commands ran");
+}
+
+fn shell_words(line: &str) -> Vec<String> {
+    let mut words = Vec::new();
+    let mut word = String::new();
+    let mut quoted = false;
+    for c in line.chars() {
+        match c {
+            '"' => quoted = !quoted,
+            ' ' if !quoted => {
+                if !word.is_empty() {
+                    words.push(std::mem::take(&mut word));
+                }
+            }
+            _ => word.push(c),
+        }
+    }
+    if !word.is_empty() {
+        words.push(word);
+    }
+    words
+}
