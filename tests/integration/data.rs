@@ -93,7 +93,7 @@ claims! {
         ("differs", "tpa", "rr", "dim-focus"),
         ("premise-of", "tpa", "rr"),
         ("view-of", "view-transitionality", "rr"),
-        ("transition-to", "five-level-secretaries-grasp-poverty-alleviation", "five-level-secretaries-grasp-revitalization"),
+        ("continuation-of", "five-level-secretaries-grasp-promotion", "five-level-secretaries-grasp-poverty-alleviation"),
     ];
     hao_key_claims: "hao-2021" => [
         ("common-ground", "tpa", "rr", "dim-theoretical-basis"),
@@ -107,7 +107,7 @@ claims! {
         ("continuation-of", "rr", "tpa"),
         ("extension-of", "rr", "tpa"),
         ("part-of", "tpa-strategic-goal", "rr-task-goal"),
-        ("view-of", "view-successive-path-choices", "tpa"),
+        ("part-of", "tpa", "successive-path-choices"),
     ];
 }
 
@@ -161,4 +161,173 @@ fn show_tpa_and_rr_summarise_what_the_papers_say() {
             assert!(out.contains(paper), "{name}: {paper} missing");
         }
     }
+}
+
+fn node<'a>(data: &'a Value, id: &str) -> Option<&'a Value> {
+    data["nodes"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|n| n["id"] == id)
+}
+
+/// Review of issue 11: relations that stretched their quote are re-typed or gone.
+#[test]
+fn stretched_relations_are_retyped_or_removed() {
+    let data = export();
+    for necessity in [
+        "historical-requirement-of-connection",
+        "practical-need-of-connection",
+        "theoretical-inevitability-of-connection",
+    ] {
+        assert!(!asserts(
+            &data,
+            "hao-2021",
+            "drives",
+            necessity,
+            "tpa-rr-connection",
+            None
+        ));
+        assert!(asserts(
+            &data,
+            "hao-2021",
+            "grounded-in",
+            "tpa-rr-connection",
+            necessity,
+            None
+        ));
+    }
+    assert!(!asserts(
+        &data,
+        "tan-liu-huang-2020",
+        "hinders",
+        "weak-rural-reform-coordination",
+        "urban-rural-integration-mechanism",
+        None
+    ));
+    assert!(!asserts(
+        &data,
+        "hao-2021",
+        "serves",
+        "people-centered-development-philosophy",
+        "common-prosperity",
+        None
+    ));
+    for area in [
+        "economic-development",
+        "cultural-development",
+        "organization-construction",
+    ] {
+        assert!(
+            !asserts(&data, "hao-2021", "serves", "tpa", area, None),
+            "{area}"
+        );
+    }
+    assert!(!asserts(
+        &data,
+        "tan-liu-huang-2020",
+        "transition-to",
+        "five-level-secretaries-grasp-poverty-alleviation",
+        "five-level-secretaries-grasp-promotion",
+        None
+    ));
+    // Hao's systems "formed in the process of poverty alleviation" and Tan's "has formed"
+    // are one claim, not a relies-on against a drives.
+    for system in ["leadership-system", "work-system"] {
+        for paper in ["hao-2021", "tan-liu-huang-2020"] {
+            assert!(
+                asserts(&data, paper, "drives", "tpa", system, None),
+                "{paper} {system}"
+            );
+            assert!(
+                !asserts(&data, paper, "relies-on", "tpa", system, None),
+                "{paper} {system}"
+            );
+        }
+    }
+    // 001's "past poverty alleviation measures" are not targeted poverty alleviation.
+    assert!(asserts(
+        &data,
+        "organic-connection",
+        "differs",
+        "past-poverty-alleviation-measures",
+        "rr",
+        Some("dim-content")
+    ));
+    assert!(!asserts(
+        &data,
+        "organic-connection",
+        "differs",
+        "tpa",
+        "rr",
+        Some("dim-content")
+    ));
+}
+
+/// Review of issue 11: duplicate nodes merged, misleading labels fixed.
+#[test]
+fn merged_nodes_and_fixed_labels() {
+    let data = export();
+    for gone in [
+        "work-overall-planning",
+        "anti-return-to-poverty-net",
+        "tip-soldiers",
+        "industry-poverty-alleviation",
+        "view-successive-path-choices",
+    ] {
+        assert!(node(&data, gone).is_none(), "{gone}");
+    }
+    assert!(asserts(
+        &data,
+        "bnu-dean-2020",
+        "transition-to",
+        "poverty-alleviation-talents",
+        "talent-revitalization",
+        None
+    ));
+    assert!(asserts(
+        &data,
+        "bnu-dean-2020",
+        "addresses",
+        "preventing-return-to-poverty",
+        "return-to-poverty",
+        None
+    ));
+    let effect = node(&data, "superposition-effect").unwrap();
+    assert!(effect["aliases"].is_null(), "{effect}");
+    for (paper, strategy) in [("hao-2021", "tpa"), ("tan-liu-huang-2020", "rr")] {
+        assert!(asserts(
+            &data,
+            paper,
+            "part-of",
+            strategy,
+            "historical-policy-superposition",
+            None
+        ));
+    }
+    assert_eq!(node(&data, "dim-nature").unwrap()["label"], "Nature");
+    let nature_as_common_ground = data["relations"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .any(|r| r["kind"] == "common-ground" && r["aspect"] == "dim-nature");
+    assert!(!nature_as_common_ground);
+    for paper in ["hao-2021", "tan-liu-huang-2020"] {
+        assert!(asserts(
+            &data,
+            paper,
+            "common-ground",
+            "tpa",
+            "rr",
+            Some("dim-systematic-character")
+        ));
+    }
+    assert_eq!(
+        node(&data, "successive-path-choices").unwrap()["kind"],
+        "concept"
+    );
+    assert_eq!(
+        node(&data, "sectoral-poverty-alleviation").unwrap()["label_zh"],
+        "行业扶贫"
+    );
 }
