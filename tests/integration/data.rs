@@ -331,3 +331,93 @@ fn merged_nodes_and_fixed_labels() {
         "行业扶贫"
     );
 }
+
+/// Claims the issue-11 review found missing, each made by its paper.
+#[test]
+fn claims_found_missing_in_review_are_encoded() {
+    let data = export();
+    let claims = [
+        (
+            "organic-connection",
+            "grounded-in",
+            "tpa",
+            "precision-principle",
+        ),
+        (
+            "bnu-dean-2020",
+            "premise-of",
+            "tpa",
+            "new-life-and-new-struggle",
+        ),
+        (
+            "bnu-dean-2020",
+            "part-of",
+            "long-and-short-term-combination",
+            "tpa-rr-connection",
+        ),
+        (
+            "tan-liu-huang-2020",
+            "part-of",
+            "long-and-short-term-combination",
+            "micro-policy-transfer-and-succession",
+        ),
+        (
+            "tan-liu-huang-2020",
+            "grounded-in",
+            "poverty",
+            "absence-of-capital",
+        ),
+        (
+            "tan-liu-huang-2020",
+            "grounded-in",
+            "poverty",
+            "absence-of-land-resources",
+        ),
+        (
+            "tan-liu-huang-2020",
+            "grounded-in",
+            "poverty",
+            "absence-of-development-rights",
+        ),
+        (
+            "tan-liu-huang-2020",
+            "grounded-in",
+            "poverty",
+            "absence-of-human-resources",
+        ),
+        (
+            "hao-2021",
+            "part-of",
+            "rr",
+            "historical-policy-superposition",
+        ),
+    ];
+    for (paper, kind, from, to) in claims {
+        assert!(
+            asserts(&data, paper, kind, from, to, None),
+            "{paper} {kind} {from} -> {to}"
+        );
+    }
+}
+
+/// A quote that starts after its sentence's date loses the date (issue 11).
+#[test]
+fn dated_quotes_keep_their_dates() {
+    let data = export();
+    let quotes: Vec<&str> = data["relations"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .flat_map(|r| r["sources"].as_array().unwrap())
+        .map(|s| s["quote"].as_str().unwrap())
+        .collect();
+    for dated in [
+        "In 2015, during the poverty alleviation work conference, the Chinese Communist Party formulated",
+        "As early as 1979, Deng Xiaoping formulated",
+        "The time for poverty alleviation is to reach 2020, and the standard is",
+        "General Secretary Xi Jinping issued important instructions in June 2018,",
+        "In 2021, the two major strategies",
+    ] {
+        assert!(quotes.iter().any(|q| q.starts_with(dated)), "{dated}");
+    }
+}
