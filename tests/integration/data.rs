@@ -274,6 +274,7 @@ fn merged_nodes_and_fixed_labels() {
         "tip-soldiers",
         "industry-poverty-alleviation",
         "view-successive-path-choices",
+        "view-connection-and-differentiation",
     ] {
         assert!(node(&data, gone).is_none(), "{gone}");
     }
