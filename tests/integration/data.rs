@@ -422,3 +422,376 @@ fn dated_quotes_keep_their_dates() {
         assert!(quotes.iter().any(|q| q.starts_with(dated)), "{dated}");
     }
 }
+
+/// Every dispute recorded in data/README.md ("Disputes", D1–D23) has both sides in the
+/// data, each attributed to its paper: (dispute, paper, kind, from, to, qualifier).
+#[test]
+fn each_recorded_dispute_has_both_sides_in_the_data() {
+    type Side = (
+        &'static str,
+        &'static str,
+        &'static str,
+        &'static str,
+        &'static str,
+        Option<&'static str>,
+    );
+    let sides: &[Side] = &[
+        ("D1", "hao-2021", "differs", "tpa", "rr", Some("dim-time")),
+        ("D1", "organic-connection", "drives", "cpc", "tpa", None),
+        (
+            "D2",
+            "tan-liu-huang-2020",
+            "premise-of",
+            "tpa",
+            "second-centenary-goal",
+            None,
+        ),
+        (
+            "D2",
+            "bnu-dean-2020",
+            "drives",
+            "cpc",
+            "first-centenary-goal",
+            None,
+        ),
+        (
+            "D3",
+            "tan-liu-huang-2020",
+            "part-of",
+            "tpa",
+            "historical-policy-superposition",
+            None,
+        ),
+        (
+            "D3",
+            "hao-2021",
+            "part-of",
+            "tpa",
+            "historical-policy-superposition",
+            None,
+        ),
+        (
+            "D4",
+            "bnu-dean-2020",
+            "part-of",
+            "five-batches",
+            "tpa",
+            None,
+        ),
+        ("D4", "hao-2021", "part-of", "four-teams", "tpa", None),
+        (
+            "D5",
+            "organic-connection",
+            "part-of",
+            "six-precisions",
+            "tpa",
+            None,
+        ),
+        ("D5", "hao-2021", "part-of", "six-precisions", "tpa", None),
+        (
+            "D6",
+            "bnu-dean-2020",
+            "common-ground",
+            "tpa",
+            "rr",
+            Some("dim-goals"),
+        ),
+        ("D6", "hao-2021", "differs", "tpa", "rr", Some("dim-goals")),
+        (
+            "D7",
+            "bnu-dean-2020",
+            "differs",
+            "tpa",
+            "rr",
+            Some("dim-standards"),
+        ),
+        (
+            "D7",
+            "tan-liu-huang-2020",
+            "serves",
+            "tpa",
+            "two-no-worries-three-guarantees",
+            None,
+        ),
+        (
+            "D8",
+            "tan-liu-huang-2020",
+            "common-ground",
+            "tpa",
+            "rr",
+            Some("dim-spatial-scope"),
+        ),
+        (
+            "D8",
+            "organic-connection",
+            "differs",
+            "tpa",
+            "rr",
+            Some("dim-spatial-scope"),
+        ),
+        (
+            "D9",
+            "tan-liu-huang-2020",
+            "view-of",
+            "view-mutual-exclusion",
+            "rr",
+            None,
+        ),
+        ("D9", "hao-2021", "differs", "tpa", "rr", Some("dim-goals")),
+        (
+            "D10",
+            "tan-liu-huang-2020",
+            "view-of",
+            "view-transitionality",
+            "rr",
+            None,
+        ),
+        (
+            "D10",
+            "hao-2021",
+            "part-of",
+            "tpa-strategic-goal",
+            "rr-task-goal",
+            None,
+        ),
+        ("D10", "bnu-dean-2020", "part-of", "tpa", "rr", None),
+        (
+            "D11",
+            "organic-connection",
+            "mutually-promotes",
+            "tpa",
+            "rr",
+            None,
+        ),
+        ("D11", "hao-2021", "transition-to", "tpa", "rr", None),
+        ("D12", "bnu-dean-2020", "part-of", "tpa", "rr", None),
+        (
+            "D12",
+            "tan-liu-huang-2020",
+            "mutually-promotes",
+            "tpa",
+            "rr",
+            None,
+        ),
+        (
+            "D13",
+            "organic-connection",
+            "differs",
+            "tpa",
+            "rr",
+            Some("dim-target-objects"),
+        ),
+        (
+            "D13",
+            "hao-2021",
+            "differs",
+            "tpa",
+            "rr",
+            Some("dim-target-objects"),
+        ),
+        (
+            "D13",
+            "bnu-dean-2020",
+            "differs",
+            "tpa",
+            "rr",
+            Some("dim-target-objects"),
+        ),
+        (
+            "D14",
+            "organic-connection",
+            "transition-to",
+            "absolute-poverty",
+            "relative-poverty",
+            None,
+        ),
+        (
+            "D14",
+            "bnu-dean-2020",
+            "differs",
+            "tpa",
+            "rr",
+            Some("dim-focus"),
+        ),
+        (
+            "D15",
+            "hao-2021",
+            "premise-of",
+            "industrial-poverty-alleviation",
+            "industrial-revitalization",
+            None,
+        ),
+        (
+            "D15",
+            "tan-liu-huang-2020",
+            "hinders",
+            "tpa-industries-hard-to-upgrade",
+            "tpa-rr-connection",
+            None,
+        ),
+        (
+            "D16",
+            "tan-liu-huang-2020",
+            "common-ground",
+            "tpa",
+            "rr",
+            Some("dim-main-body"),
+        ),
+        (
+            "D16",
+            "organic-connection",
+            "hinders",
+            "lack-of-internal-driving-force",
+            "tpa",
+            None,
+        ),
+        (
+            "D17",
+            "bnu-dean-2020",
+            "drives",
+            "grassroots-party-organizations",
+            "tpa",
+            None,
+        ),
+        (
+            "D17",
+            "tan-liu-huang-2020",
+            "hinders",
+            "weak-rural-grassroots",
+            "stable-poverty-alleviation",
+            None,
+        ),
+        (
+            "D18",
+            "hao-2021",
+            "drives",
+            "tpa",
+            "assessment-system",
+            None,
+        ),
+        (
+            "D18",
+            "tan-liu-huang-2020",
+            "hinders",
+            "key-tasks-over-indexed",
+            "tpa-rr-connection",
+            None,
+        ),
+        (
+            "D19",
+            "tan-liu-huang-2020",
+            "relies-on",
+            "connection-overall-framework",
+            "government",
+            None,
+        ),
+        (
+            "D19",
+            "organic-connection",
+            "drives",
+            "government",
+            "tpa",
+            None,
+        ),
+        (
+            "D20",
+            "bnu-dean-2020",
+            "part-of",
+            "build-industrial-system",
+            "tpa-rr-connection",
+            None,
+        ),
+        (
+            "D20",
+            "hao-2021",
+            "drives",
+            "building-on-poverty-alleviation-industries",
+            "tpa-rr-connection",
+            None,
+        ),
+        (
+            "D20",
+            "tan-liu-huang-2020",
+            "part-of",
+            "encourage-multiple-industries",
+            "connection-assessment-optimization",
+            None,
+        ),
+        (
+            "D21",
+            "bnu-dean-2020",
+            "common-ground",
+            "tpa",
+            "rr",
+            Some("dim-mechanisms"),
+        ),
+        (
+            "D21",
+            "hao-2021",
+            "common-ground",
+            "tpa",
+            "rr",
+            Some("dim-function"),
+        ),
+        (
+            "D22",
+            "bnu-dean-2020",
+            "differs",
+            "tpa",
+            "rr",
+            Some("dim-standards"),
+        ),
+        (
+            "D22",
+            "hao-2021",
+            "differs",
+            "tpa",
+            "rr",
+            Some("dim-general-requirements"),
+        ),
+        ("D23", "hao-2021", "drives", "tpa", "policy-system", None),
+        (
+            "D23",
+            "tan-liu-huang-2020",
+            "relies-on",
+            "overall-planning-of-work",
+            "leadership-system",
+            None,
+        ),
+    ];
+    let data = export();
+    for (dispute, paper, kind, from, to, qualifier) in sides {
+        assert!(
+            asserts(&data, paper, kind, from, to, *qualifier),
+            "{dispute}: {paper} does not assert {kind} {from} -> {to} {qualifier:?}"
+        );
+    }
+    // Each dispute has at least two papers.
+    let mut papers: std::collections::BTreeMap<&str, std::collections::BTreeSet<&str>> =
+        Default::default();
+    for (dispute, paper, ..) in sides {
+        papers.entry(dispute).or_default().insert(paper);
+    }
+    assert_eq!(papers.len(), 23);
+    for (dispute, ps) in &papers {
+        assert!(ps.len() >= 2, "{dispute}: {ps:?}");
+    }
+    // D4: only Hao lists "four teams".
+    assert!(!asserts(
+        &data,
+        "bnu-dean-2020",
+        "part-of",
+        "four-teams",
+        "tpa",
+        None
+    ));
+    // The README records exactly these disputes.
+    let readme =
+        std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/data/README.md")).unwrap();
+    for dispute in papers.keys() {
+        assert!(
+            readme.contains(&format!("- **{dispute} ")),
+            "{dispute} missing from data/README.md"
+        );
+    }
+}
