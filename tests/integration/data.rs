@@ -1,6 +1,8 @@
 //! The encoded papers: each paper's key claims are present, attributed to it, and every
 //! relation has a source whose quote is verified (see `core` for the quote check).
 
+use std::collections::{BTreeMap, BTreeSet};
+
 use serde_json::Value;
 
 use crate::common::run;
@@ -767,8 +769,7 @@ fn each_recorded_dispute_has_both_sides_in_the_data() {
         );
     }
     // Each dispute has at least two papers.
-    let mut papers: std::collections::BTreeMap<&str, std::collections::BTreeSet<&str>> =
-        Default::default();
+    let mut papers: BTreeMap<&str, BTreeSet<&str>> = BTreeMap::default();
     for (dispute, paper, ..) in sides {
         papers.entry(dispute).or_default().insert(paper);
     }
