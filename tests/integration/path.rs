@@ -226,7 +226,7 @@ fn all_lists_longer_routes_in_order_and_says_when_the_limit_cuts() {
     let result = json(&[
         "path",
         "cpc",
-        "second-centenary-goal",
+        "two-centenary-goals",
         "--all",
         "--max-len",
         "4",
@@ -246,7 +246,7 @@ fn all_lists_longer_routes_in_order_and_says_when_the_limit_cuts() {
     let (code, out, _) = run(&[
         "path",
         "cpc",
-        "second-centenary-goal",
+        "two-centenary-goals",
         "--all",
         "--max-len",
         "4",
