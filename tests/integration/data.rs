@@ -1,6 +1,8 @@
 //! The encoded papers: each paper's key claims are present, attributed to it, and every
 //! relation has a source whose quote is verified (see `core` for the quote check).
 
+use std::collections::{BTreeMap, BTreeSet};
+
 use serde_json::Value;
 
 use crate::common::run;
@@ -93,7 +95,7 @@ claims! {
         ("differs", "tpa", "rr", "dim-focus"),
         ("premise-of", "tpa", "rr"),
         ("view-of", "view-transitionality", "rr"),
-        ("transition-to", "five-level-secretaries-grasp-poverty-alleviation", "five-level-secretaries-grasp-revitalization"),
+        ("continuation-of", "five-level-secretaries-grasp-promotion", "five-level-secretaries-grasp-poverty-alleviation"),
     ];
     hao_key_claims: "hao-2021" => [
         ("common-ground", "tpa", "rr", "dim-theoretical-basis"),
@@ -107,7 +109,7 @@ claims! {
         ("continuation-of", "rr", "tpa"),
         ("extension-of", "rr", "tpa"),
         ("part-of", "tpa-strategic-goal", "rr-task-goal"),
-        ("view-of", "view-successive-path-choices", "tpa"),
+        ("part-of", "tpa", "successive-path-choices"),
     ];
 }
 
@@ -160,5 +162,637 @@ fn show_tpa_and_rr_summarise_what_the_papers_say() {
         ] {
             assert!(out.contains(paper), "{name}: {paper} missing");
         }
+    }
+}
+
+fn node<'a>(data: &'a Value, id: &str) -> Option<&'a Value> {
+    data["nodes"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|n| n["id"] == id)
+}
+
+/// Review of issue 11: relations that stretched their quote are re-typed or gone.
+#[test]
+fn stretched_relations_are_retyped_or_removed() {
+    let data = export();
+    for necessity in [
+        "historical-requirement-of-connection",
+        "practical-need-of-connection",
+        "theoretical-inevitability-of-connection",
+    ] {
+        assert!(!asserts(
+            &data,
+            "hao-2021",
+            "drives",
+            necessity,
+            "tpa-rr-connection",
+            None
+        ));
+        assert!(asserts(
+            &data,
+            "hao-2021",
+            "grounded-in",
+            "tpa-rr-connection",
+            necessity,
+            None
+        ));
+    }
+    assert!(!asserts(
+        &data,
+        "tan-liu-huang-2020",
+        "hinders",
+        "weak-rural-reform-coordination",
+        "urban-rural-integration-mechanism",
+        None
+    ));
+    assert!(!asserts(
+        &data,
+        "hao-2021",
+        "serves",
+        "people-centered-development-philosophy",
+        "common-prosperity",
+        None
+    ));
+    for area in [
+        "economic-development",
+        "cultural-development",
+        "organization-construction",
+    ] {
+        assert!(
+            !asserts(&data, "hao-2021", "serves", "tpa", area, None),
+            "{area}"
+        );
+    }
+    assert!(!asserts(
+        &data,
+        "tan-liu-huang-2020",
+        "transition-to",
+        "five-level-secretaries-grasp-poverty-alleviation",
+        "five-level-secretaries-grasp-promotion",
+        None
+    ));
+    // Hao's systems "formed in the process of poverty alleviation" and Tan's "has formed"
+    // are one claim, not a relies-on against a drives.
+    for system in ["leadership-system", "work-system"] {
+        for paper in ["hao-2021", "tan-liu-huang-2020"] {
+            assert!(
+                asserts(&data, paper, "drives", "tpa", system, None),
+                "{paper} {system}"
+            );
+            assert!(
+                !asserts(&data, paper, "relies-on", "tpa", system, None),
+                "{paper} {system}"
+            );
+        }
+    }
+    // 001's "past poverty alleviation measures" are not targeted poverty alleviation.
+    assert!(asserts(
+        &data,
+        "organic-connection",
+        "differs",
+        "past-poverty-alleviation-measures",
+        "rr",
+        Some("dim-content")
+    ));
+    assert!(!asserts(
+        &data,
+        "organic-connection",
+        "differs",
+        "tpa",
+        "rr",
+        Some("dim-content")
+    ));
+}
+
+/// Review of issue 11: duplicate nodes merged, misleading labels fixed.
+#[test]
+fn merged_nodes_and_fixed_labels() {
+    let data = export();
+    for gone in [
+        "work-overall-planning",
+        "anti-return-to-poverty-net",
+        "tip-soldiers",
+        "industry-poverty-alleviation",
+        "view-successive-path-choices",
+        "view-connection-and-differentiation",
+    ] {
+        assert!(node(&data, gone).is_none(), "{gone}");
+    }
+    assert!(asserts(
+        &data,
+        "bnu-dean-2020",
+        "transition-to",
+        "poverty-alleviation-talents",
+        "talent-revitalization",
+        None
+    ));
+    assert!(asserts(
+        &data,
+        "bnu-dean-2020",
+        "addresses",
+        "preventing-return-to-poverty",
+        "return-to-poverty",
+        None
+    ));
+    let effect = node(&data, "superposition-effect").unwrap();
+    assert!(effect["aliases"].is_null(), "{effect}");
+    for (paper, strategy) in [("hao-2021", "tpa"), ("tan-liu-huang-2020", "rr")] {
+        assert!(asserts(
+            &data,
+            paper,
+            "part-of",
+            strategy,
+            "historical-policy-superposition",
+            None
+        ));
+    }
+    assert_eq!(node(&data, "dim-nature").unwrap()["label"], "Nature");
+    let nature_as_common_ground = data["relations"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .any(|r| r["kind"] == "common-ground" && r["aspect"] == "dim-nature");
+    assert!(!nature_as_common_ground);
+    for paper in ["hao-2021", "tan-liu-huang-2020"] {
+        assert!(asserts(
+            &data,
+            paper,
+            "common-ground",
+            "tpa",
+            "rr",
+            Some("dim-systematic-character")
+        ));
+    }
+    assert_eq!(
+        node(&data, "successive-path-choices").unwrap()["kind"],
+        "concept"
+    );
+    assert_eq!(
+        node(&data, "sectoral-poverty-alleviation").unwrap()["label_zh"],
+        "行业扶贫"
+    );
+}
+
+/// Claims the issue-11 review found missing, each made by its paper.
+#[test]
+fn claims_found_missing_in_review_are_encoded() {
+    let data = export();
+    let claims = [
+        (
+            "organic-connection",
+            "grounded-in",
+            "tpa",
+            "precision-principle",
+        ),
+        (
+            "bnu-dean-2020",
+            "premise-of",
+            "tpa",
+            "new-life-and-new-struggle",
+        ),
+        (
+            "bnu-dean-2020",
+            "part-of",
+            "long-and-short-term-combination",
+            "tpa-rr-connection",
+        ),
+        (
+            "tan-liu-huang-2020",
+            "part-of",
+            "long-and-short-term-combination",
+            "micro-policy-transfer-and-succession",
+        ),
+        (
+            "tan-liu-huang-2020",
+            "grounded-in",
+            "poverty",
+            "absence-of-capital",
+        ),
+        (
+            "tan-liu-huang-2020",
+            "grounded-in",
+            "poverty",
+            "absence-of-land-resources",
+        ),
+        (
+            "tan-liu-huang-2020",
+            "grounded-in",
+            "poverty",
+            "absence-of-development-rights",
+        ),
+        (
+            "tan-liu-huang-2020",
+            "grounded-in",
+            "poverty",
+            "absence-of-human-resources",
+        ),
+        (
+            "hao-2021",
+            "part-of",
+            "rr",
+            "historical-policy-superposition",
+        ),
+    ];
+    for (paper, kind, from, to) in claims {
+        assert!(
+            asserts(&data, paper, kind, from, to, None),
+            "{paper} {kind} {from} -> {to}"
+        );
+    }
+}
+
+/// A quote that starts after its sentence's date loses the date (issue 11).
+#[test]
+fn dated_quotes_keep_their_dates() {
+    let data = export();
+    let quotes: Vec<&str> = data["relations"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .flat_map(|r| r["sources"].as_array().unwrap())
+        .map(|s| s["quote"].as_str().unwrap())
+        .collect();
+    for dated in [
+        "In 2015, during the poverty alleviation work conference, the Chinese Communist Party formulated",
+        "As early as 1979, Deng Xiaoping formulated",
+        "The time for poverty alleviation is to reach 2020, and the standard is",
+        "General Secretary Xi Jinping issued important instructions in June 2018,",
+        "In 2021, the two major strategies",
+    ] {
+        assert!(quotes.iter().any(|q| q.starts_with(dated)), "{dated}");
+    }
+}
+
+/// Every dispute recorded in data/README.md ("Disputes", D1–D23) has both sides in the
+/// data, each attributed to its paper: (dispute, paper, kind, from, to, qualifier).
+#[test]
+fn each_recorded_dispute_has_both_sides_in_the_data() {
+    type Side = (
+        &'static str,
+        &'static str,
+        &'static str,
+        &'static str,
+        &'static str,
+        Option<&'static str>,
+    );
+    let sides: &[Side] = &[
+        ("D1", "hao-2021", "differs", "tpa", "rr", Some("dim-time")),
+        ("D1", "organic-connection", "drives", "cpc", "tpa", None),
+        (
+            "D2",
+            "tan-liu-huang-2020",
+            "premise-of",
+            "tpa",
+            "second-centenary-goal",
+            None,
+        ),
+        (
+            "D2",
+            "bnu-dean-2020",
+            "drives",
+            "cpc",
+            "first-centenary-goal",
+            None,
+        ),
+        (
+            "D3",
+            "tan-liu-huang-2020",
+            "part-of",
+            "tpa",
+            "historical-policy-superposition",
+            None,
+        ),
+        (
+            "D3",
+            "hao-2021",
+            "part-of",
+            "tpa",
+            "historical-policy-superposition",
+            None,
+        ),
+        (
+            "D4",
+            "bnu-dean-2020",
+            "part-of",
+            "five-batches",
+            "tpa",
+            None,
+        ),
+        ("D4", "hao-2021", "part-of", "four-teams", "tpa", None),
+        (
+            "D5",
+            "organic-connection",
+            "part-of",
+            "six-precisions",
+            "tpa",
+            None,
+        ),
+        ("D5", "hao-2021", "part-of", "six-precisions", "tpa", None),
+        (
+            "D6",
+            "bnu-dean-2020",
+            "common-ground",
+            "tpa",
+            "rr",
+            Some("dim-goals"),
+        ),
+        ("D6", "hao-2021", "differs", "tpa", "rr", Some("dim-goals")),
+        (
+            "D7",
+            "bnu-dean-2020",
+            "differs",
+            "tpa",
+            "rr",
+            Some("dim-standards"),
+        ),
+        (
+            "D7",
+            "tan-liu-huang-2020",
+            "serves",
+            "tpa",
+            "two-no-worries-three-guarantees",
+            None,
+        ),
+        (
+            "D8",
+            "tan-liu-huang-2020",
+            "common-ground",
+            "tpa",
+            "rr",
+            Some("dim-spatial-scope"),
+        ),
+        (
+            "D8",
+            "organic-connection",
+            "differs",
+            "tpa",
+            "rr",
+            Some("dim-spatial-scope"),
+        ),
+        (
+            "D9",
+            "tan-liu-huang-2020",
+            "view-of",
+            "view-mutual-exclusion",
+            "rr",
+            None,
+        ),
+        ("D9", "hao-2021", "differs", "tpa", "rr", Some("dim-goals")),
+        (
+            "D10",
+            "tan-liu-huang-2020",
+            "view-of",
+            "view-transitionality",
+            "rr",
+            None,
+        ),
+        (
+            "D10",
+            "hao-2021",
+            "part-of",
+            "tpa-strategic-goal",
+            "rr-task-goal",
+            None,
+        ),
+        ("D10", "bnu-dean-2020", "part-of", "tpa", "rr", None),
+        (
+            "D11",
+            "organic-connection",
+            "mutually-promotes",
+            "tpa",
+            "rr",
+            None,
+        ),
+        ("D11", "hao-2021", "transition-to", "tpa", "rr", None),
+        ("D12", "bnu-dean-2020", "part-of", "tpa", "rr", None),
+        (
+            "D12",
+            "tan-liu-huang-2020",
+            "mutually-promotes",
+            "tpa",
+            "rr",
+            None,
+        ),
+        (
+            "D13",
+            "organic-connection",
+            "differs",
+            "tpa",
+            "rr",
+            Some("dim-target-objects"),
+        ),
+        (
+            "D13",
+            "hao-2021",
+            "differs",
+            "tpa",
+            "rr",
+            Some("dim-target-objects"),
+        ),
+        (
+            "D13",
+            "bnu-dean-2020",
+            "differs",
+            "tpa",
+            "rr",
+            Some("dim-target-objects"),
+        ),
+        (
+            "D14",
+            "organic-connection",
+            "transition-to",
+            "absolute-poverty",
+            "relative-poverty",
+            None,
+        ),
+        (
+            "D14",
+            "bnu-dean-2020",
+            "differs",
+            "tpa",
+            "rr",
+            Some("dim-focus"),
+        ),
+        (
+            "D15",
+            "hao-2021",
+            "premise-of",
+            "industrial-poverty-alleviation",
+            "industrial-revitalization",
+            None,
+        ),
+        (
+            "D15",
+            "tan-liu-huang-2020",
+            "hinders",
+            "tpa-industries-hard-to-upgrade",
+            "tpa-rr-connection",
+            None,
+        ),
+        (
+            "D16",
+            "tan-liu-huang-2020",
+            "common-ground",
+            "tpa",
+            "rr",
+            Some("dim-main-body"),
+        ),
+        (
+            "D16",
+            "organic-connection",
+            "hinders",
+            "lack-of-internal-driving-force",
+            "tpa",
+            None,
+        ),
+        (
+            "D17",
+            "bnu-dean-2020",
+            "drives",
+            "grassroots-party-organizations",
+            "tpa",
+            None,
+        ),
+        (
+            "D17",
+            "tan-liu-huang-2020",
+            "hinders",
+            "weak-rural-grassroots",
+            "stable-poverty-alleviation",
+            None,
+        ),
+        (
+            "D18",
+            "hao-2021",
+            "drives",
+            "tpa",
+            "assessment-system",
+            None,
+        ),
+        (
+            "D18",
+            "tan-liu-huang-2020",
+            "hinders",
+            "key-tasks-over-indexed",
+            "tpa-rr-connection",
+            None,
+        ),
+        (
+            "D19",
+            "tan-liu-huang-2020",
+            "relies-on",
+            "connection-overall-framework",
+            "government",
+            None,
+        ),
+        (
+            "D19",
+            "organic-connection",
+            "drives",
+            "government",
+            "tpa",
+            None,
+        ),
+        (
+            "D20",
+            "bnu-dean-2020",
+            "part-of",
+            "build-industrial-system",
+            "tpa-rr-connection",
+            None,
+        ),
+        (
+            "D20",
+            "hao-2021",
+            "drives",
+            "building-on-poverty-alleviation-industries",
+            "tpa-rr-connection",
+            None,
+        ),
+        (
+            "D20",
+            "tan-liu-huang-2020",
+            "part-of",
+            "encourage-multiple-industries",
+            "connection-assessment-optimization",
+            None,
+        ),
+        (
+            "D21",
+            "bnu-dean-2020",
+            "common-ground",
+            "tpa",
+            "rr",
+            Some("dim-mechanisms"),
+        ),
+        (
+            "D21",
+            "hao-2021",
+            "common-ground",
+            "tpa",
+            "rr",
+            Some("dim-function"),
+        ),
+        (
+            "D22",
+            "bnu-dean-2020",
+            "differs",
+            "tpa",
+            "rr",
+            Some("dim-standards"),
+        ),
+        (
+            "D22",
+            "hao-2021",
+            "differs",
+            "tpa",
+            "rr",
+            Some("dim-general-requirements"),
+        ),
+        ("D23", "hao-2021", "drives", "tpa", "policy-system", None),
+        (
+            "D23",
+            "tan-liu-huang-2020",
+            "relies-on",
+            "overall-planning-of-work",
+            "leadership-system",
+            None,
+        ),
+    ];
+    let data = export();
+    for (dispute, paper, kind, from, to, qualifier) in sides {
+        assert!(
+            asserts(&data, paper, kind, from, to, *qualifier),
+            "{dispute}: {paper} does not assert {kind} {from} -> {to} {qualifier:?}"
+        );
+    }
+    // Each dispute has at least two papers.
+    let mut papers: BTreeMap<&str, BTreeSet<&str>> = BTreeMap::default();
+    for (dispute, paper, ..) in sides {
+        papers.entry(dispute).or_default().insert(paper);
+    }
+    assert_eq!(papers.len(), 23);
+    for (dispute, ps) in &papers {
+        assert!(ps.len() >= 2, "{dispute}: {ps:?}");
+    }
+    // D4: only Hao lists "four teams".
+    assert!(!asserts(
+        &data,
+        "bnu-dean-2020",
+        "part-of",
+        "four-teams",
+        "tpa",
+        None
+    ));
+    // The README records exactly these disputes.
+    let readme =
+        std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/data/README.md")).unwrap();
+    for dispute in papers.keys() {
+        assert!(
+            readme.contains(&format!("- **{dispute} ")),
+            "{dispute} missing from data/README.md"
+        );
     }
 }

@@ -90,39 +90,28 @@ fn industrial_poverty_alleviation_leads_to_the_second_centenary_goal_in_hao() {
 }
 
 #[test]
-fn paper_narrowing_changes_how_the_party_leads_to_common_prosperity() {
-    // Hao: the Party drives both strategies, which rest on the people-centred
-    // philosophy, which serves common prosperity.
-    let hao = json(&["path", "cpc", "common-prosperity", "--paper", "hao"]);
+fn paper_narrowing_changes_how_the_party_leads_to_the_second_centenary_goal() {
+    // Hao: the Party put forward rural revitalization, which serves the second
+    // centenary goal.
+    let hao = json(&["path", "cpc", "second-centenary-goal", "--paper", "hao"]);
     assert_eq!(
         routes(&hao),
-        vec![
-            strings(&[
-                "cpc",
-                "tpa",
-                "people-centered-development-philosophy",
-                "common-prosperity"
-            ]),
-            strings(&[
-                "cpc",
-                "rr",
-                "people-centered-development-philosophy",
-                "common-prosperity"
-            ]),
-        ]
+        vec![strings(&["cpc", "rr", "second-centenary-goal"])]
     );
-    assert_eq!(kinds(&hao, 0, 1), set(&["grounded-in"]));
-    // BNU Dean never links the Party to common prosperity.
-    let (code, out, _) = run(&["path", "cpc", "common-prosperity", "--paper", "bnu"]);
+    assert_eq!(kinds(&hao, 0, 0), set(&["drives"]));
+    assert_eq!(kinds(&hao, 0, 1), set(&["serves"]));
+    // BNU Dean never links the Party to the second centenary goal.
+    let (code, out, _) = run(&["path", "cpc", "second-centenary-goal", "--paper", "bnu"]);
     assert_eq!(code, 1);
     assert_eq!(
         out,
-        "no path from The Communist Party of China (cpc) to Common prosperity \
-         (common-prosperity), as asserted by BNU Dean (2020)\n"
+        "no path from The Communist Party of China (cpc) to Second centenary goal: \
+         a modern socialist country (second-centenary-goal), as asserted by BNU Dean (2020)\n"
     );
-    // Every paper together gives a shorter route than Hao alone.
-    let all = json(&["path", "cpc", "common-prosperity"]);
-    assert!(all["paths"][0]["length"].as_u64() < hao["paths"][0]["length"].as_u64());
+    // Every paper together gives more routes of that length than Hao alone.
+    let all = json(&["path", "cpc", "second-centenary-goal"]);
+    assert_eq!(all["paths"][0]["length"], hao["paths"][0]["length"]);
+    assert!(routes(&all).len() > routes(&hao).len());
 }
 
 #[test]
@@ -217,12 +206,12 @@ fn avoid_and_through_constrain_the_routes() {
         "cpc",
         "common-prosperity",
         "--through",
-        "people-centered-development-philosophy",
+        "party-leadership",
     ]);
     let through_routes = routes(&through);
     assert!(!through_routes.is_empty());
     for route in &through_routes {
-        assert!(route.contains(&"people-centered-development-philosophy".to_string()));
+        assert!(route.contains(&"party-leadership".to_string()));
     }
     // The shortest route through the node is longer than the shortest route.
     let shortest = json(&["path", "cpc", "common-prosperity"]);
@@ -237,7 +226,7 @@ fn all_lists_longer_routes_in_order_and_says_when_the_limit_cuts() {
     let result = json(&[
         "path",
         "cpc",
-        "common-prosperity",
+        "two-centenary-goals",
         "--all",
         "--max-len",
         "4",
@@ -257,7 +246,7 @@ fn all_lists_longer_routes_in_order_and_says_when_the_limit_cuts() {
     let (code, out, _) = run(&[
         "path",
         "cpc",
-        "common-prosperity",
+        "two-centenary-goals",
         "--all",
         "--max-len",
         "4",
@@ -393,8 +382,8 @@ fn explain_snapshots() {
         .1
     );
     insta::assert_snapshot!(
-        "path-cpc-to-common-prosperity-hao",
-        run(&["path", "cpc", "common-prosperity", "--paper", "hao"]).1
+        "path-cpc-to-second-centenary-goal-hao",
+        run(&["path", "cpc", "second-centenary-goal", "--paper", "hao"]).1
     );
 }
 
