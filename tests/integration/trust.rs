@@ -264,7 +264,7 @@ fn an_id_wins_case_insensitively() {
 
 #[test]
 fn an_ambiguous_name_lists_at_most_ten_candidates_one_a_line_with_kinds() {
-    let (code, _, err) = run(&["show", "poverty"]);
+    let (code, _, err) = run(&["show", "revitalization"]);
     assert_eq!(code, 2);
     let candidates: Vec<&str> = err
         .lines()
@@ -272,7 +272,7 @@ fn an_ambiguous_name_lists_at_most_ten_candidates_one_a_line_with_kinds() {
         .collect();
     assert_eq!(candidates.len(), 10, "{err}");
     assert!(
-        err.contains("more; `linkage search poverty` lists them"),
+        err.contains("more; `linkage search revitalization` lists them"),
         "{err}"
     );
     for line in err.lines() {
