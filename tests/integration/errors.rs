@@ -90,7 +90,7 @@ fn quotes_missing_from_the_paper_are_listed_with_their_place() {
         texts.to_str().unwrap(),
     ]);
     assert_eq!(code, 2, "{err}");
-    assert!(out.contains("1 of 2 quotes not found"), "{out}");
+    assert!(out.contains("1 of 2 quotes checked not found"), "{out}");
     let err = portable(&err);
     assert!(err.contains("claims.json:"), "{err}");
     assert!(err.contains("Alpha drives goal one strongly."), "{err}");
@@ -177,4 +177,73 @@ fn problems_in_a_large_file_are_reported_in_order_with_their_place() {
         "relation 7 is on line 112: {err}"
     );
     assert!(err.contains("error: the data has 2 problems"), "{err}");
+}
+
+/// Runs `linkage --data tests/fixtures/bad/NAME check` and returns (code, stdout, stderr).
+fn check_with_output(name: &str) -> (i32, String, String) {
+    let dir = fixture(&format!("bad/{name}"));
+    let (code, out, err) = run(&["--data", dir.to_str().unwrap(), "check"]);
+    (code, portable(&out), portable(&err))
+}
+
+#[test]
+fn check_with_no_flags_verifies_the_built_in_quotes_against_the_built_in_texts() {
+    let (code, out, err) = run(&["check"]);
+    assert_eq!(code, 0, "{err}");
+    assert!(
+        out.contains("texts: the 5 texts in data/texts, built into linkage"),
+        "{out}"
+    );
+    let (_, json, _) = run(&["check", "--json"]);
+    let report: serde_json::Value = serde_json::from_str(&json).unwrap();
+    let claims = report["claims"].as_u64().unwrap();
+    assert!(claims > 700, "{report}");
+    assert_eq!(report["quotes"]["checked"], claims, "{report}");
+    assert_eq!(report["quotes"]["unchecked"], 0, "{report}");
+    assert!(
+        out.contains(&format!(
+            "ok: all {claims} quotes found verbatim in their papers"
+        )),
+        "{out}"
+    );
+    assert!(
+        err.is_empty() && !out.contains("warning"),
+        "the shipped data has no warnings: {out}{err}"
+    );
+}
+
+#[test]
+fn a_tampered_quote_fails_against_the_data_directorys_own_texts() {
+    let (code, out, err) = check_with_output("tampered-quote");
+    assert_eq!(code, 2, "{err}");
+    assert!(
+        out.contains("texts: [REPO]/tests/fixtures/bad/tampered-quote/texts"),
+        "{out}"
+    );
+    assert!(out.contains("1 of 2 quotes checked not found"), "{out}");
+    assert!(err.contains("\"Alpha drives goal two.\""), "{err}");
+    insta::assert_snapshot!("tampered-quote", err);
+}
+
+#[test]
+fn every_missing_text_is_named_and_the_other_papers_are_still_checked() {
+    let (code, out, err) = check_with_output("missing-texts");
+    assert_eq!(code, 2, "{err}");
+    for paper in [
+        "paper `p2` (Roe (2021)), `file` \"p2.txt\"",
+        "paper `p3` (Poe (2022)), `file` \"p3.txt\"",
+    ] {
+        assert!(err.contains(paper), "{paper} in {err}");
+    }
+    assert!(err.contains("quote not found in Doe (2020)"), "{err}");
+    assert!(out.contains("2 quotes not checked"), "{out}");
+    insta::assert_snapshot!("missing-texts", err);
+}
+
+#[test]
+fn check_says_when_quotes_were_not_verified() {
+    let dir = fixture("good");
+    let (code, out, err) = run(&["--data", dir.to_str().unwrap(), "check"]);
+    assert_eq!(code, 0, "{err}");
+    assert!(out.contains("quotes not verified: no texts"), "{out}");
 }
