@@ -47,6 +47,63 @@ bad_input! {
     self_relation => "self-relation", "links `alpha` to itself";
     missing_locator => "missing-locator", "has no locator";
     duplicate_claim => "duplicate-claim", "the same claim with the same quote is encoded twice";
+    trailing_comma => "trailing-comma", "JSON allows no comma after the last item";
+    wrong_type_year => "wrong-type-year", "paper `p1`: invalid type: string \"2022\", expected a whole number";
+    unknown_field_in_node => "unknown-field-in-node", "node `goal-one`: unknown field `lable`";
+    node_kind_typo => "node-kind-typo", "did you mean `actor`?";
+}
+
+/// One mistake, one problem: nothing else is reported about the records the mistake
+/// made unreadable (issue 10).
+#[test]
+fn one_mistake_is_reported_once_without_a_cascade() {
+    for (fixture, place) in [
+        // The syntax error is in nodes.json; claims.json references its nodes.
+        ("trailing-comma", "nodes.json:26:3"),
+        // The caret is on the value of the wrong type, not on the record's `{`.
+        ("wrong-type-year", "papers.json:10:15"),
+        // The caret is on the unknown key; the relation using the node is not reported.
+        ("unknown-field-in-node", "nodes.json:19:7"),
+        ("unknown-field", "claims.json:5:7"),
+        ("node-kind-typo", "more.json:5:15"),
+    ] {
+        let (code, err) = check(fixture);
+        assert_eq!(code, 2, "{err}");
+        assert!(
+            err.contains("error: the data has 1 problem\n"),
+            "{fixture}: {err}"
+        );
+        assert!(!err.contains("unknown node `"), "{fixture}: {err}");
+        assert!(!err.contains("unknown paper `"), "{fixture}: {err}");
+        assert!(err.contains(place), "{fixture} at {place}: {err}");
+    }
+}
+
+/// References into a file that could not be read are not checked, but a reference to
+/// an id that file does not define either is still a mistake.
+#[test]
+fn references_outside_an_unreadable_file_are_still_checked() {
+    let dir = tempfile::tempdir().unwrap();
+    let good = fixture("bad/trailing-comma");
+    for name in ["papers.json", "nodes.json"] {
+        std::fs::copy(good.join(name), dir.path().join(name)).unwrap();
+    }
+    std::fs::write(
+        dir.path().join("claims.json"),
+        r#"{"relations": [
+  {"kind": "serves", "from": "alpha", "to": "goal-one", "sources": [{"paper": "p1", "locator": "1", "quote": "Alpha serves goal one."}]},
+  {"kind": "serves", "from": "nowhere", "to": "goal-one", "sources": [{"paper": "p1", "locator": "1", "quote": "Nowhere serves goal one."}]}
+]}"#,
+    )
+    .unwrap();
+    let (code, _, err) = run(&["--data", dir.path().to_str().unwrap(), "check"]);
+    assert_eq!(code, 2, "{err}");
+    assert!(
+        err.contains("unknown node `nowhere` in `from` of relation 2"),
+        "{err}"
+    );
+    assert!(!err.contains("unknown node `alpha`"), "{err}");
+    assert!(err.contains("error: the data has 2 problems"), "{err}");
 }
 
 #[test]
@@ -166,15 +223,15 @@ fn problems_in_a_large_file_are_reported_in_order_with_their_place() {
     let (code, _, err) = run(&["--data", dir.path().to_str().unwrap(), "check"]);
     assert_eq!(code, 2);
     let first = err
-        .find("unknown node `missing` in `to` of relation 7")
+        .find("unknown node `missing` in `to` of relation 8")
         .expect(&err);
     let last = err
-        .find("unknown node `missing` in `to` of relation 29999")
+        .find("unknown node `missing` in `to` of relation 30000")
         .expect(&err);
     assert!(first < last, "file order");
     assert!(
         err.contains("big.json:112:40"),
-        "relation 7 is on line 112: {err}"
+        "relation 8 (index 7) is on line 112: {err}"
     );
     assert!(err.contains("error: the data has 2 problems"), "{err}");
 }
@@ -246,4 +303,24 @@ fn check_says_when_quotes_were_not_verified() {
     let (code, out, err) = run(&["--data", dir.to_str().unwrap(), "check"]);
     assert_eq!(code, 0, "{err}");
     assert!(out.contains("quotes not verified: no texts"), "{out}");
+}
+
+#[test]
+fn short_quotes_and_unknown_locators_are_warnings() {
+    let (code, out, err) = check_with_output("quote-warnings");
+    assert_eq!(code, 0, "{err}");
+    assert!(
+        out.contains("warning: quote \"Alpha serves\" is too short"),
+        "{out}"
+    );
+    assert!(
+        out.contains("warning: locator names a heading not found in p1.txt: \"9. Results\""),
+        "{out}"
+    );
+    assert!(
+        out.contains("used by 2 sources"),
+        "one warning per locator: {out}"
+    );
+    assert!(out.contains("\n2 warnings\n"), "{out}");
+    insta::assert_snapshot!("quote-warnings", out);
 }
