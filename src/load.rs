@@ -254,6 +254,7 @@ fn decode(file: usize, bytes: Cow<'static, [u8]>, problems: &mut Problems) -> Co
             .map_err(|e| (e.utf8_error(), e.into_bytes())),
     };
     match text {
+        // The three bytes of a BOM end on a character boundary of valid UTF-8.
         Ok(Cow::Borrowed(t)) if has_bom => Cow::Borrowed(&t[3..]),
         Ok(Cow::Owned(t)) if has_bom => Cow::Owned(t[3..].to_string()),
         Ok(t) => t,
@@ -278,13 +279,27 @@ fn decode(file: usize, bytes: Cow<'static, [u8]>, problems: &mut Problems) -> Co
     }
 }
 
+/// The most relation kinds a schema may declare: each edge stores its kind's index in
+/// a `u16`.
+const MAX_RELATION_KINDS: usize = u16::MAX as usize;
+
 fn parse_schema(file: usize, text: &str, problems: &mut Problems) -> Option<Schema> {
     if text.is_empty() {
         return None;
     }
     match serde_json::from_str::<Schema>(text) {
         Ok(schema) => {
-            let own = schema.problems();
+            let mut own = schema.problems();
+            // Each edge stores its kind as a u16 index (a compact adjacency index).
+            if schema.relation_kinds.len() > MAX_RELATION_KINDS {
+                own.push((
+                    "/relation_kinds".to_string(),
+                    format!(
+                        "the schema declares {} relation kinds; linkage supports at most {MAX_RELATION_KINDS}",
+                        schema.relation_kinds.len()
+                    ),
+                ));
+            }
             for (pointer, message) in &own {
                 problems.at(file, pointer.clone(), message.clone());
             }
@@ -1200,7 +1215,8 @@ fn insert_relation(
     }
     parts
         .kind_indices
-        .push(u16::try_from(kind).expect("fewer than 65536 relation kinds"));
+        // Cannot fail: `parse_schema` refuses more than MAX_RELATION_KINDS kinds.
+        .push(u16::try_from(kind).expect("at most MAX_RELATION_KINDS relation kinds"));
     parts.ends.push((relation.from, relation.to));
     let edge = parts.graph.add_edge(relation.from, relation.to, relation);
     merged.entry(key).or_insert(edge);

@@ -179,7 +179,11 @@ impl<'a> Walker<'a> {
             self.pos += 1;
         }
         // A byte-order mark is tolerated at the start of a file.
-        if self.bytes[self.pos..].starts_with("\u{feff}".as_bytes()) {
+        if self
+            .bytes
+            .get(self.pos..)
+            .is_some_and(|rest| rest.starts_with("\u{feff}".as_bytes()))
+        {
             self.pos += 3;
             self.skip_ws();
         }

@@ -51,6 +51,61 @@ bad_input! {
     wrong_type_year => "wrong-type-year", "paper `p1`: invalid type: string \"2022\", expected a whole number";
     unknown_field_in_node => "unknown-field-in-node", "node `goal-one`: unknown field `lable`";
     node_kind_typo => "node-kind-typo", "did you mean `actor`?";
+    chinese_caret => "chinese-caret", "more.json:3:68";
+    text_outside_sources => "text-outside-sources", "the `file` of paper `p2` is an absolute path";
+}
+
+/// serde counts columns in bytes; a Chinese line has three per character. The caret
+/// must land under the place, in display columns (issue 16).
+#[test]
+fn carets_on_chinese_lines_stay_under_the_mistake() {
+    let (_, err) = check("chinese-caret");
+    let lines: Vec<&str> = err.lines().collect();
+    for (at, expected) in [("more.json:3:68", '"'), ("claims.json:3:103", '7')] {
+        let i = lines.iter().position(|l| l.ends_with(at)).expect(at);
+        let (code, caret) = (lines[i + 2], lines[i + 3]);
+        let column = caret.find('^').expect("a caret");
+        let mut width = 0;
+        let under = code.chars().find(|c| {
+            let w = if ('\u{2e80}'..='\u{9fff}').contains(c) {
+                2
+            } else {
+                1
+            };
+            width += w;
+            width > column
+        });
+        assert_eq!(under, Some(expected), "{at}:\n{err}");
+    }
+}
+
+/// A user schema with more relation kinds than an edge can index (u16) panicked.
+#[test]
+fn a_schema_with_too_many_relation_kinds_is_a_schema_problem() {
+    let dir = tempfile::tempdir().unwrap();
+    let kinds: Vec<String> = (0..70_000)
+        .map(|i| format!(r#""k{i}": {{"label": "k{i}", "from": ["*"], "to": ["*"], "template": "{{from}} k {{to}}"}}"#))
+        .collect();
+    std::fs::write(
+        dir.path().join("schema.json"),
+        format!(
+            "{{\"node_kinds\": {{\"concept\": {{}}}},\n\"relation_kinds\": {{{}}}}}",
+            kinds.join(",\n")
+        ),
+    )
+    .unwrap();
+    std::fs::write(
+        dir.path().join("data.json"),
+        r#"{"papers": [{"id": "p", "file": "p.txt"}],
+"nodes": [{"id": "a", "kind": "concept", "label": "A"}, {"id": "b", "kind": "concept", "label": "B"}],
+"relations": [{"kind": "k69999", "from": "a", "to": "b", "sources": [{"paper": "p", "locator": "1", "quote": "A k B."}]}]}"#,
+    )
+    .unwrap();
+    let (code, _, err) = run(&["--data", dir.path().to_str().unwrap(), "check"]);
+    assert_eq!(code, 2, "{err}");
+    assert!(!err.contains("panicked"), "{err}");
+    let err = err.replace(dir.path().to_str().unwrap(), "[DIR]");
+    insta::assert_snapshot!("too-many-relation-kinds", err);
 }
 
 /// One mistake, one problem: nothing else is reported about the records the mistake
