@@ -92,21 +92,98 @@ impl fmt::Display for Diagnostic {
         writeln!(f, "  --> {}", self.location())?;
         if let (Some(snippet), Some(line), Some(column)) = (&self.snippet, self.line, self.column) {
             let gutter = line.to_string().len();
-            // Long lines (a quote) are cut around the column so the caret stays visible.
-            let chars: Vec<char> = snippet.chars().collect();
-            let start = column.saturating_sub(40).min(chars.len());
-            let end = (start + 100).min(chars.len());
-            let shown: String = chars[start..end].iter().collect();
-            let prefix = if start > 0 { "…" } else { "" };
-            let suffix = if end < chars.len() { "…" } else { "" };
+            let (shown, caret_at) = window(snippet, column);
             writeln!(f, "{:gutter$} |", "")?;
-            writeln!(f, "{line} | {prefix}{shown}{suffix}")?;
-            let caret_at = column - 1 - start + prefix.chars().count();
+            writeln!(f, "{line} | {shown}")?;
             writeln!(f, "{:gutter$} | {:caret_at$}^", "", "")?;
         }
         if let Some(hint) = &self.hint {
             writeln!(f, "  = hint: {hint}")?;
         }
         Ok(())
+    }
+}
+
+/// How much of a line is shown around the caret, in terminal columns.
+const WINDOW: usize = 100;
+
+/// The part of `line` to show and the caret's indent in terminal columns, for the
+/// 1-based character `column`. A line wider than [`WINDOW`] is cut around the column
+/// (marked with `…`) so the caret stays visible. Widths are display widths: a Chinese
+/// character takes two columns, a combining mark none. A column past the end of the
+/// line puts the caret just after it.
+fn window(line: &str, column: usize) -> (String, usize) {
+    let width = |chars: &[char]| -> usize {
+        chars
+            .iter()
+            .map(|c| textwrap::core::display_width(c.encode_utf8(&mut [0; 4])))
+            .sum()
+    };
+    let chars: Vec<char> = line.chars().collect();
+    let before = column.saturating_sub(1).min(chars.len());
+    if width(&chars) <= WINDOW {
+        return (line.to_string(), width(&chars[..before]));
+    }
+    // Up to 40 columns of context before the caret.
+    let mut start = before;
+    while start > 0 && width(&chars[start - 1..before]) <= 40 {
+        start -= 1;
+    }
+    let mut end = start;
+    while end < chars.len() && width(&chars[start..=end]) <= WINDOW {
+        end += 1;
+    }
+    let prefix = if start > 0 { "…" } else { "" };
+    let suffix = if end < chars.len() { "…" } else { "" };
+    let shown: String = chars[start..end].iter().collect();
+    (
+        format!("{prefix}{shown}{suffix}"),
+        width(&chars[start..before]) + usize::from(start > 0),
+    )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_caret_counts_display_columns() {
+        // 精准 is two characters, four columns wide.
+        let (shown, caret) = window("  \"精准\" 1", 7);
+        assert_eq!(shown, "  \"精准\" 1");
+        assert_eq!(caret, 8);
+    }
+
+    #[test]
+    fn a_column_past_the_end_stays_next_to_the_line() {
+        let (_, caret) = window("精准", 40);
+        assert_eq!(caret, 4);
+    }
+
+    #[test]
+    fn long_lines_are_cut_around_the_caret() {
+        let line = format!("{}X{}", "a".repeat(200), "b".repeat(200));
+        let (shown, caret) = window(&line, 201);
+        assert!(shown.starts_with('…') && shown.ends_with('…'), "{shown}");
+        assert_eq!(shown.chars().nth(caret), Some('X'), "{shown}");
+        let wide = format!("{}X", "精".repeat(100));
+        let (shown, caret) = window(&wide, 101);
+        assert_eq!(shown.chars().last(), Some('X'));
+        assert_eq!(
+            textwrap::core::display_width(&shown[..shown.len() - 1]),
+            caret
+        );
+    }
+
+    #[test]
+    fn a_diagnostic_with_a_chinese_line_places_its_caret_under_the_place() {
+        let text = "{\n  \"label\": \"精准扶贫\" \"x\"\n}";
+        let shown = Diagnostic::error("f.json", "m").at(text, 2, 19).to_string();
+        let lines: Vec<&str> = shown.lines().collect();
+        let caret = lines[4].find('^').unwrap();
+        let code = lines[3];
+        // The caret is under the opening quote of "x".
+        let upto = &code[..code.rfind("\"x\"").unwrap()];
+        assert_eq!(caret, textwrap::core::display_width(upto), "{shown}");
     }
 }

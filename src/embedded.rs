@@ -1,4 +1,5 @@
-//! The dataset compiled into the binary: the five papers' graph and the default schema.
+//! The dataset compiled into the binary: the five papers' graph, the default schema, and
+//! the papers' texts (`data/texts/`) its quotes are checked against.
 
 include!(concat!(env!("OUT_DIR"), "/embedded_data.rs"));
 
@@ -13,4 +14,17 @@ pub(crate) fn file(name: &str) -> Option<&'static str> {
 /// Every embedded file, in file-name order.
 pub(crate) fn files() -> impl Iterator<Item = (&'static str, &'static str)> {
     FILES.iter().copied()
+}
+
+/// The embedded paper text called `name` (a paper's `file` field), if there is one.
+pub(crate) fn text(name: &str) -> Option<&'static [u8]> {
+    TEXTS
+        .iter()
+        .find(|(n, _)| *n == name)
+        .map(|(_, bytes)| *bytes)
+}
+
+/// How many paper texts are embedded.
+pub(crate) fn text_count() -> usize {
+    TEXTS.len()
 }

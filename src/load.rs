@@ -12,9 +12,9 @@ use std::{
 
 use indexmap::IndexMap;
 use petgraph::graph::{DiGraph, EdgeIndex, NodeIndex};
-use rustc_hash::{FxBuildHasher, FxHashMap};
+use rustc_hash::{FxBuildHasher, FxHashMap, FxHashSet};
 use serde::de::DeserializeOwned;
-use serde_json::Value;
+use serde_json::{value::RawValue, Value};
 
 use crate::{
     adjacency::Adjacency,
@@ -127,11 +127,18 @@ struct Problem {
 enum Place {
     File,
     LineColumn(usize, usize),
+    /// A byte offset into the file's text.
+    Offset(usize),
     Pointer(String),
 }
 
 #[derive(Default)]
-struct Problems(Vec<Problem>);
+struct Problems {
+    list: Vec<Problem>,
+    /// Ids of records that could not be read (a syntax error in their file, a wrong
+    /// type, an unknown kind): references to them are not reported again as unknown.
+    unavailable: FxHashSet<String>,
+}
 
 impl Problems {
     fn at(
@@ -144,7 +151,7 @@ impl Problems {
     }
 
     fn push(&mut self, file: usize, place: Place, message: impl Into<String>) -> &mut Problem {
-        self.0.push(Problem {
+        self.list.push(Problem {
             file,
             place,
             severity: Severity::Error,
@@ -152,7 +159,7 @@ impl Problems {
             hint: None,
             see: None,
         });
-        self.0.last_mut().expect("just pushed")
+        self.list.last_mut().expect("just pushed")
     }
 }
 
@@ -193,10 +200,13 @@ fn load_files(raw: Vec<RawFile>) -> Result<Loaded> {
         texts.len() - 1
     });
     let schema = parse_schema(schema_index, &texts[schema_index].text, &mut problems);
-    let parsed: Vec<(usize, DataFile<'_>)> = data_files
+    let parsed: Vec<(usize, &str, DataFile<'_>)> = data_files
         .iter()
         .filter(|&&i| !texts[i].text.is_empty())
-        .filter_map(|&i| parse_data_file(i, &texts[i].text, &mut problems).map(|d| (i, d)))
+        .filter_map(|&i| {
+            let text: &str = &texts[i].text;
+            parse_data_file(i, text, &mut problems).map(|d| (i, text, d))
+        })
         .collect();
     // Even with syntax errors in some files, the others are validated, so one run
     // reports everything.
@@ -244,10 +254,14 @@ fn decode(file: usize, bytes: Cow<'static, [u8]>, problems: &mut Problems) -> Co
             .map_err(|e| (e.utf8_error(), e.into_bytes())),
     };
     match text {
+        // The three bytes of a BOM end on a character boundary of valid UTF-8.
         Ok(Cow::Borrowed(t)) if has_bom => Cow::Borrowed(&t[3..]),
         Ok(Cow::Owned(t)) if has_bom => Cow::Owned(t[3..].to_string()),
         Ok(t) => t,
         Err((e, b)) => {
+            problems
+                .unavailable
+                .extend(ids_in_unreadable(&String::from_utf8_lossy(&b)));
             let valid = String::from_utf8_lossy(&b[..e.valid_up_to()]).into_owned();
             let (line, column) = crate::source_map::line_column(&valid, valid.len());
             problems
@@ -265,13 +279,27 @@ fn decode(file: usize, bytes: Cow<'static, [u8]>, problems: &mut Problems) -> Co
     }
 }
 
+/// The most relation kinds a schema may declare: each edge stores its kind's index in
+/// a `u16`.
+const MAX_RELATION_KINDS: usize = u16::MAX as usize;
+
 fn parse_schema(file: usize, text: &str, problems: &mut Problems) -> Option<Schema> {
     if text.is_empty() {
         return None;
     }
     match serde_json::from_str::<Schema>(text) {
         Ok(schema) => {
-            let own = schema.problems();
+            let mut own = schema.problems();
+            // Each edge stores its kind as a u16 index (a compact adjacency index).
+            if schema.relation_kinds.len() > MAX_RELATION_KINDS {
+                own.push((
+                    "/relation_kinds".to_string(),
+                    format!(
+                        "the schema declares {} relation kinds; linkage supports at most {MAX_RELATION_KINDS}",
+                        schema.relation_kinds.len()
+                    ),
+                ));
+            }
             for (pointer, message) in &own {
                 problems.at(file, pointer.clone(), message.clone());
             }
@@ -280,8 +308,8 @@ fn parse_schema(file: usize, text: &str, problems: &mut Problems) -> Option<Sche
         Err(e) => {
             problems.push(
                 file,
-                Place::LineColumn(e.line(), e.column()),
-                format!("invalid schema: {e}"),
+                serde_place(text, &e),
+                format!("invalid schema: {}", strip_position(&e)),
             );
             None
         }
@@ -297,40 +325,46 @@ fn parse_data_file<'a>(
 ) -> Option<DataFile<'a>> {
     // serde would also read a struct from an array of its fields; a data file is an object.
     let is_object = text.trim_start().starts_with('{');
-    let error = match serde_json::from_str::<DataFile<'_>>(text) {
+    match serde_json::from_str::<DataFile<'_>>(text) {
         Ok(data) if is_object => return Some(data),
         Ok(_) => {
-            let start = text.len() - text.trim_start().len();
-            let (line, column) = crate::source_map::line_column(text, start);
             problems
                 .push(
                     file,
-                    Place::LineColumn(line, column),
+                    content_start(text),
                     "a data file must be a JSON object",
                 )
                 .hint("write {\"papers\": [...], \"nodes\": [...], \"relations\": [...]}");
             return None;
         }
-        Err(e) => e,
-    };
-    let value: Value = match serde_json::from_str(text) {
-        Ok(value) => value,
-        Err(e) => {
-            problems
-                .push(
-                    file,
-                    Place::LineColumn(e.line(), e.column()),
-                    format!("malformed JSON: {}", strip_position(&e)),
-                )
-                .hint("check for a missing comma, quote or bracket just before this point");
-            return None;
-        }
-    };
-    let Value::Object(map) = value else {
+        // Read it again item by item below, to report every problem with its place.
+        Err(_) => {}
+    }
+    // A syntax error: the file's records cannot be read at all.
+    if let Err(e) = serde_json::from_str::<&RawValue>(text) {
+        let place = serde_place(text, &e);
+        let trailing_comma = matches!(place, Place::Offset(at)
+            if matches!(text.as_bytes().get(at), Some(b']' | b'}'))
+                && text.get(..at).is_some_and(|before| before.trim_end().ends_with(',')));
         problems
             .push(
                 file,
-                Place::LineColumn(error.line(), error.column()),
+                place,
+                format!("malformed JSON: {}", strip_position(&e)),
+            )
+            .hint(if trailing_comma {
+                "remove the comma before this bracket: JSON allows no comma after the last item"
+            } else {
+                "check for a missing comma, quote or bracket just before this point"
+            });
+        problems.unavailable.extend(ids_in_unreadable(text));
+        return None;
+    }
+    let Ok(map) = serde_json::from_str::<IndexMap<String, &RawValue>>(text) else {
+        problems
+            .push(
+                file,
+                content_start(text),
                 "a data file must be a JSON object",
             )
             .hint("write {\"papers\": [...], \"nodes\": [...], \"relations\": [...]}");
@@ -340,13 +374,17 @@ fn parse_data_file<'a>(
     for (key, value) in map {
         match key.as_str() {
             "$schema" => {}
-            "papers" => data.papers = items(file, "papers", value, problems),
-            "nodes" => data.nodes = items(file, "nodes", value, problems),
-            "relations" => data.relations = raw_items(file, value, problems),
+            "papers" => data.papers = items(file, text, "papers", value, problems),
+            "nodes" => data.nodes = items(file, text, "nodes", value, problems),
+            "relations" => {
+                if let Some(values) = array(file, "relations", value, problems) {
+                    data.relations = values.into_iter().map(RawRelation).collect();
+                }
+            }
             other => {
                 let problem = problems.at(
                     file,
-                    format!("/{other}"),
+                    format!("/{}", escape_pointer(other)),
                     format!("unknown top-level field `{other}`"),
                 );
                 problem.hint("a data file has only `papers`, `nodes` and `relations`");
@@ -356,61 +394,143 @@ fn parse_data_file<'a>(
     Some(data)
 }
 
-/// Relations of a file read item by item: kept as JSON like the fast path keeps them,
-/// so their own problems are reported once, when they are checked.
-fn raw_items(file: usize, value: Value, problems: &mut Problems) -> Vec<RawRelation<'static>> {
-    let Value::Array(values) = value else {
-        problems.at(file, "/relations", "`relations` must be an array");
-        return Vec::new();
-    };
-    values
-        .into_iter()
-        .map(|v| {
-            RawRelation::Owned(
-                serde_json::value::to_raw_value(&v).expect("a JSON value serialises"),
-            )
-        })
-        .collect()
+/// Where the first non-blank character of `text` is.
+fn content_start(text: &str) -> Place {
+    Place::Offset(text.len() - text.trim_start().len())
 }
 
-fn items<T: DeserializeOwned>(
+/// RFC 6901 escaping of one pointer segment.
+fn escape_pointer(segment: &str) -> String {
+    segment.replace('~', "~0").replace('/', "~1")
+}
+
+/// The ids a file that could not be parsed would have defined, as far as its text
+/// shows: every string value of an `"id"` key. References to them are not reported
+/// as unknown, since the real mistake is the file's syntax.
+fn ids_in_unreadable(text: &str) -> Vec<String> {
+    let bytes = text.as_bytes();
+    let mut ids = Vec::new();
+    let mut from = 0;
+    while let Some(found) = text.get(from..).and_then(|rest| rest.find("\"id\"")) {
+        let mut pos = from + found + 4;
+        from = pos;
+        let skip_ws = |pos: &mut usize| {
+            while bytes.get(*pos).is_some_and(u8::is_ascii_whitespace) {
+                *pos += 1;
+            }
+        };
+        skip_ws(&mut pos);
+        if bytes.get(pos) != Some(&b':') {
+            continue;
+        }
+        pos += 1;
+        skip_ws(&mut pos);
+        if bytes.get(pos) != Some(&b'"') {
+            continue;
+        }
+        let start = pos + 1;
+        // Ids with escapes are rare; an id is kebab-case.
+        if let Some(len) = bytes
+            .get(start..)
+            .and_then(|rest| rest.iter().position(|&b| b == b'"' || b == b'\\'))
+        {
+            // Both ends are ASCII bytes, so this slice is on char boundaries.
+            if let Some(id) = text.get(start..start + len) {
+                ids.push(id.to_string());
+            }
+        }
+    }
+    ids
+}
+
+/// The items of array `field`, as slices of the file's text; a problem if not an array.
+fn array<'a>(
     file: usize,
     field: &str,
-    value: Value,
+    value: &'a RawValue,
     problems: &mut Problems,
-) -> Vec<T> {
-    let Value::Array(values) = value else {
+) -> Option<Vec<&'a RawValue>> {
+    let parsed = serde_json::from_str::<Vec<&RawValue>>(value.get()).ok();
+    if parsed.is_none() {
         problems.at(
             file,
             format!("/{field}"),
             format!("`{field}` must be an array"),
         );
+    }
+    parsed
+}
+
+/// The records of `field` that parse; each that does not is reported once, with the
+/// caret on the offending value (or key), and its id is remembered as unavailable so
+/// references to it are not reported again as unknown.
+fn items<T: DeserializeOwned>(
+    file: usize,
+    text: &str,
+    field: &str,
+    value: &RawValue,
+    problems: &mut Problems,
+) -> Vec<T> {
+    let Some(values) = array(file, field, value, problems) else {
         return Vec::new();
     };
     let mut good = Vec::with_capacity(values.len());
     for (i, value) in values.into_iter().enumerate() {
-        match serde_json::from_value::<T>(value) {
+        match serde_json::from_str::<T>(value.get()) {
             Ok(item) => good.push(item),
             Err(e) => {
                 let singular = field.trim_end_matches('s');
-                problems.at(
-                    file,
-                    format!("/{field}/{i}"),
-                    format!("{singular} {i}: {e}"),
+                let id = record_id(value.get());
+                let name = id.as_ref().map_or_else(
+                    || format!("{singular} {}", i + 1),
+                    |id| format!("{singular} `{id}`"),
                 );
+                let place = item_place(text, value.get(), &e)
+                    .unwrap_or_else(|| Place::Pointer(format!("/{field}/{i}")));
+                problems.push(file, place, format!("{name}: {}", strip_position(&e)));
+                if let Some(id) = id {
+                    problems.unavailable.insert(id);
+                }
             }
         }
     }
     good
 }
 
+/// The string `id` of a record that failed to parse, to name it and to keep references
+/// to it from being reported as unknown.
+fn record_id(json: &str) -> Option<String> {
+    let value: Value = serde_json::from_str(json).ok()?;
+    value.get("id")?.as_str().map(str::to_string)
+}
+
+/// Where a parse error of `item` (a slice of the file's `text`) is: on the value of
+/// the wrong type, or on the unknown key; on the item itself when a field is missing.
+fn item_place(text: &str, item: &str, e: &serde_json::Error) -> Option<Place> {
+    let start = crate::source_map::offset_in(text, item)?;
+    if e.to_string().starts_with("missing field") {
+        return Some(Place::Offset(start));
+    }
+    let end = crate::source_map::serde_offset(item, e.line(), e.column())?;
+    Some(Place::Offset(
+        start + crate::source_map::token_start(item, end),
+    ))
+}
+
+/// A `serde_json` error position (line, byte column) in `text` as a place.
+fn serde_place(text: &str, e: &serde_json::Error) -> Place {
+    crate::source_map::serde_offset(text, e.line(), e.column()).map_or(Place::File, Place::Offset)
+}
+
 /// `serde_json` appends " at line L column C"; we print the place separately.
+/// Rust's type names ("expected i32") are said in words a data author knows.
 fn strip_position(e: &serde_json::Error) -> String {
     let text = e.to_string();
-    match text.rfind(" at line ") {
-        Some(i) => text[..i].to_string(),
+    let text = match text.rfind(" at line ") {
+        Some(i) => text.get(..i).unwrap_or(&text).to_string(),
         None => text,
-    }
+    };
+    text.replace("expected i32", "expected a whole number")
 }
 
 /// What validation builds before it knows whether the data is good.
@@ -424,6 +544,9 @@ struct Parts {
     ends: Vec<(NodeIndex, NodeIndex)>,
     ids: FxHashMap<String, NodeIndex>,
     names: FxHashMap<String, NodeIndex>,
+    /// Ids of papers and nodes whose records could not be used, already reported:
+    /// a reference to one is not a second mistake.
+    unavailable: FxHashSet<String>,
 }
 
 impl Parts {
@@ -448,9 +571,13 @@ impl Parts {
 /// Where each id was first defined, for "already defined at" hints.
 type Definitions = FxHashMap<String, (usize, String)>;
 
-fn build(schema: Schema, files: Vec<(usize, DataFile<'_>)>, problems: &mut Problems) -> Parts {
-    let node_total = files.iter().map(|(_, d)| d.nodes.len()).sum();
-    let relation_total = files.iter().map(|(_, d)| d.relations.len()).sum();
+fn build(
+    schema: Schema,
+    files: Vec<(usize, &str, DataFile<'_>)>,
+    problems: &mut Problems,
+) -> Parts {
+    let node_total = files.iter().map(|(_, _, d)| d.nodes.len()).sum();
+    let relation_total = files.iter().map(|(_, _, d)| d.relations.len()).sum();
     let mut parts = Parts {
         schema,
         papers: IndexMap::new(),
@@ -459,23 +586,24 @@ fn build(schema: Schema, files: Vec<(usize, DataFile<'_>)>, problems: &mut Probl
         ends: Vec::with_capacity(relation_total),
         ids: FxHashMap::with_capacity_and_hasher(node_total, FxBuildHasher),
         names: FxHashMap::with_capacity_and_hasher(node_total * 2, FxBuildHasher),
+        unavailable: std::mem::take(&mut problems.unavailable),
     };
     let mut paper_defs = Definitions::default();
     let mut node_defs = Definitions::with_capacity_and_hasher(node_total, FxBuildHasher);
     let mut relations = Vec::new();
-    for (file, data) in files {
+    for (file, text, data) in files {
         for (i, paper) in data.papers.into_iter().enumerate() {
             add_paper(&mut parts, &mut paper_defs, file, i, paper, problems);
         }
         for (i, node) in data.nodes.into_iter().enumerate() {
             add_node(&mut parts, &mut node_defs, file, i, node, problems);
         }
-        relations.push((file, data.relations));
+        relations.push((file, text, data.relations));
     }
     let mut merged: FxHashMap<RelationKey, EdgeIndex> =
         FxHashMap::with_capacity_and_hasher(relation_total, FxBuildHasher);
-    for (file, raws) in relations {
-        for relation in check_all(&parts, file, &raws, problems)
+    for (file, text, raws) in relations {
+        for relation in check_all(&parts, file, text, &raws, problems)
             .into_iter()
             .flatten()
         {
@@ -495,6 +623,7 @@ const PARALLEL_FROM: usize = 20_000;
 fn check_all(
     parts: &Parts,
     file: usize,
+    text: &str,
     raws: &[RawRelation<'_>],
     problems: &mut Problems,
 ) -> Vec<Option<Relation>> {
@@ -505,7 +634,7 @@ fn check_all(
         return raws
             .iter()
             .enumerate()
-            .map(|(i, raw)| check_raw(parts, file, i, raw, problems))
+            .map(|(i, raw)| check_raw(parts, file, text, i, raw, problems))
             .collect();
     }
     let chunk = raws.len().div_ceil(threads);
@@ -519,7 +648,9 @@ fn check_all(
                     let checked: Vec<Option<Relation>> = part
                         .iter()
                         .enumerate()
-                        .map(|(k, raw)| check_raw(parts, file, c * chunk + k, raw, &mut found))
+                        .map(|(k, raw)| {
+                            check_raw(parts, file, text, c * chunk + k, raw, &mut found)
+                        })
                         .collect();
                     (checked, found)
                 })
@@ -529,16 +660,17 @@ fn check_all(
         for worker in workers {
             let (checked, found) = worker.join().expect("checking a relation does not panic");
             all.extend(checked);
-            problems.0.extend(found.0);
+            problems.list.extend(found.list);
         }
         all
     })
 }
 
-/// Parses relation `i` of `file` and checks it.
+/// Parses relation `i` (0-based) of `file`, whose text is `text`, and checks it.
 fn check_raw(
     parts: &Parts,
     file: usize,
+    text: &str,
     i: usize,
     raw: &RawRelation<'_>,
     problems: &mut Problems,
@@ -546,10 +678,12 @@ fn check_raw(
     match serde_json::from_str::<RelationRecord<'_>>(raw.json()) {
         Ok(record) => check_relation(parts, file, i, record, problems),
         Err(e) => {
-            problems.at(
+            let place = item_place(text, raw.json(), &e)
+                .unwrap_or_else(|| Place::Pointer(format!("/relations/{i}")));
+            problems.push(
                 file,
-                format!("/relations/{i}"),
-                format!("relation {i}: {}", strip_position(&e)),
+                place,
+                format!("relation {}: {}", i + 1, strip_position(&e)),
             );
             None
         }
@@ -577,6 +711,14 @@ fn add_paper(
                 format!("paper `{}` names no text file", paper.id),
             )
             .hint("`file` is the name of the paper's plain-text file, used by `check --sources`");
+    } else if let Some(reason) = crate::quotes::unsafe_text_name(&paper.file) {
+        problems
+            .at(
+                file,
+                format!("{at}/file"),
+                format!("the `file` of paper `{}` {reason}", paper.id),
+            )
+            .hint("quotes are checked against `DIR/<file>`; linkage reads no text outside DIR");
     }
     match defs.entry(paper.id.clone()) {
         Entry::Occupied(first) => {
@@ -619,13 +761,22 @@ fn add_node(
     if !parts.schema.node_kinds.contains_key(&node.kind) {
         ok = false;
         let kinds: Vec<&str> = parts.schema.node_kinds.keys().map(String::as_str).collect();
+        let near = closest(&node.kind, kinds.iter().copied(), 3);
         problems
             .at(
                 file,
                 format!("{at}/kind"),
                 format!("unknown node kind `{}` for node `{}`", node.kind, node.id),
             )
-            .hint(format!("node kinds: {}", kinds.join(", ")));
+            .hint(if near.is_empty() {
+                format!("node kinds: {}", kinds.join(", "))
+            } else {
+                format!(
+                    "did you mean {}? (node kinds: {})",
+                    quote_list(&near),
+                    kinds.join(", ")
+                )
+            });
     }
     if node.label.trim().is_empty() {
         ok = false;
@@ -647,6 +798,7 @@ fn add_node(
     }
     defs.insert(node.id.clone(), (file, format!("{at}/id")));
     if !ok {
+        parts.unavailable.insert(node.id);
         return;
     }
     let ix = parts.graph.add_node(node);
@@ -684,14 +836,16 @@ fn check_relation(
     problems: &mut Problems,
 ) -> Option<Relation> {
     let at = ItemPointer("relations", i);
-    let before = problems.0.len();
+    // Positions are shown counting from 1: "relation 6" is the sixth.
+    let n = i + 1;
+    let before = problems.list.len();
     let node = |field: &str, id: &str, problems: &mut Problems| -> Option<NodeIndex> {
         let found = parts.ids.get(id).copied();
-        if found.is_none() {
+        if found.is_none() && !parts.unavailable.contains(id) {
             let problem = problems.at(
                 file,
                 format!("{at}/{field}"),
-                format!("unknown node `{id}` in `{field}` of relation {i}"),
+                format!("unknown node `{id}` in `{field}` of relation {n}"),
             );
             let near = closest(id, parts.graph.node_weights().map(|n| n.id.as_str()), 3);
             if !near.is_empty() {
@@ -731,7 +885,7 @@ fn check_relation(
             problems.at(
                 file,
                 format!("{at}/to"),
-                format!("relation {i} links `{}` to itself", record.from),
+                format!("relation {n} links `{}` to itself", record.from),
             );
         }
     }
@@ -772,18 +926,21 @@ fn check_relation(
     }
     if record.sources.is_empty() {
         problems
-            .at(file, at.to_string(), format!("relation {i} (`{}` from `{}` to `{}`) has no source", record.kind, record.from, record.to))
+            .at(file, at.to_string(), format!("relation {n} (`{}` from `{}` to `{}`) has no source", record.kind, record.from, record.to))
             .hint("add \"sources\": [{\"paper\": ..., \"locator\": ..., \"quote\": ...}] with a verbatim quote");
     }
     for (j, source) in record.sources.iter().enumerate() {
         let sat = || format!("{at}/sources/{j}");
+        let k = j + 1;
         if source.paper.is_empty() {
             problems.at(
                 file,
                 sat(),
-                format!("source {j} of relation {i} names no paper"),
+                format!("source {k} of relation {n} names no paper"),
             );
-        } else if !parts.papers.contains_key(source.paper.as_ref()) {
+        } else if !parts.papers.contains_key(source.paper.as_ref())
+            && !parts.unavailable.contains(source.paper.as_ref())
+        {
             let near = closest(&source.paper, parts.papers.keys().map(String::as_str), 3);
             let problem = problems.at(
                 file,
@@ -799,7 +956,7 @@ fn check_relation(
                 .at(
                     file,
                     sat(),
-                    format!("source {j} of relation {i} has no quote"),
+                    format!("source {k} of relation {n} has no quote"),
                 )
                 .hint("every claim carries a sentence or clause copied verbatim from the paper");
         }
@@ -808,12 +965,12 @@ fn check_relation(
                 .at(
                     file,
                     sat(),
-                    format!("source {j} of relation {i} has no locator"),
+                    format!("source {k} of relation {n} has no locator"),
                 )
                 .hint("give the section number or heading the quote comes from");
         }
     }
-    if problems.0.len() > before {
+    if problems.list.len() > before {
         return None;
     }
     let id = |field: &Option<Cow<'_, str>>| {
@@ -900,6 +1057,7 @@ fn check_role(
             );
         }
         Some(id) => match parts.ids.get(id.as_ref()) {
+            None if parts.unavailable.contains(id.as_ref()) => {}
             None => {
                 let dims = parts
                     .graph
@@ -1057,7 +1215,8 @@ fn insert_relation(
     }
     parts
         .kind_indices
-        .push(u16::try_from(kind).expect("fewer than 65536 relation kinds"));
+        // Cannot fail: `parse_schema` refuses more than MAX_RELATION_KINDS kinds.
+        .push(u16::try_from(kind).expect("at most MAX_RELATION_KINDS relation kinds"));
     parts.ends.push((relation.from, relation.to));
     let edge = parts.graph.add_edge(relation.from, relation.to, relation);
     merged.entry(key).or_insert(edge);
@@ -1108,7 +1267,7 @@ fn finish(problems: Problems, texts: &[DataFileText]) -> Vec<Diagnostic> {
         )
     };
     let mut keyed: Vec<((usize, usize, usize), Diagnostic)> = problems
-        .0
+        .list
         .into_iter()
         .map(|p| {
             let text = texts.get(p.file).map_or("", |t| &t.text);
@@ -1128,6 +1287,7 @@ fn finish(problems: Problems, texts: &[DataFileText]) -> Vec<Diagnostic> {
             let place = match p.place {
                 Place::File => None,
                 Place::LineColumn(l, c) => Some((l, c)),
+                Place::Offset(offset) => Some(crate::source_map::line_column(text, offset)),
                 Place::Pointer(pointer) => crate::source_map::locate(text, &pointer),
             };
             if let Some((l, c)) = place {

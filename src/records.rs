@@ -29,29 +29,21 @@ pub struct DataFile<'a> {
     pub relations: Vec<RawRelation<'a>>,
 }
 
-/// One relation's JSON text: borrowed from the file, or owned when the file had to be
-/// read item by item to report its problems.
+/// One relation's JSON text, a slice of the file's text (so a problem in it can be
+/// placed in the file).
 #[derive(Debug)]
-pub enum RawRelation<'a> {
-    /// A slice of the file's text.
-    Borrowed(&'a RawValue),
-    /// Re-serialised from a parsed value.
-    Owned(Box<RawValue>),
-}
+pub struct RawRelation<'a>(pub &'a RawValue);
 
 impl RawRelation<'_> {
     /// The relation's JSON text.
     pub fn json(&self) -> &str {
-        match self {
-            Self::Borrowed(raw) => raw.get(),
-            Self::Owned(raw) => raw.get(),
-        }
+        self.0.get()
     }
 }
 
 impl<'de: 'a, 'a> Deserialize<'de> for RawRelation<'a> {
     fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-        <&'a RawValue>::deserialize(deserializer).map(Self::Borrowed)
+        <&'a RawValue>::deserialize(deserializer).map(Self)
     }
 }
 

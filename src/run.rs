@@ -154,10 +154,8 @@ fn dispatch(cli: &Cli, graph: &ConceptGraph) -> Result<Printed, Error> {
     }
     match &cli.command {
         Command::Check { sources } => {
-            let report = sources
-                .as_deref()
-                .map(|dir| quotes::verify_quotes(graph, dir))
-                .transpose()?;
+            let report = quotes::Texts::for_check(sources.as_deref(), cli.data.as_deref())
+                .map(|texts| quotes::verify_quotes(graph, &texts));
             let text = if json {
                 output::json(&output::check::json(graph, report.as_ref()))
             } else {

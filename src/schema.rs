@@ -185,6 +185,7 @@ impl Schema {
 
     /// The schema shipped with linkage (`data/schema.json`).
     pub fn builtin_text() -> &'static str {
+        // Cannot fail: build.rs embeds every data/*.json, and data/schema.json is one.
         crate::embedded::file("schema.json").expect("data/schema.json is embedded")
     }
 

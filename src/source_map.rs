@@ -37,6 +37,81 @@ pub fn line_column(text: &str, offset: usize) -> (usize, usize) {
     (line, column)
 }
 
+/// Byte offset in `text` of a `serde_json` error position: `line` is 1-based, `column`
+/// counts bytes and names the last byte read (0: none yet on that line). serde's column
+/// is not a character column, so it must never be shown as one (Chinese text has three
+/// bytes per character). `None` if the position is not in `text`.
+pub fn serde_offset(text: &str, line: usize, column: usize) -> Option<usize> {
+    let line_start = if line <= 1 {
+        0
+    } else {
+        text.match_indices('\n').nth(line - 2)?.0 + 1
+    };
+    let offset = line_start.checked_add(column.saturating_sub(1))?;
+    // Land on a character boundary at or before the byte serde named.
+    let mut offset = offset.min(text.len());
+    while !text.is_char_boundary(offset) {
+        offset -= 1;
+    }
+    Some(offset)
+}
+
+/// The byte offset of `inner` in `outer`, if `inner` is a slice of it.
+pub fn offset_in(outer: &str, inner: &str) -> Option<usize> {
+    let offset = (inner.as_ptr() as usize).checked_sub(outer.as_ptr() as usize)?;
+    (offset.checked_add(inner.len())? <= outer.len()).then_some(offset)
+}
+
+/// The start of the JSON token serde was reading when it stopped at byte `at` of
+/// `text`: a string (value or key) or a literal ending at `at`, or an array or object
+/// starting just after it. Used to put the caret on a value of the wrong type, or on
+/// an unknown key, rather than on what follows.
+pub fn token_start(text: &str, at: usize) -> usize {
+    let bytes = text.as_bytes();
+    let at = at.min(bytes.len().saturating_sub(1));
+    // serde stops before an array or object it cannot use.
+    let mut next = at + 1;
+    while bytes.get(next).is_some_and(u8::is_ascii_whitespace) {
+        next += 1;
+    }
+    if matches!(bytes.get(at), Some(b' ' | b'\t' | b'\n' | b'\r' | b':'))
+        && matches!(bytes.get(next), Some(b'[' | b'{'))
+    {
+        return next;
+    }
+    match bytes.get(at) {
+        Some(b'"') => {
+            // Back to the opening quote: the nearest `"` not escaped by a backslash.
+            let mut pos = at;
+            while pos > 0 {
+                pos -= 1;
+                if bytes[pos] == b'"' {
+                    let backslashes = bytes[..pos]
+                        .iter()
+                        .rev()
+                        .take_while(|&&b| b == b'\\')
+                        .count();
+                    if backslashes % 2 == 0 {
+                        return pos;
+                    }
+                }
+            }
+            at
+        }
+        Some(b) if b.is_ascii_alphanumeric() || matches!(b, b'+' | b'-' | b'.') => {
+            let mut pos = at;
+            while pos > 0
+                && (bytes[pos - 1].is_ascii_alphanumeric()
+                    || matches!(bytes[pos - 1], b'+' | b'-' | b'.'))
+            {
+                pos -= 1;
+            }
+            pos
+        }
+        _ => at,
+    }
+}
+
 struct Walker<'a> {
     bytes: &'a [u8],
     pos: usize,
@@ -104,7 +179,11 @@ impl<'a> Walker<'a> {
             self.pos += 1;
         }
         // A byte-order mark is tolerated at the start of a file.
-        if self.bytes[self.pos..].starts_with("\u{feff}".as_bytes()) {
+        if self
+            .bytes
+            .get(self.pos..)
+            .is_some_and(|rest| rest.starts_with("\u{feff}".as_bytes()))
+        {
             self.pos += 3;
             self.skip_ws();
         }
@@ -179,6 +258,19 @@ mod tests {
         assert_eq!(locate(TEXT, "/nodes/2"), None);
         assert_eq!(locate(TEXT, "/papers"), None);
         assert_eq!(locate(TEXT, "/nodes/x"), None);
+    }
+
+    #[test]
+    fn serde_byte_columns_become_character_columns() {
+        let text = "{\n  \"label\": \"精准\", \"year\": \"2022\"\n}";
+        let e = serde_json::from_str::<serde_json::Value>("{\n  \"精准\" 1}").unwrap_err();
+        let offset = serde_offset("{\n  \"精准\" 1}", e.line(), e.column()).unwrap();
+        assert_eq!(line_column("{\n  \"精准\" 1}", offset), (2, 8));
+        let year = text.find("\"2022\"").unwrap();
+        assert_eq!(token_start(text, year + 5), year);
+        assert_eq!(token_start("{\"a\": 123}", 8), 6);
+        assert_eq!(token_start("{\"a\": [1]}", 5), 6);
+        assert_eq!(token_start(r#"{"a": "x\"y"}"#, 11), 6);
     }
 
     #[test]

@@ -1,5 +1,8 @@
 //! "Did you mean" suggestions for misspelt ids and names.
 
+/// Names longer than this get no suggestion.
+const MAX_NAME: usize = 200;
+
 /// Up to `max` candidates closest to `wanted`, best first, ties in input order.
 /// Only candidates that are plausibly a misspelling (similarity above a threshold)
 /// are returned.
@@ -8,6 +11,11 @@ pub fn closest<'a>(
     candidates: impl Iterator<Item = &'a str>,
     max: usize,
 ) -> Vec<&'a str> {
+    // A misspelling is short; comparing a megabyte-long name with every candidate would
+    // only take time (Jaro-Winkler is quadratic).
+    if wanted.chars().count() > MAX_NAME {
+        return Vec::new();
+    }
     let wanted = wanted.to_lowercase();
     let mut scored: Vec<(f64, usize, &str)> = candidates
         .enumerate()

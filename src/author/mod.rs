@@ -10,37 +10,31 @@ pub mod locate;
 
 use std::path::Path;
 
-use crate::{error::Error, graph::ConceptGraph};
+use crate::{error::Error, graph::ConceptGraph, quotes::Texts};
 
-/// The texts of the dataset's papers: from `sources` when given, else from the dataset
-/// directory's `texts/`.
+/// The texts of the dataset's papers: from `sources` when given, else the dataset
+/// directory's `texts/`, else (for the built-in dataset) the texts built into linkage.
 ///
 /// # Errors
-/// [`Error::Usage`] when no texts directory is known; [`Error::Io`] naming a text that
-/// cannot be read.
+/// [`Error::Usage`] when no texts are known or one cannot be read, naming the paper.
 pub fn paper_texts(
     graph: &ConceptGraph,
     data: Option<&Path>,
     sources: Option<&Path>,
 ) -> Result<Vec<locate::PaperText>, Error> {
-    let dir = match (sources, data) {
-        (Some(dir), _) => dir.to_path_buf(),
-        (None, Some(data)) => data.join("texts"),
-        (None, None) => {
-            return Err(Error::Usage(
-                "name the directory of the papers' texts with --sources DIR".into(),
-            ))
-        }
-    };
+    let texts = Texts::for_check(sources, data).ok_or_else(|| {
+        Error::Usage("name the directory of the papers' texts with --sources DIR".into())
+    })?;
     graph
         .papers()
         .map(|paper| {
-            let path = dir.join(&paper.file);
-            let text = std::fs::read_to_string(&path).map_err(|e| Error::io("read", &path, e))?;
+            let bytes = texts
+                .read(&paper.file)
+                .map_err(|why| Error::Usage(format!("the text of {}: {why}", paper.citation())))?;
             Ok(locate::PaperText {
                 paper: paper.id.clone(),
                 citation: paper.citation().to_string(),
-                text,
+                text: String::from_utf8_lossy(&bytes).into_owned(),
             })
         })
         .collect()

@@ -6,33 +6,71 @@ use serde_json::json;
 
 use crate::{graph::ConceptGraph, quotes::QuoteReport};
 
-/// Summary of a valid dataset and, if quotes were checked, their result.
+/// Summary of a valid dataset and, if quotes were checked, which texts were used, the
+/// result, and the warnings (short quotes, locators not found in the text).
 pub fn human(graph: &ConceptGraph, quotes: Option<&QuoteReport>) -> String {
     let sources: usize = graph.relations().map(|(_, r)| r.sources.len()).sum();
     let mut out = String::new();
-    let _ = writeln!(
-        out,
-        "ok: {} nodes, {} relations, {} papers, {} sourced claims",
+    let (nodes, relations, papers) = (
         graph.node_count(),
         graph.relation_count(),
         graph.papers().count(),
-        sources
     );
-    if let Some(report) = quotes {
-        if report.failures.is_empty() {
-            let _ = writeln!(
-                out,
-                "ok: all {} quotes found verbatim in their papers",
-                report.checked
-            );
-        } else {
-            let _ = writeln!(
-                out,
-                "{} of {} quotes not found in their papers",
-                report.failures.len(),
-                report.checked
-            );
-        }
+    let _ = writeln!(
+        out,
+        "ok: {nodes} {}, {relations} {}, {papers} {}, {sources} sourced {}",
+        plural(nodes, "node", "nodes"),
+        plural(relations, "relation", "relations"),
+        plural(papers, "paper", "papers"),
+        plural(sources, "claim", "claims"),
+    );
+    let Some(report) = quotes else {
+        let _ = writeln!(
+            out,
+            "quotes not verified: no texts (give --sources DIR, or put the papers' texts in the data directory's texts/)"
+        );
+        return out;
+    };
+    let _ = writeln!(out, "texts: {}", report.texts);
+    let not_found = report.not_found().len();
+    if not_found > 0 {
+        let _ = writeln!(
+            out,
+            "{not_found} of {} quotes checked not found in their papers",
+            report.checked
+        );
+    } else if report.unchecked == 0 {
+        let _ = writeln!(
+            out,
+            "ok: all {} quotes found verbatim in their papers",
+            report.checked
+        );
+    } else if report.checked > 0 {
+        let _ = writeln!(
+            out,
+            "all {} quotes checked found verbatim in their papers",
+            report.checked
+        );
+    }
+    if report.unchecked > 0 {
+        let _ = writeln!(
+            out,
+            "{} {} not checked: {} missing",
+            report.unchecked,
+            plural(report.unchecked, "quote", "quotes"),
+            plural(
+                report.missing_texts,
+                "a paper's text is",
+                "papers' texts are"
+            ),
+        );
+    }
+    for warning in &report.warnings {
+        let _ = write!(out, "\n{warning}");
+    }
+    if !report.warnings.is_empty() {
+        let count = report.warnings.len();
+        let _ = writeln!(out, "\n{count} {}", plural(count, "warning", "warnings"));
     }
     out
 }
@@ -40,6 +78,12 @@ pub fn human(graph: &ConceptGraph, quotes: Option<&QuoteReport>) -> String {
 /// The same as JSON.
 pub fn json(graph: &ConceptGraph, quotes: Option<&QuoteReport>) -> serde_json::Value {
     let sources: usize = graph.relations().map(|(_, r)| r.sources.len()).sum();
+    let problem = |d: &crate::diagnostic::Diagnostic| {
+        json!({
+            "location": d.location(),
+            "message": d.message,
+        })
+    };
     json!({
         "valid": quotes.is_none_or(|q| q.failures.is_empty()),
         "nodes": graph.node_count(),
@@ -47,11 +91,20 @@ pub fn json(graph: &ConceptGraph, quotes: Option<&QuoteReport>) -> serde_json::V
         "papers": graph.papers().count(),
         "claims": sources,
         "quotes": quotes.map(|q| json!({
+            "texts": q.texts,
             "checked": q.checked,
-            "not_found": q.failures.iter().map(|d| json!({
-                "location": d.location(),
-                "message": d.message,
-            })).collect::<Vec<_>>(),
+            "unchecked": q.unchecked,
+            "not_found": q.not_found().iter().map(problem).collect::<Vec<_>>(),
+            "missing_texts": q.missing().iter().map(problem).collect::<Vec<_>>(),
+            "warnings": q.warnings.iter().map(problem).collect::<Vec<_>>(),
         })),
     })
+}
+
+fn plural(count: usize, one: &'static str, many: &'static str) -> &'static str {
+    if count == 1 {
+        one
+    } else {
+        many
+    }
 }

@@ -47,6 +47,118 @@ bad_input! {
     self_relation => "self-relation", "links `alpha` to itself";
     missing_locator => "missing-locator", "has no locator";
     duplicate_claim => "duplicate-claim", "the same claim with the same quote is encoded twice";
+    trailing_comma => "trailing-comma", "JSON allows no comma after the last item";
+    wrong_type_year => "wrong-type-year", "paper `p1`: invalid type: string \"2022\", expected a whole number";
+    unknown_field_in_node => "unknown-field-in-node", "node `goal-one`: unknown field `lable`";
+    node_kind_typo => "node-kind-typo", "did you mean `actor`?";
+    chinese_caret => "chinese-caret", "more.json:3:68";
+    text_outside_sources => "text-outside-sources", "the `file` of paper `p2` is an absolute path";
+}
+
+/// serde counts columns in bytes; a Chinese line has three per character. The caret
+/// must land under the place, in display columns (issue 16).
+#[test]
+fn carets_on_chinese_lines_stay_under_the_mistake() {
+    let (_, err) = check("chinese-caret");
+    let lines: Vec<&str> = err.lines().collect();
+    for (at, expected) in [("more.json:3:68", '"'), ("claims.json:3:103", '7')] {
+        let i = lines.iter().position(|l| l.ends_with(at)).expect(at);
+        let (code, caret) = (lines[i + 2], lines[i + 3]);
+        let column = caret.find('^').expect("a caret");
+        let mut width = 0;
+        let under = code.chars().find(|c| {
+            let w = if ('\u{2e80}'..='\u{9fff}').contains(c) {
+                2
+            } else {
+                1
+            };
+            width += w;
+            width > column
+        });
+        assert_eq!(under, Some(expected), "{at}:\n{err}");
+    }
+}
+
+/// A user schema with more relation kinds than an edge can index (u16) panicked.
+#[test]
+fn a_schema_with_too_many_relation_kinds_is_a_schema_problem() {
+    let dir = tempfile::tempdir().unwrap();
+    let kinds: Vec<String> = (0..70_000)
+        .map(|i| format!(r#""k{i}": {{"label": "k{i}", "from": ["*"], "to": ["*"], "template": "{{from}} k {{to}}"}}"#))
+        .collect();
+    std::fs::write(
+        dir.path().join("schema.json"),
+        format!(
+            "{{\"node_kinds\": {{\"concept\": {{}}}},\n\"relation_kinds\": {{{}}}}}",
+            kinds.join(",\n")
+        ),
+    )
+    .unwrap();
+    std::fs::write(
+        dir.path().join("data.json"),
+        r#"{"papers": [{"id": "p", "file": "p.txt"}],
+"nodes": [{"id": "a", "kind": "concept", "label": "A"}, {"id": "b", "kind": "concept", "label": "B"}],
+"relations": [{"kind": "k69999", "from": "a", "to": "b", "sources": [{"paper": "p", "locator": "1", "quote": "A k B."}]}]}"#,
+    )
+    .unwrap();
+    let (code, _, err) = run(&["--data", dir.path().to_str().unwrap(), "check"]);
+    assert_eq!(code, 2, "{err}");
+    assert!(!err.contains("panicked"), "{err}");
+    let err = err.replace(dir.path().to_str().unwrap(), "[DIR]");
+    insta::assert_snapshot!("too-many-relation-kinds", err);
+}
+
+/// One mistake, one problem: nothing else is reported about the records the mistake
+/// made unreadable (issue 10).
+#[test]
+fn one_mistake_is_reported_once_without_a_cascade() {
+    for (fixture, place) in [
+        // The syntax error is in nodes.json; claims.json references its nodes.
+        ("trailing-comma", "nodes.json:26:3"),
+        // The caret is on the value of the wrong type, not on the record's `{`.
+        ("wrong-type-year", "papers.json:10:15"),
+        // The caret is on the unknown key; the relation using the node is not reported.
+        ("unknown-field-in-node", "nodes.json:19:7"),
+        ("unknown-field", "claims.json:5:7"),
+        ("node-kind-typo", "more.json:5:15"),
+    ] {
+        let (code, err) = check(fixture);
+        assert_eq!(code, 2, "{err}");
+        assert!(
+            err.contains("error: the data has 1 problem\n"),
+            "{fixture}: {err}"
+        );
+        assert!(!err.contains("unknown node `"), "{fixture}: {err}");
+        assert!(!err.contains("unknown paper `"), "{fixture}: {err}");
+        assert!(err.contains(place), "{fixture} at {place}: {err}");
+    }
+}
+
+/// References into a file that could not be read are not checked, but a reference to
+/// an id that file does not define either is still a mistake.
+#[test]
+fn references_outside_an_unreadable_file_are_still_checked() {
+    let dir = tempfile::tempdir().unwrap();
+    let good = fixture("bad/trailing-comma");
+    for name in ["papers.json", "nodes.json"] {
+        std::fs::copy(good.join(name), dir.path().join(name)).unwrap();
+    }
+    std::fs::write(
+        dir.path().join("claims.json"),
+        r#"{"relations": [
+  {"kind": "serves", "from": "alpha", "to": "goal-one", "sources": [{"paper": "p1", "locator": "1", "quote": "Alpha serves goal one."}]},
+  {"kind": "serves", "from": "nowhere", "to": "goal-one", "sources": [{"paper": "p1", "locator": "1", "quote": "Nowhere serves goal one."}]}
+]}"#,
+    )
+    .unwrap();
+    let (code, _, err) = run(&["--data", dir.path().to_str().unwrap(), "check"]);
+    assert_eq!(code, 2, "{err}");
+    assert!(
+        err.contains("unknown node `nowhere` in `from` of relation 2"),
+        "{err}"
+    );
+    assert!(!err.contains("unknown node `alpha`"), "{err}");
+    assert!(err.contains("error: the data has 2 problems"), "{err}");
 }
 
 #[test]
@@ -90,7 +202,7 @@ fn quotes_missing_from_the_paper_are_listed_with_their_place() {
         texts.to_str().unwrap(),
     ]);
     assert_eq!(code, 2, "{err}");
-    assert!(out.contains("1 of 2 quotes not found"), "{out}");
+    assert!(out.contains("1 of 2 quotes checked not found"), "{out}");
     let err = portable(&err);
     assert!(err.contains("claims.json:"), "{err}");
     assert!(err.contains("Alpha drives goal one strongly."), "{err}");
@@ -166,15 +278,104 @@ fn problems_in_a_large_file_are_reported_in_order_with_their_place() {
     let (code, _, err) = run(&["--data", dir.path().to_str().unwrap(), "check"]);
     assert_eq!(code, 2);
     let first = err
-        .find("unknown node `missing` in `to` of relation 7")
+        .find("unknown node `missing` in `to` of relation 8")
         .expect(&err);
     let last = err
-        .find("unknown node `missing` in `to` of relation 29999")
+        .find("unknown node `missing` in `to` of relation 30000")
         .expect(&err);
     assert!(first < last, "file order");
     assert!(
         err.contains("big.json:112:40"),
-        "relation 7 is on line 112: {err}"
+        "relation 8 (index 7) is on line 112: {err}"
     );
     assert!(err.contains("error: the data has 2 problems"), "{err}");
+}
+
+/// Runs `linkage --data tests/fixtures/bad/NAME check` and returns (code, stdout, stderr).
+fn check_with_output(name: &str) -> (i32, String, String) {
+    let dir = fixture(&format!("bad/{name}"));
+    let (code, out, err) = run(&["--data", dir.to_str().unwrap(), "check"]);
+    (code, portable(&out), portable(&err))
+}
+
+#[test]
+fn check_with_no_flags_verifies_the_built_in_quotes_against_the_built_in_texts() {
+    let (code, out, err) = run(&["check"]);
+    assert_eq!(code, 0, "{err}");
+    assert!(
+        out.contains("texts: the 5 texts in data/texts, built into linkage"),
+        "{out}"
+    );
+    let (_, json, _) = run(&["check", "--json"]);
+    let report: serde_json::Value = serde_json::from_str(&json).unwrap();
+    let claims = report["claims"].as_u64().unwrap();
+    assert!(claims > 700, "{report}");
+    assert_eq!(report["quotes"]["checked"], claims, "{report}");
+    assert_eq!(report["quotes"]["unchecked"], 0, "{report}");
+    assert!(
+        out.contains(&format!(
+            "ok: all {claims} quotes found verbatim in their papers"
+        )),
+        "{out}"
+    );
+    assert!(
+        err.is_empty() && !out.contains("warning"),
+        "the shipped data has no warnings: {out}{err}"
+    );
+}
+
+#[test]
+fn a_tampered_quote_fails_against_the_data_directorys_own_texts() {
+    let (code, out, err) = check_with_output("tampered-quote");
+    assert_eq!(code, 2, "{err}");
+    assert!(
+        out.contains("texts: [REPO]/tests/fixtures/bad/tampered-quote/texts"),
+        "{out}"
+    );
+    assert!(out.contains("1 of 2 quotes checked not found"), "{out}");
+    assert!(err.contains("\"Alpha drives goal two.\""), "{err}");
+    insta::assert_snapshot!("tampered-quote", err);
+}
+
+#[test]
+fn every_missing_text_is_named_and_the_other_papers_are_still_checked() {
+    let (code, out, err) = check_with_output("missing-texts");
+    assert_eq!(code, 2, "{err}");
+    for paper in [
+        "paper `p2` (Roe (2021)), `file` \"p2.txt\"",
+        "paper `p3` (Poe (2022)), `file` \"p3.txt\"",
+    ] {
+        assert!(err.contains(paper), "{paper} in {err}");
+    }
+    assert!(err.contains("quote not found in Doe (2020)"), "{err}");
+    assert!(out.contains("2 quotes not checked"), "{out}");
+    insta::assert_snapshot!("missing-texts", err);
+}
+
+#[test]
+fn check_says_when_quotes_were_not_verified() {
+    let dir = fixture("good");
+    let (code, out, err) = run(&["--data", dir.to_str().unwrap(), "check"]);
+    assert_eq!(code, 0, "{err}");
+    assert!(out.contains("quotes not verified: no texts"), "{out}");
+}
+
+#[test]
+fn short_quotes_and_unknown_locators_are_warnings() {
+    let (code, out, err) = check_with_output("quote-warnings");
+    assert_eq!(code, 0, "{err}");
+    assert!(
+        out.contains("warning: quote \"Alpha serves\" is too short"),
+        "{out}"
+    );
+    assert!(
+        out.contains("warning: locator names a heading not found in p1.txt: \"9. Results\""),
+        "{out}"
+    );
+    assert!(
+        out.contains("used by 2 sources"),
+        "one warning per locator: {out}"
+    );
+    assert!(out.contains("\n2 warnings\n"), "{out}");
+    insta::assert_snapshot!("quote-warnings", out);
 }
