@@ -147,6 +147,9 @@ fn graph_stmts(graph: &ConceptGraph, selected: &Selected, look: &Look) -> Vec<St
 fn graph_attributes(look: &Look) -> Vec<Attribute> {
     let mut attrs: Attrs = vec![
         ("rankdir", look.direction().as_str().into()),
+        // The newer ranking handles clusters and `rank=same` together; the classic one
+        // fails ("trouble in init_rank") on the whole graph clustered by paper.
+        ("newrank", "true".into()),
         ("fontname", FONT.into()),
         ("bgcolor", "white".into()),
         ("pad", "0.3".into()),
@@ -341,7 +344,12 @@ fn edge_stmt(
     } else {
         Emphasis::Context
     };
-    attrs.extend(style::edge_attrs(kind, look.palette, emphasis));
+    attrs.extend(style::edge_attrs(
+        graph.schema(),
+        &first.kind,
+        look.palette,
+        emphasis,
+    ));
     if length > 1 {
         attrs.push(("minlen", length.to_string()));
     }
@@ -464,27 +472,39 @@ fn legend(graph: &ConceptGraph, selected: &Selected, look: &Look) -> Stmt {
     }
     let mut edge_row: Vec<String> = Vec::new();
     let mut sample_edges: Vec<Stmt> = Vec::new();
-    for (i, (_, kind)) in relation_kinds.iter().enumerate() {
+    for (i, (name, kind)) in relation_kinds.iter().enumerate() {
         let (from, to) = (format!("legend_from_{i}"), format!("legend_to_{i}"));
-        for id in [&from, &to] {
+        let words = wrap(look.lang.relation_kind(kind), EDGE_LABEL_WIDTH).join("\n");
+        let lr = look.direction() == Rankdir::LeftRight;
+        samples.push(legend_point(&from, line));
+        let mut attrs: Attrs = Vec::new();
+        if lr {
+            // Left to right, ranks are columns as wide as the widest node any part of
+            // the diagram puts there: the words end the sample line, which then spans
+            // one column, not two.
+            let colour = style::kind_lines(schema, look.palette)
+                .get(name.as_str())
+                .map_or_else(|| text.to_string(), |k| k.colour.clone());
             samples.push(Stmt::Node(Node::new(
-                NodeId(quoted(id), None),
+                NodeId(quoted(&to), None),
                 attributes(vec![
-                    ("label", String::new()),
-                    ("shape", "point".into()),
-                    ("width", "0.06".into()),
-                    ("color", line.into()),
+                    ("label", words),
+                    ("shape", "plaintext".into()),
+                    ("fontsize", "10".into()),
+                    ("fontcolor", colour),
+                    ("margin", "0.02".into()),
                 ]),
             )));
+        } else {
+            samples.push(legend_point(&to, line));
+            attrs.extend([("label", words), ("fontsize", "10".into())]);
         }
-        let mut attrs: Attrs = vec![
-            (
-                "label",
-                wrap(look.lang.relation_kind(kind), EDGE_LABEL_WIDTH).join("\n"),
-            ),
-            ("fontsize", "10".into()),
-        ];
-        attrs.extend(style::edge_attrs(kind, look.palette, Emphasis::Normal));
+        attrs.extend(style::edge_attrs(
+            schema,
+            name,
+            look.palette,
+            Emphasis::Normal,
+        ));
         attrs.push(("tooltip", kind.description.clone()));
         sample_edges.push(Stmt::Edge(Edge {
             ty: EdgeTy::Pair(node_vertex(&from), node_vertex(&to)),
@@ -495,8 +515,8 @@ fn legend(graph: &ConceptGraph, selected: &Selected, look: &Look) -> Stmt {
     }
     // Top to bottom: rows of sample nodes, then rows of sample edges, each edge within
     // its row's rank. Left to right, where an edge within a rank would run vertically
-    // under its label: a column of sample nodes, then the sample edges running from one
-    // column of dots to the next.
+    // under its label: one column of sample nodes and dots, each dot's sample edge
+    // running to its words in the next column.
     let rows: Vec<Vec<String>> = match look.direction() {
         Rankdir::TopBottom => node_row
             .chunks(LEGEND_NODES_PER_ROW)
@@ -507,7 +527,9 @@ fn legend(graph: &ConceptGraph, selected: &Selected, look: &Look) -> Stmt {
             let (from, to): (Vec<String>, Vec<String>) = edge_row
                 .into_iter()
                 .partition(|id| id.starts_with("legend_from"));
-            vec![node_row, from, to]
+            let mut first = node_row;
+            first.extend(from);
+            vec![first, to]
         }
     };
     let rows: Vec<Vec<String>> = rows.into_iter().filter(|row| !row.is_empty()).collect();
@@ -546,6 +568,19 @@ fn legend(graph: &ConceptGraph, selected: &Selected, look: &Look) -> Stmt {
         id: quoted("cluster_legend"),
         stmts,
     })
+}
+
+/// A dot at one end of a legend's sample edge.
+fn legend_point(id: &str, colour: &str) -> Stmt {
+    Stmt::Node(Node::new(
+        NodeId(quoted(id), None),
+        attributes(vec![
+            ("label", String::new()),
+            ("shape", "point".into()),
+            ("width", "0.06".into()),
+            ("color", colour.into()),
+        ]),
+    ))
 }
 
 /// Most sample nodes in a row of a top-to-bottom legend.
@@ -670,8 +705,10 @@ fn plain(name: &str) -> Id {
 /// `text` as a double-quoted DOT string.
 ///
 /// Backslashes and double quotes are escaped, so Graphviz's own escapes (`\N`, `\l`, ...)
-/// never fire on user text; a line break becomes `\n`; other control characters, which
-/// Graphviz would write raw into SVG and break the XML, become spaces.
+/// never fire on user text; `&` becomes `&amp;`, because Graphviz decodes HTML entities
+/// in labels (`&amp;` in a label would otherwise be drawn as `&`); a line break becomes
+/// `\n`; other control characters, which Graphviz would write raw into SVG and break the
+/// XML, become spaces.
 pub fn quoted(text: &str) -> Id {
     let mut out = String::with_capacity(text.len() + 2);
     out.push('"');
@@ -680,6 +717,7 @@ pub fn quoted(text: &str) -> Id {
         match c {
             '\\' => out.push_str("\\\\"),
             '"' => out.push_str("\\\""),
+            '&' => out.push_str("&amp;"),
             '\n' => out.push_str("\\n"),
             '\r' => {
                 if chars.peek() != Some(&'\n') {

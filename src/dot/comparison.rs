@@ -14,7 +14,7 @@ use crate::{
         style::{self, Attrs, Emphasis, Lang, Look, Palette},
     },
     graph::ConceptGraph,
-    schema::{NodeKind, RelationKind, Role},
+    schema::{NodeKind, Role},
 };
 
 /// Width, in columns, positions are wrapped to.
@@ -33,14 +33,14 @@ pub(crate) fn stmts(
         node_stmt(graph, selected, look, comparison.a),
         node_stmt(graph, selected, look, comparison.b),
     ];
-    let role_kind = |role: Role| schema.relation_kinds.values().find(|k| k.role == role);
+    let role_kind = |role: Role| schema.relation_kinds.iter().find(|(_, k)| k.role == role);
     let (common_kind, differs_kind) = (role_kind(Role::CommonGround), role_kind(Role::Difference));
     let (common_title, differences_title) = match look.lang {
         Lang::En => ("Common ground", "Differences by dimension"),
         Lang::Zh => ("共同点", "差异（按维度）"),
     };
 
-    if let (Some(kind), false) = (common_kind, comparison.common_ground.is_empty()) {
+    if let (Some((kind_name, kind)), false) = (common_kind, comparison.common_ground.is_empty()) {
         let members: Vec<(String, NodeIndex)> = comparison
             .common_ground
             .iter()
@@ -60,13 +60,13 @@ pub(crate) fn stmts(
             cluster_id: "cluster_common_ground",
             title: common_title,
             members,
-            kind,
+            kind: kind_name,
             label,
         };
         stmts.extend(grid(graph, &group, (a, b), look));
     }
 
-    if let (Some(kind), false) = (differs_kind, comparison.differences.is_empty()) {
+    if let (Some((kind_name, kind)), false) = (differs_kind, comparison.differences.is_empty()) {
         let claims: Vec<EdgeIndex> = comparison
             .differences
             .iter()
@@ -77,7 +77,7 @@ pub(crate) fn stmts(
                 graph,
                 selected,
                 comparison,
-                kind,
+                kind_name,
                 differences_title,
                 (a, b),
                 look,
@@ -97,7 +97,7 @@ pub(crate) fn stmts(
                 cluster_id: "cluster_differences",
                 title: differences_title,
                 members,
-                kind,
+                kind: kind_name,
                 label,
             };
             stmts.extend(grid(graph, &group, (a, b), look));
@@ -112,7 +112,7 @@ pub(crate) fn stmts(
         let relation = graph.relation(edge_index);
         let kind = graph.kind_of(relation);
         let id = format!("direct_{i}");
-        let style = style::edge_attrs(kind, look.palette, Emphasis::Normal);
+        let style = style::edge_attrs(schema, &relation.kind, look.palette, Emphasis::Normal);
         let color = style
             .iter()
             .find(|(n, _)| *n == "color")
@@ -176,7 +176,7 @@ struct Group<'a> {
     /// Each member's DOT id and node.
     members: Vec<(String, NodeIndex)>,
     /// The relation kind whose style the group and its edges take.
-    kind: &'a RelationKind,
+    kind: &'a str,
     /// Label of the edge from A.
     label: Vec<String>,
 }
@@ -204,8 +204,8 @@ fn grid(graph: &ConceptGraph, group: &Group<'_>, (a, b): (&str, &str), look: &Lo
         stmts.push(hidden(&row[row.len() - 1].0, b));
     }
     let middle = rows[rows.len() / 2];
-    let mut into = edge(a, &middle[0].0, kind, look, &group.label);
-    let mut out_of = edge(&middle[middle.len() - 1].0, b, kind, look, &[]);
+    let mut into = edge(graph, a, &middle[0].0, kind, look, &group.label);
+    let mut out_of = edge(graph, &middle[middle.len() - 1].0, b, kind, look, &[]);
     if let Stmt::Edge(edge) = &mut into {
         edge.attributes
             .extend(attributes(vec![("lhead", cluster_id.into())]));
@@ -233,7 +233,7 @@ fn with_positions(
     graph: &ConceptGraph,
     selected: &Selected,
     comparison: &Comparison,
-    kind: &RelationKind,
+    kind: &str,
     title: &str,
     (a, b): (&str, &str),
     look: &Look,
@@ -245,13 +245,13 @@ fn with_positions(
         members.push(middle_node(graph, &dimension_id, *dimension, kind, look));
         for (i, wording) in wordings.iter().enumerate() {
             let (left, right) = (format!("position_{d}_{i}_a"), format!("position_{d}_{i}_b"));
-            members.push(position_node(&left, &wording.a, kind, look));
-            members.push(position_node(&right, &wording.b, kind, look));
+            members.push(position_node(graph, &left, &wording.a, kind, look));
+            members.push(position_node(graph, &right, &wording.b, kind, look));
             let cites = cite(graph, selected, &wording.edges, look);
-            edges.push(edge(a, &left, kind, look, &[]));
-            edges.push(edge(&left, &dimension_id, kind, look, &cites));
-            edges.push(edge(&dimension_id, &right, kind, look, &[]));
-            edges.push(edge(&right, b, kind, look, &[]));
+            edges.push(edge(graph, a, &left, kind, look, &[]));
+            edges.push(edge(graph, &left, &dimension_id, kind, look, &cites));
+            edges.push(edge(graph, &dimension_id, &right, kind, look, &[]));
+            edges.push(edge(graph, &right, b, kind, look, &[]));
         }
     }
     let mut stmts = vec![cluster("cluster_differences", title, look, members)];
@@ -310,13 +310,7 @@ fn relation_sentence(graph: &ConceptGraph, edge: EdgeIndex) -> String {
 /// An aspect or dimension in the middle column, drawn as its node kind with the
 /// outline of the comparison's relation kind (green for common ground, red dashed for
 /// differences; bold or dashed in print).
-fn middle_node(
-    graph: &ConceptGraph,
-    id: &str,
-    ix: NodeIndex,
-    kind: &RelationKind,
-    look: &Look,
-) -> Stmt {
+fn middle_node(graph: &ConceptGraph, id: &str, ix: NodeIndex, kind: &str, look: &Look) -> Stmt {
     let node = graph.node(ix);
     let node_kind = graph
         .schema()
@@ -326,7 +320,7 @@ fn middle_node(
         .unwrap_or_default();
     let label = node_label(graph, ix, look.lang);
     let mut attrs: Attrs = vec![("label", wrap(label, 24).join("\n"))];
-    attrs.extend(outlined(&node_kind, kind, look));
+    attrs.extend(outlined(graph, &node_kind, kind, look));
     attrs.push((
         "tooltip",
         node.description
@@ -337,8 +331,8 @@ fn middle_node(
 }
 
 /// A node kind's attributes with the outline of relation kind `kind`.
-fn outlined(node_kind: &NodeKind, kind: &RelationKind, look: &Look) -> Attrs {
-    let edge = style::edge_attrs(kind, look.palette, Emphasis::Normal);
+fn outlined(graph: &ConceptGraph, node_kind: &NodeKind, kind: &str, look: &Look) -> Attrs {
+    let edge = style::edge_attrs(graph.schema(), kind, look.palette, Emphasis::Normal);
     let value = |name: &str| {
         edge.iter()
             .find(|(n, _)| *n == name)
@@ -361,8 +355,8 @@ fn outlined(node_kind: &NodeKind, kind: &RelationKind, look: &Look) -> Attrs {
 }
 
 /// A side's position on a dimension, in the paper's words.
-fn position_node(id: &str, text: &str, kind: &RelationKind, look: &Look) -> Stmt {
-    let edge = style::edge_attrs(kind, look.palette, Emphasis::Normal);
+fn position_node(graph: &ConceptGraph, id: &str, text: &str, kind: &str, look: &Look) -> Stmt {
+    let edge = style::edge_attrs(graph.schema(), kind, look.palette, Emphasis::Normal);
     let color = edge
         .iter()
         .find(|(n, _)| *n == "color")
@@ -385,13 +379,20 @@ fn position_node(id: &str, text: &str, kind: &RelationKind, look: &Look) -> Stmt
 }
 
 /// An edge of the comparison in the style of `kind`, without arrows.
-fn edge(from: &str, to: &str, kind: &RelationKind, look: &Look, label: &[String]) -> Stmt {
+fn edge(
+    graph: &ConceptGraph,
+    from: &str,
+    to: &str,
+    kind: &str,
+    look: &Look,
+    label: &[String],
+) -> Stmt {
     let mut attrs: Attrs = Vec::new();
     if !label.is_empty() {
         attrs.push(("label", label.join("\n")));
     }
     attrs.extend(
-        style::edge_attrs(kind, look.palette, Emphasis::Normal)
+        style::edge_attrs(graph.schema(), kind, look.palette, Emphasis::Normal)
             .into_iter()
             .filter(|(name, _)| !matches!(*name, "dir" | "arrowhead")),
     );
