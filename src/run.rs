@@ -390,12 +390,14 @@ fn dispatch(cli: &Cli, graph: &ConceptGraph) -> Result<Printed, Error> {
                     outcome: Outcome::Nothing,
                 });
             }
-            dot::render_to_file(
+            if let Some(warning) = dot::render_to_file(
                 dot::build(graph, &selected, &look.look()),
                 format,
                 *dpi,
                 output,
-            )?;
+            )? {
+                let _ = writeln!(anstream::stderr(), "{warning}");
+            }
             Ok(Printed::found(String::new()))
         }
         Command::Locate {

@@ -1,7 +1,7 @@
 //! Rendering a diagram into an image with Graphviz (through graphviz-rust's `exec`),
 //! written atomically.
 
-use std::{io::ErrorKind, path::Path};
+use std::{fmt::Write as _, io::ErrorKind, path::Path};
 
 use clap::ValueEnum;
 use graphviz_rust::{
@@ -54,7 +54,8 @@ cannot be rendered. Install Graphviz: `sudo apt-get install graphviz` (Debian, U
 /// bitmaps.
 ///
 /// # Errors
-/// [`Error::External`] when Graphviz is missing (saying how to install it) or fails.
+/// [`Error::External`] when Graphviz is missing (saying how to install it) or fails
+/// (with the first lines of what it said).
 pub fn render(graph: Graph, format: ImageFormat, dpi: u32) -> Result<Vec<u8>, Error> {
     let mut args: Vec<CommandArg> = vec![format.graphviz().into()];
     if format == ImageFormat::Png {
@@ -64,12 +65,100 @@ pub fn render(graph: Graph, format: ImageFormat, dpi: u32) -> Result<Vec<u8>, Er
         if error.kind() == ErrorKind::NotFound {
             Error::External(MISSING_GRAPHVIZ.into())
         } else {
-            Error::External(format!("Graphviz failed: {}", error.to_string().trim()))
+            Error::External(graphviz_failure(&error.to_string()))
         }
     })
 }
 
-/// Renders `graph` into `path` atomically, in `format`.
+/// Most lines of Graphviz's complaint shown: when its layout fails it can print
+/// hundreds of lines of internals, which bury the one line that matters.
+const FAILURE_LINES: usize = 5;
+
+/// "Graphviz failed:" with the first [`FAILURE_LINES`] lines of what it printed and a
+/// count of the rest.
+pub(crate) fn graphviz_failure(stderr: &str) -> String {
+    let lines: Vec<&str> = stderr
+        .lines()
+        .map(str::trim_end)
+        .filter(|line| !line.trim().is_empty())
+        .collect();
+    let mut message = String::from("Graphviz failed:");
+    for line in lines.iter().take(FAILURE_LINES) {
+        message.push_str("\n  ");
+        message.push_str(line.trim());
+    }
+    if lines.len() > FAILURE_LINES {
+        let rest = lines.len() - FAILURE_LINES;
+        let _ = write!(
+            message,
+            "\n  ... and {rest} more line{} of Graphviz output",
+            if rest == 1 { "" } else { "s" }
+        );
+    }
+    message
+}
+
+/// The widest or tallest figure, in inches, that still fits a page or a slide when
+/// printed at its natural size (Graphviz's 72 points to the inch). Beyond it text must
+/// be scaled down until it is unreadable.
+pub const MAX_INCHES: f64 = 40.0;
+
+/// Size in inches (width, height) of a rendered image, read from what Graphviz wrote:
+/// the `width`/`height` of an SVG (points), the pixel size of a PNG at `dpi`, the
+/// `MediaBox` of a PDF (points). `None` when it cannot be read.
+pub fn image_inches(image: &[u8], format: ImageFormat, dpi: u32) -> Option<(f64, f64)> {
+    match format {
+        ImageFormat::Svg => {
+            let head = std::str::from_utf8(&image[..image.len().min(4096)]).ok()?;
+            let svg = &head[head.find("<svg")?..];
+            let points = |name: &str| -> Option<f64> {
+                let start = svg.find(&format!(" {name}=\""))? + name.len() + 3;
+                let value = &svg[start..start + svg[start..].find('"')?];
+                value.trim_end_matches("pt").parse().ok()
+            };
+            Some((points("width")? / 72.0, points("height")? / 72.0))
+        }
+        ImageFormat::Png => {
+            // The IHDR chunk: 8-byte signature, length, "IHDR", width, height (big endian).
+            let word = |at: usize| -> Option<f64> {
+                let bytes: [u8; 4] = image.get(at..at + 4)?.try_into().ok()?;
+                Some(f64::from(u32::from_be_bytes(bytes)))
+            };
+            let dpi = f64::from(dpi.max(1));
+            Some((word(16)? / dpi, word(20)? / dpi))
+        }
+        ImageFormat::Pdf => {
+            let text = String::from_utf8_lossy(image);
+            let start = text.find("/MediaBox")?;
+            let open = start + text[start..].find('[')? + 1;
+            let close = open + text[open..].find(']')?;
+            let numbers: Vec<f64> = text[open..close]
+                .split_whitespace()
+                .filter_map(|n| n.parse().ok())
+                .collect();
+            match numbers[..] {
+                [x0, y0, x1, y1] => Some(((x1 - x0) / 72.0, (y1 - y0) / 72.0)),
+                _ => None,
+            }
+        }
+    }
+}
+
+/// A warning for a figure of `inches` (width, height) larger than [`MAX_INCHES`] either
+/// way, naming the flags that make it smaller.
+pub fn oversize_warning((width, height): (f64, f64)) -> Option<String> {
+    (width > MAX_INCHES || height > MAX_INCHES).then(|| {
+        format!(
+            "warning: the figure is {width:.0} x {height:.0} inches, larger than a page or a slide \
+             ({MAX_INCHES:.0} inches either way); its text will be unreadable when it is fitted. \
+             Draw less: `--top N` keeps the N best-connected concepts, `--focus NAME --depth N` \
+             one neighbourhood, `--paper ID` one paper's claims."
+        )
+    })
+}
+
+/// Renders `graph` into `path` atomically, in `format`; returns a warning when the
+/// figure is larger than a page or a slide.
 ///
 /// # Errors
 /// As [`render`], or [`Error::Io`] when the file cannot be written.
@@ -78,7 +167,8 @@ pub fn render_to_file(
     format: ImageFormat,
     dpi: u32,
     path: &Path,
-) -> Result<(), Error> {
+) -> Result<Option<String>, Error> {
     let image = render(graph, format, dpi)?;
-    write_atomically(path, &image)
+    write_atomically(path, &image)?;
+    Ok(image_inches(&image, format, dpi).and_then(oversize_warning))
 }

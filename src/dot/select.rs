@@ -87,9 +87,13 @@ pub struct Positions {
 }
 
 impl Selected {
-    /// Whether there is nothing to draw.
+    /// Whether there is nothing to draw: no node, or a comparison that found nothing
+    /// between its two nodes (two boxes and no relation would suggest a finding).
     pub fn is_empty(&self) -> bool {
         self.nodes.is_empty()
+            || self.comparison.as_ref().is_some_and(|c| {
+                c.common_ground.is_empty() && c.differences.is_empty() && c.direct.is_empty()
+            })
     }
 
     /// Whether some items are stressed and the rest is context.

@@ -1,0 +1,329 @@
+//! The one place a [`Scene`] becomes Graphviz DOT: graphviz-rust's structures, printed
+//! by its printer.
+//!
+//! graphviz-rust prints an [`Id`] exactly as given, so every id and attribute value is
+//! quoted and escaped here ([`quoted`]) and nowhere else; that is what keeps any label
+//! text (quotes, backslashes, newlines, `< > { } |`, entities, any script) from breaking
+//! the DOT or changing on its way through Graphviz.
+
+use graphviz_rust::{
+    dot_structures::{
+        Attribute, Edge as DotEdge, EdgeTy, Graph, GraphAttributes, Id, Node as DotNode, NodeId,
+        Stmt, Subgraph, Vertex,
+    },
+    printer::{DotPrinter as _, PrinterContext},
+};
+
+use super::scene::{Arrows, Cluster, Colour, Edge, Item, Line, Node, NodeStyle, Scene};
+
+/// Font for every label. Pango falls back to a CJK font (Noto Sans CJK) for Chinese.
+pub(crate) const FONT: &str = "Helvetica";
+
+/// The scene as DOT text, ending with a newline. Same scene, same bytes.
+pub fn to_dot(scene: &Scene) -> String {
+    let mut text = graph(scene).print(&mut PrinterContext::default());
+    text.push('\n');
+    text
+}
+
+/// The scene as a graphviz-rust graph.
+pub fn graph(scene: &Scene) -> Graph {
+    let mut attrs = vec![
+        ("rankdir", scene.rankdir.as_str().to_string()),
+        // The newer ranking handles clusters and `rank=same` together; the classic one
+        // fails ("trouble in init_rank") on the whole graph clustered by paper.
+        ("newrank", "true".into()),
+        ("fontname", FONT.into()),
+        ("bgcolor", "white".into()),
+        ("pad", "0.3".into()),
+        ("nodesep", "0.3".into()),
+        ("ranksep", "0.5".into()),
+    ];
+    if scene.items.iter().any(ends_at_a_cluster) {
+        attrs.push(("compound", "true".into()));
+    }
+    if !scene.title.is_empty() {
+        attrs.extend([
+            ("label", scene.title.join("\n")),
+            ("labelloc", "t".into()),
+            ("fontsize", "18".into()),
+        ]);
+    }
+    let mut stmts = vec![
+        Stmt::GAttribute(GraphAttributes::Graph(attributes(attrs))),
+        Stmt::GAttribute(GraphAttributes::Node(attributes(vec![
+            ("fontname", FONT.into()),
+            ("fontsize", "12".into()),
+            ("margin", "0.15,0.07".into()),
+        ]))),
+        Stmt::GAttribute(GraphAttributes::Edge(attributes(vec![
+            ("fontname", FONT.into()),
+            ("fontsize", "10".into()),
+            ("arrowsize", "0.8".into()),
+        ]))),
+    ];
+    stmts.extend(scene.items.iter().map(item));
+    Graph::DiGraph {
+        id: quoted("linkage"),
+        strict: false,
+        stmts,
+    }
+}
+
+/// Whether `item` is an edge ending at a cluster's border (or holds one), which
+/// Graphviz draws only when the graph is `compound`.
+fn ends_at_a_cluster(item: &Item) -> bool {
+    match item {
+        Item::Edge(edge) => edge.head_cluster.is_some() || edge.tail_cluster.is_some(),
+        Item::Cluster(cluster) => cluster.items.iter().any(ends_at_a_cluster),
+        Item::Node(_) | Item::SameRank { .. } => false,
+    }
+}
+
+fn item(item: &Item) -> Stmt {
+    match item {
+        Item::Node(node) => node_stmt(node),
+        Item::Edge(edge) => edge_stmt(edge),
+        Item::Cluster(cluster) => cluster_stmt(cluster),
+        Item::SameRank { id, nodes } => {
+            let mut stmts = vec![Stmt::Attribute(Attribute(plain("rank"), quoted("same")))];
+            stmts.extend(
+                nodes
+                    .iter()
+                    .map(|id| Stmt::Node(DotNode::new(NodeId(quoted(id), None), Vec::new()))),
+            );
+            Stmt::Subgraph(Subgraph {
+                id: quoted(id),
+                stmts,
+            })
+        }
+    }
+}
+
+fn node_stmt(node: &Node) -> Stmt {
+    let mut attrs = vec![("label", node.label.join("\n"))];
+    attrs.extend(node_style(&node.style));
+    let mut attributes = attributes(attrs);
+    if let Some(tooltip) = &node.tooltip {
+        attributes.push(tooltip_attribute(tooltip));
+    }
+    Stmt::Node(DotNode::new(NodeId(quoted(&node.id), None), attributes))
+}
+
+fn node_style(style: &NodeStyle) -> Vec<(&'static str, String)> {
+    let mut attrs = vec![("shape", style.shape.clone())];
+    let mut styles: Vec<String> = Vec::new();
+    if style.rounded {
+        styles.push("rounded".into());
+    }
+    if style.fill.is_some() {
+        styles.push("filled".into());
+    }
+    if let Some(outline) = style.outline {
+        styles.push(outline.as_str().into());
+    }
+    styles.extend(style.extra.iter().cloned());
+    if !styles.is_empty() {
+        attrs.push(("style", styles.join(",")));
+    }
+    push_colour(&mut attrs, "fillcolor", style.fill.as_ref());
+    push_colour(&mut attrs, "color", style.line.as_ref());
+    push_colour(&mut attrs, "fontcolor", style.text.as_ref());
+    if let Some(peripheries) = style.peripheries {
+        attrs.push(("peripheries", peripheries.to_string()));
+    }
+    if let Some(penwidth) = style.penwidth {
+        attrs.push(("penwidth", penwidth.to_string()));
+    }
+    if let Some(size) = style.font_size {
+        attrs.push(("fontsize", size.to_string()));
+    }
+    if let Some(width) = style.width {
+        attrs.push(("width", width.to_string()));
+    }
+    if let Some(margin) = &style.margin {
+        attrs.push(("margin", margin.clone()));
+    }
+    attrs
+}
+
+fn edge_stmt(edge: &Edge) -> Stmt {
+    let style = &edge.style;
+    let mut attrs = Vec::new();
+    if style.line == Line::Invisible {
+        attrs.push(("style", Line::Invisible.as_str().to_string()));
+    } else {
+        if !edge.label.is_empty() {
+            attrs.push(("label", edge.label.join("\n")));
+        }
+        if let Some(size) = style.font_size {
+            attrs.push(("fontsize", size.to_string()));
+        }
+        push_colour(&mut attrs, "color", style.colour.as_ref());
+        push_colour(&mut attrs, "fontcolor", style.text.as_ref());
+        attrs.push(("style", style.line.as_str().into()));
+        if let Some(penwidth) = style.penwidth {
+            attrs.push(("penwidth", penwidth.to_string()));
+        }
+        if let Some(head) = &style.arrowhead {
+            attrs.push(("arrowhead", head.clone()));
+        }
+        if let Some(tail) = &style.arrowtail {
+            attrs.push(("arrowtail", tail.clone()));
+        }
+        match style.arrows {
+            Arrows::Forward => {}
+            Arrows::Back => attrs.push(("dir", "back".into())),
+            Arrows::Both => attrs.push(("dir", "both".into())),
+            Arrows::None => attrs.push(("dir", "none".into())),
+        }
+    }
+    if let Some(length) = edge.min_len {
+        attrs.push(("minlen", length.to_string()));
+    }
+    if let Some(cluster) = &edge.head_cluster {
+        attrs.push(("lhead", cluster.clone()));
+    }
+    if let Some(cluster) = &edge.tail_cluster {
+        attrs.push(("ltail", cluster.clone()));
+    }
+    let mut attributes = attributes(attrs);
+    if let Some(tooltip) = &edge.tooltip {
+        attributes.push(tooltip_attribute(tooltip));
+    }
+    Stmt::Edge(DotEdge {
+        ty: EdgeTy::Pair(vertex(&edge.from), vertex(&edge.to)),
+        attributes,
+    })
+}
+
+fn cluster_stmt(cluster: &Cluster) -> Stmt {
+    let mut stmts = vec![Stmt::GAttribute(GraphAttributes::Graph(attributes(vec![
+        ("label", cluster.label.join("\n")),
+        ("style", "rounded".into()),
+        ("color", cluster.line.0.clone()),
+        ("fontcolor", cluster.text.0.clone()),
+        ("fontsize", "12".into()),
+        ("margin", "12".into()),
+    ])))];
+    stmts.extend(cluster.items.iter().map(item));
+    Stmt::Subgraph(Subgraph {
+        id: quoted(&cluster.id),
+        stmts,
+    })
+}
+
+fn push_colour(
+    attrs: &mut Vec<(&'static str, String)>,
+    name: &'static str,
+    colour: Option<&Colour>,
+) {
+    if let Some(colour) = colour {
+        attrs.push((name, colour.0.clone()));
+    }
+}
+
+fn vertex(id: &str) -> Vertex {
+    Vertex::N(NodeId(quoted(id), None))
+}
+
+fn attributes(attrs: Vec<(&'static str, String)>) -> Vec<Attribute> {
+    attrs
+        .into_iter()
+        .map(|(name, value)| Attribute(plain(name), quoted(&value)))
+        .collect()
+}
+
+/// A `tooltip`, which Graphviz unescapes twice (`\\N` in a tooltip is the node's
+/// name): a backslash is written as four.
+fn tooltip_attribute(text: &str) -> Attribute {
+    Attribute(plain("tooltip"), quoted(&text.replace('\\', r"\\")))
+}
+
+fn plain(name: &str) -> Id {
+    Id::Plain(name.to_string())
+}
+
+/// `text` as a double-quoted DOT string.
+///
+/// Backslashes and double quotes are escaped, so Graphviz's own escapes (`\N`, `\l`, ...)
+/// never fire on user text; `&` becomes `&amp;`, because Graphviz decodes HTML entities
+/// in labels (`&amp;` in a label would otherwise be drawn as `&`); a line break becomes
+/// `\n`; other control characters, which Graphviz would write raw into SVG and break the
+/// XML, become spaces.
+pub fn quoted(text: &str) -> Id {
+    let mut out = String::with_capacity(text.len() + 2);
+    out.push('"');
+    let mut chars = text.chars().peekable();
+    while let Some(c) = chars.next() {
+        match c {
+            '\\' => out.push_str("\\\\"),
+            '"' => out.push_str("\\\""),
+            '&' => out.push_str("&amp;"),
+            '\n' => out.push_str("\\n"),
+            '\r' => {
+                if chars.peek() != Some(&'\n') {
+                    out.push_str("\\n");
+                }
+            }
+            c if c.is_control() => out.push(' '),
+            c => out.push(c),
+        }
+    }
+    out.push('"');
+    Id::Escaped(out)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::dot::{
+        scene::{EdgeStyle, NodeStyle},
+        Rankdir,
+    };
+
+    fn node(id: &str, label: &str) -> Item {
+        Item::Node(Node {
+            id: id.into(),
+            label: vec![label.into()],
+            tooltip: Some(label.into()),
+            style: NodeStyle {
+                shape: "box".into(),
+                ..NodeStyle::default()
+            },
+        })
+    }
+
+    #[test]
+    fn every_value_is_escaped_once_here() {
+        let scene = Scene {
+            rankdir: Rankdir::TopBottom,
+            title: Vec::new(),
+            items: vec![
+                node("a\"b", "x &amp; \"y\" \\N\nz"),
+                Item::Edge(Edge::new("a\"b", "c", EdgeStyle::invisible())),
+            ],
+        };
+        let text = to_dot(&scene);
+        assert!(
+            text.contains(r#""a\"b"[label="x &amp;amp; \"y\" \\N\nz" shape="box" tooltip="x &amp;amp; \"y\" \\\\N\nz"]"#),
+            "{text}"
+        );
+        assert!(text.contains(r#""a\"b" -> "c" [style="invis"]"#), "{text}");
+        assert!(!text.contains("compound"), "{text}");
+    }
+
+    #[test]
+    fn an_edge_ending_at_a_cluster_makes_the_graph_compound() {
+        let mut edge = Edge::new("a", "b", EdgeStyle::invisible());
+        edge.head_cluster = Some("cluster_x".into());
+        let scene = Scene {
+            rankdir: Rankdir::LeftRight,
+            title: vec!["T".into()],
+            items: vec![Item::Edge(edge)],
+        };
+        let text = to_dot(&scene);
+        assert!(text.contains(r#"compound="true""#), "{text}");
+        assert!(text.contains(r#"lhead="cluster_x""#), "{text}");
+    }
+}
