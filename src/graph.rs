@@ -47,6 +47,8 @@ pub struct ConceptGraph {
     pub(crate) ids: FxHashMap<String, NodeIndex>,
     /// Lower-cased labels and aliases to their node.
     pub(crate) names: FxHashMap<String, NodeIndex>,
+    /// Facts, in data order.
+    pub(crate) facts: Vec<crate::fact::Fact>,
     pub(crate) files: Vec<DataFileText>,
 }
 
@@ -209,6 +211,11 @@ impl ConceptGraph {
             }
         }
         counts
+    }
+
+    /// The facts, in data order.
+    pub fn facts(&self) -> &[crate::fact::Fact] {
+        &self.facts
     }
 
     /// The data files the graph was read from, in load order.

@@ -15,6 +15,7 @@ pub mod dot;
 mod embedded;
 pub mod error;
 pub mod export;
+pub mod fact;
 pub mod graph;
 pub mod headings;
 pub mod json_schema;

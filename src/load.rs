@@ -4,6 +4,8 @@
 //! in one round. Each check is linear in the size of the data (hash lookups, no pairwise
 //! comparisons), so large graphs load in one pass.
 
+mod facts;
+
 use std::{
     borrow::Cow,
     collections::hash_map::Entry,
@@ -376,6 +378,7 @@ fn parse_data_file<'a>(
             "$schema" => {}
             "papers" => data.papers = items(file, text, "papers", value, problems),
             "nodes" => data.nodes = items(file, text, "nodes", value, problems),
+            "facts" => data.facts = items(file, text, "facts", value, problems),
             "relations" => {
                 if let Some(values) = array(file, "relations", value, problems) {
                     data.relations = values.into_iter().map(RawRelation).collect();
@@ -387,7 +390,7 @@ fn parse_data_file<'a>(
                     format!("/{}", escape_pointer(other)),
                     format!("unknown top-level field `{other}`"),
                 );
-                problem.hint("a data file has only `papers`, `nodes` and `relations`");
+                problem.hint("a data file has only `papers`, `nodes`, `relations` and `facts`");
             }
         }
     }
@@ -544,6 +547,8 @@ struct Parts {
     ends: Vec<(NodeIndex, NodeIndex)>,
     ids: FxHashMap<String, NodeIndex>,
     names: FxHashMap<String, NodeIndex>,
+    /// Facts, in data order.
+    facts: Vec<crate::fact::Fact>,
     /// Ids of papers and nodes whose records could not be used, already reported:
     /// a reference to one is not a second mistake.
     unavailable: FxHashSet<String>,
@@ -563,6 +568,7 @@ impl Parts {
             kind_indices: self.kind_indices,
             ids: self.ids,
             names: self.names,
+            facts: self.facts,
             files,
         }
     }
@@ -586,11 +592,13 @@ fn build(
         ends: Vec::with_capacity(relation_total),
         ids: FxHashMap::with_capacity_and_hasher(node_total, FxBuildHasher),
         names: FxHashMap::with_capacity_and_hasher(node_total * 2, FxBuildHasher),
+        facts: Vec::new(),
         unavailable: std::mem::take(&mut problems.unavailable),
     };
     let mut paper_defs = Definitions::default();
     let mut node_defs = Definitions::with_capacity_and_hasher(node_total, FxBuildHasher);
     let mut relations = Vec::new();
+    let mut facts = Vec::new();
     for (file, text, data) in files {
         for (i, paper) in data.papers.into_iter().enumerate() {
             add_paper(&mut parts, &mut paper_defs, file, i, paper, problems);
@@ -599,6 +607,11 @@ fn build(
             add_node(&mut parts, &mut node_defs, file, i, node, problems);
         }
         relations.push((file, text, data.relations));
+        facts.push((file, data.facts));
+    }
+    for (file, records) in facts {
+        let checked = facts::check_facts(&parts, file, records, problems);
+        parts.facts.extend(checked);
     }
     let mut merged: FxHashMap<RelationKey, EdgeIndex> =
         FxHashMap::with_capacity_and_hasher(relation_total, FxBuildHasher);
@@ -998,6 +1011,7 @@ fn check_relation(
                     file: u32::try_from(file).unwrap_or(u32::MAX),
                     relation: u32::try_from(i).unwrap_or(u32::MAX),
                     source: u32::try_from(j).unwrap_or(u32::MAX),
+                    in_facts: false,
                 },
             })
             .collect(),

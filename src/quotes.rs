@@ -137,8 +137,16 @@ pub fn verify_quotes(graph: &ConceptGraph, texts: &Texts) -> QuoteReport {
     let mut sources: Vec<&Source> = graph
         .relations()
         .flat_map(|(_, r)| r.sources.iter())
+        .chain(graph.facts().iter().flat_map(|f| f.sources.iter()))
         .collect();
-    sources.sort_by_key(|s| (s.origin.file, s.origin.relation, s.origin.source));
+    sources.sort_by_key(|s| {
+        (
+            s.origin.file,
+            s.origin.in_facts,
+            s.origin.relation,
+            s.origin.source,
+        )
+    });
     let (mut checked, mut unchecked) = (0, 0);
     let mut warnings = Vec::new();
     // Each distinct (paper, locator) is matched once and warned about once.
@@ -337,8 +345,9 @@ fn heading_found(part: &str, lower: &str) -> bool {
 fn locator_warning(graph: &ConceptGraph, source: &Source, missing: &[&str]) -> Diagnostic {
     let file = graph.paper(&source.paper).map_or("", |p| p.file.as_str());
     let pointer = format!(
-        "/relations/{}/sources/{}/locator",
-        source.origin.relation, source.origin.source
+        "{}/sources/{}/locator",
+        source.origin.item_pointer(),
+        source.origin.source
     );
     let names = missing
         .iter()

@@ -27,6 +27,9 @@ pub struct DataFile<'a> {
     /// Relation records, still as JSON.
     #[serde(default, borrow)]
     pub relations: Vec<RawRelation<'a>>,
+    /// Fact records.
+    #[serde(default)]
+    pub facts: Vec<crate::fact::FactRecord>,
 }
 
 /// One relation's JSON text, a slice of the file's text (so a problem in it can be

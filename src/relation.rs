@@ -69,12 +69,20 @@ pub struct Origin {
     pub relation: u32,
     /// Index of the source within that relation's `sources` array.
     pub source: u32,
+    /// The source belongs to a fact: `relation` then indexes the file's `facts` array.
+    pub in_facts: bool,
 }
 
 impl Origin {
     /// JSON pointer to the source's quote inside its file.
     pub fn quote_pointer(self) -> String {
-        format!("/relations/{}/sources/{}/quote", self.relation, self.source)
+        format!("{}/sources/{}/quote", self.item_pointer(), self.source)
+    }
+
+    /// JSON pointer to the relation or fact the source belongs to.
+    pub fn item_pointer(self) -> String {
+        let array = if self.in_facts { "facts" } else { "relations" };
+        format!("/{array}/{}", self.relation)
     }
 }
 

@@ -16,6 +16,27 @@ pub struct Schema {
     pub node_kinds: IndexMap<String, NodeKind>,
     /// Relation kinds by name.
     pub relation_kinds: IndexMap<String, RelationKind>,
+    /// Properties a fact may state, by name.
+    #[serde(default, skip_serializing_if = "IndexMap::is_empty")]
+    pub properties: IndexMap<String, Property>,
+}
+
+/// A property a fact states about a concept, such as `proposed-in` or `classified-as`.
+#[derive(Debug, Clone, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Property {
+    /// How the property reads after the concept's name ("was first put forward in").
+    pub label: String,
+    /// What the property means.
+    #[serde(default)]
+    pub description: String,
+    /// The type of value it takes.
+    pub value: crate::fact::ValueType,
+    /// Whether it classifies its subject (a goal or a measure; a view criticised or
+    /// argued): two papers giving different values then classify the concept
+    /// differently, rather than disagree over a value.
+    #[serde(default)]
+    pub classifies: bool,
 }
 
 /// A kind of node, such as `strategy` or `goal`.
@@ -82,12 +103,54 @@ pub struct RelationKind {
     /// Whether the relation is common ground, a difference, or ordinary.
     #[serde(default)]
     pub role: Role,
+    /// What the relation says of the worth of its ends: one end supports the other, or
+    /// one is a problem for or of the other. Two papers casting one concept as an asset
+    /// and as a liability disagree in valence (`contested`).
+    #[serde(default)]
+    pub polarity: Polarity,
     /// Sentence for explanations, with `{from}`, `{to}`, `{aspect}`, `{dimension}`,
     /// `{from_position}` and `{to_position}` placeholders.
     pub template: String,
     /// Hints for diagrams.
     #[serde(default)]
     pub style: EdgeStyle,
+}
+
+/// What a relation kind says of the worth of its ends.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum Polarity {
+    /// Nothing about worth (part of, transition to, differs ...).
+    #[default]
+    Neutral,
+    /// `from` is an asset for `to`: its foundation, support, driver or model.
+    Supports,
+    /// `to` is an asset for `from` (relies on, grounded in).
+    SupportedBy,
+    /// `from` is an obstacle to `to`.
+    Hinders,
+    /// `from` is a problem or shortcoming of `to`: `to` is cast as a liability.
+    Faults,
+}
+
+impl Polarity {
+    /// The end cast as an asset (`Some(true)` for `from`, `Some(false)` for `to`).
+    pub fn asset_end(self) -> Option<bool> {
+        match self {
+            Self::Supports => Some(true),
+            Self::SupportedBy => Some(false),
+            _ => None,
+        }
+    }
+
+    /// The end cast as a liability: an obstacle, or the concept a problem belongs to.
+    pub fn liability_end(self) -> Option<bool> {
+        match self {
+            Self::Hinders => Some(true),
+            Self::Faults => Some(false),
+            _ => None,
+        }
+    }
 }
 
 /// The part a relation kind plays in comparisons.
