@@ -191,11 +191,12 @@ fn dispatch(cli: &Cli, graph: &ConceptGraph) -> Result<Printed, Error> {
             }
             let papers = graph.resolve_papers(paper)?;
             let diff = query::diff::diff(graph, a, b, &papers);
-            Ok(Printed::found(if json {
+            let text = if json {
                 output::json(&output::diff::json(graph, &diff))
             } else {
                 output::diff::human(graph, &diff, !brief)
-            }))
+            };
+            Ok(Printed::found_if(!diff.is_empty(), text))
         }
         Command::Compare { pair, paper, csv } => {
             let pair = match pair.as_slice() {
@@ -236,7 +237,8 @@ fn dispatch(cli: &Cli, graph: &ConceptGraph) -> Result<Printed, Error> {
         }
         Command::Paper { name, brief } => {
             let paper = graph.resolve_paper(name)?;
-            let outline = query::outline::outline(graph, &paper);
+            let text = paper_text(cli, graph, &paper);
+            let outline = query::outline::outline(graph, &paper, text.as_deref());
             let outcome = if outline.groups.is_empty() {
                 Outcome::Nothing
             } else {
@@ -374,6 +376,14 @@ fn dispatch(cli: &Cli, graph: &ConceptGraph) -> Result<Printed, Error> {
             Ok(Printed::found(text))
         }
     }
+}
+
+/// The text of `paper`, to order its outline: `texts/FILE` in the `--data` directory,
+/// when it is there. (The embedded dataset's texts are not compiled in yet.)
+fn paper_text(cli: &Cli, graph: &ConceptGraph, paper: &str) -> Option<String> {
+    let file = &graph.paper(paper)?.file;
+    let dir = cli.data.as_ref()?;
+    std::fs::read_to_string(dir.join("texts").join(file)).ok()
 }
 
 /// The library query for `linkage path` arguments, with every name resolved.

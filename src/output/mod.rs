@@ -13,6 +13,7 @@ pub mod papers;
 pub mod path;
 pub mod search;
 pub mod sentence;
+pub mod shape;
 pub mod show;
 
 use anstyle::{AnsiColor, Style};
@@ -81,6 +82,51 @@ pub fn node_line(
     }
 }
 
+/// The display width of `text` in terminal columns (a CJK character is two, a
+/// combining mark none), as the wrapping measures it. Never count `chars()` for layout.
+pub fn display_width(text: &str) -> usize {
+    textwrap::core::display_width(text)
+}
+
+/// Spaces that pad `text` to `width` columns; none when it is already as wide or wider.
+pub fn padding(text: &str, width: usize) -> String {
+    " ".repeat(width.saturating_sub(display_width(text)))
+}
+
+/// Plain one-line description of a relation as written: `A (a) --label--> B (b)`, or
+/// `A (a) <--label--> B (b)` for a symmetric kind. Every command prints relations
+/// through this, so symmetry reads the same everywhere.
+pub fn relation_line(graph: &ConceptGraph, relation: &crate::relation::Relation) -> String {
+    relation_arrow(
+        graph,
+        relation,
+        &node_plain(graph, relation.from),
+        &node_plain(graph, relation.to),
+    )
+}
+
+/// [`relation_line`] with ids only: `a --label--> b`.
+pub fn relation_line_ids(graph: &ConceptGraph, relation: &crate::relation::Relation) -> String {
+    relation_arrow(
+        graph,
+        relation,
+        &graph.node(relation.from).id,
+        &graph.node(relation.to).id,
+    )
+}
+
+fn relation_arrow(
+    graph: &ConceptGraph,
+    relation: &crate::relation::Relation,
+    from: &str,
+    to: &str,
+) -> String {
+    let kind = graph.kind_of(relation);
+    let left = if kind.symmetric { "<--" } else { "--" };
+    // No-break spaces keep a label such as "relies on" inside its arrow when wrapped.
+    format!("{from} {left}{}--> {to}", kind.label.replace(' ', "\u{a0}"))
+}
+
 /// Plain `Label (id)`, for text that is wrapped before styling.
 pub fn node_plain(graph: &ConceptGraph, ix: petgraph::graph::NodeIndex) -> String {
     let node = graph.node(ix);
@@ -108,9 +154,9 @@ pub fn source_block(
 
 /// Every source of a relation: with quotes, one block each; without, one line per
 /// distinct citation and locator (a paper quoted three times in one section is one line).
-pub fn sources_block(
+pub fn sources_block<'s>(
     graph: &ConceptGraph,
-    sources: &[Source],
+    sources: impl IntoIterator<Item = &'s Source>,
     indent: &str,
     with_quotes: bool,
 ) -> String {
@@ -138,9 +184,16 @@ pub fn citations(graph: &ConceptGraph, papers: &[&str]) -> String {
         .join("; ")
 }
 
-/// Pretty JSON with a trailing newline.
-pub fn json(value: &serde_json::Value) -> String {
-    let mut out = serde_json::to_string_pretty(value).expect("JSON values serialise");
+/// Any result type (or JSON value) as pretty JSON with a trailing newline.
+pub fn json<T: serde::Serialize + ?Sized>(value: &T) -> String {
+    // Every result type holds strings, numbers, lists and string-keyed maps only, which
+    // serde_json always serialises.
+    let mut out = serde_json::to_string_pretty(value).expect("result types serialise");
     out.push('\n');
     out
+}
+
+/// "1 dimension", "2 dimensions": a count with its noun in agreement.
+pub fn count(n: usize, singular: &str, plural: &str) -> String {
+    format!("{n} {}", if n == 1 { singular } else { plural })
 }

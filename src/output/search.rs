@@ -6,7 +6,7 @@ use std::fmt::Write as _;
 use petgraph::graph::{EdgeIndex, NodeIndex};
 use serde_json::json;
 
-use super::{node_line, show::relation_line, source_block, styled, wrap, HEADING};
+use super::{node_line, relation_line, source_block, styled, wrap, HEADING};
 use crate::{graph::ConceptGraph, relation::Source};
 
 /// What a search found.

@@ -7,7 +7,7 @@ use petgraph::graph::NodeIndex;
 use serde_json::json;
 
 use super::{
-    node_line, node_plain, sources_block, styled, wrap, wrap_hanging, DETAIL, HEADING, LABEL,
+    node_line, relation_line, sources_block, styled, wrap, wrap_hanging, DETAIL, HEADING, LABEL,
 };
 use crate::{export, graph::ConceptGraph, graph::Incident, schema::Role};
 
@@ -181,17 +181,4 @@ pub fn json(graph: &ConceptGraph, ix: NodeIndex) -> serde_json::Value {
         .map(|edge| export::relation_json(graph, graph.relation(edge)))
         .collect();
     json!({ "node": graph.node(ix), "relations": relations, "compared_along": compared })
-}
-
-/// Plain one-line description of a relation: `A --label--> B`.
-pub fn relation_line(graph: &ConceptGraph, relation: &crate::relation::Relation) -> String {
-    let kind = graph.kind_of(relation);
-    let arrow = if kind.symmetric { "<--" } else { "--" };
-    // No-break spaces keep a label such as "relies on" inside its arrow when wrapped.
-    format!(
-        "{} {arrow}{}--> {}",
-        node_plain(graph, relation.from),
-        kind.label.replace(' ', "\u{a0}"),
-        node_plain(graph, relation.to)
-    )
 }

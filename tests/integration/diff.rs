@@ -55,7 +55,7 @@ fn diff_tpa_rr_shows_every_encoded_aspect_and_dimension_with_its_papers() {
     let mut aspects: BTreeMap<String, BTreeSet<String>> = BTreeMap::new();
     for c in diff["common_ground"].as_array().unwrap() {
         aspects
-            .entry(c["aspect"].as_str().unwrap().into())
+            .entry(c["topic"].as_str().unwrap().into())
             .or_default()
             .extend(papers_of(std::slice::from_ref(c)));
     }
@@ -66,8 +66,8 @@ fn diff_tpa_rr_shows_every_encoded_aspect_and_dimension_with_its_papers() {
         .iter()
         .map(|row| {
             (
-                row["dimension"].as_str().unwrap().into(),
-                papers_of(row["entries"].as_array().unwrap()),
+                row["topic"].as_str().unwrap().into(),
+                papers_of(row["wordings"].as_array().unwrap()),
             )
         })
         .collect();
@@ -81,13 +81,13 @@ fn aspects_and_dimensions(paper: &str) -> (BTreeSet<String>, BTreeSet<String>) {
         .as_array()
         .unwrap()
         .iter()
-        .map(|c| c["aspect"].as_str().unwrap().to_string())
+        .map(|c| c["topic"].as_str().unwrap().to_string())
         .collect();
     let dims = diff["differences"]
         .as_array()
         .unwrap()
         .iter()
-        .map(|r| r["dimension"].as_str().unwrap().to_string())
+        .map(|r| r["topic"].as_str().unwrap().to_string())
         .collect();
     (aspects, dims)
 }
@@ -188,7 +188,7 @@ fn positions_are_oriented_to_the_requested_sides() {
             .as_array()
             .unwrap()
             .iter()
-            .flat_map(|row| row["entries"].as_array().unwrap().iter())
+            .flat_map(|row| row["wordings"].as_array().unwrap().iter())
             .map(|e| {
                 (
                     e[first].as_str().unwrap().to_string(),
@@ -263,11 +263,7 @@ fn compare_matrix_has_a_column_per_paper_matching_the_relations() {
             .iter()
             .map(|p| p.as_str().unwrap().into())
             .collect();
-        assert_eq!(
-            &papers,
-            &expected[row["dimension"].as_str().unwrap()],
-            "{row}"
-        );
+        assert_eq!(&papers, &expected[row["topic"].as_str().unwrap()], "{row}");
         assert_eq!(row["total"].as_u64().unwrap(), papers.len() as u64);
     }
     assert_eq!(
@@ -283,12 +279,12 @@ fn compare_csv_has_a_header_and_consistent_totals() {
     let mut lines = out.lines();
     assert_eq!(
         lines.next().unwrap(),
-        "role,from,to,dimension,label,wu-zhu,organic-connection,bnu-dean-2020,tan-liu-huang-2020,hao-2021,total"
+        "role,a,b,topic,label,wu-zhu,organic-connection,bnu-dean-2020,tan-liu-huang-2020,hao-2021,total,shared_text"
     );
     for line in lines {
-        let fields: Vec<&str> = line.rsplitn(7, ',').collect();
-        let total: usize = fields[0].parse().unwrap();
-        let ones = fields[1..6].iter().filter(|f| **f == "1").count();
+        let fields: Vec<&str> = line.rsplitn(8, ',').collect();
+        let total: usize = fields[1].parse().unwrap();
+        let ones = fields[2..7].iter().filter(|f| **f == "1").count();
         assert_eq!(total, ones, "{line}");
     }
 }
@@ -372,7 +368,9 @@ fn paper_outline_groups_claims_in_the_papers_order() {
     );
     for group in outline["groups"].as_array().unwrap() {
         for claim in group["claims"].as_array().unwrap() {
-            assert_eq!(claim["source"]["paper"], "hao-2021");
+            for source in claim["sources"].as_array().unwrap() {
+                assert_eq!(source["paper"], "hao-2021");
+            }
         }
     }
 }
