@@ -6,7 +6,7 @@ use serde::Serialize;
 
 use super::{
     citations, node_line, relation_line_ids, shape::ClaimJson, source_block, sources_block, styled,
-    wrap, wrap_hanging, HEADING, LABEL,
+    wrap, wrap_hanging, wrap_styled, HEADING, LABEL,
 };
 use crate::{
     graph::ConceptGraph,
@@ -50,7 +50,7 @@ pub fn human(graph: &ConceptGraph, contested: &Contested, with_quotes: bool) -> 
             .collect();
         let _ = writeln!(out, "{} ({})", styled(HEADING, title), items.len());
         for item in items {
-            let _ = writeln!(out, "  {}", styled(LABEL, pair_title(graph, item)));
+            out.push_str(&wrap_styled(LABEL, &pair_title(graph, item), "  ", "    "));
             for &edge in &item.edges {
                 let relation = graph.relation(edge);
                 let mut line = relation_line_ids(graph, relation);

@@ -8,7 +8,7 @@ use serde::Serialize;
 use super::{
     citations, count, display_width, node_line, node_plain, relation_line_ids,
     shape::{ClaimJson, RowJson},
-    source_block, styled, wrap, wrap_hanging, HEADING, LABEL, NOTICE,
+    source_block, styled, wrap, wrap_hanging, wrap_styled, HEADING, LABEL, NOTICE,
 };
 use crate::{
     graph::ConceptGraph,
@@ -34,7 +34,7 @@ pub fn human(graph: &ConceptGraph, diff: &Diff<'_>, with_quotes: bool) -> String
         );
         for claim in &diff.direct {
             let line = relation_line_ids(graph, claim.relation);
-            let _ = writeln!(out, "  {}", styled(LABEL, line));
+            out.push_str(&wrap_styled(LABEL, &line, "  ", "    "));
             papers_line(graph, &claim.papers(), "    ", &mut out);
             claim_sources(graph, claim, with_quotes, &mut out);
         }
@@ -102,7 +102,7 @@ pub fn human(graph: &ConceptGraph, diff: &Diff<'_>, with_quotes: bool) -> String
                 Direction::In => format!("← {}", kind.label),
                 Direction::Both => kind.label.clone(),
             };
-            let _ = writeln!(out, "  {}", styled(LABEL, heading));
+            out.push_str(&wrap_styled(LABEL, &heading, "  ", "    "));
             for (who, nodes) in [
                 ("both".to_string(), &contrast.both),
                 (format!("only {}", a.id), &contrast.only_a),
@@ -123,7 +123,12 @@ pub fn human(graph: &ConceptGraph, diff: &Diff<'_>, with_quotes: bool) -> String
 /// A comparison's heading: its aspect or dimension, the papers asserting it (the
 /// count `compare` shows) and, when some of them share text, a note saying so.
 fn row_heading(graph: &ConceptGraph, row: &Row<'_>, out: &mut String) {
-    let _ = writeln!(out, "  {}", styled(LABEL, &graph.node(row.topic).label));
+    out.push_str(&wrap_styled(
+        LABEL,
+        &graph.node(row.topic).label,
+        "  ",
+        "  ",
+    ));
     papers_line(graph, &row.papers(), "    ", out);
     out.push_str(&shared_text_note(graph, row, "    "));
 }
@@ -146,8 +151,7 @@ pub fn shared_text_note(graph: &ConceptGraph, row: &Row<'_>, indent: &str) -> St
             graph.cite(x),
             graph.cite(y)
         );
-        out.push_str(&styled(NOTICE, wrap(&text, indent).trim_end()));
-        out.push('\n');
+        out.push_str(&wrap_styled(NOTICE, &text, indent, indent));
     }
     out
 }

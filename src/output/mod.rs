@@ -16,6 +16,8 @@ pub mod sentence;
 pub mod shape;
 pub mod show;
 
+use std::fmt::Write as _;
+
 use anstyle::{AnsiColor, Style};
 
 use crate::{graph::ConceptGraph, relation::Source};
@@ -47,6 +49,17 @@ pub fn wrap(text: &str, indent: &str) -> String {
     wrap_hanging(text, indent, indent)
 }
 
+/// Optimal-fit penalties under which a line never runs past the width unless one word
+/// is longer than the width: textwrap's default lets a line overflow by a column or two
+/// when that evens out the others.
+fn no_overflow() -> textwrap::wrap_algorithms::Penalties {
+    let mut penalties = textwrap::wrap_algorithms::Penalties::new();
+    // Far above any other penalty (those grow with the square of a line's slack, at
+    // most 80² per line), yet small enough that sums over a paragraph cannot overflow.
+    penalties.overflow_penalty = 1_000_000;
+    penalties
+}
+
 /// Wraps with a different first-line indent.
 pub fn wrap_hanging(text: &str, first: &str, rest: &str) -> String {
     let options = textwrap::Options::new(WIDTH)
@@ -54,9 +67,23 @@ pub fn wrap_hanging(text: &str, first: &str, rest: &str) -> String {
         .subsequent_indent(rest)
         .break_words(false)
         // Ids are hyphenated; splitting them at a line end would make them uncopyable.
-        .word_splitter(textwrap::WordSplitter::NoHyphenation);
+        .word_splitter(textwrap::WordSplitter::NoHyphenation)
+        .wrap_algorithm(textwrap::WrapAlgorithm::OptimalFit(no_overflow()));
     let mut out = textwrap::fill(text, options);
     out.push('\n');
+    out
+}
+
+/// `text` wrapped to [`WIDTH`] (first line after `first`, the rest after `rest`), each
+/// line's text in `style`: styles are applied after wrapping so that escape codes never
+/// count towards the width.
+pub fn wrap_styled(style: Style, text: &str, first: &str, rest: &str) -> String {
+    let mut out = String::new();
+    for (i, line) in wrap_hanging(text, first, rest).lines().enumerate() {
+        let indent = if i == 0 { first } else { rest };
+        let body = line.strip_prefix(indent).unwrap_or(line);
+        let _ = writeln!(out, "{indent}{}", styled(style, body));
+    }
     out
 }
 

@@ -13,7 +13,10 @@ use super::{
 use crate::{
     export,
     graph::ConceptGraph,
-    query::{Hop, Path, PathMode, PathQuery, PathResult, Stop},
+    query::{
+        comparison::{self, Stance},
+        Hop, Path, PathMode, PathQuery, PathResult, Stop,
+    },
     relation::Source,
     schema::Role,
 };
@@ -79,24 +82,25 @@ pub fn explain(graph: &ConceptGraph, query: &PathQuery, result: &PathResult) -> 
 /// One line naming the aspects and dimensions along which a step's two nodes are also
 /// compared, and who compares them, pointing to `diff` for the full comparison.
 fn comparison_summary(graph: &ConceptGraph, query: &PathQuery, hops: &[&Hop]) -> String {
+    // The comparison model's rows for the step's pair, narrowed to the hops walked.
+    let walked: Vec<_> = hops.iter().map(|hop| hop.edge).collect();
+    let (a, b) = (hops[0].from, hops[0].to);
     let mut common: Vec<&str> = Vec::new();
     let mut differ: Vec<&str> = Vec::new();
     let mut papers: Vec<&str> = Vec::new();
-    for hop in hops {
-        let relation = graph.relation(hop.edge);
-        let (list, qualifier) = match graph.role_of(relation) {
-            Role::CommonGround => (&mut common, relation.aspect),
-            _ => (&mut differ, relation.dimension),
-        };
-        if let Some(q) = qualifier {
-            let label = graph.node(q).label.as_str();
-            if !list.contains(&label) {
-                list.push(label);
-            }
+    for mut row in comparison::rows(graph, Some((a, b)), &query.filter.papers) {
+        row.claims.retain(|claim| walked.contains(&claim.edge));
+        if row.claims.is_empty() {
+            continue;
         }
-        for source in kept_sources(query, graph, hop) {
-            if !papers.contains(&source.paper.as_str()) {
-                papers.push(&source.paper);
+        let list = match row.stance {
+            Stance::CommonGround => &mut common,
+            Stance::Difference => &mut differ,
+        };
+        list.push(graph.node(row.topic).label.as_str());
+        for paper in row.papers() {
+            if !papers.contains(&paper) {
+                papers.push(paper);
             }
         }
     }

@@ -391,3 +391,79 @@ fn human_diff_and_compare_snapshots() {
     insta::assert_snapshot!("compare-tpa-rr", run(&["compare", "tpa", "rr"]).1);
     insta::assert_snapshot!("paper-wu-zhu", run(&["paper", "wu-zhu", "--brief"]).1);
 }
+
+/// Lines wider than 80 terminal columns (display width: a CJK character is two
+/// columns, a combining mark none), unless they hold a word too long to share a line
+/// (over 40 columns: a long id, a label without spaces) that wrapping may not break.
+fn too_wide(out: &str) -> Vec<String> {
+    out.lines()
+        .filter(|line| {
+            textwrap::core::display_width(line) > 80
+                && line
+                    .split_whitespace()
+                    .all(|word| textwrap::core::display_width(word) <= 40)
+        })
+        .map(str::to_string)
+        .collect()
+}
+
+#[test]
+fn every_command_fits_eighty_columns_measured_by_display_width() {
+    let real: &[&[&str]] = &[
+        &["show", "tpa"],
+        &["diff", "tpa", "rr"],
+        &["compare"],
+        &["compare", "tpa", "rr"],
+        &["contested"],
+        &["papers"],
+        &["paper", "tan"],
+        &["list"],
+        &["search", "common prosperity"],
+        &["path", "cpc", "common-prosperity"],
+        &["path", "tpa", "rr", "--explain"],
+        &["neighbors", "tpa"],
+        &["check"],
+    ];
+    for args in real {
+        let (code, out, err) = run(args);
+        assert!(code == 0 || code == 1, "{args:?}: {err}");
+        assert_eq!(too_wide(&out), Vec::<String>::new(), "{args:?}");
+    }
+    let wide = crate::common::fixture("wide-labels");
+    let wide = wide.to_str().unwrap();
+    let fixture: &[&[&str]] = &[
+        &["compare"],
+        &["compare", "alpha", "beta"],
+        &["diff", "alpha", "beta"],
+        &["contested"],
+        &["papers"],
+        &["paper", "p-one"],
+        &["show", "alpha"],
+        &["list"],
+        &["path", "alpha", "beta", "--explain"],
+        &["neighbors", "alpha"],
+    ];
+    for args in fixture {
+        let mut all = vec!["--data", wide];
+        all.extend_from_slice(args);
+        let (code, out, err) = run(&all);
+        assert!(code == 0 || code == 1, "{args:?} exited {code}: {err}");
+        assert_eq!(too_wide(&out), Vec::<String>::new(), "{args:?}");
+    }
+}
+
+#[test]
+fn compare_pads_by_display_width_and_never_panics_on_combining_marks() {
+    let wide = crate::common::fixture("wide-labels");
+    let (code, out, err) = run(&["--data", wide.to_str().unwrap(), "compare"]);
+    assert_eq!(code, 0, "{err}");
+    // Every row's cells start in the same terminal column, whatever the label's script.
+    let columns: BTreeSet<usize> = out
+        .lines()
+        .filter_map(|line| {
+            let at = line.find(['●', '·'])?;
+            Some(textwrap::core::display_width(&line[..at]))
+        })
+        .collect();
+    assert_eq!(columns.len(), 1, "{out}");
+}
