@@ -82,11 +82,15 @@ pub fn text_sharing_pairs<'a>(
     pairs
 }
 
-/// Problems with the papers' `shares_text_with` and `inferred` fields, as (JSON
-/// pointer, message) pairs: a partner that is no known paper or is the paper itself,
-/// an inferred field that is not a citation field or has no value.
-/// The loader reports these like any other problem.
-pub fn cross_reference_problems(papers: &[Paper]) -> Vec<(String, String)> {
+/// Problems with the `shares_text_with` and `inferred` fields of one file's `papers`
+/// (pointers index that array), as (JSON pointer, message) pairs: a partner that is not
+/// a paper of the dataset (`is_paper`) or is the paper itself, an inferred field that
+/// is not a citation field or has no value. The loader reports these like any other
+/// problem, once every file's papers are known.
+pub fn cross_reference_problems(
+    papers: &[Paper],
+    is_paper: impl Fn(&str) -> bool,
+) -> Vec<(String, String)> {
     const FIELDS: [&str; 7] = ["title", "authors", "year", "venue", "doi", "url", "cite"];
     let mut problems = Vec::new();
     for (i, paper) in papers.iter().enumerate() {
@@ -94,7 +98,7 @@ pub fn cross_reference_problems(papers: &[Paper]) -> Vec<(String, String)> {
             let at = format!("/papers/{i}/shares_text_with/{j}");
             if other == &paper.id {
                 problems.push((at, format!("paper `{other}` cannot share text with itself")));
-            } else if !papers.iter().any(|p| &p.id == other) {
+            } else if !is_paper(other) {
                 problems.push((at, format!("`{other}` is not a paper of this dataset")));
             }
         }
@@ -151,7 +155,7 @@ mod tests {
         assert!(share_text(&map, "a", "b") && share_text(&map, "b", "a"));
         assert!(!share_text(&map, "a", "c"));
         assert_eq!(text_sharing_pairs(&map, &["c", "b", "a"]), vec![("b", "a")]);
-        let problems = cross_reference_problems(&papers);
+        let problems = cross_reference_problems(&papers, |id| map.contains_key(id));
         assert_eq!(problems.len(), 2, "{problems:?}");
         assert_eq!(problems[0].0, "/papers/2/shares_text_with/0");
         assert!(problems[1].1.contains("`zz` is not a paper"));
@@ -162,7 +166,7 @@ mod tests {
         let mut p = paper("a", &[]);
         p.inferred.insert("colour".into(), "guess".into());
         p.inferred.insert("venue".into(), "guess".into());
-        let problems = cross_reference_problems(&[p]);
+        let problems = cross_reference_problems(&[p], |_| true);
         assert_eq!(problems.len(), 2, "{problems:?}");
     }
 }

@@ -305,6 +305,7 @@ fn dispatch(cli: &Cli, graph: &ConceptGraph) -> Result<Printed, Error> {
             output,
         } => {
             let selected = dot::select(graph, &selection.selection())?;
+            note_shared_text(graph, &selection.selection())?;
             let text = dot::to_dot(graph, &selected, &look.look());
             let outcome = if selected.is_empty() {
                 let _ = writeln!(
@@ -340,6 +341,7 @@ fn dispatch(cli: &Cli, graph: &ConceptGraph) -> Result<Printed, Error> {
             };
             refuse_data_dir(output, cli.data.as_deref())?;
             let selected = dot::select(graph, &selection.selection())?;
+            note_shared_text(graph, &selection.selection())?;
             if selected.is_empty() {
                 let _ = writeln!(
                     anstream::stderr(),
@@ -376,6 +378,25 @@ fn dispatch(cli: &Cli, graph: &ConceptGraph) -> Result<Printed, Error> {
             Ok(Printed::found(text))
         }
     }
+}
+
+/// With `--min-papers`, a note on stderr when papers that share passages of text are
+/// counted as two of the papers a drawn relation needs.
+fn note_shared_text(graph: &ConceptGraph, selection: &dot::Selection) -> Result<(), Error> {
+    if selection.min_papers <= 1 {
+        return Ok(());
+    }
+    let papers = graph.resolve_papers(&selection.papers)?;
+    let mut stderr = anstream::stderr();
+    for (a, b) in query::comparison::shared_text_counted(graph, &papers, selection.min_papers) {
+        let _ = writeln!(
+            stderr,
+            "note: --min-papers counts {} and {} as two papers, but their texts share passages",
+            graph.cite(a),
+            graph.cite(b)
+        );
+    }
+    Ok(())
 }
 
 /// The text of `paper`, to order its outline: `texts/FILE` in the `--data` directory,

@@ -211,6 +211,35 @@ impl Support {
     }
 }
 
+/// The pairs of text-sharing papers that some relation counts as two of its at least
+/// `min_papers` papers (counted as [`Support`] counts): where `--min-papers` may count
+/// one text twice, so the command can say so.
+pub fn shared_text_counted<'g>(
+    graph: &'g ConceptGraph,
+    papers: &[String],
+    min_papers: usize,
+) -> Vec<(&'g str, &'g str)> {
+    let mut pairs: Vec<(&str, &str)> = Vec::new();
+    let mut add = |ids: Vec<&'g str>| {
+        if ids.len() >= min_papers {
+            for pair in text_sharing_pairs(&graph.papers, &ids) {
+                if !pairs.contains(&pair) {
+                    pairs.push(pair);
+                }
+            }
+        }
+    };
+    for row in rows(graph, None, papers) {
+        add(row.papers());
+    }
+    for (_, relation) in graph.relations() {
+        if topic_of(graph, relation).is_none() {
+            add(relation.papers_in(papers));
+        }
+    }
+    pairs
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
