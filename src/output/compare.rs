@@ -108,7 +108,7 @@ pub fn human(graph: &ConceptGraph, matrix: &Matrix<'_>) -> String {
              their agreement may rest on one wording, not independent readings",
             shared_pairs(graph, matrix).join("; ")
         );
-        out.push_str(&super::wrap(&text, "  "));
+        out.push_str(&super::wrap_hanging(&text, "  ", "    "));
     }
     out
 }

@@ -51,6 +51,16 @@ pub fn human(graph: &ConceptGraph, diff: &Diff<'_>, with_quotes: bool) -> String
     }
     for row in &diff.common_ground {
         row_heading(graph, row, &mut out);
+        if diff.differences.iter().any(|d| d.topic == row.topic) {
+            // The same aspect is also a dimension of difference: say so here rather
+            // than let the two sections contradict each other silently.
+            out.push_str(&wrap_styled(
+                NOTICE,
+                "note: also named a difference (see Differences, and `linkage contested`)",
+                "    ",
+                "    ",
+            ));
+        }
         for claim in &row.claims {
             claim_sources(graph, claim, with_quotes, &mut out);
         }
@@ -133,10 +143,14 @@ fn row_heading(graph: &ConceptGraph, row: &Row<'_>, out: &mut String) {
     out.push_str(&shared_text_note(graph, row, "    "));
 }
 
-/// `papers: A; B (2)`.
+/// `2 papers: A; B`.
 fn papers_line(graph: &ConceptGraph, papers: &[&str], indent: &str, out: &mut String) {
     out.push_str(&wrap(
-        &format!("papers: {} ({})", citations(graph, papers), papers.len()),
+        &format!(
+            "{}: {}",
+            count(papers.len(), "paper", "papers"),
+            citations(graph, papers)
+        ),
         indent,
     ));
 }

@@ -70,6 +70,9 @@ pub struct ClaimJson<'g> {
     pub papers: Vec<&'g str>,
     /// Their sources, each with its quote.
     pub sources: Vec<SourceJson<'g>>,
+    /// The encoders' remarks on the relation, if any.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub note: Option<String>,
 }
 
 impl<'g> ClaimJson<'g> {
@@ -96,6 +99,7 @@ impl<'g> ClaimJson<'g> {
                 .into_iter()
                 .map(|s| SourceJson::new(graph, s))
                 .collect(),
+            note: (!relation.notes.is_empty()).then(|| relation.notes.join(" / ")),
         }
     }
 
