@@ -44,12 +44,7 @@ pub fn human(walk: &Walk<'_>, ego: &Ego) -> String {
                 ("  ".to_string(), " ".repeat(4))
             };
             out.push_str(&super::wrap_hanging(&line, &first, &rest).replace('\u{a0}', " "));
-            let mut papers: Vec<&str> = Vec::new();
-            for source in walk.sources(relation) {
-                if !papers.contains(&source.paper.as_str()) {
-                    papers.push(&source.paper);
-                }
-            }
+            let papers = crate::relation::distinct_papers(walk.sources(relation));
             let cites = citations(graph, &papers);
             let mut line = wrap(&cites, &" ".repeat(rest.len() + 2));
             for paper in cites.split("; ") {

@@ -777,3 +777,37 @@ fn paper_outline_follows_the_order_of_the_text() {
         );
     }
 }
+
+#[test]
+fn diff_compare_and_contested_read_one_comparison_model() {
+    let matrix = json(&["compare"]);
+    let diff = json(&["diff", "tpa", "rr"]);
+    let rows_of = |section: &str| -> BTreeMap<String, Value> {
+        diff[section]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|r| (r["topic"].as_str().unwrap().to_string(), r["papers"].clone()))
+            .collect()
+    };
+    let (common, differ) = (rows_of("common_ground"), rows_of("differences"));
+    for row in matrix["rows"].as_array().unwrap() {
+        let section = if row["role"] == "common-ground" {
+            &common
+        } else {
+            &differ
+        };
+        let topic = row["topic"].as_str().unwrap();
+        assert_eq!(section[topic], row["papers"], "{topic}: diff and compare disagree");
+    }
+    // Every aspect named both ways by the model is a contested pair.
+    let contested = json(&["contested"]);
+    for topic in common.keys().filter(|t| differ.contains_key(*t)) {
+        assert!(
+            contested["pairs"].as_array().unwrap().iter().any(|p| {
+                p["reason"] == "agree-and-differ" && p["dimension"] == topic.as_str()
+            }),
+            "{topic} is named common ground and a difference but not contested"
+        );
+    }
+}
