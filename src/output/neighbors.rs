@@ -9,7 +9,6 @@ use crate::{
     export,
     graph::ConceptGraph,
     query::{Ego, EgoRelation, Walk},
-    relation::Relation,
 };
 
 /// The network's relations grouped by kind (schema order), each as `A --kind--> B` with
@@ -33,7 +32,7 @@ pub fn human(walk: &Walk<'_>, ego: &Ego) -> String {
         let _ = writeln!(out, "\n{} ({})", styled(HEADING, label), relations.len());
         for item in relations {
             let relation = graph.relation(item.edge);
-            let mut line = relation_text(graph, relation);
+            let mut line = super::relation_line(graph, relation);
             if let Some(q) = qualifier(graph, relation) {
                 let _ = write!(line, ": {q}");
             }
@@ -110,23 +109,6 @@ fn by_kind<'e>(graph: &'e ConceptGraph, ego: &'e Ego) -> Vec<(&'e str, Vec<&'e E
         })
         .filter(|(_, relations)| !relations.is_empty())
         .collect()
-}
-
-/// `A (a) --label--> B (b)` (`<--label-->` when symmetric), with no-break spaces inside
-/// the arrow so wrapping keeps it whole.
-fn relation_text(graph: &ConceptGraph, relation: &Relation) -> String {
-    let kind = graph.kind_of(relation);
-    let label = kind.label.replace(' ', "\u{a0}");
-    let arrow = if kind.symmetric {
-        format!("<--{label}-->")
-    } else {
-        format!("--{label}-->")
-    };
-    format!(
-        "{} {arrow} {}",
-        node_plain(graph, relation.from),
-        node_plain(graph, relation.to)
-    )
 }
 
 fn plural(n: usize) -> &'static str {

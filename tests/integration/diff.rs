@@ -787,7 +787,12 @@ fn diff_compare_and_contested_read_one_comparison_model() {
             .as_array()
             .unwrap()
             .iter()
-            .map(|r| (r["topic"].as_str().unwrap().to_string(), r["papers"].clone()))
+            .map(|r| {
+                (
+                    r["topic"].as_str().unwrap().to_string(),
+                    r["papers"].clone(),
+                )
+            })
             .collect()
     };
     let (common, differ) = (rows_of("common_ground"), rows_of("differences"));
@@ -798,15 +803,20 @@ fn diff_compare_and_contested_read_one_comparison_model() {
             &differ
         };
         let topic = row["topic"].as_str().unwrap();
-        assert_eq!(section[topic], row["papers"], "{topic}: diff and compare disagree");
+        assert_eq!(
+            section[topic], row["papers"],
+            "{topic}: diff and compare disagree"
+        );
     }
     // Every aspect named both ways by the model is a contested pair.
     let contested = json(&["contested"]);
     for topic in common.keys().filter(|t| differ.contains_key(*t)) {
         assert!(
-            contested["pairs"].as_array().unwrap().iter().any(|p| {
-                p["reason"] == "agree-and-differ" && p["dimension"] == topic.as_str()
-            }),
+            contested["pairs"]
+                .as_array()
+                .unwrap()
+                .iter()
+                .any(|p| { p["reason"] == "agree-and-differ" && p["dimension"] == topic.as_str() }),
             "{topic} is named common ground and a difference but not contested"
         );
     }
