@@ -241,3 +241,46 @@ impl<'g> PaperJson<'g> {
         }
     }
 }
+
+/// A relation's head for traversal output (`path`, `neighbors`): kind and its label,
+/// ends, aspect, dimension and positions; each command adds what it knows (the step,
+/// the direction walked) and the sources its paper filter keeps.
+#[derive(Debug, Serialize)]
+pub struct RelationHeadJson<'g> {
+    /// Relation kind.
+    pub kind: &'g str,
+    /// The kind's label.
+    pub label: &'g str,
+    /// Source node id.
+    pub from: &'g str,
+    /// Target node id.
+    pub to: &'g str,
+    /// Common ground: the aspect's id.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub aspect: Option<&'g str>,
+    /// Difference: the dimension's id.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub dimension: Option<&'g str>,
+    /// Difference: the positions as written.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub positions: Option<PositionsJson<'g>>,
+}
+
+impl<'g> RelationHeadJson<'g> {
+    /// The head of `relation`.
+    pub fn new(graph: &'g ConceptGraph, relation: &'g Relation) -> Self {
+        let id = |ix| graph.node(ix).id.as_str();
+        Self {
+            kind: &relation.kind,
+            label: &graph.kind_of(relation).label,
+            from: id(relation.from),
+            to: id(relation.to),
+            aspect: relation.aspect.map(id),
+            dimension: relation.dimension.map(id),
+            positions: relation.positions.as_ref().map(|p| PositionsJson {
+                from: &p.from,
+                to: &p.to,
+            }),
+        }
+    }
+}
