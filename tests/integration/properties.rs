@@ -142,6 +142,49 @@ proptest! {
     }
 
     #[test]
+    fn every_count_of_agreement_is_the_brute_force_count(claims in claims(), paper in 0usize..4) {
+        // Oracle: for a pair and an aspect or dimension, the distinct papers among the
+        // filtered sources of every relation between the two naming it.
+        let dir = dataset(&claims);
+        let graph = load_dir(dir.path());
+        let papers: Vec<String> = if paper == 3 { vec![] } else { vec![format!("p{paper}")] };
+        let support = linkage::query::comparison::Support::new(&graph, &papers);
+        let nodes = strategies(&graph);
+        for &a in &nodes {
+            for &b in &nodes {
+                if a >= b { continue; }
+                let mut oracle: std::collections::BTreeMap<(bool, NodeIndex), BTreeSet<String>> = Default::default();
+                for (_, r) in graph.relations() {
+                    if BTreeSet::from([r.from, r.to]) != BTreeSet::from([a, b]) { continue; }
+                    let key = match graph.role_of(r) {
+                        Role::CommonGround => (false, r.aspect.unwrap()),
+                        Role::Difference => (true, r.dimension.unwrap()),
+                        Role::Ordinary => continue,
+                    };
+                    let asserting: BTreeSet<String> = r.sources.iter()
+                        .filter(|s| papers.is_empty() || papers.contains(&s.paper))
+                        .map(|s| s.paper.clone()).collect();
+                    if !asserting.is_empty() {
+                        oracle.entry(key).or_default().extend(asserting);
+                    }
+                }
+                let matrix = linkage::query::compare::compare(&graph, Some((a, b)), &papers);
+                prop_assert_eq!(matrix.rows.len(), oracle.len());
+                for row in &matrix.rows {
+                    let key = (row.row.stance == linkage::query::comparison::Stance::Difference, row.row.topic);
+                    let expected = &oracle[&key];
+                    prop_assert_eq!(row.total(), expected.len());
+                    let found: BTreeSet<String> = row.row.papers().into_iter().map(String::from).collect();
+                    prop_assert_eq!(&found, expected);
+                    for claim in &row.row.claims {
+                        prop_assert_eq!(support.papers(claim.edge, claim.relation, &papers), expected.len());
+                    }
+                }
+            }
+        }
+    }
+
+    #[test]
     fn export_loads_back_to_the_same_graph(claims in claims()) {
         let dir = dataset(&claims);
         let graph = load_dir(dir.path());
