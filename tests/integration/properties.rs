@@ -153,7 +153,7 @@ proptest! {
         for &a in &nodes {
             for &b in &nodes {
                 if a >= b { continue; }
-                let mut oracle: std::collections::BTreeMap<(bool, NodeIndex), BTreeSet<String>> = Default::default();
+                let mut oracle: std::collections::BTreeMap<(bool, NodeIndex), BTreeSet<String>> = std::collections::BTreeMap::new();
                 for (_, r) in graph.relations() {
                     if BTreeSet::from([r.from, r.to]) != BTreeSet::from([a, b]) { continue; }
                     let key = match graph.role_of(r) {
