@@ -302,17 +302,12 @@ pub fn json<'g>(
 }
 
 /// The sources of a hop's relation that the query's paper filter keeps.
-fn kept_sources<'g>(
-    query: &PathQuery,
+fn kept_sources<'q, 'g: 'q>(
+    query: &'q PathQuery,
     graph: &'g ConceptGraph,
     hop: &Hop,
-) -> impl Iterator<Item = &'g Source> + 'g {
-    let papers = query.filter.papers.clone();
-    graph
-        .relation(hop.edge)
-        .sources
-        .iter()
-        .filter(move |s| papers.is_empty() || papers.contains(&s.paper))
+) -> impl Iterator<Item = &'g Source> + 'q {
+    graph.relation(hop.edge).sources_in(&query.filter.papers)
 }
 
 /// `Label (id)`.
