@@ -296,12 +296,12 @@ fn compare(
             let wordings = row
                 .wordings()
                 .into_iter()
-                .map(|claims| {
-                    let (a, b) = claims[0].positions.unwrap_or_default();
+                .map(|wording| {
+                    let (a, b) = wording.positions.unwrap_or_default();
                     Positions {
                         a: a.to_string(),
                         b: b.to_string(),
-                        edges: claims.iter().map(|c| c.edge).collect(),
+                        edges: wording.claims.iter().map(|c| c.edge).collect(),
                     }
                 })
                 .collect();

@@ -81,12 +81,10 @@ pub fn human(graph: &ConceptGraph, diff: &Diff<'_>, with_quotes: bool) -> String
     for row in &diff.differences {
         row_heading(graph, row, &mut out);
         let wordings = row.wordings();
-        for claims in &wordings {
-            let (a_position, b_position) = claims[0].positions.unwrap_or_default();
+        for wording in &wordings {
+            let (a_position, b_position) = wording.positions.unwrap_or_default();
             if wordings.len() > 1 {
-                let papers: Vec<&str> = crate::relation::distinct_papers(
-                    claims.iter().flat_map(|c| c.sources.iter().copied()),
-                );
+                let papers = wording.papers();
                 out.push_str(&wrap(
                     &format!("worded by {}:", citations(graph, &papers)),
                     "    ",
@@ -97,7 +95,7 @@ pub fn human(graph: &ConceptGraph, diff: &Diff<'_>, with_quotes: bool) -> String
                 let first = format!("      {label}{} ", super::padding(&label, width));
                 out.push_str(&wrap_hanging(position, &first, &indent));
             }
-            for claim in claims {
+            for claim in &wording.claims {
                 claim_sources(graph, claim, with_quotes, &mut out);
             }
         }

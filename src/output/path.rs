@@ -84,6 +84,7 @@ pub fn explain(graph: &ConceptGraph, query: &PathQuery, result: &PathResult) -> 
 fn comparison_summary(graph: &ConceptGraph, query: &PathQuery, hops: &[&Hop]) -> String {
     // The comparison model's rows for the step's pair, narrowed to the hops walked.
     let walked: Vec<_> = hops.iter().map(|hop| hop.edge).collect();
+    // Called only for a step with comparisons: `hops` is never empty.
     let (a, b) = (hops[0].from, hops[0].to);
     let mut common: Vec<&str> = Vec::new();
     let mut differ: Vec<&str> = Vec::new();

@@ -164,19 +164,15 @@ impl<'g> RowJson<'g> {
             wordings: row
                 .wordings()
                 .into_iter()
-                .map(|claims| {
-                    let positions = claims.first().and_then(|c| c.positions);
-                    WordingJson {
-                        a_position: positions.map(|p| p.0),
-                        b_position: positions.map(|p| p.1),
-                        papers: crate::relation::distinct_papers(
-                            claims.iter().flat_map(|c| c.sources.iter().copied()),
-                        ),
-                        claims: claims
-                            .into_iter()
-                            .map(|c| ClaimJson::of_claim(graph, c))
-                            .collect(),
-                    }
+                .map(|wording| WordingJson {
+                    a_position: wording.positions.map(|p| p.0),
+                    b_position: wording.positions.map(|p| p.1),
+                    papers: wording.papers(),
+                    claims: wording
+                        .claims
+                        .iter()
+                        .map(|c| ClaimJson::of_claim(graph, c))
+                        .collect(),
                 })
                 .collect(),
         }

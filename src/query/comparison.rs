@@ -123,12 +123,32 @@ impl<'g> Row<'g> {
 
     /// The claims grouped by wording (identical positions), first-seen order; for
     /// common ground, one group of every claim.
-    pub fn wordings(&self) -> Vec<Vec<&Claim<'g>>> {
-        let mut groups: IndexMap<Option<(&str, &str)>, Vec<&Claim<'g>>> = IndexMap::new();
+    pub fn wordings(&self) -> Vec<Wording<'_, 'g>> {
+        let mut groups: IndexMap<Option<(&'g str, &'g str)>, Vec<&Claim<'g>>> = IndexMap::new();
         for claim in &self.claims {
             groups.entry(claim.positions).or_default().push(claim);
         }
-        groups.into_values().collect()
+        groups
+            .into_iter()
+            .map(|(positions, claims)| Wording { positions, claims })
+            .collect()
+    }
+}
+
+/// The claims of a row that word it the same way.
+#[derive(Debug, Clone)]
+pub struct Wording<'r, 'g> {
+    /// For a difference, the positions (first node's, second node's); `None` for
+    /// common ground.
+    pub positions: Option<(&'g str, &'g str)>,
+    /// The claims giving this wording (never empty).
+    pub claims: Vec<&'r Claim<'g>>,
+}
+
+impl<'g> Wording<'_, 'g> {
+    /// The distinct papers giving this wording.
+    pub fn papers(&self) -> Vec<&'g str> {
+        distinct_papers(self.claims.iter().flat_map(|c| c.sources.iter().copied()))
     }
 }
 

@@ -70,9 +70,10 @@ pub fn contested(graph: &ConceptGraph, papers: &[String]) -> Contested {
         }
         all_papers.sort_unstable();
         all_papers.dedup();
-        if ways.len() > 1 && all_papers.len() > 1 {
+        // `ways.len() > 1` implies at least two edges.
+        if let (true, Some(&first)) = (ways.len() > 1 && all_papers.len() > 1, edges.first()) {
             found.push((
-                edges[0],
+                first,
                 ContestedPair {
                     pair,
                     reason: Reason::RelatedDifferently,
@@ -93,11 +94,14 @@ pub fn contested(graph: &ConceptGraph, papers: &[String]) -> Contested {
     for row in rows.iter().filter(|r| r.stance == Stance::Difference) {
         let pair = (row.pair.0.min(row.pair.1), row.pair.0.max(row.pair.1));
         let differing: Vec<EdgeIndex> = row.claims.iter().map(|c| c.edge).collect();
+        let Some(&first) = differing.first() else {
+            continue;
+        };
         if let Some(agreeing) = common.get(&(pair.0, pair.1, row.topic)) {
             let mut involved = agreeing.clone();
             involved.extend(&differing);
             found.push((
-                differing[0],
+                first,
                 ContestedPair {
                     pair,
                     reason: Reason::AgreeAndDiffer(row.topic),
@@ -109,9 +113,8 @@ pub fn contested(graph: &ConceptGraph, papers: &[String]) -> Contested {
         let mut paper_sets: Vec<Vec<&str>> = wordings
             .iter()
             .map(|w| {
-                let mut set: Vec<&str> = w.iter().flat_map(|c| c.papers()).collect();
+                let mut set = w.papers();
                 set.sort_unstable();
-                set.dedup();
                 set
             })
             .collect();
@@ -119,7 +122,7 @@ pub fn contested(graph: &ConceptGraph, papers: &[String]) -> Contested {
         paper_sets.dedup();
         if wordings.len() > 1 && paper_sets.len() > 1 {
             found.push((
-                differing[0],
+                first,
                 ContestedPair {
                     pair,
                     reason: Reason::DivergentPositions(row.topic),

@@ -115,7 +115,9 @@ pub fn outline<'g>(graph: &'g ConceptGraph, paper: &str, text: Option<&str>) -> 
             (!sources.is_empty()).then_some((edge, sources))
         })
         .collect();
-    claims.sort_by_key(|(_, sources)| place(sources[0]));
+    // Each claim has at least one source (kept only when non-empty above); the first
+    // in text order places it.
+    claims.sort_by_key(|(_, sources)| sources.first().map(|s| place(s)));
     for (edge, sources) in claims {
         let kind = graph.kind_of(graph.relation(edge));
         let heading = kind.group.clone().unwrap_or_else(|| OTHER.into());
