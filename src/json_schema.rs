@@ -47,7 +47,12 @@ pub fn data_file_schema(schema: &Schema) -> Value {
                     "authors": { "type": ["array", "null"], "items": { "type": "string" } },
                     "year": { "type": ["integer", "null"] },
                     "venue": optional_text, "doi": optional_text, "url": optional_text,
-                    "file": text, "note": optional_text
+                    "file": text, "note": optional_text,
+                    "inferred": {
+                        "type": "object",
+                        "additionalProperties": { "type": "string" }
+                    },
+                    "shares_text_with": { "type": "array", "items": { "$ref": "#/$defs/id" } }
                 }
             },
             "node": {

@@ -93,13 +93,39 @@ impl Relation {
     }
 
     /// Ids of the papers asserting this relation, in order of first appearance, once each.
+    /// The one definition of "the distinct papers of a relation".
     pub fn papers(&self) -> Vec<&str> {
-        let mut papers: Vec<&str> = Vec::new();
-        for source in &self.sources {
-            if !papers.contains(&source.paper.as_str()) {
-                papers.push(&source.paper);
-            }
-        }
-        papers
+        self.papers_in(&[])
     }
+
+    /// The sources citing one of `papers` (every source when `papers` is empty): the one
+    /// definition of "a relation's sources under a paper filter".
+    pub fn sources_in<'r, 'p>(
+        &'r self,
+        papers: &'p [String],
+    ) -> impl Iterator<Item = &'r Source> + 'p
+    where
+        'r: 'p,
+    {
+        self.sources
+            .iter()
+            .filter(move |s| papers.is_empty() || papers.contains(&s.paper))
+    }
+
+    /// Ids of the papers among `papers` (all when empty) asserting this relation, in
+    /// order of first appearance, once each.
+    pub fn papers_in(&self, papers: &[String]) -> Vec<&str> {
+        distinct_papers(self.sources_in(papers))
+    }
+}
+
+/// The paper ids of `sources`, once each, in order of first appearance.
+pub fn distinct_papers<'s>(sources: impl IntoIterator<Item = &'s Source>) -> Vec<&'s str> {
+    let mut papers: Vec<&str> = Vec::new();
+    for source in sources {
+        if !papers.contains(&source.paper.as_str()) {
+            papers.push(&source.paper);
+        }
+    }
+    papers
 }

@@ -233,11 +233,12 @@ fn dispatch(cli: &Cli, graph: &ConceptGraph) -> Result<Printed, Error> {
             }
             let papers = graph.resolve_papers(paper)?;
             let diff = query::diff::diff(graph, a, b, &papers);
-            Ok(Printed::found(if json {
+            let text = if json {
                 output::json(&output::diff::json(graph, &diff))
             } else {
                 output::diff::human(graph, &diff, !brief)
-            }))
+            };
+            Ok(Printed::found_if(!diff.is_empty(), text))
         }
         Command::Compare { pair, paper, csv } => {
             let pair = match pair.as_slice() {
@@ -278,7 +279,8 @@ fn dispatch(cli: &Cli, graph: &ConceptGraph) -> Result<Printed, Error> {
         }
         Command::Paper { name, brief } => {
             let paper = graph.resolve_paper(name)?;
-            let outline = query::outline::outline(graph, &paper);
+            let text = paper_text(cli, graph, &paper);
+            let outline = query::outline::outline(graph, &paper, text.as_deref());
             let outcome = if outline.groups.is_empty() {
                 Outcome::Nothing
             } else {
@@ -345,6 +347,7 @@ fn dispatch(cli: &Cli, graph: &ConceptGraph) -> Result<Printed, Error> {
             output,
         } => {
             let selected = dot::select(graph, &selection.selection())?;
+            note_shared_text(graph, &selection.selection())?;
             let text = dot::to_dot(graph, &selected, &look.look());
             let outcome = if selected.is_empty() {
                 let _ = writeln!(
@@ -380,6 +383,7 @@ fn dispatch(cli: &Cli, graph: &ConceptGraph) -> Result<Printed, Error> {
             };
             refuse_data_dir(output, cli.data.as_deref())?;
             let selected = dot::select(graph, &selection.selection())?;
+            note_shared_text(graph, &selection.selection())?;
             if selected.is_empty() {
                 let _ = writeln!(
                     anstream::stderr(),
@@ -514,6 +518,34 @@ fn add(cli: &Cli, args: &AddArgs) -> Result<Outcome, Error> {
     };
     write_stdout(&mut anstream::stdout(), text.as_bytes())?;
     Ok(Outcome::Found)
+}
+
+/// With `--min-papers`, a note on stderr when papers that share passages of text are
+/// counted as two of the papers a drawn relation needs.
+fn note_shared_text(graph: &ConceptGraph, selection: &dot::Selection) -> Result<(), Error> {
+    if selection.min_papers <= 1 {
+        return Ok(());
+    }
+    let papers = graph.resolve_papers(&selection.papers)?;
+    let mut stderr = anstream::stderr();
+    for (a, b) in query::comparison::shared_text_counted(graph, &papers, selection.min_papers) {
+        let _ = writeln!(
+            stderr,
+            "note: --min-papers counts {} and {} as two papers, but their texts share passages",
+            graph.cite(a),
+            graph.cite(b)
+        );
+    }
+    Ok(())
+}
+
+/// The text of `paper`, to order its outline: the texts built in with the embedded
+/// dataset, or `texts/FILE` in the `--data` directory when it is there.
+fn paper_text(cli: &Cli, graph: &ConceptGraph, paper: &str) -> Option<String> {
+    let file = &graph.paper(paper)?.file;
+    let texts = quotes::Texts::for_check(None, cli.data.as_deref())?;
+    let bytes = texts.read(file).ok()?;
+    Some(String::from_utf8_lossy(&bytes).into_owned())
 }
 
 /// The library query for `linkage path` arguments, with every name resolved.

@@ -7,7 +7,7 @@ use petgraph::graph::{EdgeIndex, NodeIndex};
 use crate::{
     error::Error,
     graph::ConceptGraph,
-    query::{PathQuery, WalkFilter},
+    query::{comparison::Row, PathQuery, WalkFilter},
     relation::Relation,
 };
 
@@ -165,6 +165,8 @@ pub fn select(graph: &ConceptGraph, selection: &Selection) -> Result<Selected, E
         kinds: &selection.kinds,
         via: &selection.via,
         min_papers: selection.min_papers,
+        support: (selection.min_papers > 1)
+            .then(|| crate::query::comparison::Support::new(graph, &papers)),
         focus: &focus,
     };
 
@@ -174,7 +176,10 @@ pub fn select(graph: &ConceptGraph, selection: &Selection) -> Result<Selected, E
     };
     if focus.is_empty() {
         for (edge, relation) in graph.relations() {
-            if filter.relation(relation) && filter.node(relation.from) && filter.node(relation.to) {
+            if filter.relation(edge, relation)
+                && filter.node(relation.from)
+                && filter.node(relation.to)
+            {
                 selected.edges.insert(edge);
             }
         }
@@ -194,7 +199,7 @@ pub fn select(graph: &ConceptGraph, selection: &Selection) -> Result<Selected, E
             let mut next = Vec::new();
             for &node in &frontier {
                 for incident in graph.incident(node) {
-                    if filter.relation(incident.relation)
+                    if filter.relation(incident.edge, incident.relation)
                         && filter.node(incident.other)
                         && reached.insert(incident.other)
                     {
@@ -208,7 +213,7 @@ pub fn select(graph: &ConceptGraph, selection: &Selection) -> Result<Selected, E
             frontier = next;
         }
         for (edge, relation) in graph.relations() {
-            if filter.relation(relation)
+            if filter.relation(edge, relation)
                 && reached.contains(&relation.from)
                 && reached.contains(&relation.to)
             {
@@ -281,46 +286,44 @@ fn compare(
     if a == b {
         return Err(Error::Usage("--diff needs two different nodes".into()));
     }
-    let mut diff = crate::query::diff::diff(graph, a, b, &papers);
-    let keep = |claim: &crate::query::diff::Claim<'_>| {
-        (via.is_empty() || via.contains(&claim.relation.kind)) && claim.papers().len() >= min_papers
-    };
-    diff.direct.retain(keep);
-    diff.common_ground.retain(keep);
-    for row in &mut diff.differences {
-        row.entries.retain(|entry| keep(&entry.claim));
-    }
-    diff.differences.retain(|row| !row.entries.is_empty());
-    let mut common_ground: IndexMap<NodeIndex, Vec<EdgeIndex>> = IndexMap::new();
-    for claim in &diff.common_ground {
-        if let Some(aspect) = claim.relation.aspect {
-            common_ground.entry(aspect).or_default().push(claim.edge);
-        }
-    }
-    let mut differences: Vec<(NodeIndex, Vec<Positions>)> = Vec::new();
-    for row in &diff.differences {
-        let mut wordings: Vec<Positions> = Vec::new();
-        for entry in &row.entries {
-            match wordings
-                .iter_mut()
-                .find(|w| w.a == entry.a_position && w.b == entry.b_position)
-            {
-                Some(same) => same.edges.push(entry.claim.edge),
-                None => wordings.push(Positions {
-                    a: entry.a_position.to_string(),
-                    b: entry.b_position.to_string(),
-                    edges: vec![entry.claim.edge],
-                }),
-            }
-        }
-        differences.push((row.dimension, wordings));
-    }
+    let diff = crate::query::diff::diff(graph, a, b, &papers);
+    let drawn = |relation: &Relation| via.is_empty() || via.contains(&relation.kind);
+    // `--min-papers` counts the papers asserting the same comparison (aspect or
+    // dimension of this pair, however worded), as `compare` does.
+    let common_ground: Vec<(NodeIndex, Vec<EdgeIndex>)> = kept(diff.common_ground, via, min_papers)
+        .iter()
+        .map(|row| (row.topic, row.claims.iter().map(|c| c.edge).collect()))
+        .collect();
+    let differences: Vec<(NodeIndex, Vec<Positions>)> = kept(diff.differences, via, min_papers)
+        .iter()
+        .map(|row| {
+            let wordings = row
+                .wordings()
+                .into_iter()
+                .map(|wording| {
+                    let (a, b) = wording.positions.unwrap_or_default();
+                    Positions {
+                        a: a.to_string(),
+                        b: b.to_string(),
+                        edges: wording.claims.iter().map(|c| c.edge).collect(),
+                    }
+                })
+                .collect();
+            (row.topic, wordings)
+        })
+        .collect();
+    let direct: Vec<EdgeIndex> = diff
+        .direct
+        .iter()
+        .filter(|c| drawn(c.relation) && c.papers().len() >= min_papers)
+        .map(|c| c.edge)
+        .collect();
     let comparison = Comparison {
         a,
         b,
-        common_ground: common_ground.into_iter().collect(),
+        common_ground,
         differences,
-        direct: diff.direct.iter().map(|c| c.edge).collect(),
+        direct,
     };
     let mut selected = Selected {
         papers,
@@ -354,6 +357,18 @@ fn compare(
     Ok(selected)
 }
 
+/// The comparison rows drawn: their claims of the `via` kinds (all when empty), when
+/// at least `min_papers` papers assert the comparison.
+fn kept<'g>(rows: Vec<Row<'g>>, via: &[String], min_papers: usize) -> Vec<Row<'g>> {
+    rows.into_iter()
+        .filter_map(|mut row| {
+            row.claims
+                .retain(|claim| via.is_empty() || via.contains(&claim.relation.kind));
+            (!row.claims.is_empty() && row.papers().len() >= min_papers).then_some(row)
+        })
+        .collect()
+}
+
 /// What a selection allows.
 struct Filter<'a> {
     graph: &'a ConceptGraph,
@@ -361,6 +376,9 @@ struct Filter<'a> {
     kinds: &'a [String],
     via: &'a [String],
     min_papers: usize,
+    /// With `--min-papers`: how many papers back each relation, counted as `compare`
+    /// counts (a comparison by its aspect or dimension, however worded).
+    support: Option<crate::query::comparison::Support>,
     focus: &'a IndexSet<NodeIndex>,
 }
 
@@ -371,15 +389,11 @@ impl Filter<'_> {
             || self.kinds.contains(&self.graph.node(ix).kind)
     }
 
-    fn relation(&self, relation: &Relation) -> bool {
+    fn relation(&self, edge: EdgeIndex, relation: &Relation) -> bool {
         (self.via.is_empty() || self.via.contains(&relation.kind))
             && relation.asserted_by_any(self.papers)
-            && (self.min_papers <= 1
-                || relation
-                    .papers()
-                    .iter()
-                    .filter(|p| self.papers.is_empty() || self.papers.iter().any(|s| s == *p))
-                    .count()
-                    >= self.min_papers)
+            && self.support.as_ref().is_none_or(|support| {
+                support.papers(edge, relation, self.papers) >= self.min_papers
+            })
     }
 }

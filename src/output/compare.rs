@@ -2,75 +2,88 @@
 
 use std::fmt::Write as _;
 
-use serde_json::{json, Value};
+use serde::Serialize;
 
-use super::{styled, DETAIL, HEADING, PAPER};
+use super::{padding, styled, DETAIL, HEADING, PAPER};
 use crate::{
     graph::ConceptGraph,
-    query::compare::{Matrix, Row},
-    schema::Role,
+    query::{
+        compare::{Matrix, MatrixRow},
+        comparison::Stance,
+    },
 };
 
 const CELL: usize = 3;
 const LABEL_WIDTH: usize = 44;
+/// Marks a total that counts papers sharing passages of text.
+const SHARED_MARK: &str = "*";
 
-fn row_label(graph: &ConceptGraph, matrix: &Matrix, row: &Row) -> String {
-    let dimension = &graph.node(row.dimension).label;
-    let first = matrix
-        .rows
-        .first()
-        .map(|r| (r.pair.0.min(r.pair.1), r.pair.0.max(r.pair.1)));
-    let several_pairs = matrix
-        .rows
-        .iter()
-        .any(|r| Some((r.pair.0.min(r.pair.1), r.pair.0.max(r.pair.1))) != first);
+fn several_pairs(matrix: &Matrix<'_>) -> bool {
+    let unordered = |r: &MatrixRow<'_>| {
+        let (a, b) = r.row.pair;
+        (a.min(b), a.max(b))
+    };
+    let first = matrix.rows.first().map(unordered);
+    matrix.rows.iter().any(|r| Some(unordered(r)) != first)
+}
+
+fn row_label(graph: &ConceptGraph, several_pairs: bool, row: &MatrixRow<'_>) -> String {
+    let topic = &graph.node(row.row.topic).label;
     if several_pairs {
-        format!(
-            "{}–{}: {dimension}",
-            graph.node(row.pair.0).id,
-            graph.node(row.pair.1).id
-        )
+        let (a, b) = row.row.pair;
+        format!("{}–{}: {topic}", graph.node(a).id, graph.node(b).id)
     } else {
-        dimension.clone()
+        topic.clone()
     }
 }
 
-/// The matrix as an 80-column table with a numbered paper key.
-pub fn human(graph: &ConceptGraph, matrix: &Matrix) -> String {
+/// The matrix as an 80-column table (display width) with a numbered paper key.
+pub fn human(graph: &ConceptGraph, matrix: &Matrix<'_>) -> String {
+    let several = several_pairs(matrix);
     let mut out = String::new();
     let mut header = String::new();
     for i in 1..=matrix.papers.len() {
         let _ = write!(header, "{i:>CELL$}");
     }
-    for (role, title) in [
-        (Role::CommonGround, "Common ground"),
-        (Role::Difference, "Differences"),
+    let mut any_shared = false;
+    for (stance, title) in [
+        (Stance::CommonGround, "Common ground"),
+        (Stance::Difference, "Differences"),
     ] {
-        let rows: Vec<&Row> = matrix.rows.iter().filter(|r| r.role == role).collect();
+        let rows: Vec<&MatrixRow<'_>> = matrix
+            .rows
+            .iter()
+            .filter(|r| r.row.stance == stance)
+            .collect();
         let _ = writeln!(
             out,
             "{}{}{header}  total",
             styled(HEADING, title),
-            " ".repeat(LABEL_WIDTH + 2 - title.len())
+            padding(title, LABEL_WIDTH + 2)
         );
         if rows.is_empty() {
             let _ = writeln!(out, "  none recorded");
         }
         for row in rows {
-            let label = row_label(graph, matrix, row);
+            let label = row_label(graph, several, row);
             let lines = textwrap::wrap(&label, LABEL_WIDTH);
             let mut cells = String::new();
             for &asserted in &row.asserted {
                 let _ = write!(cells, "{:>CELL$}", if asserted { "●" } else { "·" });
             }
+            let shared = !row.row.shared_text(graph).is_empty();
+            any_shared |= shared;
+            let total = format!(
+                "{:>5}{}",
+                row.total(),
+                if shared { SHARED_MARK } else { "" }
+            );
             for (i, line) in lines.iter().enumerate() {
                 if i + 1 == lines.len() {
-                    let pad = LABEL_WIDTH - line.chars().count();
                     let _ = writeln!(
                         out,
-                        "  {line}{}{cells}  {:>5}",
-                        " ".repeat(pad),
-                        row.total()
+                        "  {line}{}{cells}  {total}",
+                        padding(line, LABEL_WIDTH)
                     );
                 } else {
                     let _ = writeln!(out, "  {line}");
@@ -89,54 +102,110 @@ pub fn human(graph: &ConceptGraph, matrix: &Matrix) -> String {
             styled(DETAIL, format!("[{paper}]"))
         );
     }
+    if any_shared {
+        let text = format!(
+            "{SHARED_MARK} the total counts papers that share passages of text ({}): \
+             their agreement may rest on one wording, not independent readings",
+            shared_pairs(graph, matrix).join("; ")
+        );
+        out.push_str(&super::wrap_hanging(&text, "  ", "    "));
+    }
     out
 }
 
-fn role_name(role: Role) -> &'static str {
-    match role {
-        Role::CommonGround => "common-ground",
-        Role::Difference => "difference",
-        Role::Ordinary => "ordinary",
+/// The pairs of papers sharing text among the matrix's rows, as `A & B`.
+fn shared_pairs(graph: &ConceptGraph, matrix: &Matrix<'_>) -> Vec<String> {
+    let mut pairs: Vec<String> = Vec::new();
+    for row in &matrix.rows {
+        for (x, y) in row.row.shared_text(graph) {
+            let pair = format!("{} & {}", graph.cite(x), graph.cite(y));
+            if !pairs.contains(&pair) {
+                pairs.push(pair);
+            }
+        }
     }
+    pairs
 }
 
-/// The matrix as JSON (shape in docs/json.md).
-pub fn json(graph: &ConceptGraph, matrix: &Matrix) -> Value {
-    json!({
-        "papers": matrix.papers,
-        "rows": matrix.rows.iter().map(|row| json!({
-            "role": role_name(row.role),
-            "from": graph.node(row.pair.0).id,
-            "to": graph.node(row.pair.1).id,
-            "dimension": graph.node(row.dimension).id,
-            "label": graph.node(row.dimension).label,
-            "papers": matrix.papers.iter().zip(&row.asserted).filter(|(_, a)| **a).map(|(p, _)| p).collect::<Vec<_>>(),
-            "total": row.total(),
-        })).collect::<Vec<_>>(),
-    })
+/// The JSON shape of `compare` (docs/json.md).
+#[derive(Debug, Serialize)]
+pub struct MatrixJson<'g> {
+    /// The columns' paper ids.
+    pub papers: &'g [String],
+    /// The rows.
+    pub rows: Vec<MatrixRowJson<'g>>,
+}
+
+/// One row of the matrix.
+#[derive(Debug, Serialize)]
+pub struct MatrixRowJson<'g> {
+    /// `common-ground` or `difference`.
+    pub role: Stance,
+    /// The pair's first node id.
+    pub a: &'g str,
+    /// The pair's second node id.
+    pub b: &'g str,
+    /// The aspect or dimension node id.
+    pub topic: &'g str,
+    /// Its label.
+    pub label: &'g str,
+    /// The papers asserting the row.
+    pub papers: Vec<&'g str>,
+    /// How many.
+    pub total: usize,
+    /// Pairs of those papers whose texts share passages.
+    pub shared_text: Vec<[&'g str; 2]>,
+}
+
+/// The matrix as its JSON shape.
+pub fn json<'g>(graph: &'g ConceptGraph, matrix: &'g Matrix<'g>) -> MatrixJson<'g> {
+    MatrixJson {
+        papers: &matrix.papers,
+        rows: matrix
+            .rows
+            .iter()
+            .map(|row| MatrixRowJson {
+                role: row.row.stance,
+                a: &graph.node(row.row.pair.0).id,
+                b: &graph.node(row.row.pair.1).id,
+                topic: &graph.node(row.row.topic).id,
+                label: &graph.node(row.row.topic).label,
+                papers: row.row.papers(),
+                total: row.total(),
+                shared_text: row
+                    .row
+                    .shared_text(graph)
+                    .into_iter()
+                    .map(|(x, y)| [x, y])
+                    .collect(),
+            })
+            .collect(),
+    }
 }
 
 /// The matrix as CSV for a paper's appendix: one row per aspect or dimension, one
 /// 0/1 column per paper, and a total.
-pub fn csv(graph: &ConceptGraph, matrix: &Matrix) -> String {
+pub fn csv(graph: &ConceptGraph, matrix: &Matrix<'_>) -> String {
     let mut writer = csv::Writer::from_writer(Vec::new());
     let mut header = vec![
         "role".to_string(),
-        "from".into(),
-        "to".into(),
-        "dimension".into(),
+        "a".into(),
+        "b".into(),
+        "topic".into(),
         "label".into(),
     ];
     header.extend(matrix.papers.iter().cloned());
     header.push("total".into());
+    header.push("shared_text".into());
+    // Writing into a Vec cannot fail, and a record of strings always encodes.
     writer.write_record(&header).expect("writing to memory");
     for row in &matrix.rows {
         let mut record = vec![
-            role_name(row.role).to_string(),
-            graph.node(row.pair.0).id.clone(),
-            graph.node(row.pair.1).id.clone(),
-            graph.node(row.dimension).id.clone(),
-            graph.node(row.dimension).label.clone(),
+            row.row.stance.name().to_string(),
+            graph.node(row.row.pair.0).id.clone(),
+            graph.node(row.row.pair.1).id.clone(),
+            graph.node(row.row.topic).id.clone(),
+            graph.node(row.row.topic).label.clone(),
         ];
         record.extend(
             row.asserted
@@ -144,6 +213,14 @@ pub fn csv(graph: &ConceptGraph, matrix: &Matrix) -> String {
                 .map(|&a| if a { "1".to_string() } else { "0".to_string() }),
         );
         record.push(row.total().to_string());
+        record.push(
+            row.row
+                .shared_text(graph)
+                .iter()
+                .map(|(x, y)| format!("{x}+{y}"))
+                .collect::<Vec<_>>()
+                .join(" "),
+        );
         writer.write_record(&record).expect("writing to memory");
     }
     String::from_utf8(writer.into_inner().expect("flushing memory"))

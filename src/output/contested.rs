@@ -2,14 +2,15 @@
 
 use std::fmt::Write as _;
 
-use serde_json::{json, Value};
+use serde::Serialize;
 
 use super::{
-    citations, node_line, source_block, sources_block, styled, wrap, wrap_hanging, HEADING, LABEL,
+    citations, node_line, relation_line_ids, shape::ClaimJson, source_block, sources_block, styled,
+    wrap, wrap_hanging, wrap_styled, HEADING, LABEL,
 };
 use crate::{
-    export,
     graph::ConceptGraph,
+    node::Node,
     query::contested::{Contested, ContestedPair, Reason},
 };
 
@@ -40,6 +41,7 @@ pub fn human(graph: &ConceptGraph, contested: &Contested, with_quotes: bool) -> 
             matches!(r, Reason::DivergentPositions(_))
         }),
     ];
+    let papers = &contested.papers;
     for (title, wanted) in sections {
         let items: Vec<&ContestedPair> = contested
             .pairs
@@ -48,23 +50,17 @@ pub fn human(graph: &ConceptGraph, contested: &Contested, with_quotes: bool) -> 
             .collect();
         let _ = writeln!(out, "{} ({})", styled(HEADING, title), items.len());
         for item in items {
-            let _ = writeln!(out, "  {}", styled(LABEL, pair_title(graph, item)));
+            out.push_str(&wrap_styled(LABEL, &pair_title(graph, item), "  ", "    "));
             for &edge in &item.edges {
                 let relation = graph.relation(edge);
-                let kind = graph.kind_of(relation);
-                let mut line = format!(
-                    "{} --{}--> {}",
-                    graph.node(relation.from).id,
-                    kind.label,
-                    graph.node(relation.to).id
-                );
+                let mut line = relation_line_ids(graph, relation);
                 if let Some(p) = &relation.positions {
                     let _ = write!(line, " ({} vs {})", p.from, p.to);
                 }
-                let _ = write!(line, " — {}", citations(graph, &relation.papers()));
+                let _ = write!(line, " — {}", citations(graph, &relation.papers_in(papers)));
                 out.push_str(&wrap_hanging(&line, "    ", "      "));
                 if with_quotes {
-                    for source in &relation.sources {
+                    for source in relation.sources_in(papers) {
                         out.push_str(&source_block(graph, source, "        ", true));
                     }
                 }
@@ -94,7 +90,7 @@ pub fn human(graph: &ConceptGraph, contested: &Contested, with_quotes: bool) -> 
             let _ = writeln!(out, "    {} {}", kind.label, graph.node(other).id);
             out.push_str(&sources_block(
                 graph,
-                &relation.sources,
+                relation.sources_in(papers),
                 "      ",
                 with_quotes,
             ));
@@ -103,26 +99,72 @@ pub fn human(graph: &ConceptGraph, contested: &Contested, with_quotes: bool) -> 
     out
 }
 
-/// Contested pairs and views as JSON (shape in docs/json.md).
-pub fn json(graph: &ConceptGraph, contested: &Contested) -> Value {
-    json!({
-        "pairs": contested.pairs.iter().map(|item| {
-            let (reason, dimension) = match item.reason {
-                Reason::RelatedDifferently => ("related-differently", None),
-                Reason::AgreeAndDiffer(d) => ("agree-and-differ", Some(d)),
-                Reason::DivergentPositions(d) => ("divergent-positions", Some(d)),
-            };
-            json!({
-                "a": graph.node(item.pair.0).id,
-                "b": graph.node(item.pair.1).id,
-                "reason": reason,
-                "dimension": dimension.map(|d| graph.node(d).id.clone()),
-                "relations": item.edges.iter().map(|&e| export::relation_json(graph, graph.relation(e))).collect::<Vec<_>>(),
+/// The JSON shape of `contested` (docs/json.md).
+#[derive(Debug, Serialize)]
+pub struct ContestedJson<'g> {
+    /// Contested pairs.
+    pub pairs: Vec<PairJson<'g>>,
+    /// Reported academic views.
+    pub views: Vec<ViewJson<'g>>,
+}
+
+/// One contested pair.
+#[derive(Debug, Serialize)]
+pub struct PairJson<'g> {
+    /// Lower node id.
+    pub a: &'g str,
+    /// Other node id.
+    pub b: &'g str,
+    /// `related-differently`, `agree-and-differ` or `divergent-positions`.
+    pub reason: &'static str,
+    /// The aspect or dimension in question, if any.
+    pub dimension: Option<&'g str>,
+    /// The relations involved, with the filtered papers' sources.
+    pub relations: Vec<ClaimJson<'g>>,
+}
+
+/// One view with its relations.
+#[derive(Debug, Serialize)]
+pub struct ViewJson<'g> {
+    /// The view node.
+    pub view: &'g Node,
+    /// Its relations.
+    pub relations: Vec<ClaimJson<'g>>,
+}
+
+/// Contested pairs and views as their JSON shape.
+pub fn json<'g>(graph: &'g ConceptGraph, contested: &'g Contested) -> ContestedJson<'g> {
+    let papers = &contested.papers;
+    let claim = |e| {
+        let relation = graph.relation(e);
+        ClaimJson::new(graph, relation, relation.sources_in(papers))
+    };
+    ContestedJson {
+        pairs: contested
+            .pairs
+            .iter()
+            .map(|item| {
+                let (reason, dimension) = match item.reason {
+                    Reason::RelatedDifferently => ("related-differently", None),
+                    Reason::AgreeAndDiffer(d) => ("agree-and-differ", Some(d)),
+                    Reason::DivergentPositions(d) => ("divergent-positions", Some(d)),
+                };
+                PairJson {
+                    a: &graph.node(item.pair.0).id,
+                    b: &graph.node(item.pair.1).id,
+                    reason,
+                    dimension: dimension.map(|d| graph.node(d).id.as_str()),
+                    relations: item.edges.iter().map(|&e| claim(e)).collect(),
+                }
             })
-        }).collect::<Vec<_>>(),
-        "views": contested.views.iter().map(|(view, edges)| json!({
-            "view": graph.node(*view),
-            "relations": edges.iter().map(|&e| export::relation_json(graph, graph.relation(e))).collect::<Vec<_>>(),
-        })).collect::<Vec<_>>(),
-    })
+            .collect(),
+        views: contested
+            .views
+            .iter()
+            .map(|(view, edges)| ViewJson {
+                view: graph.node(*view),
+                relations: edges.iter().map(|&e| claim(e)).collect(),
+            })
+            .collect(),
+    }
 }

@@ -1,15 +1,21 @@
-//! `linkage diff A B`: common ground, differences by dimension, structural contrast.
+//! `linkage diff A B`: common ground by aspect, differences by dimension (the
+//! comparison model's rows for the pair), direct relations and structural contrast.
 
 use std::fmt::Write as _;
 
-use serde_json::{json, Value};
+use serde::Serialize;
 
 use super::{
-    citations, node_line, node_plain, source_block, styled, wrap, wrap_hanging, HEADING, LABEL,
+    citations, count, display_width, node_line, node_plain, relation_line_ids,
+    shape::{ClaimJson, RowJson},
+    source_block, styled, wrap, wrap_hanging, wrap_styled, HEADING, LABEL, NOTICE,
 };
 use crate::{
     graph::ConceptGraph,
-    query::diff::{Claim, Diff, Direction},
+    query::{
+        comparison::{Claim, Row},
+        diff::{Diff, Direction},
+    },
 };
 
 /// The comparison as text, wrapped to 80 columns; positions are wrapped, never cut.
@@ -27,15 +33,10 @@ pub fn human(graph: &ConceptGraph, diff: &Diff<'_>, with_quotes: bool) -> String
             diff.direct.len()
         );
         for claim in &diff.direct {
-            let kind = graph.kind_of(claim.relation);
-            let left = if kind.symmetric { "<--" } else { "--" };
-            let line = format!(
-                "{} {left}{}--> {}",
-                graph.node(claim.relation.from).id,
-                kind.label,
-                graph.node(claim.relation.to).id
-            );
-            claim_block(graph, &line, claim, with_quotes, &mut out);
+            let line = relation_line_ids(graph, claim.relation);
+            out.push_str(&wrap_styled(LABEL, &line, "  ", "    "));
+            papers_line(graph, &claim.papers(), "    ", &mut out);
+            claim_sources(graph, claim, with_quotes, &mut out);
         }
     }
 
@@ -43,48 +44,60 @@ pub fn human(graph: &ConceptGraph, diff: &Diff<'_>, with_quotes: bool) -> String
         out,
         "\n{} ({})",
         styled(HEADING, "Common ground"),
-        diff.common_ground.len()
+        count(diff.common_ground.len(), "aspect", "aspects")
     );
     if diff.common_ground.is_empty() {
         let _ = writeln!(out, "  none recorded");
     }
-    for claim in &diff.common_ground {
-        let aspect = claim
-            .relation
-            .aspect
-            .map_or("", |d| graph.node(d).label.as_str());
-        claim_block(graph, aspect, claim, with_quotes, &mut out);
+    for row in &diff.common_ground {
+        row_heading(graph, row, &mut out);
+        if diff.differences.iter().any(|d| d.topic == row.topic) {
+            // The same aspect is also a dimension of difference: say so here rather
+            // than let the two sections contradict each other silently.
+            out.push_str(&wrap_styled(
+                NOTICE,
+                "note: also named a difference (see Differences, and `linkage contested`)",
+                "    ",
+                "    ",
+            ));
+        }
+        for claim in &row.claims {
+            claim_sources(graph, claim, with_quotes, &mut out);
+        }
     }
 
     let _ = writeln!(
         out,
-        "\n{} ({} dimensions)",
+        "\n{} ({})",
         styled(HEADING, "Differences"),
-        diff.differences.len()
+        count(diff.differences.len(), "dimension", "dimensions")
     );
     if diff.differences.is_empty() {
         let _ = writeln!(out, "  none recorded");
     }
+    // Labels `tpa:` and `rr:` padded to one width so the positions line up.
+    let width = display_width(&a.id).max(display_width(&b.id)) + 1;
+    let indent = " ".repeat(width + 7);
     for row in &diff.differences {
-        let _ = writeln!(out, "  {}", styled(LABEL, &graph.node(row.dimension).label));
-        for entry in &row.entries {
-            out.push_str(&wrap(
-                &format!("papers: {}", citations(graph, &entry.claim.papers())),
-                "    ",
-            ));
-            let width = a.id.len().max(b.id.len());
-            let indent = " ".repeat(width + 8);
-            out.push_str(&wrap_hanging(
-                entry.a_position,
-                &format!("      {:width$}: ", a.id),
-                &indent,
-            ));
-            out.push_str(&wrap_hanging(
-                entry.b_position,
-                &format!("      {:width$}: ", b.id),
-                &indent,
-            ));
-            claim_sources(graph, &entry.claim, with_quotes, &mut out);
+        row_heading(graph, row, &mut out);
+        let wordings = row.wordings();
+        for wording in &wordings {
+            let (a_position, b_position) = wording.positions.unwrap_or_default();
+            if wordings.len() > 1 {
+                let papers = wording.papers();
+                out.push_str(&wrap(
+                    &format!("worded by {}:", citations(graph, &papers)),
+                    "    ",
+                ));
+            }
+            for (id, position) in [(&a.id, a_position), (&b.id, b_position)] {
+                let label = format!("{id}:");
+                let first = format!("      {label}{} ", super::padding(&label, width));
+                out.push_str(&wrap_hanging(position, &first, &indent));
+            }
+            for claim in &wording.claims {
+                claim_sources(graph, claim, with_quotes, &mut out);
+            }
         }
     }
 
@@ -97,7 +110,7 @@ pub fn human(graph: &ConceptGraph, diff: &Diff<'_>, with_quotes: bool) -> String
                 Direction::In => format!("← {}", kind.label),
                 Direction::Both => kind.label.clone(),
             };
-            let _ = writeln!(out, "  {}", styled(LABEL, heading));
+            out.push_str(&wrap_styled(LABEL, &heading, "  ", "    "));
             for (who, nodes) in [
                 ("both".to_string(), &contrast.both),
                 (format!("only {}", a.id), &contrast.only_a),
@@ -115,20 +128,44 @@ pub fn human(graph: &ConceptGraph, diff: &Diff<'_>, with_quotes: bool) -> String
     out
 }
 
-/// A claim under its heading: the heading, the papers asserting it, and its sources.
-fn claim_block(
-    graph: &ConceptGraph,
-    heading: &str,
-    claim: &Claim<'_>,
-    with_quotes: bool,
-    out: &mut String,
-) {
-    let _ = writeln!(out, "  {}", styled(LABEL, heading));
-    out.push_str(&wrap(
-        &format!("papers: {}", citations(graph, &claim.papers())),
-        "    ",
+/// A comparison's heading: its aspect or dimension, the papers asserting it (the
+/// count `compare` shows) and, when some of them share text, a note saying so.
+fn row_heading(graph: &ConceptGraph, row: &Row<'_>, out: &mut String) {
+    out.push_str(&wrap_styled(
+        LABEL,
+        &graph.node(row.topic).label,
+        "  ",
+        "  ",
     ));
-    claim_sources(graph, claim, with_quotes, out);
+    papers_line(graph, &row.papers(), "    ", out);
+    out.push_str(&shared_text_note(graph, row, "    "));
+}
+
+/// `2 papers: A; B`.
+fn papers_line(graph: &ConceptGraph, papers: &[&str], indent: &str, out: &mut String) {
+    out.push_str(&wrap(
+        &format!(
+            "{}: {}",
+            count(papers.len(), "paper", "papers"),
+            citations(graph, papers)
+        ),
+        indent,
+    ));
+}
+
+/// A warning when papers asserting `row` share passages of text: their agreement may
+/// be one text counted twice. Empty when none do.
+pub fn shared_text_note(graph: &ConceptGraph, row: &Row<'_>, indent: &str) -> String {
+    let mut out = String::new();
+    for (x, y) in row.shared_text(graph) {
+        let text = format!(
+            "note: {} and {} share passages of text; this agreement may rest on one wording",
+            graph.cite(x),
+            graph.cite(y)
+        );
+        out.push_str(&wrap_styled(NOTICE, &text, indent, indent));
+    }
+    out
 }
 
 /// Every source with its quote; nothing in brief mode, where the papers line suffices.
@@ -141,45 +178,74 @@ fn claim_sources(graph: &ConceptGraph, claim: &Claim<'_>, with_quotes: bool, out
     }
 }
 
-fn claim_json(graph: &ConceptGraph, claim: &Claim<'_>) -> Value {
-    let r = claim.relation;
-    json!({
-        "kind": r.kind,
-        "from": graph.node(r.from).id,
-        "to": graph.node(r.to).id,
-        "papers": claim.papers(),
-        "sources": claim.sources.iter().map(|s| json!({"paper": s.paper, "locator": s.locator, "quote": s.quote})).collect::<Vec<_>>(),
-    })
+/// The JSON shape of `diff` (docs/json.md).
+#[derive(Debug, Serialize)]
+pub struct DiffJson<'g> {
+    /// First node id.
+    pub a: &'g str,
+    /// Second node id.
+    pub b: &'g str,
+    /// Ordinary relations between the two.
+    pub direct: Vec<ClaimJson<'g>>,
+    /// Aspects of common ground.
+    pub common_ground: Vec<RowJson<'g>>,
+    /// Dimensions of difference.
+    pub differences: Vec<RowJson<'g>>,
+    /// Neighbourhood contrast.
+    pub contrast: Vec<ContrastJson<'g>>,
 }
 
-/// The comparison as JSON (shape in docs/json.md).
-pub fn json(graph: &ConceptGraph, diff: &Diff<'_>) -> Value {
-    let id = |ix| graph.node(ix).id.clone();
-    let ids = |v: &Vec<petgraph::graph::NodeIndex>| v.iter().map(|&n| id(n)).collect::<Vec<_>>();
-    json!({
-        "a": id(diff.a),
-        "b": id(diff.b),
-        "direct": diff.direct.iter().map(|c| claim_json(graph, c)).collect::<Vec<_>>(),
-        "common_ground": diff.common_ground.iter().map(|c| {
-            let mut v = claim_json(graph, c);
-            v["aspect"] = json!(c.relation.aspect.map(id));
-            v
-        }).collect::<Vec<_>>(),
-        "differences": diff.differences.iter().map(|row| json!({
-            "dimension": id(row.dimension),
-            "entries": row.entries.iter().map(|e| {
-                let mut v = claim_json(graph, &e.claim);
-                v["a_position"] = json!(e.a_position);
-                v["b_position"] = json!(e.b_position);
-                v
-            }).collect::<Vec<_>>(),
-        })).collect::<Vec<_>>(),
-        "contrast": diff.contrast.iter().map(|c| json!({
-            "kind": c.kind,
-            "direction": match c.direction { Direction::Out => "out", Direction::In => "in", Direction::Both => "both" },
-            "both": ids(&c.both),
-            "only_a": ids(&c.only_a),
-            "only_b": ids(&c.only_b),
-        })).collect::<Vec<_>>(),
-    })
+/// One relation kind and direction of the structural contrast.
+#[derive(Debug, Serialize)]
+pub struct ContrastJson<'g> {
+    /// Relation kind.
+    pub kind: &'g str,
+    /// `out`, `in` or `both`.
+    pub direction: &'static str,
+    /// Neighbours of both.
+    pub both: Vec<&'g str>,
+    /// Neighbours of `a` only.
+    pub only_a: Vec<&'g str>,
+    /// Neighbours of `b` only.
+    pub only_b: Vec<&'g str>,
+}
+
+/// The comparison as its JSON shape.
+pub fn json<'g>(graph: &'g ConceptGraph, diff: &'g Diff<'g>) -> DiffJson<'g> {
+    let id = |ix| graph.node(ix).id.as_str();
+    let ids = |v: &[petgraph::graph::NodeIndex]| v.iter().map(|&n| id(n)).collect::<Vec<_>>();
+    DiffJson {
+        a: id(diff.a),
+        b: id(diff.b),
+        direct: diff
+            .direct
+            .iter()
+            .map(|c| ClaimJson::of_claim(graph, c))
+            .collect(),
+        common_ground: diff
+            .common_ground
+            .iter()
+            .map(|r| RowJson::new(graph, r))
+            .collect(),
+        differences: diff
+            .differences
+            .iter()
+            .map(|r| RowJson::new(graph, r))
+            .collect(),
+        contrast: diff
+            .contrast
+            .iter()
+            .map(|c| ContrastJson {
+                kind: &c.kind,
+                direction: match c.direction {
+                    Direction::Out => "out",
+                    Direction::In => "in",
+                    Direction::Both => "both",
+                },
+                both: ids(&c.both),
+                only_a: ids(&c.only_a),
+                only_b: ids(&c.only_b),
+            })
+            .collect(),
+    }
 }

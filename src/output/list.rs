@@ -2,8 +2,6 @@
 
 use std::fmt::Write as _;
 
-use serde_json::json;
-
 use super::{styled, wrap_hanging, DETAIL, HEADING};
 use crate::{graph::ConceptGraph, node::Node};
 
@@ -29,7 +27,7 @@ pub fn human(graph: &ConceptGraph, nodes: &[&Node]) -> String {
     out
 }
 
-/// The nodes as a JSON array.
-pub fn json(nodes: &[&Node]) -> serde_json::Value {
-    json!(nodes)
+/// The nodes, serialised as a JSON array.
+pub fn json<'n>(nodes: &'n [&'n Node]) -> &'n [&'n Node] {
+    nodes
 }

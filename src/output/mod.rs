@@ -14,7 +14,10 @@ pub mod papers;
 pub mod path;
 pub mod search;
 pub mod sentence;
+pub mod shape;
 pub mod show;
+
+use std::fmt::Write as _;
 
 use anstyle::{AnsiColor, Style};
 
@@ -47,6 +50,17 @@ pub fn wrap(text: &str, indent: &str) -> String {
     wrap_hanging(text, indent, indent)
 }
 
+/// Optimal-fit penalties under which a line never runs past the width unless one word
+/// is longer than the width: textwrap's default lets a line overflow by a column or two
+/// when that evens out the others.
+fn no_overflow() -> textwrap::wrap_algorithms::Penalties {
+    let mut penalties = textwrap::wrap_algorithms::Penalties::new();
+    // Far above any other penalty (those grow with the square of a line's slack, at
+    // most 80² per line), yet small enough that sums over a paragraph cannot overflow.
+    penalties.overflow_penalty = 1_000_000;
+    penalties
+}
+
 /// Wraps with a different first-line indent.
 pub fn wrap_hanging(text: &str, first: &str, rest: &str) -> String {
     let options = textwrap::Options::new(WIDTH)
@@ -54,9 +68,23 @@ pub fn wrap_hanging(text: &str, first: &str, rest: &str) -> String {
         .subsequent_indent(rest)
         .break_words(false)
         // Ids are hyphenated; splitting them at a line end would make them uncopyable.
-        .word_splitter(textwrap::WordSplitter::NoHyphenation);
+        .word_splitter(textwrap::WordSplitter::NoHyphenation)
+        .wrap_algorithm(textwrap::WrapAlgorithm::OptimalFit(no_overflow()));
     let mut out = textwrap::fill(text, options);
     out.push('\n');
+    out
+}
+
+/// `text` wrapped to [`WIDTH`] (first line after `first`, the rest after `rest`), each
+/// line's text in `style`: styles are applied after wrapping so that escape codes never
+/// count towards the width.
+pub fn wrap_styled(style: Style, text: &str, first: &str, rest: &str) -> String {
+    let mut out = String::new();
+    for (i, line) in wrap_hanging(text, first, rest).lines().enumerate() {
+        let indent = if i == 0 { first } else { rest };
+        let body = line.strip_prefix(indent).unwrap_or(line);
+        let _ = writeln!(out, "{indent}{}", styled(style, body));
+    }
     out
 }
 
@@ -80,6 +108,51 @@ pub fn node_line(
         ),
         None => wrapped,
     }
+}
+
+/// The display width of `text` in terminal columns (a CJK character is two, a
+/// combining mark none), as the wrapping measures it. Never count `chars()` for layout.
+pub fn display_width(text: &str) -> usize {
+    textwrap::core::display_width(text)
+}
+
+/// Spaces that pad `text` to `width` columns; none when it is already as wide or wider.
+pub fn padding(text: &str, width: usize) -> String {
+    " ".repeat(width.saturating_sub(display_width(text)))
+}
+
+/// Plain one-line description of a relation as written: `A (a) --label--> B (b)`, or
+/// `A (a) <--label--> B (b)` for a symmetric kind. Every command prints relations
+/// through this, so symmetry reads the same everywhere.
+pub fn relation_line(graph: &ConceptGraph, relation: &crate::relation::Relation) -> String {
+    relation_arrow(
+        graph,
+        relation,
+        &node_plain(graph, relation.from),
+        &node_plain(graph, relation.to),
+    )
+}
+
+/// [`relation_line`] with ids only: `a --label--> b`.
+pub fn relation_line_ids(graph: &ConceptGraph, relation: &crate::relation::Relation) -> String {
+    relation_arrow(
+        graph,
+        relation,
+        &graph.node(relation.from).id,
+        &graph.node(relation.to).id,
+    )
+}
+
+fn relation_arrow(
+    graph: &ConceptGraph,
+    relation: &crate::relation::Relation,
+    from: &str,
+    to: &str,
+) -> String {
+    let kind = graph.kind_of(relation);
+    let left = if kind.symmetric { "<--" } else { "--" };
+    // No-break spaces keep a label such as "relies on" inside its arrow when wrapped.
+    format!("{from} {left}{}--> {to}", kind.label.replace(' ', "\u{a0}"))
 }
 
 /// Plain `Label (id)`, for text that is wrapped before styling.
@@ -109,9 +182,9 @@ pub fn source_block(
 
 /// Every source of a relation: with quotes, one block each; without, one line per
 /// distinct citation and locator (a paper quoted three times in one section is one line).
-pub fn sources_block(
+pub fn sources_block<'s>(
     graph: &ConceptGraph,
-    sources: &[Source],
+    sources: impl IntoIterator<Item = &'s Source>,
     indent: &str,
     with_quotes: bool,
 ) -> String {
@@ -139,9 +212,16 @@ pub fn citations(graph: &ConceptGraph, papers: &[&str]) -> String {
         .join("; ")
 }
 
-/// Pretty JSON with a trailing newline.
-pub fn json(value: &serde_json::Value) -> String {
-    let mut out = serde_json::to_string_pretty(value).expect("JSON values serialise");
+/// Any result type (or JSON value) as pretty JSON with a trailing newline.
+pub fn json<T: serde::Serialize + ?Sized>(value: &T) -> String {
+    // Every result type holds strings, numbers, lists and string-keyed maps only, which
+    // serde_json always serialises.
+    let mut out = serde_json::to_string_pretty(value).expect("result types serialise");
     out.push('\n');
     out
+}
+
+/// "1 dimension", "2 dimensions": a count with its noun in agreement.
+pub fn count(n: usize, singular: &str, plural: &str) -> String {
+    format!("{n} {}", if n == 1 { singular } else { plural })
 }

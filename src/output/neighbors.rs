@@ -2,14 +2,17 @@
 
 use std::fmt::Write as _;
 
-use serde_json::{json, Value};
+use serde::Serialize;
 
-use super::{citations, node_plain, sentence::qualifier, styled, wrap, HEADING, PAPER};
+use super::{
+    citations, node_plain,
+    sentence::qualifier,
+    shape::{RelationHeadJson, SourceJson},
+    styled, wrap, HEADING, PAPER,
+};
 use crate::{
-    export,
     graph::ConceptGraph,
     query::{Ego, EgoRelation, Walk},
-    relation::Relation,
 };
 
 /// The network's relations grouped by kind (schema order), each as `A --kind--> B` with
@@ -33,7 +36,7 @@ pub fn human(walk: &Walk<'_>, ego: &Ego) -> String {
         let _ = writeln!(out, "\n{} ({})", styled(HEADING, label), relations.len());
         for item in relations {
             let relation = graph.relation(item.edge);
-            let mut line = relation_text(graph, relation);
+            let mut line = super::relation_line(graph, relation);
             if let Some(q) = qualifier(graph, relation) {
                 let _ = write!(line, ": {q}");
             }
@@ -44,12 +47,7 @@ pub fn human(walk: &Walk<'_>, ego: &Ego) -> String {
                 ("  ".to_string(), " ".repeat(4))
             };
             out.push_str(&super::wrap_hanging(&line, &first, &rest).replace('\u{a0}', " "));
-            let mut papers: Vec<&str> = Vec::new();
-            for source in walk.sources(relation) {
-                if !papers.contains(&source.paper.as_str()) {
-                    papers.push(&source.paper);
-                }
-            }
+            let papers = crate::relation::distinct_papers(walk.sources(relation));
             let cites = citations(graph, &papers);
             let mut line = wrap(&cites, &" ".repeat(rest.len() + 2));
             for paper in cites.split("; ") {
@@ -61,42 +59,94 @@ pub fn human(walk: &Walk<'_>, ego: &Ego) -> String {
     out
 }
 
-/// The network as JSON (shape: docs/json.md, `neighbors`).
-pub fn json(walk: &Walk<'_>, ego: &Ego) -> Value {
+/// The JSON shape of `neighbors` (docs/json.md).
+#[derive(Debug, Serialize)]
+pub struct NeighborsJson<'g> {
+    /// The centre's id.
+    pub center: &'g str,
+    /// How far the network reaches.
+    pub depth: usize,
+    /// The filters applied.
+    pub filters: FiltersJson<'g>,
+    /// The nodes reached.
+    pub nodes: Vec<ReachedJson<'g>>,
+    /// The relations among them.
+    pub relations: Vec<EgoRelationJson<'g>>,
+}
+
+/// The filters of a `neighbors` query.
+#[derive(Debug, Serialize)]
+pub struct FiltersJson<'g> {
+    /// Relation kinds (all when empty).
+    pub via: &'g [String],
+    /// Paper ids (all when empty).
+    pub papers: &'g [String],
+}
+
+/// A node reached, with its distance from the centre.
+#[derive(Debug, Serialize)]
+pub struct ReachedJson<'g> {
+    /// Node id.
+    pub id: &'g str,
+    /// Label.
+    pub label: &'g str,
+    /// Node kind.
+    pub kind: &'g str,
+    /// Relations from the centre.
+    pub distance: usize,
+}
+
+/// A relation of the network.
+#[derive(Debug, Serialize)]
+pub struct EgoRelationJson<'g> {
+    /// Kind, label, ends and qualifiers.
+    #[serde(flatten)]
+    pub head: RelationHeadJson<'g>,
+    /// One more than the distance of its nearer end.
+    pub step: usize,
+    /// The sources the paper filter keeps.
+    pub sources: Vec<SourceJson<'g>>,
+}
+
+/// The network as its JSON shape.
+pub fn json<'g>(walk: &'g Walk<'g>, ego: &'g Ego) -> NeighborsJson<'g> {
     let graph = walk.graph();
-    let id = |ix| graph.node(ix).id.clone();
-    let nodes: Vec<Value> = ego
-        .nodes
-        .iter()
-        .map(|&(v, distance)| {
-            let node = graph.node(v);
-            json!({ "id": node.id, "label": node.label, "kind": node.kind, "distance": distance })
-        })
-        .collect();
-    let relations: Vec<Value> = by_kind(graph, ego)
-        .into_iter()
-        .flat_map(|(_, relations)| relations)
-        .map(|item| {
-            let relation = graph.relation(item.edge);
-            let mut value = export::relation_head(graph, relation);
-            value.insert("step".into(), json!(item.step));
-            value.insert(
-                "sources".into(),
-                export::cited_sources_json(graph, walk.sources(relation)),
-            );
-            Value::Object(value)
-        })
-        .collect();
-    json!({
-        "center": id(ego.center),
-        "depth": ego.depth,
-        "filters": {
-            "via": walk.filter().kinds,
-            "papers": walk.filter().papers,
+    NeighborsJson {
+        center: &graph.node(ego.center).id,
+        depth: ego.depth,
+        filters: FiltersJson {
+            via: &walk.filter().kinds,
+            papers: &walk.filter().papers,
         },
-        "nodes": nodes,
-        "relations": relations,
-    })
+        nodes: ego
+            .nodes
+            .iter()
+            .map(|&(v, distance)| {
+                let node = graph.node(v);
+                ReachedJson {
+                    id: &node.id,
+                    label: &node.label,
+                    kind: &node.kind,
+                    distance,
+                }
+            })
+            .collect(),
+        relations: by_kind(graph, ego)
+            .into_iter()
+            .flat_map(|(_, relations)| relations)
+            .map(|item| {
+                let relation = graph.relation(item.edge);
+                EgoRelationJson {
+                    head: RelationHeadJson::new(graph, relation),
+                    step: item.step,
+                    sources: walk
+                        .sources(relation)
+                        .map(|s| SourceJson::new(graph, s))
+                        .collect(),
+                }
+            })
+            .collect(),
+    }
 }
 
 /// Relations grouped by kind in schema order; within a kind, by step then data order.
@@ -115,23 +165,6 @@ fn by_kind<'e>(graph: &'e ConceptGraph, ego: &'e Ego) -> Vec<(&'e str, Vec<&'e E
         })
         .filter(|(_, relations)| !relations.is_empty())
         .collect()
-}
-
-/// `A (a) --label--> B (b)` (`<--label-->` when symmetric), with no-break spaces inside
-/// the arrow so wrapping keeps it whole.
-fn relation_text(graph: &ConceptGraph, relation: &Relation) -> String {
-    let kind = graph.kind_of(relation);
-    let label = kind.label.replace(' ', "\u{a0}");
-    let arrow = if kind.symmetric {
-        format!("<--{label}-->")
-    } else {
-        format!("--{label}-->")
-    };
-    format!(
-        "{} {arrow} {}",
-        node_plain(graph, relation.from),
-        node_plain(graph, relation.to)
-    )
 }
 
 fn plural(n: usize) -> &'static str {

@@ -2,19 +2,21 @@
 
 use std::fmt::Write as _;
 
-use serde_json::{json, Value};
+use serde::Serialize;
 
 use super::{
-    show::relation_line, styled, wrap, wrap_hanging, DETAIL, HEADING, LABEL, PAPER, QUOTE,
+    count, relation_line, shape::ClaimJson, shape::PaperJson, styled, wrap, wrap_hanging, DETAIL,
+    HEADING, LABEL, NOTICE, PAPER, QUOTE,
 };
 use crate::{graph::ConceptGraph, query::outline::Outline};
 
 /// The paper's record, then its claims under each heading in the paper's order.
 pub fn human(graph: &ConceptGraph, outline: &Outline<'_>, with_quotes: bool) -> String {
-    let paper = graph
-        .paper(&outline.paper)
-        .expect("outlines are of known papers");
     let mut out = String::new();
+    let Some(paper) = graph.paper(&outline.paper) else {
+        // Outlines are built for papers resolved against this graph.
+        return out;
+    };
     let _ = writeln!(
         out,
         "{} {}",
@@ -24,12 +26,25 @@ pub fn human(graph: &ConceptGraph, outline: &Outline<'_>, with_quotes: bool) -> 
     if let Some(title) = &paper.title {
         out.push_str(&wrap(title, "  ").replacen(title.as_str(), &styled(LABEL, title), 1));
     }
-    let total: usize = outline.groups.values().map(Vec::len).sum();
-    let _ = writeln!(out, "  {total} claims");
+    let _ = writeln!(
+        out,
+        "  {}, {}",
+        count(outline.claims(), "claim", "claims"),
+        count(outline.quotes(), "quote", "quotes")
+    );
+    if !outline.text_order {
+        out.push_str(&styled(
+            NOTICE,
+            wrap(
+                "(the paper's text is not at hand: claims are in the order they are encoded)",
+                "  ",
+            ),
+        ));
+    }
     for (heading, claims) in &outline.groups {
         let _ = writeln!(out, "\n{} ({})", styled(HEADING, heading), claims.len());
-        for (i, (edge, source)) in claims.iter().enumerate() {
-            let relation = graph.relation(*edge);
+        for (i, claim) in claims.iter().enumerate() {
+            let relation = graph.relation(claim.edge);
             let mut line = relation_line(graph, relation);
             if let (Some(d), Some(p)) = (relation.dimension, &relation.positions) {
                 let _ = write!(line, " in {}: {} vs {}", graph.node(d).label, p.from, p.to);
@@ -39,28 +54,71 @@ pub fn human(graph: &ConceptGraph, outline: &Outline<'_>, with_quotes: bool) -> 
             }
             let number = format!("{:>3}. ", i + 1);
             out.push_str(&wrap_hanging(&line, &number, "     "));
-            out.push_str(&wrap(&format!("[{}]", source.locator), "     "));
+            let mut locators: Vec<&str> = Vec::new();
+            for source in &claim.sources {
+                if !locators.contains(&source.locator.as_str()) {
+                    locators.push(&source.locator);
+                }
+            }
+            let mut place = format!("[{}]", locators.join("; "));
+            if claim.sources.len() > 1 {
+                let _ = write!(place, " {}", count(claim.sources.len(), "quote", "quotes"));
+            }
+            out.push_str(&wrap(&place, "     "));
             if with_quotes {
-                let quote = format!("“{}”", source.quote.trim());
-                out.push_str(&wrap(&quote, "     ").replacen(&quote, &styled(QUOTE, &quote), 1));
+                for source in &claim.sources {
+                    let quote = format!("“{}”", source.quote.trim());
+                    out.push_str(&wrap(&quote, "     ").replacen(
+                        &quote,
+                        &styled(QUOTE, &quote),
+                        1,
+                    ));
+                }
             }
         }
     }
     out
 }
 
-/// The outline as JSON (shape in docs/json.md).
-pub fn json(graph: &ConceptGraph, outline: &Outline<'_>) -> Value {
-    json!({
-        "paper": graph.paper(&outline.paper),
-        "groups": outline.groups.iter().map(|(heading, claims)| json!({
-            "heading": heading,
-            "claims": claims.iter().map(|(edge, source)| {
-                let mut v = crate::export::relation_json(graph, graph.relation(*edge));
-                v["source"] = json!({"paper": source.paper, "locator": source.locator, "quote": source.quote});
-                v.as_object_mut().expect("relations are objects").remove("sources");
-                v
-            }).collect::<Vec<_>>(),
-        })).collect::<Vec<_>>(),
-    })
+/// The JSON shape of `paper` (docs/json.md).
+#[derive(Debug, Serialize)]
+pub struct OutlineJson<'g> {
+    /// The paper with its counts.
+    pub paper: Option<PaperJson<'g>>,
+    /// Whether claims follow the paper's text (else the data order).
+    pub text_order: bool,
+    /// Claims under each heading.
+    pub groups: Vec<GroupJson<'g>>,
+}
+
+/// One heading of the outline.
+#[derive(Debug, Serialize)]
+pub struct GroupJson<'g> {
+    /// The heading.
+    pub heading: &'g str,
+    /// Its claims, each with this paper's quotes only.
+    pub claims: Vec<ClaimJson<'g>>,
+}
+
+/// The outline as its JSON shape.
+pub fn json<'g>(graph: &'g ConceptGraph, outline: &'g Outline<'g>) -> OutlineJson<'g> {
+    OutlineJson {
+        paper: graph
+            .paper(&outline.paper)
+            .map(|p| PaperJson::new(graph, p, outline.claims(), outline.quotes())),
+        text_order: outline.text_order,
+        groups: outline
+            .groups
+            .iter()
+            .map(|(heading, claims)| GroupJson {
+                heading,
+                claims: claims
+                    .iter()
+                    .map(|c| {
+                        ClaimJson::new(graph, graph.relation(c.edge), c.sources.iter().copied())
+                    })
+                    .collect(),
+            })
+            .collect(),
+    }
 }

@@ -1,29 +1,36 @@
-//! `linkage papers`: each paper with what is known of its citation and its claim count.
+//! `linkage papers`: each paper with what is known of its citation and how much of it
+//! the data encodes: claims (relations it asserts) and quotes (passages backing them).
 
 use std::fmt::Write as _;
 
-use serde_json::json;
+use super::{count, shape::PaperJson, styled, wrap, DETAIL, LABEL, PAPER};
+use crate::{graph::ConceptGraph, query::outline::counts};
 
-use super::{styled, wrap, DETAIL, LABEL, PAPER};
-use crate::graph::ConceptGraph;
-
-/// Papers in data order with claim counts; unknown fields are shown as unknown.
+/// Papers in data order with claim and quote counts; unknown fields are shown as
+/// unknown, inferred ones as inferred.
 pub fn human(graph: &ConceptGraph) -> String {
-    let counts = graph.claim_counts();
+    let counts = counts(graph);
     let mut out = String::new();
     for paper in graph.papers() {
-        let claims = counts.get(paper.id.as_str()).copied().unwrap_or(0);
+        let (claims, quotes) = counts.get(paper.id.as_str()).copied().unwrap_or((0, 0));
         let _ = writeln!(
             out,
-            "{}  {}  {} claim{}",
+            "{}  {}  {}, {}",
             styled(PAPER, paper.citation()),
             styled(DETAIL, format!("[{}]", paper.id)),
-            claims,
-            if claims == 1 { "" } else { "s" }
+            count(claims, "claim", "claims"),
+            count(quotes, "quote", "quotes"),
         );
         let unknown = "unknown";
         let title = paper.title.as_deref().unwrap_or("(title unknown)");
         out.push_str(&wrap(title, "    ").replacen(title, &styled(LABEL, title), 1));
+        let mark = |field: &str| {
+            if paper.inferred.contains_key(field) {
+                " (inferred)"
+            } else {
+                ""
+            }
+        };
         let authors = paper
             .authors
             .as_ref()
@@ -31,16 +38,35 @@ pub fn human(graph: &ConceptGraph) -> String {
         let year = paper.year.map_or(unknown.to_string(), |y| y.to_string());
         let venue = paper.venue.as_deref().unwrap_or(unknown);
         out.push_str(&wrap(
-            &format!("authors: {authors}; year: {year}; venue: {venue}"),
+            &format!(
+                "authors: {authors}{}; year: {year}{}; venue: {venue}{}",
+                mark("authors"),
+                mark("year"),
+                mark("venue")
+            ),
             "    ",
         ));
         if let Some(doi) = &paper.doi {
-            let _ = writeln!(out, "    doi: {doi}");
+            let _ = writeln!(out, "    doi: {doi}{}", mark("doi"));
         }
         if let Some(url) = &paper.url {
-            let _ = writeln!(out, "    url: {url}");
+            let _ = writeln!(out, "    url: {url}{}", mark("url"));
         }
         let _ = writeln!(out, "    text: {}", paper.file);
+        for (field, how) in &paper.inferred {
+            out.push_str(&wrap(&format!("{field} inferred: {how}"), "    "));
+        }
+        let partners: Vec<&str> = graph
+            .papers()
+            .filter(|p| crate::paper::share_text(&graph.papers, &paper.id, &p.id))
+            .map(crate::paper::Paper::citation)
+            .collect();
+        if !partners.is_empty() {
+            out.push_str(&wrap(
+                &format!("shares passages of text with: {}", partners.join("; ")),
+                "    ",
+            ));
+        }
         if let Some(note) = &paper.note {
             out.push_str(&wrap(note, "    "));
         }
@@ -49,16 +75,14 @@ pub fn human(graph: &ConceptGraph) -> String {
     out
 }
 
-/// Papers as JSON, each with a `claims` count.
-pub fn json(graph: &ConceptGraph) -> serde_json::Value {
-    let counts = graph.claim_counts();
+/// Papers as their JSON shape, each with `claims` and `quotes` counts.
+pub fn json(graph: &ConceptGraph) -> Vec<PaperJson<'_>> {
+    let counts = counts(graph);
     graph
         .papers()
         .map(|p| {
-            let mut value = json!(p);
-            value["cite"] = json!(p.citation());
-            value["claims"] = json!(counts.get(p.id.as_str()).copied().unwrap_or(0));
-            value
+            let (claims, quotes) = counts.get(p.id.as_str()).copied().unwrap_or((0, 0));
+            PaperJson::new(graph, p, claims, quotes)
         })
         .collect()
 }

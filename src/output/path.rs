@@ -3,17 +3,20 @@
 
 use std::fmt::Write as _;
 
-use serde_json::{json, Value};
+use serde::Serialize;
 
 use super::{
     citations,
     sentence::{cited, hop_sentence, qualifier},
+    shape::{RelationHeadJson, SourceJson},
     styled, wrap, wrap_hanging, NOTICE, PAPER,
 };
 use crate::{
-    export,
     graph::ConceptGraph,
-    query::{Hop, Path, PathMode, PathQuery, PathResult, Stop},
+    query::{
+        comparison::{self, Stance},
+        Hop, Path, PathMode, PathQuery, PathResult, Stop,
+    },
     relation::Source,
     schema::Role,
 };
@@ -79,24 +82,26 @@ pub fn explain(graph: &ConceptGraph, query: &PathQuery, result: &PathResult) -> 
 /// One line naming the aspects and dimensions along which a step's two nodes are also
 /// compared, and who compares them, pointing to `diff` for the full comparison.
 fn comparison_summary(graph: &ConceptGraph, query: &PathQuery, hops: &[&Hop]) -> String {
+    // The comparison model's rows for the step's pair, narrowed to the hops walked.
+    let walked: Vec<_> = hops.iter().map(|hop| hop.edge).collect();
+    // Called only for a step with comparisons: `hops` is never empty.
+    let (a, b) = (hops[0].from, hops[0].to);
     let mut common: Vec<&str> = Vec::new();
     let mut differ: Vec<&str> = Vec::new();
     let mut papers: Vec<&str> = Vec::new();
-    for hop in hops {
-        let relation = graph.relation(hop.edge);
-        let (list, qualifier) = match graph.role_of(relation) {
-            Role::CommonGround => (&mut common, relation.aspect),
-            _ => (&mut differ, relation.dimension),
-        };
-        if let Some(q) = qualifier {
-            let label = graph.node(q).label.as_str();
-            if !list.contains(&label) {
-                list.push(label);
-            }
+    for mut row in comparison::rows(graph, Some((a, b)), &query.filter.papers) {
+        row.claims.retain(|claim| walked.contains(&claim.edge));
+        if row.claims.is_empty() {
+            continue;
         }
-        for source in kept_sources(query, graph, hop) {
-            if !papers.contains(&source.paper.as_str()) {
-                papers.push(&source.paper);
+        let list = match row.stance {
+            Stance::CommonGround => &mut common,
+            Stance::Difference => &mut differ,
+        };
+        list.push(graph.node(row.topic).label.as_str());
+        for paper in row.papers() {
+            if !papers.contains(&paper) {
+                papers.push(paper);
             }
         }
     }
@@ -141,79 +146,169 @@ pub fn nothing(graph: &ConceptGraph, query: &PathQuery, result: &PathResult) -> 
     line
 }
 
-/// The query and its routes as JSON (shape: docs/json.md, `path`).
-pub fn json(graph: &ConceptGraph, query: &PathQuery, result: &PathResult) -> Value {
-    let id = |ix| graph.node(ix).id.clone();
-    let paths: Vec<Value> = result
-        .paths
-        .iter()
-        .map(|path| {
-            let steps: Vec<Value> = path
-                .steps
-                .iter()
-                .map(|step| {
-                    json!({
-                        "from": id(step[0].from),
-                        "to": id(step[0].to),
-                        "relations": step.iter().map(|hop| hop_json(graph, query, hop)).collect::<Vec<_>>(),
-                    })
-                })
-                .collect();
-            json!({
-                "length": path.len(),
-                "nodes": path.nodes.iter().map(|&v| id(v)).collect::<Vec<_>>(),
-                "steps": steps,
-            })
-        })
-        .collect();
-    json!({
-        "from": id(query.from),
-        "to": id(query.to),
-        "mode": match query.mode { PathMode::Shortest => "shortest", PathMode::All => "all" },
-        "filters": {
-            "via": query.filter.kinds,
-            "papers": query.filter.papers,
-            "avoid": query.filter.avoid.iter().map(|&v| id(v)).collect::<Vec<_>>(),
-            "through": query.through.map(id),
-            "undirected": query.filter.undirected,
-            "max_len": query.effective_max_len(),
-            "limit": query.limit,
-        },
-        "total": result.total,
-        "exact": result.exact,
-        "truncated": result.truncated(),
-        "stopped": result.stop.map(|stop| match stop {
-            Stop::Work(units) => json!({ "reason": "work", "units": units }),
-            Stop::Time(elapsed) => json!({ "reason": "time", "millis": elapsed.as_millis() }),
-        }),
-        "paths": paths,
-    })
+/// The JSON shape of `path` (docs/json.md).
+#[derive(Debug, Serialize)]
+pub struct PathJson<'g> {
+    /// Start node id.
+    pub from: &'g str,
+    /// End node id.
+    pub to: &'g str,
+    /// `shortest` or `all`.
+    pub mode: &'static str,
+    /// The filters applied.
+    pub filters: PathFiltersJson<'g>,
+    /// How many paths match (a lower bound when not `exact`).
+    pub total: u64,
+    /// Whether `total` is exact.
+    pub exact: bool,
+    /// Whether fewer paths are listed than match.
+    pub truncated: bool,
+    /// Why the enumeration stopped early, if it did.
+    pub stopped: Option<StopJson>,
+    /// The paths listed.
+    pub paths: Vec<RouteJson<'g>>,
 }
 
-fn hop_json(graph: &ConceptGraph, query: &PathQuery, hop: &Hop) -> Value {
-    let relation = graph.relation(hop.edge);
-    let mut value = export::relation_head(graph, relation);
-    value.insert("forward".into(), json!(hop.forward));
-    value.insert("sentence".into(), json!(hop_sentence(graph, hop)));
-    value.insert(
-        "sources".into(),
-        export::cited_sources_json(graph, kept_sources(query, graph, hop)),
-    );
-    Value::Object(value)
+/// The filters of a `path` query.
+#[derive(Debug, Serialize)]
+pub struct PathFiltersJson<'g> {
+    /// Relation kinds (all when empty).
+    pub via: &'g [String],
+    /// Paper ids (all when empty).
+    pub papers: &'g [String],
+    /// Avoided node ids.
+    pub avoid: Vec<&'g str>,
+    /// A node every path passes through.
+    pub through: Option<&'g str>,
+    /// Whether relations are walked both ways.
+    pub undirected: bool,
+    /// The longest path considered, if bounded.
+    pub max_len: Option<usize>,
+    /// How many paths are listed at most.
+    pub limit: usize,
+}
+
+/// Why an enumeration stopped.
+#[derive(Debug, Serialize)]
+#[serde(tag = "reason", rename_all = "lowercase")]
+pub enum StopJson {
+    /// The work budget ran out.
+    Work {
+        /// Units of work done.
+        units: u64,
+    },
+    /// The time backstop was reached.
+    Time {
+        /// Milliseconds spent.
+        millis: u128,
+    },
+}
+
+/// One path.
+#[derive(Debug, Serialize)]
+pub struct RouteJson<'g> {
+    /// Number of steps.
+    pub length: usize,
+    /// Node ids in walking order.
+    pub nodes: Vec<&'g str>,
+    /// The steps.
+    pub steps: Vec<StepJson<'g>>,
+}
+
+/// One step of a path, with every relation the filters admit for it.
+#[derive(Debug, Serialize)]
+pub struct StepJson<'g> {
+    /// The step's start.
+    pub from: &'g str,
+    /// The step's end.
+    pub to: &'g str,
+    /// Its relations.
+    pub relations: Vec<HopJson<'g>>,
+}
+
+/// A relation walked in a step.
+#[derive(Debug, Serialize)]
+pub struct HopJson<'g> {
+    /// Kind, label, ends and qualifiers, as written.
+    #[serde(flatten)]
+    pub head: RelationHeadJson<'g>,
+    /// Whether the step walks it along its direction.
+    pub forward: bool,
+    /// The kind's template filled in.
+    pub sentence: String,
+    /// The sources the paper filter keeps.
+    pub sources: Vec<SourceJson<'g>>,
+}
+
+/// The result as its JSON shape.
+pub fn json<'g>(
+    graph: &'g ConceptGraph,
+    query: &'g PathQuery,
+    result: &PathResult,
+) -> PathJson<'g> {
+    let id = |ix| graph.node(ix).id.as_str();
+    PathJson {
+        from: id(query.from),
+        to: id(query.to),
+        mode: match query.mode {
+            PathMode::Shortest => "shortest",
+            PathMode::All => "all",
+        },
+        filters: PathFiltersJson {
+            via: &query.filter.kinds,
+            papers: &query.filter.papers,
+            avoid: query.filter.avoid.iter().map(|&v| id(v)).collect(),
+            through: query.through.map(id),
+            undirected: query.filter.undirected,
+            max_len: query.effective_max_len(),
+            limit: query.limit,
+        },
+        total: result.total,
+        exact: result.exact,
+        truncated: result.truncated(),
+        stopped: result.stop.map(|stop| match stop {
+            Stop::Work(units) => StopJson::Work { units },
+            Stop::Time(elapsed) => StopJson::Time {
+                millis: elapsed.as_millis(),
+            },
+        }),
+        paths: result
+            .paths
+            .iter()
+            .map(|path| RouteJson {
+                length: path.len(),
+                nodes: path.nodes.iter().map(|&v| id(v)).collect(),
+                steps: path
+                    .steps
+                    .iter()
+                    .map(|step| StepJson {
+                        from: id(step[0].from),
+                        to: id(step[0].to),
+                        relations: step
+                            .iter()
+                            .map(|hop| HopJson {
+                                head: RelationHeadJson::new(graph, graph.relation(hop.edge)),
+                                forward: hop.forward,
+                                sentence: hop_sentence(graph, hop),
+                                sources: kept_sources(query, graph, hop)
+                                    .map(|s| SourceJson::new(graph, s))
+                                    .collect(),
+                            })
+                            .collect(),
+                    })
+                    .collect(),
+            })
+            .collect(),
+    }
 }
 
 /// The sources of a hop's relation that the query's paper filter keeps.
-fn kept_sources<'g>(
-    query: &PathQuery,
+fn kept_sources<'q, 'g: 'q>(
+    query: &'q PathQuery,
     graph: &'g ConceptGraph,
     hop: &Hop,
-) -> impl Iterator<Item = &'g Source> + 'g {
-    let papers = query.filter.papers.clone();
-    graph
-        .relation(hop.edge)
-        .sources
-        .iter()
-        .filter(move |s| papers.is_empty() || papers.contains(&s.paper))
+) -> impl Iterator<Item = &'g Source> + 'q {
+    graph.relation(hop.edge).sources_in(&query.filter.papers)
 }
 
 /// `Label (id)`.

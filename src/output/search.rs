@@ -4,10 +4,10 @@
 use std::fmt::Write as _;
 
 use petgraph::graph::{EdgeIndex, NodeIndex};
-use serde_json::json;
+use serde::Serialize;
 
-use super::{node_line, show::relation_line, source_block, styled, wrap, HEADING};
-use crate::{graph::ConceptGraph, relation::Source};
+use super::{node_line, relation_line, shape::SourceJson, source_block, styled, wrap, HEADING};
+use crate::{graph::ConceptGraph, node::Node, relation::Source};
 
 /// What a search found.
 #[derive(Debug, Default)]
@@ -77,20 +77,45 @@ pub fn human(graph: &ConceptGraph, found: &Found<'_>) -> String {
     out
 }
 
-/// Matches as JSON.
-pub fn json(graph: &ConceptGraph, found: &Found<'_>) -> serde_json::Value {
-    json!({
-        "nodes": found.nodes.iter().map(|&ix| graph.node(ix)).collect::<Vec<_>>(),
-        "quotes": found.quotes.iter().map(|(edge, s)| {
-            let r = graph.relation(*edge);
-            json!({
-                "kind": r.kind,
-                "from": graph.node(r.from).id,
-                "to": graph.node(r.to).id,
-                "paper": s.paper,
-                "locator": s.locator,
-                "quote": s.quote,
+/// The JSON shape of `search` (docs/json.md).
+#[derive(Debug, Serialize)]
+pub struct SearchJson<'g> {
+    /// Matching nodes.
+    pub nodes: Vec<&'g Node>,
+    /// Matching quotes, each with the relation it supports.
+    pub quotes: Vec<QuoteJson<'g>>,
+}
+
+/// A quote with the relation it supports.
+#[derive(Debug, Serialize)]
+pub struct QuoteJson<'g> {
+    /// Relation kind.
+    pub kind: &'g str,
+    /// Source node id.
+    pub from: &'g str,
+    /// Target node id.
+    pub to: &'g str,
+    /// The source.
+    #[serde(flatten)]
+    pub source: SourceJson<'g>,
+}
+
+/// Matches as their JSON shape.
+pub fn json<'g>(graph: &'g ConceptGraph, found: &Found<'g>) -> SearchJson<'g> {
+    SearchJson {
+        nodes: found.nodes.iter().map(|&ix| graph.node(ix)).collect(),
+        quotes: found
+            .quotes
+            .iter()
+            .map(|&(edge, source)| {
+                let r = graph.relation(edge);
+                QuoteJson {
+                    kind: &r.kind,
+                    from: &graph.node(r.from).id,
+                    to: &graph.node(r.to).id,
+                    source: SourceJson::new(graph, source),
+                }
             })
-        }).collect::<Vec<_>>(),
-    })
+            .collect(),
+    }
 }

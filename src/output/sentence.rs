@@ -12,7 +12,8 @@ use crate::{
 /// A symmetric relation walked backwards is read in walking order (`from` and `to`, and
 /// the two positions, swapped): "B and A share common ground in goals". An ordinary
 /// relation walked against its direction (in an undirected walk) keeps its own
-/// direction, so the sentence stays true: "B is the continuation and deepening of A".
+/// direction, so the sentence stays true: "B continues A". The verb after a plural
+/// subject is put in the plural ("Village cadres drive").
 /// The first letter is capitalised; aspect and dimension labels are lower-cased at the
 /// start unless they begin with an acronym or a name.
 pub fn hop_sentence(graph: &ConceptGraph, hop: &Hop) -> String {
@@ -60,7 +61,80 @@ pub fn hop_sentence(graph: &ConceptGraph, hop: &Hop) -> String {
         }
     }
     text.push_str(rest);
+    let text = if kind.template.starts_with("{from} ") && is_plural(label(from)) {
+        agree_first_verb(&text, label(from).len())
+    } else {
+        text
+    };
     upper_first(&text)
+}
+
+/// `text` with the word after its first `subject_len` bytes (the subject) in the
+/// plural: "Village cadres drives X" → "Village cadres drive X". Templates are written
+/// for a singular subject.
+fn agree_first_verb(text: &str, subject_len: usize) -> String {
+    let Some(after) = text.get(subject_len..).and_then(|t| t.strip_prefix(' ')) else {
+        return text.to_string();
+    };
+    let (verb, tail) = after.split_at(after.find(' ').unwrap_or(after.len()));
+    format!("{} {}{tail}", &text[..subject_len], plural_verb(verb))
+}
+
+/// The plural form of a third-person singular verb; other words unchanged.
+fn plural_verb(verb: &str) -> String {
+    match verb {
+        "is" => return "are".into(),
+        "has" => return "have".into(),
+        "was" => return "were".into(),
+        _ => {}
+    }
+    if let Some(stem) = verb.strip_suffix("ies") {
+        return format!("{stem}y");
+    }
+    for ending in ["sses", "shes", "ches", "xes", "zes"] {
+        if verb.ends_with(ending) {
+            return verb[..verb.len() - 2].to_string();
+        }
+    }
+    match verb.strip_suffix('s') {
+        Some(stem) if !stem.ends_with('s') && !stem.is_empty() => stem.to_string(),
+        _ => verb.to_string(),
+    }
+}
+
+/// Whether a node label names a plural subject ("Village cadres", "Social forces",
+/// "Goals and means"), read from its head: the words before the first preposition.
+/// A gerund ("Building civilized rural customs") and an uncountable ending ("-ics",
+/// "-ness", "-ss", "-us", "-is") read as singular. A heuristic for sentence agreement
+/// only; the label itself is never changed.
+fn is_plural(label: &str) -> bool {
+    const PREPOSITIONS: [&str; 12] = [
+        "of", "in", "for", "with", "from", "to", "between", "among", "by", "on", "at", "as",
+    ];
+    let head: Vec<&str> = label
+        .split([':', '('])
+        .next()
+        .unwrap_or(label)
+        .split_whitespace()
+        .take_while(|w| !PREPOSITIONS.contains(&w.to_lowercase().as_str()))
+        .collect();
+    let Some(first) = head.first() else {
+        return false;
+    };
+    if first.to_lowercase().ends_with("ing") {
+        return false;
+    }
+    if head
+        .iter()
+        .any(|w| w.eq_ignore_ascii_case("and") || w.ends_with(','))
+    {
+        return true;
+    }
+    let last = head.last().map_or(String::new(), |w| w.to_lowercase());
+    last.ends_with('s')
+        && !["ss", "us", "is", "ics", "ness"]
+            .iter()
+            .any(|ending| last.ends_with(ending))
 }
 
 /// A citation list for sentences: `Cite, locator: “quote”; Cite, locator: “quote”`.
@@ -124,6 +198,46 @@ fn lower_first(text: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_plural_subject_takes_a_plural_verb() {
+        for plural in [
+            "Village cadres",
+            "Social forces",
+            "Five batches",
+            "Grassroots Party members and the masses",
+            "Economic policies",
+        ] {
+            assert!(is_plural(plural), "{plural}");
+        }
+        for singular in [
+            "Rural revitalization",
+            "Development of rural areas",
+            "Lack of participation of farmers",
+            "Building civilized rural customs",
+            "The Communist Party of China",
+            "Politics",
+            "Farmers' subjectivity",
+            "Progress",
+        ] {
+            assert!(!is_plural(singular), "{singular}");
+        }
+        assert_eq!(
+            agree_first_verb("Village cadres drives X", "Village cadres".len()),
+            "Village cadres drive X"
+        );
+        for (singular, plural) in [
+            ("drives", "drive"),
+            ("relies", "rely"),
+            ("addresses", "address"),
+            ("is", "are"),
+            ("serves", "serve"),
+            ("continues", "continue"),
+            ("and", "and"),
+        ] {
+            assert_eq!(plural_verb(singular), plural);
+        }
+    }
 
     #[test]
     fn dimension_labels_are_lower_cased_unless_names() {

@@ -4,12 +4,13 @@
 use std::fmt::Write as _;
 
 use petgraph::graph::NodeIndex;
-use serde_json::json;
+use serde::Serialize;
 
+use super::shape::ClaimJson;
 use super::{
-    node_line, node_plain, sources_block, styled, wrap, wrap_hanging, DETAIL, HEADING, LABEL,
+    node_line, relation_line, sources_block, styled, wrap, wrap_hanging, DETAIL, HEADING, LABEL,
 };
-use crate::{export, graph::ConceptGraph, graph::Incident, schema::Role};
+use crate::{graph::ConceptGraph, graph::Incident, node::Node, schema::Role};
 
 /// The node's card followed by its relations grouped by kind (schema order).
 pub fn human(graph: &ConceptGraph, ix: NodeIndex, with_quotes: bool) -> String {
@@ -156,42 +157,55 @@ fn incident_block(graph: &ConceptGraph, item: &Incident<'_>, with_quotes: bool) 
     out
 }
 
-/// The node and its relations as JSON.
-pub fn json(graph: &ConceptGraph, ix: NodeIndex) -> serde_json::Value {
-    let relations: Vec<_> = graph
-        .incident(ix)
-        .iter()
-        .map(|item| {
-            let mut value = export::relation_json(graph, item.relation);
-            let direction = if graph.kind_of(item.relation).symmetric {
-                "both"
-            } else if item.outgoing {
-                "out"
-            } else {
-                "in"
-            };
-            value["direction"] = json!(direction);
-            value["other"] = json!(graph.node(item.other).id);
-            value
-        })
-        .collect();
-    let compared: Vec<_> = graph
-        .qualified_by(ix)
-        .into_iter()
-        .map(|edge| export::relation_json(graph, graph.relation(edge)))
-        .collect();
-    json!({ "node": graph.node(ix), "relations": relations, "compared_along": compared })
+/// The JSON shape of `show` (docs/json.md).
+#[derive(Debug, Serialize)]
+pub struct ShowJson<'g> {
+    /// The node.
+    pub node: &'g Node,
+    /// Every relation touching it.
+    pub relations: Vec<IncidentJson<'g>>,
+    /// The relations that use it as their aspect or dimension.
+    pub compared_along: Vec<ClaimJson<'g>>,
 }
 
-/// Plain one-line description of a relation: `A --label--> B`.
-pub fn relation_line(graph: &ConceptGraph, relation: &crate::relation::Relation) -> String {
-    let kind = graph.kind_of(relation);
-    let arrow = if kind.symmetric { "<--" } else { "--" };
-    // No-break spaces keep a label such as "relies on" inside its arrow when wrapped.
-    format!(
-        "{} {arrow}{}--> {}",
-        node_plain(graph, relation.from),
-        kind.label.replace(' ', "\u{a0}"),
-        node_plain(graph, relation.to)
-    )
+/// A relation seen from the node shown.
+#[derive(Debug, Serialize)]
+pub struct IncidentJson<'g> {
+    /// The relation with every source.
+    #[serde(flatten)]
+    pub claim: ClaimJson<'g>,
+    /// `out`, `in` or `both` (symmetric kinds).
+    pub direction: &'static str,
+    /// The node at the other end.
+    pub other: &'g str,
+}
+
+/// The node and its relations as their JSON shape.
+pub fn json(graph: &ConceptGraph, ix: NodeIndex) -> ShowJson<'_> {
+    ShowJson {
+        node: graph.node(ix),
+        relations: graph
+            .incident(ix)
+            .into_iter()
+            .map(|item| IncidentJson {
+                claim: ClaimJson::new(graph, item.relation, &item.relation.sources),
+                direction: if graph.kind_of(item.relation).symmetric {
+                    "both"
+                } else if item.outgoing {
+                    "out"
+                } else {
+                    "in"
+                },
+                other: &graph.node(item.other).id,
+            })
+            .collect(),
+        compared_along: graph
+            .qualified_by(ix)
+            .into_iter()
+            .map(|edge| {
+                let relation = graph.relation(edge);
+                ClaimJson::new(graph, relation, &relation.sources)
+            })
+            .collect(),
+    }
 }

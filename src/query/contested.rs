@@ -6,6 +6,7 @@ use std::collections::HashMap;
 use indexmap::IndexMap;
 use petgraph::graph::{EdgeIndex, NodeIndex};
 
+use super::comparison::{self, Stance};
 use crate::{graph::ConceptGraph, schema::Role};
 
 /// Everything contested in the dataset.
@@ -15,6 +16,9 @@ pub struct Contested {
     pub pairs: Vec<ContestedPair>,
     /// View nodes with the relations that attach them, in data order.
     pub views: Vec<(NodeIndex, Vec<EdgeIndex>)>,
+    /// The papers the query was narrowed to (all when empty): sources are shown
+    /// under this filter.
+    pub papers: Vec<String>,
 }
 
 /// One contested pair and why.
@@ -41,92 +45,95 @@ pub enum Reason {
 
 /// Finds contested pairs (restricted to claims by `papers` when not empty) and views.
 ///
-/// One pass over the relations to group them by pair, then work per pair: linear in the
-/// number of relations.
+/// Pairs related differently come from the ordinary relations; the two comparison
+/// disputes (an aspect named both common ground and a difference; different positions
+/// on one dimension) from the comparison model's rows. Linear in the relations.
 pub fn contested(graph: &ConceptGraph, papers: &[String]) -> Contested {
-    let mut by_pair: IndexMap<(NodeIndex, NodeIndex), Vec<EdgeIndex>> = IndexMap::new();
+    let key = |r: &crate::relation::Relation| (r.from.min(r.to), r.from.max(r.to));
+    let mut ordinary: IndexMap<(NodeIndex, NodeIndex), Vec<EdgeIndex>> = IndexMap::new();
     for (edge, relation) in graph.relations() {
-        if !relation.asserted_by_any(papers) {
-            continue;
+        if graph.role_of(relation) == Role::Ordinary && relation.asserted_by_any(papers) {
+            ordinary.entry(key(relation)).or_default().push(edge);
         }
-        let key = (
-            relation.from.min(relation.to),
-            relation.from.max(relation.to),
-        );
-        by_pair.entry(key).or_default().push(edge);
     }
-    let paper_set = |edge: EdgeIndex| -> Vec<String> {
-        let mut set: Vec<String> = graph
-            .relation(edge)
-            .sources
-            .iter()
-            .filter(|s| papers.is_empty() || papers.contains(&s.paper))
-            .map(|s| s.paper.clone())
-            .collect();
-        set.sort();
-        set.dedup();
-        set
-    };
-    let mut pairs = Vec::new();
-    for (pair, edges) in by_pair.into_iter().filter(|(_, e)| e.len() > 1) {
-        let ordinary: Vec<EdgeIndex> = edges
-            .iter()
-            .copied()
-            .filter(|&e| graph.role_of(graph.relation(e)) == Role::Ordinary)
-            .collect();
-        let mut ways: IndexMap<(String, NodeIndex), Vec<String>> = IndexMap::new();
-        for &edge in &ordinary {
-            let r = graph.relation(edge);
-            ways.entry((r.kind.clone(), r.from))
-                .or_default()
-                .extend(paper_set(edge));
-        }
-        let distinct_papers: std::collections::BTreeSet<&String> =
-            ways.values().flatten().collect();
-        if ways.len() > 1 && distinct_papers.len() > 1 {
-            pairs.push(ContestedPair {
-                pair,
-                reason: Reason::RelatedDifferently,
-                edges: ordinary,
-            });
-        }
-        let mut common: HashMap<NodeIndex, Vec<EdgeIndex>> = HashMap::new();
-        let mut differ: IndexMap<NodeIndex, Vec<EdgeIndex>> = IndexMap::new();
+    let mut found: Vec<(EdgeIndex, ContestedPair)> = Vec::new();
+    for (pair, edges) in ordinary {
+        let mut ways: IndexMap<(&str, NodeIndex), Vec<&str>> = IndexMap::new();
+        let mut all_papers: Vec<&str> = Vec::new();
         for &edge in &edges {
             let r = graph.relation(edge);
-            match graph.role_of(r) {
-                Role::CommonGround => common
-                    .entry(r.aspect.expect("validated"))
-                    .or_default()
-                    .push(edge),
-                Role::Difference => differ
-                    .entry(r.dimension.expect("validated"))
-                    .or_default()
-                    .push(edge),
-                Role::Ordinary => {}
-            }
+            let asserting = r.papers_in(papers);
+            all_papers.extend(&asserting);
+            ways.entry((r.kind.as_str(), r.from))
+                .or_default()
+                .extend(asserting);
         }
-        for (dimension, differing) in &differ {
-            if let Some(agreeing) = common.get(dimension) {
-                let mut involved = agreeing.clone();
-                involved.extend(differing);
-                pairs.push(ContestedPair {
+        all_papers.sort_unstable();
+        all_papers.dedup();
+        // `ways.len() > 1` implies at least two edges.
+        if let (true, Some(&first)) = (ways.len() > 1 && all_papers.len() > 1, edges.first()) {
+            found.push((
+                first,
+                ContestedPair {
                     pair,
-                    reason: Reason::AgreeAndDiffer(*dimension),
-                    edges: involved,
-                });
-            }
-            let wordings: std::collections::BTreeSet<Vec<String>> =
-                differing.iter().map(|&e| paper_set(e)).collect();
-            if differing.len() > 1 && wordings.len() > 1 {
-                pairs.push(ContestedPair {
-                    pair,
-                    reason: Reason::DivergentPositions(*dimension),
-                    edges: differing.clone(),
-                });
-            }
+                    reason: Reason::RelatedDifferently,
+                    edges,
+                },
+            ));
         }
     }
+    let rows = comparison::rows(graph, None, papers);
+    let mut common: HashMap<(NodeIndex, NodeIndex, NodeIndex), Vec<EdgeIndex>> = HashMap::new();
+    for row in rows.iter().filter(|r| r.stance == Stance::CommonGround) {
+        let pair = (row.pair.0.min(row.pair.1), row.pair.0.max(row.pair.1));
+        common.insert(
+            (pair.0, pair.1, row.topic),
+            row.claims.iter().map(|c| c.edge).collect(),
+        );
+    }
+    for row in rows.iter().filter(|r| r.stance == Stance::Difference) {
+        let pair = (row.pair.0.min(row.pair.1), row.pair.0.max(row.pair.1));
+        let differing: Vec<EdgeIndex> = row.claims.iter().map(|c| c.edge).collect();
+        let Some(&first) = differing.first() else {
+            continue;
+        };
+        if let Some(agreeing) = common.get(&(pair.0, pair.1, row.topic)) {
+            let mut involved = agreeing.clone();
+            involved.extend(&differing);
+            found.push((
+                first,
+                ContestedPair {
+                    pair,
+                    reason: Reason::AgreeAndDiffer(row.topic),
+                    edges: involved,
+                },
+            ));
+        }
+        let wordings = row.wordings();
+        let mut paper_sets: Vec<Vec<&str>> = wordings
+            .iter()
+            .map(|w| {
+                let mut set = w.papers();
+                set.sort_unstable();
+                set
+            })
+            .collect();
+        paper_sets.sort();
+        paper_sets.dedup();
+        if wordings.len() > 1 && paper_sets.len() > 1 {
+            found.push((
+                first,
+                ContestedPair {
+                    pair,
+                    reason: Reason::DivergentPositions(row.topic),
+                    edges: differing,
+                },
+            ));
+        }
+    }
+    // Data order of each dispute's first relation, as before the model was shared.
+    found.sort_by_key(|(first, _)| *first);
+    let pairs = found.into_iter().map(|(_, pair)| pair).collect();
     let views = graph
         .node_indices()
         .filter(|&ix| graph.node(ix).kind == "view")
@@ -141,5 +148,9 @@ pub fn contested(graph: &ConceptGraph, papers: &[String]) -> Contested {
         })
         .filter(|(_, edges): &(NodeIndex, Vec<EdgeIndex>)| !edges.is_empty())
         .collect();
-    Contested { pairs, views }
+    Contested {
+        pairs,
+        views,
+        papers: papers.to_vec(),
+    }
 }

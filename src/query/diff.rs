@@ -2,13 +2,10 @@
 //! how their neighbourhoods contrast, each item traced to the relations that make it.
 
 use indexmap::{IndexMap, IndexSet};
-use petgraph::graph::{EdgeIndex, NodeIndex};
+use petgraph::graph::NodeIndex;
 
-use crate::{
-    graph::ConceptGraph,
-    relation::{Relation, Source},
-    schema::Role,
-};
+use super::comparison::{rows, Claim, Row, Stance};
+use crate::{graph::ConceptGraph, schema::Role};
 
 /// The comparison of `a` and `b`.
 #[derive(Debug)]
@@ -19,56 +16,33 @@ pub struct Diff<'g> {
     pub b: NodeIndex,
     /// Ordinary relations directly between `a` and `b` (premise of, part of, ...).
     pub direct: Vec<Claim<'g>>,
-    /// Common-ground relations between `a` and `b`, in data order.
-    pub common_ground: Vec<Claim<'g>>,
-    /// Difference relations between `a` and `b`, grouped by dimension (first-seen order).
-    pub differences: Vec<DimensionRow<'g>>,
+    /// Aspects of common ground between `a` and `b`, in data order.
+    pub common_ground: Vec<Row<'g>>,
+    /// Dimensions of difference between `a` and `b`, in data order; positions are
+    /// oriented as (a's, b's).
+    pub differences: Vec<Row<'g>>,
     /// Per relation kind and direction, what each side is related to.
     pub contrast: Vec<Contrast>,
 }
 
-/// A relation between the two nodes, with the sources that pass the paper filter.
-#[derive(Debug, Clone)]
-pub struct Claim<'g> {
-    /// The relation's edge.
-    pub edge: EdgeIndex,
-    /// The relation.
-    pub relation: &'g Relation,
-    /// Its sources from the selected papers.
-    pub sources: Vec<&'g Source>,
-}
-
-impl Claim<'_> {
-    /// Paper ids of the sources, once each, in order.
-    pub fn papers(&self) -> Vec<&str> {
-        let mut papers: Vec<&str> = Vec::new();
-        for s in &self.sources {
-            if !papers.contains(&s.paper.as_str()) {
-                papers.push(&s.paper);
-            }
-        }
-        papers
+impl Diff<'_> {
+    /// Whether the selected papers give nothing to compare: no relation between the
+    /// two, and no neighbourhood on both sides to contrast (`diff tpa rr --paper wu`:
+    /// Wu & Zhu say nothing of `tpa`). The command then exits 1.
+    pub fn is_empty(&self) -> bool {
+        let a_side = self
+            .contrast
+            .iter()
+            .any(|c| !c.only_a.is_empty() || !c.both.is_empty());
+        let b_side = self
+            .contrast
+            .iter()
+            .any(|c| !c.only_b.is_empty() || !c.both.is_empty());
+        self.direct.is_empty()
+            && self.common_ground.is_empty()
+            && self.differences.is_empty()
+            && !(a_side && b_side)
     }
-}
-
-/// Every difference along one dimension: one entry per distinct wording.
-#[derive(Debug, Clone)]
-pub struct DimensionRow<'g> {
-    /// The dimension node.
-    pub dimension: NodeIndex,
-    /// The differences, each with positions oriented as (a's, b's).
-    pub entries: Vec<Difference<'g>>,
-}
-
-/// One difference relation read from `a`'s side.
-#[derive(Debug, Clone)]
-pub struct Difference<'g> {
-    /// The claim.
-    pub claim: Claim<'g>,
-    /// `a`'s position.
-    pub a_position: &'g str,
-    /// `b`'s position.
-    pub b_position: &'g str,
 }
 
 /// Which way a contrasted relation points, seen from the compared node.
@@ -98,6 +72,7 @@ pub struct Contrast {
 }
 
 /// Compares `a` and `b`, keeping only claims from `papers` (all papers when empty).
+/// Common ground and differences are the comparison model's rows for the pair.
 ///
 /// Linear in the number of relations touching `a` and `b`.
 pub fn diff<'g>(
@@ -106,60 +81,23 @@ pub fn diff<'g>(
     b: NodeIndex,
     papers: &[String],
 ) -> Diff<'g> {
-    let mut direct = Vec::new();
-    let mut common_ground = Vec::new();
-    let mut rows: IndexMap<NodeIndex, Vec<Difference<'g>>> = IndexMap::new();
-    for item in graph.incident(a).into_iter().filter(|i| i.other == b) {
-        let Some(claim) = claim(item.edge, item.relation, papers) else {
-            continue;
-        };
-        match graph.role_of(item.relation) {
-            Role::CommonGround => common_ground.push(claim),
-            Role::Difference => {
-                let (Some(dimension), Some(positions)) =
-                    (item.relation.dimension, &item.relation.positions)
-                else {
-                    continue;
-                };
-                let (a_position, b_position) = if item.relation.from == a {
-                    (positions.from.as_str(), positions.to.as_str())
-                } else {
-                    (positions.to.as_str(), positions.from.as_str())
-                };
-                rows.entry(dimension).or_default().push(Difference {
-                    claim,
-                    a_position,
-                    b_position,
-                });
-            }
-            Role::Ordinary => direct.push(claim),
-        }
-    }
+    let direct = graph
+        .incident(a)
+        .into_iter()
+        .filter(|i| i.other == b && graph.role_of(i.relation) == Role::Ordinary)
+        .filter_map(|i| Claim::of(i.edge, i.relation, a, papers))
+        .collect();
+    let (common_ground, differences) = rows(graph, Some((a, b)), papers)
+        .into_iter()
+        .partition(|row| row.stance == Stance::CommonGround);
     Diff {
         a,
         b,
         direct,
         common_ground,
-        differences: rows
-            .into_iter()
-            .map(|(dimension, entries)| DimensionRow { dimension, entries })
-            .collect(),
+        differences,
         contrast: contrast(graph, a, b, papers),
     }
-}
-
-/// The claim with sources narrowed to `papers`, or `None` if none of them asserts it.
-pub fn claim<'g>(edge: EdgeIndex, relation: &'g Relation, papers: &[String]) -> Option<Claim<'g>> {
-    let sources: Vec<&Source> = relation
-        .sources
-        .iter()
-        .filter(|s| papers.is_empty() || papers.contains(&s.paper))
-        .collect();
-    (!sources.is_empty()).then_some(Claim {
-        edge,
-        relation,
-        sources,
-    })
 }
 
 type Neighbourhood = IndexMap<(String, Direction), IndexSet<NodeIndex>>;

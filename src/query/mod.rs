@@ -8,6 +8,7 @@
 
 mod budget;
 pub mod compare;
+pub mod comparison;
 pub mod contested;
 pub mod diff;
 pub mod neighbors;
@@ -64,6 +65,8 @@ pub(crate) mod testing {
                     url: None,
                     file: format!("{id}.txt"),
                     note: None,
+                    inferred: std::collections::BTreeMap::default(),
+                    shares_text_with: Vec::new(),
                 };
                 (id.to_string(), paper)
             })
@@ -119,6 +122,7 @@ pub(crate) mod testing {
             kind_indices,
             ids,
             names,
+            facts: Vec::new(),
             files: Vec::new(),
         }
     }

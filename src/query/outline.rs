@@ -1,5 +1,9 @@
 //! `paper P`: one paper's argument in outline, its claims grouped by the schema's
 //! `group` headings, in the order the paper makes them.
+//!
+//! A *claim* is one relation as one paper asserts it; it is backed by one or more
+//! *quotes* (the paper's sources for that relation). `papers` and `paper` count claims
+//! this way, and quotes separately ([`counts`]).
 
 use indexmap::IndexMap;
 use petgraph::graph::EdgeIndex;
@@ -9,47 +13,138 @@ use crate::{graph::ConceptGraph, relation::Source};
 /// Heading for relation kinds without a `group` in the schema.
 pub const OTHER: &str = "Other claims";
 
+/// One claim of the paper: the relation and every quote the paper gives for it.
+#[derive(Debug)]
+pub struct OutlineClaim<'g> {
+    /// The relation.
+    pub edge: EdgeIndex,
+    /// The paper's sources for it, in the order of the text.
+    pub sources: Vec<&'g Source>,
+}
+
 /// A paper's claims by heading; headings in schema order, claims in text order.
 #[derive(Debug)]
 pub struct Outline<'g> {
     /// The paper id.
     pub paper: String,
-    /// Heading → (relation, the paper's source for it).
-    pub groups: IndexMap<String, Vec<(EdgeIndex, &'g Source)>>,
+    /// Heading → claims.
+    pub groups: IndexMap<String, Vec<OutlineClaim<'g>>>,
+    /// Whether claims are in the order of the paper's text (else in data order, when
+    /// the text was not at hand).
+    pub text_order: bool,
 }
 
-/// The outline of `paper`. Claims keep the order in which they are encoded, which is
-/// the order of the paper's text in the shipped data.
-pub fn outline<'g>(graph: &'g ConceptGraph, paper: &str) -> Outline<'g> {
-    let mut groups: IndexMap<String, Vec<(EdgeIndex, &Source)>> = IndexMap::new();
+impl Outline<'_> {
+    /// The number of claims.
+    pub fn claims(&self) -> usize {
+        self.groups.values().map(Vec::len).sum()
+    }
+
+    /// The number of quotes behind them.
+    pub fn quotes(&self) -> usize {
+        self.groups
+            .values()
+            .flatten()
+            .map(|c| c.sources.len())
+            .sum()
+    }
+}
+
+/// Claims and quotes per paper, in paper order: the one way both are counted.
+pub fn counts(graph: &ConceptGraph) -> IndexMap<&str, (usize, usize)> {
+    let mut counts: IndexMap<&str, (usize, usize)> =
+        graph.papers().map(|p| (p.id.as_str(), (0, 0))).collect();
+    for (_, relation) in graph.relations() {
+        for paper in relation.papers() {
+            if let Some(count) = counts.get_mut(paper) {
+                count.0 += 1;
+            }
+        }
+        for source in &relation.sources {
+            if let Some(count) = counts.get_mut(source.paper.as_str()) {
+                count.1 += 1;
+            }
+        }
+    }
+    counts
+}
+
+/// `text` with every run of white space as one space: the texts were converted from
+/// PDF, and quotes are compared this way.
+fn collapse(text: &str) -> String {
+    text.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+/// Where `quote` starts in `collapsed` (a text passed through [`collapse`]); `None` for
+/// a quote not found.
+fn position_in(collapsed: &str, quote: &str) -> Option<usize> {
+    let quote = collapse(quote);
+    (!quote.is_empty())
+        .then(|| collapsed.find(&quote))
+        .flatten()
+}
+
+/// The outline of `paper`. With the paper's `text`, claims follow the place in the text
+/// of their first quote (quotes not found in it come last, in data order); without it,
+/// the order in which they are encoded.
+pub fn outline<'g>(graph: &'g ConceptGraph, paper: &str, text: Option<&str>) -> Outline<'g> {
+    let mut groups: IndexMap<String, Vec<OutlineClaim<'g>>> = IndexMap::new();
     for kind in graph.schema().relation_kinds.values() {
         groups
             .entry(kind.group.clone().unwrap_or_else(|| OTHER.into()))
             .or_default();
     }
-    let mut claims: Vec<(EdgeIndex, &Source)> = graph
+    let collapsed = text.map(collapse);
+    let place = |source: &Source| {
+        let data = (
+            source.origin.file,
+            source.origin.relation,
+            source.origin.source,
+        );
+        let at = collapsed
+            .as_deref()
+            .and_then(|t| position_in(t, &source.quote))
+            .unwrap_or(usize::MAX);
+        (at, data)
+    };
+    let mut claims: Vec<(EdgeIndex, Vec<&Source>)> = graph
         .relations()
-        .flat_map(|(edge, r)| {
-            r.sources
-                .iter()
-                .filter(|s| s.paper == paper)
-                .map(move |s| (edge, s))
+        .filter_map(|(edge, r)| {
+            let mut sources: Vec<&Source> = r.sources.iter().filter(|s| s.paper == paper).collect();
+            sources.sort_by_key(|s| place(s));
+            (!sources.is_empty()).then_some((edge, sources))
         })
         .collect();
-    claims.sort_by_key(|(_, s)| (s.origin.file, s.origin.relation, s.origin.source));
-    let mut seen = std::collections::HashSet::new();
-    for (edge, source) in claims {
-        // One line per relation, with the paper's first quote for it.
-        if !seen.insert(edge) {
-            continue;
-        }
+    // Each claim has at least one source (kept only when non-empty above); the first
+    // in text order places it.
+    claims.sort_by_key(|(_, sources)| sources.first().map(|s| place(s)));
+    for (edge, sources) in claims {
         let kind = graph.kind_of(graph.relation(edge));
         let heading = kind.group.clone().unwrap_or_else(|| OTHER.into());
-        groups.entry(heading).or_default().push((edge, source));
+        groups
+            .entry(heading)
+            .or_default()
+            .push(OutlineClaim { edge, sources });
     }
     groups.retain(|_, claims| !claims.is_empty());
     Outline {
         paper: paper.to_string(),
         groups,
+        text_order: text.is_some(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn quotes_are_found_across_line_breaks() {
+        assert_eq!(
+            position_in(&collapse("one two\n three four"), "three\n four"),
+            Some(8)
+        );
+        assert_eq!(position_in("one two", "five"), None);
+        assert_eq!(position_in("one two", "  "), None);
     }
 }

@@ -55,7 +55,7 @@ fn diff_tpa_rr_shows_every_encoded_aspect_and_dimension_with_its_papers() {
     let mut aspects: BTreeMap<String, BTreeSet<String>> = BTreeMap::new();
     for c in diff["common_ground"].as_array().unwrap() {
         aspects
-            .entry(c["aspect"].as_str().unwrap().into())
+            .entry(c["topic"].as_str().unwrap().into())
             .or_default()
             .extend(papers_of(std::slice::from_ref(c)));
     }
@@ -66,8 +66,8 @@ fn diff_tpa_rr_shows_every_encoded_aspect_and_dimension_with_its_papers() {
         .iter()
         .map(|row| {
             (
-                row["dimension"].as_str().unwrap().into(),
-                papers_of(row["entries"].as_array().unwrap()),
+                row["topic"].as_str().unwrap().into(),
+                papers_of(row["wordings"].as_array().unwrap()),
             )
         })
         .collect();
@@ -81,13 +81,13 @@ fn aspects_and_dimensions(paper: &str) -> (BTreeSet<String>, BTreeSet<String>) {
         .as_array()
         .unwrap()
         .iter()
-        .map(|c| c["aspect"].as_str().unwrap().to_string())
+        .map(|c| c["topic"].as_str().unwrap().to_string())
         .collect();
     let dims = diff["differences"]
         .as_array()
         .unwrap()
         .iter()
-        .map(|r| r["dimension"].as_str().unwrap().to_string())
+        .map(|r| r["topic"].as_str().unwrap().to_string())
         .collect();
     (aspects, dims)
 }
@@ -188,7 +188,7 @@ fn positions_are_oriented_to_the_requested_sides() {
             .as_array()
             .unwrap()
             .iter()
-            .flat_map(|row| row["entries"].as_array().unwrap().iter())
+            .flat_map(|row| row["wordings"].as_array().unwrap().iter())
             .map(|e| {
                 (
                     e[first].as_str().unwrap().to_string(),
@@ -263,11 +263,7 @@ fn compare_matrix_has_a_column_per_paper_matching_the_relations() {
             .iter()
             .map(|p| p.as_str().unwrap().into())
             .collect();
-        assert_eq!(
-            &papers,
-            &expected[row["dimension"].as_str().unwrap()],
-            "{row}"
-        );
+        assert_eq!(&papers, &expected[row["topic"].as_str().unwrap()], "{row}");
         assert_eq!(row["total"].as_u64().unwrap(), papers.len() as u64);
     }
     assert_eq!(
@@ -283,12 +279,12 @@ fn compare_csv_has_a_header_and_consistent_totals() {
     let mut lines = out.lines();
     assert_eq!(
         lines.next().unwrap(),
-        "role,from,to,dimension,label,wu-zhu,organic-connection,bnu-dean-2020,tan-liu-huang-2020,hao-2021,total"
+        "role,a,b,topic,label,wu-zhu,organic-connection,bnu-dean-2020,tan-liu-huang-2020,hao-2021,total,shared_text"
     );
     for line in lines {
-        let fields: Vec<&str> = line.rsplitn(7, ',').collect();
-        let total: usize = fields[0].parse().unwrap();
-        let ones = fields[1..6].iter().filter(|f| **f == "1").count();
+        let fields: Vec<&str> = line.rsplitn(8, ',').collect();
+        let total: usize = fields[1].parse().unwrap();
+        let ones = fields[2..7].iter().filter(|f| **f == "1").count();
         assert_eq!(total, ones, "{line}");
     }
 }
@@ -372,7 +368,9 @@ fn paper_outline_groups_claims_in_the_papers_order() {
     );
     for group in outline["groups"].as_array().unwrap() {
         for claim in group["claims"].as_array().unwrap() {
-            assert_eq!(claim["source"]["paper"], "hao-2021");
+            for source in claim["sources"].as_array().unwrap() {
+                assert_eq!(source["paper"], "hao-2021");
+            }
         }
     }
 }
@@ -392,4 +390,434 @@ fn human_diff_and_compare_snapshots() {
     );
     insta::assert_snapshot!("compare-tpa-rr", run(&["compare", "tpa", "rr"]).1);
     insta::assert_snapshot!("paper-wu-zhu", run(&["paper", "wu-zhu", "--brief"]).1);
+}
+
+/// Lines wider than 80 terminal columns (display width: a CJK character is two
+/// columns, a combining mark none), unless they hold a word too long to share a line
+/// (over 40 columns: a long id, a label without spaces) that wrapping may not break.
+fn too_wide(out: &str) -> Vec<String> {
+    out.lines()
+        .filter(|line| {
+            textwrap::core::display_width(line) > 80
+                && line
+                    .split_whitespace()
+                    .all(|word| textwrap::core::display_width(word) <= 40)
+        })
+        .map(str::to_string)
+        .collect()
+}
+
+#[test]
+fn every_command_fits_eighty_columns_measured_by_display_width() {
+    let real: &[&[&str]] = &[
+        &["show", "tpa"],
+        &["diff", "tpa", "rr"],
+        &["compare"],
+        &["compare", "tpa", "rr"],
+        &["contested"],
+        &["papers"],
+        &["paper", "tan"],
+        &["list"],
+        &["search", "common prosperity"],
+        &["path", "cpc", "common-prosperity"],
+        &["path", "tpa", "rr", "--explain"],
+        &["neighbors", "tpa"],
+        &["check"],
+    ];
+    for args in real {
+        let (code, out, err) = run(args);
+        assert!(code == 0 || code == 1, "{args:?}: {err}");
+        assert_eq!(too_wide(&out), Vec::<String>::new(), "{args:?}");
+    }
+    let wide = crate::common::fixture("wide-labels");
+    let wide = wide.to_str().unwrap();
+    let fixture: &[&[&str]] = &[
+        &["compare"],
+        &["compare", "alpha", "beta"],
+        &["diff", "alpha", "beta"],
+        &["contested"],
+        &["papers"],
+        &["paper", "p-one"],
+        &["show", "alpha"],
+        &["list"],
+        &["path", "alpha", "beta", "--explain"],
+        &["neighbors", "alpha"],
+    ];
+    for args in fixture {
+        let mut all = vec!["--data", wide];
+        all.extend_from_slice(args);
+        let (code, out, err) = run(&all);
+        assert!(code == 0 || code == 1, "{args:?} exited {code}: {err}");
+        assert_eq!(too_wide(&out), Vec::<String>::new(), "{args:?}");
+    }
+}
+
+#[test]
+fn compare_pads_by_display_width_and_never_panics_on_combining_marks() {
+    let wide = crate::common::fixture("wide-labels");
+    let (code, out, err) = run(&["--data", wide.to_str().unwrap(), "compare"]);
+    assert_eq!(code, 0, "{err}");
+    // Every row's cells start in the same terminal column, whatever the label's script.
+    let columns: BTreeSet<usize> = out
+        .lines()
+        .filter_map(|line| {
+            let at = line.find(['●', '·'])?;
+            Some(textwrap::core::display_width(&line[..at]))
+        })
+        .collect();
+    assert_eq!(columns.len(), 1, "{out}");
+}
+
+/// The rows of `compare A B --json` with at least `n` papers, as (role, topic).
+fn agreed_by(a: &str, b: &str, n: u64) -> BTreeSet<(String, String)> {
+    json(&["compare", a, b])["rows"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|r| r["total"].as_u64().unwrap() >= n)
+        .map(|r| {
+            (
+                r["role"].as_str().unwrap().to_string(),
+                r["label"].as_str().unwrap().to_string(),
+            )
+        })
+        .collect()
+}
+
+#[test]
+fn min_papers_counts_papers_on_the_same_comparison_as_compare_does() {
+    let (code, dot, err) = run(&[
+        "dot",
+        "--diff",
+        "tpa",
+        "rr",
+        "--via",
+        "differs",
+        "--min-papers",
+        "2",
+    ]);
+    assert_eq!(code, 0, "{err}");
+    let expected: Vec<String> = agreed_by("tpa", "rr", 2)
+        .into_iter()
+        .filter(|(role, _)| role == "difference")
+        .map(|(_, label)| label)
+        .collect();
+    assert!(
+        expected.iter().any(|l| l == "Target objects"),
+        "{expected:?}"
+    );
+    for label in &expected {
+        let first_words: String = label
+            .split_whitespace()
+            .take(2)
+            .collect::<Vec<_>>()
+            .join(" ");
+        assert!(
+            dot.contains(&first_words),
+            "{label} missing from the diagram"
+        );
+    }
+    // Differences only one paper names stay out.
+    assert!(!dot.contains("\"Standards\""), "{dot}");
+    // The agreement rests partly on two papers that share text: said on stderr.
+    assert!(
+        err.contains("BNU Dean (2020) and Tan, Liu & Huang (2020)"),
+        "{err}"
+    );
+    // A plain graph with --min-papers keeps a comparison as many papers make it.
+    let (_, overview, _) = run(&[
+        "dot",
+        "--focus",
+        "tpa",
+        "--depth",
+        "1",
+        "--via",
+        "differs",
+        "--min-papers",
+        "4",
+    ]);
+    assert!(overview.contains("Target objects"), "{overview}");
+}
+
+#[test]
+fn agreement_between_papers_that_share_text_is_flagged() {
+    let (_, table, _) = run(&["compare", "tpa", "rr"]);
+    let target = table
+        .lines()
+        .find(|l| l.trim_start().starts_with("Target objects"))
+        .unwrap();
+    assert!(target.trim_end().ends_with("4*"), "{target}");
+    let time = table
+        .lines()
+        .find(|l| l.trim_start().starts_with("Time"))
+        .unwrap();
+    assert!(
+        time.trim_end().ends_with('2'),
+        "Hao and Tan share no text: {time}"
+    );
+    assert!(
+        table.contains("* the total counts papers that share passages of text"),
+        "{table}"
+    );
+    let matrix = json(&["compare", "tpa", "rr"]);
+    let row = matrix["rows"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|r| r["topic"] == "dim-target-objects")
+        .unwrap();
+    assert_eq!(
+        row["shared_text"],
+        serde_json::json!([["bnu-dean-2020", "tan-liu-huang-2020"]])
+    );
+    let (_, diff, _) = run(&["diff", "tpa", "rr", "--brief"]);
+    assert!(
+        diff.contains("note: BNU Dean (2020) and Tan, Liu & Huang (2020) share passages of text"),
+        "{diff}"
+    );
+    let (_, papers, _) = run(&["papers"]);
+    assert!(
+        papers.contains("shares passages of text with: Tan, Liu & Huang (2020)"),
+        "{papers}"
+    );
+}
+
+#[test]
+fn inferred_citation_facts_are_shown_as_inferred() {
+    let (_, papers, _) = run(&["papers"]);
+    assert!(papers.contains("year: 2020 (inferred)"), "BNU: {papers}");
+    assert!(papers.contains("year: 2021 (inferred)"), "Hao: {papers}");
+    assert!(
+        !papers.contains("Huang; year: 2020 (inferred)"),
+        "Tan's year is printed"
+    );
+    let json = json(&["papers"]);
+    let hao = json
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|p| p["id"] == "hao-2021")
+        .unwrap();
+    assert!(hao["inferred"]["year"].as_str().unwrap().contains("2021"));
+}
+
+#[test]
+fn a_claim_is_counted_the_same_way_by_papers_and_paper() {
+    let export = json(&["export"]);
+    let listed = json(&["papers"]);
+    for paper in listed.as_array().unwrap() {
+        let id = paper["id"].as_str().unwrap();
+        let relations = export["relations"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .filter(|r| {
+                r["sources"]
+                    .as_array()
+                    .unwrap()
+                    .iter()
+                    .any(|s| s["paper"] == id)
+            })
+            .count();
+        let quotes: usize = export["relations"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .flat_map(|r| r["sources"].as_array().unwrap())
+            .filter(|s| s["paper"] == id)
+            .count();
+        assert_eq!(paper["claims"], relations, "{id}");
+        assert_eq!(paper["quotes"], quotes, "{id}");
+        let outline = json(&["paper", id]);
+        assert_eq!(outline["paper"]["claims"], relations, "{id}");
+        assert_eq!(outline["paper"]["quotes"], quotes, "{id}");
+    }
+    let (_, tan, _) = run(&["paper", "tan", "--brief"]);
+    let (_, papers, _) = run(&["papers"]);
+    let count = tan
+        .lines()
+        .find(|l| l.contains(" claims, "))
+        .unwrap()
+        .trim()
+        .to_string();
+    assert!(
+        count.ends_with("quotes") && count.contains("claims"),
+        "{count}"
+    );
+    assert!(
+        papers.contains(&count),
+        "`papers` and `paper tan` disagree: {count}"
+    );
+}
+
+#[test]
+fn a_query_that_finds_nothing_exits_1_everywhere() {
+    let (code, out, _) = run(&["diff", "tpa", "rr", "--paper", "wu"]);
+    assert_eq!(code, 1, "{out}");
+    assert!(out.contains("none recorded"), "{out}");
+    let (code, _, _) = run(&["path", "tpa", "rr", "--paper", "wu"]);
+    assert_eq!(code, 1);
+    let (code, _, _) = run(&["compare", "tpa", "rr", "--paper", "wu"]);
+    assert_eq!(code, 1);
+    // Two goals: no relation between them, but what serves each is a comparison.
+    let (code, _, _) = run(&["diff", "first-centenary-goal", "second-centenary-goal"]);
+    assert_eq!(code, 0);
+}
+
+#[test]
+fn counts_agree_with_their_nouns_and_positions_line_up() {
+    let wide = crate::common::fixture("wide-labels");
+    let (code, out, err) = run(&["--data", wide.to_str().unwrap(), "diff", "alpha", "gamma"]);
+    assert_eq!(code, 0, "{err}");
+    assert!(out.contains("Common ground (1 aspect)\n"), "{out}");
+    assert!(out.contains("Differences (1 dimension)\n"), "{out}");
+    assert!(
+        out.contains("      alpha: long\n      gamma: short\n"),
+        "{out}"
+    );
+    let (_, tpa_rr, _) = run(&["diff", "tpa", "rr", "--paper", "hao"]);
+    assert!(
+        tpa_rr.contains("      tpa: put forward in 2013"),
+        "{tpa_rr}"
+    );
+    assert!(
+        tpa_rr.contains("      rr:  put forward by the 19th"),
+        "{tpa_rr}"
+    );
+    assert!(!tpa_rr.contains("rr :"), "{tpa_rr}");
+}
+
+#[test]
+fn a_plural_subject_reads_with_a_plural_verb_and_templates_use_neutral_words() {
+    let wide = crate::common::fixture("wide-labels");
+    let (_, out, _) = run(&[
+        "--data",
+        wide.to_str().unwrap(),
+        "path",
+        "village-cadres",
+        "alpha",
+        "--explain",
+    ]);
+    assert!(out.contains("Village cadres drive Alpha"), "{out}");
+    let (_, hao, _) = run(&[
+        "path",
+        "tpa",
+        "rr",
+        "--via",
+        "premise-of",
+        "--paper",
+        "hao",
+        "--explain",
+    ]);
+    // The paper's own words stay in the quote; the sentence does not borrow them.
+    assert!(
+        hao.contains("Targeted poverty alleviation is a premise of Rural"),
+        "{hao}"
+    );
+    assert_eq!(hao.matches("premise and foundation").count(), 1, "{hao}");
+}
+
+#[test]
+fn every_command_prints_symmetric_relations_with_two_heads() {
+    for args in [
+        &["contested"][..],
+        &["diff", "tpa", "rr"],
+        &["paper", "tan"],
+        &["show", "tpa"],
+    ] {
+        let (_, out, _) = run(args);
+        for line in out.lines() {
+            if let Some(at) = line.find("--promotes") {
+                assert!(line[..at].ends_with('<'), "{args:?}: {line}");
+            }
+        }
+    }
+    let (_, contested, _) = run(&["contested", "--brief"]);
+    assert!(
+        contested.contains("tpa <--promotes\u{a0}each\u{a0}other--> rr"),
+        "{contested}"
+    );
+}
+
+#[test]
+fn paper_outline_follows_the_order_of_the_text() {
+    let data = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("data");
+    let (code, out, err) = run(&["--data", data.to_str().unwrap(), "paper", "hao"]);
+    assert_eq!(code, 0, "{err}");
+    assert!(!out.contains("not at hand"), "{out}");
+    let first = out
+        .lines()
+        .skip_while(|l| !l.starts_with("  1. "))
+        .find(|l| l.trim_start().starts_with('['))
+        .unwrap();
+    assert!(
+        !first.contains("Epilogue"),
+        "item 1 from the epilogue: {first}"
+    );
+    // Within each heading, the first quotes of the claims come in the text's order.
+    let text = std::fs::read_to_string(data.join("texts/004_c1c25bd65598080b.txt")).unwrap();
+    let collapse = |s: &str| s.split_whitespace().collect::<Vec<_>>().join(" ");
+    let text = collapse(&text);
+    let outline = json(&["--data", data.to_str().unwrap(), "paper", "hao"]);
+    assert_eq!(outline["text_order"], true);
+    for group in outline["groups"].as_array().unwrap() {
+        let places: Vec<usize> = group["claims"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|c| {
+                let quote = collapse(c["sources"][0]["quote"].as_str().unwrap());
+                text.find(&quote).unwrap_or(usize::MAX)
+            })
+            .collect();
+        assert!(
+            places.windows(2).all(|w| w[0] <= w[1]),
+            "{}: {places:?}",
+            group["heading"]
+        );
+    }
+}
+
+#[test]
+fn diff_compare_and_contested_read_one_comparison_model() {
+    let matrix = json(&["compare", "tpa", "rr"]);
+    let diff = json(&["diff", "tpa", "rr"]);
+    let rows_of = |section: &str| -> BTreeMap<String, Value> {
+        diff[section]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|r| {
+                (
+                    r["topic"].as_str().unwrap().to_string(),
+                    r["papers"].clone(),
+                )
+            })
+            .collect()
+    };
+    let (common, differ) = (rows_of("common_ground"), rows_of("differences"));
+    for row in matrix["rows"].as_array().unwrap() {
+        let section = if row["role"] == "common-ground" {
+            &common
+        } else {
+            &differ
+        };
+        let topic = row["topic"].as_str().unwrap();
+        assert_eq!(
+            section[topic], row["papers"],
+            "{topic}: diff and compare disagree"
+        );
+    }
+    // Every aspect named both ways by the model is a contested pair.
+    let contested = json(&["contested"]);
+    for topic in common.keys().filter(|t| differ.contains_key(*t)) {
+        assert!(
+            contested["pairs"]
+                .as_array()
+                .unwrap()
+                .iter()
+                .any(|p| { p["reason"] == "agree-and-differ" && p["dimension"] == topic.as_str() }),
+            "{topic} is named common ground and a difference but not contested"
+        );
+    }
 }

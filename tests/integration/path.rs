@@ -143,7 +143,7 @@ fn tpa_is_the_premise_of_rr_with_hao_quote() {
     assert_eq!(relation["forward"], true);
     assert_eq!(
         relation["sentence"],
-        "Targeted poverty alleviation is the premise and foundation of Rural revitalization"
+        "Targeted poverty alleviation is a premise of Rural revitalization"
     );
     let source = &relation["sources"][0];
     assert_eq!(source["paper"], "hao-2021");
@@ -170,7 +170,7 @@ fn direction_matters_except_for_symmetric_relations_or_with_undirected() {
     assert!(relation["sentence"]
         .as_str()
         .unwrap()
-        .starts_with("Targeted poverty alleviation is the premise"));
+        .starts_with("Targeted poverty alleviation is a premise"));
     // Common ground is symmetric: walkable both ways without --undirected, and its
     // sentence reads in walking order.
     let common = json(&["path", "rr", "tpa", "--via", "common-ground"]);

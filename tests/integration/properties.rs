@@ -89,16 +89,18 @@ proptest! {
                 if a == b { continue; }
                 let ab = diff(&graph, a, b, &papers);
                 let ba = diff(&graph, b, a, &papers);
-                let edges = |claims: &[linkage::query::diff::Claim<'_>]| claims.iter().map(|c| c.edge).collect::<BTreeSet<_>>();
-                prop_assert_eq!(edges(&ab.common_ground), edges(&ba.common_ground));
+                let edges = |claims: &[linkage::query::comparison::Claim<'_>]| claims.iter().map(|c| c.edge).collect::<BTreeSet<_>>();
+                let row_edges = |rows: &[linkage::query::comparison::Row<'_>]| rows.iter().flat_map(|r| r.claims.iter().map(|c| c.edge)).collect::<BTreeSet<_>>();
+                prop_assert_eq!(row_edges(&ab.common_ground), row_edges(&ba.common_ground));
                 prop_assert_eq!(edges(&ab.direct), edges(&ba.direct));
                 prop_assert_eq!(ab.differences.len(), ba.differences.len());
                 for row in &ab.differences {
-                    let mirror = ba.differences.iter().find(|r| r.dimension == row.dimension).expect("same dimensions");
-                    for entry in &row.entries {
-                        let other = mirror.entries.iter().find(|e| e.claim.edge == entry.claim.edge).expect("same relations");
-                        prop_assert_eq!(entry.a_position, other.b_position);
-                        prop_assert_eq!(entry.b_position, other.a_position);
+                    let mirror = ba.differences.iter().find(|r| r.topic == row.topic).expect("same dimensions");
+                    prop_assert_eq!(row.papers().into_iter().collect::<BTreeSet<_>>(), mirror.papers().into_iter().collect::<BTreeSet<_>>());
+                    for claim in &row.claims {
+                        let other = mirror.claims.iter().find(|e| e.edge == claim.edge).expect("same relations");
+                        let (pa, pb) = claim.positions.expect("a difference has positions");
+                        prop_assert_eq!(Some((pb, pa)), other.positions);
                     }
                 }
                 for c in &ab.contrast {
@@ -109,22 +111,22 @@ proptest! {
                 }
                 // Traceability: each claim is a relation between a and b of the right role,
                 // with only sources from the selected papers.
-                let sections = [(Role::CommonGround, &ab.common_ground), (Role::Ordinary, &ab.direct)];
-                for (role, claims) in sections {
-                    for claim in claims {
-                        let r = graph.relation(claim.edge);
-                        prop_assert!(BTreeSet::from([r.from, r.to]) == BTreeSet::from([a, b]));
-                        prop_assert_eq!(graph.role_of(r), role);
-                        prop_assert!(!claim.sources.is_empty());
-                        prop_assert!(claim.sources.iter().all(|s| papers.is_empty() || papers.contains(&s.paper)));
+                let mut sections: Vec<(Role, Option<NodeIndex>, &linkage::query::comparison::Claim<'_>)> =
+                    ab.direct.iter().map(|c| (Role::Ordinary, None, c)).collect();
+                for (role, rows) in [(Role::CommonGround, &ab.common_ground), (Role::Difference, &ab.differences)] {
+                    for row in rows {
+                        sections.extend(row.claims.iter().map(|c| (role, Some(row.topic), c)));
                     }
                 }
-                for row in &ab.differences {
-                    for entry in &row.entries {
-                        let r = graph.relation(entry.claim.edge);
-                        prop_assert_eq!(graph.role_of(r), Role::Difference);
-                        prop_assert_eq!(r.dimension, Some(row.dimension));
+                for (role, topic, claim) in sections {
+                    let r = graph.relation(claim.edge);
+                    prop_assert!(BTreeSet::from([r.from, r.to]) == BTreeSet::from([a, b]));
+                    prop_assert_eq!(graph.role_of(r), role);
+                    if let Some(topic) = topic {
+                        prop_assert_eq!(Some(topic), r.aspect.or(r.dimension));
                     }
+                    prop_assert!(!claim.sources.is_empty());
+                    prop_assert!(claim.sources.iter().all(|s| papers.is_empty() || papers.contains(&s.paper)));
                 }
                 for c in &ab.contrast {
                     for (node, of) in c.only_a.iter().map(|n| (n, a)).chain(c.both.iter().map(|n| (n, a))).chain(c.only_b.iter().map(|n| (n, b))) {
@@ -133,6 +135,49 @@ proptest! {
                                 && match c.direction { Direction::Out => i.outgoing, Direction::In => !i.outgoing, Direction::Both => true }
                         });
                         prop_assert!(linked, "contrast neighbour without a relation");
+                    }
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn every_count_of_agreement_is_the_brute_force_count(claims in claims(), paper in 0usize..4) {
+        // Oracle: for a pair and an aspect or dimension, the distinct papers among the
+        // filtered sources of every relation between the two naming it.
+        let dir = dataset(&claims);
+        let graph = load_dir(dir.path());
+        let papers: Vec<String> = if paper == 3 { vec![] } else { vec![format!("p{paper}")] };
+        let support = linkage::query::comparison::Support::new(&graph, &papers);
+        let nodes = strategies(&graph);
+        for &a in &nodes {
+            for &b in &nodes {
+                if a >= b { continue; }
+                let mut oracle: std::collections::BTreeMap<(bool, NodeIndex), BTreeSet<String>> = std::collections::BTreeMap::new();
+                for (_, r) in graph.relations() {
+                    if BTreeSet::from([r.from, r.to]) != BTreeSet::from([a, b]) { continue; }
+                    let key = match graph.role_of(r) {
+                        Role::CommonGround => (false, r.aspect.unwrap()),
+                        Role::Difference => (true, r.dimension.unwrap()),
+                        Role::Ordinary => continue,
+                    };
+                    let asserting: BTreeSet<String> = r.sources.iter()
+                        .filter(|s| papers.is_empty() || papers.contains(&s.paper))
+                        .map(|s| s.paper.clone()).collect();
+                    if !asserting.is_empty() {
+                        oracle.entry(key).or_default().extend(asserting);
+                    }
+                }
+                let matrix = linkage::query::compare::compare(&graph, Some((a, b)), &papers);
+                prop_assert_eq!(matrix.rows.len(), oracle.len());
+                for row in &matrix.rows {
+                    let key = (row.row.stance == linkage::query::comparison::Stance::Difference, row.row.topic);
+                    let expected = &oracle[&key];
+                    prop_assert_eq!(row.total(), expected.len());
+                    let found: BTreeSet<String> = row.row.papers().into_iter().map(String::from).collect();
+                    prop_assert_eq!(&found, expected);
+                    for claim in &row.row.claims {
+                        prop_assert_eq!(support.papers(claim.edge, claim.relation, &papers), expected.len());
                     }
                 }
             }
