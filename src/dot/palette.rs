@@ -50,11 +50,12 @@ pub(crate) struct KindLine {
 impl KindLine {
     /// Whether a reader could take `other` for this in a legend: in colour, the same
     /// colour and pattern (whatever the arrows); in print, where every line is black,
-    /// the same pattern and arrows.
+    /// the same pattern and arrows. A bold line counts as solid: beside a thick solid
+    /// line it reads the same.
     fn looks_like(&self, other: &KindLine, palette: Palette) -> bool {
         match palette {
             Palette::Colour => self.colour == other.colour && self.pattern() == other.pattern(),
-            Palette::Print => self.look() == other.look(),
+            Palette::Print => self.pattern() == other.pattern() && self.arrows() == other.arrows(),
         }
     }
 
@@ -67,14 +68,22 @@ impl KindLine {
         }
     }
 
-    /// What a reader sees of an edge: colour, pattern and its arrows.
-    fn look(&self) -> (String, String, String) {
-        let arrows = if self.dir == "none" {
+    /// Which ends carry which arrowhead.
+    fn arrows(&self) -> String {
+        if self.dir == "none" {
             "none".to_string()
         } else {
             format!("{}:{}", self.dir, self.arrowhead)
-        };
-        (self.colour.clone(), self.line.clone(), arrows)
+        }
+    }
+
+    /// What a reader sees of an edge: colour, pattern and its arrows.
+    fn look(&self) -> (String, String, String) {
+        (
+            self.colour.clone(),
+            self.pattern().to_string(),
+            self.arrows(),
+        )
     }
 }
 
