@@ -25,10 +25,11 @@ pub(crate) const OKABE_ITO: [&str; 7] = [
 const LINES: [&str; 3] = ["solid", "dashed", "dotted"];
 
 /// Arrowheads a kind tries, after every colour and line pattern is taken.
-/// Heads with a meaning of their own in the built-in schema (`tee` hinders, `diamond`
-/// part of) come last.
+/// Open heads come before filled ones, which at arrow size look alike (a dot beside a
+/// diamond); heads with a meaning of their own in the built-in schema (`tee` hinders,
+/// `diamond` part of) come last.
 const ARROWHEADS: [&str; 12] = [
-    "vee", "dot", "odot", "box", "obox", "inv", "onormal", "crow", "normal", "tee", "diamond",
+    "vee", "onormal", "odot", "inv", "obox", "crow", "dot", "box", "normal", "tee", "diamond",
     "odiamond",
 ];
 
