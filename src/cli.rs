@@ -167,7 +167,8 @@ pub enum Command {
     /// Draw the graph, or part of it, into an SVG, PNG or PDF file with Graphviz.
     ///
     /// Takes the same selection and style options as `linkage dot`. Needs Graphviz's
-    /// `dot` program on PATH.
+    /// `dot` program on PATH. Warns when the figure is wider or taller than 40 inches
+    /// (larger than a page or a slide), naming the flags that shrink it.
     Render {
         /// What to draw.
         #[command(flatten)]

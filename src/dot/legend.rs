@@ -66,6 +66,9 @@ pub(crate) fn legend(canvas: &Canvas<'_>, rankdir: Rankdir) -> Item {
                     text: Some(canvas.paint.kind_colour(name)),
                     font_size: Some(10),
                     margin: Some("0.02".into()),
+                    // As low as its text: a column of half-inch-high labels would
+                    // drift away from the column of dots they belong to.
+                    height: Some(0.2),
                     ..NodeStyle::default()
                 },
             }));

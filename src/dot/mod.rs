@@ -10,6 +10,7 @@
 mod arrange;
 pub mod build;
 mod comparison;
+mod figures;
 pub mod gallery;
 mod graph_view;
 mod legend;

@@ -25,10 +25,11 @@ pub(crate) const OKABE_ITO: [&str; 7] = [
 const LINES: [&str; 3] = ["solid", "dashed", "dotted"];
 
 /// Arrowheads a kind tries, after every colour and line pattern is taken.
-/// Heads with a meaning of their own in the built-in schema (`tee` hinders, `diamond`
-/// part of) come last.
+/// Open heads come before filled ones, which at arrow size look alike (a dot beside a
+/// diamond); heads with a meaning of their own in the built-in schema (`tee` hinders,
+/// `diamond` part of) come last.
 const ARROWHEADS: [&str; 12] = [
-    "vee", "dot", "odot", "box", "obox", "inv", "onormal", "crow", "normal", "tee", "diamond",
+    "vee", "onormal", "odot", "inv", "obox", "crow", "dot", "box", "normal", "tee", "diamond",
     "odiamond",
 ];
 
@@ -50,11 +51,12 @@ pub(crate) struct KindLine {
 impl KindLine {
     /// Whether a reader could take `other` for this in a legend: in colour, the same
     /// colour and pattern (whatever the arrows); in print, where every line is black,
-    /// the same pattern and arrows.
+    /// the same pattern and arrows. A bold line counts as solid: beside a thick solid
+    /// line it reads the same.
     fn looks_like(&self, other: &KindLine, palette: Palette) -> bool {
         match palette {
             Palette::Colour => self.colour == other.colour && self.pattern() == other.pattern(),
-            Palette::Print => self.look() == other.look(),
+            Palette::Print => self.pattern() == other.pattern() && self.arrows() == other.arrows(),
         }
     }
 
@@ -67,14 +69,22 @@ impl KindLine {
         }
     }
 
-    /// What a reader sees of an edge: colour, pattern and its arrows.
-    fn look(&self) -> (String, String, String) {
-        let arrows = if self.dir == "none" {
+    /// Which ends carry which arrowhead.
+    fn arrows(&self) -> String {
+        if self.dir == "none" {
             "none".to_string()
         } else {
             format!("{}:{}", self.dir, self.arrowhead)
-        };
-        (self.colour.clone(), self.line.clone(), arrows)
+        }
+    }
+
+    /// What a reader sees of an edge: colour, pattern and its arrows.
+    fn look(&self) -> (String, String, String) {
+        (
+            self.colour.clone(),
+            self.pattern().to_string(),
+            self.arrows(),
+        )
     }
 }
 

@@ -97,6 +97,8 @@ pub struct NodeStyle {
     pub font_size: Option<u32>,
     /// Width in inches (for points).
     pub width: Option<f32>,
+    /// Least height in inches, when not Graphviz's default of half an inch.
+    pub height: Option<f32>,
     /// Space around the label (Graphviz `margin`).
     pub margin: Option<String>,
 }

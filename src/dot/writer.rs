@@ -141,6 +141,9 @@ fn node_style(style: &NodeStyle) -> Vec<(&'static str, String)> {
     if let Some(width) = style.width {
         attrs.push(("width", width.to_string()));
     }
+    if let Some(height) = style.height {
+        attrs.push(("height", height.to_string()));
+    }
     if let Some(margin) = &style.margin {
         attrs.push(("margin", margin.clone()));
     }

@@ -94,7 +94,11 @@ fn check_fact(
         let sat = format!("{at}/sources/{j}");
         let k = j + 1;
         if source.paper.is_empty() {
-            problems.at(file, sat.clone(), format!("source {k} of fact {n} names no paper"));
+            problems.at(
+                file,
+                sat.clone(),
+                format!("source {k} of fact {n} names no paper"),
+            );
         } else if !parts.papers.contains_key(&source.paper)
             && !parts.unavailable.contains(&source.paper)
         {
@@ -110,7 +114,11 @@ fn check_fact(
         }
         if source.quote.trim().is_empty() {
             problems
-                .at(file, sat.clone(), format!("source {k} of fact {n} has no quote"))
+                .at(
+                    file,
+                    sat.clone(),
+                    format!("source {k} of fact {n} has no quote"),
+                )
                 .hint("every claim carries a sentence or clause copied verbatim from the paper");
         }
         if source.locator.trim().is_empty() {
