@@ -203,6 +203,16 @@ pub enum Command {
     },
     /// Print linkage's manual page (roff): `linkage man > linkage.1; man ./linkage.1`.
     Man,
+    /// Write the explorer: one offline HTML page to pan, search, click, and ask for
+    /// paths and differences in (Graphviz lays it out).
+    Html {
+        /// Open the page filtered to this paper's argument.
+        #[arg(long)]
+        paper: Option<String>,
+        /// The HTML file to write.
+        #[arg(short, long)]
+        output: PathBuf,
+    },
 }
 
 /// Shells that `linkage completions` writes scripts for.

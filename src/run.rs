@@ -13,7 +13,7 @@ use crate::{
     load::{load, DataSource},
     output, pager,
     query::{self, ego_network, PathMode, PathQuery, Walk, WalkFilter},
-    quotes,
+    quotes, teach,
     write::{refuse_data_dir, write_atomically, write_stdout},
     ConceptGraph,
 };
@@ -380,6 +380,10 @@ fn dispatch(cli: &Cli, graph: &ConceptGraph) -> Result<Printed, Error> {
         }
         Command::Completions { .. } | Command::Man => {
             unreachable!("answered in `run` before the data is loaded")
+        }
+        Command::Html { paper, output } => {
+            teach::html_command(graph, paper.as_deref(), output, cli.data.as_deref())
+                .map(|()| Printed::found(String::new()))
         }
         Command::Gallery { dir, no_svg } => {
             refuse_data_dir(&dir.join("README.md"), cli.data.as_deref())?;

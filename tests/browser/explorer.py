@@ -1,0 +1,209 @@
+#!/usr/bin/env python3
+"""Drives the explorer page in Debian's headless chromium through selenium.
+
+Usage: explorer.py PAGE.html PAIRS.json OUT_DIR
+
+Searches, clicks a node and a relation, reads a quote, runs a path and a diff, switches
+paper and language, and asserts on what the page shows; checks that no request left the
+page; takes screenshots at 1366x768 into OUT_DIR; and writes OUT_DIR/shown.json (what the
+page showed) and OUT_DIR/answers.json (the page's path and diff answers for every pair of
+ids in PAIRS.json, under each paper filter listed there) for the Rust test to compare with
+the library. Exits non-zero on the first failed assertion.
+"""
+
+import json
+import os
+import sys
+import tempfile
+
+from selenium import webdriver
+from selenium.webdriver.common.by import By
+from selenium.webdriver.common.keys import Keys
+from selenium.webdriver.common.action_chains import ActionChains
+from selenium.webdriver.support.ui import Select
+
+
+def browser(profile):
+    options = webdriver.ChromeOptions()
+    options.binary_location = os.environ.get("CHROMIUM", "/usr/bin/chromium")
+    for flag in [
+        "--headless=new",
+        "--no-sandbox",
+        "--disable-gpu",
+        "--disable-background-networking",
+        "--disable-component-update",
+        "--disable-sync",
+        "--no-first-run",
+        "--window-size=1366,768",
+        "--user-data-dir=" + profile,
+    ]:
+        options.add_argument(flag)
+    options.set_capability("goog:loggingPrefs", {"browser": "ALL"})
+    service = webdriver.ChromeService(
+        executable_path=os.environ.get("CHROMEDRIVER", "/usr/bin/chromedriver")
+    )
+    return webdriver.Chrome(options=options, service=service)
+
+
+def check(condition, message):
+    if not condition:
+        raise AssertionError(message)
+
+
+def main():
+    page, pairs_file, out = sys.argv[1], sys.argv[2], sys.argv[3]
+    pairs = json.load(open(pairs_file, encoding="utf-8"))
+    shown = {}
+    with tempfile.TemporaryDirectory() as profile:
+        driver = browser(profile)
+        try:
+            # A 1366x768 laptop screen at 100% zoom: the page's viewport is the screen.
+            driver.execute_cdp_cmd(
+                "Emulation.setDeviceMetricsOverride",
+                {"width": 1366, "height": 768, "deviceScaleFactor": 1, "mobile": False},
+            )
+            driver.get("file://" + os.path.abspath(page))
+            csp = driver.find_element(
+                By.CSS_SELECTOR, 'meta[http-equiv="Content-Security-Policy"]'
+            ).get_attribute("content")
+            check(csp.startswith("default-src 'none'"), "CSP forbids requests: " + csp)
+            nodes = driver.find_elements(By.CSS_SELECTOR, "#nodes .node")
+            check(len(nodes) == pairs["node_count"], "every node drawn: %d" % len(nodes))
+            edges = driver.find_elements(By.CSS_SELECTOR, "#edges path.edge")
+            check(len(edges) == pairs["relation_count"], "every relation drawn")
+            legend = driver.find_element(By.ID, "legend").text
+            check("strategy" in legend and "goal" in legend, "legend lists kinds: " + legend)
+            driver.save_screenshot(os.path.join(out, "explorer-start.png"))
+
+            # Search by Chinese label, pick with Enter: the node's details with a quote.
+            search = driver.find_element(By.ID, "search")
+            search.send_keys(pairs["search"]["zh"])
+            options = driver.find_elements(By.CSS_SELECTOR, "#search-results li")
+            check(
+                options and options[0].get_attribute("data-node") == pairs["search"]["id"],
+                "search by Chinese label finds the node",
+            )
+            search.send_keys(Keys.ENTER)
+            title = driver.find_element(By.ID, "details-title").text
+            shown["search_title"] = title
+            quotes = driver.find_elements(By.CSS_SELECTOR, "#view-details blockquote.quote")
+            check(quotes, "the node's details show quotes")
+            shown["first_quote"] = quotes[0].text
+            shown["details_headings"] = [
+                h.text for h in driver.find_elements(By.CSS_SELECTOR, "#view-details h3")
+            ]
+            driver.save_screenshot(os.path.join(out, "explorer-node.png"))
+
+            # Search by alias, then click a node in the drawing itself.
+            search.clear()
+            search.send_keys(pairs["click"])
+            search.send_keys(Keys.ENTER)
+            target = driver.find_element(By.ID, "node-" + pairs["click"])
+            ActionChains(driver).move_to_element(target).click().perform()
+            shown["clicked_title"] = driver.find_element(By.ID, "details-title").text
+            check(
+                "selected" in target.get_attribute("class"),
+                "the clicked node is marked selected",
+            )
+
+            # Click a relation in the details: its sentence and every source.
+            driver.find_element(By.CSS_SELECTOR, "#view-details .rel button.link").click()
+            shown["relation_title"] = driver.find_element(By.ID, "details-title").text
+            shown["relation_quotes"] = [
+                q.text for q in driver.find_elements(By.CSS_SELECTOR, "#view-details blockquote.quote")
+            ]
+            shown["relation_citations"] = [
+                m.text for m in driver.find_elements(By.CSS_SELECTOR, "#view-details .source .meta")
+            ]
+
+            # A path, by keyboard: tab to the controls, Enter to run.
+            driver.find_element(By.ID, "tab-path").click()
+            Select(driver.find_element(By.ID, "path-from")).select_by_value(pairs["path"][0])
+            Select(driver.find_element(By.ID, "path-to")).select_by_value(pairs["path"][1])
+            driver.find_element(By.ID, "path-to").send_keys(Keys.TAB)
+            driver.switch_to.active_element.send_keys(Keys.ENTER)
+            shown["path_summary"] = driver.find_element(By.ID, "path-summary").text
+            shown["path_chains"] = [
+                h.text for h in driver.find_elements(By.CSS_SELECTOR, "#path-result h3")
+            ]
+            shown["path_sentences"] = [
+                b.text for b in driver.find_elements(By.CSS_SELECTOR, "#path-result li.rel > button")
+            ]
+            lit = driver.find_elements(By.CSS_SELECTOR, "#edges path.edge.lit")
+            check(lit, "the chains are highlighted in the drawing")
+            driver.save_screenshot(os.path.join(out, "explorer-path.png"))
+
+            # The same path under one paper's argument.
+            Select(driver.find_element(By.ID, "paper-filter")).select_by_value(pairs["paper"])
+            shown["paper_path_summary"] = driver.find_element(By.ID, "path-summary").text
+            shown["paper_path_chains"] = [
+                h.text for h in driver.find_elements(By.CSS_SELECTOR, "#path-result h3")
+            ]
+            Select(driver.find_element(By.ID, "paper-filter")).select_by_value("")
+
+            # A diff.
+            driver.find_element(By.ID, "tab-diff").click()
+            Select(driver.find_element(By.ID, "diff-a")).select_by_value(pairs["diff"][0])
+            Select(driver.find_element(By.ID, "diff-b")).select_by_value(pairs["diff"][1])
+            driver.find_element(By.CSS_SELECTOR, "#diff-form button").click()
+            shown["diff_aspects"] = [
+                h.text for h in driver.find_elements(By.CSS_SELECTOR, "#diff-result h4.aspect")
+            ]
+            shown["diff_dimensions"] = [
+                h.text for h in driver.find_elements(By.CSS_SELECTOR, "#diff-result h4.dimension")
+            ]
+            shown["diff_positions"] = [
+                t.text for t in driver.find_elements(By.CSS_SELECTOR, "#diff-result table.positions td")
+            ]
+            driver.save_screenshot(os.path.join(out, "explorer-diff.png"))
+
+            # Chinese labels.
+            driver.find_element(By.ID, "lang").click()
+            shown["zh_label"] = driver.find_element(
+                By.CSS_SELECTOR, "#node-%s text" % pairs["search"]["id"]
+            ).text
+            shown["zh_diff_title"] = driver.find_element(By.CSS_SELECTOR, "#diff-result h2").text
+            driver.save_screenshot(os.path.join(out, "explorer-zh.png"))
+            driver.find_element(By.ID, "lang").click()
+
+            # Nothing was fetched: no resource entry, no error in the console.
+            resources = driver.execute_script(
+                "return performance.getEntriesByType('resource').map(e => e.name)"
+            )
+            check(resources == [], "no request left the page: %r" % resources)
+            errors = [
+                e for e in driver.get_log("browser") if e.get("level") in ("SEVERE", "WARNING")
+            ]
+            check(errors == [], "no console errors: %r" % errors)
+
+            # The page's answers for every pair, in one call.
+            answers = driver.execute_script(
+                """
+                const [ids, filters] = arguments;
+                const out = {};
+                for (const f of filters) {
+                  const papers = f ? [f] : [];
+                  const rows = [];
+                  for (const a of ids) for (const b of ids) {
+                    if (a === b) continue;
+                    rows.push({a, b,
+                      path: window.linkageExplorer.path(a, b, papers),
+                      diff: a < b ? window.linkageExplorer.diff(a, b, papers) : null});
+                  }
+                  out[f] = rows;
+                }
+                return JSON.stringify(out);
+                """,
+                pairs["ids"],
+                pairs["filters"],
+            )
+        finally:
+            driver.quit()
+    with open(os.path.join(out, "answers.json"), "w", encoding="utf-8") as f:
+        f.write(answers)
+    with open(os.path.join(out, "shown.json"), "w", encoding="utf-8") as f:
+        json.dump(shown, f, ensure_ascii=False, indent=1)
+
+
+if __name__ == "__main__":
+    main()
