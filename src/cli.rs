@@ -213,6 +213,25 @@ pub enum Command {
         #[arg(short, long)]
         output: PathBuf,
     },
+    /// Write an argument as numbered SVG figures, one relation revealed at a time, and
+    /// as a slide deck (DIR/index.html, arrow keys).
+    Steps {
+        #[command(flatten)]
+        lesson: crate::teach::Lesson,
+        /// The directory to write into (created if missing).
+        #[arg(short, long)]
+        output: PathBuf,
+    },
+    /// Write a handout in Markdown: the figure, the numbered sentences with their
+    /// quotes, full citations (pandoc turns it into DOCX, HTML or PDF).
+    Handout {
+        #[command(flatten)]
+        lesson: crate::teach::Lesson,
+        /// The Markdown file to write; the figure goes beside it as FILE.svg. Without
+        /// it, the Markdown is printed with the figure embedded.
+        #[arg(short, long)]
+        output: Option<PathBuf>,
+    },
 }
 
 /// Shells that `linkage completions` writes scripts for.

@@ -385,6 +385,14 @@ fn dispatch(cli: &Cli, graph: &ConceptGraph) -> Result<Printed, Error> {
             teach::html_command(graph, paper.as_deref(), output, cli.data.as_deref())
                 .map(|()| Printed::found(String::new()))
         }
+        Command::Steps { lesson, output } => {
+            teach::steps_command(graph, lesson, output, cli.data.as_deref())
+                .map(|written| Printed::found_if(written.is_some(), written.unwrap_or_default()))
+        }
+        Command::Handout { lesson, output } => {
+            teach::handout_command(graph, lesson, output.as_deref(), cli.data.as_deref())
+                .map(|text| Printed::found_if(text.is_some(), text.unwrap_or_default()))
+        }
         Command::Gallery { dir, no_svg } => {
             refuse_data_dir(&dir.join("README.md"), cli.data.as_deref())?;
             let written = dot::gallery::write(graph, dir, !no_svg)?;

@@ -276,3 +276,194 @@ fn html_refuses_an_unknown_paper_and_writes_nothing() {
     assert!(String::from_utf8_lossy(&out.stderr).contains("nobody"));
     assert!(!page.exists());
 }
+
+/// The library's first shortest chain from `a` to `b`, hop by hop, as sentences.
+fn first_chain_sentences(graph: &ConceptGraph, a: &str, b: &str) -> Vec<String> {
+    let result = PathQuery::new(ix(graph, a), ix(graph, b))
+        .run(graph)
+        .expect("the query runs");
+    result.paths[0]
+        .hops()
+        .map(|hop| linkage::output::sentence::hop_sentence(graph, hop))
+        .collect()
+}
+
+fn xml_escaped(text: &str) -> String {
+    text.replace('&', "&amp;")
+        .replace('<', "&lt;")
+        .replace('>', "&gt;")
+}
+
+#[test]
+fn steps_reveal_a_path_one_relation_at_a_time_with_its_sentence() {
+    let graph = graph();
+    let (a, b) = ("industrial-poverty-alleviation", "second-centenary-goal");
+    let sentences = first_chain_sentences(&graph, a, b);
+    let n = sentences.len();
+    assert!(n >= 2);
+    let dir = out_dir("steps-path").join("new/deck");
+    linkage_bin()
+        .args(["steps", "--path", a, b, "-o"])
+        .arg(&dir)
+        .assert()
+        .success();
+    for (k, sentence) in sentences.iter().enumerate() {
+        let file = dir.join(format!("step-{:02}.svg", k + 1));
+        let svg = std::fs::read_to_string(&file).expect("one figure per relation");
+        assert!(
+            svg.contains(&format!("Step {} of {n}", k + 1)),
+            "{}",
+            file.display()
+        );
+        let first_line = textwrap::wrap(sentence, 90)[0].to_string();
+        assert!(
+            svg.contains(&xml_escaped(&first_line)),
+            "{first_line} in {}",
+            file.display()
+        );
+        assert!(svg.contains("#c2410c"), "the new step is highlighted");
+        assert_eq!(svg.contains("#9a9a9a"), k > 0, "earlier steps are grey");
+    }
+    assert!(!dir.join(format!("step-{:02}.svg", n + 1)).exists());
+    let deck = std::fs::read_to_string(dir.join("index.html")).unwrap();
+    assert_eq!(deck.matches("<section class=\"slide\"").count(), n);
+    assert!(deck.contains("ArrowRight") && deck.contains("default-src 'none'"));
+}
+
+#[test]
+fn steps_of_a_diff_cover_every_item_of_the_diff() {
+    let graph = graph();
+    let d = diff(&graph, ix(&graph, "tpa"), ix(&graph, "rr"), &[]);
+    let n = d.direct.len()
+        + d.common_ground.len()
+        + d.differences.iter().map(|r| r.entries.len()).sum::<usize>();
+    let dir = out_dir("steps-diff");
+    linkage_bin()
+        .args(["steps", "--diff", "tpa", "rr", "-o"])
+        .arg(&dir)
+        .assert()
+        .success();
+    let svgs = std::fs::read_dir(&dir)
+        .unwrap()
+        .filter(|e| {
+            e.as_ref()
+                .unwrap()
+                .path()
+                .extension()
+                .is_some_and(|x| x == "svg")
+        })
+        .count();
+    assert_eq!(svgs, n);
+    let last = std::fs::read_to_string(dir.join(format!("step-{n:02}.svg"))).unwrap();
+    assert!(last.contains(&format!("Step {n} of {n}")));
+}
+
+#[test]
+fn steps_with_nothing_to_explain_exit_1_and_write_nothing() {
+    let graph = graph();
+    // Two nodes no chain joins.
+    let (a, b) = graph
+        .node_indices()
+        .flat_map(|a| graph.node_indices().map(move |b| (a, b)))
+        .find(|&(a, b)| {
+            a != b
+                && PathQuery::new(a, b)
+                    .run(&graph)
+                    .is_ok_and(|r| r.paths.is_empty())
+        })
+        .expect("some pair is unconnected");
+    let dir = out_dir("steps-none").join("deck");
+    let out = linkage_bin()
+        .args(["steps", "--path", &id(&graph, a), &id(&graph, b), "-o"])
+        .arg(&dir)
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(1));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("nothing written"));
+    assert!(!dir.exists());
+}
+
+#[test]
+fn steps_need_exactly_one_topic() {
+    let out = linkage_bin()
+        .args([
+            "steps", "--path", "tpa", "rr", "--diff", "tpa", "rr", "-o", "x",
+        ])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(2));
+    let out = linkage_bin().args(["steps", "-o", "x"]).output().unwrap();
+    assert_eq!(out.status.code(), Some(2));
+}
+
+fn pandoc(args: &[&str], dir: &std::path::Path) {
+    let out = Process::new("pandoc")
+        .args(args)
+        .current_dir(dir)
+        .output()
+        .expect("pandoc runs (apt-get install pandoc; see .ci/run)");
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(out.status.success(), "pandoc {args:?}: {stderr}");
+    assert!(
+        !stderr.contains("Could not"),
+        "pandoc {args:?} warned: {stderr}"
+    );
+}
+
+#[test]
+fn a_handout_has_the_figure_sentences_quotes_citations_and_converts_with_pandoc() {
+    let graph = graph();
+    let (a, b) = ("industrial-poverty-alleviation", "second-centenary-goal");
+    let dir = out_dir("handout");
+    linkage_bin()
+        .current_dir(&dir)
+        .args(["handout", "--path", a, b, "-o", "handout.md"])
+        .assert()
+        .success();
+    let md = std::fs::read_to_string(dir.join("handout.md")).unwrap();
+    assert!(md.contains("](handout.svg)"));
+    assert!(std::fs::read_to_string(dir.join("handout.svg"))
+        .unwrap()
+        .contains("<svg"));
+    for (k, sentence) in first_chain_sentences(&graph, a, b).iter().enumerate() {
+        assert!(md.contains(&format!("{}. {sentence}", k + 1)), "{sentence}");
+    }
+    // Hao's venue is not known, and stays so.
+    assert!(md.contains("Hao Yaqi (2021)") && md.contains("venue unknown"));
+    // Every quote of the chain, verbatim (Markdown markup escaped).
+    let result = PathQuery::new(ix(&graph, a), ix(&graph, b))
+        .run(&graph)
+        .unwrap();
+    for hop in result.paths[0].hops() {
+        for source in &graph.relation(hop.edge).sources {
+            let quote = linkage::teach::handout::escape(source.quote.trim());
+            assert!(md.contains(&format!("“{quote}”")), "{quote}");
+        }
+    }
+    pandoc(&["handout.md", "-o", "handout.docx"], &dir);
+    pandoc(&["-s", "handout.md", "-o", "handout.html"], &dir);
+    pandoc(
+        &["handout.md", "--pdf-engine=weasyprint", "-o", "handout.pdf"],
+        &dir,
+    );
+    for file in ["handout.docx", "handout.html", "handout.pdf"] {
+        assert!(
+            std::fs::metadata(dir.join(file)).unwrap().len() > 1000,
+            "{file}"
+        );
+    }
+    let html = std::fs::read_to_string(dir.join("handout.html")).unwrap();
+    assert!(html.contains("<img src=\"handout.svg\""));
+}
+
+#[test]
+fn a_printed_handout_embeds_its_figure_and_a_paper_handout_cites_only_that_paper() {
+    let (code, md, _) = crate::common::run(&["handout", "--diff", "tpa", "rr"]);
+    assert_eq!(code, 0);
+    assert!(md.contains("](data:image/svg+xml;base64,"));
+    let (code, md, _) = crate::common::run(&["handout", "--paper", "hao"]);
+    assert_eq!(code, 0);
+    let sources = md.split("## Sources").nth(1).unwrap();
+    assert_eq!(sources.trim().lines().count(), 1, "{sources}");
+    assert!(sources.contains("Hao (2021)"));
+}
