@@ -232,6 +232,16 @@ pub enum Command {
         #[arg(short, long)]
         output: Option<PathBuf>,
     },
+    /// Print a quiz made from the graph, in Markdown: questions, then answers with
+    /// their sources. The same seed gives the same quiz.
+    Quiz {
+        /// Ask about this paper's argument only.
+        #[arg(long)]
+        paper: Option<String>,
+        /// Which quiz: any number; each gives a different draw of questions.
+        #[arg(long, default_value_t = 1)]
+        seed: u64,
+    },
 }
 
 /// Shells that `linkage completions` writes scripts for.

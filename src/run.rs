@@ -393,6 +393,8 @@ fn dispatch(cli: &Cli, graph: &ConceptGraph) -> Result<Printed, Error> {
             teach::handout_command(graph, lesson, output.as_deref(), cli.data.as_deref())
                 .map(|text| Printed::found_if(text.is_some(), text.unwrap_or_default()))
         }
+        Command::Quiz { paper, seed } => teach::quiz_command(graph, paper.as_deref(), *seed)
+            .map(|text| Printed::found_if(text.is_some(), text.unwrap_or_default())),
         Command::Gallery { dir, no_svg } => {
             refuse_data_dir(&dir.join("README.md"), cli.data.as_deref())?;
             let written = dot::gallery::write(graph, dir, !no_svg)?;

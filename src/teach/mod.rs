@@ -11,6 +11,7 @@ pub mod figure;
 pub mod handout;
 pub mod html;
 pub mod layout;
+pub mod quiz;
 pub mod steps;
 
 use std::{fmt::Write as _, path::Path};
@@ -157,4 +158,20 @@ pub fn handout_command(
         handout::markdown(graph, &argument, &name).as_bytes(),
     )?;
     Ok(Some(String::new()))
+}
+
+/// `linkage quiz [--paper P] [--seed N]`: the quiz as Markdown. `None` when the graph
+/// (or the paper) gives no question.
+///
+/// # Errors
+/// An unknown paper.
+pub fn quiz_command(
+    graph: &ConceptGraph,
+    paper: Option<&str>,
+    seed: u64,
+) -> Result<Option<String>, Error> {
+    let paper = paper.map(|p| graph.resolve_paper(p)).transpose()?;
+    let papers: Vec<String> = paper.iter().cloned().collect();
+    let questions = quiz::quiz(graph, &papers, seed)?;
+    Ok((!questions.is_empty()).then(|| quiz::markdown(graph, &questions, paper.as_deref(), seed)))
 }
