@@ -133,6 +133,17 @@ def main():
             check(lit, "the chains are highlighted in the drawing")
             driver.save_screenshot(os.path.join(out, "explorer-path.png"))
 
+            # Step through the first chain with the arrow keys.
+            driver.find_element(By.ID, "path-tour").click()
+            ActionChains(driver).send_keys(Keys.ARROW_RIGHT).perform()
+            shown["tour_count"] = driver.find_element(By.CSS_SELECTOR, ".tour-count").text
+            shown["tour_sentence"] = driver.find_element(By.CSS_SELECTOR, ".tour-sentence").text
+            check(
+                driver.find_elements(By.CSS_SELECTOR, "#edges path.edge.done"),
+                "earlier steps are greyed",
+            )
+            driver.save_screenshot(os.path.join(out, "explorer-steps.png"))
+
             # The same path under one paper's argument.
             Select(driver.find_element(By.ID, "paper-filter")).select_by_value(pairs["paper"])
             shown["paper_path_summary"] = driver.find_element(By.ID, "path-summary").text

@@ -207,6 +207,12 @@ fn the_explorer_works_in_chromium_and_answers_as_the_library_does() {
         })
         .collect();
     assert_eq!(shown["path_chains"], json!(chains));
+    let sentences = first_chain_sentences(&graph, "tpa", "common-prosperity");
+    assert_eq!(
+        shown["tour_count"].as_str().unwrap().trim(),
+        format!("Step 2 of {}", sentences.len())
+    );
+    assert_eq!(shown["tour_sentence"], format!("2. {}", sentences[1]));
     let by_paper = library_path(&graph, "tpa", "common-prosperity", &[paper.to_string()]);
     assert_eq!(
         shown["paper_path_chains"].as_array().unwrap().len(),

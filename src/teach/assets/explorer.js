@@ -421,6 +421,7 @@
     });
   }
   function runPath() {
+    tour = null;
     var a = byId[$('path-from').value], b = byId[$('path-to').value], box = $('path-result');
     box.textContent = '';
     if (a === b) { box.appendChild(el('p', { text: 'Pick two different concepts.' })); return; }
@@ -432,6 +433,9 @@
     }
     var len = found.paths[0].nodes.length - 1;
     box.appendChild(el('p', { id: 'path-summary', text: found.total + (found.total === 1 ? ' shortest chain' : ' shortest chains') + ' of ' + len + (len === 1 ? ' step' : ' steps') + (found.paths.length < found.total ? ' (first ' + found.paths.length + ' listed)' : '') }));
+    var first = [];
+    found.paths[0].steps.forEach(function (hops) { hops.forEach(function (h) { first.push({ edge: h.edge, text: sentence(R[h.edge], h.forward) }); }); });
+    box.appendChild(el('button', { type: 'button', id: 'path-tour', text: 'Step through chain 1', onclick: function () { startTour(box, 'chain', first); } }));
     var nodes = {}, edges = {};
     found.paths.forEach(function (p, i) {
       box.appendChild(el('h3', { text: 'Chain ' + (i + 1) + ': ' + p.nodes.map(label).join(' \u2192 ') }));
@@ -453,11 +457,16 @@
     centreOn(nodeList);
   }
   function runDiff() {
+    tour = null;
     var a = byId[$('diff-a').value], b = byId[$('diff-b').value], box = $('diff-result');
     box.textContent = '';
     if (a === b) { box.appendChild(el('p', { text: 'Pick two different concepts.' })); return; }
     var d = diff(a, b, state.papers), edges = [];
     box.appendChild(el('h2', { text: label(a) + ' and ' + label(b) }));
+    var items = [];
+    d.direct.concat(d.common).forEach(function (c) { items.push({ edge: c.edge, text: sentence(R[c.edge], R[c.edge].from === a) }); });
+    d.differences.forEach(function (row) { row.entries.forEach(function (x) { items.push({ edge: x.claim.edge, text: sentence(R[x.claim.edge], R[x.claim.edge].from === a) }); }); });
+    if (items.length) box.appendChild(el('button', { type: 'button', id: 'diff-tour', text: 'Step through (' + items.length + ')', onclick: function () { startTour(box, 'diff', items); } }));
     function claimBlock(c, text) {
       edges.push(c.edge);
       return el('div', { 'class': 'rel' }, [
@@ -489,6 +498,55 @@
     highlight([a, b], edges);
     centreOn([a, b]);
   }
+
+  // ---- step through: the argument revealed one relation at a time (arrow keys) ----
+
+  var tour = null;
+  function startTour(box, title, items) {
+    tour = { box: box, title: title, items: items, at: 0 };
+    showStep();
+    box.querySelector('.tour-nav button:nth-of-type(2)').focus();
+  }
+  function showStep() {
+    var t = tour, item = t.items[t.at], r = R[item.edge];
+    var old = t.box.querySelector('.tour');
+    if (old) old.remove();
+    var panel = el('div', { 'class': 'tour', role: 'region', 'aria-label': 'Step by step' }, [
+      el('div', { 'class': 'tour-nav' }, [
+        el('button', { type: 'button', text: '\u2190 Previous', onclick: function () { moveTour(-1); } }),
+        el('span', { 'class': 'tour-count', text: ' Step ' + (t.at + 1) + ' of ' + t.items.length + ' ' }),
+        el('button', { type: 'button', text: 'Next \u2192', onclick: function () { moveTour(1); } }),
+        el('button', { type: 'button', text: 'Close', onclick: endTour })
+      ]),
+      el('p', { 'class': 'tour-sentence', text: (t.at + 1) + '. ' + item.text })
+    ].concat(sourcesOf(r, state.papers).map(function (s) { return sourceBlock(s, false); })));
+    t.box.insertBefore(panel, t.box.firstChild.nextSibling);
+    var done = t.items.slice(0, t.at).map(function (x) { return x.edge; });
+    var nodes = [];
+    t.items.slice(0, t.at + 1).forEach(function (x) { nodes.push(R[x.edge].from, R[x.edge].to); });
+    highlight(nodes, [item.edge]);
+    done.forEach(function (e) { edgeEls[e].classList.remove('faded'); edgeEls[e].classList.add('done'); });
+    centreOn(nodes);
+  }
+  function moveTour(by) {
+    if (!tour) return;
+    tour.at = Math.max(0, Math.min(tour.items.length - 1, tour.at + by));
+    showStep();
+    tour.box.querySelector('.tour-nav button:nth-of-type(2)').focus();
+  }
+  function endTour() {
+    var old = tour && tour.box.querySelector('.tour');
+    if (old) old.remove();
+    tour = null;
+    edgeEls.forEach(function (e) { e.classList.remove('done'); });
+    shade();
+  }
+  document.addEventListener('keydown', function (e) {
+    if (!tour || /^(INPUT|SELECT|TEXTAREA)$/.test(e.target.tagName) || e.target.id === 'graph') return;
+    if (e.key === 'ArrowRight') { moveTour(1); e.preventDefault(); }
+    else if (e.key === 'ArrowLeft') { moveTour(-1); e.preventDefault(); }
+    else if (e.key === 'Escape') endTour();
+  });
 
   // ---- search ----
 
