@@ -108,6 +108,8 @@ h1 { font-size: 1.2rem; } h2 { font-size: 1.1rem; }
 button { font: inherit; padding: .2rem .7rem; border: 1px solid #1f4e79; color: #1f4e79; background: #fff; border-radius: 3px; }
 button:hover { background: #1f4e79; color: #fff; }
 :focus-visible { outline: 3px solid #c2410c; outline-offset: 2px; }
+/* The figure's own caption (the graph label, a direct child of the top group) repeats the heading below. */
+.figure svg > g > text { display: none; }
 .figure svg { max-width: 100%; height: auto; max-height: 62vh; display: block; margin: .5rem auto; }
 blockquote { margin: .2rem 0 .6rem .5rem; padding-left: .6rem; border-left: 3px solid #8aa9c6; }
 .source { margin: .3rem 0 0; }

@@ -23,6 +23,34 @@ from selenium.webdriver.common.action_chains import ActionChains
 from selenium.webdriver.support.ui import Select
 
 
+CONTRAST = """
+function lum(c) {
+  const v = c.match(/[\\d.]+/g).slice(0, 3).map(Number).map(x => {
+    x /= 255; return x <= 0.03928 ? x / 12.92 : Math.pow((x + 0.055) / 1.055, 2.4); });
+  return 0.2126 * v[0] + 0.7152 * v[1] + 0.0722 * v[2];
+}
+function background(el) {
+  for (; el && el.nodeType === 1; el = el.parentElement) {
+    const bg = getComputedStyle(el).backgroundColor;
+    const alpha = bg.startsWith('rgba') ? Number(bg.match(/[\\d.]+/g)[3]) : 1;
+    if (alpha > 0.9) return bg;
+  }
+  return 'rgb(255, 255, 255)';
+}
+const low = [];
+document.querySelectorAll('.bar *, .panel *, .legend *').forEach(el => {
+  const text = Array.from(el.childNodes).filter(n => n.nodeType === 3 && n.textContent.trim());
+  if (!text.length || !el.getClientRects().length) return;
+  const style = getComputedStyle(el);
+  if (style.visibility === 'hidden' || style.display === 'none') return;
+  const a = lum(style.color), b = lum(background(el));
+  const ratio = (Math.max(a, b) + 0.05) / (Math.min(a, b) + 0.05);
+  if (ratio < 4.5) low.push([el.tagName, el.className, text[0].textContent.trim().slice(0, 40), ratio.toFixed(2)]);
+});
+return low;
+"""
+
+
 def browser(profile):
     options = webdriver.ChromeOptions()
     options.binary_location = os.environ.get("CHROMIUM", "/usr/bin/chromium")
@@ -94,7 +122,28 @@ def main():
             ]
             driver.save_screenshot(os.path.join(out, "explorer-node.png"))
 
-            # Search by alias, then click a node in the drawing itself.
+            # Keyboard: Enter on a neighbour in the details opens it.
+            link = driver.find_element(By.CSS_SELECTOR, "#view-details .node-link")
+            neighbour = link.text
+            link.send_keys(Keys.ENTER)
+            shown["keyboard_title"] = driver.find_element(By.ID, "details-title").text
+            check(shown["keyboard_title"] == neighbour, "Enter opens the neighbour")
+
+            # Search by alias.
+            search.clear()
+            search.send_keys(pairs["search"]["alias"])
+            options = driver.find_elements(By.CSS_SELECTOR, "#search-results li")
+            check(
+                options and options[0].get_attribute("data-node") == pairs["search"]["id"],
+                "search by alias finds the node",
+            )
+
+            # Text contrast: WCAG AA (4.5:1) for every visible text in the controls and
+            # the panel, against the nearest opaque background.
+            low = driver.execute_script(CONTRAST)
+            check(low == [], "text below AA contrast: %r" % low)
+
+            # Then click a node in the drawing itself.
             search.clear()
             search.send_keys(pairs["click"])
             search.send_keys(Keys.ENTER)
@@ -176,6 +225,17 @@ def main():
             shown["zh_diff_title"] = driver.find_element(By.CSS_SELECTOR, "#diff-result h2").text
             driver.save_screenshot(os.path.join(out, "explorer-zh.png"))
             driver.find_element(By.ID, "lang").click()
+
+            # Print: the controls go, the panel stays.
+            driver.execute_cdp_cmd("Emulation.setEmulatedMedia", {"media": "print"})
+            hidden = driver.execute_script(
+                "return getComputedStyle(document.querySelector('.bar')).display"
+            )
+            panel = driver.execute_script(
+                "return getComputedStyle(document.querySelector('.panel')).display"
+            )
+            check(hidden == "none" and panel != "none", "print stylesheet applies")
+            driver.execute_cdp_cmd("Emulation.setEmulatedMedia", {"media": ""})
 
             # Nothing was fetched: no resource entry, no error in the console.
             resources = driver.execute_script(

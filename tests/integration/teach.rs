@@ -95,7 +95,7 @@ fn the_explorer_works_in_chromium_and_answers_as_the_library_does() {
     let input = json!({
         "node_count": graph.node_count(),
         "relation_count": graph.relation_count(),
-        "search": {"zh": "精准扶贫", "id": "tpa"},
+        "search": {"zh": "精准扶贫", "alias": "precision poverty", "id": "tpa"},
         "click": "rr",
         "path": ["tpa", "common-prosperity"],
         "paper": paper,

@@ -206,7 +206,10 @@
       var d = line(L.nodes[r.from], L.nodes[r.to]);
       var attrs = { d: d, 'class': 'edge' + (RK[r.kind].symmetric ? ' symmetric' : ''), id: 'rel-' + i, stroke: RK[r.kind].color, 'data-relation': i };
       var path = svg('path', attrs);
-      var title = svg('title', {}); title.textContent = r.sentence; path.appendChild(title);
+      // The tooltip quotes, not just locates: sentence, then each source.
+      var title = svg('title', {});
+      title.textContent = [r.sentence].concat(r.sources.map(function (s) { return P[s.paper].cite + ', ' + s.locator + ': \u201c' + s.quote + '\u201d'; })).join('\n');
+      path.appendChild(title);
       var hit = svg('path', { d: d, 'class': 'edge-hit', 'data-relation': i });
       edges.appendChild(path); edges.appendChild(hit);
       edgeEls.push(path);
