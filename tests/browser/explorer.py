@@ -215,6 +215,9 @@ def main():
             shown["diff_positions"] = [
                 t.text for t in driver.find_elements(By.CSS_SELECTOR, "#diff-result table.positions td")
             ]
+            shown["diff_disputed"] = [
+                p.text for p in driver.find_elements(By.CSS_SELECTOR, "#diff-result p.disputed")
+            ]
             driver.save_screenshot(os.path.join(out, "explorer-diff.png"))
 
             # Chinese labels.

@@ -233,6 +233,26 @@ fn the_explorer_works_in_chromium_and_answers_as_the_library_does() {
         .map(|row| label(&row["dimension"]))
         .collect();
     assert_eq!(shown["diff_dimensions"], json!(dimensions));
+    // tpa and rr are related in several ways (transition, part of, premise, ...).
+    let ways: std::collections::BTreeSet<(String, bool)> =
+        diff(&graph, ix(&graph, "tpa"), ix(&graph, "rr"), &[])
+            .direct
+            .iter()
+            .map(|c| {
+                (
+                    c.relation.kind.clone(),
+                    c.relation.from == ix(&graph, "tpa"),
+                )
+            })
+            .collect();
+    assert!(ways.len() > 1);
+    assert_eq!(
+        shown["diff_disputed"],
+        json!([format!(
+            "Disputed: the papers relate the two in {} different ways; each relation below names who says it.",
+            ways.len()
+        )])
+    );
     assert_eq!(shown["zh_label"], tpa.label_zh.as_deref().unwrap());
     assert!(shown["zh_diff_title"]
         .as_str()
@@ -574,4 +594,34 @@ fn every_quiz_answer_is_true_of_the_graph() {
         }
     }
     assert_eq!(kinds.len(), 5, "every kind of question is asked: {kinds:?}");
+}
+
+#[test]
+fn teaching_commands_never_write_into_the_data_dir() {
+    let data = tempfile::tempdir().unwrap();
+    for name in ["claims.json", "nodes.json", "papers.json", "schema.json"] {
+        std::fs::copy(
+            crate::common::fixture("good").join(name),
+            data.path().join(name),
+        )
+        .unwrap();
+    }
+    let before = std::fs::read_dir(data.path()).unwrap().count();
+    let inside = |name: &str| data.path().join(name).to_string_lossy().into_owned();
+    let data_arg = data.path().to_string_lossy().into_owned();
+    for args in [
+        vec!["html", "-o", &inside("explorer.html")],
+        vec!["steps", "--paper", "p1", "-o", &inside("deck")],
+        vec!["handout", "--paper", "p1", "-o", &inside("handout.md")],
+    ] {
+        let out = linkage_bin()
+            .args(["--data", &data_arg])
+            .args(&args)
+            .output()
+            .unwrap();
+        let err = String::from_utf8_lossy(&out.stderr);
+        assert_eq!(out.status.code(), Some(2), "{args:?}: {err}");
+        assert!(err.contains("inside the data directory"), "{args:?}: {err}");
+    }
+    assert_eq!(std::fs::read_dir(data.path()).unwrap().count(), before);
 }

@@ -496,7 +496,11 @@
         box.appendChild(claimBlock(x.claim, sentence(R[x.claim.edge], R[x.claim.edge].from === a)));
       });
     });
-    box.appendChild(el('h3', { text: 'Direct relations (' + d.direct.length + ')' }));
+    box.appendChild(el('h3', { id: 'direct-heading', text: 'Direct relations (' + d.direct.length + ')' }));
+    var ways = {};
+    d.direct.forEach(function (c) { ways[R[c.edge].kind + (R[c.edge].from === a ? '>' : '<')] = true; });
+    var count = Object.keys(ways).length;
+    if (count > 1) box.appendChild(el('p', { 'class': 'disputed', text: 'Disputed: the papers relate the two in ' + count + ' different ways; each relation below names who says it.' }));
     d.direct.forEach(function (c) { box.appendChild(claimBlock(c, R[c.edge].sentence)); });
     highlight([a, b], edges);
     centreOn([a, b]);
