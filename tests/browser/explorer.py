@@ -2,6 +2,7 @@
 """Drives the explorer page in Debian's headless chromium through selenium.
 
 Usage: explorer.py PAGE.html PAIRS.json OUT_DIR
+       explorer.py --faded PAGE.html   (prints the nodes drawn faded on opening)
 
 Searches, clicks a node and a relation, reads a quote, runs a path and a diff, switches
 paper and language, and asserts on what the page shows; checks that no request left the
@@ -78,7 +79,24 @@ def check(condition, message):
         raise AssertionError(message)
 
 
+def faded(page):
+    """Prints the ids of the nodes drawn faded when the page opens (no filter set)."""
+    with tempfile.TemporaryDirectory() as profile:
+        driver = browser(profile)
+        try:
+            driver.get("file://" + os.path.abspath(page))
+            ids = driver.execute_script(
+                "return Array.from(document.querySelectorAll('#nodes .node.faded')).map(g => g.id)"
+            )
+            print(json.dumps(ids))
+        finally:
+            driver.quit()
+
+
 def main():
+    if sys.argv[1] == "--faded":
+        faded(sys.argv[2])
+        return
     page, pairs_file, out = sys.argv[1], sys.argv[2], sys.argv[3]
     pairs = json.load(open(pairs_file, encoding="utf-8"))
     shown = {}

@@ -625,3 +625,34 @@ fn teaching_commands_never_write_into_the_data_dir() {
     }
     assert_eq!(std::fs::read_dir(data.path()).unwrap().count(), before);
 }
+
+/// Regression: concepts without any relation were drawn faded, as if filtered out,
+/// when no paper filter was set.
+#[test]
+fn the_explorer_opens_with_no_concept_faded() {
+    if std::env::var_os("LINKAGE_SKIP_BROWSER").is_some() {
+        return;
+    }
+    let dir = out_dir("explorer-fixture");
+    let page = dir.join("explorer.html");
+    linkage_bin()
+        .arg("--data")
+        .arg(crate::common::fixture("good"))
+        .args(["html", "-o"])
+        .arg(&page)
+        .assert()
+        .success();
+    let script = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("tests/browser/explorer.py");
+    let run = Process::new("python3")
+        .arg(&script)
+        .arg("--faded")
+        .arg(&page)
+        .output()
+        .expect("python3 runs");
+    assert!(
+        run.status.success(),
+        "{}",
+        String::from_utf8_lossy(&run.stderr)
+    );
+    assert_eq!(String::from_utf8_lossy(&run.stdout).trim(), "[]");
+}

@@ -324,7 +324,8 @@
   // ---- highlighting and the paper filter ----
 
   function shade() {
-    var papers = state.papers, visible = N.map(function () { return false; });
+    // Without a paper filter every concept is shown, related or not.
+    var papers = state.papers, visible = N.map(function () { return papers.length === 0; });
     var lit = state.lit, litNodes = {}, litEdges = {};
     lit.forEach(function (item) { if (item.node !== undefined) litNodes[item.node] = true; else litEdges[item.edge] = true; });
     var focus = lit.length > 0;
