@@ -162,7 +162,7 @@
     return node;
   }
   function label(v) { return state.lang === 'zh' && N[v].zh ? N[v].zh : N[v].label; }
-  function kindName(v) { return NK[N[v].kind].name; }
+  function kindName(v) { var k = NK[N[v].kind]; return state.lang === 'zh' && k.zh ? k.zh : k.name; }
   function relKindLabel(r) { var k = RK[r.kind]; return state.lang === 'zh' && k.zh ? k.zh : k.label; }
   function sentence(r, forward) { return forward || !r.back ? r.sentence : r.back; }
   function citation(p) {
