@@ -656,3 +656,27 @@ fn the_explorer_opens_with_no_concept_faded() {
     );
     assert_eq!(String::from_utf8_lossy(&run.stdout).trim(), "[]");
 }
+
+#[test]
+fn without_graphviz_the_teaching_commands_say_so_and_write_nothing() {
+    let dir = out_dir("no-graphviz");
+    for args in [
+        vec!["html", "-o", "explorer.html"],
+        vec!["steps", "--diff", "tpa", "rr", "-o", "deck"],
+        vec!["handout", "--diff", "tpa", "rr", "-o", "handout.md"],
+    ] {
+        let out = linkage_bin()
+            .current_dir(&dir)
+            .env("PATH", "")
+            .args(&args)
+            .output()
+            .unwrap();
+        assert_eq!(out.status.code(), Some(2), "{args:?}");
+        assert!(String::from_utf8_lossy(&out.stderr).contains("apt-get install graphviz"));
+    }
+    assert_eq!(
+        std::fs::read_dir(&dir).unwrap().count(),
+        0,
+        "nothing written"
+    );
+}
