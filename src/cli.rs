@@ -244,6 +244,45 @@ pub enum Command {
         #[arg(long, value_name = "DIR")]
         sources: Option<PathBuf>,
     },
+    /// Write the explorer: one offline HTML page to pan, search, click, and ask for
+    /// paths and differences in (Graphviz lays it out).
+    Html {
+        /// Open the page filtered to this paper's argument.
+        #[arg(long)]
+        paper: Option<String>,
+        /// The HTML file to write.
+        #[arg(short, long)]
+        output: PathBuf,
+    },
+    /// Write an argument as numbered SVG figures, one relation revealed at a time, and
+    /// as a slide deck (DIR/index.html, arrow keys).
+    Steps {
+        #[command(flatten)]
+        lesson: crate::teach::Lesson,
+        /// The directory to write into (created if missing).
+        #[arg(short, long)]
+        output: PathBuf,
+    },
+    /// Write a handout in Markdown: the figure, the numbered sentences with their
+    /// quotes, full citations (pandoc turns it into DOCX, HTML or PDF).
+    Handout {
+        #[command(flatten)]
+        lesson: crate::teach::Lesson,
+        /// The Markdown file to write; the figure goes beside it as FILE.svg. Without
+        /// it, the Markdown is printed with the figure embedded.
+        #[arg(short, long)]
+        output: Option<PathBuf>,
+    },
+    /// Print a quiz made from the graph, in Markdown: questions, then answers with
+    /// their sources. The same seed gives the same quiz.
+    Quiz {
+        /// Ask about this paper's argument only.
+        #[arg(long)]
+        paper: Option<String>,
+        /// Which quiz: any number; each gives a different draw of questions.
+        #[arg(long, default_value_t = 1)]
+        seed: u64,
+    },
 }
 
 /// Arguments of `linkage add`.

@@ -33,6 +33,7 @@ pub mod run;
 pub mod schema;
 pub mod source_map;
 pub mod suggest;
+pub mod teach;
 pub mod write;
 
 pub use error::{Error, Result};

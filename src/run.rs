@@ -14,7 +14,7 @@ use crate::{
     load::{load, DataSource},
     output, pager,
     query::{self, ego_network, PathMode, PathQuery, Walk, WalkFilter},
-    quotes,
+    quotes, teach,
     write::{refuse_data_dir, write_atomically, write_stdout},
     ConceptGraph,
 };
@@ -430,6 +430,20 @@ fn dispatch(cli: &Cli, graph: &ConceptGraph) -> Result<Printed, Error> {
         | Command::Import { .. } => {
             unreachable!("answered in `run` before the data is loaded")
         }
+        Command::Html { paper, output } => {
+            teach::html_command(graph, paper.as_deref(), output, cli.data.as_deref())
+                .map(|()| Printed::found(String::new()))
+        }
+        Command::Steps { lesson, output } => {
+            teach::steps_command(graph, lesson, output, cli.data.as_deref())
+                .map(|written| Printed::found_if(written.is_some(), written.unwrap_or_default()))
+        }
+        Command::Handout { lesson, output } => {
+            teach::handout_command(graph, lesson, output.as_deref(), cli.data.as_deref())
+                .map(|text| Printed::found_if(text.is_some(), text.unwrap_or_default()))
+        }
+        Command::Quiz { paper, seed } => teach::quiz_command(graph, paper.as_deref(), *seed)
+            .map(|text| Printed::found_if(text.is_some(), text.unwrap_or_default())),
         Command::Gallery { dir, no_svg } => {
             refuse_data_dir(&dir.join("README.md"), cli.data.as_deref())?;
             let written = dot::gallery::write(graph, dir, !no_svg)?;

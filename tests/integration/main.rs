@@ -15,4 +15,5 @@ mod path;
 mod path_properties;
 mod properties;
 mod shell;
+mod teach;
 mod trust;

@@ -1,0 +1,168 @@
+//! An argument told one relation at a time: the steps a figure series, a slide deck or
+//! a handout walks through. Made from the query engine's own answers (the first
+//! shortest chain of `linkage path`, the items of `linkage diff`) or from the relations
+//! a paper asserts between its strategies, goals and mechanisms.
+
+use petgraph::graph::NodeIndex;
+
+use crate::{
+    error::Error,
+    graph::ConceptGraph,
+    output::sentence::hop_sentence,
+    query::Hop,
+    query::{diff::diff, PathQuery},
+    relation::Source,
+    schema::Role,
+};
+
+/// What to explain, names resolved.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Topic {
+    /// The first shortest chain from one node to another.
+    Path(NodeIndex, NodeIndex),
+    /// What two nodes share, where they differ, and how they are related.
+    Diff(NodeIndex, NodeIndex),
+    /// One paper's claims between strategies, goals and mechanisms.
+    Paper(String),
+}
+
+/// One relation of the argument, read in the argument's order.
+#[derive(Debug, Clone)]
+pub struct Step<'g> {
+    /// The relation and the way it is read.
+    pub hop: Hop,
+    /// The relation as a sentence.
+    pub sentence: String,
+    /// Short label for the figure's edge: the kind, and an aspect or dimension.
+    pub edge_label: String,
+    /// For a difference: the two positions, in the order of `hop.from`, `hop.to`.
+    pub positions: Option<(String, String)>,
+    /// Who says so.
+    pub sources: Vec<&'g Source>,
+}
+
+/// The steps, and the nodes they touch in order of appearance.
+#[derive(Debug, Clone)]
+pub struct Argument<'g> {
+    /// A heading: "From A to B", "A and B", "Paper's argument".
+    pub title: String,
+    /// Nodes in order of first appearance.
+    pub nodes: Vec<NodeIndex>,
+    /// The relations in order.
+    pub steps: Vec<Step<'g>>,
+}
+
+/// Kinds whose nodes make a paper's argument in outline (its spine).
+pub const SPINE_KINDS: &[&str] = &["strategy", "goal", "mechanism"];
+
+/// The argument for `topic`. Empty (no steps) when the query finds nothing.
+///
+/// # Errors
+/// [`Error::Usage`] when the two nodes are the same.
+pub fn argument<'g>(graph: &'g ConceptGraph, topic: &Topic) -> Result<Argument<'g>, Error> {
+    let label = |ix: NodeIndex| graph.node(ix).label.clone();
+    let mut steps = Vec::new();
+    let title = match topic {
+        Topic::Path(a, b) | Topic::Diff(a, b) if a == b => {
+            return Err(Error::Usage("name two different nodes".into()));
+        }
+        Topic::Path(a, b) => {
+            let result = PathQuery::new(*a, *b).run(graph)?;
+            if let Some(path) = result.paths.first() {
+                for hop in path.hops() {
+                    steps.push(step(
+                        graph,
+                        *hop,
+                        graph.relation(hop.edge).sources.iter().collect(),
+                    ));
+                }
+            }
+            format!("From {} to {}", label(*a), label(*b))
+        }
+        Topic::Diff(a, b) => {
+            let d = diff(graph, *a, *b, &[]);
+            let read = |claim: &crate::query::comparison::Claim<'g>| {
+                let r = claim.relation;
+                let forward = r.from == *a;
+                let (from, to) = if graph.kind_of(r).symmetric && !forward {
+                    (*a, *b)
+                } else {
+                    (r.from, r.to)
+                };
+                step(
+                    graph,
+                    Hop {
+                        edge: claim.edge,
+                        from,
+                        to,
+                        forward: from == r.from,
+                    },
+                    claim.sources.clone(),
+                )
+            };
+            steps.extend(d.direct.iter().map(read));
+            for row in d.common_ground.iter().chain(&d.differences) {
+                steps.extend(row.claims.iter().map(read));
+            }
+            format!("{} and {}", label(*a), label(*b))
+        }
+        Topic::Paper(paper) => {
+            let papers = vec![paper.clone()];
+            let spine = |ix: NodeIndex| SPINE_KINDS.contains(&graph.node(ix).kind.as_str());
+            for (edge, r) in graph.relations() {
+                if spine(r.from) && spine(r.to) && r.asserted_by_any(&papers) {
+                    let hop = Hop {
+                        edge,
+                        from: r.from,
+                        to: r.to,
+                        forward: true,
+                    };
+                    let sources = r.sources.iter().filter(|s| &s.paper == paper).collect();
+                    steps.push(step(graph, hop, sources));
+                }
+            }
+            format!("The argument of {}", graph.cite(paper))
+        }
+    };
+    let mut nodes = Vec::new();
+    for s in &steps {
+        for ix in [s.hop.from, s.hop.to] {
+            if !nodes.contains(&ix) {
+                nodes.push(ix);
+            }
+        }
+    }
+    Ok(Argument {
+        title,
+        nodes,
+        steps,
+    })
+}
+
+fn step<'g>(graph: &'g ConceptGraph, hop: Hop, sources: Vec<&'g Source>) -> Step<'g> {
+    let relation = graph.relation(hop.edge);
+    let kind = graph.kind_of(relation);
+    let qualifier = match kind.role {
+        Role::CommonGround => relation.aspect,
+        Role::Difference => relation.dimension,
+        Role::Ordinary => None,
+    };
+    let edge_label = match qualifier {
+        Some(ix) => format!("{}: {}", kind.label, graph.node(ix).label),
+        None => kind.label.clone(),
+    };
+    let positions = relation.positions.as_ref().map(|p| {
+        if hop.forward {
+            (p.from.clone(), p.to.clone())
+        } else {
+            (p.to.clone(), p.from.clone())
+        }
+    });
+    Step {
+        hop,
+        sentence: hop_sentence(graph, &hop),
+        edge_label,
+        positions,
+        sources,
+    }
+}

@@ -1,0 +1,136 @@
+//! The graph as the explorer page reads it: nodes, relations with their sentences and
+//! sources, papers with every known citation field, kinds with their colours, and the
+//! layout. Plain indices join them, so the page needs no lookups by name.
+
+use serde_json::{json, Value};
+
+use crate::{
+    graph::ConceptGraph,
+    output::sentence::hop_sentence,
+    query::Hop,
+    schema::Role,
+    teach::layout::{wrap_label, Layout, LABEL_WIDTH},
+};
+
+fn role_name(role: Role) -> &'static str {
+    match role {
+        Role::CommonGround => "common-ground",
+        Role::Difference => "difference",
+        Role::Ordinary => "ordinary",
+    }
+}
+
+/// The page's data: everything the explorer shows, and the layout it draws.
+pub fn page_data(graph: &ConceptGraph, layout: &Layout) -> Value {
+    let schema = graph.schema();
+    let papers: Vec<&str> = graph.papers().map(|p| p.id.as_str()).collect();
+    let node_kinds: Vec<Value> = schema
+        .node_kinds
+        .iter()
+        .map(|(name, kind)| {
+            json!({
+                "name": name,
+                "zh": kind.label_zh,
+                "fill": kind.style.fill.as_deref().unwrap_or("#f2f2f2"),
+                "line": kind.style.line.as_deref().unwrap_or("#555555"),
+            })
+        })
+        .collect();
+    let kind_index = |name: &str| schema.node_kinds.get_index_of(name).unwrap_or(0);
+    let nodes: Vec<Value> = graph
+        .nodes()
+        .map(|n| {
+            json!({
+                "id": n.id,
+                "kind": kind_index(&n.kind),
+                "label": n.label,
+                "lines": wrap_label(&n.label, LABEL_WIDTH),
+                "zh": n.label_zh,
+                "aliases": n.aliases,
+                "description": n.description,
+            })
+        })
+        .collect();
+    let relation_kinds: Vec<Value> = schema
+        .relation_kinds
+        .iter()
+        .map(|(name, kind)| {
+            json!({
+                "name": name,
+                "label": kind.label,
+                "zh": kind.label_zh,
+                "role": role_name(kind.role),
+                "symmetric": kind.symmetric,
+                "color": kind.style.color.as_deref().unwrap_or("#555555"),
+            })
+        })
+        .collect();
+    let relations: Vec<Value> = graph
+        .relations()
+        .map(|(edge, r)| {
+            let hop = |forward: bool| {
+                let (from, to) = if forward {
+                    (r.from, r.to)
+                } else {
+                    (r.to, r.from)
+                };
+                hop_sentence(
+                    graph,
+                    &Hop {
+                        edge,
+                        from,
+                        to,
+                        forward,
+                    },
+                )
+            };
+            let symmetric = graph.kind_of(r).symmetric;
+            json!({
+                "kind": graph.kind_index(edge),
+                "from": r.from.index(),
+                "to": r.to.index(),
+                "aspect": r.aspect.map(petgraph::graph::NodeIndex::index),
+                "dimension": r.dimension.map(petgraph::graph::NodeIndex::index),
+                "positions": r.positions.as_ref().map(|p| [&p.from, &p.to]),
+                "sentence": hop(true),
+                "back": if symmetric { Some(hop(false)) } else { None },
+                "sources": r.sources.iter().map(|s| json!({
+                    "paper": papers.iter().position(|p| *p == s.paper),
+                    "locator": s.locator,
+                    "quote": s.quote.trim(),
+                })).collect::<Vec<_>>(),
+            })
+        })
+        .collect();
+    let papers: Vec<Value> = graph
+        .papers()
+        .map(|p| {
+            json!({
+                "id": p.id,
+                "cite": p.citation(),
+                "title": p.title,
+                "authors": p.authors,
+                "year": p.year,
+                "venue": p.venue,
+                "doi": p.doi,
+                "url": p.url,
+            })
+        })
+        .collect();
+    json!({
+        "nodeKinds": node_kinds,
+        "relationKinds": relation_kinds,
+        "nodes": nodes,
+        "relations": relations,
+        "papers": papers,
+        "layout": layout,
+    })
+}
+
+/// `data` as text safe inside an HTML `<script type="application/json">` element:
+/// `<` is escaped so no `</script>` (or `<!--`) in a quote can end the element.
+pub fn script_json(data: &Value) -> String {
+    serde_json::to_string(data)
+        .expect("JSON values serialise")
+        .replace('<', "\\u003c")
+}

@@ -1,0 +1,177 @@
+//! Teaching material made from the graph: the offline explorer page (`html`), the
+//! step-by-step figures (`steps`), handouts (`handout`) and quizzes (`quiz`).
+//!
+//! These read the graph model and the query engine's public entry points
+//! ([`crate::query::PathQuery`], [`crate::query::diff::diff`]) only, so they show what
+//! the CLI's queries answer, and draw with Graphviz through `graphviz_rust`.
+
+pub mod argument;
+pub mod data;
+pub mod figure;
+pub mod handout;
+pub mod html;
+pub mod layout;
+pub mod quiz;
+pub mod steps;
+
+use std::{fmt::Write as _, path::Path};
+
+use crate::{
+    error::Error,
+    graph::ConceptGraph,
+    teach::argument::{argument, Topic},
+    write::{refuse_data_dir, write_atomically},
+};
+
+/// What a series of figures or a handout explains: exactly one of a path, a diff or
+/// (handouts only) a paper.
+#[derive(Debug, Clone, Default, clap::Args)]
+#[group(required = true, multiple = false)]
+pub struct Lesson {
+    /// The first shortest chain from A to B (as `linkage path A B` lists it).
+    #[arg(long, num_args = 2, value_names = ["A", "B"])]
+    pub path: Option<Vec<String>>,
+    /// What A and B share, where they differ and how they relate (as `linkage diff`).
+    #[arg(long, num_args = 2, value_names = ["A", "B"])]
+    pub diff: Option<Vec<String>>,
+    /// One paper's claims between strategies, goals and mechanisms.
+    #[arg(long)]
+    pub paper: Option<String>,
+}
+
+impl Lesson {
+    /// The topic with every name resolved.
+    ///
+    /// # Errors
+    /// A name that resolves to no node or paper (or to several).
+    pub fn topic(&self, graph: &ConceptGraph) -> Result<Topic, Error> {
+        let pair = |names: &[String]| -> Result<_, Error> {
+            match names {
+                [a, b] => Ok((graph.resolve(a)?, graph.resolve(b)?)),
+                _ => Err(Error::Usage("name two nodes: A B".into())),
+            }
+        };
+        if let Some(names) = &self.path {
+            let (a, b) = pair(names)?;
+            Ok(Topic::Path(a, b))
+        } else if let Some(names) = &self.diff {
+            let (a, b) = pair(names)?;
+            Ok(Topic::Diff(a, b))
+        } else if let Some(paper) = &self.paper {
+            Ok(Topic::Paper(graph.resolve_paper(paper)?))
+        } else {
+            Err(Error::Usage(
+                "say what to explain: --path A B, --diff A B or --paper P".into(),
+            ))
+        }
+    }
+}
+
+/// `linkage html [--paper P] -o FILE`: writes the explorer.
+///
+/// # Errors
+/// Unknown paper, Graphviz missing, the output in the data dir or not writable.
+pub fn html_command(
+    graph: &ConceptGraph,
+    paper: Option<&str>,
+    output: &Path,
+    data_dir: Option<&Path>,
+) -> Result<(), Error> {
+    refuse_data_dir(output, data_dir)?;
+    let paper = paper.map(|p| graph.resolve_paper(p)).transpose()?;
+    let page = html::explorer(graph, paper.as_deref())?;
+    write_atomically(output, page.as_bytes())
+}
+
+/// `linkage steps --path A B | --diff A B | --paper P -o DIR`: writes the numbered
+/// figures and the slide deck, and lists them. `None` when there is nothing to explain
+/// (no chain, nothing related); then nothing is written.
+///
+/// # Errors
+/// Bad names, Graphviz missing, the directory in the data dir or not writable.
+pub fn steps_command(
+    graph: &ConceptGraph,
+    lesson: &Lesson,
+    dir: &Path,
+    data_dir: Option<&Path>,
+) -> Result<Option<String>, Error> {
+    refuse_data_dir(&dir.join("index.html"), data_dir)?;
+    let argument = argument(graph, &lesson.topic(graph)?)?;
+    if argument.steps.is_empty() {
+        eprintln!(
+            "nothing to explain: {} has no relation to show; nothing written",
+            argument.title
+        );
+        return Ok(None);
+    }
+    let written = steps::write_steps(graph, &argument, dir)?;
+    let mut text = String::new();
+    for name in &written {
+        let _ = writeln!(text, "wrote {}", dir.join(name).display());
+    }
+    Ok(Some(text))
+}
+
+/// `linkage handout --path A B | --diff A B | --paper P [-o FILE.md]`: the handout's
+/// Markdown, printed (figure embedded as a `data:` URI) or written to `output` with the
+/// figure beside it (`FILE.svg`, linked by name). `None` when there is nothing to
+/// explain; then nothing is written.
+///
+/// # Errors
+/// Bad names, Graphviz missing, an output in the data dir, not writable, or itself
+/// named `.svg` (the figure's name).
+pub fn handout_command(
+    graph: &ConceptGraph,
+    lesson: &Lesson,
+    output: Option<&Path>,
+    data_dir: Option<&Path>,
+) -> Result<Option<String>, Error> {
+    let argument = argument(graph, &lesson.topic(graph)?)?;
+    if argument.steps.is_empty() {
+        eprintln!(
+            "nothing to explain: {} has no relation to show; nothing written",
+            argument.title
+        );
+        return Ok(None);
+    }
+    let figure = figure::svg(figure::dot(graph, &argument, None))?;
+    let Some(output) = output else {
+        let uri = format!("data:image/svg+xml;base64,{}", handout::base64(&figure));
+        return Ok(Some(handout::markdown(graph, &argument, &uri)));
+    };
+    let figure_path = output.with_extension("svg");
+    if figure_path == output {
+        return Err(Error::Usage(format!(
+            "{} would be overwritten by the handout's figure; name the handout .md",
+            output.display()
+        )));
+    }
+    refuse_data_dir(output, data_dir)?;
+    refuse_data_dir(&figure_path, data_dir)?;
+    let name = figure_path
+        .file_name()
+        .map(|n| n.to_string_lossy().into_owned())
+        .unwrap_or_default();
+    write_atomically(&figure_path, &figure)?;
+    write_atomically(
+        output,
+        handout::markdown(graph, &argument, &name).as_bytes(),
+    )?;
+    Ok(Some(String::new()))
+}
+
+/// `linkage quiz [--paper P] [--seed N]`: the quiz as Markdown. `None` when the graph
+/// (or the paper) gives no question.
+///
+/// # Errors
+/// An unknown paper.
+pub fn quiz_command(
+    graph: &ConceptGraph,
+    paper: Option<&str>,
+    seed: u64,
+) -> Result<Option<String>, Error> {
+    let paper = paper.map(|p| graph.resolve_paper(p)).transpose()?;
+    let papers: Vec<String> = paper.iter().cloned().collect();
+    let questions = quiz::quiz(graph, &papers, seed)?;
+    Ok((!questions.is_empty()).then(|| quiz::markdown(graph, &questions, paper.as_deref(), seed)))
+}

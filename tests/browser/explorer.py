@@ -1,0 +1,301 @@
+#!/usr/bin/env python3
+"""Drives the explorer page in Debian's headless chromium through selenium.
+
+Usage: explorer.py PAGE.html PAIRS.json OUT_DIR
+       explorer.py --faded PAGE.html   (prints the nodes drawn faded on opening)
+
+Searches, clicks a node and a relation, reads a quote, runs a path and a diff, switches
+paper and language, and asserts on what the page shows; checks that no request left the
+page; takes screenshots at 1366x768 into OUT_DIR; and writes OUT_DIR/shown.json (what the
+page showed) and OUT_DIR/answers.json (the page's path and diff answers for every pair of
+ids in PAIRS.json, under each paper filter listed there) for the Rust test to compare with
+the library. Exits non-zero on the first failed assertion.
+"""
+
+import json
+import os
+import sys
+import tempfile
+
+from selenium import webdriver
+from selenium.webdriver.common.by import By
+from selenium.webdriver.common.keys import Keys
+from selenium.webdriver.common.action_chains import ActionChains
+from selenium.webdriver.support.ui import Select
+
+
+CONTRAST = """
+function lum(c) {
+  const v = c.match(/[\\d.]+/g).slice(0, 3).map(Number).map(x => {
+    x /= 255; return x <= 0.03928 ? x / 12.92 : Math.pow((x + 0.055) / 1.055, 2.4); });
+  return 0.2126 * v[0] + 0.7152 * v[1] + 0.0722 * v[2];
+}
+function background(el) {
+  for (; el && el.nodeType === 1; el = el.parentElement) {
+    const bg = getComputedStyle(el).backgroundColor;
+    const alpha = bg.startsWith('rgba') ? Number(bg.match(/[\\d.]+/g)[3]) : 1;
+    if (alpha > 0.9) return bg;
+  }
+  return 'rgb(255, 255, 255)';
+}
+const low = [];
+document.querySelectorAll('.bar *, .panel *, .legend *').forEach(el => {
+  const text = Array.from(el.childNodes).filter(n => n.nodeType === 3 && n.textContent.trim());
+  if (!text.length || !el.getClientRects().length) return;
+  const style = getComputedStyle(el);
+  if (style.visibility === 'hidden' || style.display === 'none') return;
+  const a = lum(style.color), b = lum(background(el));
+  const ratio = (Math.max(a, b) + 0.05) / (Math.min(a, b) + 0.05);
+  if (ratio < 4.5) low.push([el.tagName, el.className, text[0].textContent.trim().slice(0, 40), ratio.toFixed(2)]);
+});
+return low;
+"""
+
+
+def browser(profile):
+    options = webdriver.ChromeOptions()
+    options.binary_location = os.environ.get("CHROMIUM", "/usr/bin/chromium")
+    for flag in [
+        "--headless=new",
+        "--no-sandbox",
+        "--disable-gpu",
+        "--disable-background-networking",
+        "--disable-component-update",
+        "--disable-sync",
+        "--no-first-run",
+        "--window-size=1366,768",
+        "--user-data-dir=" + profile,
+    ]:
+        options.add_argument(flag)
+    options.set_capability("goog:loggingPrefs", {"browser": "ALL"})
+    service = webdriver.ChromeService(
+        executable_path=os.environ.get("CHROMEDRIVER", "/usr/bin/chromedriver")
+    )
+    return webdriver.Chrome(options=options, service=service)
+
+
+def check(condition, message):
+    if not condition:
+        raise AssertionError(message)
+
+
+def faded(page):
+    """Prints the ids of the nodes drawn faded when the page opens (no filter set)."""
+    with tempfile.TemporaryDirectory() as profile:
+        driver = browser(profile)
+        try:
+            driver.get("file://" + os.path.abspath(page))
+            ids = driver.execute_script(
+                "return Array.from(document.querySelectorAll('#nodes .node.faded')).map(g => g.id)"
+            )
+            print(json.dumps(ids))
+        finally:
+            driver.quit()
+
+
+def main():
+    if sys.argv[1] == "--faded":
+        faded(sys.argv[2])
+        return
+    page, pairs_file, out = sys.argv[1], sys.argv[2], sys.argv[3]
+    pairs = json.load(open(pairs_file, encoding="utf-8"))
+    shown = {}
+    with tempfile.TemporaryDirectory() as profile:
+        driver = browser(profile)
+        try:
+            # A 1366x768 laptop screen at 100% zoom: the page's viewport is the screen.
+            driver.execute_cdp_cmd(
+                "Emulation.setDeviceMetricsOverride",
+                {"width": 1366, "height": 768, "deviceScaleFactor": 1, "mobile": False},
+            )
+            driver.get("file://" + os.path.abspath(page))
+            csp = driver.find_element(
+                By.CSS_SELECTOR, 'meta[http-equiv="Content-Security-Policy"]'
+            ).get_attribute("content")
+            check(csp.startswith("default-src 'none'"), "CSP forbids requests: " + csp)
+            nodes = driver.find_elements(By.CSS_SELECTOR, "#nodes .node")
+            check(len(nodes) == pairs["node_count"], "every node drawn: %d" % len(nodes))
+            edges = driver.find_elements(By.CSS_SELECTOR, "#edges path.edge")
+            check(len(edges) == pairs["relation_count"], "every relation drawn")
+            legend = driver.find_element(By.ID, "legend").text
+            check("strategy" in legend and "goal" in legend, "legend lists kinds: " + legend)
+            driver.save_screenshot(os.path.join(out, "explorer-start.png"))
+
+            # Search by Chinese label, pick with Enter: the node's details with a quote.
+            search = driver.find_element(By.ID, "search")
+            search.send_keys(pairs["search"]["zh"])
+            options = driver.find_elements(By.CSS_SELECTOR, "#search-results li")
+            check(
+                options and options[0].get_attribute("data-node") == pairs["search"]["id"],
+                "search by Chinese label finds the node",
+            )
+            search.send_keys(Keys.ENTER)
+            title = driver.find_element(By.ID, "details-title").text
+            shown["search_title"] = title
+            quotes = driver.find_elements(By.CSS_SELECTOR, "#view-details blockquote.quote")
+            check(quotes, "the node's details show quotes")
+            shown["first_quote"] = quotes[0].text
+            shown["details_headings"] = [
+                h.text for h in driver.find_elements(By.CSS_SELECTOR, "#view-details h3")
+            ]
+            driver.save_screenshot(os.path.join(out, "explorer-node.png"))
+
+            # Keyboard: Enter on a neighbour in the details opens it.
+            link = driver.find_element(By.CSS_SELECTOR, "#view-details .node-link")
+            neighbour = link.text
+            link.send_keys(Keys.ENTER)
+            shown["keyboard_title"] = driver.find_element(By.ID, "details-title").text
+            check(shown["keyboard_title"] == neighbour, "Enter opens the neighbour")
+
+            # Search by alias.
+            search.clear()
+            search.send_keys(pairs["search"]["alias"])
+            options = driver.find_elements(By.CSS_SELECTOR, "#search-results li")
+            check(
+                options and options[0].get_attribute("data-node") == pairs["search"]["id"],
+                "search by alias finds the node",
+            )
+
+            # Text contrast: WCAG AA (4.5:1) for every visible text in the controls and
+            # the panel, against the nearest opaque background.
+            low = driver.execute_script(CONTRAST)
+            check(low == [], "text below AA contrast: %r" % low)
+
+            # Then click a node in the drawing itself.
+            search.clear()
+            search.send_keys(pairs["click"])
+            search.send_keys(Keys.ENTER)
+            target = driver.find_element(By.ID, "node-" + pairs["click"])
+            ActionChains(driver).move_to_element(target).click().perform()
+            shown["clicked_title"] = driver.find_element(By.ID, "details-title").text
+            check(
+                "selected" in target.get_attribute("class"),
+                "the clicked node is marked selected",
+            )
+
+            # Click a relation in the details: its sentence and every source.
+            driver.find_element(By.CSS_SELECTOR, "#view-details .rel button.link").click()
+            shown["relation_title"] = driver.find_element(By.ID, "details-title").text
+            shown["relation_quotes"] = [
+                q.text for q in driver.find_elements(By.CSS_SELECTOR, "#view-details blockquote.quote")
+            ]
+            shown["relation_citations"] = [
+                m.text for m in driver.find_elements(By.CSS_SELECTOR, "#view-details .source .meta")
+            ]
+
+            # A path, by keyboard: tab to the controls, Enter to run.
+            driver.find_element(By.ID, "tab-path").click()
+            Select(driver.find_element(By.ID, "path-from")).select_by_value(pairs["path"][0])
+            Select(driver.find_element(By.ID, "path-to")).select_by_value(pairs["path"][1])
+            driver.find_element(By.ID, "path-to").send_keys(Keys.TAB)
+            driver.switch_to.active_element.send_keys(Keys.ENTER)
+            shown["path_summary"] = driver.find_element(By.ID, "path-summary").text
+            shown["path_chains"] = [
+                h.text for h in driver.find_elements(By.CSS_SELECTOR, "#path-result h3")
+            ]
+            shown["path_sentences"] = [
+                b.text for b in driver.find_elements(By.CSS_SELECTOR, "#path-result li.rel > button")
+            ]
+            lit = driver.find_elements(By.CSS_SELECTOR, "#edges path.edge.lit")
+            check(lit, "the chains are highlighted in the drawing")
+            driver.save_screenshot(os.path.join(out, "explorer-path.png"))
+
+            # Step through the first chain with the arrow keys.
+            driver.find_element(By.ID, "path-tour").click()
+            ActionChains(driver).send_keys(Keys.ARROW_RIGHT).perform()
+            shown["tour_count"] = driver.find_element(By.CSS_SELECTOR, ".tour-count").text
+            shown["tour_sentence"] = driver.find_element(By.CSS_SELECTOR, ".tour-sentence").text
+            check(
+                driver.find_elements(By.CSS_SELECTOR, "#edges path.edge.done"),
+                "earlier steps are greyed",
+            )
+            driver.save_screenshot(os.path.join(out, "explorer-steps.png"))
+
+            # The same path under one paper's argument.
+            Select(driver.find_element(By.ID, "paper-filter")).select_by_value(pairs["paper"])
+            shown["paper_path_summary"] = driver.find_element(By.ID, "path-summary").text
+            shown["paper_path_chains"] = [
+                h.text for h in driver.find_elements(By.CSS_SELECTOR, "#path-result h3")
+            ]
+            Select(driver.find_element(By.ID, "paper-filter")).select_by_value("")
+
+            # A diff.
+            driver.find_element(By.ID, "tab-diff").click()
+            Select(driver.find_element(By.ID, "diff-a")).select_by_value(pairs["diff"][0])
+            Select(driver.find_element(By.ID, "diff-b")).select_by_value(pairs["diff"][1])
+            driver.find_element(By.CSS_SELECTOR, "#diff-form button").click()
+            shown["diff_aspects"] = [
+                h.text for h in driver.find_elements(By.CSS_SELECTOR, "#diff-result h4.aspect")
+            ]
+            shown["diff_dimensions"] = [
+                h.text for h in driver.find_elements(By.CSS_SELECTOR, "#diff-result h4.dimension")
+            ]
+            shown["diff_positions"] = [
+                t.text for t in driver.find_elements(By.CSS_SELECTOR, "#diff-result table.positions td")
+            ]
+            shown["diff_disputed"] = [
+                p.text for p in driver.find_elements(By.CSS_SELECTOR, "#diff-result p.disputed")
+            ]
+            driver.save_screenshot(os.path.join(out, "explorer-diff.png"))
+
+            # Chinese labels.
+            driver.find_element(By.ID, "lang").click()
+            shown["zh_label"] = driver.find_element(
+                By.CSS_SELECTOR, "#node-%s text" % pairs["search"]["id"]
+            ).text
+            shown["zh_diff_title"] = driver.find_element(By.CSS_SELECTOR, "#diff-result h2").text
+            driver.save_screenshot(os.path.join(out, "explorer-zh.png"))
+            driver.find_element(By.ID, "lang").click()
+
+            # Print: the controls go, the panel stays.
+            driver.execute_cdp_cmd("Emulation.setEmulatedMedia", {"media": "print"})
+            hidden = driver.execute_script(
+                "return getComputedStyle(document.querySelector('.bar')).display"
+            )
+            panel = driver.execute_script(
+                "return getComputedStyle(document.querySelector('.panel')).display"
+            )
+            check(hidden == "none" and panel != "none", "print stylesheet applies")
+            driver.execute_cdp_cmd("Emulation.setEmulatedMedia", {"media": ""})
+
+            # Nothing was fetched: no resource entry, no error in the console.
+            resources = driver.execute_script(
+                "return performance.getEntriesByType('resource').map(e => e.name)"
+            )
+            check(resources == [], "no request left the page: %r" % resources)
+            errors = [
+                e for e in driver.get_log("browser") if e.get("level") in ("SEVERE", "WARNING")
+            ]
+            check(errors == [], "no console errors: %r" % errors)
+
+            # The page's answers for every pair, in one call.
+            answers = driver.execute_script(
+                """
+                const [ids, filters] = arguments;
+                const out = {};
+                for (const f of filters) {
+                  const papers = f ? [f] : [];
+                  const rows = [];
+                  for (const a of ids) for (const b of ids) {
+                    if (a === b) continue;
+                    rows.push({a, b,
+                      path: window.linkageExplorer.path(a, b, papers),
+                      diff: a < b ? window.linkageExplorer.diff(a, b, papers) : null});
+                  }
+                  out[f] = rows;
+                }
+                return JSON.stringify(out);
+                """,
+                pairs["ids"],
+                pairs["filters"],
+            )
+        finally:
+            driver.quit()
+    with open(os.path.join(out, "answers.json"), "w", encoding="utf-8") as f:
+        f.write(answers)
+    with open(os.path.join(out, "shown.json"), "w", encoding="utf-8") as f:
+        json.dump(shown, f, ensure_ascii=False, indent=1)
+
+
+if __name__ == "__main__":
+    main()
