@@ -67,6 +67,25 @@ pub fn load(source: &DataSource) -> Result<Loaded> {
     load_files(files)
 }
 
+/// Loads and validates a dataset held in memory: `(name, contents)` pairs, read as the
+/// `*.json` files of a directory would be (the one whose name ends in `schema.json` is
+/// the schema). For tools that generate data, and for the fuzzer.
+///
+/// # Errors
+/// [`Error::InvalidData`] with every problem found.
+pub fn load_in_memory(files: Vec<(String, Vec<u8>)>) -> Result<Loaded> {
+    load_files(
+        files
+            .into_iter()
+            .map(|(name, bytes)| RawFile {
+                file_name: name.rsplit('/').next().unwrap_or_default().to_string(),
+                name,
+                bytes: Cow::Owned(bytes),
+            })
+            .collect(),
+    )
+}
+
 /// One input file before decoding.
 struct RawFile {
     /// As shown to the user.
