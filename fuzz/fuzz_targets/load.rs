@@ -13,11 +13,18 @@ const CONCEPTS: &str = include_str!("../../data/concepts.json");
 
 fuzz_target!(|data: &[u8]| {
     let is_schema = data.windows(16).any(|w| w == b"\"relation_kinds\"");
-    let name = if is_schema { "fuzz/schema.json" } else { "fuzz/fuzz.json" };
+    let name = if is_schema {
+        "fuzz/schema.json"
+    } else {
+        "fuzz/fuzz.json"
+    };
     let files = vec![
         (name.to_string(), data.to_vec()),
         ("data/papers.json".to_string(), PAPERS.as_bytes().to_vec()),
-        ("data/concepts.json".to_string(), CONCEPTS.as_bytes().to_vec()),
+        (
+            "data/concepts.json".to_string(),
+            CONCEPTS.as_bytes().to_vec(),
+        ),
     ];
     match load_in_memory(files) {
         Ok(loaded) => {
