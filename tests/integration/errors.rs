@@ -53,6 +53,7 @@ bad_input! {
     node_kind_typo => "node-kind-typo", "did you mean `actor`?";
     chinese_caret => "chinese-caret", "more.json:3:68";
     text_outside_sources => "text-outside-sources", "the `file` of paper `p2` is an absolute path";
+    schema_kind_typo => "schema-kind-typo", "unknown node kind `actr` (did you mean `actor`?)";
 }
 
 /// serde counts columns in bytes; a Chinese line has three per character. The caret
