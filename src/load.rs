@@ -401,12 +401,23 @@ fn parse_data_file<'a>(
                 }
             }
             other => {
+                // What the field holds is not read: the ids it defines are unavailable,
+                // not unknown (`"node": [...]` for `"nodes"` is one mistake).
+                problems.unavailable.extend(ids_in_unreadable(value.get()));
+                let near = closest(other, ["papers", "nodes", "relations"].into_iter(), 1);
                 let problem = problems.at(
                     file,
                     format!("/{}", escape_pointer(other)),
                     format!("unknown top-level field `{other}`"),
                 );
-                problem.hint("a data file has only `papers`, `nodes` and `relations`");
+                problem.hint(if near.is_empty() {
+                    "a data file has only `papers`, `nodes` and `relations`".to_string()
+                } else {
+                    format!(
+                        "did you mean {}? a data file has only `papers`, `nodes` and `relations`",
+                        quote_list(&near)
+                    )
+                });
             }
         }
     }
