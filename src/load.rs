@@ -69,6 +69,25 @@ pub fn load(source: &DataSource) -> Result<Loaded> {
     load_files(files)
 }
 
+/// Loads and validates a dataset held in memory: `(name, contents)` pairs, read as the
+/// `*.json` files of a directory would be (the one whose name ends in `schema.json` is
+/// the schema). For tools that generate data, and for the fuzzer.
+///
+/// # Errors
+/// [`Error::InvalidData`] with every problem found.
+pub fn load_in_memory(files: Vec<(String, Vec<u8>)>) -> Result<Loaded> {
+    load_files(
+        files
+            .into_iter()
+            .map(|(name, bytes)| RawFile {
+                file_name: name.rsplit('/').next().unwrap_or_default().to_string(),
+                name,
+                bytes: Cow::Owned(bytes),
+            })
+            .collect(),
+    )
+}
+
 /// One input file before decoding.
 struct RawFile {
     /// As shown to the user.
@@ -385,12 +404,27 @@ fn parse_data_file<'a>(
                 }
             }
             other => {
+                // What the field holds is not read: the ids it defines are unavailable,
+                // not unknown (`"node": [...]` for `"nodes"` is one mistake).
+                problems.unavailable.extend(ids_in_unreadable(value.get()));
+                let near = closest(
+                    other,
+                    ["papers", "nodes", "relations", "facts"].into_iter(),
+                    1,
+                );
                 let problem = problems.at(
                     file,
                     format!("/{}", escape_pointer(other)),
                     format!("unknown top-level field `{other}`"),
                 );
-                problem.hint("a data file has only `papers`, `nodes`, `relations` and `facts`");
+                problem.hint(if near.is_empty() {
+                    "a data file has only `papers`, `nodes`, `relations` and `facts`".to_string()
+                } else {
+                    format!(
+                        "did you mean {}? a data file has only `papers`, `nodes`, `relations` and `facts`",
+                        quote_list(&near)
+                    )
+                });
             }
         }
     }

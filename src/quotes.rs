@@ -149,8 +149,10 @@ pub fn verify_quotes(graph: &ConceptGraph, texts: &Texts) -> QuoteReport {
     });
     let (mut checked, mut unchecked) = (0, 0);
     let mut warnings = Vec::new();
-    // Each distinct (paper, locator) is matched once and warned about once.
+    // Each distinct (paper, locator) is matched once and warned about once, with the
+    // number of sources using it.
     let mut locators: HashMap<(&str, &str), Option<usize>> = HashMap::new();
+    let mut locator_warnings: Vec<(Diagnostic, usize)> = Vec::new();
     for source in sources {
         let Some(text) = loaded.get(source.paper.as_str()) else {
             unchecked += 1;
@@ -178,21 +180,25 @@ pub fn verify_quotes(graph: &ConceptGraph, texts: &Texts) -> QuoteReport {
                 .with_hint("quote the clause that makes the claim, not one or two words"),
             );
         }
-        match locators.entry((source.paper.as_str(), source.locator.as_str())) {
-            std::collections::hash_map::Entry::Occupied(mut seen) => {
-                if let Some(index) = seen.get_mut() {
-                    bump_locator_count(&mut warnings[*index]);
-                }
-            }
-            std::collections::hash_map::Entry::Vacant(slot) => {
-                let missing = missing_headings(&source.locator, &text.lower);
-                slot.insert((!missing.is_empty()).then_some(warnings.len()));
-                if !missing.is_empty() {
-                    warnings.push(locator_warning(graph, source, &missing));
-                }
-            }
+        let key = (source.paper.as_str(), source.locator.as_str());
+        let warned = *locators.entry(key).or_insert_with(|| {
+            let missing = missing_headings(&source.locator, &text.lower);
+            (!missing.is_empty()).then(|| {
+                locator_warnings.push((locator_warning(graph, source, &missing), 0));
+                locator_warnings.len() - 1
+            })
+        });
+        // `warned` indexes `locator_warnings`, pushed just above for this key.
+        if let Some((_, uses)) = warned.and_then(|i| locator_warnings.get_mut(i)) {
+            *uses += 1;
         }
     }
+    warnings.extend(locator_warnings.into_iter().map(|(warning, uses)| {
+        warning.with_hint(format!(
+            "used by {uses} source{}; copy the heading as the text has it",
+            if uses == 1 { "" } else { "s" }
+        ))
+    }));
     QuoteReport {
         texts: texts.describe(),
         checked,
@@ -365,24 +371,7 @@ fn locator_warning(graph: &ConceptGraph, source: &Source, missing: &[&str]) -> D
         }
         None => Diagnostic::error(String::new(), message),
     };
-    diagnostic
-        .warning()
-        .with_hint("used by 1 source; copy the heading as the text has it")
-}
-
-/// Counts one more source using a locator already warned about.
-fn bump_locator_count(warning: &mut Diagnostic) {
-    let count = warning
-        .hint
-        .as_deref()
-        .and_then(|h| h.strip_prefix("used by "))
-        .and_then(|h| h.split(' ').next())
-        .and_then(|n| n.parse::<usize>().ok())
-        .unwrap_or(1);
-    warning.hint = Some(format!(
-        "used by {} sources; copy the heading as the text has it",
-        count.saturating_add(1)
-    ));
+    diagnostic.warning()
 }
 
 /// Points at the longest prefix of the quote that the paper does contain, counted in

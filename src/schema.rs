@@ -260,10 +260,17 @@ impl Schema {
             for (end, kinds) in [("from", &kind.from), ("to", &kind.to)] {
                 for (i, node_kind) in kinds.iter().enumerate() {
                     if node_kind != "*" && !self.node_kinds.contains_key(node_kind) {
+                        let near =
+                            closest(node_kind, self.node_kinds.keys().map(String::as_str), 3);
+                        let suggestion = if near.is_empty() {
+                            String::new()
+                        } else {
+                            format!(" (did you mean `{}`?)", near.join("`, `"))
+                        };
                         problems.push((
                             format!("/relation_kinds/{name}/{end}/{i}"),
                             format!(
-                                "relation kind `{name}` allows unknown node kind `{node_kind}`"
+                                "relation kind `{name}` allows unknown node kind `{node_kind}`{suggestion}"
                             ),
                         ));
                     }

@@ -53,6 +53,8 @@ bad_input! {
     node_kind_typo => "node-kind-typo", "did you mean `actor`?";
     chinese_caret => "chinese-caret", "more.json:3:68";
     text_outside_sources => "text-outside-sources", "the `file` of paper `p2` is an absolute path";
+    top_level_typo => "top-level-typo", "did you mean `nodes`?";
+    schema_kind_typo => "schema-kind-typo", "unknown node kind `actr` (did you mean `actor`?)";
 }
 
 /// serde counts columns in bytes; a Chinese line has three per character. The caret
@@ -121,6 +123,8 @@ fn one_mistake_is_reported_once_without_a_cascade() {
         ("unknown-field-in-node", "nodes.json:19:7"),
         ("unknown-field", "claims.json:5:7"),
         ("node-kind-typo", "more.json:5:15"),
+        // `"node"` for `"nodes"`: the relations using its nodes are not reported.
+        ("top-level-typo", "nodes.json:2:11"),
     ] {
         let (code, err) = check(fixture);
         assert_eq!(code, 2, "{err}");
