@@ -97,14 +97,26 @@ pub enum Command {
         #[arg(long, conflicts_with = "json")]
         csv: bool,
     },
-    /// Pairs of nodes the papers relate in conflicting ways, and the views they report.
+    /// Where the papers disagree: different values for one fact, an asset to one paper
+    /// and a liability to another, different classifications, two-way against one-way,
+    /// different positions, different lists; strongest first, each answer with its
+    /// papers and a short quote.
     Contested {
-        /// Only claims made by these papers.
+        /// Only disputes about these nodes (as subject, aspect or dimension).
+        #[arg(value_name = "NAME", add = completion::node_names())]
+        names: Vec<String>,
+        /// Only disputes these papers take part in (their opponents are shown too).
         #[arg(long, value_name = "PAPER", num_args = 1.., add = completion::paper_names())]
         paper: Vec<String>,
-        /// Citations only, without the quotes.
-        #[arg(long)]
+        /// Papers only, no quotes.
+        #[arg(long, conflicts_with = "quotes")]
         brief: bool,
+        /// Every quote of every answer, not one short one.
+        #[arg(long)]
+        quotes: bool,
+        /// Also the pairs merely related in different ways (often compatible).
+        #[arg(long)]
+        all: bool,
     },
     /// One paper's argument in outline: its claims grouped by kind, in the paper's order.
     Paper {

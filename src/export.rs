@@ -7,11 +7,34 @@ use crate::{graph::ConceptGraph, relation::Relation};
 
 /// The whole graph as one data file: papers, nodes and merged relations, in data order.
 pub fn to_json(graph: &ConceptGraph) -> Value {
-    json!({
+    let mut all = json!({
         "papers": graph.papers().collect::<Vec<_>>(),
         "nodes": graph.nodes().collect::<Vec<_>>(),
         "relations": graph.relations().map(|(_, r)| relation_json(graph, r)).collect::<Vec<_>>(),
-    })
+    });
+    if !graph.facts().is_empty() {
+        all["facts"] = graph.facts().iter().map(|f| fact_json(graph, f)).collect();
+    }
+    all
+}
+
+/// One fact in the data-file format.
+pub fn fact_json(graph: &ConceptGraph, fact: &crate::fact::Fact) -> Value {
+    let mut map = Map::new();
+    map.insert("subject".into(), graph.node(fact.subject).id.clone().into());
+    map.insert("property".into(), fact.property.clone().into());
+    map.insert("value".into(), json!(fact.value));
+    map.insert(
+        "sources".into(),
+        fact.sources
+            .iter()
+            .map(|s| json!({"paper": s.paper, "locator": s.locator, "quote": s.quote}))
+            .collect(),
+    );
+    if let Some(note) = &fact.note {
+        map.insert("note".into(), note.clone().into());
+    }
+    Value::Object(map)
 }
 
 /// One relation with ids for endpoints and every source, in the data-file format.

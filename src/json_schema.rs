@@ -21,6 +21,7 @@ pub fn data_file_schema(schema: &Schema) -> Value {
             json!({ "if": { "properties": { "kind": { "const": name } } }, "then": { "required": required } })
         })
         .collect();
+    let properties: Vec<&str> = schema.properties.keys().map(String::as_str).collect();
     let text = json!({ "type": "string", "minLength": 1 });
     let optional_text = json!({ "type": ["string", "null"] });
     json!({
@@ -34,7 +35,8 @@ pub fn data_file_schema(schema: &Schema) -> Value {
             "$schema": { "type": "string" },
             "papers": { "type": "array", "items": { "$ref": "#/$defs/paper" } },
             "nodes": { "type": "array", "items": { "$ref": "#/$defs/node" } },
-            "relations": { "type": "array", "items": { "$ref": "#/$defs/relation" } }
+            "relations": { "type": "array", "items": { "$ref": "#/$defs/relation" } },
+            "facts": { "type": "array", "items": { "$ref": "#/$defs/fact" } }
         },
         "$defs": {
             "id": { "type": "string", "pattern": "^[a-z0-9]+(-[a-z0-9]+)*$" },
@@ -94,6 +96,25 @@ pub fn data_file_schema(schema: &Schema) -> Value {
                     "note": { "type": "string" }
                 },
                 "allOf": role_rules
+            },
+            "fact": {
+                "type": "object",
+                "additionalProperties": false,
+                "required": ["subject", "property", "value", "sources"],
+                "properties": {
+                    "subject": { "$ref": "#/$defs/id" },
+                    "property": { "enum": properties },
+                    "value": {
+                        "oneOf": [
+                            { "type": "object", "additionalProperties": false, "required": ["year"], "properties": { "year": { "type": "integer" } } },
+                            { "type": "object", "additionalProperties": false, "required": ["date"], "properties": { "date": text } },
+                            { "type": "object", "additionalProperties": false, "required": ["number"], "properties": { "number": { "type": "number" }, "unit": { "type": "string" } } },
+                            { "type": "object", "additionalProperties": false, "required": ["text"], "properties": { "text": text } }
+                        ]
+                    },
+                    "sources": { "type": "array", "minItems": 1, "items": { "$ref": "#/$defs/source" } },
+                    "note": { "type": "string" }
+                }
             }
         }
     })

@@ -192,7 +192,10 @@ fn dispatch(cli: &Cli, graph: &ConceptGraph) -> Result<Printed, Error> {
             Ok(Printed::found(if json {
                 output::json(&output::show::json(graph, ix))
             } else {
-                output::show::human(graph, ix, !brief)
+                let mut text = output::show::human(graph, ix, !brief);
+                let disputes = query::contested::contested(graph);
+                text.push_str(&output::contested::pointer(graph, &disputes, &[ix]));
+                text
             }))
         }
         Command::Search { text } => {
@@ -236,7 +239,10 @@ fn dispatch(cli: &Cli, graph: &ConceptGraph) -> Result<Printed, Error> {
             let text = if json {
                 output::json(&output::diff::json(graph, &diff))
             } else {
-                output::diff::human(graph, &diff, !brief)
+                let mut text = output::diff::human(graph, &diff, !brief);
+                let disputes = query::contested::contested(graph);
+                text.push_str(&output::contested::pointer(graph, &disputes, &[a, b]));
+                text
             };
             Ok(Printed::found_if(!diff.is_empty(), text))
         }
@@ -262,20 +268,42 @@ fn dispatch(cli: &Cli, graph: &ConceptGraph) -> Result<Printed, Error> {
             };
             Ok(Printed { text, outcome })
         }
-        Command::Contested { paper, brief } => {
+        Command::Contested {
+            names,
+            paper,
+            brief,
+            quotes,
+            all,
+        } => {
             let papers = graph.resolve_papers(paper)?;
-            let contested = query::contested::contested(graph, &papers);
-            let outcome = if contested.pairs.is_empty() && contested.views.is_empty() {
-                Outcome::Nothing
+            let nodes = names
+                .iter()
+                .map(|n| graph.resolve(n))
+                .collect::<Result<Vec<_>, _>>()?;
+            let disputes: Vec<_> = query::contested::contested(graph)
+                .into_iter()
+                .filter(|d| nodes.is_empty() || nodes.iter().any(|&n| d.involves(n)))
+                .filter(|d| {
+                    papers.is_empty() || d.papers().iter().any(|p| papers.iter().any(|q| q == p))
+                })
+                .collect();
+            let shown = |d: &&query::contested::Dispute| {
+                *all || d.kind.strength() != query::contested::Strength::Related
+            };
+            let detail = if *brief {
+                output::contested::Detail::Brief
+            } else if *quotes {
+                output::contested::Detail::Full
             } else {
-                Outcome::Found
+                output::contested::Detail::Short
             };
             let text = if json {
-                output::json(&output::contested::json(graph, &contested))
+                let listed: Vec<_> = disputes.iter().filter(shown).cloned().collect();
+                output::json(&output::contested::json(graph, &listed))
             } else {
-                output::contested::human(graph, &contested, !brief)
+                output::contested::human(graph, &disputes, detail, *all)
             };
-            Ok(Printed { text, outcome })
+            Ok(Printed::found_if(disputes.iter().any(|d| shown(&d)), text))
         }
         Command::Paper { name, brief } => {
             let paper = graph.resolve_paper(name)?;

@@ -9,7 +9,7 @@ use crate::{graph::ConceptGraph, quotes::QuoteReport};
 /// Summary of a valid dataset and, if quotes were checked, which texts were used, the
 /// result, and the warnings (short quotes, locators not found in the text).
 pub fn human(graph: &ConceptGraph, quotes: Option<&QuoteReport>) -> String {
-    let sources: usize = graph.relations().map(|(_, r)| r.sources.len()).sum();
+    let (claims, sources) = totals(graph);
     let mut out = String::new();
     let (nodes, relations, papers) = (
         graph.node_count(),
@@ -18,11 +18,12 @@ pub fn human(graph: &ConceptGraph, quotes: Option<&QuoteReport>) -> String {
     );
     let _ = writeln!(
         out,
-        "ok: {nodes} {}, {relations} {}, {papers} {}, {sources} sourced {}",
+        "ok: {nodes} {}, {relations} {}, {papers} {}, {claims} {}, {sources} {}",
         plural(nodes, "node", "nodes"),
         plural(relations, "relation", "relations"),
         plural(papers, "paper", "papers"),
-        plural(sources, "claim", "claims"),
+        plural(claims, "claim", "claims"),
+        plural(sources, "quote", "quotes"),
     );
     let Some(report) = quotes else {
         let _ = writeln!(
@@ -77,7 +78,7 @@ pub fn human(graph: &ConceptGraph, quotes: Option<&QuoteReport>) -> String {
 
 /// The same as JSON.
 pub fn json(graph: &ConceptGraph, quotes: Option<&QuoteReport>) -> serde_json::Value {
-    let sources: usize = graph.relations().map(|(_, r)| r.sources.len()).sum();
+    let (claims, sources) = totals(graph);
     let problem = |d: &crate::diagnostic::Diagnostic| {
         json!({
             "location": d.location(),
@@ -89,8 +90,10 @@ pub fn json(graph: &ConceptGraph, quotes: Option<&QuoteReport>) -> serde_json::V
         "nodes": graph.node_count(),
         "relations": graph.relation_count(),
         "papers": graph.papers().count(),
-        "claims": sources,
-        "quotes": quotes.map(|q| json!({
+        "claims": claims,
+        "facts": graph.facts().len(),
+        "quotes": sources,
+        "verified": quotes.map(|q| json!({
             "texts": q.texts,
             "checked": q.checked,
             "unchecked": q.unchecked,
@@ -99,6 +102,14 @@ pub fn json(graph: &ConceptGraph, quotes: Option<&QuoteReport>) -> serde_json::V
             "warnings": q.warnings.iter().map(problem).collect::<Vec<_>>(),
         })),
     })
+}
+
+/// Claims (a relation or fact as one paper asserts it) and quotes, counted as `papers`
+/// counts them.
+fn totals(graph: &ConceptGraph) -> (usize, usize) {
+    crate::query::outline::counts(graph)
+        .values()
+        .fold((0, 0), |(c, q), (claims, quotes)| (c + claims, q + quotes))
 }
 
 fn plural(count: usize, one: &'static str, many: &'static str) -> &'static str {

@@ -1,170 +1,421 @@
-//! `linkage contested`: conflicting relations between the same nodes, and views.
+//! `linkage contested`: the disputes, strongest first, each as a question and its
+//! answers, every answer with its papers and (by default) one short quote.
 
 use std::fmt::Write as _;
 
 use serde::Serialize;
 
 use super::{
-    citations, node_line, relation_line_ids, shape::ClaimJson, source_block, sources_block, styled,
-    wrap, wrap_hanging, wrap_styled, HEADING, LABEL,
+    count, relation_line_ids, shape::ClaimJson, shape::SourceJson, source_block, styled, wrap,
+    wrap_hanging, HEADING, LABEL,
 };
 use crate::{
+    fact::Value,
     graph::ConceptGraph,
-    node::Node,
-    query::contested::{Contested, ContestedPair, Reason},
+    query::contested::{Dispute, Evidence, Kind, Side, Strength},
+    relation::Source,
 };
 
-fn pair_title(graph: &ConceptGraph, item: &ContestedPair) -> String {
-    let (a, b) = item.pair;
-    let base = format!("{} — {}", graph.node(a).id, graph.node(b).id);
-    match item.reason {
-        Reason::RelatedDifferently => base,
-        Reason::AgreeAndDiffer(d) | Reason::DivergentPositions(d) => {
-            format!("{base}: {}", graph.node(d).label)
+/// How much evidence to print.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Detail {
+    /// Papers only.
+    Brief,
+    /// One short quote per answer (lists: none).
+    Short,
+    /// Every quote.
+    Full,
+}
+
+/// The question a dispute answers differently, in words.
+pub fn question(graph: &ConceptGraph, dispute: &Dispute) -> String {
+    let label = |i: usize| {
+        dispute
+            .subject
+            .get(i)
+            .map_or("", |&n| graph.node(n).label.as_str())
+    };
+    let topic = dispute.topic.map_or("", |t| graph.node(t).label.as_str());
+    let property = dispute.property.as_deref().unwrap_or("");
+    match dispute.kind {
+        Kind::Value | Kind::Classification if dispute.topic.is_none() => {
+            let phrase = graph
+                .schema()
+                .properties
+                .get(property)
+                .map_or(property, |p| p.label.as_str());
+            format!("{} {phrase} …?", label(0))
         }
+        Kind::Value | Kind::Classification => format!(
+            "{} and {}: is “{topic}” common ground or a difference?",
+            label(0),
+            label(1)
+        ),
+        Kind::Valence => format!("{}: an asset or a liability?", label(0)),
+        Kind::Direction => format!(
+            "{} and {}: a two-way relation or a one-way one?",
+            label(0),
+            label(1)
+        ),
+        Kind::Positions => format!("{} and {} differ in “{topic}”: how?", label(0), label(1)),
+        Kind::Lists => match property {
+            "common-ground" => format!("What do {} and {} share?", label(0), label(1)),
+            "differs" => format!("Where do {} and {} differ?", label(0), label(1)),
+            other => {
+                let (kind, arrow) = other.split_once(' ').unwrap_or((other, "<-"));
+                // The kind's own sentence, with the asked-for end as the question word.
+                let template = graph
+                    .schema()
+                    .relation_kinds
+                    .get(kind)
+                    .map_or("{from} --{kind}--> {to}", |k| k.template.as_str());
+                let sentence = if arrow == "<-" {
+                    template.replace("{from}", "What").replace("{to}", label(0))
+                } else {
+                    template.replace("{from}", label(0)).replace("{to}", "what")
+                };
+                format!("{sentence}?")
+            }
+        },
+        Kind::RelatedDifferently => format!("How are {} and {} related?", label(0), label(1)),
     }
 }
 
-type Section = (&'static str, fn(&Reason) -> bool);
-
-/// Contested pairs by reason, then the views, each claim attributed.
-pub fn human(graph: &ConceptGraph, contested: &Contested, with_quotes: bool) -> String {
-    let mut out = String::new();
-    let sections: [Section; 3] = [
-        ("Related in different ways", |r| {
-            matches!(r, Reason::RelatedDifferently)
-        }),
-        ("Named both common ground and a difference", |r| {
-            matches!(r, Reason::AgreeAndDiffer(_))
-        }),
-        ("Different positions on the same dimension", |r| {
-            matches!(r, Reason::DivergentPositions(_))
-        }),
-    ];
-    let papers = &contested.papers;
-    for (title, wanted) in sections {
-        let items: Vec<&ContestedPair> = contested
-            .pairs
-            .iter()
-            .filter(|p| wanted(&p.reason))
-            .collect();
-        let _ = writeln!(out, "{} ({})", styled(HEADING, title), items.len());
-        for item in items {
-            out.push_str(&wrap_styled(LABEL, &pair_title(graph, item), "  ", "    "));
-            for &edge in &item.edges {
-                let relation = graph.relation(edge);
-                let mut line = relation_line_ids(graph, relation);
-                if let Some(p) = &relation.positions {
-                    let _ = write!(line, " ({} vs {})", p.from, p.to);
-                }
-                let _ = write!(line, " — {}", citations(graph, &relation.papers_in(papers)));
-                out.push_str(&wrap_hanging(&line, "    ", "      "));
-                if with_quotes {
-                    for source in relation.sources_in(papers) {
-                        out.push_str(&source_block(graph, source, "        ", true));
-                    }
-                }
-            }
-        }
-        out.push('\n');
+fn kind_name(kind: Kind) -> &'static str {
+    match kind {
+        Kind::Value => "value",
+        Kind::Valence => "valence",
+        Kind::Classification => "classification",
+        Kind::Direction => "direction",
+        Kind::Positions => "positions",
+        Kind::Lists => "lists",
+        Kind::RelatedDifferently => "related differently",
     }
-    let _ = writeln!(
-        out,
-        "{} ({})",
-        styled(HEADING, "Academic views reported"),
-        contested.views.len()
+}
+
+/// The sources behind one piece of evidence.
+fn sources<'g>(graph: &'g ConceptGraph, evidence: &Evidence) -> Vec<&'g Source> {
+    match *evidence {
+        Evidence::Relation(edge) => graph.relation(edge).sources.iter().collect(),
+        Evidence::Fact(i) => graph
+            .facts()
+            .get(i)
+            .map(|f| f.sources.iter().collect())
+            .unwrap_or_default(),
+    }
+}
+
+/// The most characters of a quote printed in the short form.
+const SHORT_QUOTE: usize = 110;
+
+fn shorten(text: &str) -> String {
+    let text = text.trim();
+    if text.chars().count() <= SHORT_QUOTE {
+        return text.to_string();
+    }
+    let cut: String = text.chars().take(SHORT_QUOTE - 1).collect();
+    format!("{}…", cut.trim_end())
+}
+
+/// The disputes for people: a summary line, then contradictions, framings and (with
+/// `all`) pairs related differently, numbered.
+pub fn human(graph: &ConceptGraph, disputes: &[Dispute], evidence: Detail, all: bool) -> String {
+    let mut out = String::new();
+    let of = |strength: Strength| {
+        disputes
+            .iter()
+            .filter(|d| d.kind.strength() == strength)
+            .count()
+    };
+    let (contradictions, framings, related) = (
+        of(Strength::Contradiction),
+        of(Strength::Framing),
+        of(Strength::Related),
     );
-    for (view, edges) in &contested.views {
-        out.push_str(&node_line(graph, *view, "  ", "    "));
-        if let Some(description) = &graph.node(*view).description {
-            out.push_str(&wrap(description, "    "));
+    let summary = format!(
+        "Where the papers disagree: {}, {}{}.",
+        count(contradictions, "contradiction", "contradictions"),
+        count(framings, "framing", "framings"),
+        if all || related == 0 {
+            String::new()
+        } else {
+            format!(
+                " ({} related in other ways: --all)",
+                count(related, "pair", "pairs")
+            )
         }
-        for &edge in edges {
-            let relation = graph.relation(edge);
-            let kind = graph.kind_of(relation);
-            let other = if relation.from == *view {
-                relation.to
-            } else {
-                relation.from
-            };
-            let _ = writeln!(out, "    {} {}", kind.label, graph.node(other).id);
-            out.push_str(&sources_block(
-                graph,
-                relation.sources_in(papers),
-                "      ",
-                with_quotes,
-            ));
+    );
+    out.push_str(&wrap(&summary, ""));
+    let sections = [
+        (
+            Strength::Contradiction,
+            "Contradictions: the papers cannot both be right",
+        ),
+        (
+            Strength::Framing,
+            "Framings: the same thing seen differently",
+        ),
+        (
+            Strength::Related,
+            "Related in different ways (often compatible)",
+        ),
+    ];
+    let mut number = 0;
+    for (strength, title) in sections {
+        if strength == Strength::Related && !all {
+            continue;
+        }
+        let shown: Vec<&Dispute> = disputes
+            .iter()
+            .filter(|d| d.kind.strength() == strength)
+            .collect();
+        if shown.is_empty() {
+            continue;
+        }
+        let _ = writeln!(out, "\n{}", styled(HEADING, title));
+        for dispute in shown {
+            number += 1;
+            let head = format!(
+                "{number}. {} [{}]",
+                question(graph, dispute),
+                kind_name(dispute.kind)
+            );
+            out.push_str(&styled_wrap(&head));
+            let shared = shared_items(dispute);
+            for side in &dispute.sides {
+                write_side(graph, &mut out, dispute, side, &shared, evidence);
+            }
+            if dispute.kind == Kind::Lists && !shared.is_empty() {
+                let names: Vec<&str> = shared
+                    .iter()
+                    .map(|&n| graph.node(n).label.as_str())
+                    .collect();
+                out.push_str(&wrap_hanging(
+                    &format!("named by every side: {}", names.join("; ")),
+                    "   ",
+                    "     ",
+                ));
+            }
         }
     }
     out
 }
 
-/// The JSON shape of `contested` (docs/json.md).
-#[derive(Debug, Serialize)]
-pub struct ContestedJson<'g> {
-    /// Contested pairs.
-    pub pairs: Vec<PairJson<'g>>,
-    /// Reported academic views.
-    pub views: Vec<ViewJson<'g>>,
+fn styled_wrap(text: &str) -> String {
+    let wrapped = wrap_hanging(text, "", "    ");
+    wrapped.lines().fold(String::new(), |mut out, line| {
+        let _ = writeln!(out, "{}", styled(LABEL, line));
+        out
+    })
 }
 
-/// One contested pair.
-#[derive(Debug, Serialize)]
-pub struct PairJson<'g> {
-    /// Lower node id.
-    pub a: &'g str,
-    /// Other node id.
-    pub b: &'g str,
-    /// `related-differently`, `agree-and-differ` or `divergent-positions`.
-    pub reason: &'static str,
-    /// The aspect or dimension in question, if any.
-    pub dimension: Option<&'g str>,
-    /// The relations involved, with the filtered papers' sources.
-    pub relations: Vec<ClaimJson<'g>>,
-}
-
-/// One view with its relations.
-#[derive(Debug, Serialize)]
-pub struct ViewJson<'g> {
-    /// The view node.
-    pub view: &'g Node,
-    /// Its relations.
-    pub relations: Vec<ClaimJson<'g>>,
-}
-
-/// Contested pairs and views as their JSON shape.
-pub fn json<'g>(graph: &'g ConceptGraph, contested: &'g Contested) -> ContestedJson<'g> {
-    let papers = &contested.papers;
-    let claim = |e| {
-        let relation = graph.relation(e);
-        ClaimJson::new(graph, relation, relation.sources_in(papers))
+/// For a list dispute, the items every side names.
+fn shared_items(dispute: &Dispute) -> Vec<petgraph::graph::NodeIndex> {
+    let Some(first) = dispute.sides.first() else {
+        return Vec::new();
     };
-    ContestedJson {
-        pairs: contested
-            .pairs
+    first
+        .items
+        .iter()
+        .copied()
+        .filter(|item| dispute.sides.iter().all(|s| s.items.contains(item)))
+        .collect()
+}
+
+fn write_side(
+    graph: &ConceptGraph,
+    out: &mut String,
+    dispute: &Dispute,
+    side: &Side,
+    shared: &[petgraph::graph::NodeIndex],
+    evidence: Detail,
+) {
+    let papers: Vec<&str> = side.papers.iter().map(|p| graph.cite(p)).collect();
+    let answer = if dispute.kind == Kind::Lists {
+        let own: Vec<&str> = side
+            .items
             .iter()
-            .map(|item| {
-                let (reason, dimension) = match item.reason {
-                    Reason::RelatedDifferently => ("related-differently", None),
-                    Reason::AgreeAndDiffer(d) => ("agree-and-differ", Some(d)),
-                    Reason::DivergentPositions(d) => ("divergent-positions", Some(d)),
-                };
-                PairJson {
-                    a: &graph.node(item.pair.0).id,
-                    b: &graph.node(item.pair.1).id,
-                    reason,
-                    dimension: dimension.map(|d| graph.node(d).id.as_str()),
-                    relations: item.edges.iter().map(|&e| claim(e)).collect(),
-                }
-            })
-            .collect(),
-        views: contested
-            .views
-            .iter()
-            .map(|(view, edges)| ViewJson {
-                view: graph.node(*view),
-                relations: edges.iter().map(|&e| claim(e)).collect(),
-            })
-            .collect(),
+            .filter(|i| !shared.contains(i))
+            .map(|&n| graph.node(n).label.as_str())
+            .collect();
+        format!(
+            "{} ({}): {}",
+            papers.join("; "),
+            count(side.items.len(), "item", "items"),
+            if own.is_empty() {
+                "only the shared items".to_string()
+            } else {
+                own.join("; ")
+            }
+        )
+    } else if let (Kind::RelatedDifferently, Some(Evidence::Relation(edge))) =
+        (dispute.kind, side.evidence.first())
+    {
+        // The relation as every command prints one (two heads when symmetric).
+        let line = relation_line_ids(graph, graph.relation(*edge));
+        format!("{line} — {}", papers.join("; "))
+    } else {
+        format!("{} — {}", side.answer, papers.join("; "))
+    };
+    out.push_str(&wrap_hanging(&format!("– {answer}"), "   ", "     "));
+    let with_quotes = match evidence {
+        Detail::Brief => return,
+        Detail::Short if dispute.kind == Kind::Lists => return,
+        Detail::Short => false,
+        Detail::Full => true,
+    };
+    let all: Vec<&Source> = side
+        .evidence
+        .iter()
+        .flat_map(|e| sources(graph, e))
+        .filter(|s| side.papers.contains(&s.paper))
+        .collect();
+    if with_quotes {
+        for source in all {
+            out.push_str(&source_block(graph, source, "       ", true));
+        }
+    } else if let Some(source) = all.first() {
+        // Facts keep their whole quote: a date at its end is the point.
+        let quote = if matches!(side.evidence.first(), Some(Evidence::Fact(_))) {
+            source.quote.trim().to_string()
+        } else {
+            shorten(&source.quote)
+        };
+        let line = format!("{}: “{quote}”", graph.cite(&source.paper));
+        out.push_str(&wrap(&line, "       "));
+    }
+}
+
+/// For `diff` and `show`: how many disputes involve `nodes`, by kind, and the command
+/// that shows them; nothing when none does.
+pub fn pointer(
+    graph: &ConceptGraph,
+    disputes: &[Dispute],
+    nodes: &[petgraph::graph::NodeIndex],
+) -> String {
+    let involved: Vec<&Dispute> = disputes
+        .iter()
+        .filter(|d| d.kind.strength() != Strength::Related)
+        .filter(|d| nodes.iter().any(|&n| d.involves(n)))
+        .collect();
+    if involved.is_empty() {
+        return String::new();
+    }
+    let mut kinds: Vec<&str> = Vec::new();
+    for dispute in &involved {
+        let name = kind_name(dispute.kind);
+        if !kinds.contains(&name) {
+            kinds.push(name);
+        }
+    }
+    let ids: Vec<&str> = nodes.iter().map(|&n| graph.node(n).id.as_str()).collect();
+    let text = format!(
+        "Where the papers disagree about this: {} ({}), shown by",
+        count(involved.len(), "dispute", "disputes"),
+        kinds.join(", "),
+    );
+    format!(
+        "\n{}  linkage contested {}\n",
+        wrap(&text, ""),
+        ids.join(" ")
+    )
+}
+
+/// A dispute as JSON: stable field names, one `kind` per dispute.
+#[derive(Serialize)]
+pub struct DisputeJson<'g> {
+    kind: Kind,
+    strength: Strength,
+    question: String,
+    subject: Vec<&'g str>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    topic: Option<&'g str>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    property: Option<&'g str>,
+    papers: Vec<&'g str>,
+    sides: Vec<SideJson<'g>>,
+}
+
+#[derive(Serialize)]
+struct SideJson<'g> {
+    answer: &'g str,
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    items: Vec<&'g str>,
+    papers: &'g [String],
+    claims: Vec<EvidenceJson<'g>>,
+}
+
+#[derive(Serialize)]
+#[serde(untagged)]
+enum EvidenceJson<'g> {
+    Relation(ClaimJson<'g>),
+    Fact(FactJson<'g>),
+}
+
+#[derive(Serialize)]
+struct FactJson<'g> {
+    subject: &'g str,
+    property: &'g str,
+    value: &'g Value,
+    sources: Vec<SourceJson<'g>>,
+}
+
+/// The disputes as JSON.
+pub fn json<'g>(graph: &'g ConceptGraph, disputes: &'g [Dispute]) -> Vec<DisputeJson<'g>> {
+    disputes
+        .iter()
+        .map(|d| DisputeJson {
+            kind: d.kind,
+            strength: d.kind.strength(),
+            question: question(graph, d),
+            subject: d
+                .subject
+                .iter()
+                .map(|&n| graph.node(n).id.as_str())
+                .collect(),
+            topic: d.topic.map(|t| graph.node(t).id.as_str()),
+            property: d.property.as_deref(),
+            papers: d.papers(),
+            sides: d
+                .sides
+                .iter()
+                .map(|s| SideJson {
+                    answer: &s.answer,
+                    items: s.items.iter().map(|&n| graph.node(n).id.as_str()).collect(),
+                    papers: &s.papers,
+                    claims: s
+                        .evidence
+                        .iter()
+                        .filter_map(|e| evidence_json(graph, e))
+                        .collect(),
+                })
+                .collect(),
+        })
+        .collect()
+}
+
+fn evidence_json<'g>(graph: &'g ConceptGraph, evidence: &Evidence) -> Option<EvidenceJson<'g>> {
+    match *evidence {
+        Evidence::Relation(edge) => {
+            let relation = graph.relation(edge);
+            Some(EvidenceJson::Relation(ClaimJson::new(
+                graph,
+                relation,
+                relation.sources.iter(),
+            )))
+        }
+        Evidence::Fact(i) => {
+            let fact = graph.facts().get(i)?;
+            Some(EvidenceJson::Fact(FactJson {
+                subject: graph.node(fact.subject).id.as_str(),
+                property: &fact.property,
+                value: &fact.value,
+                sources: fact
+                    .sources
+                    .iter()
+                    .map(|s| SourceJson::new(graph, s))
+                    .collect(),
+            }))
+        }
     }
 }

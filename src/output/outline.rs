@@ -77,6 +77,40 @@ pub fn human(graph: &ConceptGraph, outline: &Outline<'_>, with_quotes: bool) -> 
             }
         }
     }
+    if !outline.facts.is_empty() {
+        let _ = writeln!(
+            out,
+            "\n{} ({})",
+            styled(HEADING, "Facts"),
+            outline.facts.len()
+        );
+        for (i, &index) in outline.facts.iter().enumerate() {
+            let fact = &graph.facts()[index];
+            let property = graph
+                .schema()
+                .properties
+                .get(&fact.property)
+                .map_or(fact.property.as_str(), |p| p.label.as_str());
+            let line = format!(
+                "{} ({}) {property} {}",
+                graph.node(fact.subject).label,
+                graph.node(fact.subject).id,
+                fact.value
+            );
+            out.push_str(&wrap_hanging(&line, &format!("{:>3}. ", i + 1), "     "));
+            for source in fact.sources.iter().filter(|s| s.paper == outline.paper) {
+                out.push_str(&wrap(&format!("[{}]", source.locator), "     "));
+                if with_quotes {
+                    let quote = format!("“{}”", source.quote.trim());
+                    out.push_str(&wrap(&quote, "     ").replacen(
+                        &quote,
+                        &styled(QUOTE, &quote),
+                        1,
+                    ));
+                }
+            }
+        }
+    }
     out
 }
 
@@ -89,6 +123,8 @@ pub struct OutlineJson<'g> {
     pub text_order: bool,
     /// Claims under each heading.
     pub groups: Vec<GroupJson<'g>>,
+    /// The paper's facts, in the data-file shape (`{subject, property, value, sources}`).
+    pub facts: Vec<serde_json::Value>,
 }
 
 /// One heading of the outline.
@@ -119,6 +155,11 @@ pub fn json<'g>(graph: &'g ConceptGraph, outline: &'g Outline<'g>) -> OutlineJso
                     })
                     .collect(),
             })
+            .collect(),
+        facts: outline
+            .facts
+            .iter()
+            .map(|&i| crate::export::fact_json(graph, &graph.facts()[i]))
             .collect(),
     }
 }

@@ -1,156 +1,641 @@
-//! `contested`: where the papers relate the same two nodes in different ways, and the
-//! academic views they report.
+//! `contested`: where the papers disagree, each dispute with its sides and, on each side,
+//! the papers and the claims that put them there.
+//!
+//! A dispute is two papers answering the same question differently. The kinds, strongest
+//! first:
+//! - contradictions: different values for the same fact ([`Kind::Value`]); one concept
+//!   cast as an asset by one paper and as a liability by another ([`Kind::Valence`],
+//!   through the schema's relation polarity); the same thing classified differently
+//!   ([`Kind::Classification`]: an aspect named common ground and a difference, a concept
+//!   presented as a goal and as a measure, a view argued and criticised);
+//! - framings: a two-way relation against a one-way one ([`Kind::Direction`]), different
+//!   positions along one dimension ([`Kind::Positions`]), different lists for the same
+//!   question ([`Kind::Lists`]: what two strategies share, where they differ, what drives
+//!   or is part of a concept);
+//! - and, shown only on request, pairs merely related in different ways
+//!   ([`Kind::RelatedDifferently`]).
+//!
+//! "Only one paper mentions it" is never a dispute: every side is held by a paper that
+//! another side does not hold. Every pass is linear in the relations and facts.
 
-use std::collections::HashMap;
-
-use indexmap::IndexMap;
+use indexmap::{IndexMap, IndexSet};
 use petgraph::graph::{EdgeIndex, NodeIndex};
+use serde::Serialize;
 
 use super::comparison::{self, Stance};
-use crate::{graph::ConceptGraph, schema::Role};
+use crate::{graph::ConceptGraph, relation::Relation, schema::Role};
 
-/// Everything contested in the dataset.
-#[derive(Debug)]
-pub struct Contested {
-    /// Pairs of nodes related in conflicting ways, in data order of their first relation.
-    pub pairs: Vec<ContestedPair>,
-    /// View nodes with the relations that attach them, in data order.
-    pub views: Vec<(NodeIndex, Vec<EdgeIndex>)>,
-    /// The papers the query was narrowed to (all when empty): sources are shown
-    /// under this filter.
-    pub papers: Vec<String>,
-}
-
-/// One contested pair and why.
-#[derive(Debug)]
-pub struct ContestedPair {
-    /// The two nodes, lower index first.
-    pub pair: (NodeIndex, NodeIndex),
-    /// What is contested.
-    pub reason: Reason,
-    /// The relations involved.
-    pub edges: Vec<EdgeIndex>,
-}
-
-/// Why a pair is contested.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub enum Reason {
-    /// Papers use different relation kinds (or directions) for the pair.
+/// What kind of disagreement a dispute is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum Kind {
+    /// Different values for the same fact (a year, a count).
+    Value,
+    /// An asset to one paper, a problem or shortage to another.
+    Valence,
+    /// Classified differently: common ground or a difference; a goal or a measure; a
+    /// view argued or criticised.
+    Classification,
+    /// A two-way relation against a one-way one between the same two concepts.
+    Direction,
+    /// Different positions along the same dimension of difference.
+    Positions,
+    /// Different lists in answer to the same question.
+    Lists,
+    /// The same two concepts related by different kinds of relation.
     RelatedDifferently,
-    /// The same aspect is named as common ground and as a difference.
-    AgreeAndDiffer(NodeIndex),
-    /// Papers give different positions on the same dimension.
-    DivergentPositions(NodeIndex),
 }
 
-/// Finds contested pairs (restricted to claims by `papers` when not empty) and views.
-///
-/// Pairs related differently come from the ordinary relations; the two comparison
-/// disputes (an aspect named both common ground and a difference; different positions
-/// on one dimension) from the comparison model's rows. Linear in the relations.
-pub fn contested(graph: &ConceptGraph, papers: &[String]) -> Contested {
-    let key = |r: &crate::relation::Relation| (r.from.min(r.to), r.from.max(r.to));
-    let mut ordinary: IndexMap<(NodeIndex, NodeIndex), Vec<EdgeIndex>> = IndexMap::new();
-    for (edge, relation) in graph.relations() {
-        if graph.role_of(relation) == Role::Ordinary && relation.asserted_by_any(papers) {
-            ordinary.entry(key(relation)).or_default().push(edge);
+/// How strongly a kind of dispute opposes the papers.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum Strength {
+    /// The papers cannot both be right.
+    Contradiction,
+    /// The papers frame the same thing differently.
+    Framing,
+    /// The papers relate the same concepts differently; often compatible.
+    Related,
+}
+
+impl Kind {
+    /// How strongly this kind opposes the papers.
+    pub fn strength(self) -> Strength {
+        match self {
+            Self::Value | Self::Valence | Self::Classification => Strength::Contradiction,
+            Self::Direction | Self::Positions | Self::Lists => Strength::Framing,
+            Self::RelatedDifferently => Strength::Related,
         }
     }
-    let mut found: Vec<(EdgeIndex, ContestedPair)> = Vec::new();
-    for (pair, edges) in ordinary {
-        let mut ways: IndexMap<(&str, NodeIndex), Vec<&str>> = IndexMap::new();
-        let mut all_papers: Vec<&str> = Vec::new();
-        for &edge in &edges {
-            let r = graph.relation(edge);
-            let asserting = r.papers_in(papers);
-            all_papers.extend(&asserting);
-            ways.entry((r.kind.as_str(), r.from))
-                .or_default()
-                .extend(asserting);
+}
+
+/// A claim that puts a paper on a side: a relation or a fact.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Evidence {
+    /// A relation, by edge.
+    Relation(EdgeIndex),
+    /// A fact, by its index in [`ConceptGraph::facts`].
+    Fact(usize),
+}
+
+/// One answer to the disputed question, with who gives it.
+#[derive(Debug, Clone)]
+pub struct Side {
+    /// The answer in a few words ("2013", "an asset", "common ground", "two-way", the
+    /// positions, or the list's items).
+    pub answer: String,
+    /// For a list: its items.
+    pub items: Vec<NodeIndex>,
+    /// The papers giving this answer, in order of first appearance.
+    pub papers: Vec<String>,
+    /// The claims that give it.
+    pub evidence: Vec<Evidence>,
+}
+
+/// Two or more papers answering one question differently.
+#[derive(Debug, Clone)]
+pub struct Dispute {
+    /// What kind of disagreement.
+    pub kind: Kind,
+    /// The concept or the pair of concepts it is about.
+    pub subject: Vec<NodeIndex>,
+    /// The aspect or dimension, for comparison disputes.
+    pub topic: Option<NodeIndex>,
+    /// The fact's property, or for a list the relation kind and its direction
+    /// (`part-of <-`).
+    pub property: Option<String>,
+    /// The answers, two or more.
+    pub sides: Vec<Side>,
+}
+
+impl Dispute {
+    /// Every paper on any side, once each.
+    pub fn papers(&self) -> Vec<&str> {
+        let mut all: IndexSet<&str> = IndexSet::new();
+        for side in &self.sides {
+            all.extend(side.papers.iter().map(String::as_str));
         }
-        all_papers.sort_unstable();
-        all_papers.dedup();
-        // `ways.len() > 1` implies at least two edges.
-        if let (true, Some(&first)) = (ways.len() > 1 && all_papers.len() > 1, edges.first()) {
-            found.push((
-                first,
-                ContestedPair {
-                    pair,
-                    reason: Reason::RelatedDifferently,
-                    edges,
+        all.into_iter().collect()
+    }
+
+    /// Whether `node` is the dispute's subject or topic.
+    pub fn involves(&self, node: NodeIndex) -> bool {
+        self.subject.contains(&node) || self.topic == Some(node)
+    }
+}
+
+/// Every dispute in the dataset, strongest first; within a strength, those with more
+/// papers first, then in data order. Pairs merely related differently come last.
+pub fn contested(graph: &ConceptGraph) -> Vec<Dispute> {
+    let mut found: Vec<(usize, Dispute)> = Vec::new();
+    found.extend(fact_disputes(graph));
+    found.extend(valence_disputes(graph));
+    found.extend(comparison_disputes(graph));
+    found.extend(relation_disputes(graph));
+    found.sort_by_key(|(order, d)| {
+        (
+            d.kind.strength(),
+            std::cmp::Reverse(d.papers().len()),
+            d.kind,
+            *order,
+        )
+    });
+    found.into_iter().map(|(_, d)| d).collect()
+}
+
+/// Whether the sides are held by different papers: some paper holds a side that some
+/// other paper does not share. One paper saying two things is not a dispute between
+/// papers.
+fn papers_differ(sides: &[Side]) -> bool {
+    sides.iter().enumerate().any(|(i, one)| {
+        sides.iter().enumerate().any(|(j, other)| {
+            i != j
+                && one
+                    .papers
+                    .iter()
+                    .any(|p| other.papers.iter().any(|q| p != q))
+        })
+    })
+}
+
+/// Papers of `evidence`, once each, in order.
+fn papers_of(graph: &ConceptGraph, evidence: &[Evidence]) -> Vec<String> {
+    let mut papers: IndexSet<String> = IndexSet::new();
+    for item in evidence {
+        match *item {
+            Evidence::Relation(edge) => {
+                papers.extend(graph.relation(edge).papers().into_iter().map(String::from));
+            }
+            Evidence::Fact(i) => {
+                if let Some(fact) = graph.facts().get(i) {
+                    papers.extend(fact.papers().into_iter().map(String::from));
+                }
+            }
+        }
+    }
+    papers.into_iter().collect()
+}
+
+fn side(graph: &ConceptGraph, answer: String, evidence: Vec<Evidence>) -> Side {
+    Side {
+        papers: papers_of(graph, &evidence),
+        answer,
+        items: Vec::new(),
+        evidence,
+    }
+}
+
+/// Facts giving different values for one property of one concept.
+fn fact_disputes(graph: &ConceptGraph) -> Vec<(usize, Dispute)> {
+    let mut groups: IndexMap<(NodeIndex, &str), Vec<usize>> = IndexMap::new();
+    for (i, fact) in graph.facts().iter().enumerate() {
+        groups
+            .entry((fact.subject, fact.property.as_str()))
+            .or_default()
+            .push(i);
+    }
+    let mut found = Vec::new();
+    for ((subject, property), indices) in groups {
+        let mut by_value: Vec<(&crate::fact::Value, Vec<Evidence>)> = Vec::new();
+        for &i in &indices {
+            let value = &graph.facts()[i].value;
+            match by_value.iter_mut().find(|(v, _)| v.same_as(value)) {
+                Some((_, evidence)) => evidence.push(Evidence::Fact(i)),
+                None => by_value.push((value, vec![Evidence::Fact(i)])),
+            }
+        }
+        let sides: Vec<Side> = by_value
+            .into_iter()
+            .map(|(value, evidence)| side(graph, value.to_string(), evidence))
+            .collect();
+        if !papers_differ(&sides) {
+            continue;
+        }
+        let classifies = graph
+            .schema()
+            .properties
+            .get(property)
+            .is_some_and(|p| p.classifies);
+        found.push((
+            indices[0],
+            Dispute {
+                kind: if classifies {
+                    Kind::Classification
+                } else {
+                    Kind::Value
                 },
-            ));
+                subject: vec![subject],
+                topic: None,
+                property: Some(property.to_string()),
+                sides,
+            },
+        ));
+    }
+    found
+}
+
+/// Concepts one paper casts as an asset (a foundation, support, driver or model) and
+/// another as a liability (an obstacle, or a concept a problem is a problem of).
+fn valence_disputes(graph: &ConceptGraph) -> Vec<(usize, Dispute)> {
+    let mut assets: IndexMap<NodeIndex, Vec<Evidence>> = IndexMap::new();
+    let mut liabilities: IndexMap<NodeIndex, Vec<Evidence>> = IndexMap::new();
+    for (edge, relation) in graph.relations() {
+        let kind = graph.kind_of(relation);
+        let end = |from: bool| if from { relation.from } else { relation.to };
+        if let Some(from) = kind.polarity.asset_end() {
+            assets
+                .entry(end(from))
+                .or_default()
+                .push(Evidence::Relation(edge));
+            if kind.symmetric {
+                assets
+                    .entry(end(!from))
+                    .or_default()
+                    .push(Evidence::Relation(edge));
+            }
+        }
+        if let Some(from) = kind.polarity.liability_end() {
+            liabilities
+                .entry(end(from))
+                .or_default()
+                .push(Evidence::Relation(edge));
         }
     }
-    let rows = comparison::rows(graph, None, papers);
-    let mut common: HashMap<(NodeIndex, NodeIndex, NodeIndex), Vec<EdgeIndex>> = HashMap::new();
-    for row in rows.iter().filter(|r| r.stance == Stance::CommonGround) {
-        let pair = (row.pair.0.min(row.pair.1), row.pair.0.max(row.pair.1));
-        common.insert(
-            (pair.0, pair.1, row.topic),
-            row.claims.iter().map(|c| c.edge).collect(),
-        );
-    }
-    for row in rows.iter().filter(|r| r.stance == Stance::Difference) {
-        let pair = (row.pair.0.min(row.pair.1), row.pair.0.max(row.pair.1));
-        let differing: Vec<EdgeIndex> = row.claims.iter().map(|c| c.edge).collect();
-        let Some(&first) = differing.first() else {
+    let mut found = Vec::new();
+    for (node, against) in liabilities {
+        let Some(for_) = assets.get(&node) else {
             continue;
         };
-        if let Some(agreeing) = common.get(&(pair.0, pair.1, row.topic)) {
-            let mut involved = agreeing.clone();
-            involved.extend(&differing);
-            found.push((
-                first,
-                ContestedPair {
-                    pair,
-                    reason: Reason::AgreeAndDiffer(row.topic),
-                    edges: involved,
-                },
-            ));
+        let sides = vec![
+            side(
+                graph,
+                "an asset: a foundation, support, driver or model".into(),
+                for_.clone(),
+            ),
+            side(
+                graph,
+                "a liability: a problem, obstacle or shortage".into(),
+                against.clone(),
+            ),
+        ];
+        if !papers_differ(&sides) {
+            continue;
         }
-        let wordings = row.wordings();
-        let mut paper_sets: Vec<Vec<&str>> = wordings
+        let first = against.iter().map(order_of).min().unwrap_or(usize::MAX);
+        found.push((
+            first,
+            Dispute {
+                kind: Kind::Valence,
+                subject: vec![node],
+                topic: None,
+                property: None,
+                sides,
+            },
+        ));
+    }
+    found
+}
+
+fn order_of(evidence: &Evidence) -> usize {
+    match *evidence {
+        Evidence::Relation(edge) => edge.index(),
+        Evidence::Fact(i) => i,
+    }
+}
+
+/// A pair's list of aspects (common ground) or dimensions (differences).
+type PairList = ((NodeIndex, NodeIndex), Stance);
+
+/// Per paper, its items (or its evidence) for one list.
+type ByPaper<T> = IndexMap<String, Vec<T>>;
+
+/// Per paper, the other ends it relates to a concept by one kind, and the relations.
+type Lists = IndexMap<String, (Vec<NodeIndex>, Vec<Evidence>)>;
+
+/// From the comparison model: an aspect named common ground and a difference for the
+/// same pair; different positions along one dimension; and, per pair, the papers'
+/// different lists of what the two share and where they differ.
+fn comparison_disputes(graph: &ConceptGraph) -> Vec<(usize, Dispute)> {
+    let rows = comparison::rows(graph, None, &[]);
+    let unordered = |pair: (NodeIndex, NodeIndex)| (pair.0.min(pair.1), pair.0.max(pair.1));
+    let edges_of = |row: &comparison::Row<'_>| -> Vec<Evidence> {
+        row.claims
             .iter()
-            .map(|w| {
-                let mut set = w.papers();
-                set.sort_unstable();
-                set
-            })
-            .collect();
-        paper_sets.sort();
-        paper_sets.dedup();
-        if wordings.len() > 1 && paper_sets.len() > 1 {
-            found.push((
-                first,
-                ContestedPair {
-                    pair,
-                    reason: Reason::DivergentPositions(row.topic),
-                    edges: differing,
-                },
-            ));
+            .map(|c| Evidence::Relation(c.edge))
+            .collect()
+    };
+    let mut found = Vec::new();
+    // What each paper names as common ground and as difference, per pair.
+    let mut lists: IndexMap<PairList, ByPaper<NodeIndex>> = IndexMap::new();
+    let mut list_evidence: IndexMap<PairList, ByPaper<Evidence>> = IndexMap::new();
+    for row in &rows {
+        let pair = unordered(row.pair);
+        for claim in &row.claims {
+            for paper in claim.papers() {
+                let items = lists
+                    .entry((pair, row.stance))
+                    .or_default()
+                    .entry(paper.to_string())
+                    .or_default();
+                if !items.contains(&row.topic) {
+                    items.push(row.topic);
+                }
+                list_evidence
+                    .entry((pair, row.stance))
+                    .or_default()
+                    .entry(paper.to_string())
+                    .or_default()
+                    .push(Evidence::Relation(claim.edge));
+            }
+        }
+        let first = row.claims.first().map_or(usize::MAX, |c| c.edge.index());
+        if row.stance == Stance::Difference {
+            let agreeing = rows.iter().find(|other| {
+                other.stance == Stance::CommonGround
+                    && other.topic == row.topic
+                    && unordered(other.pair) == pair
+            });
+            if let Some(agreeing) = agreeing {
+                let sides = vec![
+                    side(graph, "common ground".into(), edges_of(agreeing)),
+                    side(graph, "a difference".into(), edges_of(row)),
+                ];
+                if papers_differ(&sides) {
+                    found.push((
+                        first,
+                        Dispute {
+                            kind: Kind::Classification,
+                            subject: vec![pair.0, pair.1],
+                            topic: Some(row.topic),
+                            property: None,
+                            sides,
+                        },
+                    ));
+                }
+            }
+            let sides: Vec<Side> = row
+                .wordings()
+                .iter()
+                .map(|w| {
+                    let (a, b) = w.positions.unwrap_or_default();
+                    let answer = format!(
+                        "{}: {a}; {}: {b}",
+                        graph.node(row.pair.0).id,
+                        graph.node(row.pair.1).id
+                    );
+                    let evidence = w
+                        .claims
+                        .iter()
+                        .map(|c| Evidence::Relation(c.edge))
+                        .collect();
+                    side(graph, answer, evidence)
+                })
+                .collect();
+            if papers_differ(&sides) {
+                found.push((
+                    first,
+                    Dispute {
+                        kind: Kind::Positions,
+                        subject: vec![row.pair.0, row.pair.1],
+                        topic: Some(row.topic),
+                        property: None,
+                        sides,
+                    },
+                ));
+            }
         }
     }
-    // Data order of each dispute's first relation, as before the model was shared.
-    found.sort_by_key(|(first, _)| *first);
-    let pairs = found.into_iter().map(|(_, pair)| pair).collect();
-    let views = graph
-        .node_indices()
-        .filter(|&ix| graph.node(ix).kind == "view")
-        .map(|ix| {
-            let edges = graph
-                .incident(ix)
-                .into_iter()
-                .filter(|i| i.relation.asserted_by_any(papers))
-                .map(|i| i.edge)
-                .collect();
-            (ix, edges)
-        })
-        .filter(|(_, edges): &(NodeIndex, Vec<EdgeIndex>)| !edges.is_empty())
-        .collect();
-    Contested {
-        pairs,
-        views,
-        papers: papers.to_vec(),
+    for (key, by_paper) in lists {
+        let evidence = &list_evidence[&key];
+        let ((a, b), stance) = key;
+        let property = match stance {
+            Stance::CommonGround => "common-ground",
+            Stance::Difference => "differs",
+        };
+        if let Some(dispute) = list_dispute(graph, vec![a, b], property, &by_paper, evidence) {
+            found.push(dispute);
+        }
     }
+    found
+}
+
+/// Papers that each name at least two items for the same question, lists that overlap
+/// but are not the same, answer it differently; one side per paper (papers with the
+/// same list share a side).
+fn list_dispute(
+    graph: &ConceptGraph,
+    subject: Vec<NodeIndex>,
+    property: &str,
+    by_paper: &IndexMap<String, Vec<NodeIndex>>,
+    evidence: &IndexMap<String, Vec<Evidence>>,
+) -> Option<(usize, Dispute)> {
+    let mut sides: Vec<Side> = Vec::new();
+    for (paper, items) in by_paper.iter().filter(|(_, items)| items.len() > 1) {
+        let mut sorted = items.clone();
+        sorted.sort_unstable();
+        let same = sides.iter_mut().find(|s| {
+            let mut theirs = s.items.clone();
+            theirs.sort_unstable();
+            theirs == sorted
+        });
+        let mine = evidence.get(paper).cloned().unwrap_or_default();
+        match same {
+            Some(side) => {
+                side.papers.push(paper.clone());
+                side.evidence.extend(mine);
+            }
+            None => sides.push(Side {
+                answer: items
+                    .iter()
+                    .map(|&n| graph.node(n).label.as_str())
+                    .collect::<Vec<_>>()
+                    .join("; "),
+                items: items.clone(),
+                papers: vec![paper.clone()],
+                evidence: mine,
+            }),
+        }
+    }
+    // Lists that share nothing answer different questions in the same words; lists that
+    // overlap enumerate the same thing and differ in the rest.
+    let overlap = sides.iter().enumerate().any(|(i, a)| {
+        sides
+            .iter()
+            .skip(i + 1)
+            .any(|b| a.items.iter().any(|item| b.items.contains(item)))
+    });
+    if sides.len() < 2 || !overlap || !papers_differ(&sides) {
+        return None;
+    }
+    let first = sides
+        .iter()
+        .flat_map(|s| s.evidence.iter().map(order_of))
+        .min()
+        .unwrap_or(usize::MAX);
+    Some((
+        first,
+        Dispute {
+            kind: Kind::Lists,
+            subject,
+            topic: None,
+            property: Some(property.to_string()),
+            sides,
+        },
+    ))
+}
+
+/// From the ordinary relations: two-way against one-way between the same pair; lists
+/// of what relates to a concept by one kind; and pairs related by different kinds.
+fn relation_disputes(graph: &ConceptGraph) -> Vec<(usize, Dispute)> {
+    let mut pairs: IndexMap<(NodeIndex, NodeIndex), Vec<EdgeIndex>> = IndexMap::new();
+    // (concept, kind, incoming?) -> paper -> (other ends, evidence)
+    let mut lists: IndexMap<(NodeIndex, &str, bool), Lists> = IndexMap::new();
+    for (edge, relation) in graph.relations() {
+        if graph.role_of(relation) != Role::Ordinary {
+            continue;
+        }
+        let key = (
+            relation.from.min(relation.to),
+            relation.from.max(relation.to),
+        );
+        pairs.entry(key).or_default().push(edge);
+        if graph.kind_of(relation).symmetric {
+            continue;
+        }
+        for (centre, other, incoming) in [
+            (relation.to, relation.from, true),
+            (relation.from, relation.to, false),
+        ] {
+            for paper in relation.papers() {
+                let (items, evidence) = lists
+                    .entry((centre, relation.kind.as_str(), incoming))
+                    .or_default()
+                    .entry(paper.to_string())
+                    .or_default();
+                if !items.contains(&other) {
+                    items.push(other);
+                }
+                evidence.push(Evidence::Relation(edge));
+            }
+        }
+    }
+    let mut found = Vec::new();
+    for ((a, b), edges) in pairs {
+        found.extend(direction_dispute(graph, (a, b), &edges));
+        if let Some(related) = related_differently(graph, (a, b), &edges) {
+            found.push(related);
+        }
+    }
+    for ((centre, kind, incoming), by_paper) in lists {
+        let items: IndexMap<String, Vec<NodeIndex>> = by_paper
+            .iter()
+            .map(|(p, (items, _))| (p.clone(), items.clone()))
+            .collect();
+        let evidence: IndexMap<String, Vec<Evidence>> = by_paper
+            .into_iter()
+            .map(|(p, (_, evidence))| (p, evidence))
+            .collect();
+        let property = format!("{kind} {}", if incoming { "<-" } else { "->" });
+        found.extend(list_dispute(
+            graph,
+            vec![centre],
+            &property,
+            &items,
+            &evidence,
+        ));
+    }
+    found
+}
+
+/// Two-way (a symmetric kind) in one paper, one-way in another.
+fn direction_dispute(
+    graph: &ConceptGraph,
+    (a, b): (NodeIndex, NodeIndex),
+    edges: &[EdgeIndex],
+) -> Option<(usize, Dispute)> {
+    let (two_way, one_way): (Vec<EdgeIndex>, Vec<EdgeIndex>) = edges
+        .iter()
+        .partition(|&&e| graph.kind_of(graph.relation(e)).symmetric);
+    if two_way.is_empty() || one_way.is_empty() {
+        return None;
+    }
+    let labels = |edges: &[EdgeIndex]| -> String {
+        let kinds: IndexSet<&str> = edges
+            .iter()
+            .map(|&e| graph.kind_of(graph.relation(e)).label.as_str())
+            .collect();
+        kinds.into_iter().collect::<Vec<_>>().join(", ")
+    };
+    let evidence = |edges: &[EdgeIndex]| edges.iter().map(|&e| Evidence::Relation(e)).collect();
+    let sides = vec![
+        side(
+            graph,
+            format!("two-way ({})", labels(&two_way)),
+            evidence(&two_way),
+        ),
+        side(
+            graph,
+            format!("one-way ({})", labels(&one_way)),
+            evidence(&one_way),
+        ),
+    ];
+    papers_differ(&sides).then(|| {
+        (
+            edges[0].index(),
+            Dispute {
+                kind: Kind::Direction,
+                subject: vec![a, b],
+                topic: None,
+                property: None,
+                sides,
+            },
+        )
+    })
+}
+
+/// Different kinds (or directions) of ordinary relation between one pair, from
+/// different papers: one side per kind and direction.
+fn related_differently(
+    graph: &ConceptGraph,
+    (a, b): (NodeIndex, NodeIndex),
+    edges: &[EdgeIndex],
+) -> Option<(usize, Dispute)> {
+    let mut ways: IndexMap<(&str, NodeIndex), Vec<Evidence>> = IndexMap::new();
+    for &edge in edges {
+        let relation: &Relation = graph.relation(edge);
+        ways.entry((relation.kind.as_str(), relation.from))
+            .or_default()
+            .push(Evidence::Relation(edge));
+    }
+    let sides: Vec<Side> = ways
+        .into_iter()
+        .map(|((kind, from), evidence)| {
+            let relation_kind = graph.schema().relation_kinds.get(kind);
+            let label = relation_kind.map_or(kind, |k| k.label.as_str());
+            let tail = if relation_kind.is_some_and(|k| k.symmetric) {
+                "<"
+            } else {
+                ""
+            };
+            let to = if from == a { b } else { a };
+            let answer = format!(
+                "{} {tail}--{label}--> {}",
+                graph.node(from).id,
+                graph.node(to).id
+            );
+            side(graph, answer, evidence)
+        })
+        .collect();
+    papers_differ(&sides).then(|| {
+        (
+            edges[0].index(),
+            Dispute {
+                kind: Kind::RelatedDifferently,
+                subject: vec![a, b],
+                topic: None,
+                property: None,
+                sides,
+            },
+        )
+    })
 }

@@ -32,12 +32,16 @@ pub struct Outline<'g> {
     /// Whether claims are in the order of the paper's text (else in data order, when
     /// the text was not at hand).
     pub text_order: bool,
+    /// The paper's facts (indices into [`ConceptGraph::facts`]), in data order.
+    pub facts: Vec<usize>,
+    /// The number of the paper's quotes behind those facts.
+    pub fact_quotes: usize,
 }
 
 impl Outline<'_> {
-    /// The number of claims.
+    /// The number of claims: relations and facts as this paper asserts them.
     pub fn claims(&self) -> usize {
-        self.groups.values().map(Vec::len).sum()
+        self.groups.values().map(Vec::len).sum::<usize>() + self.facts.len()
     }
 
     /// The number of quotes behind them.
@@ -46,7 +50,8 @@ impl Outline<'_> {
             .values()
             .flatten()
             .map(|c| c.sources.len())
-            .sum()
+            .sum::<usize>()
+            + self.fact_quotes
     }
 }
 
@@ -61,6 +66,18 @@ pub fn counts(graph: &ConceptGraph) -> IndexMap<&str, (usize, usize)> {
             }
         }
         for source in &relation.sources {
+            if let Some(count) = counts.get_mut(source.paper.as_str()) {
+                count.1 += 1;
+            }
+        }
+    }
+    for fact in graph.facts() {
+        for paper in fact.papers() {
+            if let Some(count) = counts.get_mut(paper) {
+                count.0 += 1;
+            }
+        }
+        for source in &fact.sources {
             if let Some(count) = counts.get_mut(source.paper.as_str()) {
                 count.1 += 1;
             }
@@ -127,10 +144,29 @@ pub fn outline<'g>(graph: &'g ConceptGraph, paper: &str, text: Option<&str>) -> 
             .push(OutlineClaim { edge, sources });
     }
     groups.retain(|_, claims| !claims.is_empty());
+    let facts: Vec<usize> = graph
+        .facts()
+        .iter()
+        .enumerate()
+        .filter(|(_, f)| f.sources.iter().any(|s| s.paper == paper))
+        .map(|(i, _)| i)
+        .collect();
+    let fact_quotes = facts
+        .iter()
+        .map(|&i| {
+            graph.facts()[i]
+                .sources
+                .iter()
+                .filter(|s| s.paper == paper)
+                .count()
+        })
+        .sum();
     Outline {
         paper: paper.to_string(),
         groups,
         text_order: text.is_some(),
+        facts,
+        fact_quotes,
     }
 }
 

@@ -21,8 +21,8 @@ fn check_passes_on_the_embedded_data_with_every_quote_verified() {
     assert!(out.contains("quotes found verbatim"), "{out}");
     let report = json(&["check", "--sources", seeds.to_str().unwrap()]);
     assert_eq!(report["valid"], true);
-    assert_eq!(report["quotes"]["not_found"].as_array().unwrap().len(), 0);
-    assert_eq!(report["quotes"]["checked"], report["claims"]);
+    assert_eq!(report["verified"]["not_found"].as_array().unwrap().len(), 0);
+    assert_eq!(report["verified"]["checked"], report["quotes"]);
 }
 
 #[test]

@@ -290,34 +290,29 @@ fn compare_csv_has_a_header_and_consistent_totals() {
 }
 
 #[test]
-fn contested_reports_conflicting_relations_and_attributed_views() {
-    let contested = json(&["contested"]);
-    let pairs = contested["pairs"].as_array().unwrap();
-    let tpa_rr = pairs
+fn contested_with_all_lists_pairs_related_in_different_ways() {
+    let disputes = json(&["contested", "--all"]);
+    let tpa_rr = disputes
+        .as_array()
+        .unwrap()
         .iter()
-        .find(|p| {
-            p["reason"] == "related-differently"
-                && BTreeSet::from([p["a"].as_str().unwrap(), p["b"].as_str().unwrap()])
-                    == BTreeSet::from(["tpa", "rr"])
+        .find(|d| {
+            d["kind"] == "related-differently"
+                && BTreeSet::from([
+                    d["subject"][0].as_str().unwrap(),
+                    d["subject"][1].as_str().unwrap(),
+                ]) == BTreeSet::from(["tpa", "rr"])
         })
         .expect("the papers relate tpa and rr in several ways");
-    let kinds: BTreeSet<&str> = tpa_rr["relations"]
+    assert!(tpa_rr["sides"].as_array().unwrap().len() >= 2, "{tpa_rr}");
+    assert_eq!(tpa_rr["strength"], "related");
+    // Without --all they are left out.
+    let default = json(&["contested"]);
+    assert!(default
         .as_array()
         .unwrap()
         .iter()
-        .map(|r| r["kind"].as_str().unwrap())
-        .collect();
-    assert!(kinds.len() >= 2, "{kinds:?}");
-    let views = contested["views"].as_array().unwrap();
-    let mutual = views
-        .iter()
-        .find(|v| v["view"]["id"] == "view-mutual-exclusion")
-        .expect("Tan et al. report the mutual-exclusion view");
-    assert!(mutual["relations"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .all(|r| r["sources"][0]["paper"] == "tan-liu-huang-2020"));
+        .all(|d| d["strength"] != "related"));
 }
 
 #[test]
@@ -619,10 +614,24 @@ fn a_claim_is_counted_the_same_way_by_papers_and_paper() {
                     .any(|s| s["paper"] == id)
             })
             .count();
+        // A claim is a relation or a fact as one paper asserts it.
+        let facts = export["facts"].as_array().cloned().unwrap_or_default();
+        let relations = relations
+            + facts
+                .iter()
+                .filter(|f| {
+                    f["sources"]
+                        .as_array()
+                        .unwrap()
+                        .iter()
+                        .any(|s| s["paper"] == id)
+                })
+                .count();
         let quotes: usize = export["relations"]
             .as_array()
             .unwrap()
             .iter()
+            .chain(&facts)
             .flat_map(|r| r["sources"].as_array().unwrap())
             .filter(|s| s["paper"] == id)
             .count();
@@ -720,7 +729,7 @@ fn a_plural_subject_reads_with_a_plural_verb_and_templates_use_neutral_words() {
 #[test]
 fn every_command_prints_symmetric_relations_with_two_heads() {
     for args in [
-        &["contested"][..],
+        &["contested", "--all"][..],
         &["diff", "tpa", "rr"],
         &["paper", "tan"],
         &["show", "tpa"],
@@ -732,7 +741,7 @@ fn every_command_prints_symmetric_relations_with_two_heads() {
             }
         }
     }
-    let (_, contested, _) = run(&["contested", "--brief"]);
+    let (_, contested, _) = run(&["contested", "--all", "--brief"]);
     assert!(
         contested.contains("tpa <--promotes\u{a0}each\u{a0}other--> rr"),
         "{contested}"
@@ -808,16 +817,24 @@ fn diff_compare_and_contested_read_one_comparison_model() {
             "{topic}: diff and compare disagree"
         );
     }
-    // Every aspect named both ways by the model is a contested pair.
+    // Every aspect that some paper names common ground and another paper a difference
+    // is a classification dispute.
     let contested = json(&["contested"]);
+    let papers = |v: &Value| -> BTreeSet<String> {
+        v.as_array()
+            .unwrap()
+            .iter()
+            .map(|p| p.as_str().unwrap().to_string())
+            .collect()
+    };
     for topic in common.keys().filter(|t| differ.contains_key(*t)) {
-        assert!(
-            contested["pairs"]
-                .as_array()
-                .unwrap()
-                .iter()
-                .any(|p| { p["reason"] == "agree-and-differ" && p["dimension"] == topic.as_str() }),
-            "{topic} is named common ground and a difference but not contested"
-        );
+        let (agree, disagree) = (papers(&common[topic]), papers(&differ[topic]));
+        let by_different_papers = agree.iter().any(|p| disagree.iter().any(|q| p != q));
+        let found = contested
+            .as_array()
+            .unwrap()
+            .iter()
+            .any(|d| d["kind"] == "classification" && d["topic"] == topic.as_str());
+        assert_eq!(found, by_different_papers, "{topic}");
     }
 }

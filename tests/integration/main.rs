@@ -9,6 +9,7 @@ mod common;
 mod core;
 mod data;
 mod diff;
+mod disputes;
 mod dot;
 mod errors;
 mod path;
