@@ -2,9 +2,10 @@
 
 use std::path::PathBuf;
 
-use clap::{Args, Parser, Subcommand, ValueEnum};
+use clap::{Args, Parser, Subcommand};
 
 use crate::dot::{Clustering, ImageFormat, Lang, Look, Palette, Rankdir, Selection};
+pub use crate::formats::Format as ExportFormat;
 
 /// Model the logic of academic papers as a typed concept graph, query it, and draw it.
 ///
@@ -127,12 +128,22 @@ pub enum Command {
         #[arg(long, value_name = "PAPER", num_args = 1..)]
         paper: Vec<String>,
     },
-    /// Export the whole graph.
+    /// Export the graph, or part of it, for other tools: networkx and Gephi, Neo4j,
+    /// RDF stores, reference managers, a paper's evidence appendix (docs/formats.md).
+    ///
+    /// Takes the same selection options as `linkage dot`; without them, the whole graph.
     Export {
         /// Output format.
         #[arg(long, value_enum, default_value_t = ExportFormat::Json)]
         format: ExportFormat,
-        /// Write to FILE (atomically) instead of standard output.
+        /// What to export.
+        #[command(flatten)]
+        selection: SelectionArgs,
+        /// Directory holding the papers' plain-text files, to place each quote in its
+        /// paper (line range, character offsets) [default: DIR/texts for --data DIR].
+        #[arg(long, value_name = "DIR")]
+        sources: Option<PathBuf>,
+        /// Write to FILE (atomically) instead of standard output; for csv, a directory.
         #[arg(short, long, value_name = "FILE")]
         output: Option<PathBuf>,
     },
@@ -293,13 +304,6 @@ impl LookArgs {
             positions: self.positions,
         }
     }
-}
-
-/// Formats `export` can write.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
-pub enum ExportFormat {
-    /// The data-file format: papers, nodes and merged relations with all sources.
-    Json,
 }
 
 /// Arguments of `linkage path`.

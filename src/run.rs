@@ -6,10 +6,10 @@ use std::{fmt::Write as _, io::Write as _, process::ExitCode};
 use clap::Parser as _;
 
 use crate::{
-    cli::{Cli, Command, ExportFormat, PathArgs},
+    cli::{Cli, Command, PathArgs},
     dot,
     error::Error,
-    export, json_schema,
+    formats, json_schema,
     load::{load, DataSource},
     output,
     query::{self, ego_network, PathMode, PathQuery, Walk, WalkFilter},
@@ -286,18 +286,27 @@ fn dispatch(cli: &Cli, graph: &ConceptGraph) -> Result<Printed, Error> {
             };
             Ok(Printed::found_if(!ego.relations.is_empty(), text))
         }
-        Command::Export { format, output } => {
-            let text = match format {
-                ExportFormat::Json => output::json(&export::to_json(graph)),
+        Command::Export {
+            format,
+            selection,
+            sources,
+            output,
+        } => {
+            let request = formats::ExportRequest {
+                format: *format,
+                selection: selection.selection(),
+                texts: formats::PaperTexts::new(sources.as_deref(), cli.data.as_deref()),
+                output: output.as_deref(),
+                data_dir: cli.data.as_deref(),
             };
-            match output {
-                Some(path) => {
-                    refuse_data_dir(path, cli.data.as_deref())?;
-                    write_atomically(path, text.as_bytes())?;
-                    Ok(Printed::found(String::new()))
-                }
-                None => Ok(Printed::found(text)),
+            let (text, found) = formats::export(graph, &request)?;
+            if !found {
+                let _ = writeln!(
+                    anstream::stderr(),
+                    "nothing to export: the selection is empty"
+                );
             }
+            Ok(Printed::found_if(found, text))
         }
         Command::Dot {
             selection,

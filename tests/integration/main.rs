@@ -10,6 +10,7 @@ mod data;
 mod diff;
 mod dot;
 mod errors;
+mod exports;
 mod path;
 mod path_properties;
 mod properties;

@@ -1,0 +1,219 @@
+//! Exports read back by their real consumers (tests/consumers/*.py: networkx, igraph,
+//! citeproc-py, pybtex, pylatexenc, markdown-it-py, rdflib, pySHACL, Kùzu), compared
+//! with linkage's own JSON export of the same data. `.ci/run` installs the consumers.
+
+use std::path::{Path, PathBuf};
+
+use serde_json::Value;
+
+use crate::common::{fixture, run, seeds};
+
+/// The adversarial dataset: quotes, backslashes, `<&>`, line breaks, CJK, 500 characters.
+fn adversarial() -> PathBuf {
+    fixture("adversarial-export")
+}
+
+/// Runs `linkage ARGS`, which must succeed.
+fn linkage_ok(args: &[&str]) {
+    let (code, _, stderr) = run(args);
+    assert_eq!(code, 0, "linkage {args:?} failed: {stderr}");
+}
+
+/// Runs a consumer check script with `args`; it must succeed. Returns its summary.
+fn consumer(script: &str, args: &[&Path]) -> Value {
+    let dir = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("tests/consumers");
+    let output = std::process::Command::new("python3")
+        .arg(dir.join(script))
+        .args(args)
+        .output()
+        .expect("python3 runs");
+    assert!(
+        output.status.success(),
+        "{script} rejected the export:\n{}",
+        String::from_utf8_lossy(&output.stderr)
+    );
+    serde_json::from_slice(&output.stdout).expect("the check prints a JSON summary")
+}
+
+/// `--data DIR` for a fixture, nothing for the built-in data.
+fn data_args(data: Option<&Path>) -> Vec<String> {
+    data.map(|d| vec!["--data".to_string(), d.display().to_string()])
+        .unwrap_or_default()
+}
+
+/// Exports `format` of `data` (with `extra` arguments) into `dir/name`.
+fn export(data: Option<&Path>, format: &str, extra: &[&str], dir: &Path, name: &str) -> PathBuf {
+    let out = dir.join(name);
+    let mut args = data_args(data);
+    args.extend(["export", "--format", format, "-o"].map(String::from));
+    args.push(out.display().to_string());
+    args.extend(extra.iter().map(|s| (*s).to_string()));
+    let args: Vec<&str> = args.iter().map(String::as_str).collect();
+    linkage_ok(&args);
+    out
+}
+
+/// Each dataset with its texts: the shipped one and the adversarial fixture.
+fn datasets() -> Vec<(Option<PathBuf>, PathBuf)> {
+    vec![
+        (None, seeds()),
+        (Some(adversarial()), adversarial().join("texts")),
+    ]
+}
+
+#[test]
+fn graphml_is_read_by_networkx_and_igraph_with_every_attribute() {
+    for (data, _) in datasets() {
+        let dir = tempfile::tempdir().unwrap();
+        let graphml = export(data.as_deref(), "graphml", &[], dir.path(), "g.graphml");
+        let reference = export(data.as_deref(), "json", &[], dir.path(), "g.json");
+        let summary = consumer("graphml_check.py", &[&graphml, &reference]);
+        let written: Value =
+            serde_json::from_str(&std::fs::read_to_string(&reference).unwrap()).unwrap();
+        assert_eq!(
+            summary["edges"],
+            written["relations"].as_array().unwrap().len()
+        );
+        assert!(
+            summary["parallel_edges"].as_u64().unwrap() > 0,
+            "relations between one pair stay distinct edges: {summary}"
+        );
+    }
+}
+
+#[test]
+fn a_selection_exports_what_dot_would_draw() {
+    let dir = tempfile::tempdir().unwrap();
+    let args = ["--focus", "tpa", "--paper", "hao-2021"];
+    let graphml = export(None, "graphml", &args, dir.path(), "g.graphml");
+    let reference = export(None, "json", &args, dir.path(), "g.json");
+    let summary = consumer("graphml_check.py", &[&graphml, &reference]);
+    let written: Value =
+        serde_json::from_str(&std::fs::read_to_string(&reference).unwrap()).unwrap();
+    let papers: Vec<&str> = written["papers"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|p| p["id"].as_str().unwrap())
+        .collect();
+    assert_eq!(papers, ["hao-2021"]);
+    for relation in written["relations"].as_array().unwrap() {
+        for source in relation["sources"].as_array().unwrap() {
+            assert_eq!(source["paper"], "hao-2021");
+        }
+    }
+    let whole = export(None, "json", &[], dir.path(), "all.json");
+    let whole: Value = serde_json::from_str(&std::fs::read_to_string(whole).unwrap()).unwrap();
+    assert!(
+        summary["edges"].as_u64().unwrap() < whole["relations"].as_array().unwrap().len() as u64
+    );
+}
+
+#[test]
+fn the_whole_json_export_is_unchanged_by_the_selection_machinery() {
+    let (_, stdout, _) = run(&["export"]);
+    let value: Value = serde_json::from_str(&stdout).unwrap();
+    assert_eq!(value["papers"].as_array().unwrap().len(), 5);
+    assert_eq!(
+        value["nodes"].as_array().unwrap().len(),
+        run(&["--json", "list"]).1.matches("\"id\"").count()
+    );
+}
+
+#[test]
+fn citations_are_read_by_citeproc_and_pybtex_with_nothing_invented() {
+    for (data, _) in datasets() {
+        let dir = tempfile::tempdir().unwrap();
+        let csl = export(data.as_deref(), "csl-json", &[], dir.path(), "c.json");
+        let bib = export(data.as_deref(), "bibtex", &[], dir.path(), "c.bib");
+        let reference = export(data.as_deref(), "json", &[], dir.path(), "g.json");
+        let summary = consumer("citations_check.py", &[&csl, &bib, &reference]);
+        assert!(summary["bibliography"].as_array().unwrap().len() >= 2);
+    }
+    // The shipped papers: unknown years, venues and authors stay unknown.
+    let (_, bib, _) = run(&["export", "--format", "bibtex"]);
+    let organic = bib
+        .split('@')
+        .find(|e| e.contains("{organic-connection,"))
+        .unwrap();
+    for field in ["title", "author", "year", "journal", "doi", "url"] {
+        assert!(
+            !organic.contains(&format!("  {field} =")),
+            "{field} invented: {organic}"
+        );
+    }
+}
+
+#[test]
+fn the_evidence_table_is_read_as_csv_and_markdown_with_line_ranges_that_hold_the_quotes() {
+    for (data, texts) in datasets() {
+        let dir = tempfile::tempdir().unwrap();
+        let texts_arg = texts.display().to_string();
+        let with_texts = ["--sources", texts_arg.as_str()];
+        let csv = export(
+            data.as_deref(),
+            "evidence-csv",
+            &with_texts,
+            dir.path(),
+            "e.csv",
+        );
+        let md = export(
+            data.as_deref(),
+            "evidence-md",
+            &with_texts,
+            dir.path(),
+            "e.md",
+        );
+        let reference = export(data.as_deref(), "json", &[], dir.path(), "g.json");
+        let mut args = data_args(data.as_deref());
+        args.extend(["schema", "--kinds"].map(String::from));
+        let args: Vec<&str> = args.iter().map(String::as_str).collect();
+        let kinds = dir.path().join("kinds.json");
+        std::fs::write(&kinds, run(&args).1).unwrap();
+        let summary = consumer(
+            "evidence_check.py",
+            &[&csv, &md, &reference, &kinds, &texts],
+        );
+        assert!(summary["rows"].as_u64().unwrap() > 0);
+        assert_eq!(
+            summary["located"], summary["rows"],
+            "every quote is found in its paper: {summary}"
+        );
+    }
+}
+
+#[test]
+fn without_the_texts_line_ranges_are_left_empty_not_guessed() {
+    let (code, stdout, _) = run(&["export", "--format", "evidence-csv"]);
+    assert_eq!(code, 0);
+    let mut reader = csv::Reader::from_reader(stdout.as_bytes());
+    let headers = reader.headers().unwrap().clone();
+    let first = headers.iter().position(|h| h == "first_line").unwrap();
+    for record in reader.records() {
+        assert_eq!(&record.unwrap()[first], "");
+    }
+}
+
+#[test]
+fn a_named_texts_directory_without_the_papers_is_an_error_naming_the_file() {
+    let dir = tempfile::tempdir().unwrap();
+    let (code, _, stderr) = run(&[
+        "export",
+        "--format",
+        "evidence-csv",
+        "--sources",
+        dir.path().to_str().unwrap(),
+    ]);
+    assert_eq!(code, 2);
+    assert!(
+        stderr.contains("cannot read") && stderr.contains(".txt"),
+        "{stderr}"
+    );
+}
+
+#[test]
+fn an_empty_selection_exports_nothing_and_says_so() {
+    let (code, _, stderr) = run(&["export", "--format", "graphml", "--min-papers", "99"]);
+    assert_eq!(code, 1);
+    assert!(stderr.contains("nothing to export"), "{stderr}");
+}
