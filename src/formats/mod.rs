@@ -11,6 +11,7 @@ pub mod citations;
 pub mod evidence;
 pub mod graphml;
 pub mod json;
+pub mod rdf;
 
 use std::{
     collections::HashMap,
@@ -37,6 +38,10 @@ pub enum Format {
     Json,
     /// GraphML with typed keys, for Gephi, networkx, igraph, yEd.
     Graphml,
+    /// RDF in Turtle, with every source as a W3C Web Annotation.
+    Turtle,
+    /// RDF in JSON-LD, the same triples as turtle.
+    Jsonld,
     /// The papers as CSL-JSON, for Zotero, Pandoc and citeproc.
     CslJson,
     /// The papers as BibTeX.
@@ -224,6 +229,8 @@ pub fn render(view: &View<'_>, format: Format) -> Result<Vec<Artifact>, Error> {
     Ok(match format {
         Format::Json => Artifact::single(json::write(view)),
         Format::Graphml => Artifact::single(graphml::write(view)?),
+        Format::Turtle => Artifact::single(rdf::turtle(view)),
+        Format::Jsonld => Artifact::single(rdf::jsonld(view)),
         Format::CslJson => Artifact::single(citations::csl_json(view)),
         Format::Bibtex => Artifact::single(citations::bibtex(view)),
         Format::EvidenceCsv => Artifact::single(evidence::csv(view)),

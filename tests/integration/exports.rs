@@ -217,3 +217,55 @@ fn an_empty_selection_exports_nothing_and_says_so() {
     assert_eq!(code, 1);
     assert!(stderr.contains("nothing to export"), "{stderr}");
 }
+
+#[test]
+fn rdf_turtle_and_jsonld_are_the_same_triples_queried_by_sparql_and_valid_by_the_shapes() {
+    let shapes = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("docs/linkage-shapes.ttl");
+    let cases = [
+        (None, seeds(), "hao-2021", "dim-time"),
+        (
+            Some(adversarial()),
+            adversarial().join("texts"),
+            "p-quote",
+            "dim-odd",
+        ),
+    ];
+    for (data, texts, paper, dimension) in cases {
+        let dir = tempfile::tempdir().unwrap();
+        let texts_arg = texts.display().to_string();
+        let with_texts = ["--sources", texts_arg.as_str()];
+        let ttl = export(data.as_deref(), "turtle", &with_texts, dir.path(), "g.ttl");
+        let jsonld = export(
+            data.as_deref(),
+            "jsonld",
+            &with_texts,
+            dir.path(),
+            "g.jsonld",
+        );
+        let reference = export(data.as_deref(), "json", &[], dir.path(), "g.json");
+        let summary = consumer(
+            "rdf_check.py",
+            &[
+                &ttl,
+                &jsonld,
+                &reference,
+                &shapes,
+                Path::new(paper),
+                Path::new(dimension),
+                &texts,
+            ],
+        );
+        assert_eq!(summary["located"], summary["sources"], "{summary}");
+        assert!(summary["quotes_of_paper"].as_u64().unwrap() > 0);
+        assert!(summary["differences"].as_u64().unwrap() > 0);
+    }
+}
+
+#[test]
+fn without_the_texts_rdf_has_the_quote_but_no_position() {
+    let (code, turtle, _) = run(&["export", "--format", "turtle", "--focus", "tpa"]);
+    assert_eq!(code, 0);
+    assert!(turtle.contains("oa:TextQuoteSelector"));
+    assert!(!turtle.contains("oa:TextPositionSelector"));
+    assert!(!turtle.contains("lk:firstLine"));
+}
