@@ -8,6 +8,7 @@
 //! the text it is left out, never guessed. docs/formats.md describes each format.
 
 pub mod citations;
+pub mod cypher;
 pub mod evidence;
 pub mod graphml;
 pub mod json;
@@ -38,6 +39,10 @@ pub enum Format {
     Json,
     /// GraphML with typed keys, for Gephi, networkx, igraph, yEd.
     Graphml,
+    /// An openCypher script of CREATE statements, for Neo4j, Kùzu, Memgraph.
+    Cypher,
+    /// neo4j-admin import CSV files (papers.csv, nodes.csv, relationships.csv): -o names a directory.
+    Csv,
     /// RDF in Turtle, with every source as a W3C Web Annotation.
     Turtle,
     /// RDF in JSON-LD, the same triples as turtle.
@@ -229,6 +234,8 @@ pub fn render(view: &View<'_>, format: Format) -> Result<Vec<Artifact>, Error> {
     Ok(match format {
         Format::Json => Artifact::single(json::write(view)),
         Format::Graphml => Artifact::single(graphml::write(view)?),
+        Format::Cypher => Artifact::single(cypher::script(view)),
+        Format::Csv => cypher::csv_files(view),
         Format::Turtle => Artifact::single(rdf::turtle(view)),
         Format::Jsonld => Artifact::single(rdf::jsonld(view)),
         Format::CslJson => Artifact::single(citations::csl_json(view)),

@@ -269,3 +269,76 @@ fn without_the_texts_rdf_has_the_quote_but_no_position() {
     assert!(!turtle.contains("oa:TextPositionSelector"));
     assert!(!turtle.contains("lk:firstLine"));
 }
+
+/// The hop count of `linkage path FROM TO ARGS` (None when there is no path).
+fn linkage_hops(data: Option<&Path>, from: &str, to: &str, extra: &[String]) -> Option<u64> {
+    let mut args = data_args(data);
+    args.extend(["--json", "path", from, to].map(String::from));
+    args.extend(extra.iter().cloned());
+    let args: Vec<&str> = args.iter().map(String::as_str).collect();
+    let (code, stdout, stderr) = run(&args);
+    match code {
+        0 => {
+            let value: Value = serde_json::from_str(&stdout).unwrap();
+            value["paths"][0]["length"].as_u64()
+        }
+        1 => None,
+        _ => panic!("linkage path failed: {stderr}"),
+    }
+}
+
+#[test]
+fn cypher_and_csv_load_into_kuzu_where_shortest_paths_match_linkage_path() {
+    let schema = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("docs/kuzu-schema.cypher");
+    for (data, _) in datasets() {
+        let dir = tempfile::tempdir().unwrap();
+        let script = export(data.as_deref(), "cypher", &[], dir.path(), "g.cypher");
+        let csv_dir = export(data.as_deref(), "csv", &[], dir.path(), "csv");
+        for file in ["papers.csv", "nodes.csv", "relationships.csv"] {
+            assert!(csv_dir.join(file).is_file(), "{file} written");
+        }
+        let reference = export(data.as_deref(), "json", &[], dir.path(), "g.json");
+        let written: Value =
+            serde_json::from_str(&std::fs::read_to_string(&reference).unwrap()).unwrap();
+        let ids: Vec<&str> = written["nodes"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|n| n["id"].as_str().unwrap())
+            .collect();
+        let pairs: Vec<String> = (0..10)
+            .map(|i| (ids[i % ids.len()], ids[(i * 37 + 5) % ids.len()]))
+            .filter(|(a, b)| a != b)
+            .map(|(a, b)| format!("{a}:{b}"))
+            .collect();
+        let mut args: Vec<&Path> = vec![&script, &csv_dir, &reference, &schema];
+        args.extend(pairs.iter().map(Path::new));
+        let hops = consumer("kuzu_check.py", &args);
+        let mut kinds_args = data_args(data.as_deref());
+        kinds_args.extend(["schema", "--kinds"].map(String::from));
+        let kinds_args: Vec<&str> = kinds_args.iter().map(String::as_str).collect();
+        let kinds: Value = serde_json::from_str(&run(&kinds_args).1).unwrap();
+        let directed_kinds: Vec<String> = kinds["relation_kinds"]
+            .as_object()
+            .unwrap()
+            .iter()
+            .filter(|(_, k)| !k["symmetric"].as_bool().unwrap_or(false))
+            .map(|(name, _)| name.clone())
+            .collect();
+        let via = vec!["--via".to_string(), directed_kinds.join(",")];
+        let mut found = 0;
+        for pair in &pairs {
+            let (from, to) = pair.split_once(':').unwrap();
+            let undirected = linkage_hops(data.as_deref(), from, to, &["--undirected".into()]);
+            assert_eq!(
+                hops["undirected"][pair].as_u64(),
+                undirected,
+                "{pair} either way"
+            );
+            let directed = linkage_hops(data.as_deref(), from, to, &via);
+            assert_eq!(hops["directed"][pair].as_u64(), directed, "{pair} directed");
+            found += usize::from(undirected.is_some());
+        }
+        assert!(found >= 2, "some pairs are connected: {hops}");
+    }
+}
