@@ -12,6 +12,7 @@ pub mod cypher;
 pub mod evidence;
 pub mod graphml;
 pub mod json;
+pub mod mermaid;
 pub mod rdf;
 
 use std::{
@@ -39,6 +40,8 @@ pub enum Format {
     Json,
     /// GraphML with typed keys, for Gephi, networkx, igraph, yEd.
     Graphml,
+    /// A Mermaid flowchart, for Markdown notes and slides.
+    Mermaid,
     /// An openCypher script of CREATE statements, for Neo4j, Kùzu, Memgraph.
     Cypher,
     /// neo4j-admin import CSV files (papers.csv, nodes.csv, relationships.csv): -o names a directory.
@@ -128,9 +131,17 @@ impl<'g> View<'g> {
     ) -> Result<Self, Error> {
         let selected = dot::select(graph, selection)?;
         let whole = is_whole(selection);
-        let nodes: Vec<NodeIndex> = selected.nodes.iter().copied().collect();
         let mut edges: Vec<EdgeIndex> = selected.edges.iter().copied().collect();
         edges.sort();
+        // A relation's aspect or dimension is part of its claim: the export describes it
+        // too, so that every node it names is in it.
+        let mut nodes = selected.nodes.clone();
+        for &edge in &edges {
+            let relation = graph.relation(edge);
+            nodes.extend(relation.aspect.into_iter().chain(relation.dimension));
+        }
+        nodes.sort();
+        let nodes: Vec<NodeIndex> = nodes.into_iter().collect();
         let only_papers = selected.papers.clone();
         let cited = |paper: &Paper| {
             edges.iter().any(|&e| {
@@ -234,6 +245,7 @@ pub fn render(view: &View<'_>, format: Format) -> Result<Vec<Artifact>, Error> {
     Ok(match format {
         Format::Json => Artifact::single(json::write(view)),
         Format::Graphml => Artifact::single(graphml::write(view)?),
+        Format::Mermaid => Artifact::single(mermaid::write(view)?),
         Format::Cypher => Artifact::single(cypher::script(view)),
         Format::Csv => cypher::csv_files(view),
         Format::Turtle => Artifact::single(rdf::turtle(view)),

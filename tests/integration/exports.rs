@@ -342,3 +342,71 @@ fn cypher_and_csv_load_into_kuzu_where_shortest_paths_match_linkage_path() {
         assert!(found >= 2, "some pairs are connected: {hops}");
     }
 }
+
+#[test]
+fn mermaid_is_read_by_mermaids_own_parser_with_every_label() {
+    let consumers = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("tests/consumers");
+    assert!(
+        consumers.join("node_modules/mermaid").is_dir(),
+        "mermaid is not installed: npm install --prefix tests/consumers (as .ci/run does)"
+    );
+    // The shipped graph has more relations than Mermaid draws (500): the key concepts.
+    for (data, selection) in [(None, vec!["--top", "80"]), (Some(adversarial()), vec![])] {
+        let dir = tempfile::tempdir().unwrap();
+        let mmd = export(data.as_deref(), "mermaid", &selection, dir.path(), "g.mmd");
+        let reference = export(data.as_deref(), "json", &selection, dir.path(), "g.json");
+        let mut args = data_args(data.as_deref());
+        args.extend(["schema", "--kinds"].map(String::from));
+        let args: Vec<&str> = args.iter().map(String::as_str).collect();
+        let kinds = dir.path().join("kinds.json");
+        std::fs::write(&kinds, run(&args).1).unwrap();
+        let output = std::process::Command::new("node")
+            .arg(consumers.join("mermaid_check.mjs"))
+            .args([&mmd, &reference, &kinds])
+            .output()
+            .expect("node runs");
+        assert!(
+            output.status.success(),
+            "mermaid rejected the export:\n{}",
+            String::from_utf8_lossy(&output.stderr)
+        );
+        let summary: Value = serde_json::from_slice(&output.stdout).unwrap();
+        let written: Value =
+            serde_json::from_str(&std::fs::read_to_string(&reference).unwrap()).unwrap();
+        assert_eq!(
+            summary["edges"],
+            written["relations"].as_array().unwrap().len()
+        );
+    }
+}
+
+#[test]
+fn mermaid_refuses_more_relations_than_mermaid_draws_and_says_how_to_narrow() {
+    let (code, stdout, stderr) = run(&["export", "--format", "mermaid"]);
+    assert_eq!(code, 2);
+    assert!(stdout.is_empty());
+    assert!(
+        stderr.contains("at most 500") && stderr.contains("--top"),
+        "{stderr}"
+    );
+}
+
+#[test]
+fn every_node_a_relation_names_is_exported_with_it() {
+    // `--top 5` keeps few nodes; the aspects and dimensions of their relations come along.
+    let (_, stdout, _) = run(&["export", "--top", "5"]);
+    let value: Value = serde_json::from_str(&stdout).unwrap();
+    let ids: Vec<&str> = value["nodes"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|n| n["id"].as_str().unwrap())
+        .collect();
+    for relation in value["relations"].as_array().unwrap() {
+        for end in ["from", "to", "aspect", "dimension"] {
+            if let Some(id) = relation[end].as_str() {
+                assert!(ids.contains(&id), "{id} is named but not exported");
+            }
+        }
+    }
+}
