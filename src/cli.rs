@@ -6,6 +6,7 @@ use clap::{Args, Parser, Subcommand};
 
 use crate::dot::{Clustering, ImageFormat, Lang, Look, Palette, Rankdir, Selection};
 pub use crate::formats::Format as ExportFormat;
+pub use crate::import::ImportFormat;
 
 /// Model the logic of academic papers as a typed concept graph, query it, and draw it.
 ///
@@ -146,6 +147,19 @@ pub enum Command {
         /// Write to FILE (atomically) instead of standard output; for csv, a directory.
         #[arg(short, long, value_name = "FILE")]
         output: Option<PathBuf>,
+    },
+    /// Read a file in another format back into a data directory that --data loads.
+    ///
+    /// `import --format graphml graph.graphml -o mydata` reads linkage's own GraphML.
+    Import {
+        /// Input format.
+        #[arg(long, value_enum)]
+        format: ImportFormat,
+        /// The file to read.
+        file: PathBuf,
+        /// The directory to write the data files into (new or empty).
+        #[arg(short, long, value_name = "DIR")]
+        output: PathBuf,
     },
     /// Draw the graph, or part of it, as a Graphviz DOT diagram.
     ///

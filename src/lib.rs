@@ -15,6 +15,7 @@ pub mod error;
 pub mod export;
 pub mod formats;
 pub mod graph;
+pub mod import;
 pub mod json_schema;
 pub mod load;
 pub mod locate;

@@ -308,6 +308,19 @@ fn dispatch(cli: &Cli, graph: &ConceptGraph) -> Result<Printed, Error> {
             }
             Ok(Printed::found_if(found, text))
         }
+        Command::Import {
+            format,
+            file,
+            output,
+        } => {
+            refuse_data_dir(&output.join("papers.json"), cli.data.as_deref())?;
+            let written = crate::import::import(*format, file, output)?;
+            let mut text = String::new();
+            for path in written {
+                let _ = writeln!(text, "wrote {}", path.display());
+            }
+            Ok(Printed::found(text))
+        }
         Command::Dot {
             selection,
             look,

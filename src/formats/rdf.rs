@@ -221,8 +221,9 @@ fn triples(view: &View<'_>) -> Triples {
             t.text(&iri, lk("fromPosition"), &positions.from);
             t.text(&iri, lk("toPosition"), &positions.to);
         }
-        for note in &relation.notes {
-            t.text(&iri, term(SKOS, "note"), note);
+        if !relation.notes.is_empty() {
+            // One note, as the data-file format and every other export write it.
+            t.text(&iri, term(SKOS, "note"), &relation.notes.join(" / "));
         }
         for (s, source) in view.sources(relation).into_iter().enumerate() {
             let annotation = format!("{iri}/source/{s}");

@@ -410,3 +410,88 @@ fn every_node_a_relation_names_is_exported_with_it() {
         }
     }
 }
+
+#[test]
+fn graphml_imports_into_a_dataset_that_check_accepts_and_that_exports_identically() {
+    for (data, texts) in datasets() {
+        let dir = tempfile::tempdir().unwrap();
+        let graphml = export(data.as_deref(), "graphml", &[], dir.path(), "g.graphml");
+        let imported = dir.path().join("imported");
+        let (code, stdout, stderr) = run(&[
+            "import",
+            "--format",
+            "graphml",
+            graphml.to_str().unwrap(),
+            "-o",
+            imported.to_str().unwrap(),
+        ]);
+        assert_eq!(code, 0, "{stderr}");
+        assert!(stdout.contains("claims.json"), "{stdout}");
+        let imported_arg = imported.to_str().unwrap();
+        let (code, _, stderr) = run(&[
+            "--data",
+            imported_arg,
+            "check",
+            "--sources",
+            texts.to_str().unwrap(),
+        ]);
+        assert_eq!(code, 0, "check rejects the import: {stderr}");
+        let texts_arg = texts.display().to_string();
+        let with_texts = ["--sources", texts_arg.as_str()];
+        for format in ["graphml", "json", "turtle", "evidence-csv"] {
+            let again = export(Some(&imported), format, &with_texts, dir.path(), "again");
+            let first = export(data.as_deref(), format, &with_texts, dir.path(), "first");
+            assert_eq!(
+                std::fs::read_to_string(again).unwrap(),
+                std::fs::read_to_string(first).unwrap(),
+                "{format} differs after the round trip"
+            );
+        }
+    }
+}
+
+#[test]
+fn a_malformed_graphml_is_reported_at_its_line_and_column_and_nothing_is_written() {
+    let dir = tempfile::tempdir().unwrap();
+    let bad = dir.path().join("bad.graphml");
+    std::fs::write(&bad, "<graphml>\n <graph>\n  <node id=\"a\"></nod>\n").unwrap();
+    let out = dir.path().join("out");
+    let (code, _, stderr) = run(&[
+        "import",
+        "--format",
+        "graphml",
+        bad.to_str().unwrap(),
+        "-o",
+        out.to_str().unwrap(),
+    ]);
+    assert_eq!(code, 2);
+    assert!(
+        stderr.contains("bad.graphml:3:16: </nod> closes <node>"),
+        "{stderr}"
+    );
+    assert!(!out.exists());
+}
+
+#[test]
+fn import_never_writes_over_existing_files() {
+    let dir = tempfile::tempdir().unwrap();
+    let graphml = export(
+        None,
+        "graphml",
+        &["--focus", "tpa"],
+        dir.path(),
+        "g.graphml",
+    );
+    std::fs::write(dir.path().join("mine.txt"), "keep").unwrap();
+    let (code, _, stderr) = run(&[
+        "import",
+        "--format",
+        "graphml",
+        graphml.to_str().unwrap(),
+        "-o",
+        dir.path().to_str().unwrap(),
+    ]);
+    assert_eq!(code, 2);
+    assert!(stderr.contains("already has files"), "{stderr}");
+    assert!(!dir.path().join("claims.json").exists());
+}
