@@ -157,6 +157,38 @@ mod tests {
         );
     }
 
+    proptest::proptest! {
+        /// Any piece of a text, rewrapped, is found (verbatim where it occurs verbatim),
+        /// and the span's characters hold exactly its words.
+        #[test]
+        fn a_rewrapped_piece_of_the_text_is_found_where_it_stands(
+            text in "[a-c 字\n]{0,40}",
+            start in 0usize..40,
+            len in 1usize..12,
+        ) {
+            let chars: Vec<char> = text.chars().collect();
+            let start = start.min(chars.len());
+            let end = (start + len).min(chars.len());
+            let piece: String = chars[start..end].iter().collect();
+            proptest::prop_assume!(!piece.trim().is_empty());
+            let rewrapped = piece.split_whitespace().collect::<Vec<_>>().join("\n ");
+            let index = TextIndex::new(&text);
+            let span = index.locate(&rewrapped).expect("a piece of the text is in it");
+            let found = index.slice(span.start_char, span.end_char);
+            let words = |s: &str| s.split_whitespace().collect::<Vec<_>>().join(" ");
+            proptest::prop_assert_eq!(words(found), words(&piece));
+            match text.find(&rewrapped) {
+                // Verbatim first: its first verbatim occurrence.
+                Some(byte) => proptest::prop_assert_eq!(span.start_char, text[..byte].chars().count()),
+                // Else the first occurrence of its words, at or before the piece.
+                None => proptest::prop_assert!(span.start_char <= start + piece.chars().count()),
+            }
+            let lines_before = chars[..span.start_char].iter().filter(|&&c| c == '\n').count();
+            proptest::prop_assert_eq!(span.first_line, lines_before + 1);
+            proptest::prop_assert!(span.last_line >= span.first_line);
+        }
+    }
+
     #[test]
     fn an_absent_or_empty_quote_has_no_place() {
         assert_eq!(locate("some text", "other words"), None);
