@@ -299,14 +299,15 @@ fn dispatch(cli: &Cli, graph: &ConceptGraph) -> Result<Printed, Error> {
                 output: output.as_deref(),
                 data_dir: cli.data.as_deref(),
             };
-            let (text, found) = formats::export(graph, &request)?;
-            if !found {
-                let _ = writeln!(
-                    anstream::stderr(),
-                    "nothing to export: the selection is empty"
-                );
+            let exported = formats::export(graph, &request)?;
+            let mut stderr = anstream::stderr();
+            if let Some(note) = &exported.note {
+                let _ = writeln!(stderr, "{note}");
             }
-            Ok(Printed::found_if(found, text))
+            if !exported.found {
+                let _ = writeln!(stderr, "nothing to export: the selection is empty");
+            }
+            Ok(Printed::found_if(exported.found, exported.text))
         }
         Command::Import {
             format,

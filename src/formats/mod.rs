@@ -271,28 +271,49 @@ pub struct ExportRequest<'a> {
     pub data_dir: Option<&'a Path>,
 }
 
-/// Runs an export: writes the files, or returns the text for standard output, and
-/// whether the selection held anything.
+/// What an export did.
+pub struct Exported {
+    /// Text for standard output (empty when files were written).
+    pub text: String,
+    /// Whether the selection held anything.
+    pub found: bool,
+    /// A remark for the user (on standard error), such as quote places left out.
+    pub note: Option<String>,
+}
+
+/// Runs an export: writes the files, or returns the text for standard output.
 ///
 /// # Errors
 /// Selection errors, I/O errors, and [`Error::Usage`] for csv without `-o DIR`.
-pub fn export(graph: &ConceptGraph, request: &ExportRequest<'_>) -> Result<(String, bool), Error> {
+pub fn export(graph: &ConceptGraph, request: &ExportRequest<'_>) -> Result<Exported, Error> {
     let view = View::new(graph, &request.selection, &request.texts)?;
     let artifacts = render(&view, request.format)?;
-    let found = !view.is_empty();
+    let places_quotes = matches!(
+        request.format,
+        Format::Turtle | Format::Jsonld | Format::EvidenceCsv | Format::EvidenceMd
+    );
+    let mut exported = Exported {
+        text: String::new(),
+        found: !view.is_empty(),
+        note: (places_quotes && !view.has_texts()).then(|| {
+            "note: the papers' texts are not at hand (--sources DIR): quotes are not placed in them"
+                .to_string()
+        }),
+    };
     match (request.output, artifacts.as_slice()) {
-        (None, [one]) if one.name.is_empty() => Ok((one.text.clone(), found)),
-        (None, _) => Err(Error::Usage(format!(
-            "--format {} writes several files; name a directory with -o DIR",
-            request
-                .format
-                .to_possible_value()
-                .map_or_else(String::new, |v| v.get_name().to_string())
-        ))),
+        (None, [one]) if one.name.is_empty() => exported.text.clone_from(&one.text),
+        (None, _) => {
+            return Err(Error::Usage(format!(
+                "--format {} writes several files; name a directory with -o DIR",
+                request
+                    .format
+                    .to_possible_value()
+                    .map_or_else(String::new, |v| v.get_name().to_string())
+            )))
+        }
         (Some(path), [one]) if one.name.is_empty() => {
             refuse_data_dir(path, request.data_dir)?;
             write_atomically(path, one.text.as_bytes())?;
-            Ok((String::new(), found))
         }
         (Some(dir), many) => {
             for artifact in many {
@@ -302,7 +323,7 @@ pub fn export(graph: &ConceptGraph, request: &ExportRequest<'_>) -> Result<(Stri
             for artifact in many {
                 write_atomically(&dir.join(artifact.name), artifact.text.as_bytes())?;
             }
-            Ok((String::new(), found))
         }
     }
+    Ok(exported)
 }

@@ -190,8 +190,12 @@ fn the_evidence_table_is_read_as_csv_and_markdown_with_line_ranges_that_hold_the
 
 #[test]
 fn without_the_texts_line_ranges_are_left_empty_not_guessed() {
-    let (code, stdout, _) = run(&["export", "--format", "evidence-csv"]);
+    let (code, stdout, stderr) = run(&["export", "--format", "evidence-csv"]);
     assert_eq!(code, 0);
+    assert!(
+        stderr.contains("texts are not at hand (--sources DIR)"),
+        "{stderr}"
+    );
     let mut reader = csv::Reader::from_reader(stdout.as_bytes());
     let headers = reader.headers().unwrap().clone();
     let first = headers.iter().position(|h| h == "first_line").unwrap();
