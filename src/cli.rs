@@ -4,6 +4,8 @@ use std::path::PathBuf;
 
 use clap::{Args, Parser, Subcommand, ValueEnum};
 
+pub use crate::formats::Format as ExportFormat;
+pub use crate::import::ImportFormat;
 use crate::{
     completion,
     dot::{Clustering, ImageFormat, Lang, Look, Palette, Rankdir, Selection},
@@ -151,14 +153,49 @@ pub enum Command {
         #[arg(long, value_name = "PAPER", num_args = 1.., add = completion::paper_names())]
         paper: Vec<String>,
     },
-    /// Export the whole graph.
+    /// Export the graph, or part of it, for other tools: networkx and Gephi, Neo4j,
+    /// RDF stores, reference managers, a paper's evidence appendix (docs/formats.md).
+    ///
+    /// Takes the same selection options as `linkage dot`; without them, the whole graph.
     Export {
         /// Output format.
         #[arg(long, value_enum, default_value_t = ExportFormat::Json)]
         format: ExportFormat,
-        /// Write to FILE (atomically) instead of standard output.
+        /// What to export.
+        #[command(flatten)]
+        selection: SelectionArgs,
+        /// Directory holding the papers' plain-text files, to place each quote in its
+        /// paper (line range, character offsets) [default: DIR/texts for --data DIR].
+        #[arg(long, value_name = "DIR")]
+        sources: Option<PathBuf>,
+        /// Write to FILE (atomically) instead of standard output; for csv, a directory.
         #[arg(short, long, value_name = "FILE")]
         output: Option<PathBuf>,
+    },
+    /// Read data in another format: a spreadsheet of claims into a new file of the
+    /// dataset named by --data, or linkage's own GraphML into a new data directory.
+    ///
+    /// Claims (.csv, .tsv): one row per claim; columns from, relation, to, paper, quote
+    /// and optional locator, aspect, dimension, `from_position`, `to_position`,
+    /// `from_kind`, `to_kind`, note (docs/authoring.md). Every row is checked as `add`
+    /// checks a claim; a row with a problem is reported with its line, and nothing is
+    /// written. GraphML: `import graph.graphml -o mydata`.
+    Import {
+        /// The file to read.
+        file: PathBuf,
+        /// Its format [default: from the file's extension].
+        #[arg(long, value_enum)]
+        format: Option<ImportFormat>,
+        /// GraphML: the directory to write the new dataset into (new or empty).
+        #[arg(short, long, value_name = "DIR")]
+        output: Option<PathBuf>,
+        /// Claims: the new data file's name inside the dataset [default: the claims
+        /// file's name with .json].
+        #[arg(long, value_name = "NAME")]
+        into: Option<String>,
+        /// Claims: directory of the papers' texts [default: DIR/texts].
+        #[arg(long, value_name = "DIR")]
+        sources: Option<PathBuf>,
     },
     /// Draw the graph, or part of it, as a Graphviz DOT diagram.
     ///
@@ -228,22 +265,6 @@ pub enum Command {
     /// paper's claims, every other byte of it kept. Refused, with check's message, if
     /// `check` would refuse it.
     Add(AddArgs),
-    /// Import claims from a spreadsheet (CSV, or TSV) into a new data file of the dataset
-    /// named by --data: one row per claim, columns from, relation, to, paper, quote and
-    /// optional locator, aspect, dimension, `from_position`, `to_position`, `from_kind`,
-    /// `to_kind`, note (docs/authoring.md). Every row is checked as `add` checks a claim; a row with a
-    /// problem is reported with its line and nothing is written.
-    Import {
-        /// The claims file (.csv or .tsv).
-        file: PathBuf,
-        /// Name of the new data file inside the dataset [default: the claims file's name
-        /// with .json].
-        #[arg(long, value_name = "NAME")]
-        into: Option<String>,
-        /// Directory of the papers' texts [default: DIR/texts].
-        #[arg(long, value_name = "DIR")]
-        sources: Option<PathBuf>,
-    },
     /// Where a quote occurs in the papers' texts: paper, lines, and the heading it falls
     /// under (its locator); the nearest misses when it occurs nowhere verbatim.
     Locate {
@@ -481,13 +502,6 @@ impl LookArgs {
             positions: self.positions,
         }
     }
-}
-
-/// Formats `export` can write.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
-pub enum ExportFormat {
-    /// The data-file format: papers, nodes and merged relations with all sources.
-    Json,
 }
 
 /// Arguments of `linkage path`.

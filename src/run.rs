@@ -7,10 +7,10 @@ use clap::{CommandFactory as _, Parser as _};
 
 use crate::{
     author::{self, add::NewClaim},
-    cli::{AddArgs, Cli, Command, ExportFormat, PathArgs},
+    cli::{AddArgs, Cli, Command, ImportFormat, PathArgs},
     completion, dot,
     error::Error,
-    export, json_schema,
+    formats, json_schema,
     load::{load, DataSource},
     output, pager,
     query::{self, ego_network, PathMode, PathQuery, Walk, WalkFilter},
@@ -119,9 +119,36 @@ pub fn run(cli: &Cli) -> Result<Outcome, Error> {
         Command::Add(ref args) => return add(cli, args),
         Command::Import {
             ref file,
+            format,
+            ref output,
             ref into,
             ref sources,
-        } => return import(cli, file, into.as_deref(), sources.as_deref()),
+        } => {
+            let Some(format) = format.or_else(|| ImportFormat::from_path(file)) else {
+                return Err(Error::Usage(format!(
+                    "cannot tell the format of {}: name it .csv, .tsv or .graphml, or pass --format",
+                    file.display()
+                )));
+            };
+            return match (format, output) {
+                (ImportFormat::Claims, _) => {
+                    import_claims(cli, file, into.as_deref(), sources.as_deref())
+                }
+                (ImportFormat::Graphml, Some(dir)) => {
+                    refuse_data_dir(&dir.join("papers.json"), cli.data.as_deref())?;
+                    let written = crate::import::import(format, file, dir)?;
+                    let mut text = String::new();
+                    for path in written {
+                        let _ = writeln!(text, "wrote {}", path.display());
+                    }
+                    write_stdout(&mut anstream::stdout(), text.as_bytes())?;
+                    Ok(Outcome::Found)
+                }
+                (ImportFormat::Graphml, None) => Err(Error::Usage(
+                    "name the new data directory for the GraphML with -o DIR".into(),
+                )),
+            };
+        }
         _ => {}
     }
     let source = cli
@@ -356,18 +383,28 @@ fn dispatch(cli: &Cli, graph: &ConceptGraph) -> Result<Printed, Error> {
             };
             Ok(Printed::found_if(!ego.relations.is_empty(), text))
         }
-        Command::Export { format, output } => {
-            let text = match format {
-                ExportFormat::Json => output::json(&export::to_json(graph)),
+        Command::Export {
+            format,
+            selection,
+            sources,
+            output,
+        } => {
+            let request = formats::ExportRequest {
+                format: *format,
+                selection: selection.selection(),
+                texts: formats::PaperTexts::new(sources.as_deref(), cli.data.as_deref()),
+                output: output.as_deref(),
+                data_dir: cli.data.as_deref(),
             };
-            match output {
-                Some(path) => {
-                    refuse_data_dir(path, cli.data.as_deref())?;
-                    write_atomically(path, text.as_bytes())?;
-                    Ok(Printed::found(String::new()))
-                }
-                None => Ok(Printed::found(text)),
+            let exported = formats::export(graph, &request)?;
+            let mut stderr = anstream::stderr();
+            if let Some(note) = &exported.note {
+                let _ = writeln!(stderr, "{note}");
             }
+            if !exported.found {
+                let _ = writeln!(stderr, "nothing to export: the selection is empty");
+            }
+            Ok(Printed::found_if(exported.found, exported.text))
         }
         Command::Dot {
             selection,
@@ -493,7 +530,7 @@ fn dispatch(cli: &Cli, graph: &ConceptGraph) -> Result<Printed, Error> {
 }
 
 /// `linkage import`: claims from a spreadsheet into a new file of the dataset.
-fn import(
+fn import_claims(
     cli: &Cli,
     file: &std::path::Path,
     into: Option<&str>,

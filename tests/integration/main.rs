@@ -12,6 +12,7 @@ mod diff;
 mod disputes;
 mod dot;
 mod errors;
+mod exports;
 mod path;
 mod path_properties;
 mod properties;

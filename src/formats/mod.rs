@@ -1,0 +1,354 @@
+//! Exports into the formats other tools read: one selection of the graph (the one
+//! `linkage dot` draws), many writers, one module per format.
+//!
+//! Every writer keeps everything the selection holds: node kinds, labels in both
+//! languages, aliases and descriptions; relation kinds, aspects, dimensions, positions and
+//! notes; every source's paper, locator and quote. Where a quote's place in its paper's
+//! text is known (the texts are at hand), writers that have room for it add it; without
+//! the text it is left out, never guessed. docs/formats.md describes each format.
+
+pub mod citations;
+pub mod cypher;
+pub mod evidence;
+pub mod graphml;
+pub mod json;
+pub mod mermaid;
+pub mod rdf;
+
+use std::{
+    collections::HashMap,
+    path::{Path, PathBuf},
+};
+
+use clap::ValueEnum;
+use petgraph::graph::{EdgeIndex, NodeIndex};
+
+use crate::{
+    dot::{self, Selection},
+    error::Error,
+    graph::ConceptGraph,
+    locate::{Span, TextIndex},
+    paper::Paper,
+    relation::{Relation, Source},
+    write::{refuse_data_dir, write_atomically},
+};
+
+/// Formats `export` can write.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum Format {
+    /// The data-file format: papers, nodes and merged relations with all sources.
+    Json,
+    /// GraphML with typed keys, for Gephi, networkx, igraph, yEd.
+    Graphml,
+    /// A Mermaid flowchart, for Markdown notes and slides.
+    Mermaid,
+    /// An openCypher script of CREATE statements, for Neo4j, Kùzu, Memgraph.
+    Cypher,
+    /// neo4j-admin import CSV files (papers.csv, nodes.csv, relationships.csv): -o names a directory.
+    Csv,
+    /// RDF in Turtle, with every source as a W3C Web Annotation.
+    Turtle,
+    /// RDF in JSON-LD, the same triples as turtle.
+    Jsonld,
+    /// The papers as CSL-JSON, for Zotero, Pandoc and citeproc.
+    CslJson,
+    /// The papers as BibTeX.
+    Bibtex,
+    /// One row per claim and source (CSV): the evidence appendix of a paper.
+    EvidenceCsv,
+    /// The evidence table in Markdown.
+    EvidenceMd,
+}
+
+/// Where the papers' texts are, to place quotes in them.
+#[derive(Debug, Clone, Default)]
+pub struct PaperTexts {
+    dir: Option<PathBuf>,
+    /// Whether the user named the directory (a missing file is then an error).
+    named: bool,
+}
+
+impl PaperTexts {
+    /// The texts in `sources` when given; else in `texts/` beside a `--data` directory,
+    /// when there is one. The built-in dataset's texts are not in the binary yet, so
+    /// without `--sources` it has none.
+    pub fn new(sources: Option<&Path>, data: Option<&Path>) -> Self {
+        match (sources, data) {
+            (Some(dir), _) => Self {
+                dir: Some(dir.to_path_buf()),
+                named: true,
+            },
+            (None, Some(data)) if data.join("texts").is_dir() => Self {
+                dir: Some(data.join("texts")),
+                named: false,
+            },
+            _ => Self::default(),
+        }
+    }
+
+    /// The text of `paper`, when it is at hand.
+    ///
+    /// # Errors
+    /// [`Error::Io`] when a directory named with `--sources` lacks or cannot give the file.
+    pub fn paper_text(&self, paper: &Paper) -> Result<Option<String>, Error> {
+        let Some(dir) = &self.dir else {
+            return Ok(None);
+        };
+        let path = dir.join(&paper.file);
+        match std::fs::read(&path) {
+            Ok(bytes) => Ok(Some(String::from_utf8_lossy(&bytes).into_owned())),
+            Err(_) if !self.named => Ok(None),
+            Err(e) => Err(Error::io("read", &path, e)),
+        }
+    }
+}
+
+/// What the writers see: the selected nodes and relations, the papers they cite, and
+/// the papers' texts where known.
+pub struct View<'g> {
+    /// The whole graph, for names, kinds and the schema.
+    pub graph: &'g ConceptGraph,
+    /// Selected nodes, in data order.
+    pub nodes: Vec<NodeIndex>,
+    /// Selected relations, in data order.
+    pub edges: Vec<EdgeIndex>,
+    /// The papers the export covers, in data order.
+    pub papers: Vec<&'g Paper>,
+    /// Paper ids the selection is limited to (empty: all).
+    only_papers: Vec<String>,
+    texts: HashMap<String, TextIndex>,
+}
+
+impl<'g> View<'g> {
+    /// The facts about the selected nodes, in the data-file shape, with the sources the
+    /// selection keeps (facts left with none are left out), in data order.
+    pub fn facts(&self) -> Vec<serde_json::Value> {
+        self.graph
+            .facts()
+            .iter()
+            .filter(|fact| self.nodes.contains(&fact.subject))
+            .filter_map(|fact| {
+                let sources: Vec<serde_json::Value> = fact
+                    .sources
+                    .iter()
+                    .filter(|s| self.only_papers.is_empty() || self.only_papers.contains(&s.paper))
+                    .map(|s| {
+                        serde_json::json!({ "paper": s.paper, "locator": s.locator, "quote": s.quote })
+                    })
+                    .collect();
+                (!sources.is_empty()).then(|| {
+                    let mut value = crate::export::fact_json(self.graph, fact);
+                    value["sources"] = sources.into();
+                    value
+                })
+            })
+            .collect()
+    }
+
+    /// The part of `graph` that `selection` picks, with the texts `texts` finds.
+    ///
+    /// # Errors
+    /// As [`dot::select`], and reading a named text directory.
+    pub fn new(
+        graph: &'g ConceptGraph,
+        selection: &Selection,
+        texts: &PaperTexts,
+    ) -> Result<Self, Error> {
+        let selected = dot::select(graph, selection)?;
+        let whole = is_whole(selection);
+        let mut edges: Vec<EdgeIndex> = selected.edges.iter().copied().collect();
+        edges.sort();
+        // A relation's aspect or dimension is part of its claim: the export describes it
+        // too, so that every node it names is in it.
+        let mut nodes = selected.nodes.clone();
+        for &edge in &edges {
+            let relation = graph.relation(edge);
+            nodes.extend(relation.aspect.into_iter().chain(relation.dimension));
+        }
+        nodes.sort();
+        let nodes: Vec<NodeIndex> = nodes.into_iter().collect();
+        let only_papers = selected.papers.clone();
+        let cited = |paper: &Paper| {
+            edges.iter().any(|&e| {
+                graph.relation(e).sources.iter().any(|s| {
+                    s.paper == paper.id
+                        && (only_papers.is_empty() || only_papers.contains(&s.paper))
+                })
+            })
+        };
+        let papers: Vec<&Paper> = graph.papers().filter(|p| whole || cited(p)).collect();
+        let mut located = HashMap::new();
+        for paper in &papers {
+            if let Some(text) = texts.paper_text(paper)? {
+                located.insert(paper.id.clone(), TextIndex::new(&text));
+            }
+        }
+        Ok(Self {
+            graph,
+            nodes,
+            edges,
+            papers,
+            only_papers,
+            texts: located,
+        })
+    }
+
+    /// The relations of the view with their index.
+    pub fn relations(&self) -> impl Iterator<Item = (EdgeIndex, &'g Relation)> + '_ {
+        self.edges.iter().map(|&e| (e, self.graph.relation(e)))
+    }
+
+    /// The sources of `relation` the selection keeps (those of its papers).
+    pub fn sources<'r>(&self, relation: &'r Relation) -> Vec<&'r Source> {
+        relation
+            .sources
+            .iter()
+            .filter(|s| self.only_papers.is_empty() || self.only_papers.contains(&s.paper))
+            .collect()
+    }
+
+    /// Where `source`'s quote stands in its paper's text, when the text is at hand and
+    /// holds it.
+    pub fn span(&self, source: &Source) -> Option<Span> {
+        self.texts.get(&source.paper)?.locate(&source.quote)
+    }
+
+    /// The paper's text, when at hand.
+    pub fn text_of(&self, paper: &str) -> Option<&TextIndex> {
+        self.texts.get(paper)
+    }
+
+    /// Whether any paper's text is at hand.
+    pub fn has_texts(&self) -> bool {
+        !self.texts.is_empty()
+    }
+
+    /// The id of a node.
+    pub fn id(&self, ix: NodeIndex) -> &'g str {
+        &self.graph.node(ix).id
+    }
+
+    /// Whether there is nothing to export.
+    pub fn is_empty(&self) -> bool {
+        self.nodes.is_empty()
+    }
+}
+
+/// Whether `selection` asks for the whole graph (then every paper is exported, cited or
+/// not).
+fn is_whole(selection: &Selection) -> bool {
+    selection.focus.is_empty()
+        && selection.path.is_none()
+        && selection.diff.is_none()
+        && selection.papers.is_empty()
+        && selection.kinds.is_empty()
+        && selection.via.is_empty()
+        && selection.min_papers <= 1
+        && selection.top.is_none()
+}
+
+/// One file an export writes: its name within an output directory (for formats of
+/// several files) and its contents.
+pub struct Artifact {
+    /// File name for formats written into a directory; empty for single-file formats.
+    pub name: &'static str,
+    /// The contents.
+    pub text: String,
+}
+
+impl Artifact {
+    fn single(text: String) -> Vec<Self> {
+        vec![Self { name: "", text }]
+    }
+}
+
+/// The files `format` makes of `view`.
+///
+/// # Errors
+/// [`Error::Usage`] when the data holds what the format cannot carry.
+pub fn render(view: &View<'_>, format: Format) -> Result<Vec<Artifact>, Error> {
+    Ok(match format {
+        Format::Json => Artifact::single(json::write(view)),
+        Format::Graphml => Artifact::single(graphml::write(view)?),
+        Format::Mermaid => Artifact::single(mermaid::write(view)?),
+        Format::Cypher => Artifact::single(cypher::script(view)),
+        Format::Csv => cypher::csv_files(view),
+        Format::Turtle => Artifact::single(rdf::turtle(view)),
+        Format::Jsonld => Artifact::single(rdf::jsonld(view)),
+        Format::CslJson => Artifact::single(citations::csl_json(view)),
+        Format::Bibtex => Artifact::single(citations::bibtex(view)),
+        Format::EvidenceCsv => Artifact::single(evidence::csv(view)),
+        Format::EvidenceMd => Artifact::single(evidence::markdown(view)),
+    })
+}
+
+/// What `linkage export` asked for.
+pub struct ExportRequest<'a> {
+    /// The format.
+    pub format: Format,
+    /// What part of the graph.
+    pub selection: Selection,
+    /// Where the papers' texts are.
+    pub texts: PaperTexts,
+    /// The file (or, for csv, the directory) to write; standard output when `None`.
+    pub output: Option<&'a Path>,
+    /// The data directory, never written into.
+    pub data_dir: Option<&'a Path>,
+}
+
+/// What an export did.
+pub struct Exported {
+    /// Text for standard output (empty when files were written).
+    pub text: String,
+    /// Whether the selection held anything.
+    pub found: bool,
+    /// A remark for the user (on standard error), such as quote places left out.
+    pub note: Option<String>,
+}
+
+/// Runs an export: writes the files, or returns the text for standard output.
+///
+/// # Errors
+/// Selection errors, I/O errors, and [`Error::Usage`] for csv without `-o DIR`.
+pub fn export(graph: &ConceptGraph, request: &ExportRequest<'_>) -> Result<Exported, Error> {
+    let view = View::new(graph, &request.selection, &request.texts)?;
+    let artifacts = render(&view, request.format)?;
+    let places_quotes = matches!(
+        request.format,
+        Format::Turtle | Format::Jsonld | Format::EvidenceCsv | Format::EvidenceMd
+    );
+    let mut exported = Exported {
+        text: String::new(),
+        found: !view.is_empty(),
+        note: (places_quotes && !view.has_texts()).then(|| {
+            "note: the papers' texts are not at hand (--sources DIR): quotes are not placed in them"
+                .to_string()
+        }),
+    };
+    match (request.output, artifacts.as_slice()) {
+        (None, [one]) if one.name.is_empty() => exported.text.clone_from(&one.text),
+        (None, _) => {
+            return Err(Error::Usage(format!(
+                "--format {} writes several files; name a directory with -o DIR",
+                request
+                    .format
+                    .to_possible_value()
+                    .map_or_else(String::new, |v| v.get_name().to_string())
+            )))
+        }
+        (Some(path), [one]) if one.name.is_empty() => {
+            refuse_data_dir(path, request.data_dir)?;
+            write_atomically(path, one.text.as_bytes())?;
+        }
+        (Some(dir), many) => {
+            for artifact in many {
+                refuse_data_dir(&dir.join(artifact.name), request.data_dir)?;
+            }
+            std::fs::create_dir_all(dir).map_err(|e| Error::io("create", dir, e))?;
+            for artifact in many {
+                write_atomically(&dir.join(artifact.name), artifact.text.as_bytes())?;
+            }
+        }
+    }
+    Ok(exported)
+}

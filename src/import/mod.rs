@@ -1,0 +1,84 @@
+//! Reading other formats back into a data directory (`linkage import`): one module per
+//! format. The directory written is an ordinary dataset: `check` validates it and
+//! `--data DIR` loads it.
+
+pub mod graphml;
+pub mod xml;
+
+use std::path::{Path, PathBuf};
+
+use clap::ValueEnum;
+
+use crate::{
+    error::Error,
+    load::{load, DataSource},
+    output,
+    write::write_atomically,
+};
+
+/// Formats `import` reads.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum ImportFormat {
+    /// linkage's own GraphML (`export --format graphml`).
+    Graphml,
+    /// A spreadsheet of claims, one a row (CSV, or TSV by its extension).
+    Claims,
+}
+
+impl ImportFormat {
+    /// The format a file's extension names (`.graphml`, `.csv`, `.tsv`), if any.
+    pub fn from_path(path: &Path) -> Option<Self> {
+        let extension = path.extension()?.to_str()?.to_ascii_lowercase();
+        match extension.as_str() {
+            "graphml" | "xml" => Some(Self::Graphml),
+            "csv" | "tsv" => Some(Self::Claims),
+            _ => None,
+        }
+    }
+}
+
+/// Reads `file` in `format` and writes its data files into `dir`, which must not exist
+/// or be empty (nothing of a user's is overwritten). Then loads `dir` as a dataset, so
+/// a problem in what was read is reported against the files written.
+///
+/// # Errors
+/// [`Error::Io`] reading or writing, [`Error::Usage`] for malformed input or a `dir`
+/// with files in it, [`Error::InvalidData`] when the data read is not a valid dataset.
+pub fn import(format: ImportFormat, file: &Path, dir: &Path) -> Result<Vec<PathBuf>, Error> {
+    let bytes = std::fs::read(file).map_err(|e| Error::io("read", file, e))?;
+    let text = String::from_utf8(bytes).map_err(|e| {
+        Error::Usage(format!(
+            "{}: not UTF-8 (byte {})",
+            file.display(),
+            e.utf8_error().valid_up_to()
+        ))
+    })?;
+    let files = match format {
+        ImportFormat::Graphml => graphml::read(&file.display().to_string(), &text)?,
+        // Claims join an existing dataset (`crate::author::claims`), checked against it.
+        ImportFormat::Claims => {
+            return Err(Error::Usage(
+                "claims are imported into the dataset --data names, not a new directory".into(),
+            ))
+        }
+    };
+    match std::fs::read_dir(dir) {
+        Ok(mut entries) => {
+            if entries.next().is_some() {
+                return Err(Error::Usage(format!(
+                    "{} already has files in it; import into a new directory",
+                    dir.display()
+                )));
+            }
+        }
+        Err(_) => std::fs::create_dir_all(dir).map_err(|e| Error::io("create", dir, e))?,
+    }
+    let mut written = Vec::new();
+    for (name, value) in &files {
+        let path = dir.join(name);
+        write_atomically(&path, output::json(value).as_bytes())?;
+        written.push(path);
+    }
+    load(&DataSource::Dir(dir.to_path_buf()))?;
+    Ok(written)
+}

@@ -1,0 +1,197 @@
+//! Where a quote stands in its paper's text: character offsets and line numbers.
+//!
+//! The papers' texts were converted from PDF and wrap anywhere, so a quote is looked up
+//! verbatim first and then with white space normalised (every run of white space read as
+//! one space), the same comparison the quote check makes. Offsets count Unicode scalar
+//! values (Rust `char`s, Python `str` indices), as the W3C `TextPositionSelector` does;
+//! lines count from 1.
+
+/// A quote's place in a text.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Span {
+    /// Offset of the quote's first character, in characters from the start of the text.
+    pub start_char: usize,
+    /// Offset just past the quote's last character.
+    pub end_char: usize,
+    /// Line (from 1) holding the first character.
+    pub first_line: usize,
+    /// Line (from 1) holding the last character.
+    pub last_line: usize,
+}
+
+/// Finds the first occurrence of `quote` in `text`: verbatim, or else with white space
+/// normalised on both sides. `None` when the quote is empty or absent.
+pub fn locate(text: &str, quote: &str) -> Option<Span> {
+    TextIndex::new(text).locate(quote)
+}
+
+/// A text prepared for many lookups: its white-space-normalised form with a map back to
+/// the original character offsets.
+#[derive(Debug, Clone)]
+pub struct TextIndex {
+    text: String,
+    /// The text with every run of white space as one space, without leading or trailing
+    /// white space.
+    normalised: String,
+    /// For each character of `normalised`, the offset of the original character it
+    /// stands for (for a space, the run's first white-space character).
+    origin: Vec<usize>,
+    /// Byte offset of each original character, with the text's length at the end.
+    byte_of_char: Vec<usize>,
+    /// Character offsets at which a line starts, after the first.
+    line_starts: Vec<usize>,
+}
+
+impl TextIndex {
+    /// Prepares `text` for lookups; linear in its length.
+    pub fn new(text: &str) -> Self {
+        let mut normalised = String::with_capacity(text.len());
+        let mut origin = Vec::with_capacity(text.len());
+        let mut byte_of_char = Vec::with_capacity(text.len() + 1);
+        let mut line_starts = Vec::new();
+        let mut space_run: Option<usize> = None;
+        for (offset, (byte, ch)) in text.char_indices().enumerate() {
+            byte_of_char.push(byte);
+            if ch == '\n' {
+                line_starts.push(offset + 1);
+            }
+            if ch.is_whitespace() {
+                space_run.get_or_insert(offset);
+                continue;
+            }
+            if let Some(run) = space_run.take() {
+                if !normalised.is_empty() {
+                    normalised.push(' ');
+                    origin.push(run);
+                }
+            }
+            normalised.push(ch);
+            origin.push(offset);
+        }
+        byte_of_char.push(text.len());
+        Self {
+            text: text.to_string(),
+            normalised,
+            origin,
+            byte_of_char,
+            line_starts,
+        }
+    }
+
+    /// The text this index was built from.
+    pub fn text(&self) -> &str {
+        &self.text
+    }
+
+    /// Number of characters in the text.
+    pub fn char_len(&self) -> usize {
+        self.byte_of_char.len() - 1
+    }
+
+    /// The characters `start..end` of the text (clamped to its length).
+    pub fn slice(&self, start: usize, end: usize) -> &str {
+        let end = end.min(self.char_len());
+        let start = start.min(end);
+        &self.text[self.byte_of_char[start]..self.byte_of_char[end]]
+    }
+
+    /// Finds `quote` as [`locate`] does.
+    pub fn locate(&self, quote: &str) -> Option<Span> {
+        if quote.trim().is_empty() {
+            return None;
+        }
+        if let Some(byte) = self.text.find(quote) {
+            let start = self.char_at_byte(byte);
+            return Some(self.span(start, start + quote.chars().count()));
+        }
+        let wanted = quote.split_whitespace().collect::<Vec<_>>().join(" ");
+        let byte = self.normalised.find(&wanted)?;
+        let first = self.normalised[..byte].chars().count();
+        let last = first + wanted.chars().count() - 1;
+        Some(self.span(self.origin[first], self.origin[last] + 1))
+    }
+
+    fn char_at_byte(&self, byte: usize) -> usize {
+        self.byte_of_char
+            .binary_search(&byte)
+            .expect("str::find returns a char boundary")
+    }
+
+    fn line_of(&self, offset: usize) -> usize {
+        1 + self.line_starts.partition_point(|&start| start <= offset)
+    }
+
+    fn span(&self, start_char: usize, end_char: usize) -> Span {
+        Span {
+            start_char,
+            end_char,
+            first_line: self.line_of(start_char),
+            last_line: self.line_of(end_char - 1),
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_verbatim_quote_is_found_at_its_characters_and_lines() {
+        let text = "第一行\nsecond line has the words\nthird";
+        let span = locate(text, "has the").unwrap();
+        assert_eq!((span.first_line, span.last_line), (2, 2));
+        let chars: Vec<char> = text.chars().collect();
+        let found: String = chars[span.start_char..span.end_char].iter().collect();
+        assert_eq!(found, "has the");
+    }
+
+    #[test]
+    fn a_quote_wrapped_differently_is_found_across_lines() {
+        let text = "intro\nthe organic\n   connection of two\nstrategies";
+        let span = locate(text, "organic connection of two strategies").unwrap();
+        assert_eq!((span.first_line, span.last_line), (2, 4));
+        let index = TextIndex::new(text);
+        assert_eq!(
+            index.slice(span.start_char, span.end_char),
+            "organic\n   connection of two\nstrategies"
+        );
+    }
+
+    proptest::proptest! {
+        /// Any piece of a text, rewrapped, is found (verbatim where it occurs verbatim),
+        /// and the span's characters hold exactly its words.
+        #[test]
+        fn a_rewrapped_piece_of_the_text_is_found_where_it_stands(
+            text in "[a-c 字\n]{0,40}",
+            start in 0usize..40,
+            len in 1usize..12,
+        ) {
+            let chars: Vec<char> = text.chars().collect();
+            let start = start.min(chars.len());
+            let end = (start + len).min(chars.len());
+            let piece: String = chars[start..end].iter().collect();
+            proptest::prop_assume!(!piece.trim().is_empty());
+            let rewrapped = piece.split_whitespace().collect::<Vec<_>>().join("\n ");
+            let index = TextIndex::new(&text);
+            let span = index.locate(&rewrapped).expect("a piece of the text is in it");
+            let found = index.slice(span.start_char, span.end_char);
+            let words = |s: &str| s.split_whitespace().collect::<Vec<_>>().join(" ");
+            proptest::prop_assert_eq!(words(found), words(&piece));
+            match text.find(&rewrapped) {
+                // Verbatim first: its first verbatim occurrence.
+                Some(byte) => proptest::prop_assert_eq!(span.start_char, text[..byte].chars().count()),
+                // Else the first occurrence of its words, at or before the piece.
+                None => proptest::prop_assert!(span.start_char <= start + piece.chars().count()),
+            }
+            let lines_before = chars[..span.start_char].iter().filter(|&&c| c == '\n').count();
+            proptest::prop_assert_eq!(span.first_line, lines_before + 1);
+            proptest::prop_assert!(span.last_line >= span.first_line);
+        }
+    }
+
+    #[test]
+    fn an_absent_or_empty_quote_has_no_place() {
+        assert_eq!(locate("some text", "other words"), None);
+        assert_eq!(locate("some text", "  "), None);
+    }
+}

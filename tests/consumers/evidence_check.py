@@ -1,0 +1,105 @@
+"""Reads linkage's evidence table as CSV (Python's csv module) and as Markdown
+(markdown-it-py, GitHub tables): one row per relation and source with what linkage
+wrote, and each line range holds its quote in the paper's text.
+
+usage: evidence_check.py EVIDENCE.csv EVIDENCE.md REFERENCE.json KINDS.json [TEXTS_DIR]"""
+
+import csv
+import json
+import os
+
+from markdown_it import MarkdownIt
+
+from common import expect, load_reference, main
+
+
+def expected_rows(ref, kinds):
+    labels = {n["id"]: n["label"] for n in ref["nodes"]}
+    cites = {p["id"]: p.get("cite") or p["id"] for p in ref["papers"]}
+    rows = []
+    for rel in ref["relations"]:
+        for source in rel["sources"]:
+            positions = rel.get("positions", {})
+            rows.append({
+                "from": rel["from"],
+                "from_label": labels[rel["from"]],
+                "relation": kinds["relation_kinds"][rel["kind"]]["label"],
+                "to": rel["to"],
+                "to_label": labels[rel["to"]],
+                "aspect": labels.get(rel.get("aspect"), ""),
+                "dimension": labels.get(rel.get("dimension"), ""),
+                "from_position": positions.get("from", ""),
+                "to_position": positions.get("to", ""),
+                "paper": source["paper"],
+                "citation": cites[source["paper"]],
+                "locator": source["locator"],
+                "quote": source["quote"],
+            })
+    return rows
+
+
+def markdown_rows(path):
+    """The table's cells as text: entities and escapes decoded, <br> as a line break."""
+    with open(path, encoding="utf-8") as f:
+        tokens = MarkdownIt("commonmark").enable("table").parse(f.read())
+    rows, row, in_cell = [], None, False
+    for token in tokens:
+        if token.type == "tr_open":
+            row = []
+        elif token.type == "tr_close":
+            rows.append(row)
+        elif token.type == "inline" and row is not None:
+            text = ""
+            for child in token.children:
+                if child.type == "html_inline" and child.content == "<br>":
+                    text += "\n"
+                elif child.type in ("text", "text_special"):
+                    text += child.content
+                else:
+                    raise AssertionError(f"markup in a cell: {child.type} {child.content!r}")
+            row.append(text)
+    header, *body = rows
+    return [dict(zip(header, cells)) for cells in body]
+
+
+def normalised(text):
+    return " ".join(text.split())
+
+
+def check(args):
+    csv_path, md_path, reference, kinds_path, *texts = args
+    ref = load_reference(reference)
+    with open(kinds_path, encoding="utf-8") as f:
+        kinds = json.load(f)
+    want = expected_rows(ref, kinds)
+    with open(csv_path, newline="", encoding="utf-8") as f:
+        got = list(csv.DictReader(f))
+    expect("CSV row count", len(got), len(want))
+    located = 0
+    files = {p["id"]: p["file"] for p in ref["papers"]}
+    for number, (row, wanted) in enumerate(zip(got, want)):
+        lines = (row.pop("first_line"), row.pop("last_line"))
+        expect(f"CSV row {number}", row, wanted)
+        if texts and lines[0]:
+            with open(os.path.join(texts[0], files[row["paper"]]), encoding="utf-8") as f:
+                text_lines = f.read().split("\n")
+            first, last = int(lines[0]), int(lines[1])
+            span = normalised("\n".join(text_lines[first - 1:last]))
+            if normalised(row["quote"]) not in span:
+                raise AssertionError(f"row {number}: lines {first}-{last} do not hold the quote")
+            if first > 1 and normalised(row["quote"]) in normalised("\n".join(text_lines[first:last])):
+                raise AssertionError(f"row {number}: the quote starts after line {first}")
+            located += 1
+    md = markdown_rows(md_path)
+    expect("Markdown row count", len(md), len(want))
+    for number, (row, wanted) in enumerate(zip(md, want)):
+        row.pop("first_line")
+        row.pop("last_line")
+        # A Markdown cell cannot hold a carriage return or a tab-exact run; <br> is a line break.
+        wanted = {k: v.replace("\r\n", "\n").replace("\r", "\n").strip() for k, v in wanted.items()}
+        expect(f"Markdown row {number}", row, wanted)
+    return {"rows": len(got), "located": located}
+
+
+if __name__ == "__main__":
+    main(check)
