@@ -26,8 +26,10 @@ pub struct Diagnostic {
     pub message: String,
     /// How to fix it, when we can tell.
     pub hint: Option<String>,
-    /// The text of the offending line.
+    /// The text of the offending line, or of the part of a long line around the column.
     pub snippet: Option<String>,
+    /// How many characters of the line were cut before `snippet`.
+    pub snippet_offset: usize,
 }
 
 impl Diagnostic {
@@ -41,6 +43,7 @@ impl Diagnostic {
             message: message.into(),
             hint: None,
             snippet: None,
+            snippet_offset: 0,
         }
     }
 
@@ -68,7 +71,21 @@ impl Diagnostic {
         let column = column.max(1);
         self.line = Some(line);
         self.column = Some(column);
-        self.snippet = text.lines().nth(line - 1).map(|l| l.trim_end().to_string());
+        // A minified file is one long line: keeping all of it for each of many problems
+        // would take memory in proportion to problems times file size. What is kept is
+        // wider than what `window` shows, so the display is the same.
+        self.snippet = text.lines().nth(line - 1).map(|l| {
+            let line = l.trim_end();
+            let from = column.saturating_sub(1).saturating_sub(KEEP_BEFORE);
+            if from == 0 && line.len() <= KEEP_BEFORE + KEEP_AFTER {
+                return line.to_string();
+            }
+            self.snippet_offset = from;
+            line.chars()
+                .skip(from)
+                .take(KEEP_BEFORE + KEEP_AFTER)
+                .collect()
+        });
         self
     }
 
@@ -92,7 +109,7 @@ impl fmt::Display for Diagnostic {
         writeln!(f, "  --> {}", self.location())?;
         if let (Some(snippet), Some(line), Some(column)) = (&self.snippet, self.line, self.column) {
             let gutter = line.to_string().len();
-            let (shown, caret_at) = window(snippet, column);
+            let (shown, caret_at) = window(snippet, column.saturating_sub(self.snippet_offset));
             writeln!(f, "{:gutter$} |", "")?;
             writeln!(f, "{line} | {shown}")?;
             writeln!(f, "{:gutter$} | {:caret_at$}^", "", "")?;
@@ -103,6 +120,10 @@ impl fmt::Display for Diagnostic {
         Ok(())
     }
 }
+
+/// Characters of a line kept before and after the column (more than [`window`] shows).
+const KEEP_BEFORE: usize = 200;
+const KEEP_AFTER: usize = 300;
 
 /// How much of a line is shown around the caret, in terminal columns.
 const WINDOW: usize = 100;
@@ -152,6 +173,17 @@ mod tests {
         let (shown, caret) = window("  \"精准\" 1", 7);
         assert_eq!(shown, "  \"精准\" 1");
         assert_eq!(caret, 8);
+    }
+
+    #[test]
+    fn a_long_line_is_kept_only_around_the_column_and_shown_the_same() {
+        let line = format!("{}X{}", "a".repeat(5000), "b".repeat(5000));
+        let d = Diagnostic::error("f", "m").at(&line, 1, 5001);
+        assert!(d.snippet.as_ref().unwrap().chars().count() <= KEEP_BEFORE + KEEP_AFTER);
+        let (shown, caret) = window(&line, 5001);
+        let display = d.to_string();
+        assert!(display.contains(&shown), "{display}");
+        assert!(display.contains(&format!("{:caret$}^", "")), "{display}");
     }
 
     #[test]
