@@ -89,6 +89,48 @@ impl Diagnostic {
         self
     }
 
+    /// Places the problem at byte `offset` of `text`, known to be `line`:`column`.
+    /// Only the part of the line around the offset is read, so placing many problems
+    /// in one long (minified) line stays linear.
+    #[must_use]
+    pub fn at_offset(mut self, text: &str, offset: usize, line: usize, column: usize) -> Self {
+        let column = column.max(1);
+        self.line = Some(line);
+        self.column = Some(column);
+        let mut offset = offset.min(text.len());
+        while !text.is_char_boundary(offset) {
+            offset -= 1;
+        }
+        let (before, after) = text.split_at(offset);
+        let mut start = offset;
+        let mut kept_before = 0;
+        for (i, c) in before.char_indices().rev() {
+            if c == '\n' || kept_before == KEEP_BEFORE {
+                break;
+            }
+            start = i;
+            kept_before += 1;
+        }
+        let end = after
+            .char_indices()
+            .take(KEEP_AFTER)
+            .find(|&(_, c)| c == '\n')
+            .map_or_else(
+                || {
+                    offset
+                        + after
+                            .chars()
+                            .take(KEEP_AFTER)
+                            .map(char::len_utf8)
+                            .sum::<usize>()
+                },
+                |(i, _)| offset + i,
+            );
+        self.snippet = text.get(start..end).map(|s| s.trim_end().to_string());
+        self.snippet_offset = (column - 1).saturating_sub(kept_before);
+        self
+    }
+
     /// `file:line:column`, or as much of it as is known.
     pub fn location(&self) -> String {
         match (self.line, self.column) {
@@ -184,6 +226,25 @@ mod tests {
         let display = d.to_string();
         assert!(display.contains(&shown), "{display}");
         assert!(display.contains(&format!("{:caret$}^", "")), "{display}");
+    }
+
+    #[test]
+    fn placing_by_offset_shows_the_same_as_placing_by_line() {
+        let text = format!(
+            "{{\n  \"a\": \"精准\", {}X{}\n}}\n",
+            "b".repeat(500),
+            "c".repeat(500)
+        );
+        for offset in [0, 2, 8, 10, 13, 515, 516, 517, text.len() - 2] {
+            let (line, column) = crate::source_map::line_column(&text, offset);
+            let by_line = Diagnostic::error("f", "m")
+                .at(&text, line, column)
+                .to_string();
+            let by_offset = Diagnostic::error("f", "m")
+                .at_offset(&text, offset, line, column)
+                .to_string();
+            assert_eq!(by_line, by_offset, "offset {offset}");
+        }
     }
 
     #[test]
