@@ -26,8 +26,10 @@ pub struct Diagnostic {
     pub message: String,
     /// How to fix it, when we can tell.
     pub hint: Option<String>,
-    /// The text of the offending line.
+    /// The text of the offending line, or of the part of a long line around the column.
     pub snippet: Option<String>,
+    /// How many characters of the line were cut before `snippet`.
+    pub snippet_offset: usize,
 }
 
 impl Diagnostic {
@@ -41,6 +43,7 @@ impl Diagnostic {
             message: message.into(),
             hint: None,
             snippet: None,
+            snippet_offset: 0,
         }
     }
 
@@ -68,7 +71,63 @@ impl Diagnostic {
         let column = column.max(1);
         self.line = Some(line);
         self.column = Some(column);
-        self.snippet = text.lines().nth(line - 1).map(|l| l.trim_end().to_string());
+        // A minified file is one long line: keeping all of it for each of many problems
+        // would take memory in proportion to problems times file size. What is kept is
+        // wider than what `window` shows, so the display is the same.
+        self.snippet = text.lines().nth(line - 1).map(|l| {
+            let line = l.trim_end();
+            let from = column.saturating_sub(1).saturating_sub(KEEP_BEFORE);
+            if from == 0 && line.len() <= KEEP_BEFORE + KEEP_AFTER {
+                return line.to_string();
+            }
+            self.snippet_offset = from;
+            line.chars()
+                .skip(from)
+                .take(KEEP_BEFORE + KEEP_AFTER)
+                .collect()
+        });
+        self
+    }
+
+    /// Places the problem at byte `offset` of `text`, known to be `line`:`column`.
+    /// Only the part of the line around the offset is read, so placing many problems
+    /// in one long (minified) line stays linear.
+    #[must_use]
+    pub fn at_offset(mut self, text: &str, offset: usize, line: usize, column: usize) -> Self {
+        let column = column.max(1);
+        self.line = Some(line);
+        self.column = Some(column);
+        let mut offset = offset.min(text.len());
+        while !text.is_char_boundary(offset) {
+            offset -= 1;
+        }
+        let (before, after) = text.split_at(offset);
+        let mut start = offset;
+        let mut kept_before = 0;
+        for (i, c) in before.char_indices().rev() {
+            if c == '\n' || kept_before == KEEP_BEFORE {
+                break;
+            }
+            start = i;
+            kept_before += 1;
+        }
+        let end = after
+            .char_indices()
+            .take(KEEP_AFTER)
+            .find(|&(_, c)| c == '\n')
+            .map_or_else(
+                || {
+                    offset
+                        + after
+                            .chars()
+                            .take(KEEP_AFTER)
+                            .map(char::len_utf8)
+                            .sum::<usize>()
+                },
+                |(i, _)| offset + i,
+            );
+        self.snippet = text.get(start..end).map(|s| s.trim_end().to_string());
+        self.snippet_offset = (column - 1).saturating_sub(kept_before);
         self
     }
 
@@ -92,7 +151,7 @@ impl fmt::Display for Diagnostic {
         writeln!(f, "  --> {}", self.location())?;
         if let (Some(snippet), Some(line), Some(column)) = (&self.snippet, self.line, self.column) {
             let gutter = line.to_string().len();
-            let (shown, caret_at) = window(snippet, column);
+            let (shown, caret_at) = window(snippet, column.saturating_sub(self.snippet_offset));
             writeln!(f, "{:gutter$} |", "")?;
             writeln!(f, "{line} | {shown}")?;
             writeln!(f, "{:gutter$} | {:caret_at$}^", "", "")?;
@@ -103,6 +162,10 @@ impl fmt::Display for Diagnostic {
         Ok(())
     }
 }
+
+/// Characters of a line kept before and after the column (more than [`window`] shows).
+const KEEP_BEFORE: usize = 200;
+const KEEP_AFTER: usize = 300;
 
 /// How much of a line is shown around the caret, in terminal columns.
 const WINDOW: usize = 100;
@@ -152,6 +215,36 @@ mod tests {
         let (shown, caret) = window("  \"精准\" 1", 7);
         assert_eq!(shown, "  \"精准\" 1");
         assert_eq!(caret, 8);
+    }
+
+    #[test]
+    fn a_long_line_is_kept_only_around_the_column_and_shown_the_same() {
+        let line = format!("{}X{}", "a".repeat(5000), "b".repeat(5000));
+        let d = Diagnostic::error("f", "m").at(&line, 1, 5001);
+        assert!(d.snippet.as_ref().unwrap().chars().count() <= KEEP_BEFORE + KEEP_AFTER);
+        let (shown, caret) = window(&line, 5001);
+        let display = d.to_string();
+        assert!(display.contains(&shown), "{display}");
+        assert!(display.contains(&format!("{:caret$}^", "")), "{display}");
+    }
+
+    #[test]
+    fn placing_by_offset_shows_the_same_as_placing_by_line() {
+        let text = format!(
+            "{{\n  \"a\": \"精准\", {}X{}\n}}\n",
+            "b".repeat(500),
+            "c".repeat(500)
+        );
+        for offset in [0, 2, 8, 10, 13, 515, 516, 517, text.len() - 2] {
+            let (line, column) = crate::source_map::line_column(&text, offset);
+            let by_line = Diagnostic::error("f", "m")
+                .at(&text, line, column)
+                .to_string();
+            let by_offset = Diagnostic::error("f", "m")
+                .at_offset(&text, offset, line, column)
+                .to_string();
+            assert_eq!(by_line, by_offset, "offset {offset}");
+        }
     }
 
     #[test]

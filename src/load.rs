@@ -1304,46 +1304,95 @@ fn quote_list(names: &[&str]) -> String {
 }
 
 /// Turns problems into diagnostics, resolving pointers to lines and columns and
-/// sorting by file and place so output is stable.
+/// sorting by file and place so output is stable. Each file is indexed once and its
+/// offsets become lines and columns in one sweep, so thousands of problems in one
+/// large file cost about one pass over it, not one pass each.
 fn finish(problems: Problems, texts: &[DataFileText]) -> Vec<Diagnostic> {
-    let place_of = |file: usize, pointer: &str| -> (String, Option<(usize, usize)>) {
-        let text = texts.get(file);
-        let name = text.map_or_else(String::new, |t| t.name.clone());
-        (
-            name,
-            text.and_then(|t| crate::source_map::locate(&t.text, pointer)),
-        )
+    let text_of = |file: usize| texts.get(file).map_or("", |t| &*t.text);
+    let name_of = |file: usize| texts.get(file).map_or_else(String::new, |t| t.name.clone());
+    let mut indexes: Vec<Option<crate::source_map::FileIndex<'_>>> =
+        texts.iter().map(|_| None).collect();
+    let mut offset_of = |file: usize, pointer: &str| -> Option<usize> {
+        let slot = indexes.get_mut(file)?;
+        slot.get_or_insert_with(|| crate::source_map::FileIndex::new(text_of(file)))
+            .offset(pointer)
     };
-    let mut keyed: Vec<((usize, usize, usize), Diagnostic)> = problems
-        .list
+    // Each problem's place, and that of its "see" hint, as a byte offset where known.
+    let mut resolved = Vec::with_capacity(problems.list.len());
+    for p in problems.list {
+        let see = p
+            .see
+            .as_ref()
+            .map(|(words, file, pointer)| (*words, *file, offset_of(*file, pointer)));
+        let place = match &p.place {
+            Place::File => Resolved::Nowhere,
+            Place::LineColumn(l, c) => Resolved::LineColumn(*l, *c),
+            Place::Offset(offset) => Resolved::Offset(*offset),
+            Place::Pointer(pointer) => {
+                offset_of(p.file, pointer).map_or(Resolved::Nowhere, Resolved::Offset)
+            }
+        };
+        resolved.push((p, place, see));
+    }
+    // Every offset wanted in each file, turned into lines and columns in one sweep.
+    let mut wanted: Vec<Vec<usize>> = vec![Vec::new(); texts.len()];
+    for (p, place, see) in &resolved {
+        if let (Resolved::Offset(offset), Some(list)) = (place, wanted.get_mut(p.file)) {
+            list.push(*offset);
+        }
+        if let Some((_, file, Some(offset))) = see {
+            if let Some(list) = wanted.get_mut(*file) {
+                list.push(*offset);
+            }
+        }
+    }
+    let places: Vec<FxHashMap<usize, (usize, usize)>> = wanted
+        .iter()
+        .enumerate()
+        .map(|(file, offsets)| {
+            let found = crate::source_map::line_columns(text_of(file), offsets);
+            offsets.iter().copied().zip(found).collect()
+        })
+        .collect();
+    let line_column = |file: usize, offset: usize| {
+        places
+            .get(file)
+            .and_then(|p| p.get(&offset))
+            .copied()
+            .unwrap_or_else(|| crate::source_map::line_column(text_of(file), offset))
+    };
+    let mut keyed: Vec<((usize, usize, usize), Diagnostic)> = resolved
         .into_iter()
-        .map(|p| {
-            let text = texts.get(p.file).map_or("", |t| &t.text);
-            let name = texts
-                .get(p.file)
-                .map_or_else(String::new, |t| t.name.clone());
-            let mut d = Diagnostic::error(name, p.message);
+        .map(|(p, place, see)| {
+            let text = text_of(p.file);
+            let mut d = Diagnostic::error(name_of(p.file), p.message);
             d.severity = p.severity;
             d.hint = p.hint;
-            if let Some((words, file, pointer)) = p.see {
-                let (name, place) = place_of(file, &pointer);
-                d.hint = Some(match place {
+            if let Some((words, file, offset)) = see {
+                let name = name_of(file);
+                d.hint = Some(match offset.map(|o| line_column(file, o)) {
                     Some((l, c)) => format!("{words} {name}:{l}:{c}"),
                     None => format!("{words} {name}"),
                 });
             }
-            let place = match p.place {
-                Place::File => None,
-                Place::LineColumn(l, c) => Some((l, c)),
-                Place::Offset(offset) => Some(crate::source_map::line_column(text, offset)),
-                Place::Pointer(pointer) => crate::source_map::locate(text, &pointer),
-            };
-            if let Some((l, c)) = place {
-                d = d.at(text, l, c);
+            match place {
+                Resolved::Nowhere => {}
+                Resolved::LineColumn(l, c) => d = d.at(text, l, c),
+                Resolved::Offset(offset) => {
+                    let (l, c) = line_column(p.file, offset);
+                    d = d.at_offset(text, offset, l, c);
+                }
             }
             ((p.file, d.line.unwrap_or(0), d.column.unwrap_or(0)), d)
         })
         .collect();
     keyed.sort_by_key(|(k, _)| *k);
     keyed.into_iter().map(|(_, d)| d).collect()
+}
+
+/// A problem's place once pointers are resolved.
+enum Resolved {
+    Nowhere,
+    LineColumn(usize, usize),
+    Offset(usize),
 }

@@ -8,17 +8,131 @@
 /// Line and column (both 1-based, column in characters) of the value at `pointer`
 /// (RFC 6901, e.g. `/relations/3/from`) in `text`, or `None` if it is not there.
 pub fn locate(text: &str, pointer: &str) -> Option<(usize, usize)> {
-    let segments: Vec<String> = pointer
-        .split('/')
-        .skip(1)
-        .map(|s| s.replace("~1", "/").replace("~0", "~"))
-        .collect();
+    let segments = segments(pointer);
     let mut walker = Walker {
         bytes: text.as_bytes(),
         pos: 0,
     };
     let offset = walker.find(&segments)?;
     Some(line_column(text, offset))
+}
+
+/// Places in one file for many problems at once. A pointer into a top-level array
+/// (`/relations/3/from`) is found from an index of the array's item starts, built once,
+/// so each lookup walks only its item: a file with thousands of problems is not walked
+/// thousands of times.
+pub struct FileIndex<'a> {
+    text: &'a str,
+    /// Byte offsets of the items of each top-level array; `None` if not an array.
+    items: std::collections::HashMap<String, Option<Vec<usize>>>,
+}
+
+impl<'a> FileIndex<'a> {
+    /// An index of `text`, filled as pointers are looked up.
+    pub fn new(text: &'a str) -> Self {
+        Self {
+            text,
+            items: std::collections::HashMap::new(),
+        }
+    }
+
+    /// Byte offset of the value at `pointer`, or `None` if it is not there.
+    pub fn offset(&mut self, pointer: &str) -> Option<usize> {
+        let segments = segments(pointer);
+        let mut walker = Walker {
+            bytes: self.text.as_bytes(),
+            pos: 0,
+        };
+        let [array, item, rest @ ..] = segments.as_slice() else {
+            return walker.find(&segments);
+        };
+        let Ok(item) = item.parse::<usize>() else {
+            return walker.find(&segments);
+        };
+        let text = self.text;
+        let starts = self
+            .items
+            .entry(array.clone())
+            .or_insert_with(|| item_starts(text, array));
+        walker.pos = *starts.as_ref()?.get(item)?;
+        walker.find(rest)
+    }
+}
+
+/// Start offsets of the items of the top-level array `key`, in one walk.
+fn item_starts(text: &str, key: &str) -> Option<Vec<usize>> {
+    let mut walker = Walker {
+        bytes: text.as_bytes(),
+        pos: walker_start(text, key)?,
+    };
+    walker.expect(b'[')?;
+    let mut starts = Vec::new();
+    loop {
+        walker.skip_ws();
+        if walker.peek()? == b']' {
+            return Some(starts);
+        }
+        starts.push(walker.pos);
+        walker.skip_value()?;
+        walker.skip_ws();
+        match walker.peek()? {
+            b',' => walker.pos += 1,
+            b']' => return Some(starts),
+            _ => return None,
+        }
+    }
+}
+
+/// Offset of the value of top-level `key`.
+fn walker_start(text: &str, key: &str) -> Option<usize> {
+    let mut walker = Walker {
+        bytes: text.as_bytes(),
+        pos: 0,
+    };
+    let offset = walker.find(&[key.to_string()])?;
+    Some(offset)
+}
+
+fn segments(pointer: &str) -> Vec<String> {
+    pointer
+        .split('/')
+        .skip(1)
+        .map(|s| s.replace("~1", "/").replace("~0", "~"))
+        .collect()
+}
+
+/// Lines and columns (1-based, columns in characters) of many byte offsets of `text`,
+/// in the order given, found in one sweep over the text rather than one per offset.
+pub fn line_columns(text: &str, offsets: &[usize]) -> Vec<(usize, usize)> {
+    let mut order: Vec<usize> = (0..offsets.len()).collect();
+    order.sort_by_key(|&i| offsets[i]);
+    let mut found = vec![(1, 1); offsets.len()];
+    let (mut pos, mut line, mut column) = (0, 1, 1);
+    for i in order {
+        let target = offsets[i].min(text.len());
+        // Sweep forward character by character; offsets inside a character count it.
+        for (at, c) in text.get(pos..).unwrap_or_default().char_indices() {
+            if pos + at >= target {
+                break;
+            }
+            if c == '\n' {
+                line += 1;
+                column = 1;
+            } else {
+                column += 1;
+            }
+        }
+        // Re-align `pos` to the start of the character that holds `target`.
+        let mut next = target;
+        while !text.is_char_boundary(next) {
+            next += 1;
+        }
+        if next > pos {
+            pos = next;
+        }
+        found[i] = (line, column);
+    }
+    found
 }
 
 /// Line and column (1-based, column in characters) of a byte offset.
@@ -271,6 +385,34 @@ mod tests {
         assert_eq!(token_start("{\"a\": 123}", 8), 6);
         assert_eq!(token_start("{\"a\": [1]}", 5), 6);
         assert_eq!(token_start(r#"{"a": "x\"y"}"#, 11), 6);
+    }
+
+    #[test]
+    fn one_sweep_finds_what_each_offset_alone_finds() {
+        let text = "{\n  \"精准\": [1,\n 2],\r\n\"x\": \"扶贫\"}\n";
+        let offsets: Vec<usize> = (0..=text.len() + 2).rev().collect();
+        let swept = line_columns(text, &offsets);
+        for (&offset, &found) in offsets.iter().zip(&swept) {
+            assert_eq!(found, line_column(text, offset), "offset {offset}");
+        }
+    }
+
+    #[test]
+    fn the_index_finds_what_the_walk_finds() {
+        let mut index = FileIndex::new(TEXT);
+        for pointer in [
+            "/nodes/0/id",
+            "/nodes/1/kind",
+            "/nodes/1",
+            "",
+            "/nodes/2",
+            "/papers",
+            "/nodes/x",
+        ] {
+            let walked = locate(TEXT, pointer);
+            let indexed = index.offset(pointer).map(|o| line_column(TEXT, o));
+            assert_eq!(walked, indexed, "{pointer}");
+        }
     }
 
     #[test]

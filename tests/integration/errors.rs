@@ -383,3 +383,48 @@ fn short_quotes_and_unknown_locators_are_warnings() {
     assert!(out.contains("\n2 warnings\n"), "{out}");
     insta::assert_snapshot!("quote-warnings", out);
 }
+
+/// A minified file (one long line) with thousands of problems: each used to walk the
+/// file and copy the whole line, which took minutes and memory of problems times file
+/// size. Now the file is indexed once and only the part of the line around each
+/// problem is kept.
+#[test]
+fn thousands_of_problems_in_one_long_line_are_reported_quickly() {
+    let dir = tempfile::tempdir().unwrap();
+    let relations: Vec<String> = (0..3000)
+        .map(|i| {
+            format!(
+                r#"{{"kind": "serves", "from": "nope{i}", "to": "goal", "note": "{}", "sources": [{{"paper": "p", "locator": "1", "quote": "q{i}"}}]}}"#,
+                "x".repeat(1000)
+            )
+        })
+        .collect();
+    std::fs::write(
+        dir.path().join("a.json"),
+        format!(
+            r#"{{"papers": [{{"id": "p", "file": "p.txt"}}], "nodes": [{{"id": "goal", "kind": "goal", "label": "G"}}], "relations": [{}]}}"#,
+            relations.join(", ")
+        ),
+    )
+    .unwrap();
+    let started = std::time::Instant::now();
+    let (code, _, err) = run(&["--data", dir.path().to_str().unwrap(), "check"]);
+    let took = started.elapsed();
+    assert_eq!(code, 2);
+    assert!(
+        err.contains("error: the data has 3000 problems"),
+        "{}",
+        &err[err.len() - 200..]
+    );
+    assert!(
+        err.contains("unknown node `nope2999` in `from` of relation 3000"),
+        "{}",
+        &err[err.len() - 400..]
+    );
+    let longest = err.lines().map(str::len).max().unwrap_or(0);
+    assert!(
+        longest < 1000,
+        "a snippet is cut around its column: {longest} bytes"
+    );
+    assert!(took.as_secs() < 40, "took {took:?}");
+}
