@@ -78,15 +78,11 @@ impl Canvas<'_> {
     /// The papers the selection counts among the sources of `edges`, once each, in
     /// order of appearance.
     pub(crate) fn papers_of(&self, edges: &[EdgeIndex]) -> Vec<&str> {
-        let mut papers: Vec<&str> = Vec::new();
-        for &edge in edges {
-            for paper in self.selected.papers_of(self.graph.relation(edge)) {
-                if !papers.contains(&paper) {
-                    papers.push(paper);
-                }
-            }
-        }
-        papers
+        crate::relation::distinct_papers(
+            edges
+                .iter()
+                .flat_map(|&edge| self.graph.relation(edge).sources_in(&self.selected.papers)),
+        )
     }
 }
 

@@ -103,11 +103,7 @@ impl Selected {
 
     /// The papers among `relation`'s sources that count for this selection, once each.
     pub fn papers_of<'r>(&self, relation: &'r Relation) -> Vec<&'r str> {
-        relation
-            .papers()
-            .into_iter()
-            .filter(|p| self.papers.is_empty() || self.papers.iter().any(|s| s == p))
-            .collect()
+        relation.papers_in(&self.papers)
     }
 }
 

@@ -170,10 +170,10 @@ impl<'g> View<'g> {
         let only_papers = selected.papers.clone();
         let cited = |paper: &Paper| {
             edges.iter().any(|&e| {
-                graph.relation(e).sources.iter().any(|s| {
-                    s.paper == paper.id
-                        && (only_papers.is_empty() || only_papers.contains(&s.paper))
-                })
+                graph
+                    .relation(e)
+                    .sources_in(&only_papers)
+                    .any(|s| s.paper == paper.id)
             })
         };
         let papers: Vec<&Paper> = graph.papers().filter(|p| whole || cited(p)).collect();
@@ -200,11 +200,7 @@ impl<'g> View<'g> {
 
     /// The sources of `relation` the selection keeps (those of its papers).
     pub fn sources<'r>(&self, relation: &'r Relation) -> Vec<&'r Source> {
-        relation
-            .sources
-            .iter()
-            .filter(|s| self.only_papers.is_empty() || self.only_papers.contains(&s.paper))
-            .collect()
+        relation.sources_in(&self.only_papers).collect()
     }
 
     /// Where `source`'s quote stands in its paper's text, when the text is at hand and

@@ -143,14 +143,10 @@ impl<'g> Walk<'g> {
 
     /// The sources of `relation` the walk's paper filter keeps (all when it has none).
     pub fn sources<'r>(
-        &self,
+        &'r self,
         relation: &'r Relation,
     ) -> impl Iterator<Item = &'r crate::relation::Source> + 'r {
-        let papers = self.filter.papers.clone();
-        relation
-            .sources
-            .iter()
-            .filter(move |s| papers.is_empty() || papers.contains(&s.paper))
+        relation.sources_in(&self.filter.papers)
     }
 
     fn rule(&self, edge: EdgeIndex) -> KindRule {

@@ -93,11 +93,7 @@ fn cites(graph: &ConceptGraph, papers: &[String]) -> String {
 }
 
 fn kept<'g>(relation: &'g crate::relation::Relation, papers: &[String]) -> Vec<&'g Source> {
-    relation
-        .sources
-        .iter()
-        .filter(|s| papers.is_empty() || papers.contains(&s.paper))
-        .collect()
+    relation.sources_in(papers).collect()
 }
 
 fn paper_ids(sources: &[&Source]) -> Vec<String> {
