@@ -308,3 +308,30 @@ fn an_empty_name_is_a_usage_error_everywhere() {
         );
     }
 }
+
+#[test]
+fn every_file_the_readme_links_to_is_in_the_repository() {
+    let readme = fs::read_to_string(repo().join("README.md")).unwrap();
+    let mut checked = 0;
+    for part in readme.split("](").skip(1) {
+        let target = part.split(')').next().unwrap_or("");
+        if target.starts_with("http") || target.starts_with('#') || target.is_empty() {
+            continue;
+        }
+        let path = repo().join(target.split('#').next().unwrap());
+        assert!(path.exists(), "README links to {target}, which is missing");
+        // Tracked by git, not merely present in this working copy (when this is one).
+        let tracked = !repo().join(".git").exists()
+            || std::process::Command::new("git")
+                .args(["ls-files", "--error-unmatch", target])
+                .current_dir(repo())
+                .output()
+                .map_or(true, |o| o.status.success());
+        assert!(
+            tracked,
+            "README links to {target}, which git does not track"
+        );
+        checked += 1;
+    }
+    assert!(checked >= 5, "only {checked} links checked");
+}
