@@ -13,6 +13,7 @@ mod disputes;
 mod dot;
 mod errors;
 mod exports;
+mod model_properties;
 mod path;
 mod path_properties;
 mod properties;
