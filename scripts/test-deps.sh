@@ -1,0 +1,41 @@
+#!/usr/bin/env bash
+# Installs what linkage's tests drive for real (run once, as root, on a Debian machine):
+# Graphviz and a CJK font, Chromium with its driver and selenium, pandoc with rsvg and
+# weasyprint, the Python and Node readers of every export format. `.ci/run` calls it.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+# Graphviz renders and validates every DOT the tests produce; the CJK font lets it
+# lay out Chinese labels (`--lang zh`).
+if ! command -v dot >/dev/null 2>&1 || ! fc-list 2>/dev/null | grep -qi 'noto.*cjk'; then
+  export DEBIAN_FRONTEND=noninteractive
+  apt-get update -qq
+  apt-get install -y -qq graphviz fonts-noto-cjk >/dev/null
+fi
+dot -V
+
+# The explorer's browser test (tests/browser/explorer.py) drives Debian's chromium
+# through selenium; the handout test converts with Debian's pandoc (SVG figures through
+# rsvg-convert, PDF through weasyprint).
+if ! command -v chromium >/dev/null 2>&1 || ! command -v chromedriver >/dev/null 2>&1 \
+  || ! command -v pandoc >/dev/null 2>&1 || ! command -v weasyprint >/dev/null 2>&1 \
+  || ! command -v rsvg-convert >/dev/null 2>&1; then
+  export DEBIAN_FRONTEND=noninteractive
+  apt-get update -qq
+  apt-get install -y -qq chromium chromium-driver pandoc weasyprint librsvg2-bin >/dev/null
+fi
+if ! python3 -c 'import selenium' >/dev/null 2>&1; then
+  pip install --quiet selenium==4.51.0 || pip install --quiet --break-system-packages selenium==4.51.0
+fi
+# The real consumers that read every export back in tests/integration/exports.rs
+# (tests/consumers/*.py).
+pip install -q networkx==3.6.1 python-igraph==1.0.0 kuzu==0.11.3 rdflib==7.6.0 \
+  pyshacl==0.40.1 citeproc-py==0.11.1 pybtex==0.26.1 pylatexenc==2.11 markdown-it-py==4.0.0
+# Mermaid's own parser (and jsdom, for it to run under node), pinned in package.json.
+if ! command -v node >/dev/null 2>&1; then
+  export DEBIAN_FRONTEND=noninteractive
+  apt-get update -qq
+  apt-get install -y -qq nodejs npm >/dev/null
+fi
+npm install --no-audit --no-fund --prefix tests/consumers
+
