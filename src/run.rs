@@ -183,6 +183,10 @@ fn dispatch(cli: &Cli, graph: &ConceptGraph) -> Result<Printed, Error> {
         Command::Check { sources } => {
             let report = quotes::Texts::for_check(sources.as_deref(), cli.data.as_deref())
                 .map(|texts| quotes::verify_quotes(graph, &texts));
+            let unlocated = quotes::missing_locators(graph);
+            if report.is_none() && !unlocated.is_empty() {
+                return Err(Error::InvalidData(unlocated));
+            }
             let text = if json {
                 output::json(&output::check::json(graph, report.as_ref()))
             } else {

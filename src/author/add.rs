@@ -19,8 +19,9 @@ use crate::{
     author::append::{append, append_relation},
     error::Error,
     graph::ConceptGraph,
-    headings::{find_quote, headings, section_at},
+    headings::{headings, section_at},
     load::{load, DataSource},
+    locate::{find_bytes, locate},
     write::write_atomically,
 };
 
@@ -131,12 +132,12 @@ pub(crate) fn prepare(
         .ok_or_else(|| Error::Resolve(format!("no paper `{paper_id}`")))?;
     let text_path = texts.join(&paper.file);
     let text = fs::read_to_string(&text_path).map_err(|e| Error::io("read", &text_path, e))?;
-    let Some(found) = find_quote(&text, &claim.quote) else {
+    let Some(found) = locate(&text, &claim.quote) else {
         return Err(Error::Usage(not_found(&text, &claim.quote, &text_path)));
     };
     let locator = match &claim.locator {
         Some(locator) if !locator.trim().is_empty() => locator.clone(),
-        _ => section_at(&headings(&text), found.start)
+        _ => section_at(&headings(&text), found.start_byte)
             .map(|h| h.title.clone())
             .ok_or_else(|| {
                 Error::Usage(format!(
@@ -151,7 +152,7 @@ pub(crate) fn prepare(
     Ok(Prepared {
         paper: paper_id,
         record,
-        line: crate::headings::line_of(&text, found.start),
+        line: found.first_line,
     })
 }
 
@@ -347,7 +348,7 @@ fn not_found(text: &str, quote: &str, path: &Path) -> String {
     while low < high {
         let mid = (low + high).div_ceil(2);
         let prefix: String = chars[..mid].iter().collect();
-        if find_quote(text, &prefix).is_some() {
+        if find_bytes(text, &prefix).is_some() {
             low = mid;
         } else {
             high = mid - 1;

@@ -54,7 +54,7 @@ pub fn rows(view: &View<'_>) -> Vec<[String; 15]> {
                     .unwrap_or_default(),
                 source.paper.clone(),
                 graph.cite(&source.paper).to_string(),
-                source.locator.clone(),
+                view.locator(source),
                 span.map(|s| s.first_line.to_string()).unwrap_or_default(),
                 span.map(|s| s.last_line.to_string()).unwrap_or_default(),
                 source.quote.clone(),

@@ -213,6 +213,25 @@ impl<'g> View<'g> {
         self.texts.get(&source.paper)?.locate(&source.quote)
     }
 
+    /// `source`'s locator: as given, or, where the source omits it, the heading its
+    /// quote falls under in the paper's text (as `check` derives it; empty when the text
+    /// is not at hand).
+    pub fn locator(&self, source: &Source) -> String {
+        if !source.locator.trim().is_empty() {
+            return source.locator.clone();
+        }
+        self.texts
+            .get(&source.paper)
+            .and_then(|text| {
+                let span = text.locate(&source.quote)?;
+                crate::headings::derived_locator(
+                    &crate::headings::headings(text.text()),
+                    span.start_byte,
+                )
+            })
+            .unwrap_or_default()
+    }
+
     /// The paper's text, when at hand.
     pub fn text_of(&self, paper: &str) -> Option<&TextIndex> {
         self.texts.get(paper)

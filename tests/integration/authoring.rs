@@ -334,3 +334,107 @@ fn shell_words(line: &str) -> Vec<String> {
     }
     words
 }
+
+/// A relation in the dataset's `more.json`, citing `zh-2021` with `quote` and, when
+/// given, `locator`.
+fn write_zh_claim(dir: &str, quote: &str, locator: Option<&str>) {
+    let mut source = serde_json::json!({"paper": "zh-2021", "quote": quote});
+    if let Some(locator) = locator {
+        source["locator"] = locator.into();
+    }
+    let data = serde_json::json!({"relations": [
+        {"kind": "premise-of", "from": "reading-groups", "to": "learning-gains", "sources": [source]}
+    ]});
+    fs::write(
+        Path::new(dir).join("more.json"),
+        serde_json::to_string_pretty(&data).unwrap(),
+    )
+    .unwrap();
+}
+
+#[test]
+fn an_omitted_locator_is_derived_from_the_heading_in_check_and_in_exports() {
+    let root = dataset();
+    let dir = dir_of(&root);
+    // The quote runs across a line break between two Chinese characters.
+    write_zh_claim(&dir, "乡村振兴的前提和基础", None);
+    let (code, out, err) = run(&data_args(&dir, &["check"]));
+    assert_eq!(code, 0, "{err}");
+    assert!(
+        out.contains("1 locator derived from the texts' headings:")
+            && out.contains("more.json:")
+            && out.contains("zh-2021 \"一、引言\" (text line 2)"),
+        "{out}"
+    );
+    let (code, out, _) = run(&data_args(&dir, &["check", "--json"]));
+    assert_eq!(code, 0);
+    let report: Value = serde_json::from_str(&out).unwrap();
+    assert_eq!(
+        report["verified"]["derived_locators"][0]["locator"],
+        "一、引言"
+    );
+    let (code, out, err) = run(&data_args(&dir, &["export", "--format", "evidence-csv"]));
+    assert_eq!(code, 0, "{err}");
+    let mut reader = csv::Reader::from_reader(out.as_bytes());
+    let headers = reader.headers().unwrap().clone();
+    let at = |name: &str| headers.iter().position(|h| h == name).unwrap();
+    let rows: Vec<csv::StringRecord> = reader.records().map(Result::unwrap).collect();
+    let row = rows.iter().find(|r| &r[at("paper")] == "zh-2021").unwrap();
+    assert_eq!(&row[at("locator")], "一、引言");
+    assert_eq!((&row[at("first_line")], &row[at("last_line")]), ("2", "3"));
+}
+
+#[test]
+fn an_omitted_locator_without_a_heading_or_texts_is_an_error() {
+    let root = dataset();
+    let dir = dir_of(&root);
+    write_zh_claim(&dir, "乡村振兴的前提和基础", None);
+    // No texts: nothing to derive from.
+    fs::rename(Path::new(&dir).join("texts"), root.path().join("elsewhere")).unwrap();
+    let (code, _, err) = run(&data_args(&dir, &["check"]));
+    assert_eq!(code, 2);
+    assert!(
+        err.contains("has no locator, and there are no texts to derive it from"),
+        "{err}"
+    );
+    // A text with no heading before the quote.
+    fs::rename(root.path().join("elsewhere"), Path::new(&dir).join("texts")).unwrap();
+    fs::write(
+        Path::new(&dir).join("texts/zh-2021.txt"),
+        "精准扶贫是乡村振兴的前提和基础。\n",
+    )
+    .unwrap();
+    let (code, _, err) = run(&data_args(&dir, &["check"]));
+    assert_eq!(code, 2);
+    assert!(
+        err.contains("no heading precedes its quote in zh-2021.txt") && err.contains("more.json:"),
+        "{err}"
+    );
+}
+
+#[test]
+fn a_locator_naming_another_section_than_the_quotes_is_warned_about_once() {
+    let root = dataset();
+    let dir = dir_of(&root);
+    // The quote is under 一、引言, the locator names 二、路径, a heading the text has.
+    write_zh_claim(&dir, "乡村振兴的前提和基础", Some("二、路径"));
+    let (code, out, err) = run(&data_args(&dir, &["check"]));
+    assert_eq!(code, 0, "{err}");
+    assert!(
+        out.contains(
+            "locator \"二、路径\" names another section than the quote's: in zh-2021.txt the quote falls under \"一、引言\" (line 1)"
+        ) && out.contains("1 warning"),
+        "{out}"
+    );
+    // Its number alone, or the enclosing section, agree.
+    write_zh_claim(&dir, "乡村振兴的前提和基础", Some("一"));
+    let (_, out, _) = run(&data_args(&dir, &["check"]));
+    assert!(!out.contains("warning"), "{out}");
+}
+
+#[test]
+fn the_shipped_data_checks_without_locator_warnings() {
+    let (code, out, err) = run(&["check"]);
+    assert_eq!(code, 0, "{err}");
+    assert!(!out.contains("warning"), "{out}");
+}
