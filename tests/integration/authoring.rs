@@ -438,3 +438,53 @@ fn the_shipped_data_checks_without_locator_warnings() {
     assert_eq!(code, 0, "{err}");
     assert!(!out.contains("warning"), "{out}");
 }
+
+/// Tan, Liu & Huang cite works for views whose reference-list entries are on other
+/// subjects; `show` of each such view says so, quoting the entry's title as the paper's
+/// reference list has it.
+#[test]
+fn views_citing_mismatched_references_say_so_in_show() {
+    let text = fs::read_to_string(
+        Path::new(env!("CARGO_MANIFEST_DIR")).join("data/texts/003_d85bf629911456e0.txt"),
+    )
+    .unwrap();
+    let references = &text[text.find("\nReferences\n").unwrap()..];
+    for (view, title) in [
+        (
+            "view-post-2020-four-proposals",
+            "Fatigue risk management: the impact of anesthesiology residents' work schedules",
+        ),
+        (
+            "view-post-2020-five-key-issues",
+            "Research on the scenario simulation method of rainstorm waterlogging hazard",
+        ),
+        (
+            "view-market-interest-political-advantages",
+            "investigating the effect of a new social pension in hong kong",
+        ),
+        (
+            "view-task-category-time-logic",
+            "A ppi-mvm model for identifying poverty-stricken villages",
+        ),
+        (
+            "view-rr-consolidates-results-minority-areas",
+            "Geological and hydrogeological environment in tianjin",
+        ),
+        (
+            "view-post-2020-poverty-persists",
+            "Tourism contribution to poverty alleviation in kenya",
+        ),
+    ] {
+        assert!(references.contains(title), "{title}");
+        let (code, out, err) = run(&["show", view]);
+        assert_eq!(code, 0, "{err}");
+        // Printed wrapped: compared with its line breaks read as spaces.
+        let out = out.split_whitespace().collect::<Vec<_>>().join(" ");
+        assert!(
+            out.contains("Citation mismatch: Tan, Liu & Huang (2020) cite")
+                && out.contains("reference list's entry for"),
+            "{view}: {out}"
+        );
+        assert!(out.contains(title), "{view} should quote {title:?}: {out}");
+    }
+}
