@@ -217,19 +217,7 @@ impl<'g> View<'g> {
     /// quote falls under in the paper's text (as `check` derives it; empty when the text
     /// is not at hand).
     pub fn locator(&self, source: &Source) -> String {
-        if !source.locator.trim().is_empty() {
-            return source.locator.clone();
-        }
-        self.texts
-            .get(&source.paper)
-            .and_then(|text| {
-                let span = text.locate(&source.quote)?;
-                crate::headings::derived_locator(
-                    &crate::headings::headings(text.text()),
-                    span.start_byte,
-                )
-            })
-            .unwrap_or_default()
+        evidence::source_locator(self.texts.get(&source.paper), source)
     }
 
     /// The paper's text, when at hand.

@@ -488,3 +488,94 @@ fn views_citing_mismatched_references_say_so_in_show() {
         assert!(out.contains(title), "{view} should quote {title:?}: {out}");
     }
 }
+
+/// `export --format evidence-csv`, edited in a spreadsheet, imported into a dataset made
+/// with `init` and exported again: the same table, plus the row the scholar added.
+#[test]
+fn an_evidence_table_round_trips_through_a_spreadsheet_into_a_new_dataset() {
+    let root_dir = Path::new(env!("CARGO_MANIFEST_DIR"));
+    let adversarial = root_dir.join("tests/fixtures/adversarial-export");
+    let shipped = root_dir.join("data");
+    // The shipped data (one paper's claims, with aspects and dimensions) and the
+    // adversarial fixture (quotes, backslashes, `<&>`, newlines, CJK in every field).
+    for (data, select) in [
+        (None, vec!["--paper", "bnu-dean-2020"]),
+        (Some(adversarial.as_path()), vec![]),
+    ] {
+        let from = data.unwrap_or(&shipped);
+        let texts = from.join("texts");
+        let work = tempfile::tempdir().unwrap();
+        let table = work.path().join("evidence.csv");
+        let mut args: Vec<&str> = Vec::new();
+        if let Some(data) = data {
+            args.extend(["--data", data.to_str().unwrap()]);
+        }
+        args.extend(["export", "--format", "evidence-csv", "--sources"]);
+        args.push(texts.to_str().unwrap());
+        args.extend(["-o", table.to_str().unwrap()]);
+        args.extend(select.iter().copied());
+        let (code, _, err) = run(&args);
+        assert_eq!(code, 0, "{err}");
+        let exported = fs::read_to_string(&table).unwrap();
+
+        // A new dataset: the example replaced by the papers and their texts.
+        let new = work.path().join("new");
+        let (code, _, err) = run(&["init", new.to_str().unwrap()]);
+        assert_eq!(code, 0, "{err}");
+        fs::remove_file(new.join("example.json")).unwrap();
+        fs::remove_file(new.join("texts/example-2024.txt")).unwrap();
+        fs::copy(from.join("papers.json"), new.join("papers.json")).unwrap();
+        for entry in fs::read_dir(&texts).unwrap() {
+            let entry = entry.unwrap();
+            fs::copy(entry.path(), new.join("texts").join(entry.file_name())).unwrap();
+        }
+
+        // The scholar adds a row: a new node, the other cells copied from the first row.
+        let mut reader = csv::Reader::from_reader(exported.as_bytes());
+        let headers = reader.headers().unwrap().clone();
+        let at = |name: &str| headers.iter().position(|h| h == name).unwrap();
+        let rows: Vec<csv::StringRecord> = reader.records().map(Result::unwrap).collect();
+        let model = &rows[0];
+        let mut added = vec![String::new(); headers.len()];
+        added[at("from")] = "Spreadsheet idea".into();
+        added[at("from_kind")] = "concept".into();
+        added[at("relation")] = "premise-of".into();
+        for column in ["paper", "quote", "locator"] {
+            added[at(column)] = model[at(column)].to_string();
+        }
+        let to = rows
+            .iter()
+            .find(|r| {
+                ["strategy", "goal", "measure", "mechanism", "concept"].contains(&&r[at("to_kind")])
+            })
+            .unwrap();
+        added[at("to")] = to[at("to")].to_string();
+        let mut writer = csv::Writer::from_writer(Vec::new());
+        writer.write_record(&added).unwrap();
+        let edited = format!(
+            "{exported}{}",
+            String::from_utf8(writer.into_inner().unwrap()).unwrap()
+        );
+        fs::write(&table, &edited).unwrap();
+
+        let dir = new.to_str().unwrap();
+        let (code, out, err) = run(&data_args(dir, &["import", table.to_str().unwrap()]));
+        assert_eq!(code, 0, "{err}");
+        assert!(out.contains("wrote"), "{out}");
+        let (code, out, err) = run(&data_args(dir, &["check"]));
+        assert_eq!(code, 0, "{err}");
+        assert!(out.contains("quotes found verbatim"), "{out}");
+        let (code, back, err) = run(&data_args(dir, &["export", "--format", "evidence-csv"]));
+        assert_eq!(code, 0, "{err}");
+        assert!(
+            back.starts_with(&exported),
+            "the exported rows come back as they were:\n{exported}\n---\n{back}"
+        );
+        let mut reader = csv::Reader::from_reader(back.as_bytes());
+        let last = reader.records().map(Result::unwrap).last().unwrap();
+        assert_eq!(&last[at("from")], "spreadsheet-idea");
+        assert_eq!(&last[at("from_label")], "Spreadsheet idea");
+        assert_eq!(&last[at("locator")], &model[at("locator")]);
+        assert_eq!(reader.records().count(), 0);
+    }
+}
