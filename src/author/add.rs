@@ -159,7 +159,7 @@ pub(crate) fn prepare(
             .map(|h| h.title.clone())
             .ok_or_else(|| {
                 Error::Usage(format!(
-                    "no heading precedes the quote in {}; give its place with --locator",
+                    "no heading precedes the quote in {}; give its locator (--locator, or the `locator` column of an import)",
                     text_path.display()
                 ))
             })?,

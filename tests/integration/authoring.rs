@@ -579,3 +579,27 @@ fn an_evidence_table_round_trips_through_a_spreadsheet_into_a_new_dataset() {
         assert_eq!(reader.records().count(), 0);
     }
 }
+
+#[test]
+fn an_import_row_whose_quote_has_no_heading_asks_for_the_locator_column() {
+    let root = dataset();
+    let dir = dir_of(&root);
+    fs::write(
+        Path::new(&dir).join("texts/zh-2021.txt"),
+        "精准扶贫是乡村振兴的前提和基础。\n",
+    )
+    .unwrap();
+    let claims = root.path().join("claims.csv");
+    fs::write(
+        &claims,
+        "from,relation,to,paper,quote\nreading-groups,premise-of,learning-gains,zh-2021,乡村振兴的前提和基础\n",
+    )
+    .unwrap();
+    let (code, _, err) = run(&data_args(&dir, &["import", claims.to_str().unwrap()]));
+    assert_eq!(code, 2);
+    assert!(
+        err.contains("no heading precedes the quote") && err.contains("`locator` column"),
+        "{err}"
+    );
+    assert!(err.contains("claims.csv:2"), "{err}");
+}
