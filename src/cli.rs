@@ -98,6 +98,10 @@ pub enum Command {
         /// Print CSV (for a paper's appendix) instead of a table.
         #[arg(long, conflicts_with = "json")]
         csv: bool,
+        /// With --csv: the claims behind the matrix, one row per relation and source,
+        /// in the columns of `export --format evidence-csv` (which `import` reads).
+        #[arg(long, requires = "csv")]
+        evidence: bool,
     },
     /// Where the papers disagree: different values for one fact, an asset to one paper
     /// and a liability to another, different classifications, two-way against one-way,

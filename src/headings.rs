@@ -7,8 +7,6 @@
 //! does not end like a sentence, so numbered list items inside paragraphs are not taken
 //! for sections.
 
-use std::ops::Range;
-
 /// The longest line taken for a numbered heading, in characters.
 const MAX_HEADING_CHARS: usize = 120;
 
@@ -22,6 +20,10 @@ pub struct Heading {
     /// The heading as a locator: Markdown marks and emphasis removed, a trailing full
     /// stop dropped (`2.2.1. Put Forward the Time`).
     pub title: String,
+    /// How deep the section is: the count of its number's parts (`2.2.1` is 3, `一、`
+    /// is 1, `（二）` is 2), a list item's `3)` deepest, or for an unnumbered Markdown
+    /// heading its count of `#`.
+    pub level: usize,
 }
 
 /// Every heading of `text`, in order.
@@ -30,9 +32,11 @@ pub fn headings(text: &str) -> Vec<Heading> {
     let mut offset = 0;
     for (i, line) in text.split_inclusive('\n').enumerate() {
         if let Some(title) = heading_title(line.trim()) {
+            let marks = line.trim().chars().take_while(|c| *c == '#').count();
             found.push(Heading {
                 line: i + 1,
                 offset,
+                level: numbering_depth(&title).unwrap_or(marks),
                 title,
             });
         }
@@ -72,6 +76,28 @@ fn starts_numbered(line: &str) -> bool {
     line.starts_with('（') && line.chars().nth(1).is_some_and(|c| numerals.contains(c))
 }
 
+/// The depth of a title's numbering (see [`Heading::level`]); `None` when unnumbered.
+fn numbering_depth(title: &str) -> Option<usize> {
+    /// A list item's `3)` sits under every numbered section.
+    const LIST_ITEM: usize = 9;
+    if !starts_numbered(title) {
+        return None;
+    }
+    if title.starts_with('（') {
+        return Some(2);
+    }
+    if !title.starts_with(|c: char| c.is_ascii_digit()) {
+        return Some(1);
+    }
+    let number = title
+        .split_once([' ', ')', '、'])
+        .map_or(title, |(number, _)| number);
+    if title[number.len()..].starts_with(')') {
+        return Some(LIST_ITEM);
+    }
+    Some(number.split('.').filter(|part| !part.is_empty()).count())
+}
+
 /// Drops Markdown emphasis, surrounding spaces and one trailing full stop.
 fn clean(text: &str) -> String {
     let plain: String = text.chars().filter(|c| *c != '*' && *c != '_').collect();
@@ -79,67 +105,63 @@ fn clean(text: &str) -> String {
     plain.strip_suffix('.').unwrap_or(plain).trim().to_string()
 }
 
-/// Where `quote` occurs in `text`, comparing with runs of white space (line breaks
-/// included) taken as one space, as the quote check does, and as nothing between two
-/// Chinese or Japanese characters (a line break inside a Chinese sentence is no space):
-/// a byte range of `text`.
-pub fn find_quote(text: &str, quote: &str) -> Option<Range<usize>> {
-    let wanted: Vec<char> = squeeze(quote.trim()).into_iter().map(|(_, c)| c).collect();
-    if wanted.is_empty() {
-        return None;
-    }
-    let kept = squeeze(text);
-    let start = kept
-        .windows(wanted.len())
-        .position(|window| window.iter().map(|(_, c)| *c).eq(wanted.iter().copied()))?;
-    let (first, _) = kept[start];
-    let (last, c) = kept[start + wanted.len() - 1];
-    Some(first..last + c.len_utf8())
-}
-
-/// The characters of `text` with white space squeezed as [`find_quote`] compares them,
-/// each with its byte offset.
-fn squeeze(text: &str) -> Vec<(usize, char)> {
-    let mut kept: Vec<(usize, char)> = Vec::with_capacity(text.len());
-    let mut pending: Option<usize> = None;
-    for (at, c) in text.char_indices() {
-        if c.is_whitespace() {
-            pending.get_or_insert(at);
-            continue;
-        }
-        if let Some(space) = pending.take() {
-            let between_han = kept.last().is_some_and(|(_, before)| is_cjk(*before)) && is_cjk(c);
-            if !between_han {
-                kept.push((space, ' '));
-            }
-        }
-        kept.push((at, c));
-    }
-    if let Some(space) = pending {
-        kept.push((space, ' '));
-    }
-    kept
-}
-
-/// Chinese, Japanese and Korean characters and their punctuation, which are written
-/// without spaces between words.
-fn is_cjk(c: char) -> bool {
-    matches!(c as u32,
-        0x3000..=0x303F | 0x3040..=0x30FF | 0x3400..=0x4DBF | 0x4E00..=0x9FFF
-        | 0xAC00..=0xD7AF | 0xF900..=0xFAFF | 0xFF00..=0xFFEF)
-}
-
 /// The heading of the section holding byte `offset`, if the text has one before it.
 pub fn section_at(headings: &[Heading], offset: usize) -> Option<&Heading> {
     headings.iter().take_while(|h| h.offset <= offset).last()
 }
 
-/// 1-based line of byte `offset` in `text`.
-pub fn line_of(text: &str, offset: usize) -> usize {
-    // Counted over bytes: `offset` may fall inside a character (the last byte of one).
-    let bytes = text.as_bytes();
-    let upto = &bytes[..offset.min(bytes.len())];
-    upto.split(|b| *b == b'\n').count()
+/// The locator the text gives the place at byte `offset`: the title of the heading it
+/// falls under. `None` when no heading precedes it.
+pub fn derived_locator(headings: &[Heading], offset: usize) -> Option<String> {
+    section_at(headings, offset).map(|h| h.title.clone())
+}
+
+/// The headings whose sections hold byte `offset`, outermost first: the section it
+/// falls under and the sections that one is part of (`3.` and `3.1` for a place in
+/// `3.1.2`).
+pub fn sections_holding(headings: &[Heading], offset: usize) -> Vec<&Heading> {
+    let mut open: Vec<&Heading> = Vec::new();
+    for heading in headings.iter().take_while(|h| h.offset <= offset) {
+        while open.last().is_some_and(|o| o.level >= heading.level) {
+            open.pop();
+        }
+        open.push(heading);
+    }
+    open
+}
+
+/// Whether one part of a locator (`2.2.4 Target Target`, `3.1`, `Policy generality`)
+/// names `heading`: their numbers are the same, or, white space and case aside, one's
+/// words contain the other's.
+pub fn names_heading(part: &str, heading: &Heading) -> bool {
+    let (part_number, part_words) = split_number(part);
+    let (number, words) = split_number(&heading.title);
+    if !part_number.is_empty() && part_number == number {
+        return true;
+    }
+    !part_words.is_empty()
+        && !words.is_empty()
+        && (words.contains(&part_words) || part_words.contains(&words))
+}
+
+/// A title's number without its trailing mark (`2.2.4`, `3`, `一`) and its words, lower
+/// case and white space normalised, a trailing parenthetical dropped.
+fn split_number(title: &str) -> (String, String) {
+    let mut title = crate::locate::normalise(&title.to_lowercase());
+    if title.ends_with(')') {
+        if let Some(open) = title.rfind(" (") {
+            title.truncate(open);
+        }
+    }
+    let numerals = "一二三四五六七八九十（）";
+    let number_len: usize = title
+        .chars()
+        .take_while(|c| c.is_ascii_digit() || *c == '.' || numerals.contains(*c))
+        .map(char::len_utf8)
+        .sum();
+    let (number, rest) = title.split_at(number_len);
+    let words = rest.trim_start_matches([')', '、', ' ']).trim();
+    (number.trim_end_matches('.').to_string(), words.to_string())
 }
 
 #[cfg(test)]
@@ -161,13 +183,47 @@ mod tests {
     }
 
     #[test]
+    fn a_place_lies_in_its_section_and_the_sections_around_it() {
+        let text = "## 3. Problems\nx\n3.1 Funds\ny\n3) A list item\nz\n3.2 People\nw\n";
+        let heads = headings(text);
+        let titles = |offset| -> Vec<String> {
+            sections_holding(&heads, offset)
+                .into_iter()
+                .map(|h| h.title.clone())
+                .collect()
+        };
+        let z = text.find('z').unwrap();
+        assert_eq!(
+            titles(z),
+            vec!["3. Problems", "3.1 Funds", "3) A list item"]
+        );
+        assert_eq!(
+            titles(text.find('w').unwrap()),
+            vec!["3. Problems", "3.2 People"]
+        );
+        assert_eq!(
+            derived_locator(&heads, z).as_deref(),
+            Some("3) A list item")
+        );
+        let funds = &heads[1];
+        assert!(names_heading("3.1", funds));
+        assert!(names_heading("3.1. Funds", funds));
+        assert!(names_heading("funds (Table 2)", funds));
+        assert!(!names_heading("3.2 People", funds));
+        assert!(!names_heading("2.2.4 Target Target", funds));
+    }
+
+    #[test]
     fn a_quote_is_found_across_line_breaks_and_placed_in_its_section() {
         let text = "## 1. One\nalpha beta\n## 2. Two\ngamma\n  delta 精准 扶贫\n";
-        let found = find_quote(text, "gamma delta  精准 扶贫").unwrap();
-        assert_eq!(&text[found.clone()], "gamma\n  delta 精准 扶贫");
+        let found = crate::locate::locate(text, "gamma delta  精准 扶贫").unwrap();
+        assert_eq!(&text[found.bytes()], "gamma\n  delta 精准 扶贫");
         let heads = headings(text);
-        assert_eq!(section_at(&heads, found.start).unwrap().title, "2. Two");
-        assert_eq!(line_of(text, found.start), 4);
-        assert_eq!(find_quote(text, "delta gamma"), None);
+        assert_eq!(
+            section_at(&heads, found.start_byte).unwrap().title,
+            "2. Two"
+        );
+        assert_eq!(found.first_line, 4);
+        assert_eq!(crate::locate::locate(text, "delta gamma"), None);
     }
 }

@@ -73,7 +73,7 @@ pub fn data_file_schema(schema: &Schema) -> Value {
             "source": {
                 "type": "object",
                 "additionalProperties": false,
-                "required": ["paper", "locator", "quote"],
+                "required": ["paper", "quote"],
                 "properties": { "paper": text, "locator": text, "quote": text }
             },
             "relation": {

@@ -1007,15 +1007,7 @@ fn check_relation(
                 )
                 .hint("every claim carries a sentence or clause copied verbatim from the paper");
         }
-        if source.locator.trim().is_empty() {
-            problems
-                .at(
-                    file,
-                    sat(),
-                    format!("source {k} of relation {n} has no locator"),
-                )
-                .hint("give the section number or heading the quote comes from");
-        }
+        // An omitted locator is derived from the text by `check` (src/quotes.rs).
     }
     if problems.list.len() > before {
         return None;

@@ -1,10 +1,15 @@
-//! Where a quote stands in its paper's text: character offsets and line numbers.
+//! Where a quote stands in its paper's text: character offsets and line numbers. The one
+//! place quotes are found: `check`, `locate`, `add`, `import` and the exports' selectors
+//! all look quotes up here, so they agree on what "the quote is in the text" means.
 //!
 //! The papers' texts were converted from PDF and wrap anywhere, so a quote is looked up
-//! verbatim first and then with white space normalised (every run of white space read as
-//! one space), the same comparison the quote check makes. Offsets count Unicode scalar
-//! values (Rust `char`s, Python `str` indices), as the W3C `TextPositionSelector` does;
-//! lines count from 1.
+//! verbatim first and then with white space normalised: every run of white space (line
+//! breaks included) is one space, except between two Chinese or Japanese characters,
+//! where it is nothing (a line break inside a Chinese sentence is no space). Offsets count
+//! Unicode scalar values (Rust `char`s, Python `str` indices), as the W3C
+//! `TextPositionSelector` does; lines count from 1.
+
+use std::ops::Range;
 
 /// A quote's place in a text.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -17,6 +22,53 @@ pub struct Span {
     pub first_line: usize,
     /// Line (from 1) holding the last character.
     pub last_line: usize,
+    /// Byte offset of the quote's first character.
+    pub start_byte: usize,
+    /// Byte offset just past the quote's last character.
+    pub end_byte: usize,
+}
+
+impl Span {
+    /// The bytes of the text the quote covers.
+    pub fn bytes(&self) -> Range<usize> {
+        self.start_byte..self.end_byte
+    }
+}
+
+/// `text` as quotes are compared: white space squeezed as the module doc says, trimmed.
+pub fn normalise(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    let mut pending = false;
+    for ch in text.chars() {
+        if ch.is_whitespace() {
+            pending = true;
+            continue;
+        }
+        if std::mem::take(&mut pending) && !out.is_empty() && !joins(out.chars().last(), ch) {
+            out.push(' ');
+        }
+        out.push(ch);
+    }
+    out
+}
+
+/// Whether white space between `before` and `after` is read as nothing: between two
+/// characters of scripts written without spaces.
+fn joins(before: Option<char>, after: char) -> bool {
+    before.is_some_and(is_cjk) && is_cjk(after)
+}
+
+/// Chinese, Japanese and Korean characters and their punctuation, which are written
+/// without spaces between words.
+pub fn is_cjk(c: char) -> bool {
+    matches!(c as u32,
+        0x3000..=0x303F | 0x3040..=0x30FF | 0x3400..=0x4DBF | 0x4E00..=0x9FFF
+        | 0xAC00..=0xD7AF | 0xF900..=0xFAFF | 0xFF00..=0xFFEF)
+}
+
+/// The bytes of `text` where `quote` first occurs, as [`locate`] finds it.
+pub fn find_bytes(text: &str, quote: &str) -> Option<Range<usize>> {
+    locate(text, quote).map(|span| span.bytes())
 }
 
 /// Finds the first occurrence of `quote` in `text`: verbatim, or else with white space
@@ -60,7 +112,7 @@ impl TextIndex {
                 continue;
             }
             if let Some(run) = space_run.take() {
-                if !normalised.is_empty() {
+                if !normalised.is_empty() && !joins(normalised.chars().last(), ch) {
                     normalised.push(' ');
                     origin.push(run);
                 }
@@ -104,7 +156,7 @@ impl TextIndex {
             let start = self.char_at_byte(byte);
             return Some(self.span(start, start + quote.chars().count()));
         }
-        let wanted = quote.split_whitespace().collect::<Vec<_>>().join(" ");
+        let wanted = normalise(quote);
         let byte = self.normalised.find(&wanted)?;
         let first = self.normalised[..byte].chars().count();
         let last = first + wanted.chars().count() - 1;
@@ -127,6 +179,8 @@ impl TextIndex {
             end_char,
             first_line: self.line_of(start_char),
             last_line: self.line_of(end_char - 1),
+            start_byte: self.byte_of_char[start_char],
+            end_byte: self.byte_of_char[end_char],
         }
     }
 }
@@ -175,8 +229,7 @@ mod tests {
             let index = TextIndex::new(&text);
             let span = index.locate(&rewrapped).expect("a piece of the text is in it");
             let found = index.slice(span.start_char, span.end_char);
-            let words = |s: &str| s.split_whitespace().collect::<Vec<_>>().join(" ");
-            proptest::prop_assert_eq!(words(found), words(&piece));
+            proptest::prop_assert_eq!(normalise(found), normalise(&piece));
             match text.find(&rewrapped) {
                 // Verbatim first: its first verbatim occurrence.
                 Some(byte) => proptest::prop_assert_eq!(span.start_char, text[..byte].chars().count()),
@@ -187,6 +240,17 @@ mod tests {
             proptest::prop_assert_eq!(span.first_line, lines_before + 1);
             proptest::prop_assert!(span.last_line >= span.first_line);
         }
+    }
+
+    #[test]
+    fn a_line_break_between_chinese_characters_is_no_space() {
+        let text = "## 2. 乡村\n精准扶贫是乡村\n振兴的基础。 Then English\nwords.";
+        let span = locate(text, "乡村振兴的基础").unwrap();
+        assert_eq!(&text[span.bytes()], "乡村\n振兴的基础");
+        assert_eq!((span.first_line, span.last_line), (2, 3));
+        assert!(locate(text, "English words").is_some());
+        assert!(locate(text, "Englishwords").is_none());
+        assert_eq!(normalise(" 精准 \n 扶贫  a\tb "), "精准扶贫 a b");
     }
 
     #[test]

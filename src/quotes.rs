@@ -3,9 +3,15 @@
 //! Comparison normalises white space and line breaks (the texts were converted from
 //! PDF and wrap anywhere) and nothing else: case, punctuation and typos must match.
 //!
-//! Besides the quotes themselves, two things are worth a warning (never an error): a
+//! Besides the quotes themselves, three things are worth a warning (never an error): a
 //! locator naming a section heading the text does not contain (see [`missing_headings`]
-//! for how a locator is matched), and a quote too short to identify a claim ("the").
+//! for how a locator is matched), a locator naming another section than the one the
+//! quote falls under (only where the text has numbered or Markdown headings, see
+//! [`crate::headings`]), and a quote too short to identify a claim ("the").
+//!
+//! A source may omit its locator: the check derives it from the heading the quote falls
+//! under and reports it ([`QuoteReport::derived`]); with no heading before the quote, or
+//! no text to look in, an omitted locator is an error.
 
 use std::{
     borrow::Cow,
@@ -14,8 +20,14 @@ use std::{
 };
 
 use crate::{
-    diagnostic::Diagnostic, embedded, graph::ConceptGraph, load::normalize_space, paper::Paper,
-    relation::Source, source_map,
+    diagnostic::Diagnostic,
+    embedded,
+    graph::ConceptGraph,
+    headings::{derived_locator, headings, names_heading, sections_holding, Heading},
+    locate::{normalise, TextIndex},
+    paper::Paper,
+    relation::Source,
+    source_map,
 };
 
 /// Where the papers' texts are read from.
@@ -103,18 +115,41 @@ pub struct QuoteReport {
     pub checked: usize,
     /// Number of sources not checked because their paper's text is missing.
     pub unchecked: usize,
-    /// One diagnostic per missing text (first), then per quote not found, in data order.
+    /// One diagnostic per missing text (first), then per quote not found, in data order,
+    /// then per omitted locator that cannot be derived.
     pub failures: Vec<Diagnostic>,
     /// How many of `failures` (at the front) are missing texts.
     pub missing_texts: usize,
-    /// Locators not found in the text and trivially short quotes.
+    /// How many of `failures` (after the missing texts) are quotes not found.
+    pub quotes_not_found: usize,
+    /// Locators not found in the text, locators naming another section than the quote's,
+    /// and trivially short quotes.
     pub warnings: Vec<Diagnostic>,
+    /// The locators derived from the texts for sources that omit theirs, in data order.
+    pub derived: Vec<DerivedLocator>,
 }
 
-/// A paper's text, normalised as quotes are compared, and lower-cased for locators.
+/// A locator the check filled in from the text's headings.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct DerivedLocator {
+    /// The data file holding the source, as the user knows it.
+    pub file: String,
+    /// 1-based line of the source's quote in that file, where it can be found.
+    pub line: Option<usize>,
+    /// Paper id.
+    pub paper: String,
+    /// The heading the quote falls under.
+    pub locator: String,
+    /// 1-based line of the quote in the paper's text.
+    pub text_line: usize,
+}
+
+/// A paper's text, indexed for finding quotes, and normalised and lower-cased for
+/// locators.
 struct PaperText {
-    text: String,
+    index: TextIndex,
     lower: String,
+    headings: Vec<Heading>,
 }
 
 /// Checks every source's quote against its paper's text in `texts`. Every missing text
@@ -126,9 +161,18 @@ pub fn verify_quotes(graph: &ConceptGraph, texts: &Texts) -> QuoteReport {
     for paper in graph.papers() {
         match texts.read(&paper.file) {
             Ok(bytes) => {
-                let text = normalize_space(&String::from_utf8_lossy(&bytes));
-                let lower = text.to_lowercase();
-                loaded.insert(&paper.id, PaperText { text, lower });
+                let text = String::from_utf8_lossy(&bytes);
+                let lower = normalise(&text).to_lowercase();
+                let index = TextIndex::new(&text);
+                let headings = headings(&text);
+                loaded.insert(
+                    &paper.id,
+                    PaperText {
+                        index,
+                        lower,
+                        headings,
+                    },
+                );
             }
             Err(why) => failures.push(missing_text(graph, paper, &why)),
         }
@@ -153,17 +197,22 @@ pub fn verify_quotes(graph: &ConceptGraph, texts: &Texts) -> QuoteReport {
     // number of sources using it.
     let mut locators: HashMap<(&str, &str), Option<usize>> = HashMap::new();
     let mut locator_warnings: Vec<(Diagnostic, usize)> = Vec::new();
+    // Likewise each (paper, locator, section the quote falls under) that disagree.
+    let mut disagreements: HashMap<(&str, &str, String), usize> = HashMap::new();
+    let mut unlocated = Vec::new();
+    let mut derived = Vec::new();
     for source in sources {
         let Some(text) = loaded.get(source.paper.as_str()) else {
             unchecked += 1;
             continue;
         };
         checked += 1;
-        let quote = normalize_space(&source.quote);
-        if !text.text.contains(&quote) {
+        let quote = normalise(&source.quote);
+        let span = text.index.locate(&quote);
+        if span.is_none() {
             failures.push(
                 at_quote(graph, source, quote_not_found(graph, source))
-                    .with_hint(hint_for(&text.text, &quote)),
+                    .with_hint(hint_for(&text.index, &quote)),
             );
         }
         if is_trivially_short(&quote) {
@@ -180,6 +229,19 @@ pub fn verify_quotes(graph: &ConceptGraph, texts: &Texts) -> QuoteReport {
                 .with_hint("quote the clause that makes the claim, not one or two words"),
             );
         }
+        if source.locator.trim().is_empty() {
+            match span
+                .and_then(|span| Some((span, derived_locator(&text.headings, span.start_byte)?)))
+            {
+                Some((span, locator)) => {
+                    derived.push(derive(graph, source, locator, span.first_line));
+                }
+                None if span.is_some() => unlocated.push(no_locator(graph, source)),
+                // The quote is not in the text: that is the one mistake to report.
+                None => {}
+            }
+            continue;
+        }
         let key = (source.paper.as_str(), source.locator.as_str());
         let warned = *locators.entry(key).or_insert_with(|| {
             let missing = missing_headings(&source.locator, &text.lower);
@@ -192,7 +254,29 @@ pub fn verify_quotes(graph: &ConceptGraph, texts: &Texts) -> QuoteReport {
         if let Some((_, uses)) = warned.and_then(|i| locator_warnings.get_mut(i)) {
             *uses += 1;
         }
+        // A locator naming no heading is warned about above; one naming a heading, but not
+        // the quote's, here.
+        if let (None, Some(span)) = (warned, span) {
+            let holding = sections_holding(&text.headings, span.start_byte);
+            if let Some(section) = disagreeing(&source.locator, &holding) {
+                let key = (
+                    source.paper.as_str(),
+                    source.locator.as_str(),
+                    section.title.clone(),
+                );
+                let uses = disagreements.entry(key).or_insert_with(|| {
+                    let warning = disagreement(graph, source, section);
+                    locator_warnings.push((warning, 0));
+                    locator_warnings.len() - 1
+                });
+                if let Some((_, uses)) = locator_warnings.get_mut(*uses) {
+                    *uses += 1;
+                }
+            }
+        }
     }
+    let quotes_not_found = failures.len() - missing_texts;
+    failures.extend(unlocated);
     warnings.extend(locator_warnings.into_iter().map(|(warning, uses)| {
         warning.with_hint(format!(
             "used by {uses} source{}; copy the heading as the text has it",
@@ -205,8 +289,124 @@ pub fn verify_quotes(graph: &ConceptGraph, texts: &Texts) -> QuoteReport {
         unchecked,
         failures,
         missing_texts,
+        quotes_not_found,
         warnings,
+        derived,
     }
+}
+
+/// The innermost section holding a quote, when `locator` names none of the sections
+/// holding it (`holding`, outermost first). A locator naming a place every paper has
+/// (`Abstract`, `Introduction`, `Opening paragraphs`) agrees with a quote before the
+/// first numbered section.
+fn disagreeing<'h>(locator: &str, holding: &[&'h Heading]) -> Option<&'h Heading> {
+    let innermost = *holding.last()?;
+    let parts: Vec<&str> = locator.split(" / ").map(str::trim).collect();
+    let names_any = parts
+        .iter()
+        .any(|part| holding.iter().any(|h| names_heading(part, h)));
+    let general = parts.iter().all(|part| {
+        let part = part.to_lowercase();
+        // "Introduction (before 1.)": the words before a parenthetical.
+        let words = part.split(" (").next().unwrap_or_default().trim();
+        matches!(words, "abstract" | "introduction" | "opening paragraphs")
+    });
+    let before_numbered = holding
+        .iter()
+        .all(|h| !h.title.starts_with(|c: char| c.is_ascii_digit()));
+    (!(names_any || general && before_numbered)).then_some(innermost)
+}
+
+fn disagreement(graph: &ConceptGraph, source: &Source, section: &Heading) -> Diagnostic {
+    let file = graph.paper(&source.paper).map_or("", |p| p.file.as_str());
+    let message = format!(
+        "locator \"{}\" names another section than the quote's: in {file} the quote falls under \"{}\" (line {})",
+        source.locator, section.title, section.line
+    );
+    at_pointer(graph, source, "locator", message).warning()
+}
+
+/// A diagnostic placed on field `field` of `source` in its data file (on the source
+/// itself when `field` is empty).
+fn at_pointer(graph: &ConceptGraph, source: &Source, field: &str, message: String) -> Diagnostic {
+    let mut pointer = format!(
+        "{}/sources/{}",
+        source.origin.item_pointer(),
+        source.origin.source
+    );
+    if !field.is_empty() {
+        pointer = format!("{pointer}/{field}");
+    }
+    let Some(data) = graph.files().get(source.origin.file as usize) else {
+        return Diagnostic::error(String::new(), message);
+    };
+    let diagnostic = Diagnostic::error(data.name.clone(), message);
+    match source_map::locate(&data.text, &pointer) {
+        Some((line, column)) => diagnostic.at(&data.text, line, column),
+        None => diagnostic,
+    }
+}
+
+fn derive(
+    graph: &ConceptGraph,
+    source: &Source,
+    locator: String,
+    text_line: usize,
+) -> DerivedLocator {
+    let place = at_quote(graph, source, String::new());
+    DerivedLocator {
+        file: place.file,
+        line: place.line,
+        paper: source.paper.clone(),
+        locator,
+        text_line,
+    }
+}
+
+fn no_locator(graph: &ConceptGraph, source: &Source) -> Diagnostic {
+    let file = graph.paper(&source.paper).map_or("", |p| p.file.as_str());
+    at_quote(
+        graph,
+        source,
+        format!("the source has no locator, and no heading precedes its quote in {file} to derive one from"),
+    )
+    .with_hint("give `locator`: the section number or heading the quote comes from")
+}
+
+/// The sources that omit their locator, as errors: with no texts to derive a locator
+/// from, every source needs one.
+pub fn missing_locators(graph: &ConceptGraph) -> Vec<Diagnostic> {
+    let mut sources: Vec<&Source> = graph
+        .relations()
+        .flat_map(|(_, r)| r.sources.iter())
+        .chain(graph.facts().iter().flat_map(|f| f.sources.iter()))
+        .filter(|s| s.locator.trim().is_empty())
+        .collect();
+    sources.sort_by_key(|s| {
+        (
+            s.origin.file,
+            s.origin.in_facts,
+            s.origin.relation,
+            s.origin.source,
+        )
+    });
+    sources
+        .into_iter()
+        .map(|source| {
+            let what = if source.origin.in_facts { "fact" } else { "relation" };
+            at_pointer(
+                graph,
+                source,
+                "",
+                format!(
+                    "source {} of {what} {} has no locator, and there are no texts to derive it from",
+                    source.origin.source + 1,
+                    source.origin.relation + 1
+                ),
+            )
+            .with_hint("give the section number or heading the quote comes from, or the papers' texts with --sources DIR")
+        })
+        .collect()
 }
 
 impl QuoteReport {
@@ -217,7 +417,16 @@ impl QuoteReport {
 
     /// The quotes not found in their paper's text.
     pub fn not_found(&self) -> &[Diagnostic] {
-        self.failures.get(self.missing_texts..).unwrap_or_default()
+        self.failures
+            .get(self.missing_texts..self.missing_texts + self.quotes_not_found)
+            .unwrap_or_default()
+    }
+
+    /// The sources that omit their locator where the text has no heading to derive one.
+    pub fn unlocated(&self) -> &[Diagnostic] {
+        self.failures
+            .get(self.missing_texts + self.quotes_not_found..)
+            .unwrap_or_default()
     }
 }
 
@@ -330,7 +539,7 @@ fn heading_found(part: &str, lower: &str) -> bool {
             part = part[..open].trim_end();
         }
     }
-    let part = normalize_space(&part.to_lowercase());
+    let part = normalise(&part.to_lowercase());
     if part.is_empty()
         || matches!(
             part.as_str(),
@@ -350,34 +559,19 @@ fn heading_found(part: &str, lower: &str) -> bool {
 
 fn locator_warning(graph: &ConceptGraph, source: &Source, missing: &[&str]) -> Diagnostic {
     let file = graph.paper(&source.paper).map_or("", |p| p.file.as_str());
-    let pointer = format!(
-        "{}/sources/{}/locator",
-        source.origin.item_pointer(),
-        source.origin.source
-    );
     let names = missing
         .iter()
         .map(|m| format!("\"{m}\""))
         .collect::<Vec<_>>()
         .join(", ");
     let message = format!("locator names a heading not found in {file}: {names}");
-    let diagnostic = match graph.files().get(source.origin.file as usize) {
-        Some(data) => {
-            let d = Diagnostic::error(data.name.clone(), message);
-            match source_map::locate(&data.text, &pointer) {
-                Some((line, column)) => d.at(&data.text, line, column),
-                None => d,
-            }
-        }
-        None => Diagnostic::error(String::new(), message),
-    };
-    diagnostic.warning()
+    at_pointer(graph, source, "locator", message).warning()
 }
 
 /// Points at the longest prefix of the quote that the paper does contain, counted in
 /// characters (so it works for text without spaces), which is usually where a
 /// copying slip is.
-fn hint_for(text: &str, quote: &str) -> String {
+fn hint_for(text: &TextIndex, quote: &str) -> String {
     // Char boundaries of the quote: prefix k is quote[..bounds[k]].
     let bounds: Vec<usize> = quote
         .char_indices()
@@ -389,11 +583,15 @@ fn hint_for(text: &str, quote: &str) -> String {
     let (mut low, mut high) = (0, total);
     while low < high {
         let mid = (low + high).div_ceil(2);
-        if text.contains(&quote[..bounds[mid]]) {
+        if text.locate(&quote[..bounds[mid]]).is_some() {
             low = mid;
         } else {
             high = mid - 1;
         }
+    }
+    // A space the text has after the matched words is no part of the match to show.
+    while low > 0 && quote[bounds[low - 1]..bounds[low]].trim().is_empty() {
+        low -= 1;
     }
     if low == 0 {
         return "not even the first character matches; check the paper id".to_string();
@@ -433,7 +631,10 @@ mod tests {
 
     #[test]
     fn the_hint_counts_characters_so_chinese_works() {
-        let hint = hint_for("精准扶贫是乡村振兴的前提", "精准扶贫是乡村发展");
+        let hint = hint_for(
+            &TextIndex::new("精准扶贫是乡村振兴的前提"),
+            "精准扶贫是乡村发展",
+        );
         assert!(hint.contains("first 7 of 9 characters"), "{hint}");
         assert!(hint.contains("\"发展\""), "{hint}");
     }

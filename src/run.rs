@@ -183,6 +183,10 @@ fn dispatch(cli: &Cli, graph: &ConceptGraph) -> Result<Printed, Error> {
         Command::Check { sources } => {
             let report = quotes::Texts::for_check(sources.as_deref(), cli.data.as_deref())
                 .map(|texts| quotes::verify_quotes(graph, &texts));
+            let unlocated = quotes::missing_locators(graph);
+            if report.is_none() && !unlocated.is_empty() {
+                return Err(Error::InvalidData(unlocated));
+            }
             let text = if json {
                 output::json(&output::check::json(graph, report.as_ref()))
             } else {
@@ -273,7 +277,12 @@ fn dispatch(cli: &Cli, graph: &ConceptGraph) -> Result<Printed, Error> {
             };
             Ok(Printed::found_if(!diff.is_empty(), text))
         }
-        Command::Compare { pair, paper, csv } => {
+        Command::Compare {
+            pair,
+            paper,
+            csv,
+            evidence,
+        } => {
             let pair = match pair.as_slice() {
                 [] => None,
                 [a, b] => Some((graph.resolve(a)?, graph.resolve(b)?)),
@@ -288,6 +297,9 @@ fn dispatch(cli: &Cli, graph: &ConceptGraph) -> Result<Printed, Error> {
             };
             let text = if json {
                 output::json(&output::compare::json(graph, &matrix))
+            } else if *csv && *evidence {
+                let texts = quotes::Texts::for_check(None, cli.data.as_deref());
+                output::compare::evidence_csv(graph, &matrix, texts.as_ref())
             } else if *csv {
                 output::compare::csv(graph, &matrix)
             } else {

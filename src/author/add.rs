@@ -19,8 +19,9 @@ use crate::{
     author::append::{append, append_relation},
     error::Error,
     graph::ConceptGraph,
-    headings::{find_quote, headings, section_at},
+    headings::{headings, section_at},
     load::{load, DataSource},
+    locate::{find_bytes, locate},
     write::write_atomically,
 };
 
@@ -57,6 +58,22 @@ pub struct NewClaim {
     pub to_kind: Option<String>,
 }
 
+/// The labels of the nodes a claim creates, where they differ from the names typed: an
+/// evidence table names its nodes by id and gives their labels in columns beside them.
+#[derive(Debug, Clone, Default)]
+pub struct NewLabels {
+    /// The label of a new `from` node.
+    pub from: Option<String>,
+    /// The label of a new `to` node.
+    pub to: Option<String>,
+    /// The label of a new aspect node (a dimension): given, the aspect is created when
+    /// it names no node.
+    pub aspect: Option<String>,
+    /// The label of a new dimension node: given, the dimension is created when it names
+    /// no node.
+    pub dimension: Option<String>,
+}
+
 /// What was added, and where.
 #[derive(Debug)]
 pub struct Added {
@@ -79,7 +96,7 @@ pub struct Added {
 pub fn add(dir: &Path, texts: &Path, claim: &NewClaim) -> Result<Added, Error> {
     let graph = load(&DataSource::Dir(dir.to_path_buf()))?.graph;
     let mut new_nodes = Vec::new();
-    let prepared = prepare(&graph, texts, claim, &mut new_nodes)?;
+    let prepared = prepare(&graph, texts, claim, &NewLabels::default(), &mut new_nodes)?;
     let file = target_file(&graph, dir, &prepared.paper, claim.file.as_deref());
     let old = match fs::read_to_string(&file) {
         Ok(old) => old,
@@ -117,12 +134,14 @@ pub(crate) struct Prepared {
     pub line: usize,
 }
 
-/// Resolves `claim`'s names (creating nodes into `created` where a kind is given),
-/// finds its quote in the paper's text in `texts` and derives its locator.
+/// Resolves `claim`'s names (creating nodes into `created` where a kind is given, or for
+/// an aspect or dimension, a label in `labels`), finds its quote in the paper's text in
+/// `texts` and derives its locator.
 pub(crate) fn prepare(
     graph: &ConceptGraph,
     texts: &Path,
     claim: &NewClaim,
+    labels: &NewLabels,
     created: &mut Vec<Value>,
 ) -> Result<Prepared, Error> {
     let paper_id = graph.resolve_paper(&claim.paper)?;
@@ -131,36 +150,66 @@ pub(crate) fn prepare(
         .ok_or_else(|| Error::Resolve(format!("no paper `{paper_id}`")))?;
     let text_path = texts.join(&paper.file);
     let text = fs::read_to_string(&text_path).map_err(|e| Error::io("read", &text_path, e))?;
-    let Some(found) = find_quote(&text, &claim.quote) else {
+    let Some(found) = locate(&text, &claim.quote) else {
         return Err(Error::Usage(not_found(&text, &claim.quote, &text_path)));
     };
     let locator = match &claim.locator {
         Some(locator) if !locator.trim().is_empty() => locator.clone(),
-        _ => section_at(&headings(&text), found.start)
+        _ => section_at(&headings(&text), found.start_byte)
             .map(|h| h.title.clone())
             .ok_or_else(|| {
                 Error::Usage(format!(
-                    "no heading precedes the quote in {}; give its place with --locator",
+                    "no heading precedes the quote in {}; give its locator (--locator, or the `locator` column of an import)",
                     text_path.display()
                 ))
             })?,
     };
-    let from = end(graph, &claim.from, claim.from_kind.as_deref(), created)?;
-    let to = end(graph, &claim.to, claim.to_kind.as_deref(), created)?;
-    let record = record(graph, claim, (&from, &to), &paper_id, &locator)?;
+    let from = end(
+        graph,
+        &claim.from,
+        claim.from_kind.as_deref(),
+        labels.from.as_deref(),
+        created,
+    )?;
+    let to = end(
+        graph,
+        &claim.to,
+        claim.to_kind.as_deref(),
+        labels.to.as_deref(),
+        created,
+    )?;
+    // An aspect or dimension is always a dimension node; a label given makes a new one.
+    let mut topic = |name: &Option<String>, label: &Option<String>| {
+        name.as_deref()
+            .map(|name| {
+                let kind = label.is_some().then_some("dimension");
+                end(graph, name, kind, label.as_deref(), created)
+            })
+            .transpose()
+    };
+    let aspect = topic(&claim.aspect, &labels.aspect)?;
+    let dimension = topic(&claim.dimension, &labels.dimension)?;
+    let record = record(
+        graph,
+        claim,
+        [Some(from), Some(to), aspect, dimension],
+        &paper_id,
+        &locator,
+    )?;
     Ok(Prepared {
         paper: paper_id,
         record,
-        line: crate::headings::line_of(&text, found.start),
+        line: found.first_line,
     })
 }
 
 /// The id of the node `name` resolves to; or, when it names none and `kind` is given, the
-/// id of a new node of that kind labelled `name` (pushed onto `created`).
+/// id of a new node of that kind labelled `label`, else `name` (pushed onto `created`).
 fn end(
     graph: &ConceptGraph,
     name: &str,
     kind: Option<&str>,
+    label: Option<&str>,
     created: &mut Vec<Value>,
 ) -> Result<String, Error> {
     let typed = name.trim();
@@ -184,7 +233,8 @@ fn end(
             if let Some(existing) = created.iter().find(|n| n["id"] == id.as_str()) {
                 return Ok(existing["id"].as_str().unwrap_or_default().to_string());
             }
-            created.push(json!({"id": id, "kind": kind, "label": name.trim()}));
+            let label = label.unwrap_or(name).trim();
+            created.push(json!({"id": id, "kind": kind, "label": label}));
             Ok(id)
         }
         (Err(error), _) => Err(error),
@@ -206,27 +256,23 @@ pub fn kebab_id(label: &str) -> Option<String> {
 }
 
 /// The relation as it is written in a data file: ids, not the names typed.
+/// `ids` are the resolved from, to, aspect and dimension.
 fn record(
     graph: &ConceptGraph,
     claim: &NewClaim,
-    (from, to): (&str, &str),
+    ids: [Option<String>; 4],
     paper: &str,
     locator: &str,
 ) -> Result<Value, Error> {
     graph
         .schema()
         .require_relation_kinds(std::slice::from_ref(&claim.kind))?;
-    let id =
-        |name: &str| -> Result<String, Error> { Ok(graph.node(graph.resolve(name)?).id.clone()) };
     let mut record = Map::new();
     record.insert("kind".into(), json!(claim.kind));
-    record.insert("from".into(), json!(from));
-    record.insert("to".into(), json!(to));
-    if let Some(aspect) = &claim.aspect {
-        record.insert("aspect".into(), json!(id(aspect)?));
-    }
-    if let Some(dimension) = &claim.dimension {
-        record.insert("dimension".into(), json!(id(dimension)?));
+    for (field, id) in ["from", "to", "aspect", "dimension"].into_iter().zip(ids) {
+        if let Some(id) = id {
+            record.insert(field.into(), json!(id));
+        }
     }
     if claim.from_position.is_some() || claim.to_position.is_some() {
         record.insert(
@@ -347,7 +393,7 @@ fn not_found(text: &str, quote: &str, path: &Path) -> String {
     while low < high {
         let mid = (low + high).div_ceil(2);
         let prefix: String = chars[..mid].iter().collect();
-        if find_quote(text, &prefix).is_some() {
+        if find_bytes(text, &prefix).is_some() {
             low = mid;
         } else {
             high = mid - 1;

@@ -13,7 +13,7 @@ use std::{
 use serde_json::{json, Value};
 
 use crate::{
-    author::add::{prepare, validate, NewClaim, Scratch},
+    author::add::{prepare, validate, NewClaim, NewLabels, Scratch},
     diagnostic::Diagnostic,
     error::Error,
     load::{load, DataSource},
@@ -21,20 +21,30 @@ use crate::{
 };
 
 /// The columns a claims file may have; `from`, `relation`, `to`, `paper` and `quote`
-/// are required.
+/// are required. They are the columns of `export --format evidence-csv`, plus
+/// `from_kind`/`to_kind` filled by hand for new nodes, so an exported table imports
+/// back: `citation`, `first_line` and `last_line` are derived from the data and the texts,
+/// and ignored here.
 pub const COLUMNS: &[&str] = &[
     "from",
+    "from_label",
+    "from_kind",
     "relation",
     "to",
-    "paper",
-    "quote",
-    "locator",
+    "to_label",
+    "to_kind",
     "aspect",
+    "aspect_label",
     "dimension",
+    "dimension_label",
     "from_position",
     "to_position",
-    "from_kind",
-    "to_kind",
+    "paper",
+    "citation",
+    "locator",
+    "first_line",
+    "last_line",
+    "quote",
     "note",
 ];
 
@@ -132,8 +142,14 @@ pub fn import(dir: &Path, texts: &Path, claims: &Path, into: &Path) -> Result<Im
             ));
             continue;
         }
+        let labels = NewLabels {
+            from: field("from_label"),
+            to: field("to_label"),
+            aspect: field("aspect_label"),
+            dimension: field("dimension_label"),
+        };
         let mut created = nodes.clone();
-        let prepared = match prepare(&graph, texts, &claim, &mut created) {
+        let prepared = match prepare(&graph, texts, &claim, &labels, &mut created) {
             Ok(prepared) => prepared,
             Err(error) => {
                 problems.push(row_problem(&name, line, &error.to_string()));
@@ -154,7 +170,7 @@ pub fn import(dir: &Path, texts: &Path, claims: &Path, into: &Path) -> Result<Im
             continue;
         }
         nodes = created;
-        relations.push(prepared.record);
+        merge(&mut relations, prepared.record);
     }
     if !problems.is_empty() {
         return Err(Error::InvalidData(problems));
@@ -169,6 +185,30 @@ pub fn import(dir: &Path, texts: &Path, claims: &Path, into: &Path) -> Result<Im
         relations: relations.len(),
         nodes: nodes.len(),
     })
+}
+
+/// Adds `record` to `relations`, or, when a relation differing only in its sources is
+/// there (an evidence table has one row per source), its source to that relation's.
+fn merge(relations: &mut Vec<Value>, record: Value) {
+    let without_sources = |r: &Value| {
+        let mut r = r.clone();
+        if let Some(object) = r.as_object_mut() {
+            object.remove("sources");
+        }
+        r
+    };
+    let same = without_sources(&record);
+    match relations.iter_mut().find(|r| without_sources(r) == same) {
+        Some(existing) => {
+            if let (Some(sources), Some(new)) = (
+                existing["sources"].as_array_mut(),
+                record["sources"].as_array(),
+            ) {
+                sources.extend(new.iter().cloned());
+            }
+        }
+        None => relations.push(record),
+    }
 }
 
 fn check_headers(name: &str, headers: &[String]) -> Result<(), Error> {

@@ -5,7 +5,10 @@
 
 use serde::Serialize;
 
-use crate::headings::{find_quote, headings, line_of, section_at};
+use crate::{
+    headings::{headings, section_at},
+    locate::find_bytes,
+};
 
 /// A paper's text, by the paper's id.
 #[derive(Debug, Clone)]
@@ -43,7 +46,7 @@ pub fn locate(texts: &[PaperText], quote: &str) -> Vec<Located> {
     let quote = quote.trim();
     let exact: Vec<Located> = texts
         .iter()
-        .filter_map(|t| find_quote(&t.text, quote).map(|range| place(t, range, true, None, 0)))
+        .filter_map(|t| find_bytes(&t.text, quote).map(|range| place(t, range, true, None, 0)))
         .collect();
     if !exact.is_empty() {
         return exact;
@@ -75,6 +78,14 @@ fn place(
     }
 }
 
+/// 1-based line of byte `offset` in `text` (which may fall inside a character).
+fn line_of(text: &str, offset: usize) -> usize {
+    let bytes = text.as_bytes();
+    bytes[..offset.min(bytes.len())]
+        .split(|b| *b == b'\n')
+        .count()
+}
+
 /// The fewest characters a near miss must share with the quote's start to be worth
 /// showing: fewer is chance.
 const MIN_SHARED_CHARS: usize = 5;
@@ -83,7 +94,7 @@ fn near_miss(text: &PaperText, quote: &str) -> Option<Located> {
     // Only case, quote marks or dashes differ?
     let (folded_text, origin) = fold(&text.text);
     let (folded_quote, _) = fold(quote);
-    if let Some(range) = find_quote(&folded_text, &folded_quote) {
+    if let Some(range) = find_bytes(&folded_text, &folded_quote) {
         return Some(place(
             text,
             origin[range.start]..origin[range.end.min(origin.len() - 1)],
@@ -98,7 +109,7 @@ fn near_miss(text: &PaperText, quote: &str) -> Option<Located> {
     while low < high {
         let mid = (low + high).div_ceil(2);
         let prefix: String = chars[..mid].iter().collect();
-        if find_quote(&folded_text, &prefix).is_some() {
+        if find_bytes(&folded_text, &prefix).is_some() {
             low = mid;
         } else {
             high = mid - 1;
@@ -109,7 +120,7 @@ fn near_miss(text: &PaperText, quote: &str) -> Option<Located> {
         return None;
     }
     let prefix: String = chars[..low].iter().collect();
-    let range = find_quote(&folded_text, &prefix)?;
+    let range = find_bytes(&folded_text, &prefix)?;
     let range = origin[range.start]..origin[range.end.min(origin.len() - 1)];
     let original: String = quote.chars().collect();
     let said: String = original.chars().take(low).collect();

@@ -4,17 +4,32 @@
 
 use std::fmt::Write as _;
 
-use super::View;
+use petgraph::graph::NodeIndex;
 
-/// The columns, in order.
-pub const COLUMNS: [&str; 15] = [
+use super::View;
+use crate::{
+    graph::ConceptGraph,
+    headings::{derived_locator, headings},
+    locate::{Span, TextIndex},
+    relation::{Relation, Source},
+};
+
+/// The columns, in order. They are the columns `linkage import` reads (docs/formats.md):
+/// ends, aspect and dimension by id with their labels beside them, the ends' kinds (so an
+/// import into a new dataset can create the nodes), the relation kind by id. `citation`,
+/// `first_line` and `last_line` are derived, for the reader, and ignored by `import`.
+pub const COLUMNS: [&str; 20] = [
     "from",
     "from_label",
+    "from_kind",
     "relation",
     "to",
     "to_label",
+    "to_kind",
     "aspect",
+    "aspect_label",
     "dimension",
+    "dimension_label",
     "from_position",
     "to_position",
     "paper",
@@ -23,55 +38,93 @@ pub const COLUMNS: [&str; 15] = [
     "first_line",
     "last_line",
     "quote",
+    "note",
 ];
+
+/// One row of the table.
+pub type Row = [String; 20];
 
 /// The rows: one per relation and kept source, in data order. Line numbers are empty
 /// when the paper's text is not at hand or does not hold the quote.
-pub fn rows(view: &View<'_>) -> Vec<[String; 15]> {
-    let graph = view.graph;
-    let label = |ix| graph.node(ix).label.clone();
+pub fn rows(view: &View<'_>) -> Vec<Row> {
     let mut rows = Vec::new();
     for (_, relation) in view.relations() {
         for source in view.sources(relation) {
-            let span = view.span(source);
-            rows.push([
-                view.id(relation.from).to_string(),
-                label(relation.from),
-                graph.kind_of(relation).label.clone(),
-                view.id(relation.to).to_string(),
-                label(relation.to),
-                relation.aspect.map(label).unwrap_or_default(),
-                relation.dimension.map(label).unwrap_or_default(),
-                relation
-                    .positions
-                    .as_ref()
-                    .map(|p| p.from.clone())
-                    .unwrap_or_default(),
-                relation
-                    .positions
-                    .as_ref()
-                    .map(|p| p.to.clone())
-                    .unwrap_or_default(),
-                source.paper.clone(),
-                graph.cite(&source.paper).to_string(),
-                source.locator.clone(),
-                span.map(|s| s.first_line.to_string()).unwrap_or_default(),
-                span.map(|s| s.last_line.to_string()).unwrap_or_default(),
-                source.quote.clone(),
-            ]);
+            rows.push(row(
+                view.graph,
+                relation,
+                source,
+                view.locator(source),
+                view.span(source),
+            ));
         }
     }
     rows
 }
 
-/// The table as CSV with a header row.
-pub fn csv(view: &View<'_>) -> String {
+/// The row of `relation` as `source` asserts it, with the source's `locator` (as given
+/// or derived) and the quote's place in the text when known.
+pub fn row(
+    graph: &ConceptGraph,
+    relation: &Relation,
+    source: &Source,
+    locator: String,
+    span: Option<Span>,
+) -> Row {
+    let node = |ix| graph.node(ix);
+    let id = |ix: Option<NodeIndex>| ix.map(|ix| node(ix).id.clone()).unwrap_or_default();
+    let label = |ix: Option<NodeIndex>| ix.map(|ix| node(ix).label.clone()).unwrap_or_default();
+    let positions = relation.positions.as_ref();
+    [
+        node(relation.from).id.clone(),
+        node(relation.from).label.clone(),
+        node(relation.from).kind.clone(),
+        relation.kind.clone(),
+        node(relation.to).id.clone(),
+        node(relation.to).label.clone(),
+        node(relation.to).kind.clone(),
+        id(relation.aspect),
+        label(relation.aspect),
+        id(relation.dimension),
+        label(relation.dimension),
+        positions.map(|p| p.from.clone()).unwrap_or_default(),
+        positions.map(|p| p.to.clone()).unwrap_or_default(),
+        source.paper.clone(),
+        graph.cite(&source.paper).to_string(),
+        locator,
+        span.map(|s| s.first_line.to_string()).unwrap_or_default(),
+        span.map(|s| s.last_line.to_string()).unwrap_or_default(),
+        source.quote.clone(),
+        relation.notes.join(" / "),
+    ]
+}
+
+/// `source`'s locator: as given, or, where the source omits it, the heading its quote
+/// falls under in `text` (as `check` derives it; empty without the text).
+pub fn source_locator(text: Option<&TextIndex>, source: &Source) -> String {
+    if !source.locator.trim().is_empty() {
+        return source.locator.clone();
+    }
+    text.and_then(|text| {
+        let span = text.locate(&source.quote)?;
+        derived_locator(&headings(text.text()), span.start_byte)
+    })
+    .unwrap_or_default()
+}
+
+/// Rows as CSV with a header row.
+pub fn to_csv(rows: &[Row]) -> String {
     let mut writer = csv::Writer::from_writer(Vec::new());
     writer.write_record(COLUMNS).expect("writing to memory");
-    for row in rows(view) {
-        writer.write_record(&row).expect("writing to memory");
+    for row in rows {
+        writer.write_record(row).expect("writing to memory");
     }
     String::from_utf8(writer.into_inner().expect("writing to memory")).expect("UTF-8 in, UTF-8 out")
+}
+
+/// The table as CSV with a header row.
+pub fn csv(view: &View<'_>) -> String {
+    to_csv(&rows(view))
 }
 
 /// The table in Markdown. In cells, `|` and `\` are escaped, HTML's `<` and `&` are

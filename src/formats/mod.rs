@@ -209,6 +209,13 @@ impl<'g> View<'g> {
         self.texts.get(&source.paper)?.locate(&source.quote)
     }
 
+    /// `source`'s locator: as given, or, where the source omits it, the heading its
+    /// quote falls under in the paper's text (as `check` derives it; empty when the text
+    /// is not at hand).
+    pub fn locator(&self, source: &Source) -> String {
+        evidence::source_locator(self.texts.get(&source.paper), source)
+    }
+
     /// The paper's text, when at hand.
     pub fn text_of(&self, paper: &str) -> Option<&TextIndex> {
         self.texts.get(paper)

@@ -232,7 +232,7 @@ fn triples(view: &View<'_>) -> Triples {
             t.iri(&annotation, term(OA, "motivatedBy"), term(OA, "describing"));
             t.iri(&annotation, term(OA, "hasBody"), iri.clone());
             t.iri(&annotation, lk("paper"), paper_iri(&source.paper));
-            t.text(&annotation, lk("locator"), &source.locator);
+            t.text(&annotation, lk("locator"), &view.locator(source));
             t.text(&annotation, lk("quote"), &source.quote);
             let target = format!("{annotation}/target");
             t.iri(&annotation, term(OA, "hasTarget"), target.clone());

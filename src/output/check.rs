@@ -7,7 +7,8 @@ use serde_json::json;
 use crate::{graph::ConceptGraph, quotes::QuoteReport};
 
 /// Summary of a valid dataset and, if quotes were checked, which texts were used, the
-/// result, and the warnings (short quotes, locators not found in the text).
+/// result, the locators derived from the texts for sources that omit theirs, and the
+/// warnings (short quotes, locators not found in the text or naming another section).
 pub fn human(graph: &ConceptGraph, quotes: Option<&QuoteReport>) -> String {
     let (claims, sources) = totals(graph);
     let mut out = String::new();
@@ -66,6 +67,24 @@ pub fn human(graph: &ConceptGraph, quotes: Option<&QuoteReport>) -> String {
             ),
         );
     }
+    if !report.derived.is_empty() {
+        let count = report.derived.len();
+        let _ = writeln!(
+            out,
+            "{count} {} derived from the texts' headings:",
+            plural(count, "locator", "locators")
+        );
+        for derived in &report.derived {
+            let place = derived.line.map_or(derived.file.clone(), |line| {
+                format!("{}:{line}", derived.file)
+            });
+            let _ = writeln!(
+                out,
+                "  {place}: {} \"{}\" (text line {})",
+                derived.paper, derived.locator, derived.text_line
+            );
+        }
+    }
     for warning in &report.warnings {
         let _ = write!(out, "\n{warning}");
     }
@@ -100,6 +119,13 @@ pub fn json(graph: &ConceptGraph, quotes: Option<&QuoteReport>) -> serde_json::V
             "not_found": q.not_found().iter().map(problem).collect::<Vec<_>>(),
             "missing_texts": q.missing().iter().map(problem).collect::<Vec<_>>(),
             "warnings": q.warnings.iter().map(problem).collect::<Vec<_>>(),
+            "unlocated": q.unlocated().iter().map(problem).collect::<Vec<_>>(),
+            "derived_locators": q.derived.iter().map(|d| json!({
+                "location": d.line.map_or(d.file.clone(), |line| format!("{}:{line}", d.file)),
+                "paper": d.paper,
+                "locator": d.locator,
+                "text_line": d.text_line,
+            })).collect::<Vec<_>>(),
         })),
     })
 }

@@ -1,16 +1,19 @@
 //! `linkage compare`: the agreement matrix as a table, JSON or CSV.
 
-use std::fmt::Write as _;
+use std::{collections::HashMap, fmt::Write as _};
 
 use serde::Serialize;
 
 use super::{padding, styled, DETAIL, HEADING, PAPER};
 use crate::{
+    formats::evidence,
     graph::ConceptGraph,
+    locate::TextIndex,
     query::{
         compare::{Matrix, MatrixRow},
         comparison::Stance,
     },
+    quotes::Texts,
 };
 
 const CELL: usize = 3;
@@ -225,4 +228,35 @@ pub fn csv(graph: &ConceptGraph, matrix: &Matrix<'_>) -> String {
     }
     String::from_utf8(writer.into_inner().expect("flushing memory"))
         .expect("CSV of UTF-8 fields is UTF-8")
+}
+
+/// The claims behind the matrix as the evidence table, with the columns of `export
+/// --format evidence-csv` (so `linkage import` reads it back): one row per relation and
+/// source of the papers shown, in the matrix's order. Line ranges and omitted locators
+/// come from `texts` where a paper's text can be read there; else they are left empty.
+pub fn evidence_csv(graph: &ConceptGraph, matrix: &Matrix<'_>, texts: Option<&Texts>) -> String {
+    let mut indexes: HashMap<&str, Option<TextIndex>> = HashMap::new();
+    let mut rows = Vec::new();
+    for row in &matrix.rows {
+        for claim in &row.row.claims {
+            for source in &claim.sources {
+                let text = indexes
+                    .entry(source.paper.as_str())
+                    .or_insert_with(|| {
+                        let paper = graph.paper(&source.paper)?;
+                        let bytes = texts?.read(&paper.file).ok()?;
+                        Some(TextIndex::new(&String::from_utf8_lossy(&bytes)))
+                    })
+                    .as_ref();
+                rows.push(evidence::row(
+                    graph,
+                    claim.relation,
+                    source,
+                    evidence::source_locator(text, source),
+                    text.and_then(|t| t.locate(&source.quote)),
+                ));
+            }
+        }
+    }
+    evidence::to_csv(&rows)
 }

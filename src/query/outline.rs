@@ -8,7 +8,7 @@
 use indexmap::IndexMap;
 use petgraph::graph::EdgeIndex;
 
-use crate::{graph::ConceptGraph, relation::Source};
+use crate::{graph::ConceptGraph, locate::TextIndex, relation::Source};
 
 /// Heading for relation kinds without a `group` in the schema.
 pub const OTHER: &str = "Other claims";
@@ -86,21 +86,6 @@ pub fn counts(graph: &ConceptGraph) -> IndexMap<&str, (usize, usize)> {
     counts
 }
 
-/// `text` with every run of white space as one space: the texts were converted from
-/// PDF, and quotes are compared this way.
-fn collapse(text: &str) -> String {
-    text.split_whitespace().collect::<Vec<_>>().join(" ")
-}
-
-/// Where `quote` starts in `collapsed` (a text passed through [`collapse`]); `None` for
-/// a quote not found.
-fn position_in(collapsed: &str, quote: &str) -> Option<usize> {
-    let quote = collapse(quote);
-    (!quote.is_empty())
-        .then(|| collapsed.find(&quote))
-        .flatten()
-}
-
 /// The outline of `paper`. With the paper's `text`, claims follow the place in the text
 /// of their first quote (quotes not found in it come last, in data order); without it,
 /// the order in which they are encoded.
@@ -111,17 +96,17 @@ pub fn outline<'g>(graph: &'g ConceptGraph, paper: &str, text: Option<&str>) -> 
             .entry(kind.group.clone().unwrap_or_else(|| OTHER.into()))
             .or_default();
     }
-    let collapsed = text.map(collapse);
+    let index = text.map(TextIndex::new);
     let place = |source: &Source| {
         let data = (
             source.origin.file,
             source.origin.relation,
             source.origin.source,
         );
-        let at = collapsed
-            .as_deref()
-            .and_then(|t| position_in(t, &source.quote))
-            .unwrap_or(usize::MAX);
+        let at = index
+            .as_ref()
+            .and_then(|t| t.locate(&source.quote))
+            .map_or(usize::MAX, |span| span.start_char);
         (at, data)
     };
     let mut claims: Vec<(EdgeIndex, Vec<&Source>)> = graph
@@ -167,20 +152,5 @@ pub fn outline<'g>(graph: &'g ConceptGraph, paper: &str, text: Option<&str>) -> 
         text_order: text.is_some(),
         facts,
         fact_quotes,
-    }
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn quotes_are_found_across_line_breaks() {
-        assert_eq!(
-            position_in(&collapse("one two\n three four"), "three\n four"),
-            Some(8)
-        );
-        assert_eq!(position_in("one two", "five"), None);
-        assert_eq!(position_in("one two", "  "), None);
     }
 }

@@ -15,6 +15,7 @@ from common import expect, load_reference, main
 
 def expected_rows(ref, kinds):
     labels = {n["id"]: n["label"] for n in ref["nodes"]}
+    node_kinds = {n["id"]: n["kind"] for n in ref["nodes"]}
     cites = {p["id"]: p.get("cite") or p["id"] for p in ref["papers"]}
     rows = []
     for rel in ref["relations"]:
@@ -23,17 +24,22 @@ def expected_rows(ref, kinds):
             rows.append({
                 "from": rel["from"],
                 "from_label": labels[rel["from"]],
-                "relation": kinds["relation_kinds"][rel["kind"]]["label"],
+                "from_kind": node_kinds[rel["from"]],
+                "relation": rel["kind"],
                 "to": rel["to"],
                 "to_label": labels[rel["to"]],
-                "aspect": labels.get(rel.get("aspect"), ""),
-                "dimension": labels.get(rel.get("dimension"), ""),
+                "to_kind": node_kinds[rel["to"]],
+                "aspect": rel.get("aspect", ""),
+                "aspect_label": labels.get(rel.get("aspect"), ""),
+                "dimension": rel.get("dimension", ""),
+                "dimension_label": labels.get(rel.get("dimension"), ""),
                 "from_position": positions.get("from", ""),
                 "to_position": positions.get("to", ""),
                 "paper": source["paper"],
                 "citation": cites[source["paper"]],
                 "locator": source["locator"],
                 "quote": source["quote"],
+                "note": rel.get("note", ""),
             })
     return rows
 

@@ -334,3 +334,272 @@ fn shell_words(line: &str) -> Vec<String> {
     }
     words
 }
+
+/// A relation in the dataset's `more.json`, citing `zh-2021` with `quote` and, when
+/// given, `locator`.
+fn write_zh_claim(dir: &str, quote: &str, locator: Option<&str>) {
+    let mut source = serde_json::json!({"paper": "zh-2021", "quote": quote});
+    if let Some(locator) = locator {
+        source["locator"] = locator.into();
+    }
+    let data = serde_json::json!({"relations": [
+        {"kind": "premise-of", "from": "reading-groups", "to": "learning-gains", "sources": [source]}
+    ]});
+    fs::write(
+        Path::new(dir).join("more.json"),
+        serde_json::to_string_pretty(&data).unwrap(),
+    )
+    .unwrap();
+}
+
+#[test]
+fn an_omitted_locator_is_derived_from_the_heading_in_check_and_in_exports() {
+    let root = dataset();
+    let dir = dir_of(&root);
+    // The quote runs across a line break between two Chinese characters.
+    write_zh_claim(&dir, "乡村振兴的前提和基础", None);
+    let (code, out, err) = run(&data_args(&dir, &["check"]));
+    assert_eq!(code, 0, "{err}");
+    assert!(
+        out.contains("1 locator derived from the texts' headings:")
+            && out.contains("more.json:")
+            && out.contains("zh-2021 \"一、引言\" (text line 2)"),
+        "{out}"
+    );
+    let (code, out, _) = run(&data_args(&dir, &["check", "--json"]));
+    assert_eq!(code, 0);
+    let report: Value = serde_json::from_str(&out).unwrap();
+    assert_eq!(
+        report["verified"]["derived_locators"][0]["locator"],
+        "一、引言"
+    );
+    let (code, out, err) = run(&data_args(&dir, &["export", "--format", "evidence-csv"]));
+    assert_eq!(code, 0, "{err}");
+    let mut reader = csv::Reader::from_reader(out.as_bytes());
+    let headers = reader.headers().unwrap().clone();
+    let at = |name: &str| headers.iter().position(|h| h == name).unwrap();
+    let rows: Vec<csv::StringRecord> = reader.records().map(Result::unwrap).collect();
+    let row = rows.iter().find(|r| &r[at("paper")] == "zh-2021").unwrap();
+    assert_eq!(&row[at("locator")], "一、引言");
+    assert_eq!((&row[at("first_line")], &row[at("last_line")]), ("2", "3"));
+}
+
+#[test]
+fn an_omitted_locator_without_a_heading_or_texts_is_an_error() {
+    let root = dataset();
+    let dir = dir_of(&root);
+    write_zh_claim(&dir, "乡村振兴的前提和基础", None);
+    // No texts: nothing to derive from.
+    fs::rename(Path::new(&dir).join("texts"), root.path().join("elsewhere")).unwrap();
+    let (code, _, err) = run(&data_args(&dir, &["check"]));
+    assert_eq!(code, 2);
+    assert!(
+        err.contains("has no locator, and there are no texts to derive it from"),
+        "{err}"
+    );
+    // A text with no heading before the quote.
+    fs::rename(root.path().join("elsewhere"), Path::new(&dir).join("texts")).unwrap();
+    fs::write(
+        Path::new(&dir).join("texts/zh-2021.txt"),
+        "精准扶贫是乡村振兴的前提和基础。\n",
+    )
+    .unwrap();
+    let (code, _, err) = run(&data_args(&dir, &["check"]));
+    assert_eq!(code, 2);
+    assert!(
+        err.contains("no heading precedes its quote in zh-2021.txt") && err.contains("more.json:"),
+        "{err}"
+    );
+}
+
+#[test]
+fn a_locator_naming_another_section_than_the_quotes_is_warned_about_once() {
+    let root = dataset();
+    let dir = dir_of(&root);
+    // The quote is under 一、引言, the locator names 二、路径, a heading the text has.
+    write_zh_claim(&dir, "乡村振兴的前提和基础", Some("二、路径"));
+    let (code, out, err) = run(&data_args(&dir, &["check"]));
+    assert_eq!(code, 0, "{err}");
+    assert!(
+        out.contains(
+            "locator \"二、路径\" names another section than the quote's: in zh-2021.txt the quote falls under \"一、引言\" (line 1)"
+        ) && out.contains("1 warning"),
+        "{out}"
+    );
+    // Its number alone, or the enclosing section, agree.
+    write_zh_claim(&dir, "乡村振兴的前提和基础", Some("一"));
+    let (_, out, _) = run(&data_args(&dir, &["check"]));
+    assert!(!out.contains("warning"), "{out}");
+}
+
+#[test]
+fn the_shipped_data_checks_without_locator_warnings() {
+    let (code, out, err) = run(&["check"]);
+    assert_eq!(code, 0, "{err}");
+    assert!(!out.contains("warning"), "{out}");
+}
+
+/// Tan, Liu & Huang cite works for views whose reference-list entries are on other
+/// subjects; `show` of each such view says so, quoting the entry's title as the paper's
+/// reference list has it.
+#[test]
+fn views_citing_mismatched_references_say_so_in_show() {
+    let text = fs::read_to_string(
+        Path::new(env!("CARGO_MANIFEST_DIR")).join("data/texts/003_d85bf629911456e0.txt"),
+    )
+    .unwrap();
+    let references = &text[text.find("\nReferences\n").unwrap()..];
+    for (view, title) in [
+        (
+            "view-post-2020-four-proposals",
+            "Fatigue risk management: the impact of anesthesiology residents' work schedules",
+        ),
+        (
+            "view-post-2020-five-key-issues",
+            "Research on the scenario simulation method of rainstorm waterlogging hazard",
+        ),
+        (
+            "view-market-interest-political-advantages",
+            "investigating the effect of a new social pension in hong kong",
+        ),
+        (
+            "view-task-category-time-logic",
+            "A ppi-mvm model for identifying poverty-stricken villages",
+        ),
+        (
+            "view-rr-consolidates-results-minority-areas",
+            "Geological and hydrogeological environment in tianjin",
+        ),
+        (
+            "view-post-2020-poverty-persists",
+            "Tourism contribution to poverty alleviation in kenya",
+        ),
+    ] {
+        assert!(references.contains(title), "{title}");
+        let (code, out, err) = run(&["show", view]);
+        assert_eq!(code, 0, "{err}");
+        // Printed wrapped: compared with its line breaks read as spaces.
+        let out = out.split_whitespace().collect::<Vec<_>>().join(" ");
+        assert!(
+            out.contains("Citation mismatch: Tan, Liu & Huang (2020) cite")
+                && out.contains("reference list's entry for"),
+            "{view}: {out}"
+        );
+        assert!(out.contains(title), "{view} should quote {title:?}: {out}");
+    }
+}
+
+/// `export --format evidence-csv`, edited in a spreadsheet, imported into a dataset made
+/// with `init` and exported again: the same table, plus the row the scholar added.
+#[test]
+fn an_evidence_table_round_trips_through_a_spreadsheet_into_a_new_dataset() {
+    let root_dir = Path::new(env!("CARGO_MANIFEST_DIR"));
+    let adversarial = root_dir.join("tests/fixtures/adversarial-export");
+    let shipped = root_dir.join("data");
+    // The shipped data (one paper's claims, with aspects and dimensions) and the
+    // adversarial fixture (quotes, backslashes, `<&>`, newlines, CJK in every field).
+    for (data, select) in [
+        (None, vec!["--paper", "bnu-dean-2020"]),
+        (Some(adversarial.as_path()), vec![]),
+    ] {
+        let from = data.unwrap_or(&shipped);
+        let texts = from.join("texts");
+        let work = tempfile::tempdir().unwrap();
+        let table = work.path().join("evidence.csv");
+        let mut args: Vec<&str> = Vec::new();
+        if let Some(data) = data {
+            args.extend(["--data", data.to_str().unwrap()]);
+        }
+        args.extend(["export", "--format", "evidence-csv", "--sources"]);
+        args.push(texts.to_str().unwrap());
+        args.extend(["-o", table.to_str().unwrap()]);
+        args.extend(select.iter().copied());
+        let (code, _, err) = run(&args);
+        assert_eq!(code, 0, "{err}");
+        let exported = fs::read_to_string(&table).unwrap();
+
+        // A new dataset: the example replaced by the papers and their texts.
+        let new = work.path().join("new");
+        let (code, _, err) = run(&["init", new.to_str().unwrap()]);
+        assert_eq!(code, 0, "{err}");
+        fs::remove_file(new.join("example.json")).unwrap();
+        fs::remove_file(new.join("texts/example-2024.txt")).unwrap();
+        fs::copy(from.join("papers.json"), new.join("papers.json")).unwrap();
+        for entry in fs::read_dir(&texts).unwrap() {
+            let entry = entry.unwrap();
+            fs::copy(entry.path(), new.join("texts").join(entry.file_name())).unwrap();
+        }
+
+        // The scholar adds a row: a new node, the other cells copied from the first row.
+        let mut reader = csv::Reader::from_reader(exported.as_bytes());
+        let headers = reader.headers().unwrap().clone();
+        let at = |name: &str| headers.iter().position(|h| h == name).unwrap();
+        let rows: Vec<csv::StringRecord> = reader.records().map(Result::unwrap).collect();
+        let model = &rows[0];
+        let mut added = vec![String::new(); headers.len()];
+        added[at("from")] = "Spreadsheet idea".into();
+        added[at("from_kind")] = "concept".into();
+        added[at("relation")] = "premise-of".into();
+        for column in ["paper", "quote", "locator"] {
+            added[at(column)] = model[at(column)].to_string();
+        }
+        let to = rows
+            .iter()
+            .find(|r| {
+                ["strategy", "goal", "measure", "mechanism", "concept"].contains(&&r[at("to_kind")])
+            })
+            .unwrap();
+        added[at("to")] = to[at("to")].to_string();
+        let mut writer = csv::Writer::from_writer(Vec::new());
+        writer.write_record(&added).unwrap();
+        let edited = format!(
+            "{exported}{}",
+            String::from_utf8(writer.into_inner().unwrap()).unwrap()
+        );
+        fs::write(&table, &edited).unwrap();
+
+        let dir = new.to_str().unwrap();
+        let (code, out, err) = run(&data_args(dir, &["import", table.to_str().unwrap()]));
+        assert_eq!(code, 0, "{err}");
+        assert!(out.contains("wrote"), "{out}");
+        let (code, out, err) = run(&data_args(dir, &["check"]));
+        assert_eq!(code, 0, "{err}");
+        assert!(out.contains("quotes found verbatim"), "{out}");
+        let (code, back, err) = run(&data_args(dir, &["export", "--format", "evidence-csv"]));
+        assert_eq!(code, 0, "{err}");
+        assert!(
+            back.starts_with(&exported),
+            "the exported rows come back as they were:\n{exported}\n---\n{back}"
+        );
+        let mut reader = csv::Reader::from_reader(back.as_bytes());
+        let last = reader.records().map(Result::unwrap).last().unwrap();
+        assert_eq!(&last[at("from")], "spreadsheet-idea");
+        assert_eq!(&last[at("from_label")], "Spreadsheet idea");
+        assert_eq!(&last[at("locator")], &model[at("locator")]);
+        assert_eq!(reader.records().count(), 0);
+    }
+}
+
+#[test]
+fn an_import_row_whose_quote_has_no_heading_asks_for_the_locator_column() {
+    let root = dataset();
+    let dir = dir_of(&root);
+    fs::write(
+        Path::new(&dir).join("texts/zh-2021.txt"),
+        "精准扶贫是乡村振兴的前提和基础。\n",
+    )
+    .unwrap();
+    let claims = root.path().join("claims.csv");
+    fs::write(
+        &claims,
+        "from,relation,to,paper,quote\nreading-groups,premise-of,learning-gains,zh-2021,乡村振兴的前提和基础\n",
+    )
+    .unwrap();
+    let (code, _, err) = run(&data_args(&dir, &["import", claims.to_str().unwrap()]));
+    assert_eq!(code, 2);
+    assert!(
+        err.contains("no heading precedes the quote") && err.contains("`locator` column"),
+        "{err}"
+    );
+    assert!(err.contains("claims.csv:2"), "{err}");
+}

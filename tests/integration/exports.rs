@@ -505,3 +505,49 @@ fn import_never_writes_over_existing_files() {
     assert!(stderr.contains("already has files"), "{stderr}");
     assert!(!dir.path().join("claims.json").exists());
 }
+
+/// `compare A B --csv --evidence`: the claims behind the comparison in the evidence
+/// table's own columns, each a common-ground or difference relation between the two,
+/// with line ranges from the texts built into linkage.
+#[test]
+fn compare_csv_evidence_has_the_evidence_tables_columns_and_the_claims_behind_the_matrix() {
+    let (code, table, err) = run(&["export", "--format", "evidence-csv"]);
+    assert_eq!(code, 0, "{err}");
+    let export_header = table.lines().next().unwrap().to_string();
+    let (code, out, err) = run(&["compare", "tpa", "rr", "--csv", "--evidence"]);
+    assert_eq!(code, 0, "{err}");
+    assert_eq!(out.lines().next().unwrap(), export_header);
+    let mut reader = csv::Reader::from_reader(out.as_bytes());
+    let headers = reader.headers().unwrap().clone();
+    let at = |name: &str| headers.iter().position(|h| h == name).unwrap();
+    let rows: Vec<csv::StringRecord> = reader.records().map(Result::unwrap).collect();
+    assert!(rows.len() > 10, "{out}");
+    for row in &rows {
+        let ends = [&row[at("from")], &row[at("to")]];
+        assert!(ends.contains(&"tpa") && ends.contains(&"rr"), "{row:?}");
+        assert!(
+            ["common-ground", "differs-from"].contains(&&row[at("relation")])
+                || !row[at("aspect")].is_empty()
+                || !row[at("dimension")].is_empty(),
+            "{row:?}"
+        );
+        assert!(!row[at("first_line")].is_empty(), "{row:?}");
+    }
+    // The matrix counts papers; the evidence lists every quote of those papers.
+    let (_, matrix, _) = run(&["compare", "tpa", "rr", "--json"]);
+    let matrix: Value = serde_json::from_str(&matrix).unwrap();
+    let topics: std::collections::BTreeSet<String> = matrix["rows"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|r| r["topic"].as_str().unwrap().to_string())
+        .collect();
+    let listed: std::collections::BTreeSet<String> = rows
+        .iter()
+        .map(|r| format!("{}{}", &r[at("aspect")], &r[at("dimension")]))
+        .collect();
+    assert_eq!(topics, listed);
+    let (code, _, err) = run(&["compare", "tpa", "rr", "--evidence"]);
+    assert_eq!(code, 2);
+    assert!(err.contains("--csv"), "{err}");
+}
