@@ -66,23 +66,31 @@ pub struct PaperTexts {
     dir: Option<PathBuf>,
     /// Whether the user named the directory (a missing file is then an error).
     named: bool,
+    /// The built-in dataset: its texts are built into the binary.
+    embedded: bool,
 }
 
 impl PaperTexts {
     /// The texts in `sources` when given; else in `texts/` beside a `--data` directory,
-    /// when there is one. The built-in dataset's texts are not in the binary yet, so
-    /// without `--sources` it has none.
+    /// when there is one; else, for the built-in dataset, the texts built in with it.
     pub fn new(sources: Option<&Path>, data: Option<&Path>) -> Self {
         match (sources, data) {
             (Some(dir), _) => Self {
                 dir: Some(dir.to_path_buf()),
                 named: true,
+                embedded: false,
             },
             (None, Some(data)) if data.join("texts").is_dir() => Self {
                 dir: Some(data.join("texts")),
                 named: false,
+                embedded: false,
             },
-            _ => Self::default(),
+            (None, Some(_)) => Self::default(),
+            (None, None) => Self {
+                dir: None,
+                named: false,
+                embedded: true,
+            },
         }
     }
 
@@ -91,6 +99,12 @@ impl PaperTexts {
     /// # Errors
     /// [`Error::Io`] when a directory named with `--sources` lacks or cannot give the file.
     pub fn paper_text(&self, paper: &Paper) -> Result<Option<String>, Error> {
+        if self.embedded {
+            return Ok(crate::quotes::Texts::Embedded
+                .read(&paper.file)
+                .ok()
+                .map(|bytes| String::from_utf8_lossy(&bytes).into_owned()));
+        }
         let Some(dir) = &self.dir else {
             return Ok(None);
         };

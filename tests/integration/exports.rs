@@ -190,7 +190,9 @@ fn the_evidence_table_is_read_as_csv_and_markdown_with_line_ranges_that_hold_the
 
 #[test]
 fn without_the_texts_line_ranges_are_left_empty_not_guessed() {
-    let (code, stdout, stderr) = run(&["export", "--format", "evidence-csv"]);
+    let data = data_without_texts();
+    let data = data.path().to_str().unwrap();
+    let (code, stdout, stderr) = run(&["--data", data, "export", "--format", "evidence-csv"]);
     assert_eq!(code, 0);
     assert!(
         stderr.contains("texts are not at hand (--sources DIR)"),
@@ -201,6 +203,31 @@ fn without_the_texts_line_ranges_are_left_empty_not_guessed() {
     let first = headers.iter().position(|h| h == "first_line").unwrap();
     for record in reader.records() {
         assert_eq!(&record.unwrap()[first], "");
+    }
+}
+
+/// The shipped data files without their texts beside them.
+fn data_without_texts() -> tempfile::TempDir {
+    let dir = tempfile::tempdir().unwrap();
+    let data = Path::new(env!("CARGO_MANIFEST_DIR")).join("data");
+    for entry in std::fs::read_dir(data).unwrap() {
+        let path = entry.unwrap().path();
+        if path.extension().is_some_and(|e| e == "json") {
+            std::fs::copy(&path, dir.path().join(path.file_name().unwrap())).unwrap();
+        }
+    }
+    dir
+}
+
+#[test]
+fn the_built_in_dataset_places_its_quotes_in_its_built_in_texts() {
+    let (code, stdout, stderr) = run(&["export", "--format", "evidence-csv"]);
+    assert_eq!(code, 0, "{stderr}");
+    let mut reader = csv::Reader::from_reader(stdout.as_bytes());
+    let headers = reader.headers().unwrap().clone();
+    let first = headers.iter().position(|h| h == "first_line").unwrap();
+    for record in reader.records() {
+        assert!(!record.unwrap()[first].is_empty());
     }
 }
 
@@ -273,7 +300,11 @@ fn rdf_turtle_and_jsonld_are_the_same_triples_queried_by_sparql_and_valid_by_the
 
 #[test]
 fn without_the_texts_rdf_has_the_quote_but_no_position() {
-    let (code, turtle, _) = run(&["export", "--format", "turtle", "--focus", "tpa"]);
+    let data = data_without_texts();
+    let data = data.path().to_str().unwrap();
+    let (code, turtle, _) = run(&[
+        "--data", data, "export", "--format", "turtle", "--focus", "tpa",
+    ]);
     assert_eq!(code, 0);
     assert!(turtle.contains("oa:TextQuoteSelector"));
     assert!(!turtle.contains("oa:TextPositionSelector"));
