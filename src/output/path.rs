@@ -7,7 +7,7 @@ use serde::Serialize;
 
 use super::{
     citations,
-    sentence::{cited, hop_sentence, qualifier},
+    sentence::{cited_with, hop_sentence, qualifier},
     shape::{RelationHeadJson, SourceJson},
     styled, wrap, wrap_hanging, NOTICE, PAPER,
 };
@@ -35,8 +35,13 @@ pub fn human(graph: &ConceptGraph, query: &PathQuery, result: &PathResult) -> St
     out
 }
 
-/// The routes as numbered sentences, each with its citations and quotes.
-pub fn explain(graph: &ConceptGraph, query: &PathQuery, result: &PathResult) -> String {
+/// The routes as numbered sentences, each with its citations and (`with_quotes`) quotes.
+pub fn explain(
+    graph: &ConceptGraph,
+    query: &PathQuery,
+    result: &PathResult,
+    with_quotes: bool,
+) -> String {
     let mut out = header(graph, query, result);
     for (i, path) in result.paths.iter().enumerate() {
         out.push('\n');
@@ -66,7 +71,11 @@ pub fn explain(graph: &ConceptGraph, query: &PathQuery, result: &PathResult) -> 
                     format!("{}{}.", s + 1, letter(h))
                 };
                 let sources = kept_sources(query, graph, hop);
-                let text = format!("{} ({}).", hop_sentence(graph, hop), cited(graph, sources));
+                let text = format!(
+                    "{} ({}).",
+                    hop_sentence(graph, hop),
+                    cited_with(graph, sources, with_quotes)
+                );
                 let indent = " ".repeat(number.chars().count() + 1);
                 out.push_str(&wrap_hanging(&text, &format!("{number} "), &indent));
             }

@@ -13,6 +13,7 @@ mod disputes;
 mod dot;
 mod errors;
 mod exports;
+mod flags;
 mod path;
 mod path_properties;
 mod properties;
