@@ -111,8 +111,14 @@ pub fn show(session: &Session, name: &str, query: &QueryArgs) -> Result<Printed,
     Ok(Printed::found(if session.json {
         output::json(&output::show::json(graph, ix, &keep))
     } else {
-        let mut text = output::show::human(graph, ix, query.evidence.with_quotes(), &keep);
         let disputes = query::contested::contested(graph);
+        let mut text = output::summary::show(graph, ix, &papers.0, &disputes);
+        text.push_str(&output::show::human(
+            graph,
+            ix,
+            query.evidence.with_quotes(),
+            &keep,
+        ));
         text.push_str(&output::contested::pointer(graph, &disputes, &[ix]));
         text
     }))
@@ -188,8 +194,13 @@ pub fn diff(session: &Session, a: &str, b: &str, query: &QueryArgs) -> Result<Pr
     let text = if session.json {
         output::json(&output::diff::json(graph, &diff))
     } else {
-        let mut text = output::diff::human(graph, &diff, query.evidence.with_quotes());
         let disputes = query::contested::contested(graph);
+        let mut text = output::summary::diff(graph, &diff, &papers, &disputes);
+        text.push_str(&output::diff::human(
+            graph,
+            &diff,
+            query.evidence.with_quotes(),
+        ));
         text.push_str(&output::contested::pointer(graph, &disputes, &[a, b]));
         text
     };
@@ -283,7 +294,9 @@ pub fn paper(session: &Session, name: &str, evidence: EvidenceArgs) -> Result<Pr
     let printed = if session.json {
         output::json(&output::outline::json(graph, &outline))
     } else {
-        output::outline::human(graph, &outline, evidence.with_quotes())
+        let disputes = query::contested::contested(graph);
+        output::summary::paper(graph, &outline, &disputes)
+            + &output::outline::human(graph, &outline, evidence.with_quotes())
     };
     Ok(Printed::found_if(!outline.groups.is_empty(), printed))
 }

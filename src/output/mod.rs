@@ -16,6 +16,7 @@ pub mod search;
 pub mod sentence;
 pub mod shape;
 pub mod show;
+pub mod summary;
 
 use std::fmt::Write as _;
 

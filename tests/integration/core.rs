@@ -85,7 +85,7 @@ fn show_lists_relations_in_and_out_with_papers() {
     let (code, out, _) = run(&["show", "tpa"]);
     assert_eq!(code, 0);
     assert!(
-        out.starts_with("Targeted poverty alleviation (tpa, strategy)  精准扶贫"),
+        out.contains("\nTargeted poverty alleviation (tpa, strategy)  精准扶贫\n"),
         "{out}"
     );
     for heading in ["common ground", "differs in", "serves"] {

@@ -18,5 +18,6 @@ mod path;
 mod path_properties;
 mod properties;
 mod shell;
+mod summaries;
 mod teach;
 mod trust;
