@@ -153,9 +153,13 @@ pub fn cited_with<'s>(
         .map(|s| {
             let cite = graph.cite(&s.paper);
             if with_quotes {
-                format!("{cite}, {}: “{}”", s.locator, s.quote.trim())
+                format!(
+                    "{cite}, {}: “{}”",
+                    super::short_locator(&s.locator),
+                    s.quote.trim()
+                )
             } else {
-                format!("{cite}, {}", s.locator)
+                format!("{cite}, {}", super::short_locator(&s.locator))
             }
         })
         .collect::<Vec<_>>()

@@ -249,6 +249,25 @@ pub fn show(
             }
         }
     }
+    // Relations that compare other nodes along this one (an aspect or dimension).
+    let mut compared = 0;
+    for edge in graph.qualified_by(ix) {
+        let papers = papers_of(
+            graph
+                .relation(edge)
+                .sources
+                .iter()
+                .filter(|s| keep(&s.paper)),
+        );
+        if papers.is_empty() {
+            continue;
+        }
+        compared += 1;
+        relations += 1;
+        for paper in papers {
+            *by_paper.entry(paper).or_default() += 1;
+        }
+    }
     let mut out = String::new();
     let title = format!(
         "{} ({}, {}): {} from {}",
@@ -259,14 +278,27 @@ pub fn show(
         count(by_paper.len(), "paper", "papers")
     );
     out.push_str(&wrap(&title, "").replacen(&node.label, &styled(LABEL, &node.label), 1));
+    if compared > 0 {
+        let title = "Compared along this";
+        let _ = writeln!(
+            out,
+            "{}: {}",
+            styled(HEADING, title),
+            count(compared, "relation", "relations")
+        );
+    }
     let mut kinds: Vec<(String, usize)> = by_kind.into_iter().collect();
     kinds.sort_by_key(|kind| std::cmp::Reverse(kind.1));
-    out.push_str(&counted_line("Relations by kind", &kinds));
+    if !kinds.is_empty() {
+        out.push_str(&counted_line("Relations by kind", &kinds));
+    }
     let per_paper: Vec<(String, usize)> = by_paper
         .into_iter()
         .map(|(p, n)| (graph.cite(p).to_string(), n))
         .collect();
-    out.push_str(&counted_line("Relations by paper", &per_paper));
+    if !per_paper.is_empty() {
+        out.push_str(&counted_line("Relations by paper", &per_paper));
+    }
     let mut ranked: Vec<_> = neighbours.into_iter().collect();
     ranked.sort_by_key(|(_, (papers, relations))| std::cmp::Reverse((papers.len(), *relations)));
     if !ranked.is_empty() {

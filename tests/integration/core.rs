@@ -339,7 +339,7 @@ fn show_of_a_dimension_lists_the_comparisons_made_along_it() {
         .count();
     assert_eq!(
         brief
-            .matches("BNU Dean (2020), The basis for the effective connection")
+            .matches("BNU Dean (2020), §The basis for the effective connection")
             .count(),
         bnu,
         "brief mode prints a citation and locator once per relation:\n{brief}"

@@ -71,3 +71,30 @@ fn show_with_paper_counts_only_that_papers_claims() {
     let first = out.lines().next().unwrap_or_default();
     assert!(first.ends_with("from 1 paper"), "{first}");
 }
+
+#[test]
+fn terminal_output_gives_short_locators_and_json_the_full_ones() {
+    let full = "The Inner Logical Relationship between Targeted Poverty Alleviation and Rural \
+                revitalization / Policy differences between poverty alleviation and rural \
+                revitalization / 8) Absolute poverty and relative poverty";
+    for args in [
+        &["show", "tpa"][..],
+        &["paper", "tan", "--brief"],
+        &["search", "absolute poverty"],
+        &["path", "tpa", "eliminate-absolute-poverty", "--explain"],
+    ] {
+        let (_, text, _) = run(args);
+        // Wrapping may break a locator over two lines.
+        let text = text.split_whitespace().collect::<Vec<_>>().join(" ");
+        assert!(
+            text.contains("§8) Absolute poverty and relative poverty"),
+            "{args:?} gives the innermost heading:\n{text}"
+        );
+        assert!(
+            !text.contains("rural revitalization / 8)"),
+            "{args:?} does not print the chain of headings"
+        );
+    }
+    let (_, json, _) = run(&["show", "tpa", "--json"]);
+    assert!(json.contains(full), "JSON keeps the full locator");
+}
