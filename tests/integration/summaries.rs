@@ -98,3 +98,26 @@ fn terminal_output_gives_short_locators_and_json_the_full_ones() {
     let (_, json, _) = run(&["show", "tpa", "--json"]);
     assert!(json.contains(full), "JSON keeps the full locator");
 }
+
+#[test]
+fn the_first_screen_of_path_all_counts_the_chains() {
+    let screen = first_screen(&[
+        "path",
+        "cpc",
+        "common-prosperity",
+        "--all",
+        "--max-len",
+        "4",
+    ]);
+    for part in [
+        "Chains by length:",
+        "Most chains pass through",
+        "every step of",
+    ] {
+        assert!(
+            screen.contains(part),
+            "{part} on the first screen:\n{screen}"
+        );
+    }
+    insta::assert_snapshot!("first-screen-path-all-cpc-common-prosperity", screen);
+}
