@@ -82,3 +82,18 @@ fn via_takes_commas_in_dot_as_in_path() {
     let (_, spaces, _) = run(&["dot", "--via", "serves", "part-of"]);
     assert_eq!(commas, spaces);
 }
+
+/// Commands about linkage itself never load a dataset: a broken `--data` does not stop
+/// them (the old dispatch answered them before loading through an `unreachable!` arm).
+#[test]
+fn commands_about_linkage_itself_load_no_data() {
+    let missing = "/nonexistent/linkage-data";
+    for args in [&["completions", "bash"][..], &["man"]] {
+        let (code, out, err) = run(&[&["--data", missing][..], args].concat());
+        assert_eq!(code, 0, "{args:?}: {err}");
+        assert!(!out.is_empty(), "{args:?} prints");
+    }
+    let (code, _, err) = run(&["--data", missing, "papers"]);
+    assert_eq!(code, 2, "a query loads the data and reports it: {err}");
+    assert!(err.contains(missing), "{err}");
+}
