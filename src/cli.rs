@@ -2,8 +2,9 @@
 
 use std::path::PathBuf;
 
-use clap::{Args, Parser, Subcommand, ValueEnum};
+use clap::{Args, Parser, Subcommand};
 
+pub use crate::completion::Shell;
 pub use crate::formats::Format as ExportFormat;
 pub use crate::import::ImportFormat;
 use crate::{
@@ -49,23 +50,33 @@ pub enum Command {
         /// Only nodes of this kind (strategy, goal, mechanism, ...).
         #[arg(long, value_name = "KIND", add = completion::node_kinds())]
         kind: Option<String>,
+        #[command(flatten)]
+        query: QueryArgs,
+        #[command(flatten)]
+        limit: LimitArgs,
     },
     /// Show one node with all its relations in and out, and who says so.
     Show {
         /// Node id, label, alias, or a unique part of one.
         #[arg(add = completion::node_names())]
         name: String,
-        /// Citations only, without the quotes.
-        #[arg(long)]
-        brief: bool,
+        #[command(flatten)]
+        query: QueryArgs,
     },
     /// Find nodes and quotes containing TEXT (case-insensitive).
     Search {
         /// Text to look for.
         text: String,
+        #[command(flatten)]
+        query: QueryArgs,
+        #[command(flatten)]
+        limit: LimitArgs,
     },
     /// List the papers with what is known of their citations and their claim counts.
-    Papers,
+    Papers {
+        #[command(flatten)]
+        query: QueryArgs,
+    },
     /// Print the JSON Schema of data files (for editors), or the kinds in force.
     Schema {
         /// Print the node and relation kinds of the schema in force instead.
@@ -80,28 +91,23 @@ pub enum Command {
         /// Second node.
         #[arg(add = completion::node_names())]
         b: String,
-        /// Only claims made by these papers (id, citation, author or title words).
-        #[arg(long, value_name = "PAPER", num_args = 1.., add = completion::paper_names())]
-        paper: Vec<String>,
-        /// Citations only, without the quotes.
-        #[arg(long)]
-        brief: bool,
+        #[command(flatten)]
+        query: QueryArgs,
     },
     /// Matrix of common-ground aspects and difference dimensions against papers.
     Compare {
         /// Restrict to the relations between two nodes, e.g. `compare tpa rr`.
         #[arg(num_args = 0..=2, value_names = ["A", "B"])]
         pair: Vec<String>,
-        /// Only these papers as columns.
-        #[arg(long, value_name = "PAPER", num_args = 1.., add = completion::paper_names())]
-        paper: Vec<String>,
+        #[command(flatten)]
+        query: QueryArgs,
         /// Print CSV (for a paper's appendix) instead of a table.
         #[arg(long, conflicts_with = "json")]
         csv: bool,
         /// With --csv: the claims behind the matrix, one row per relation and source,
         /// in the columns of `export --format evidence-csv` (which `import` reads).
-        #[arg(long, requires = "csv")]
-        evidence: bool,
+        #[arg(long = "evidence", requires = "csv")]
+        evidence_table: bool,
     },
     /// Where the papers disagree: different values for one fact, an asset to one paper
     /// and a liability to another, different classifications, two-way against one-way,
@@ -111,15 +117,12 @@ pub enum Command {
         /// Only disputes about these nodes (as subject, aspect or dimension).
         #[arg(value_name = "NAME", add = completion::node_names())]
         names: Vec<String>,
-        /// Only disputes these papers take part in (their opponents are shown too).
-        #[arg(long, value_name = "PAPER", num_args = 1.., add = completion::paper_names())]
-        paper: Vec<String>,
-        /// Papers only, no quotes.
-        #[arg(long, conflicts_with = "quotes")]
-        brief: bool,
-        /// Every quote of every answer, not one short one.
-        #[arg(long)]
-        quotes: bool,
+        /// --paper: only disputes these papers take part in (their opponents are shown
+        /// too). Without --brief or --quotes, one short quote per answer.
+        #[command(flatten)]
+        query: QueryArgs,
+        #[command(flatten)]
+        limit: LimitArgs,
         /// Also the pairs merely related in different ways (often compatible).
         #[arg(long)]
         all: bool,
@@ -128,9 +131,8 @@ pub enum Command {
     Paper {
         /// Paper id, citation, author or title words.
         name: String,
-        /// Claims and locators only, without the quotes.
-        #[arg(long)]
-        brief: bool,
+        #[command(flatten)]
+        evidence: EvidenceArgs,
     },
     /// How is FROM connected to TO: every shortest chain of relations, with the papers
     /// asserting each step (or, with --all, every chain up to --max-len).
@@ -153,9 +155,8 @@ pub enum Command {
         #[arg(long, value_name = "KIND", num_args = 1.., value_delimiter = ',',
           add = completion::relation_kinds())]
         via: Vec<String>,
-        /// Only relations asserted by these papers (id, citation, author or title words).
-        #[arg(long, value_name = "PAPER", num_args = 1.., add = completion::paper_names())]
-        paper: Vec<String>,
+        #[command(flatten)]
+        query: QueryArgs,
     },
     /// Export the graph, or part of it, for other tools: networkx and Gephi, Neo4j,
     /// RDF stores, reference managers, a paper's evidence appendix (docs/formats.md).
@@ -274,9 +275,8 @@ pub enum Command {
     Locate {
         /// The words to find (white space and line breaks need not match).
         quote: String,
-        /// Only in these papers.
-        #[arg(long, value_name = "PAPER", num_args = 1.., add = completion::paper_names())]
-        paper: Vec<String>,
+        #[command(flatten)]
+        query: QueryArgs,
         /// Directory of the papers' texts [default: the dataset's own texts].
         #[arg(long, value_name = "DIR")]
         sources: Option<PathBuf>,
@@ -373,28 +373,71 @@ pub struct AddArgs {
     pub sources: Option<PathBuf>,
 }
 
-/// Shells that `linkage completions` writes scripts for.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
-pub enum Shell {
-    /// GNU bash.
-    Bash,
-    /// Z shell.
-    Zsh,
-    /// fish.
-    Fish,
-    /// `PowerShell`.
-    Powershell,
+/// The flags every query command shares: whose claims, and how much of their evidence.
+/// `--json` is global. A new query command flattens this group and gets them all.
+#[derive(Debug, Clone, Default, Args)]
+pub struct QueryArgs {
+    /// Only claims made by these papers (id, citation, author or title words).
+    #[arg(long, value_name = "PAPER", num_args = 1.., add = completion::paper_names())]
+    pub paper: Vec<String>,
+    #[command(flatten)]
+    pub evidence: EvidenceArgs,
 }
 
-impl Shell {
-    /// The name `clap_complete` knows the shell by.
-    pub fn name(self) -> &'static str {
-        match self {
-            Self::Bash => "bash",
-            Self::Zsh => "zsh",
-            Self::Fish => "fish",
-            Self::Powershell => "powershell",
+/// How much evidence to print with each claim.
+#[derive(Debug, Clone, Copy, Default, Args)]
+pub struct EvidenceArgs {
+    /// Citations and locators only, without the quotes.
+    #[arg(long, conflicts_with = "quotes")]
+    pub brief: bool,
+    /// Every quote in full (the default, except for `contested`, which shows one short
+    /// quote per answer).
+    #[arg(long)]
+    pub quotes: bool,
+}
+
+/// How much evidence a command prints with its claims.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Evidence {
+    /// Citations and locators only (`--brief`).
+    Brief,
+    /// The command's own default.
+    Default,
+    /// Every quote (`--quotes`).
+    Quotes,
+}
+
+impl EvidenceArgs {
+    /// The evidence asked for.
+    pub fn evidence(self) -> Evidence {
+        if self.brief {
+            Evidence::Brief
+        } else if self.quotes {
+            Evidence::Quotes
+        } else {
+            Evidence::Default
         }
+    }
+
+    /// Whether quotes are printed, for commands that print every quote by default.
+    pub fn with_quotes(self) -> bool {
+        !self.brief
+    }
+}
+
+/// `--limit` for the commands that list things.
+#[derive(Debug, Clone, Copy, Args)]
+pub struct LimitArgs {
+    /// Most items listed, at most 10000; the rest are counted [default: 50 for path,
+    /// every item otherwise].
+    #[arg(long, value_name = "N", value_parser = clap::value_parser!(u32).range(1..=10_000))]
+    pub limit: Option<u32>,
+}
+
+impl LimitArgs {
+    /// The limit, or `default` when none was given.
+    pub fn or(self, default: usize) -> usize {
+        self.limit.map_or(default, |n| n as usize)
     }
 }
 
@@ -421,8 +464,10 @@ pub struct SelectionArgs {
     /// Only nodes of these kinds (strategy, goal, ...); focus nodes are always kept.
     #[arg(long = "kind", value_name = "KIND", num_args = 1..)]
     pub kinds: Vec<String>,
-    /// Only relations of these kinds (premise-of, common-ground, differs, ...).
-    #[arg(long, value_name = "KIND", num_args = 1..)]
+    /// Only relations of these kinds (premise-of, common-ground, differs, ...); commas
+    /// work too.
+    #[arg(long, value_name = "KIND", num_args = 1.., value_delimiter = ',',
+          add = completion::relation_kinds())]
     pub via: Vec<String>,
     /// Only relations at least N papers assert: what the papers agree on.
     #[arg(long, value_name = "N", default_value_t = 1)]
@@ -523,10 +568,8 @@ pub struct PathArgs {
     /// Longest chain, in relations [default: 6 with --all, no bound otherwise].
     #[arg(long, value_name = "N", value_parser = clap::value_parser!(u16).range(1..))]
     pub max_len: Option<u16>,
-    /// Most chains listed, at most 10000; the rest are counted.
-    #[arg(long, value_name = "K", default_value_t = 50,
-          value_parser = clap::value_parser!(u32).range(1..=10_000))]
-    pub limit: u32,
+    #[command(flatten)]
+    pub limit: LimitArgs,
     /// Only relations of these kinds (see `linkage schema --kinds`); commas work too.
     #[arg(long, value_name = "KIND", num_args = 1.., value_delimiter = ',',
           add = completion::relation_kinds())]
@@ -537,9 +580,8 @@ pub struct PathArgs {
     /// Only chains passing through this node.
     #[arg(long, value_name = "NAME")]
     pub through: Option<String>,
-    /// Only relations asserted by these papers (id, citation, author or title words).
-    #[arg(long, value_name = "PAPER", num_args = 1.., add = completion::paper_names())]
-    pub paper: Vec<String>,
+    #[command(flatten)]
+    pub query: QueryArgs,
     /// Follow every relation both ways, ignoring its direction.
     #[arg(long)]
     pub undirected: bool,

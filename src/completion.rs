@@ -8,14 +8,13 @@
 
 use std::{ffi::OsString, io::Write as _, path::PathBuf};
 
-use clap::CommandFactory as _;
+use clap::ValueEnum;
 use clap_complete::{
     engine::{ArgValueCandidates, CompletionCandidate},
     env::{CompleteEnv, Shells},
 };
 
 use crate::{
-    cli::{Cli, Shell},
     error::Error,
     load::{load, DataSource},
     ConceptGraph,
@@ -25,8 +24,10 @@ use crate::{
 const VAR: &str = "LINKAGE_COMPLETE";
 
 /// Answers a completion request from the shell and exits; returns when there is none.
-pub fn complete_if_asked() {
-    CompleteEnv::with_factory(Cli::command).var(VAR).complete();
+/// `command` makes the command-line definition (`Cli::command`): passed in, so that
+/// the definition may name this module's candidates without a cycle.
+pub fn complete_if_asked(command: fn() -> clap::Command) {
+    CompleteEnv::with_factory(command).var(VAR).complete();
 }
 
 /// The script a shell sources to complete `linkage`: `source <(linkage completions bash)`.
@@ -48,6 +49,31 @@ pub fn registration(shell: Shell) -> Result<String, Error> {
         .map_err(|e| Error::io("write", "standard output", e))?;
     let _ = script.flush();
     Ok(String::from_utf8_lossy(&script).into_owned())
+}
+
+/// Shells that `linkage completions` writes scripts for.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum Shell {
+    /// GNU bash.
+    Bash,
+    /// Z shell.
+    Zsh,
+    /// fish.
+    Fish,
+    /// `PowerShell`.
+    Powershell,
+}
+
+impl Shell {
+    /// The name `clap_complete` knows the shell by.
+    pub fn name(self) -> &'static str {
+        match self {
+            Self::Bash => "bash",
+            Self::Zsh => "zsh",
+            Self::Fish => "fish",
+            Self::Powershell => "powershell",
+        }
+    }
 }
 
 /// Node ids with their labels as help: for FROM, TO, NAME and the like.

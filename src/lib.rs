@@ -5,10 +5,20 @@
 //! The flow of data: [`load`] reads a dataset (the built-in one or a directory) and
 //! validates it into a [`ConceptGraph`]; queries read the graph; [`output`] renders
 //! results for people, and every query also has a JSON form. See ARCHITECTURE.md.
+//!
+//! The library is the model ([`graph`], [`node`], [`relation`], [`paper`], [`schema`]),
+//! loading ([`load`]), the queries ([`query`]) and their results rendered ([`output`],
+//! [`dot`], [`formats`]). The command line (clap definitions, dispatch, one function
+//! per command, completions, the pager) sits behind the default `cli` feature:
+//! `default-features = false` gives the library alone.
 
 pub mod adjacency;
 pub mod author;
+#[cfg(feature = "cli")]
 pub mod cli;
+#[cfg(feature = "cli")]
+pub mod commands;
+#[cfg(feature = "cli")]
 pub mod completion;
 pub mod diagnostic;
 pub mod dot;
@@ -25,6 +35,7 @@ pub mod load;
 pub mod locate;
 pub mod node;
 pub mod output;
+#[cfg(feature = "cli")]
 pub mod pager;
 pub mod paper;
 pub mod query;
@@ -32,6 +43,7 @@ pub mod quotes;
 pub mod records;
 pub mod relation;
 mod resolve;
+#[cfg(feature = "cli")]
 pub mod run;
 pub mod schema;
 pub mod source_map;

@@ -10,7 +10,9 @@
 mod arrange;
 pub mod build;
 mod comparison;
+#[cfg(feature = "cli")]
 mod figures;
+#[cfg(feature = "cli")] // its figures are `linkage dot` command lines
 pub mod gallery;
 mod graph_view;
 mod legend;

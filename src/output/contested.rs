@@ -7,7 +7,7 @@ use serde::Serialize;
 
 use super::{
     count, relation_line_ids, shape::ClaimJson, shape::SourceJson, source_block, styled, wrap,
-    wrap_hanging, HEADING, LABEL,
+    wrap_hanging, DETAIL, HEADING, LABEL,
 };
 use crate::{
     fact::Value,
@@ -146,6 +146,7 @@ pub fn human(graph: &ConceptGraph, disputes: &[Dispute], evidence: Detail, all: 
         }
     );
     out.push_str(&wrap(&summary, ""));
+    out.push_str(&index(graph, disputes, all));
     let sections = [
         (
             Strength::Contradiction,
@@ -284,6 +285,64 @@ fn write_side(
         let line = format!("{}: “{quote}”", graph.cite(&source.paper));
         out.push_str(&wrap(&line, "       "));
     }
+}
+
+/// The first screen: each dispute shown below as one numbered line (its question and
+/// kind), as many as fit 24 rows, so that the list answers "where do they disagree?"
+/// before any evidence.
+fn index(graph: &ConceptGraph, disputes: &[Dispute], all: bool) -> String {
+    /// Rows of the first screen the index may take (the count line and the rule around
+    /// it take the rest).
+    const ROWS: usize = 19;
+    let order = [
+        Strength::Contradiction,
+        Strength::Framing,
+        Strength::Related,
+    ];
+    let listed: Vec<&Dispute> = order
+        .iter()
+        .filter(|&&s| all || s != Strength::Related)
+        .flat_map(|&s| disputes.iter().filter(move |d| d.kind.strength() == s))
+        .collect();
+    if listed.is_empty() {
+        return String::new();
+    }
+    let mut out = format!("\n{}\n", styled(HEADING, "At a glance"));
+    let shown = if listed.len() > ROWS {
+        ROWS - 1
+    } else {
+        listed.len()
+    };
+    for (i, dispute) in listed.iter().take(shown).enumerate() {
+        let tag = format!(" [{}]", kind_name(dispute.kind));
+        let number = format!("{:>3}. ", i + 1);
+        let room = super::WIDTH.saturating_sub(number.len() + tag.len());
+        let mut question = question(graph, dispute);
+        if super::display_width(&question) > room {
+            // Ids are shorter than labels and keep the question's point in view.
+            for &node in &dispute.subject {
+                let node = graph.node(node);
+                question = question.replace(&node.label, &node.id);
+            }
+        }
+        let question = if super::display_width(&question) > room {
+            let mut cut = String::new();
+            for c in question.chars() {
+                if super::display_width(&cut) + super::display_width(&c.to_string()) + 1 > room {
+                    break;
+                }
+                cut.push(c);
+            }
+            cut.trim_end().to_string() + "…"
+        } else {
+            question
+        };
+        let _ = writeln!(out, "{number}{question}{}", styled(DETAIL, tag));
+    }
+    if listed.len() > shown {
+        let _ = writeln!(out, "     … and {} more below", listed.len() - shown);
+    }
+    out
 }
 
 /// For `diff` and `show`: how many disputes involve `nodes`, by kind, and the command

@@ -16,6 +16,7 @@ pub mod search;
 pub mod sentence;
 pub mod shape;
 pub mod show;
+pub mod summary;
 
 use std::fmt::Write as _;
 
@@ -161,7 +162,29 @@ pub fn node_plain(graph: &ConceptGraph, ix: petgraph::graph::NodeIndex) -> Strin
     format!("{} ({})", node.label, node.id)
 }
 
-/// A source as `Cite, locator: "quote"`, wrapped at `indent`.
+/// Widest short locator, in columns.
+const SHORT_LOCATOR: usize = 52;
+
+/// A locator for the terminal: its innermost heading (`A / B / 3) C` becomes
+/// `§3) C`), cut to a few words. A scholar finds the passage from the heading they
+/// see; the full chain of headings stays in JSON and in every export.
+pub fn short_locator(locator: &str) -> String {
+    let innermost = locator.rsplit(" / ").next().unwrap_or(locator).trim();
+    let mut short = String::from("§");
+    if display_width(innermost) < SHORT_LOCATOR {
+        short.push_str(innermost);
+        return short;
+    }
+    for c in innermost.chars() {
+        if display_width(&short) + display_width(c.encode_utf8(&mut [0; 4])) + 1 > SHORT_LOCATOR {
+            break;
+        }
+        short.push(c);
+    }
+    short.trim_end().to_string() + "…"
+}
+
+/// A source as `Cite, §locator: "quote"` (its [`short_locator`]), wrapped at `indent`.
 pub fn source_block(
     graph: &ConceptGraph,
     source: &Source,
@@ -170,12 +193,16 @@ pub fn source_block(
 ) -> String {
     let cite = graph.cite(&source.paper);
     if with_quote {
-        let text = format!("{cite}, {}: “{}”", source.locator, source.quote.trim());
+        let text = format!(
+            "{cite}, {}: “{}”",
+            short_locator(&source.locator),
+            source.quote.trim()
+        );
         let wrapped = wrap(&text, indent);
         // Style the citation after wrapping so escape codes do not skew line widths.
         wrapped.replacen(cite, &styled(PAPER, cite), 1)
     } else {
-        let text = format!("{cite}, {}", source.locator);
+        let text = format!("{cite}, {}", short_locator(&source.locator));
         wrap(&text, indent).replacen(cite, &styled(PAPER, cite), 1)
     }
 }

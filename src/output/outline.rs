@@ -54,10 +54,11 @@ pub fn human(graph: &ConceptGraph, outline: &Outline<'_>, with_quotes: bool) -> 
             }
             let number = format!("{:>3}. ", i + 1);
             out.push_str(&wrap_hanging(&line, &number, "     "));
-            let mut locators: Vec<&str> = Vec::new();
+            let mut locators: Vec<String> = Vec::new();
             for source in &claim.sources {
-                if !locators.contains(&source.locator.as_str()) {
-                    locators.push(&source.locator);
+                let short = super::short_locator(&source.locator);
+                if !locators.contains(&short) {
+                    locators.push(short);
                 }
             }
             let mut place = format!("[{}]", locators.join("; "));
@@ -99,7 +100,10 @@ pub fn human(graph: &ConceptGraph, outline: &Outline<'_>, with_quotes: bool) -> 
             );
             out.push_str(&wrap_hanging(&line, &format!("{:>3}. ", i + 1), "     "));
             for source in fact.sources.iter().filter(|s| s.paper == outline.paper) {
-                out.push_str(&wrap(&format!("[{}]", source.locator), "     "));
+                out.push_str(&wrap(
+                    &format!("[{}]", super::short_locator(&source.locator)),
+                    "     ",
+                ));
                 if with_quotes {
                     let quote = format!("“{}”", source.quote.trim());
                     out.push_str(&wrap(&quote, "     ").replacen(

@@ -8,10 +8,10 @@ use crate::{graph::ConceptGraph, query::outline::counts};
 
 /// Papers in data order with claim and quote counts; unknown fields are shown as
 /// unknown, inferred ones as inferred.
-pub fn human(graph: &ConceptGraph) -> String {
+pub fn human(graph: &ConceptGraph, keep: &dyn Fn(&str) -> bool) -> String {
     let counts = counts(graph);
     let mut out = String::new();
-    for paper in graph.papers() {
+    for paper in graph.papers().filter(|p| keep(&p.id)) {
         let (claims, quotes) = counts.get(paper.id.as_str()).copied().unwrap_or((0, 0));
         let _ = writeln!(
             out,
@@ -76,10 +76,11 @@ pub fn human(graph: &ConceptGraph) -> String {
 }
 
 /// Papers as their JSON shape, each with `claims` and `quotes` counts.
-pub fn json(graph: &ConceptGraph) -> Vec<PaperJson<'_>> {
+pub fn json<'g>(graph: &'g ConceptGraph, keep: &dyn Fn(&str) -> bool) -> Vec<PaperJson<'g>> {
     let counts = counts(graph);
     graph
         .papers()
+        .filter(|p| keep(&p.id))
         .map(|p| {
             let (claims, quotes) = counts.get(p.id.as_str()).copied().unwrap_or((0, 0));
             PaperJson::new(graph, p, claims, quotes)

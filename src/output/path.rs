@@ -7,7 +7,7 @@ use serde::Serialize;
 
 use super::{
     citations,
-    sentence::{cited, hop_sentence, qualifier},
+    sentence::{cited_with, hop_sentence, qualifier},
     shape::{RelationHeadJson, SourceJson},
     styled, wrap, wrap_hanging, NOTICE, PAPER,
 };
@@ -27,6 +27,9 @@ const NBSP: char = '\u{a0}';
 /// The routes as chains, each followed by its hops and the papers asserting them.
 pub fn human(graph: &ConceptGraph, query: &PathQuery, result: &PathResult) -> String {
     let mut out = header(graph, query, result);
+    if query.mode == PathMode::All && result.paths.len() > 1 {
+        out.push_str(&glance(graph, query, result));
+    }
     for (i, path) in result.paths.iter().enumerate() {
         out.push('\n');
         out.push_str(&chain_block(graph, query, i + 1, path));
@@ -35,8 +38,13 @@ pub fn human(graph: &ConceptGraph, query: &PathQuery, result: &PathResult) -> St
     out
 }
 
-/// The routes as numbered sentences, each with its citations and quotes.
-pub fn explain(graph: &ConceptGraph, query: &PathQuery, result: &PathResult) -> String {
+/// The routes as numbered sentences, each with its citations and (`with_quotes`) quotes.
+pub fn explain(
+    graph: &ConceptGraph,
+    query: &PathQuery,
+    result: &PathResult,
+    with_quotes: bool,
+) -> String {
     let mut out = header(graph, query, result);
     for (i, path) in result.paths.iter().enumerate() {
         out.push('\n');
@@ -66,7 +74,11 @@ pub fn explain(graph: &ConceptGraph, query: &PathQuery, result: &PathResult) -> 
                     format!("{}{}.", s + 1, letter(h))
                 };
                 let sources = kept_sources(query, graph, hop);
-                let text = format!("{} ({}).", hop_sentence(graph, hop), cited(graph, sources));
+                let text = format!(
+                    "{} ({}).",
+                    hop_sentence(graph, hop),
+                    cited_with(graph, sources, with_quotes)
+                );
                 let indent = " ".repeat(number.chars().count() + 1);
                 out.push_str(&wrap_hanging(&text, &format!("{number} "), &indent));
             }
@@ -384,6 +396,79 @@ fn header(graph: &ConceptGraph, query: &PathQuery, result: &PathResult) -> Strin
         line.push_str(&part);
     }
     wrap(&line, "")
+}
+
+/// For `--all`, the first screen: the chains by length, the nodes most of them pass
+/// through, and the papers that make a whole chain on their own.
+fn glance(graph: &ConceptGraph, query: &PathQuery, result: &PathResult) -> String {
+    let listed = result.paths.len();
+    let mut lengths: std::collections::BTreeMap<usize, usize> = std::collections::BTreeMap::new();
+    let mut through: indexmap::IndexMap<petgraph::graph::NodeIndex, usize> =
+        indexmap::IndexMap::new();
+    let mut whole: indexmap::IndexMap<&str, usize> = indexmap::IndexMap::new();
+    for path in &result.paths {
+        *lengths.entry(path.len()).or_default() += 1;
+        for &node in &path.nodes[1..path.nodes.len() - 1] {
+            *through.entry(node).or_default() += 1;
+        }
+        for paper in graph.papers() {
+            let asserts_every_step = path.steps.iter().all(|step| {
+                step.iter()
+                    .any(|hop| kept_sources(query, graph, hop).any(|s| s.paper == paper.id))
+            });
+            if asserts_every_step {
+                *whole.entry(paper.id.as_str()).or_default() += 1;
+            }
+        }
+    }
+    let of = if result.truncated() {
+        format!(" (of the {listed} listed)")
+    } else {
+        String::new()
+    };
+    let mut out = format!("\n{}{of}\n", styled(super::HEADING, "At a glance"));
+    let by_length: Vec<String> = lengths
+        .iter()
+        .map(|(steps, n)| format!("{steps} step{} {n}", plural(*steps as u64)))
+        .collect();
+    out.push_str(&wrap_hanging(
+        &format!("Chains by length: {}", by_length.join(", ")),
+        "  ",
+        "    ",
+    ));
+    let mut through: Vec<_> = through.into_iter().collect();
+    through.sort_by_key(|&(_, n)| std::cmp::Reverse(n));
+    if !through.is_empty() {
+        let most: Vec<String> = through
+            .iter()
+            .take(6)
+            .map(|&(node, n)| format!("{} {n}", graph.node(node).id))
+            .collect();
+        out.push_str(&wrap_hanging(
+            &format!("Most chains pass through (chains): {}", most.join(", ")),
+            "  ",
+            "    ",
+        ));
+    }
+    let mut whole: Vec<_> = whole.into_iter().collect();
+    whole.sort_by_key(|&(_, n)| std::cmp::Reverse(n));
+    let made: Vec<String> = whole
+        .iter()
+        .map(|&(paper, n)| format!("{} {n}", graph.cite(paper)))
+        .collect();
+    out.push_str(&wrap_hanging(
+        &if made.is_empty() {
+            "No paper asserts every step of a chain alone".to_string()
+        } else {
+            format!(
+                "Chains one paper asserts every step of: {}",
+                made.join(", ")
+            )
+        },
+        "  ",
+        "    ",
+    ));
+    out
 }
 
 /// The notice of a cut list, if any.

@@ -53,7 +53,7 @@ pub fn search<'g>(graph: &'g ConceptGraph, text: &str) -> Found<'g> {
 }
 
 /// Matches as text: nodes first, then quotes with the relation they support.
-pub fn human(graph: &ConceptGraph, found: &Found<'_>) -> String {
+pub fn human(graph: &ConceptGraph, found: &Found<'_>, with_quotes: bool) -> String {
     let mut out = String::new();
     if !found.nodes.is_empty() {
         let _ = writeln!(out, "{} ({})", styled(HEADING, "Nodes"), found.nodes.len());
@@ -71,7 +71,7 @@ pub fn human(graph: &ConceptGraph, found: &Found<'_>) -> String {
         );
         for (edge, source) in &found.quotes {
             out.push_str(&wrap(&relation_line(graph, graph.relation(*edge)), "  "));
-            out.push_str(&source_block(graph, source, "      ", true));
+            out.push_str(&source_block(graph, source, "      ", with_quotes));
         }
     }
     out

@@ -139,15 +139,28 @@ fn is_plural(label: &str) -> bool {
 
 /// A citation list for sentences: `Cite, locator: “quote”; Cite, locator: “quote”`.
 pub fn cited<'s>(graph: &ConceptGraph, sources: impl IntoIterator<Item = &'s Source>) -> String {
+    cited_with(graph, sources, true)
+}
+
+/// [`cited`], or without the quotes (`Cite, locator; Cite, locator`) for `--brief`.
+pub fn cited_with<'s>(
+    graph: &ConceptGraph,
+    sources: impl IntoIterator<Item = &'s Source>,
+    with_quotes: bool,
+) -> String {
     sources
         .into_iter()
         .map(|s| {
-            format!(
-                "{}, {}: “{}”",
-                graph.cite(&s.paper),
-                s.locator,
-                s.quote.trim()
-            )
+            let cite = graph.cite(&s.paper);
+            if with_quotes {
+                format!(
+                    "{cite}, {}: “{}”",
+                    super::short_locator(&s.locator),
+                    s.quote.trim()
+                )
+            } else {
+                format!("{cite}, {}", super::short_locator(&s.locator))
+            }
         })
         .collect::<Vec<_>>()
         .join("; ")

@@ -10,10 +10,63 @@ use super::shape::ClaimJson;
 use super::{
     node_line, relation_line, sources_block, styled, wrap, wrap_hanging, DETAIL, HEADING, LABEL,
 };
-use crate::{graph::ConceptGraph, graph::Incident, node::Node, schema::Role};
+use crate::{
+    graph::ConceptGraph,
+    graph::Incident,
+    node::Node,
+    relation::{Relation, Source},
+    schema::Role,
+};
 
-/// The node's card followed by its relations grouped by kind (schema order).
-pub fn human(graph: &ConceptGraph, ix: NodeIndex, with_quotes: bool) -> String {
+/// The relations touching `ix` that some kept paper asserts, each with only the kept
+/// papers' sources.
+fn kept_incident<'g>(
+    graph: &'g ConceptGraph,
+    ix: NodeIndex,
+    keep: &dyn Fn(&str) -> bool,
+) -> Vec<(Incident<'g>, Vec<&'g Source>)> {
+    graph
+        .incident(ix)
+        .into_iter()
+        .map(|item| {
+            let sources = item
+                .relation
+                .sources
+                .iter()
+                .filter(|s| keep(&s.paper))
+                .collect();
+            (item, sources)
+        })
+        .filter(|(_, sources): &(_, Vec<_>)| !sources.is_empty())
+        .collect()
+}
+
+/// The relations that use `ix` as their aspect or dimension, as in [`kept_incident`].
+fn kept_compared<'g>(
+    graph: &'g ConceptGraph,
+    ix: NodeIndex,
+    keep: &dyn Fn(&str) -> bool,
+) -> Vec<(&'g Relation, Vec<&'g Source>)> {
+    graph
+        .qualified_by(ix)
+        .into_iter()
+        .map(|edge| {
+            let relation = graph.relation(edge);
+            let sources = relation.sources.iter().filter(|s| keep(&s.paper)).collect();
+            (relation, sources)
+        })
+        .filter(|(_, sources): &(_, Vec<_>)| !sources.is_empty())
+        .collect()
+}
+
+/// The node's card followed by its relations grouped by kind (schema order); only the
+/// claims of papers `keep` accepts.
+pub fn human(
+    graph: &ConceptGraph,
+    ix: NodeIndex,
+    with_quotes: bool,
+    keep: &dyn Fn(&str) -> bool,
+) -> String {
     let node = graph.node(ix);
     let mut out = String::new();
     let mut title = format!(
@@ -31,7 +84,7 @@ pub fn human(graph: &ConceptGraph, ix: NodeIndex, with_quotes: bool) -> String {
     if let Some(description) = &node.description {
         out.push_str(&wrap(description, "  "));
     }
-    let compared = graph.qualified_by(ix);
+    let compared = kept_compared(graph, ix, keep);
     if !compared.is_empty() {
         let _ = writeln!(
             out,
@@ -39,8 +92,7 @@ pub fn human(graph: &ConceptGraph, ix: NodeIndex, with_quotes: bool) -> String {
             styled(HEADING, "Compared along this"),
             compared.len()
         );
-        for edge in compared {
-            let relation = graph.relation(edge);
+        for (relation, sources) in compared {
             out.push_str(&wrap_hanging(&relation_line(graph, relation), "  ", "    "));
             if let Some(p) = &relation.positions {
                 let (a, b) = (graph.node(relation.from), graph.node(relation.to));
@@ -55,15 +107,10 @@ pub fn human(graph: &ConceptGraph, ix: NodeIndex, with_quotes: bool) -> String {
                     "        ",
                 ));
             }
-            out.push_str(&sources_block(
-                graph,
-                &relation.sources,
-                "      ",
-                with_quotes,
-            ));
+            out.push_str(&sources_block(graph, sources, "      ", with_quotes));
         }
     }
-    let incident = graph.incident(ix);
+    let incident = kept_incident(graph, ix, keep);
     let _ = writeln!(
         out,
         "\n{} ({})",
@@ -71,9 +118,9 @@ pub fn human(graph: &ConceptGraph, ix: NodeIndex, with_quotes: bool) -> String {
         incident.len()
     );
     for kind in graph.schema().relation_kinds.keys() {
-        let of_kind: Vec<&Incident<'_>> = incident
+        let of_kind: Vec<_> = incident
             .iter()
-            .filter(|i| &i.relation.kind == kind)
+            .filter(|(i, _)| &i.relation.kind == kind)
             .collect();
         if of_kind.is_empty() {
             continue;
@@ -83,15 +130,20 @@ pub fn human(graph: &ConceptGraph, ix: NodeIndex, with_quotes: bool) -> String {
             "\n{}",
             styled(HEADING, &graph.schema().relation_kinds[kind].label)
         );
-        for item in of_kind {
-            out.push_str(&incident_block(graph, item, with_quotes));
+        for (item, sources) in of_kind {
+            out.push_str(&incident_block(graph, item, sources, with_quotes));
         }
     }
     out
 }
 
 /// One relation as seen from the node being shown.
-fn incident_block(graph: &ConceptGraph, item: &Incident<'_>, with_quotes: bool) -> String {
+fn incident_block(
+    graph: &ConceptGraph,
+    item: &Incident<'_>,
+    sources: &[&Source],
+    with_quotes: bool,
+) -> String {
     let relation = item.relation;
     let kind = graph.kind_of(relation);
     let arrow = if kind.symmetric {
@@ -150,7 +202,7 @@ fn incident_block(graph: &ConceptGraph, item: &Incident<'_>, with_quotes: bool) 
     }
     out.push_str(&sources_block(
         graph,
-        &relation.sources,
+        sources.iter().copied(),
         "      ",
         with_quotes,
     ));
@@ -180,15 +232,18 @@ pub struct IncidentJson<'g> {
     pub other: &'g str,
 }
 
-/// The node and its relations as their JSON shape.
-pub fn json(graph: &ConceptGraph, ix: NodeIndex) -> ShowJson<'_> {
+/// The node and its relations (those papers `keep` accepts) as their JSON shape.
+pub fn json<'g>(
+    graph: &'g ConceptGraph,
+    ix: NodeIndex,
+    keep: &dyn Fn(&str) -> bool,
+) -> ShowJson<'g> {
     ShowJson {
         node: graph.node(ix),
-        relations: graph
-            .incident(ix)
+        relations: kept_incident(graph, ix, keep)
             .into_iter()
-            .map(|item| IncidentJson {
-                claim: ClaimJson::new(graph, item.relation, &item.relation.sources),
+            .map(|(item, sources)| IncidentJson {
+                claim: ClaimJson::new(graph, item.relation, sources),
                 direction: if graph.kind_of(item.relation).symmetric {
                     "both"
                 } else if item.outgoing {
@@ -199,13 +254,9 @@ pub fn json(graph: &ConceptGraph, ix: NodeIndex) -> ShowJson<'_> {
                 other: &graph.node(item.other).id,
             })
             .collect(),
-        compared_along: graph
-            .qualified_by(ix)
+        compared_along: kept_compared(graph, ix, keep)
             .into_iter()
-            .map(|edge| {
-                let relation = graph.relation(edge);
-                ClaimJson::new(graph, relation, &relation.sources)
-            })
+            .map(|(relation, sources)| ClaimJson::new(graph, relation, sources))
             .collect(),
     }
 }

@@ -85,7 +85,7 @@ fn show_lists_relations_in_and_out_with_papers() {
     let (code, out, _) = run(&["show", "tpa"]);
     assert_eq!(code, 0);
     assert!(
-        out.starts_with("Targeted poverty alleviation (tpa, strategy)  精准扶贫"),
+        out.contains("\nTargeted poverty alleviation (tpa, strategy)  精准扶贫\n"),
         "{out}"
     );
     for heading in ["common ground", "differs in", "serves"] {
@@ -339,7 +339,7 @@ fn show_of_a_dimension_lists_the_comparisons_made_along_it() {
         .count();
     assert_eq!(
         brief
-            .matches("BNU Dean (2020), The basis for the effective connection")
+            .matches("BNU Dean (2020), §The basis for the effective connection")
             .count(),
         bnu,
         "brief mode prints a citation and locator once per relation:\n{brief}"

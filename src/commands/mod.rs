@@ -1,0 +1,144 @@
+//! One function per command: each takes its typed arguments and the [`Session`], and
+//! returns what it [`Printed`]. `run` only dispatches to them.
+//!
+//! Commands that need the dataset ask the session for it ([`Session::graph`]), which
+//! loads it on first use; commands about linkage itself (completions, man, init) never
+//! ask, so no command can run without the data it needs, and none loads data it does not.
+
+pub mod draw;
+pub mod query;
+pub mod setup;
+
+use std::{cell::OnceCell, fmt::Write as _, io::Write as _, path::Path};
+
+use crate::{
+    cli::Cli,
+    error::Error,
+    load::{load, DataSource, Loaded},
+    pager, ConceptGraph,
+};
+
+/// What a successful command found.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Outcome {
+    /// Results were printed.
+    Found,
+    /// The command ran and found nothing (exit code 1).
+    Nothing,
+}
+
+/// Text for standard output, and what it means for the exit code.
+#[derive(Debug)]
+pub struct Printed {
+    /// What to print (through the pager in a terminal).
+    pub text: String,
+    /// Whether anything was found.
+    pub outcome: Outcome,
+}
+
+impl Printed {
+    /// `text`, a result.
+    pub fn found(text: String) -> Self {
+        Self::found_if(true, text)
+    }
+
+    /// `text`, and whether the command found something.
+    pub fn found_if(found: bool, text: String) -> Self {
+        let outcome = if found {
+            Outcome::Found
+        } else {
+            Outcome::Nothing
+        };
+        Self { text, outcome }
+    }
+
+    /// One `wrote FILE` line for each file written.
+    pub fn wrote<P: AsRef<Path>>(files: impl IntoIterator<Item = P>) -> Self {
+        let text = files.into_iter().fold(String::new(), |mut text, file| {
+            let _ = writeln!(text, "wrote {}", file.as_ref().display());
+            text
+        });
+        Self::found(text)
+    }
+}
+
+/// The options every command shares (`--data`, `--json`, `--no-pager`), resolved once,
+/// and the dataset, loaded when a command first asks for it.
+#[derive(Debug)]
+pub struct Session {
+    /// `--data DIR`: the user's dataset; `None` for the built-in one.
+    pub data: Option<std::path::PathBuf>,
+    /// `--json`.
+    pub json: bool,
+    /// Whether long output may go through a pager (`--no-pager` turns it off).
+    pub pager: bool,
+    loaded: OnceCell<Loaded>,
+}
+
+impl Session {
+    /// The session of a parsed command line.
+    pub fn new(cli: &Cli) -> Self {
+        Self {
+            data: cli.data.clone(),
+            json: cli.json,
+            pager: !cli.no_pager,
+            loaded: OnceCell::new(),
+        }
+    }
+
+    /// The dataset named by `--data`, or the built-in one; loaded (and its warnings
+    /// printed to stderr) on the first call.
+    ///
+    /// # Errors
+    /// Whatever [`load`] reports.
+    pub fn graph(&self) -> Result<&ConceptGraph, Error> {
+        if let Some(loaded) = self.loaded.get() {
+            return Ok(&loaded.graph);
+        }
+        let source = self
+            .data
+            .clone()
+            .map_or(DataSource::Embedded, DataSource::Dir);
+        let loaded = load(&source)?;
+        let mut stderr = anstream::stderr();
+        for warning in &loaded.warnings {
+            let _ = writeln!(stderr, "{warning}");
+        }
+        Ok(&self.loaded.get_or_init(|| loaded).graph)
+    }
+
+    /// `--data DIR`, as a path.
+    pub fn data_dir(&self) -> Option<&Path> {
+        self.data.as_deref()
+    }
+
+    /// Refuses `--json` for a command that has no JSON form.
+    ///
+    /// # Errors
+    /// [`Error::Usage`] naming what the command writes instead.
+    pub fn refuse_json(&self, writes: &str) -> Result<(), Error> {
+        if self.json {
+            return Err(Error::Usage(format!("--json is for queries; {writes}")));
+        }
+        Ok(())
+    }
+
+    /// Prints what a command returned (through the pager in a terminal).
+    ///
+    /// # Errors
+    /// [`Error::Io`] when standard output cannot be written.
+    pub fn print(&self, printed: &Printed) -> Result<Outcome, Error> {
+        pager::print(&printed.text, self.pager)?;
+        Ok(printed.outcome)
+    }
+
+    /// The loaded dataset, handed over so that the binary may decide how to end.
+    pub fn into_loaded(self) -> Option<Loaded> {
+        self.loaded.into_inner()
+    }
+}
+
+/// Prints `line` to stderr: notes that go with a result without being part of it.
+pub(crate) fn note(line: impl std::fmt::Display) {
+    let _ = writeln!(anstream::stderr(), "{line}");
+}

@@ -1,0 +1,414 @@
+//! The commands that ask the dataset something: each returns its answer as text or JSON.
+
+use std::collections::HashSet;
+
+use petgraph::graph::NodeIndex;
+
+use crate::{
+    author,
+    cli::{Evidence, EvidenceArgs, LimitArgs, PathArgs, QueryArgs},
+    error::Error,
+    json_schema, output,
+    query::{self, ego_network, PathMode, PathQuery, Walk, WalkFilter},
+    quotes,
+    write::write_stdout,
+    ConceptGraph,
+};
+
+use super::{Printed, Session};
+
+/// `linkage check`: validate the dataset; with `--sources`, verify every quote.
+pub fn check(session: &Session, sources: Option<&std::path::Path>) -> Result<Printed, Error> {
+    let graph = session.graph()?;
+    let report = quotes::Texts::for_check(sources, session.data_dir())
+        .map(|texts| quotes::verify_quotes(graph, &texts));
+    // A source without a locator is fine when the text gives it; without texts it is
+    // a problem.
+    let unlocated = quotes::missing_locators(graph);
+    if report.is_none() && !unlocated.is_empty() {
+        return Err(Error::InvalidData(unlocated));
+    }
+    let text = if session.json {
+        output::json(&output::check::json(graph, report.as_ref()))
+    } else {
+        output::check::human(graph, report.as_ref())
+    };
+    if let Some(report) = report.filter(|r| !r.failures.is_empty()) {
+        write_stdout(&mut anstream::stdout(), text.as_bytes())?;
+        return Err(Error::InvalidData(report.failures));
+    }
+    Ok(Printed::found(text))
+}
+
+/// The papers `--paper` names, resolved to ids: whose claims a query keeps.
+struct Papers(Vec<String>);
+
+impl Papers {
+    fn resolve(graph: &ConceptGraph, query: &QueryArgs) -> Result<Self, Error> {
+        Ok(Self(graph.resolve_papers(&query.paper)?))
+    }
+
+    /// Whether claims by `paper` are kept (every paper's when none was named).
+    fn keep(&self, paper: &str) -> bool {
+        self.0.is_empty() || self.0.iter().any(|p| p == paper)
+    }
+
+    /// The nodes joined by a relation some kept paper asserts; `None` for every node.
+    fn nodes(&self, graph: &ConceptGraph) -> Option<HashSet<NodeIndex>> {
+        if self.0.is_empty() {
+            return None;
+        }
+        let mut nodes = HashSet::new();
+        for (_, relation) in graph.relations() {
+            if relation.sources.iter().any(|s| self.keep(&s.paper)) {
+                nodes.extend([relation.from, relation.to]);
+            }
+        }
+        Some(nodes)
+    }
+}
+
+/// A line saying how many items `--limit` left out, if any.
+fn left_out(total: usize, shown: usize) -> String {
+    if total > shown {
+        output::styled(
+            output::NOTICE,
+            format!("… and {} more (raise --limit to see them)\n", total - shown),
+        )
+    } else {
+        String::new()
+    }
+}
+
+/// `linkage list`: the nodes, grouped by kind.
+pub fn list(
+    session: &Session,
+    kind: Option<&str>,
+    query: &QueryArgs,
+    limit: LimitArgs,
+) -> Result<Printed, Error> {
+    let graph = session.graph()?;
+    graph
+        .schema()
+        .require_node_kinds(&kind.map(str::to_string).into_iter().collect::<Vec<_>>())?;
+    let touched = Papers::resolve(graph, query)?.nodes(graph);
+    let mut nodes: Vec<_> = graph
+        .node_indices()
+        .filter(|ix| touched.as_ref().is_none_or(|t| t.contains(ix)))
+        .map(|ix| graph.node(ix))
+        .filter(|n| kind.is_none_or(|k| n.kind == k))
+        .collect();
+    let total = nodes.len();
+    nodes.truncate(limit.or(total));
+    let text = if session.json {
+        output::json(&output::list::json(&nodes))
+    } else {
+        output::list::human(graph, &nodes) + &left_out(total, nodes.len())
+    };
+    Ok(Printed::found_if(!nodes.is_empty(), text))
+}
+
+/// `linkage show`: one node with its relations.
+pub fn show(session: &Session, name: &str, query: &QueryArgs) -> Result<Printed, Error> {
+    let graph = session.graph()?;
+    let ix = graph.resolve(name)?;
+    let papers = Papers::resolve(graph, query)?;
+    let keep = |paper: &str| papers.keep(paper);
+    Ok(Printed::found(if session.json {
+        output::json(&output::show::json(graph, ix, &keep))
+    } else {
+        let disputes = query::contested::contested(graph);
+        let mut text = output::summary::show(graph, ix, &papers.0, &disputes);
+        text.push_str(&output::show::human(
+            graph,
+            ix,
+            query.evidence.with_quotes(),
+            &keep,
+        ));
+        text.push_str(&output::contested::pointer(graph, &disputes, &[ix]));
+        text
+    }))
+}
+
+/// `linkage search`: nodes and quotes containing a text.
+pub fn search(
+    session: &Session,
+    text: &str,
+    query: &QueryArgs,
+    limit: LimitArgs,
+) -> Result<Printed, Error> {
+    if text.trim().is_empty() {
+        return Err(Error::Usage(
+            "search needs a word or phrase to look for".into(),
+        ));
+    }
+    let graph = session.graph()?;
+    let papers = Papers::resolve(graph, query)?;
+    let mut found = output::search::search(graph, text);
+    if let Some(touched) = papers.nodes(graph) {
+        found.nodes.retain(|ix| touched.contains(ix));
+    }
+    found
+        .quotes
+        .retain(|(_, source)| papers.keep(&source.paper));
+    let total = found.nodes.len() + found.quotes.len();
+    let most = limit.or(total);
+    found.nodes.truncate(most);
+    found.quotes.truncate(most - found.nodes.len());
+    let printed = if session.json {
+        output::json(&output::search::json(graph, &found))
+    } else if found.is_empty() {
+        format!("nothing matches \"{text}\"\n")
+    } else {
+        output::search::human(graph, &found, query.evidence.with_quotes())
+            + &left_out(total, found.nodes.len() + found.quotes.len())
+    };
+    Ok(Printed::found_if(!found.is_empty(), printed))
+}
+
+/// `linkage papers`: the papers and their claim counts.
+pub fn papers(session: &Session, query: &QueryArgs) -> Result<Printed, Error> {
+    let graph = session.graph()?;
+    let papers = Papers::resolve(graph, query)?;
+    let keep = |paper: &str| papers.keep(paper);
+    Ok(Printed::found(if session.json {
+        output::json(&output::papers::json(graph, &keep))
+    } else {
+        output::papers::human(graph, &keep)
+    }))
+}
+
+/// `linkage schema`: the JSON Schema of data files, or the kinds in force.
+pub fn schema(session: &Session, kinds: bool) -> Result<Printed, Error> {
+    let graph = session.graph()?;
+    Ok(Printed::found(if kinds {
+        output::json(&serde_json::to_value(graph.schema()).expect("schemas serialise"))
+    } else {
+        output::json(&json_schema::data_file_schema(graph.schema()))
+    }))
+}
+
+/// `linkage diff A B`: common ground, differences and relations of two nodes.
+pub fn diff(session: &Session, a: &str, b: &str, query: &QueryArgs) -> Result<Printed, Error> {
+    let graph = session.graph()?;
+    let (a, b) = (graph.resolve(a)?, graph.resolve(b)?);
+    if a == b {
+        return Err(Error::Usage("diff needs two different nodes".into()));
+    }
+    let papers = graph.resolve_papers(&query.paper)?;
+    let diff = query::diff::diff(graph, a, b, &papers);
+    let text = if session.json {
+        output::json(&output::diff::json(graph, &diff))
+    } else {
+        let disputes = query::contested::contested(graph);
+        let mut text = output::summary::diff(graph, &diff, &papers, &disputes);
+        text.push_str(&output::diff::human(
+            graph,
+            &diff,
+            query.evidence.with_quotes(),
+        ));
+        text.push_str(&output::contested::pointer(graph, &disputes, &[a, b]));
+        text
+    };
+    Ok(Printed::found_if(!diff.is_empty(), text))
+}
+
+/// `linkage compare`: the aspects and dimensions against the papers.
+pub fn compare(
+    session: &Session,
+    pair: &[String],
+    query: &QueryArgs,
+    csv: bool,
+    evidence_table: bool,
+) -> Result<Printed, Error> {
+    let graph = session.graph()?;
+    let pair = match pair {
+        [] => None,
+        [a, b] => Some((graph.resolve(a)?, graph.resolve(b)?)),
+        _ => return Err(Error::Usage("compare takes two nodes or none".into())),
+    };
+    let papers = graph.resolve_papers(&query.paper)?;
+    let matrix = query::compare::compare(graph, pair, &papers);
+    let text = if session.json {
+        output::json(&output::compare::json(graph, &matrix))
+    } else if csv && evidence_table {
+        let texts = quotes::Texts::for_check(None, session.data_dir());
+        output::compare::evidence_csv(graph, &matrix, texts.as_ref())
+    } else if csv {
+        output::compare::csv(graph, &matrix)
+    } else {
+        output::compare::human(graph, &matrix)
+    };
+    Ok(Printed::found_if(!matrix.rows.is_empty(), text))
+}
+
+/// How `linkage contested` was asked.
+#[derive(Debug, Clone, Copy)]
+pub struct ContestedView {
+    /// `--limit`: most disputes listed.
+    pub limit: Option<u32>,
+    /// Also the pairs merely related in different ways.
+    pub all: bool,
+}
+
+/// `linkage contested`: where the papers disagree.
+pub fn contested(
+    session: &Session,
+    names: &[String],
+    query: &QueryArgs,
+    view: ContestedView,
+) -> Result<Printed, Error> {
+    let graph = session.graph()?;
+    let papers = graph.resolve_papers(&query.paper)?;
+    let nodes = names
+        .iter()
+        .map(|n| graph.resolve(n))
+        .collect::<Result<Vec<_>, _>>()?;
+    let mut disputes: Vec<_> = query::contested::contested(graph)
+        .into_iter()
+        .filter(|d| nodes.is_empty() || nodes.iter().any(|&n| d.involves(n)))
+        .filter(|d| papers.is_empty() || d.papers().iter().any(|p| papers.iter().any(|q| q == p)))
+        .collect();
+    let shown = |d: &&query::contested::Dispute| {
+        view.all || d.kind.strength() != query::contested::Strength::Related
+    };
+    let total = disputes.iter().filter(shown).count();
+    let most = view.limit.map_or(total, |n| n as usize);
+    let mut listed = 0;
+    disputes.retain(|d| {
+        let keep = !shown(&d) || listed < most;
+        listed += usize::from(shown(&d));
+        keep
+    });
+    let detail = match query.evidence.evidence() {
+        Evidence::Brief => output::contested::Detail::Brief,
+        Evidence::Default => output::contested::Detail::Short,
+        Evidence::Quotes => output::contested::Detail::Full,
+    };
+    let text = if session.json {
+        let listed: Vec<_> = disputes.iter().filter(shown).cloned().collect();
+        output::json(&output::contested::json(graph, &listed))
+    } else {
+        output::contested::human(graph, &disputes, detail, view.all)
+            + &left_out(total, total.min(most))
+    };
+    Ok(Printed::found_if(disputes.iter().any(|d| shown(&d)), text))
+}
+
+/// `linkage paper P`: one paper's argument in outline.
+pub fn paper(session: &Session, name: &str, evidence: EvidenceArgs) -> Result<Printed, Error> {
+    let graph = session.graph()?;
+    let paper = graph.resolve_paper(name)?;
+    let text = paper_text(session, graph, &paper);
+    let outline = query::outline::outline(graph, &paper, text.as_deref());
+    let printed = if session.json {
+        output::json(&output::outline::json(graph, &outline))
+    } else {
+        let disputes = query::contested::contested(graph);
+        output::summary::paper(graph, &outline, &disputes)
+            + &output::outline::human(graph, &outline, evidence.with_quotes())
+    };
+    Ok(Printed::found_if(!outline.groups.is_empty(), printed))
+}
+
+/// `linkage path FROM TO`: the chains of relations between two nodes.
+pub fn path(session: &Session, args: &PathArgs) -> Result<Printed, Error> {
+    let graph = session.graph()?;
+    let query = path_query(graph, args)?;
+    let result = query.run(graph)?;
+    let text = if session.json {
+        output::json(&output::path::json(graph, &query, &result))
+    } else if result.is_empty() {
+        output::path::nothing(graph, &query, &result)
+    } else if args.explain {
+        output::path::explain(graph, &query, &result, args.query.evidence.with_quotes())
+    } else {
+        output::path::human(graph, &query, &result)
+    };
+    Ok(Printed::found_if(!result.is_empty(), text))
+}
+
+/// `linkage neighbors`: every relation within some steps of a node.
+pub fn neighbors(
+    session: &Session,
+    name: &str,
+    depth: u16,
+    via: &[String],
+    query: &QueryArgs,
+) -> Result<Printed, Error> {
+    let graph = session.graph()?;
+    let center = graph.resolve(name)?;
+    let filter = WalkFilter {
+        kinds: via.to_vec(),
+        papers: graph.resolve_papers(&query.paper)?,
+        ..WalkFilter::default()
+    };
+    let walk = Walk::new(graph, filter)?;
+    let ego = ego_network(&walk, center, usize::from(depth));
+    let text = if session.json {
+        output::json(&output::neighbors::json(&walk, &ego))
+    } else {
+        output::neighbors::human(&walk, &ego)
+    };
+    Ok(Printed::found_if(!ego.relations.is_empty(), text))
+}
+
+/// `linkage locate`: where a quote occurs in the papers' texts.
+pub fn locate(
+    session: &Session,
+    quote: &str,
+    query: &QueryArgs,
+    sources: Option<&std::path::Path>,
+) -> Result<Printed, Error> {
+    let graph = session.graph()?;
+    let papers = graph.resolve_papers(&query.paper)?;
+    let texts = author::paper_texts(graph, session.data_dir(), sources)?
+        .into_iter()
+        .filter(|t| papers.is_empty() || papers.contains(&t.paper))
+        .collect::<Vec<_>>();
+    let found = author::locate::locate(&texts, quote);
+    let verbatim = found.first().is_some_and(|f| f.verbatim);
+    let text = if session.json {
+        output::json(&serde_json::json!({ "quote": quote, "found": found }))
+    } else {
+        output::locate::human(&found)
+    };
+    Ok(Printed::found_if(verbatim, text))
+}
+
+/// The text of `paper`, to order its outline: the texts built in with the embedded
+/// dataset, or `texts/FILE` in the `--data` directory when it is there.
+fn paper_text(session: &Session, graph: &ConceptGraph, paper: &str) -> Option<String> {
+    let file = &graph.paper(paper)?.file;
+    let texts = quotes::Texts::for_check(None, session.data_dir())?;
+    let bytes = texts.read(file).ok()?;
+    Some(String::from_utf8_lossy(&bytes).into_owned())
+}
+
+/// The library query for `linkage path` arguments, with every name resolved.
+fn path_query(graph: &ConceptGraph, args: &PathArgs) -> Result<PathQuery, Error> {
+    let mut query = PathQuery::new(graph.resolve(&args.from)?, graph.resolve(&args.to)?);
+    query.filter = WalkFilter {
+        kinds: args.via.clone(),
+        papers: graph.resolve_papers(&args.query.paper)?,
+        avoid: args
+            .avoid
+            .iter()
+            .map(|name| graph.resolve(name))
+            .collect::<Result<_, _>>()?,
+        undirected: args.undirected,
+    };
+    query.through = args
+        .through
+        .as_deref()
+        .map(|name| graph.resolve(name))
+        .transpose()?;
+    query.mode = if args.all {
+        PathMode::All
+    } else {
+        PathMode::Shortest
+    };
+    query.max_len = args.max_len.map(usize::from);
+    query.limit = args.limit.or(50);
+    Ok(query)
+}

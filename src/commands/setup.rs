@@ -1,0 +1,148 @@
+//! The commands about linkage itself and about writing a dataset: completions, the
+//! manual page, a new dataset, a claim added, a spreadsheet or GraphML imported.
+
+use std::{fmt::Write as _, path::Path};
+
+use clap::CommandFactory as _;
+
+use crate::{
+    author::{self, add::NewClaim},
+    cli::{AddArgs, Cli, ImportFormat},
+    completion::{self, Shell},
+    error::Error,
+    output,
+    write::refuse_data_dir,
+};
+
+use super::{Printed, Session};
+
+/// `linkage completions SHELL`: the script that registers completions.
+pub fn completions(shell: Shell) -> Result<Printed, Error> {
+    Ok(Printed::found(completion::registration(shell)?))
+}
+
+/// `linkage man`: the manual page, in roff.
+pub fn man() -> Result<Printed, Error> {
+    let mut page = Vec::new();
+    clap_mangen::Man::new(Cli::command())
+        .render(&mut page)
+        .map_err(|e| Error::io("write", "standard output", e))?;
+    Ok(Printed::found(String::from_utf8_lossy(&page).into_owned()))
+}
+
+/// `linkage init DIR`: a new dataset that `check` passes at once.
+pub fn init(dir: &Path) -> Result<Printed, Error> {
+    let written = author::init::init(dir)?;
+    let mut printed = Printed::wrote(&written);
+    let _ = writeln!(
+        printed.text,
+        "next: linkage --data {} check --sources {}",
+        dir.display(),
+        dir.join("texts").display()
+    );
+    Ok(printed)
+}
+
+/// The dataset a writing command writes into: `--data DIR`, which it requires.
+fn own_dataset<'s>(session: &'s Session, command: &str) -> Result<&'s Path, Error> {
+    session.data_dir().ok_or_else(|| {
+        Error::Usage(format!(
+            "{command} writes into a dataset of yours: name its directory with --data DIR"
+        ))
+    })
+}
+
+/// `linkage add`: one claim into the dataset named by `--data`.
+pub fn add(session: &Session, args: &AddArgs) -> Result<Printed, Error> {
+    let dir = own_dataset(session, "add")?;
+    let texts = args.sources.clone().unwrap_or_else(|| dir.join("texts"));
+    let claim = NewClaim {
+        from: args.from.clone(),
+        kind: args.relation.clone(),
+        to: args.to.clone(),
+        paper: args.paper.clone(),
+        quote: args.quote.clone(),
+        locator: args.locator.clone(),
+        aspect: args.aspect.clone(),
+        dimension: args.dimension.clone(),
+        from_position: args.from_position.clone(),
+        to_position: args.to_position.clone(),
+        note: args.note.clone(),
+        file: args.file.clone(),
+        from_kind: args.from_kind.clone(),
+        to_kind: args.to_kind.clone(),
+    };
+    let added = author::add::add(dir, &texts, &claim)?;
+    Ok(Printed::found(if session.json {
+        output::json(&serde_json::json!({
+            "file": added.file.display().to_string(),
+            "line": added.line,
+            "relation": added.record,
+            "new_nodes": added.new_nodes,
+        }))
+    } else {
+        output::locate::added(&added)
+    }))
+}
+
+/// What `linkage import` was given.
+#[derive(Debug, Clone, Copy)]
+pub struct ImportRequest<'a> {
+    /// The file to read.
+    pub file: &'a Path,
+    /// Its format, if named.
+    pub format: Option<ImportFormat>,
+    /// GraphML: the new data directory.
+    pub output: Option<&'a Path>,
+    /// Claims: the new data file's name.
+    pub into: Option<&'a str>,
+    /// Claims: the papers' texts.
+    pub sources: Option<&'a Path>,
+}
+
+/// `linkage import`: claims from a spreadsheet into the dataset, or GraphML into a new one.
+pub fn import(session: &Session, request: ImportRequest<'_>) -> Result<Printed, Error> {
+    let file = request.file;
+    let Some(format) = request.format.or_else(|| ImportFormat::from_path(file)) else {
+        return Err(Error::Usage(format!(
+            "cannot tell the format of {}: name it .csv, .tsv or .graphml, or pass --format",
+            file.display()
+        )));
+    };
+    match (format, request.output) {
+        (ImportFormat::Claims, _) => import_claims(session, &request),
+        (ImportFormat::Graphml, Some(dir)) => {
+            refuse_data_dir(&dir.join("papers.json"), session.data_dir())?;
+            Ok(Printed::wrote(crate::import::import(format, file, dir)?))
+        }
+        (ImportFormat::Graphml, None) => Err(Error::Usage(
+            "name the new data directory for the GraphML with -o DIR".into(),
+        )),
+    }
+}
+
+/// Claims from a spreadsheet into a new file of the dataset.
+fn import_claims(session: &Session, request: &ImportRequest<'_>) -> Result<Printed, Error> {
+    let dir = own_dataset(session, "import")?;
+    let texts = request
+        .sources
+        .map_or_else(|| dir.join("texts"), Path::to_path_buf);
+    let name = request.into.map_or_else(
+        || {
+            let stem = request
+                .file
+                .file_stem()
+                .unwrap_or_default()
+                .to_string_lossy();
+            format!("{stem}.json")
+        },
+        str::to_string,
+    );
+    let imported = author::claims::import(dir, &texts, request.file, &dir.join(name))?;
+    Ok(Printed::found(format!(
+        "wrote {}: {} relations, {} new nodes\n",
+        imported.file.display(),
+        imported.relations,
+        imported.nodes
+    )))
+}

@@ -1,0 +1,391 @@
+//! The first screen of `diff`, `show`, `paper` and `contested`: a summary that fits
+//! 80x24 and answers the question alone (how A and B relate, share and differ; what a
+//! node is tied to and by whom; what a paper argues; where the papers disagree). The
+//! details follow it; in a terminal the pager shows this screen first.
+
+use std::fmt::Write as _;
+
+use indexmap::IndexMap;
+use petgraph::graph::NodeIndex;
+
+use super::{count, display_width, styled, wrap, wrap_hanging, HEADING, LABEL, WIDTH};
+use crate::{
+    graph::ConceptGraph,
+    query::{
+        contested::{Dispute, Strength},
+        diff::Diff,
+        outline::Outline,
+    },
+    relation::Source,
+};
+
+/// `text` cut to `width` columns, ending in `…` when cut.
+fn fit(text: &str, width: usize) -> String {
+    if display_width(text) <= width {
+        return text.to_string();
+    }
+    let mut out = String::new();
+    for c in text.chars() {
+        if display_width(&out) + display_width(&c.to_string()) + 1 > width {
+            break;
+        }
+        out.push(c);
+    }
+    out.trim_end().to_string() + "…"
+}
+
+/// `items` as `name n, name n, …`, wrapped under a bold `title`.
+fn counted_line(title: &str, items: &[(String, usize)]) -> String {
+    let list: Vec<String> = items
+        .iter()
+        .map(|(name, n)| format!("{name} {n}"))
+        .collect();
+    let text = format!("{title}: {}", list.join(", "));
+    wrap_hanging(&text, "", "  ").replacen(title, &styled(HEADING, title), 1)
+}
+
+/// The disputes among `disputes` that involve any of `nodes` and (if any are named)
+/// one of `papers`: those `linkage contested NODES --paper PAPERS` lists (pairs merely
+/// related in other ways left out, as it leaves them).
+fn disputes_about<'d>(
+    disputes: &'d [Dispute],
+    nodes: &[NodeIndex],
+    papers: &[String],
+) -> Vec<&'d Dispute> {
+    disputes
+        .iter()
+        .filter(|d| d.kind.strength() != Strength::Related)
+        .filter(|d| papers.is_empty() || d.papers().iter().any(|p| papers.iter().any(|q| q == p)))
+        .filter(|d| nodes.iter().any(|&n| d.involves(n)))
+        .collect()
+}
+
+/// One line pointing to `contested`, or nothing when no dispute is involved.
+fn disputes_line(
+    graph: &ConceptGraph,
+    disputes: &[&Dispute],
+    nodes: &[NodeIndex],
+    papers: &[String],
+) -> String {
+    if disputes.is_empty() {
+        return String::new();
+    }
+    let about: Vec<&str> = nodes.iter().map(|&n| graph.node(n).id.as_str()).collect();
+    let mut ids = about.clone();
+    if !papers.is_empty() {
+        ids.push("--paper");
+        ids.extend(papers.iter().map(String::as_str));
+    }
+    let title = "Disputes";
+    let head = format!("{title} about {}: {}", about.join(" or "), disputes.len());
+    let command = format!("linkage contested {}", ids.join(" "));
+    // The command is kept whole on one line, so that it can be copied.
+    let text = if display_width(&head) + display_width(&command) + 12 <= WIDTH {
+        format!("{head}, shown by `{command}`\n")
+    } else {
+        format!("{head}, shown by\n  {command}\n")
+    };
+    text.replacen(title, &styled(HEADING, title), 1)
+}
+
+/// The distinct papers of `sources`, in first-seen order.
+fn papers_of<'g>(sources: impl IntoIterator<Item = &'g Source>) -> Vec<&'g str> {
+    let mut papers: Vec<&str> = Vec::new();
+    for source in sources {
+        if !papers.contains(&source.paper.as_str()) {
+            papers.push(&source.paper);
+        }
+    }
+    papers
+}
+
+/// The rule between a summary and the details under it.
+fn details_rule() -> String {
+    format!("\n{}\n\n", styled(HEADING, "In detail"))
+}
+
+/// `diff A B`: how A and B relate (relation kinds with paper counts), their common
+/// ground (aspects with paper counts), their differences (dimensions with paper counts
+/// and each side's position in a few words), and the number of disputes.
+pub fn diff(
+    graph: &ConceptGraph,
+    diff: &Diff<'_>,
+    papers: &[String],
+    disputes: &[Dispute],
+) -> String {
+    let (a, b) = (graph.node(diff.a), graph.node(diff.b));
+    let all_sources = diff
+        .direct
+        .iter()
+        .chain(diff.common_ground.iter().flat_map(|r| &r.claims))
+        .chain(diff.differences.iter().flat_map(|r| &r.claims))
+        .flat_map(|c| c.sources.iter().copied());
+    let asserting = papers_of(all_sources).len();
+    let mut out = String::new();
+    let title = format!(
+        "{} ({}) and {} ({}): {} compare them",
+        a.label,
+        a.id,
+        b.label,
+        b.id,
+        count(asserting, "paper", "papers")
+    );
+    out.push_str(&wrap(&title, "").replacen(&a.label, &styled(LABEL, &a.label), 1));
+    out.push('\n');
+    let mut relate: IndexMap<String, Vec<&str>> = IndexMap::new();
+    for claim in &diff.direct {
+        let relation = claim.relation;
+        let kind = &graph.kind_of(relation).label;
+        let name = if relation.from == diff.a {
+            kind.clone()
+        } else {
+            format!("{} {kind} {}", b.id, a.id)
+        };
+        let entry = relate.entry(name).or_default();
+        for source in &claim.sources {
+            if !entry.contains(&source.paper.as_str()) {
+                entry.push(&source.paper);
+            }
+        }
+    }
+    let counted = |map: IndexMap<String, Vec<&str>>| -> Vec<(String, usize)> {
+        let mut items: Vec<_> = map.into_iter().map(|(k, v)| (k, v.len())).collect();
+        items.sort_by_key(|item| std::cmp::Reverse(item.1));
+        items
+    };
+    if !relate.is_empty() {
+        let title = format!("How {} relates to {} (papers)", a.id, b.id);
+        out.push_str(&counted_line(&title, &counted(relate)));
+    }
+    if !diff.common_ground.is_empty() {
+        let rows = diff
+            .common_ground
+            .iter()
+            .map(|r| (graph.node(r.topic).label.clone(), r.papers()))
+            .collect();
+        let title = format!("Common ground ({}, papers)", diff.common_ground.len());
+        out.push_str(&counted_line(&title, &counted(rows)));
+    }
+    if !diff.differences.is_empty() {
+        let title = format!(
+            "Differences ({}; papers; {} | {})",
+            diff.differences.len(),
+            a.id,
+            b.id
+        );
+        let _ = writeln!(out, "{}", styled(HEADING, title));
+        let heads: Vec<String> = diff
+            .differences
+            .iter()
+            .map(|row| {
+                format!(
+                    "  {} ({})",
+                    fit(&graph.node(row.topic).label, 24),
+                    row.papers().len()
+                )
+            })
+            .collect();
+        let column = heads.iter().map(|h| display_width(h)).max().unwrap_or(0) + 2;
+        let room = WIDTH.saturating_sub(column + 3) / 2;
+        for (row, head) in diff.differences.iter().zip(&heads) {
+            let positions = row.claims.iter().find_map(|c| c.positions);
+            let line = match positions {
+                Some((pa, pb)) => {
+                    let pa = fit(pa, room);
+                    format!(
+                        "{head}{}{pa}{} | {}",
+                        super::padding(head, column),
+                        super::padding(&pa, room),
+                        fit(pb, room)
+                    )
+                }
+                None => head.clone(),
+            };
+            let _ = writeln!(out, "{}", line.trim_end());
+        }
+    }
+    out.push_str(&disputes_line(
+        graph,
+        &disputes_about(disputes, &[diff.a, diff.b], papers),
+        &[diff.a, diff.b],
+        papers,
+    ));
+    out.push_str(&details_rule());
+    out
+}
+
+/// `show X`: the node's relations counted by kind and by paper, and its most supported
+/// neighbours (by the number of papers relating them).
+pub fn show(
+    graph: &ConceptGraph,
+    ix: NodeIndex,
+    papers: &[String],
+    disputes: &[Dispute],
+) -> String {
+    let keep = |paper: &str| papers.is_empty() || papers.iter().any(|p| p == paper);
+    let node = graph.node(ix);
+    let mut by_kind: IndexMap<String, usize> = IndexMap::new();
+    let mut by_paper: IndexMap<&str, usize> = IndexMap::new();
+    let mut neighbours: IndexMap<NodeIndex, (Vec<&str>, usize)> = IndexMap::new();
+    let incident = graph.incident(ix);
+    let mut relations = 0;
+    for item in &incident {
+        let papers = papers_of(item.relation.sources.iter().filter(|s| keep(&s.paper)));
+        if papers.is_empty() {
+            continue;
+        }
+        relations += 1;
+        *by_kind
+            .entry(graph.kind_of(item.relation).label.clone())
+            .or_default() += 1;
+        for &paper in &papers {
+            *by_paper.entry(paper).or_default() += 1;
+        }
+        let entry = neighbours.entry(item.other).or_default();
+        entry.1 += 1;
+        for paper in papers {
+            if !entry.0.contains(&paper) {
+                entry.0.push(paper);
+            }
+        }
+    }
+    // Relations that compare other nodes along this one (an aspect or dimension).
+    let mut compared = 0;
+    for edge in graph.qualified_by(ix) {
+        let papers = papers_of(
+            graph
+                .relation(edge)
+                .sources
+                .iter()
+                .filter(|s| keep(&s.paper)),
+        );
+        if papers.is_empty() {
+            continue;
+        }
+        compared += 1;
+        relations += 1;
+        for paper in papers {
+            *by_paper.entry(paper).or_default() += 1;
+        }
+    }
+    let mut out = String::new();
+    let title = format!(
+        "{} ({}, {}): {} from {}",
+        node.label,
+        node.id,
+        node.kind,
+        count(relations, "relation", "relations"),
+        count(by_paper.len(), "paper", "papers")
+    );
+    out.push_str(&wrap(&title, "").replacen(&node.label, &styled(LABEL, &node.label), 1));
+    if compared > 0 {
+        let title = "Compared along this";
+        let _ = writeln!(
+            out,
+            "{}: {}",
+            styled(HEADING, title),
+            count(compared, "relation", "relations")
+        );
+    }
+    let mut kinds: Vec<(String, usize)> = by_kind.into_iter().collect();
+    kinds.sort_by_key(|kind| std::cmp::Reverse(kind.1));
+    if !kinds.is_empty() {
+        out.push_str(&counted_line("Relations by kind", &kinds));
+    }
+    let per_paper: Vec<(String, usize)> = by_paper
+        .into_iter()
+        .map(|(p, n)| (graph.cite(p).to_string(), n))
+        .collect();
+    if !per_paper.is_empty() {
+        out.push_str(&counted_line("Relations by paper", &per_paper));
+    }
+    let mut ranked: Vec<_> = neighbours.into_iter().collect();
+    ranked.sort_by_key(|(_, (papers, relations))| std::cmp::Reverse((papers.len(), *relations)));
+    if !ranked.is_empty() {
+        let _ = writeln!(out, "{}", styled(HEADING, "Most supported neighbours"));
+        for (other, (papers, relations)) in ranked.iter().take(8) {
+            let other = graph.node(*other);
+            let tail = format!(
+                " ({}): {}, {}",
+                other.id,
+                count(papers.len(), "paper", "papers"),
+                count(*relations, "relation", "relations")
+            );
+            let room = WIDTH.saturating_sub(display_width(&tail) + 2);
+            let _ = writeln!(out, "  {}{tail}", fit(&other.label, room));
+        }
+    }
+    out.push_str(&disputes_line(
+        graph,
+        &disputes_about(disputes, &[ix], papers),
+        &[ix],
+        papers,
+    ));
+    out.push_str(&details_rule());
+    out
+}
+
+/// `paper P`: what the paper claims, counted by kind of claim, the concepts it
+/// speaks of most, and the disputes it takes part in.
+pub fn paper(graph: &ConceptGraph, outline: &Outline<'_>, disputes: &[Dispute]) -> String {
+    let mut out = String::new();
+    let cite = graph.cite(&outline.paper);
+    let title = format!(
+        "{cite}: {} backed by {}",
+        count(outline.claims(), "claim", "claims"),
+        count(outline.quotes(), "quote", "quotes")
+    );
+    out.push_str(&wrap(&title, "").replacen(cite, &styled(LABEL, cite), 1));
+    if let Some(paper) = graph.paper(&outline.paper) {
+        if let Some(title) = &paper.title {
+            out.push_str(&wrap(title, "  "));
+        }
+    }
+    let mut groups: Vec<(String, usize)> = outline
+        .groups
+        .iter()
+        .map(|(heading, claims)| (heading.clone(), claims.len()))
+        .collect();
+    if !outline.facts.is_empty() {
+        groups.push(("facts".to_string(), outline.facts.len()));
+    }
+    out.push_str(&counted_line("Claims by kind", &groups));
+    let mut concepts: IndexMap<NodeIndex, usize> = IndexMap::new();
+    for claim in outline.groups.values().flatten() {
+        let relation = graph.relation(claim.edge);
+        for node in [relation.from, relation.to] {
+            *concepts.entry(node).or_default() += 1;
+        }
+    }
+    let mut concepts: Vec<_> = concepts.into_iter().collect();
+    concepts.sort_by_key(|concept| std::cmp::Reverse(concept.1));
+    let most: Vec<(String, usize)> = concepts
+        .iter()
+        .take(5)
+        .map(|&(n, c)| (fit(&graph.node(n).label, 40), c))
+        .collect();
+    if !most.is_empty() {
+        out.push_str(&counted_line("Concepts it speaks of most (claims)", &most));
+    }
+    let taken: Vec<&Dispute> = disputes
+        .iter()
+        .filter(|d| d.kind.strength() != Strength::Related)
+        .filter(|d| d.papers().contains(&outline.paper.as_str()))
+        .collect();
+    if !taken.is_empty() {
+        let title = "Disputes";
+        out.push_str(
+            &wrap(
+                &format!(
+                    "{title}: takes part in {}, shown by `linkage contested --paper {}`",
+                    taken.len(),
+                    outline.paper
+                ),
+                "",
+            )
+            .replacen(title, &styled(HEADING, title), 1),
+        );
+    }
+    out.push_str(&details_rule());
+    out
+}
