@@ -8,6 +8,7 @@
 
 pub mod adjacency;
 pub mod author;
+pub mod batch;
 pub mod cli;
 pub mod completion;
 pub mod diagnostic;
@@ -34,6 +35,7 @@ pub mod relation;
 mod resolve;
 pub mod run;
 pub mod schema;
+pub mod serve;
 pub mod source_map;
 pub mod suggest;
 pub mod teach;

@@ -117,6 +117,8 @@ pub fn run(cli: &Cli) -> Result<Outcome, Error> {
             return Ok(Outcome::Found);
         }
         Command::Add(ref args) => return add(cli, args),
+        Command::Batch(ref args) => return crate::batch::run(cli, args),
+        Command::Serve(ref args) => return crate::serve::run(cli, args),
         Command::Import {
             ref file,
             format,
@@ -165,6 +167,11 @@ pub fn run(cli: &Cli) -> Result<Outcome, Error> {
     // The process ends next; freeing a large graph piece by piece would only delay it.
     std::mem::forget(loaded);
     Ok(printed.outcome)
+}
+
+/// One command's output and outcome on a loaded graph, for `batch` and `serve`.
+pub(crate) fn answer(cli: &Cli, graph: &ConceptGraph) -> Result<(String, Outcome), Error> {
+    dispatch(cli, graph).map(|printed| (printed.text, printed.outcome))
 }
 
 fn dispatch(cli: &Cli, graph: &ConceptGraph) -> Result<Printed, Error> {
@@ -492,7 +499,9 @@ fn dispatch(cli: &Cli, graph: &ConceptGraph) -> Result<Printed, Error> {
         | Command::Man
         | Command::Init { .. }
         | Command::Add(_)
-        | Command::Import { .. } => {
+        | Command::Import { .. }
+        | Command::Batch(_)
+        | Command::Serve(_) => {
             unreachable!("answered in `run` before the data is loaded")
         }
         Command::Html { paper, output } => {

@@ -16,6 +16,7 @@ mod exports;
 mod path;
 mod path_properties;
 mod properties;
+mod scale;
 mod shell;
 mod teach;
 mod trust;
