@@ -68,10 +68,15 @@ pub fn run(cli: &Cli, args: &BatchArgs) -> Result<Outcome, Error> {
     let stdout = io::stdout();
     let mut out = stdout.lock();
     let mut worst = 0;
-    for (index, line) in input.lines().enumerate() {
+    for (index, line) in input.split(b'\n').enumerate() {
         let number = index + 1;
         let line = line.map_err(|e| Error::io("read", input_name(args), e))?;
-        let Some(answer) = answer_line(&graph, &line, number) else {
+        let answer = match std::str::from_utf8(&line) {
+            Ok(line) => answer_line(&graph, line, number),
+            // One bad line is one error answer; the lines after it are still answered.
+            Err(e) => Some(Answer::error(&format!("not UTF-8: {e}"), Some(number))),
+        };
+        let Some(answer) = answer else {
             continue;
         };
         worst = worst.max(answer.code);

@@ -110,6 +110,34 @@ fn batch_reports_errors_as_json_lines_with_their_line_and_exits_with_the_worst_c
 }
 
 #[test]
+fn batch_answers_a_line_that_is_not_utf8_with_an_error_and_goes_on() {
+    let output = linkage()
+        .arg("batch")
+        .write_stdin(b"show \xff\r\npapers\r\n".to_vec())
+        .output()
+        .expect("the binary runs");
+    assert_eq!(output.status.code(), Some(2));
+    let stdout = String::from_utf8(output.stdout).expect("UTF-8");
+    let lines: Vec<Value> = stdout
+        .lines()
+        .map(|l| serde_json::from_str(l).expect("JSON"))
+        .collect();
+    assert_eq!(lines.len(), 2, "{stdout}");
+    assert!(
+        lines[0]["error"]
+            .as_str()
+            .is_some_and(|e| e.starts_with("not UTF-8")),
+        "{stdout}"
+    );
+    assert_eq!(lines[0]["line"], 1);
+    assert_eq!(
+        lines[1],
+        cli_json(&["papers"]),
+        "a CRLF line is read as its words"
+    );
+}
+
+#[test]
 fn batch_reads_a_file_of_queries() {
     let dir = tempfile::tempdir().expect("temp dir");
     let file = dir.path().join("queries.txt");
