@@ -320,6 +320,13 @@ pub enum Command {
         #[arg(long, default_value_t = 1)]
         seed: u64,
     },
+    /// Answer many queries with one load: one command line a line (as after `linkage`,
+    /// e.g. `path tpa rr`), one line of JSON out for each, in order. Errors are JSON
+    /// lines too (`{"error": ..., "line": N}`); the exit code is the worst of all.
+    Batch(crate::batch::BatchArgs),
+    /// Answer queries over HTTP on this machine (read-only): `GET /path?from=tpa&to=rr`,
+    /// or `POST /` with a command line as the body; the same JSON as `--json`.
+    Serve(crate::serve::ServeArgs),
 }
 
 /// Arguments of `linkage add`.

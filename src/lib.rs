@@ -15,6 +15,8 @@
 pub mod adjacency;
 pub mod author;
 #[cfg(feature = "cli")]
+pub mod batch;
+#[cfg(feature = "cli")]
 pub mod cli;
 #[cfg(feature = "cli")]
 pub mod commands;
@@ -46,6 +48,8 @@ mod resolve;
 #[cfg(feature = "cli")]
 pub mod run;
 pub mod schema;
+#[cfg(feature = "cli")]
+pub mod serve;
 pub mod source_map;
 pub mod suggest;
 pub mod teach;

@@ -57,6 +57,11 @@ pub fn run(cli: &Cli, session: &Session) -> Result<Outcome, Error> {
 }
 
 /// One arm per command, each a call to the command's function.
+/// One command's output and outcome, for `batch` and `serve` (which print it their way).
+pub(crate) fn answer(cli: &Cli, session: &Session) -> Result<(String, Outcome), Error> {
+    command(&cli.command, session).map(|printed| (printed.text, printed.outcome))
+}
+
 fn command(command: &Command, s: &Session) -> Result<Printed, Error> {
     use Command as C;
     match command {
@@ -131,6 +136,8 @@ fn command(command: &Command, s: &Session) -> Result<Printed, Error> {
         C::Steps { lesson, output } => draw::steps(s, lesson, output),
         C::Handout { lesson, output } => draw::handout(s, lesson, output.as_deref()),
         C::Quiz { paper, seed } => draw::quiz(s, paper.as_deref(), *seed),
+        C::Batch(args) => crate::batch::run(s, args).map(Printed::nothing_more),
+        C::Serve(args) => crate::serve::run(s, args).map(Printed::nothing_more),
         C::Completions { shell } => setup::completions(*shell),
         C::Man => setup::man(),
         C::Init { dir } => setup::init(dir),

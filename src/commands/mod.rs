@@ -9,7 +9,7 @@ pub mod draw;
 pub mod query;
 pub mod setup;
 
-use std::{cell::OnceCell, fmt::Write as _, io::Write as _, path::Path};
+use std::{cell::OnceCell, fmt::Write as _, io::Write as _, path::Path, sync::Arc};
 
 use crate::{
     cli::Cli,
@@ -37,6 +37,14 @@ pub struct Printed {
 }
 
 impl Printed {
+    /// A command that printed as it went (`batch`, `serve`): nothing left to print.
+    pub fn nothing_more(outcome: Outcome) -> Self {
+        Self {
+            text: String::new(),
+            outcome,
+        }
+    }
+
     /// `text`, a result.
     pub fn found(text: String) -> Self {
         Self::found_if(true, text)
@@ -73,6 +81,8 @@ pub struct Session {
     /// Whether long output may go through a pager (`--no-pager` turns it off).
     pub pager: bool,
     loaded: OnceCell<Loaded>,
+    /// A dataset already loaded for many queries (`batch`, `serve`).
+    shared: Option<Arc<Loaded>>,
 }
 
 impl Session {
@@ -83,7 +93,37 @@ impl Session {
             json: cli.json,
             pager: !cli.no_pager,
             loaded: OnceCell::new(),
+            shared: None,
         }
+    }
+
+    /// A session for one of many queries on a dataset loaded once (`batch`, `serve`):
+    /// JSON out, no pager.
+    pub fn sharing(data: Option<std::path::PathBuf>, loaded: Arc<Loaded>) -> Self {
+        Self {
+            data,
+            json: true,
+            pager: false,
+            loaded: OnceCell::new(),
+            shared: Some(loaded),
+        }
+    }
+
+    /// Loads the dataset (printing its warnings) to answer many queries with it.
+    ///
+    /// # Errors
+    /// Whatever [`load`] reports.
+    pub fn load_for_many(&self) -> Result<Arc<Loaded>, Error> {
+        let source = self
+            .data
+            .clone()
+            .map_or(DataSource::Embedded, DataSource::Dir);
+        let loaded = load(&source)?;
+        let mut stderr = anstream::stderr();
+        for warning in &loaded.warnings {
+            let _ = writeln!(stderr, "{warning}");
+        }
+        Ok(Arc::new(loaded))
     }
 
     /// The dataset named by `--data`, or the built-in one; loaded (and its warnings
@@ -92,6 +132,9 @@ impl Session {
     /// # Errors
     /// Whatever [`load`] reports.
     pub fn graph(&self) -> Result<&ConceptGraph, Error> {
+        if let Some(shared) = &self.shared {
+            return Ok(&shared.graph);
+        }
         if let Some(loaded) = self.loaded.get() {
             return Ok(&loaded.graph);
         }

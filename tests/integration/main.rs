@@ -18,6 +18,7 @@ mod model_properties;
 mod path;
 mod path_properties;
 mod properties;
+mod scale;
 mod shell;
 mod summaries;
 mod teach;

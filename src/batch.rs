@@ -1,0 +1,220 @@
+//! `linkage batch`: many queries answered with one load of the data.
+//!
+//! Each line is a command line as it would follow `linkage` (`path tpa rr --limit 1`),
+//! split as a shell splits words, parsed by the same clap parser and answered by the same
+//! code as the command line, always in its `--json` form squeezed onto one line. A script
+//! asking hundreds of questions then pays for loading once instead of once per question.
+//! [`answer_words`] is shared with `linkage serve`.
+
+use std::{
+    fs::File,
+    io::{self, BufRead, BufReader, Write as _},
+    path::{Path, PathBuf},
+    sync::Arc,
+};
+
+use clap::{Args, Parser as _};
+
+use crate::{
+    cli::{Cli, Command},
+    commands::Session,
+    error::Error,
+    load::Loaded,
+    run::{answer, Outcome},
+};
+
+/// Arguments of `linkage batch`.
+#[derive(Debug, Clone, Args)]
+pub struct BatchArgs {
+    /// File of queries, one a line [default: standard input]. Blank lines and lines
+    /// starting with `#` are skipped (no output); line numbers count every line.
+    #[arg(value_name = "FILE")]
+    pub file: Option<PathBuf>,
+}
+
+/// The answer to one query: a line of JSON and its exit code (0 found, 1 nothing
+/// found, 2 error).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Answer {
+    /// The JSON, on one line, without the line break.
+    pub json: String,
+    /// 0, 1 or 2, as the same command alone would exit.
+    pub code: u8,
+}
+
+impl Answer {
+    /// An error answer: `{"error": message, "line": line}` (the line only when known).
+    pub fn error(message: &str, line: Option<usize>) -> Self {
+        let value = match line {
+            Some(line) => serde_json::json!({ "error": message, "line": line }),
+            None => serde_json::json!({ "error": message }),
+        };
+        Self {
+            json: value.to_string(),
+            code: 2,
+        }
+    }
+}
+
+/// Runs `linkage batch`: loads the data once, answers every line, exits with the worst
+/// code of all answers (0 when there were none).
+pub fn run(session: &Session, args: &BatchArgs) -> Result<Outcome, Error> {
+    let input: Box<dyn BufRead> = match &args.file {
+        Some(path) if path.as_os_str() != "-" => Box::new(BufReader::new(
+            File::open(path).map_err(|e| Error::io("read", path, e))?,
+        )),
+        _ => Box::new(io::stdin().lock()),
+    };
+    let loaded = session.load_for_many()?;
+    let data = session.data_dir();
+    let stdout = io::stdout();
+    let mut out = stdout.lock();
+    let mut worst = 0;
+    for (index, line) in input.split(b'\n').enumerate() {
+        let number = index + 1;
+        let line = line.map_err(|e| Error::io("read", input_name(args), e))?;
+        let answer = match std::str::from_utf8(&line) {
+            Ok(line) => answer_line(&loaded, data, line, number),
+            // One bad line is one error answer; the lines after it are still answered.
+            Err(e) => Some(Answer::error(&format!("not UTF-8: {e}"), Some(number))),
+        };
+        let Some(answer) = answer else {
+            continue;
+        };
+        worst = worst.max(answer.code);
+        // Flushed line by line, so a script can ask, read the answer, and ask again.
+        let written = writeln!(out, "{}", answer.json).and_then(|()| out.flush());
+        match written {
+            Ok(()) => {}
+            // The reader went away (`| head`): nothing more to answer.
+            Err(e) if e.kind() == io::ErrorKind::BrokenPipe => break,
+            Err(e) => return Err(Error::io("write", "standard output", e)),
+        }
+    }
+    match worst {
+        0 => Ok(Outcome::Found),
+        1 => Ok(Outcome::Nothing),
+        _ => Err(Error::Usage(
+            "some queries failed (their lines hold an \"error\")".into(),
+        )),
+    }
+}
+
+fn input_name(args: &BatchArgs) -> PathBuf {
+    args.file.clone().unwrap_or_else(|| "standard input".into())
+}
+
+/// The answer to one line of a batch (line numbers from 1), or `None` for a blank line
+/// or a `#` comment.
+pub fn answer_line(
+    loaded: &Arc<Loaded>,
+    data: Option<&Path>,
+    line: &str,
+    number: usize,
+) -> Option<Answer> {
+    let trimmed = line.trim();
+    if trimmed.is_empty() || trimmed.starts_with('#') {
+        return None;
+    }
+    let Some(words) = shlex::split(trimmed) else {
+        return Some(Answer::error(
+            "unbalanced quotes: close every ' and \"",
+            Some(number),
+        ));
+    };
+    Some(answer_words(loaded, data, words, Some(number)))
+}
+
+/// The answer to one command line given as words (without the leading `linkage`,
+/// which is skipped if present); `line` goes into error answers.
+pub fn answer_words(
+    loaded: &Arc<Loaded>,
+    data: Option<&Path>,
+    mut words: Vec<String>,
+    line: Option<usize>,
+) -> Answer {
+    if words.first().is_some_and(|word| word == "linkage") {
+        words.remove(0);
+    }
+    // Before the command, so that it is a flag even after a `--`.
+    if !words
+        .iter()
+        .take_while(|word| *word != "--")
+        .any(|word| word == "--json")
+    {
+        words.insert(0, "--json".into());
+    }
+    let argv = std::iter::once("linkage".to_owned()).chain(words);
+    let cli = match Cli::try_parse_from(argv) {
+        Ok(cli) => cli,
+        Err(error) => return Answer::error(&clap_message(&error), line),
+    };
+    if cli.data.is_some() {
+        return Answer::error(
+            "--data goes before `batch` or `serve`: the data is loaded once for every query",
+            line,
+        );
+    }
+    if !is_query(&cli.command) {
+        return Answer::error(
+            "only queries that print JSON are answered here: check, list, show, search, \
+             papers, schema, diff, compare, contested, paper, path, neighbors, locate",
+            line,
+        );
+    }
+    let session = Session::sharing(data.map(Path::to_path_buf), Arc::clone(loaded));
+    match answer(&cli, &session) {
+        Ok((text, outcome)) => match serde_json::from_str::<serde_json::Value>(&text) {
+            Ok(value) => Answer {
+                json: value.to_string(),
+                code: match outcome {
+                    Outcome::Found => 0,
+                    Outcome::Nothing => 1,
+                },
+            },
+            Err(_) => Answer::error("this command prints no JSON", line),
+        },
+        Err(error) => Answer::error(&error_message(&error), line),
+    }
+}
+
+/// The read-only queries that have a JSON form: what `batch` and `serve` answer.
+/// Commands that write files, start programs, or print other formats are refused.
+pub fn is_query(command: &Command) -> bool {
+    matches!(
+        command,
+        Command::Check { .. }
+            | Command::List { .. }
+            | Command::Show { .. }
+            | Command::Search { .. }
+            | Command::Papers { .. }
+            | Command::Schema { .. }
+            | Command::Diff { .. }
+            | Command::Compare { .. }
+            | Command::Contested { .. }
+            | Command::Paper { .. }
+            | Command::Path(_)
+            | Command::Neighbors { .. }
+            | Command::Locate { .. }
+    )
+}
+
+/// Clap's message without its `error: ` prefix, usage lines and help hint: the one
+/// sentence that says what is wrong.
+fn clap_message(error: &clap::Error) -> String {
+    let rendered = error.render().to_string();
+    let first = rendered.lines().next().unwrap_or_default();
+    first.strip_prefix("error: ").unwrap_or(first).to_owned()
+}
+
+/// The error's message, with each diagnostic of invalid data on its own line after it.
+fn error_message(error: &Error) -> String {
+    let mut message = error.to_string();
+    if let Error::InvalidData(diagnostics) = error {
+        for diagnostic in diagnostics {
+            message.push('\n');
+            message.push_str(&diagnostic.to_string());
+        }
+    }
+    message
+}
