@@ -15,6 +15,7 @@ use crate::error::Error;
 
 /// What `--json` is refused with on a drawing command.
 const DRAWINGS: &str = "diagrams are written as DOT, SVG, PNG or PDF";
+const LESSONS: &str = "lessons are written as HTML, SVG and Markdown";
 
 /// `linkage export`: the graph, or part of it, in another tool's format.
 pub fn export(
@@ -121,12 +122,14 @@ pub fn gallery(session: &Session, dir: &Path, svg: bool) -> Result<Printed, Erro
 
 /// `linkage html`: the offline explorer.
 pub fn html(session: &Session, paper: Option<&str>, output: &Path) -> Result<Printed, Error> {
+    session.refuse_json(LESSONS)?;
     teach::html_command(session.graph()?, paper, output, session.data_dir())?;
     Ok(Printed::found(String::new()))
 }
 
 /// `linkage steps`: an argument as numbered figures and a slide deck.
 pub fn steps(session: &Session, lesson: &teach::Lesson, output: &Path) -> Result<Printed, Error> {
+    session.refuse_json(LESSONS)?;
     let written = teach::steps_command(session.graph()?, lesson, output, session.data_dir())?;
     Ok(Printed::found_if(
         written.is_some(),
@@ -140,12 +143,14 @@ pub fn handout(
     lesson: &teach::Lesson,
     output: Option<&Path>,
 ) -> Result<Printed, Error> {
+    session.refuse_json(LESSONS)?;
     let text = teach::handout_command(session.graph()?, lesson, output, session.data_dir())?;
     Ok(Printed::found_if(text.is_some(), text.unwrap_or_default()))
 }
 
 /// `linkage quiz`: questions and answers made from the graph.
 pub fn quiz(session: &Session, paper: Option<&str>, seed: u64) -> Result<Printed, Error> {
+    session.refuse_json(LESSONS)?;
     let text = teach::quiz_command(session.graph()?, paper, seed)?;
     Ok(Printed::found_if(text.is_some(), text.unwrap_or_default()))
 }

@@ -726,3 +726,19 @@ fn sorted_strings(list: &Value) -> Vec<String> {
             .collect(),
     )
 }
+
+#[test]
+fn lessons_refuse_json_rather_than_ignore_it() {
+    let dir = tempfile::tempdir().unwrap();
+    let page = dir.path().join("x.html");
+    for args in [
+        vec!["--json", "html", "-o", page.to_str().unwrap()],
+        vec!["--json", "quiz"],
+        vec!["--json", "handout", "--path", "tpa", "rr"],
+    ] {
+        let output = linkage_bin().args(&args).output().unwrap();
+        assert_eq!(output.status.code(), Some(2), "{args:?}");
+        assert!(String::from_utf8_lossy(&output.stderr).contains("--json is for queries"));
+    }
+    assert!(!page.exists());
+}
