@@ -347,7 +347,7 @@ pub fn paper(graph: &ConceptGraph, outline: &Outline<'_>, disputes: &[Dispute]) 
         .map(|(heading, claims)| (heading.clone(), claims.len()))
         .collect();
     if !outline.facts.is_empty() {
-        groups.push(("facts".to_string(), outline.facts.len()));
+        groups.push(("Facts".to_string(), outline.facts.len()));
     }
     out.push_str(&counted_line("Claims by kind", &groups));
     let mut concepts: IndexMap<NodeIndex, usize> = IndexMap::new();
