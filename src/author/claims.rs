@@ -25,28 +25,7 @@ use crate::{
 /// `from_kind`/`to_kind` filled by hand for new nodes, so an exported table imports
 /// back: `citation`, `first_line` and `last_line` are derived from the data and the texts,
 /// and ignored here.
-pub const COLUMNS: &[&str] = &[
-    "from",
-    "from_label",
-    "from_kind",
-    "relation",
-    "to",
-    "to_label",
-    "to_kind",
-    "aspect",
-    "aspect_label",
-    "dimension",
-    "dimension_label",
-    "from_position",
-    "to_position",
-    "paper",
-    "citation",
-    "locator",
-    "first_line",
-    "last_line",
-    "quote",
-    "note",
-];
+pub const COLUMNS: &[&str] = &crate::formats::evidence::COLUMNS;
 
 const REQUIRED: &[&str] = &["from", "relation", "to", "paper", "quote"];
 

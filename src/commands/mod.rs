@@ -114,6 +114,12 @@ impl Session {
     /// # Errors
     /// Whatever [`load`] reports.
     pub fn load_for_many(&self) -> Result<Arc<Loaded>, Error> {
+        self.load_with_warnings().map(Arc::new)
+    }
+
+    /// Loads the dataset named by `--data` (or the built-in one), printing its warnings
+    /// to stderr as every command does.
+    fn load_with_warnings(&self) -> Result<Loaded, Error> {
         let source = self
             .data
             .clone()
@@ -123,7 +129,7 @@ impl Session {
         for warning in &loaded.warnings {
             let _ = writeln!(stderr, "{warning}");
         }
-        Ok(Arc::new(loaded))
+        Ok(loaded)
     }
 
     /// The dataset named by `--data`, or the built-in one; loaded (and its warnings
@@ -138,15 +144,7 @@ impl Session {
         if let Some(loaded) = self.loaded.get() {
             return Ok(&loaded.graph);
         }
-        let source = self
-            .data
-            .clone()
-            .map_or(DataSource::Embedded, DataSource::Dir);
-        let loaded = load(&source)?;
-        let mut stderr = anstream::stderr();
-        for warning in &loaded.warnings {
-            let _ = writeln!(stderr, "{warning}");
-        }
+        let loaded = self.load_with_warnings()?;
         Ok(&self.loaded.get_or_init(|| loaded).graph)
     }
 
