@@ -335,3 +335,18 @@ fn every_file_the_readme_links_to_is_in_the_repository() {
     }
     assert!(checked >= 5, "only {checked} links checked");
 }
+
+#[test]
+fn the_readme_example_of_counts_is_what_papers_prints() {
+    let readme = fs::read_to_string(repo().join("README.md")).unwrap();
+    let (_, papers, _) = run(&["papers"]);
+    let tan = papers
+        .lines()
+        .find(|l| l.contains("[tan-liu-huang-2020]"))
+        .unwrap();
+    let counts = tan.split("]  ").nth(1).unwrap().trim();
+    assert!(
+        readme.contains(&format!("(\"{counts}\" for Tan, Liu & Huang)")),
+        "README's example says otherwise than `papers`: {counts}"
+    );
+}
