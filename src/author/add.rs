@@ -21,7 +21,7 @@ use crate::{
     graph::ConceptGraph,
     headings::{headings, section_at},
     load::{load, DataSource},
-    locate::{find_bytes, locate},
+    locate::locate,
     write::write_atomically,
 };
 
@@ -385,31 +385,24 @@ impl Scratch {
     }
 }
 
-/// Says that a quote is not in the text, and how much of its start is.
+/// Says that a quote is not in the text, and how near it comes: the one near-miss rule
+/// of `linkage locate` (by characters, so Chinese works; case, quote marks and dashes
+/// told apart from changed words).
 fn not_found(text: &str, quote: &str, path: &Path) -> String {
-    let chars: Vec<char> = quote.trim().chars().collect();
-    // The longest prefix that occurs, by characters so that Chinese works too.
-    let (mut low, mut high) = (0, chars.len());
-    while low < high {
-        let mid = (low + high).div_ceil(2);
-        let prefix: String = chars[..mid].iter().collect();
-        if find_bytes(text, &prefix).is_some() {
-            low = mid;
-        } else {
-            high = mid - 1;
-        }
-    }
-    let matched: String = chars[..low].iter().collect();
-    let next: String = chars[low..].iter().take(30).collect();
-    if low < 5 {
-        format!(
+    let paper = super::locate::PaperText {
+        paper: String::new(),
+        citation: String::new(),
+        text: text.to_string(),
+    };
+    let near = super::locate::locate(std::slice::from_ref(&paper), quote);
+    match near.first().and_then(|miss| miss.difference.as_deref()) {
+        Some(difference) => format!(
+            "the quote does not occur in {} as written: {difference}; copy the quote from the text",
+            path.display()
+        ),
+        None => format!(
             "the quote does not occur in {}, nor its first words; `linkage locate` finds near misses",
             path.display()
-        )
-    } else {
-        format!(
-            "the quote does not occur in {} as written: the text has \"{matched}\" but then not \"{next}\"; copy the quote from the text",
-            path.display()
-        )
+        ),
     }
 }

@@ -1,7 +1,7 @@
 //! Checking the facts of a data file: each names a known node, a property the schema
 //! declares, a value of the property's type, and sources like a relation's.
 
-use super::{closest, quote_list, Parts, Problems};
+use super::{check_source, closest, quote_list, Parts, Problems};
 use crate::{
     fact::{Fact, FactRecord},
     relation::{Origin, Source},
@@ -91,37 +91,17 @@ fn check_fact(
             .hint("add \"sources\": [{\"paper\": ..., \"locator\": ..., \"quote\": ...}] with a verbatim quote");
     }
     for (j, source) in record.sources.iter().enumerate() {
-        let sat = format!("{at}/sources/{j}");
-        let k = j + 1;
-        if source.paper.is_empty() {
-            problems.at(
-                file,
-                sat.clone(),
-                format!("source {k} of fact {n} names no paper"),
-            );
-        } else if !parts.papers.contains_key(&source.paper)
-            && !parts.unavailable.contains(&source.paper)
-        {
-            let near = closest(&source.paper, parts.papers.keys().map(String::as_str), 3);
-            let problem = problems.at(
-                file,
-                format!("{sat}/paper"),
-                format!("unknown paper `{}`", source.paper),
-            );
-            if !near.is_empty() {
-                problem.hint(format!("did you mean {}?", quote_list(&near)));
-            }
-        }
-        if source.quote.trim().is_empty() {
-            problems
-                .at(
-                    file,
-                    sat.clone(),
-                    format!("source {k} of fact {n} has no quote"),
-                )
-                .hint("every claim carries a sentence or clause copied verbatim from the paper");
-        }
-        // An omitted locator is derived from the text by `check` (src/quotes.rs).
+        let at = format!("{at}/sources/{j}");
+        let item = format!("fact {n}");
+        check_source(
+            parts,
+            file,
+            &at,
+            &item,
+            j,
+            (&source.paper, &source.quote),
+            problems,
+        );
     }
     if problems.list.len() > before {
         return None;
