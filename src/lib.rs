@@ -52,6 +52,7 @@ pub mod schema;
 pub mod serve;
 pub mod source_map;
 pub mod suggest;
+pub mod symbol;
 pub mod teach;
 pub mod write;
 

@@ -18,6 +18,7 @@ use rustc_hash::{FxBuildHasher, FxHashMap, FxHashSet};
 use serde::de::DeserializeOwned;
 use serde_json::{value::RawValue, Value};
 
+use crate::symbol::Symbol;
 use crate::{
     adjacency::Adjacency,
     diagnostic::{Diagnostic, Severity},
@@ -805,7 +806,7 @@ fn add_node(
             )
             .hint("ids are lower-case words joined by hyphens, like `rural-revitalization`");
     }
-    if !parts.schema.node_kinds.contains_key(&node.kind) {
+    if !parts.schema.node_kinds.contains_key(node.kind.as_str()) {
         ok = false;
         let kinds: Vec<&str> = parts.schema.node_kinds.keys().map(String::as_str).collect();
         let near = closest(&node.kind, kinds.iter().copied(), 3);
@@ -941,13 +942,13 @@ fn check_relation(
             (
                 "from",
                 from,
-                from.map(|f| kind.allows_from(&parts.graph[f].kind)),
+                from.map(|f| kind.allows_from(parts.graph[f].kind)),
                 &kind.from,
             ),
             (
                 "to",
                 to,
-                to.map(|t| kind.allows_to(&parts.graph[t].kind)),
+                to.map(|t| kind.allows_to(parts.graph[t].kind)),
                 &kind.to,
             ),
         ] {
@@ -999,18 +1000,18 @@ fn check_relation(
     };
     let (aspect, dimension) = (id(&record.aspect), id(&record.dimension));
     Some(Relation {
-        kind: record.kind.into_owned(),
+        kind: Symbol::new(&record.kind),
         from: from?,
         to: to?,
         aspect,
         dimension,
-        positions: record.positions,
+        positions: record.positions.map(Box::new),
         sources: record
             .sources
             .into_iter()
             .enumerate()
             .map(|(j, s)| Source {
-                paper: s.paper.into_owned(),
+                paper: Symbol::new(&s.paper),
                 locator: s.locator.into_owned(),
                 quote: s.quote.into_owned(),
                 origin: Origin {
@@ -1219,13 +1220,13 @@ fn insert_relation(
     let (kind, _, kind_def) = parts
         .schema
         .relation_kinds
-        .get_full(&relation.kind)
+        .get_full(relation.kind.as_str())
         .expect("relation kinds are checked before insertion");
     let flip = kind_def.symmetric && relation.from > relation.to;
     let oriented = relation
         .positions
         .as_ref()
-        .map(|p| if flip { p.swapped() } else { p.clone() });
+        .map(|p| if flip { p.swapped() } else { (**p).clone() });
     let (from, to) = if flip {
         (relation.to, relation.from)
     } else {
@@ -1247,7 +1248,7 @@ fn insert_relation(
         let target = &parts.graph[edge];
         let target_oriented = target.positions.as_ref().map(|p| {
             if target.from == from {
-                p.clone()
+                (**p).clone()
             } else {
                 p.swapped()
             }

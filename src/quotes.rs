@@ -357,7 +357,7 @@ fn derive(
     DerivedLocator {
         file: place.file,
         line: place.line,
-        paper: source.paper.clone(),
+        paper: source.paper.to_string(),
         locator,
         text_line,
     }

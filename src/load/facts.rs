@@ -116,7 +116,7 @@ fn check_fact(
             .into_iter()
             .enumerate()
             .map(|(j, s)| Source {
-                paper: s.paper,
+                paper: s.paper.into(),
                 locator: s.locator,
                 quote: s.quote,
                 origin: Origin {

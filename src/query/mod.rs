@@ -105,7 +105,7 @@ pub(crate) mod testing {
                     dimension: None,
                     positions: None,
                     sources: vec![Source {
-                        paper: format!("p{}", i % 2),
+                        paper: format!("p{}", i % 2).into(),
                         locator: "1".into(),
                         quote: format!("quote {i}"),
                         origin: Origin::default(),
