@@ -12,6 +12,7 @@ use std::{
     path::{Path, PathBuf},
 };
 
+use hashbrown::HashTable;
 use indexmap::IndexMap;
 use petgraph::graph::{DiGraph, EdgeIndex, NodeIndex};
 use rustc_hash::{FxBuildHasher, FxHashMap, FxHashSet};
@@ -648,8 +649,7 @@ fn build(
         let checked = facts::check_facts(&parts, file, records, problems);
         parts.facts.extend(checked);
     }
-    let mut merged: FxHashMap<RelationKey, EdgeIndex> =
-        FxHashMap::with_capacity_and_hasher(relation_total, FxBuildHasher);
+    let mut merged = Merged::with_capacity(relation_total);
     for (file, text, raws) in relations {
         for relation in check_all(&parts, file, text, &raws, problems)
             .into_iter()
@@ -1192,28 +1192,64 @@ fn check_role(
 
 /// What makes two claims the same relation. Symmetric kinds are keyed in one canonical
 /// direction, so "A differs from B" and "B differs from A" (positions swapped) merge.
-/// Kept to 32 plain bytes (positions as a hash, checked on a hit) because a large
-/// dataset holds a million of these while loading.
-#[derive(Hash, PartialEq, Eq, Clone, Copy)]
-struct RelationKey {
-    kind: u32,
-    from: u32,
-    to: u32,
-    aspect: u32,
-    dimension: u32,
-    positions: u64,
+/// Only hashed and compared, never stored: the merge table holds edge indices and
+/// rebuilds an edge's key from the graph when it needs it (4 bytes a relation while
+/// loading, where a stored key took 40).
+#[derive(Hash, PartialEq, Eq)]
+struct RelationKey<'r> {
+    kind: usize,
+    from: NodeIndex,
+    to: NodeIndex,
+    aspect: Option<NodeIndex>,
+    dimension: Option<NodeIndex>,
+    /// Positions as read from `from` to `to`.
+    positions: Option<Cow<'r, Positions>>,
 }
 
-const NONE: u32 = u32::MAX;
+impl<'r> RelationKey<'r> {
+    /// The key of `relation`, of kind number `kind` in the schema.
+    fn of(relation: &'r Relation, kind: usize, symmetric: bool) -> Self {
+        let flip = symmetric && relation.from > relation.to;
+        let (from, to) = if flip {
+            (relation.to, relation.from)
+        } else {
+            (relation.from, relation.to)
+        };
+        Self {
+            kind,
+            from,
+            to,
+            aspect: relation.aspect,
+            dimension: relation.dimension,
+            positions: relation.positions.as_deref().map(|p| {
+                if flip {
+                    Cow::Owned(p.swapped())
+                } else {
+                    Cow::Borrowed(p)
+                }
+            }),
+        }
+    }
 
-/// A node index as the `u32` petgraph stores it.
-fn raw(node: NodeIndex) -> u32 {
-    u32::try_from(node.index()).expect("petgraph's default index type is u32")
+    /// The key of an edge already in the graph.
+    fn of_edge(parts: &'r Parts, edge: EdgeIndex) -> Self {
+        let kind = usize::from(parts.kind_indices[edge.index()]);
+        let symmetric = parts.schema.relation_kinds[kind].symmetric;
+        Self::of(&parts.graph[edge], kind, symmetric)
+    }
+
+    fn hash(&self) -> u64 {
+        use std::hash::BuildHasher;
+        FxBuildHasher.hash_one(self)
+    }
 }
+
+/// Relations already inserted, found by their [`RelationKey`].
+type Merged = HashTable<EdgeIndex>;
 
 fn insert_relation(
     parts: &mut Parts,
-    merged: &mut FxHashMap<RelationKey, EdgeIndex>,
+    merged: &mut Merged,
     mut relation: Relation,
     problems: &mut Problems,
 ) {
@@ -1222,39 +1258,12 @@ fn insert_relation(
         .relation_kinds
         .get_full(relation.kind.as_str())
         .expect("relation kinds are checked before insertion");
-    let flip = kind_def.symmetric && relation.from > relation.to;
-    let oriented = relation
-        .positions
-        .as_ref()
-        .map(|p| if flip { p.swapped() } else { (**p).clone() });
-    let (from, to) = if flip {
-        (relation.to, relation.from)
-    } else {
-        (relation.from, relation.to)
-    };
-    let key = RelationKey {
-        kind: u32::try_from(kind).unwrap_or(NONE),
-        from: raw(from),
-        to: raw(to),
-        aspect: relation.aspect.map_or(NONE, raw),
-        dimension: relation.dimension.map_or(NONE, raw),
-        positions: oriented.as_ref().map_or(0, |p| {
-            use std::hash::BuildHasher;
-            FxBuildHasher.hash_one(p) | 1
-        }),
-    };
-    let existing = merged.get(&key).copied().filter(|&edge| {
-        // Guard against a hash collision on the positions.
-        let target = &parts.graph[edge];
-        let target_oriented = target.positions.as_ref().map(|p| {
-            if target.from == from {
-                (**p).clone()
-            } else {
-                p.swapped()
-            }
-        });
-        target_oriented == oriented
-    });
+    let key = RelationKey::of(&relation, kind, kind_def.symmetric);
+    let hash = key.hash();
+    let existing = merged
+        .find(hash, |&edge| RelationKey::of_edge(parts, edge) == key)
+        .copied();
+    drop(key);
     if let Some(edge) = existing {
         let target = &mut parts.graph[edge];
         target.notes.append(&mut relation.notes);
@@ -1282,7 +1291,8 @@ fn insert_relation(
         .push(u16::try_from(kind).expect("at most MAX_RELATION_KINDS relation kinds"));
     parts.ends.push((relation.from, relation.to));
     let edge = parts.graph.add_edge(relation.from, relation.to, relation);
-    merged.entry(key).or_insert(edge);
+    let parts = &*parts;
+    merged.insert_unique(hash, edge, |&edge| RelationKey::of_edge(parts, edge).hash());
 }
 
 /// Whether two sources are the same paper saying the same words. The same quote twice
