@@ -1012,8 +1012,8 @@ fn check_relation(
             .enumerate()
             .map(|(j, s)| Source {
                 paper: Symbol::new(&s.paper),
-                locator: s.locator.into_owned(),
-                quote: s.quote.into_owned(),
+                locator: s.locator.into(),
+                quote: s.quote.into(),
                 origin: Origin {
                     file: u32::try_from(file).unwrap_or(u32::MAX),
                     relation: u32::try_from(i).unwrap_or(u32::MAX),

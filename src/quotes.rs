@@ -242,7 +242,7 @@ pub fn verify_quotes(graph: &ConceptGraph, texts: &Texts) -> QuoteReport {
             }
             continue;
         }
-        let key = (source.paper.as_str(), source.locator.as_str());
+        let key = (source.paper.as_str(), &*source.locator);
         let warned = *locators.entry(key).or_insert_with(|| {
             let missing = missing_headings(&source.locator, &text.lower);
             (!missing.is_empty()).then(|| {
@@ -261,7 +261,7 @@ pub fn verify_quotes(graph: &ConceptGraph, texts: &Texts) -> QuoteReport {
             if let Some(section) = disagreeing(&source.locator, &holding) {
                 let key = (
                     source.paper.as_str(),
-                    source.locator.as_str(),
+                    &*source.locator,
                     section.title.clone(),
                 );
                 let uses = disagreements.entry(key).or_insert_with(|| {

@@ -94,7 +94,7 @@ pub fn row(
         locator,
         span.map(|s| s.first_line.to_string()).unwrap_or_default(),
         span.map(|s| s.last_line.to_string()).unwrap_or_default(),
-        source.quote.clone(),
+        source.quote.to_string(),
         relation.notes.join(" / "),
     ]
 }
@@ -103,7 +103,7 @@ pub fn row(
 /// falls under in `text` (as `check` derives it; empty without the text).
 pub fn source_locator(text: Option<&TextIndex>, source: &Source) -> String {
     if !source.locator.trim().is_empty() {
-        return source.locator.clone();
+        return source.locator.to_string();
     }
     text.and_then(|text| {
         let span = text.locate(&source.quote)?;

@@ -117,8 +117,8 @@ fn check_fact(
             .enumerate()
             .map(|(j, s)| Source {
                 paper: s.paper.into(),
-                locator: s.locator,
-                quote: s.quote,
+                locator: s.locator.into(),
+                quote: s.quote.into(),
                 origin: Origin {
                     file: index(file),
                     relation: index(i),

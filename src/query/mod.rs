@@ -107,7 +107,7 @@ pub(crate) mod testing {
                     sources: vec![Source {
                         paper: format!("p{}", i % 2).into(),
                         locator: "1".into(),
-                        quote: format!("quote {i}"),
+                        quote: format!("quote {i}").into(),
                         origin: Origin::default(),
                     }],
                     notes: Vec::new(),
