@@ -999,6 +999,21 @@ fn check_relation(
             .and_then(|id| parts.ids.get(id.as_ref()).copied())
     };
     let (aspect, dimension) = (id(&record.aspect), id(&record.dimension));
+    // Not `collect()`: it would reuse the parsed records' buffer in place, which serde
+    // grew to room for four, so each of a million relations would keep 256 bytes for
+    // its one source.
+    let mut sources = Vec::with_capacity(record.sources.len());
+    sources.extend(record.sources.into_iter().enumerate().map(|(j, s)| Source {
+        paper: Symbol::new(&s.paper),
+        locator: s.locator.into(),
+        quote: s.quote.into(),
+        origin: Origin {
+            file: u32::try_from(file).unwrap_or(u32::MAX),
+            relation: u32::try_from(i).unwrap_or(u32::MAX),
+            source: u32::try_from(j).unwrap_or(u32::MAX),
+            in_facts: false,
+        },
+    }));
     Some(Relation {
         kind: Symbol::new(&record.kind),
         from: from?,
@@ -1006,22 +1021,7 @@ fn check_relation(
         aspect,
         dimension,
         positions: record.positions.map(Box::new),
-        sources: record
-            .sources
-            .into_iter()
-            .enumerate()
-            .map(|(j, s)| Source {
-                paper: Symbol::new(&s.paper),
-                locator: s.locator.into(),
-                quote: s.quote.into(),
-                origin: Origin {
-                    file: u32::try_from(file).unwrap_or(u32::MAX),
-                    relation: u32::try_from(i).unwrap_or(u32::MAX),
-                    source: u32::try_from(j).unwrap_or(u32::MAX),
-                    in_facts: false,
-                },
-            })
-            .collect(),
+        sources,
         notes: record.note.into_iter().map(Cow::into_owned).collect(),
     })
 }

@@ -93,7 +93,11 @@ impl Origin {
 impl Relation {
     /// Whether any source of this relation cites one of `papers` (all pass when empty).
     pub fn asserted_by_any(&self, papers: &[String]) -> bool {
-        papers.is_empty() || self.sources.iter().any(|s| papers.iter().any(|p| *p == s.paper))
+        papers.is_empty()
+            || self
+                .sources
+                .iter()
+                .any(|s| papers.iter().any(|p| *p == s.paper))
     }
 
     /// Ids of the papers asserting this relation, in order of first appearance, once each.
