@@ -9,6 +9,7 @@ mod facts;
 use std::{
     borrow::Cow,
     collections::hash_map::Entry,
+    ops::Range,
     path::{Path, PathBuf},
 };
 
@@ -61,6 +62,7 @@ pub fn load(source: &DataSource) -> Result<Loaded> {
     let files = match source {
         DataSource::Embedded => embedded::files()
             .map(|(name, text)| RawFile {
+                path: None,
                 name: format!("<embedded>/{name}"),
                 file_name: name.to_string(),
                 bytes: Cow::Borrowed(text.as_bytes()),
@@ -82,6 +84,7 @@ pub fn load_in_memory(files: Vec<(String, Vec<u8>)>) -> Result<Loaded> {
         files
             .into_iter()
             .map(|(name, bytes)| RawFile {
+                path: None,
                 file_name: name.rsplit('/').next().unwrap_or_default().to_string(),
                 name,
                 bytes: Cow::Owned(bytes),
@@ -97,6 +100,8 @@ struct RawFile {
     /// Bare file name, to spot `schema.json`.
     file_name: String,
     bytes: Cow<'static, [u8]>,
+    /// Where it was read from, if from disk: its text can then be let go after loading.
+    path: Option<PathBuf>,
 }
 
 fn read_dir(dir: &Path) -> Result<Vec<RawFile>> {
@@ -130,6 +135,7 @@ fn read_dir(dir: &Path) -> Result<Vec<RawFile>> {
                     .to_string_lossy()
                     .into_owned(),
                 bytes: Cow::Owned(bytes),
+                path: Some(path),
             })
         })
         .collect()
@@ -210,30 +216,28 @@ fn load_files(raw: Vec<RawFile>) -> Result<Loaded> {
         } else {
             data_files.push(index);
         }
-        texts.push(DataFileText {
-            name: file.name,
-            text,
-        });
+        texts.push(DataFileText::new(file.name, text, file.path));
     }
     let schema_index = schema_file.unwrap_or_else(|| {
-        texts.push(DataFileText {
-            name: "<built-in schema>".into(),
-            text: Cow::Borrowed(Schema::builtin_text()),
-        });
+        texts.push(DataFileText::new(
+            "<built-in schema>".into(),
+            Cow::Borrowed(Schema::builtin_text()),
+            None,
+        ));
         texts.len() - 1
     });
-    let schema = parse_schema(schema_index, &texts[schema_index].text, &mut problems);
-    let parsed: Vec<(usize, &str, DataFile<'_>)> = data_files
+    let schema = parse_schema(schema_index, texts[schema_index].text(), &mut problems);
+    let parsed: Vec<ParsedFile> = data_files
         .iter()
-        .filter(|&&i| !texts[i].text.is_empty())
+        .filter(|&&i| !texts[i].text().is_empty())
         .filter_map(|&i| {
-            let text: &str = &texts[i].text;
-            parse_data_file(i, text, &mut problems).map(|d| (i, text, d))
+            let text = texts[i].text();
+            parse_data_file(i, text, &mut problems).map(|d| ParsedFile::new(i, text, d))
         })
         .collect();
     // Even with syntax errors in some files, the others are validated, so one run
     // reports everything.
-    let graph = schema.map(|schema| build(schema, parsed, &mut problems));
+    let graph = schema.map(|schema| build(schema, parsed, &mut texts, &mut problems));
     let diagnostics = finish(problems, &texts);
     let (errors, warnings): (Vec<_>, Vec<_>) = diagnostics
         .into_iter()
@@ -615,11 +619,12 @@ type Definitions = FxHashMap<String, (usize, String)>;
 
 fn build(
     schema: Schema,
-    files: Vec<(usize, &str, DataFile<'_>)>,
+    files: Vec<ParsedFile>,
+    texts: &mut [DataFileText],
     problems: &mut Problems,
 ) -> Parts {
-    let node_total = files.iter().map(|(_, _, d)| d.nodes.len()).sum();
-    let relation_total = files.iter().map(|(_, _, d)| d.relations.len()).sum();
+    let node_total = files.iter().map(|f| f.nodes.len()).sum();
+    let relation_total = files.iter().map(|f| f.relations.len()).sum();
     let mut parts = Parts {
         schema,
         papers: IndexMap::new(),
@@ -635,14 +640,15 @@ fn build(
     let mut node_defs = Definitions::with_capacity_and_hasher(node_total, FxBuildHasher);
     let mut relations = Vec::new();
     let mut facts = Vec::new();
-    for (file, text, data) in files {
+    for data in files {
+        let file = data.file;
         for (i, paper) in data.papers.into_iter().enumerate() {
             add_paper(&mut parts, &mut paper_defs, file, i, paper, problems);
         }
         for (i, node) in data.nodes.into_iter().enumerate() {
             add_node(&mut parts, &mut node_defs, file, i, node, problems);
         }
-        relations.push((file, text, data.relations));
+        relations.push((file, data.relations));
         facts.push((file, data.facts));
     }
     for (file, records) in facts {
@@ -650,44 +656,76 @@ fn build(
         parts.facts.extend(checked);
     }
     let mut merged = Merged::with_capacity(relation_total);
-    for (file, text, raws) in relations {
-        for relation in check_all(&parts, file, text, &raws, problems)
-            .into_iter()
-            .flatten()
-        {
+    for (file, spans) in relations {
+        let checked = check_all(&parts, file, texts[file].text(), &spans, problems);
+        // The file's relations are all read: its text is no longer needed.
+        texts[file].release();
+        for relation in checked.into_iter().flatten().flatten() {
             insert_relation(&mut parts, &mut merged, relation, problems);
         }
     }
     parts
 }
 
+/// What build needs of a parsed data file. Relations are byte ranges of the file's
+/// text rather than borrowed slices, so that the text can be let go file by file.
+struct ParsedFile {
+    file: usize,
+    papers: Vec<Paper>,
+    nodes: Vec<Node>,
+    facts: Vec<crate::fact::FactRecord>,
+    relations: Vec<Range<usize>>,
+}
+
+impl ParsedFile {
+    fn new(file: usize, text: &str, data: DataFile<'_>) -> Self {
+        let start = text.as_ptr().addr();
+        Self {
+            file,
+            papers: data.papers,
+            nodes: data.nodes,
+            facts: data.facts,
+            relations: data
+                .relations
+                .iter()
+                .map(|raw| {
+                    let at = raw.json().as_ptr().addr() - start;
+                    at..at + raw.json().len()
+                })
+                .collect(),
+        }
+    }
+}
+
 /// Below this many relations in a file, checking them on one thread is faster than
 /// starting more.
 const PARALLEL_FROM: usize = 20_000;
 
-/// Parses and checks a file's relations, in order. Checking only reads the nodes and
-/// the schema, so large files are split across the machine's cores; insertion, which
-/// merges claims in data order, stays on one thread.
+/// Parses and checks a file's relations (`spans` of its `text`), in order, as one list
+/// per thread. Checking only reads the nodes and the schema, so large files are split
+/// across the machine's cores; insertion, which merges claims in data order, stays on
+/// one thread. The lists are not joined into one: that would hold a file's checked
+/// relations twice.
 fn check_all(
     parts: &Parts,
     file: usize,
     text: &str,
-    raws: &[RawRelation<'_>],
+    spans: &[Range<usize>],
     problems: &mut Problems,
-) -> Vec<Option<Relation>> {
+) -> Vec<Vec<Option<Relation>>> {
     let threads = std::thread::available_parallelism()
         .map_or(1, std::num::NonZero::get)
         .min(8);
-    if threads < 2 || raws.len() < PARALLEL_FROM {
-        return raws
+    if threads < 2 || spans.len() < PARALLEL_FROM {
+        return vec![spans
             .iter()
             .enumerate()
-            .map(|(i, raw)| check_raw(parts, file, text, i, raw, problems))
-            .collect();
+            .map(|(i, span)| check_raw(parts, file, text, i, span, problems))
+            .collect()];
     }
-    let chunk = raws.len().div_ceil(threads);
+    let chunk = spans.len().div_ceil(threads);
     std::thread::scope(|scope| {
-        let workers: Vec<_> = raws
+        let workers: Vec<_> = spans
             .chunks(chunk)
             .enumerate()
             .map(|(c, part)| {
@@ -696,18 +734,18 @@ fn check_all(
                     let checked: Vec<Option<Relation>> = part
                         .iter()
                         .enumerate()
-                        .map(|(k, raw)| {
-                            check_raw(parts, file, text, c * chunk + k, raw, &mut found)
+                        .map(|(k, span)| {
+                            check_raw(parts, file, text, c * chunk + k, span, &mut found)
                         })
                         .collect();
                     (checked, found)
                 })
             })
             .collect();
-        let mut all = Vec::with_capacity(raws.len());
+        let mut all = Vec::with_capacity(workers.len());
         for worker in workers {
             let (checked, found) = worker.join().expect("checking a relation does not panic");
-            all.extend(checked);
+            all.push(checked);
             problems.list.extend(found.list);
         }
         all
@@ -720,13 +758,14 @@ fn check_raw(
     file: usize,
     text: &str,
     i: usize,
-    raw: &RawRelation<'_>,
+    span: &Range<usize>,
     problems: &mut Problems,
 ) -> Option<Relation> {
-    match serde_json::from_str::<RelationRecord<'_>>(raw.json()) {
+    let json = &text[span.clone()];
+    match serde_json::from_str::<RelationRecord<'_>>(json) {
         Ok(record) => check_relation(parts, file, i, record, problems),
         Err(e) => {
-            let place = item_place(text, raw.json(), &e)
+            let place = item_place(text, json, &e)
                 .unwrap_or_else(|| Place::Pointer(format!("/relations/{i}")));
             problems.push(
                 file,
@@ -1333,7 +1372,7 @@ fn quote_list(names: &[&str]) -> String {
 /// offsets become lines and columns in one sweep, so thousands of problems in one
 /// large file cost about one pass over it, not one pass each.
 fn finish(problems: Problems, texts: &[DataFileText]) -> Vec<Diagnostic> {
-    let text_of = |file: usize| texts.get(file).map_or("", |t| &*t.text);
+    let text_of = |file: usize| texts.get(file).map_or("", DataFileText::text);
     let name_of = |file: usize| texts.get(file).map_or_else(String::new, |t| t.name.clone());
     let mut indexes: Vec<Option<crate::source_map::FileIndex<'_>>> =
         texts.iter().map(|_| None).collect();
