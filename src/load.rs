@@ -1414,6 +1414,10 @@ fn finish(problems: Problems, texts: &[DataFileText]) -> Vec<Diagnostic> {
         .iter()
         .enumerate()
         .map(|(file, offsets)| {
+            if offsets.is_empty() {
+                // Not even the text is asked for: it may have been let go.
+                return FxHashMap::default();
+            }
             let found = crate::source_map::line_columns(text_of(file), offsets);
             offsets.iter().copied().zip(found).collect()
         })
