@@ -86,7 +86,7 @@ pub struct ConceptGraph {
     /// Each node's relations in contiguous arrays, for fast traversal.
     pub(crate) adjacency: Adjacency,
     /// Id to node. Not iterated: data order is the graph's own node order.
-    pub(crate) ids: FxHashMap<String, NodeIndex>,
+    pub(crate) ids: crate::id_index::IdIndex,
     /// Lower-cased labels and aliases to their node.
     pub(crate) names: FxHashMap<String, NodeIndex>,
     /// Facts, in data order.

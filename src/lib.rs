@@ -31,6 +31,7 @@ pub mod fact;
 pub mod formats;
 pub mod graph;
 pub mod headings;
+pub mod id_index;
 pub mod import;
 pub mod json_schema;
 pub mod load;

@@ -585,7 +585,7 @@ struct Parts {
     kind_indices: Vec<u16>,
     /// Each edge's ends, in edge order, for the adjacency index.
     ends: Vec<(NodeIndex, NodeIndex)>,
-    ids: FxHashMap<String, NodeIndex>,
+    ids: crate::id_index::IdIndex,
     names: FxHashMap<String, NodeIndex>,
     /// Facts, in data order.
     facts: Vec<crate::fact::Fact>,
@@ -631,7 +631,7 @@ fn build(
         graph: DiGraph::with_capacity(node_total, relation_total),
         kind_indices: Vec::with_capacity(relation_total),
         ends: Vec::with_capacity(relation_total),
-        ids: FxHashMap::with_capacity_and_hasher(node_total, FxBuildHasher),
+        ids: crate::id_index::IdIndex::with_capacity(node_total),
         names: FxHashMap::with_capacity_and_hasher(node_total * 2, FxBuildHasher),
         facts: Vec::new(),
         unavailable: std::mem::take(&mut problems.unavailable),
@@ -890,7 +890,7 @@ fn add_node(
     }
     let ix = parts.graph.add_node(node);
     let node = &parts.graph[ix];
-    parts.ids.insert(node.id.clone(), ix);
+    parts.ids.insert(&node.id, ix);
     let named = std::iter::once((format!("{at}/label"), &node.label)).chain(
         node.aliases
             .iter()
