@@ -40,7 +40,7 @@ pub fn fact_json(graph: &ConceptGraph, fact: &crate::fact::Fact) -> Value {
 /// One relation with ids for endpoints and every source, in the data-file format.
 pub fn relation_json(graph: &ConceptGraph, relation: &Relation) -> Value {
     let mut map = Map::new();
-    map.insert("kind".into(), relation.kind.clone().into());
+    map.insert("kind".into(), relation.kind.as_str().into());
     ends_and_qualifiers(graph, relation, &mut map);
     map.insert("sources".into(), sources_json(relation));
     if !relation.notes.is_empty() {
@@ -83,7 +83,7 @@ pub fn sources_json(relation: &Relation) -> Value {
 /// sources they kept, with [`cited_sources_json`].
 pub fn relation_head(graph: &ConceptGraph, relation: &Relation) -> Map<String, Value> {
     let mut map = Map::new();
-    map.insert("kind".into(), relation.kind.clone().into());
+    map.insert("kind".into(), relation.kind.as_str().into());
     map.insert("label".into(), graph.kind_of(relation).label.clone().into());
     ends_and_qualifiers(graph, relation, &mut map);
     map

@@ -1,7 +1,7 @@
 //! The concept graph: nodes and sourced relations in a petgraph graph, with an index
 //! from id to node so lookups are O(1) and iteration follows the data's order.
 
-use std::borrow::Cow;
+use std::{borrow::Cow, path::PathBuf, sync::OnceLock};
 
 use indexmap::IndexMap;
 use petgraph::{
@@ -19,13 +19,55 @@ use crate::{
     schema::{RelationKind, Role, Schema},
 };
 
-/// A data file the graph was read from, kept so later checks can point into it.
+/// A data file the graph was read from, so that later checks can point into it.
+///
+/// The text of a file read from disk is let go once its relations are loaded (a
+/// million-relation dataset's JSON is as large as the graph built from it) and read
+/// again, once, only when a problem needs a line and column. Built-in and in-memory
+/// files keep their text.
 #[derive(Debug, Clone)]
 pub struct DataFileText {
     /// Name as shown to the user.
     pub name: String,
-    /// The file's text.
-    pub text: Cow<'static, str>,
+    /// The file's text; empty once let go, until asked for again.
+    text: OnceLock<Cow<'static, str>>,
+    /// Where to read the text again; `None` for built-in and in-memory files.
+    path: Option<PathBuf>,
+}
+
+impl DataFileText {
+    /// A file whose text is held; `path` if it was read from disk.
+    pub(crate) fn new(name: String, text: Cow<'static, str>, path: Option<PathBuf>) -> Self {
+        Self {
+            name,
+            text: OnceLock::from(text),
+            path,
+        }
+    }
+
+    /// The file's text, read again if it was let go. Empty if the file can no longer be
+    /// read as UTF-8: a place in it is then not shown, and nothing else is lost.
+    pub fn text(&self) -> &str {
+        self.text
+            .get_or_init(|| Cow::Owned(self.read_again().unwrap_or_default()))
+    }
+
+    /// Lets go of the text if it can be read again.
+    pub(crate) fn release(&mut self) {
+        if self.path.is_some() {
+            self.text = OnceLock::new();
+        }
+    }
+
+    fn read_again(&self) -> Option<String> {
+        let bytes = std::fs::read(self.path.as_ref()?).ok()?;
+        let text = String::from_utf8(bytes).ok()?;
+        // As the loader read it: a byte-order mark is not part of the text.
+        Some(match text.strip_prefix('\u{feff}') {
+            Some(rest) => rest.to_string(),
+            None => text,
+        })
+    }
 }
 
 /// A loaded, validated dataset.
@@ -44,7 +86,7 @@ pub struct ConceptGraph {
     /// Each node's relations in contiguous arrays, for fast traversal.
     pub(crate) adjacency: Adjacency,
     /// Id to node. Not iterated: data order is the graph's own node order.
-    pub(crate) ids: FxHashMap<String, NodeIndex>,
+    pub(crate) ids: crate::id_index::IdIndex,
     /// Lower-cased labels and aliases to their node.
     pub(crate) names: FxHashMap<String, NodeIndex>,
     /// Facts, in data order.

@@ -31,6 +31,7 @@ pub mod fact;
 pub mod formats;
 pub mod graph;
 pub mod headings;
+pub mod id_index;
 pub mod import;
 pub mod json_schema;
 pub mod load;
@@ -52,6 +53,7 @@ pub mod schema;
 pub mod serve;
 pub mod source_map;
 pub mod suggest;
+pub mod symbol;
 pub mod teach;
 pub mod write;
 

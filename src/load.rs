@@ -9,15 +9,18 @@ mod facts;
 use std::{
     borrow::Cow,
     collections::hash_map::Entry,
+    ops::Range,
     path::{Path, PathBuf},
 };
 
+use hashbrown::HashTable;
 use indexmap::IndexMap;
 use petgraph::graph::{DiGraph, EdgeIndex, NodeIndex};
 use rustc_hash::{FxBuildHasher, FxHashMap, FxHashSet};
 use serde::de::DeserializeOwned;
 use serde_json::{value::RawValue, Value};
 
+use crate::symbol::Symbol;
 use crate::{
     adjacency::Adjacency,
     diagnostic::{Diagnostic, Severity},
@@ -59,6 +62,7 @@ pub fn load(source: &DataSource) -> Result<Loaded> {
     let files = match source {
         DataSource::Embedded => embedded::files()
             .map(|(name, text)| RawFile {
+                path: None,
                 name: format!("<embedded>/{name}"),
                 file_name: name.to_string(),
                 bytes: Cow::Borrowed(text.as_bytes()),
@@ -80,6 +84,7 @@ pub fn load_in_memory(files: Vec<(String, Vec<u8>)>) -> Result<Loaded> {
         files
             .into_iter()
             .map(|(name, bytes)| RawFile {
+                path: None,
                 file_name: name.rsplit('/').next().unwrap_or_default().to_string(),
                 name,
                 bytes: Cow::Owned(bytes),
@@ -95,6 +100,8 @@ struct RawFile {
     /// Bare file name, to spot `schema.json`.
     file_name: String,
     bytes: Cow<'static, [u8]>,
+    /// Where it was read from, if from disk: its text can then be let go after loading.
+    path: Option<PathBuf>,
 }
 
 fn read_dir(dir: &Path) -> Result<Vec<RawFile>> {
@@ -128,6 +135,7 @@ fn read_dir(dir: &Path) -> Result<Vec<RawFile>> {
                     .to_string_lossy()
                     .into_owned(),
                 bytes: Cow::Owned(bytes),
+                path: Some(path),
             })
         })
         .collect()
@@ -208,30 +216,28 @@ fn load_files(raw: Vec<RawFile>) -> Result<Loaded> {
         } else {
             data_files.push(index);
         }
-        texts.push(DataFileText {
-            name: file.name,
-            text,
-        });
+        texts.push(DataFileText::new(file.name, text, file.path));
     }
     let schema_index = schema_file.unwrap_or_else(|| {
-        texts.push(DataFileText {
-            name: "<built-in schema>".into(),
-            text: Cow::Borrowed(Schema::builtin_text()),
-        });
+        texts.push(DataFileText::new(
+            "<built-in schema>".into(),
+            Cow::Borrowed(Schema::builtin_text()),
+            None,
+        ));
         texts.len() - 1
     });
-    let schema = parse_schema(schema_index, &texts[schema_index].text, &mut problems);
-    let parsed: Vec<(usize, &str, DataFile<'_>)> = data_files
+    let schema = parse_schema(schema_index, texts[schema_index].text(), &mut problems);
+    let parsed: Vec<ParsedFile> = data_files
         .iter()
-        .filter(|&&i| !texts[i].text.is_empty())
+        .filter(|&&i| !texts[i].text().is_empty())
         .filter_map(|&i| {
-            let text: &str = &texts[i].text;
-            parse_data_file(i, text, &mut problems).map(|d| (i, text, d))
+            let text = texts[i].text();
+            parse_data_file(i, text, &mut problems).map(|d| ParsedFile::new(i, text, d))
         })
         .collect();
     // Even with syntax errors in some files, the others are validated, so one run
     // reports everything.
-    let graph = schema.map(|schema| build(schema, parsed, &mut problems));
+    let graph = schema.map(|schema| build(schema, parsed, &mut texts, &mut problems));
     let diagnostics = finish(problems, &texts);
     let (errors, warnings): (Vec<_>, Vec<_>) = diagnostics
         .into_iter()
@@ -579,7 +585,7 @@ struct Parts {
     kind_indices: Vec<u16>,
     /// Each edge's ends, in edge order, for the adjacency index.
     ends: Vec<(NodeIndex, NodeIndex)>,
-    ids: FxHashMap<String, NodeIndex>,
+    ids: crate::id_index::IdIndex,
     names: FxHashMap<String, NodeIndex>,
     /// Facts, in data order.
     facts: Vec<crate::fact::Fact>,
@@ -613,18 +619,19 @@ type Definitions = FxHashMap<String, (usize, String)>;
 
 fn build(
     schema: Schema,
-    files: Vec<(usize, &str, DataFile<'_>)>,
+    files: Vec<ParsedFile>,
+    texts: &mut [DataFileText],
     problems: &mut Problems,
 ) -> Parts {
-    let node_total = files.iter().map(|(_, _, d)| d.nodes.len()).sum();
-    let relation_total = files.iter().map(|(_, _, d)| d.relations.len()).sum();
+    let node_total = files.iter().map(|f| f.nodes.len()).sum();
+    let relation_total = files.iter().map(|f| f.relations.len()).sum();
     let mut parts = Parts {
         schema,
         papers: IndexMap::new(),
         graph: DiGraph::with_capacity(node_total, relation_total),
         kind_indices: Vec::with_capacity(relation_total),
         ends: Vec::with_capacity(relation_total),
-        ids: FxHashMap::with_capacity_and_hasher(node_total, FxBuildHasher),
+        ids: crate::id_index::IdIndex::with_capacity(node_total),
         names: FxHashMap::with_capacity_and_hasher(node_total * 2, FxBuildHasher),
         facts: Vec::new(),
         unavailable: std::mem::take(&mut problems.unavailable),
@@ -633,60 +640,92 @@ fn build(
     let mut node_defs = Definitions::with_capacity_and_hasher(node_total, FxBuildHasher);
     let mut relations = Vec::new();
     let mut facts = Vec::new();
-    for (file, text, data) in files {
+    for data in files {
+        let file = data.file;
         for (i, paper) in data.papers.into_iter().enumerate() {
             add_paper(&mut parts, &mut paper_defs, file, i, paper, problems);
         }
         for (i, node) in data.nodes.into_iter().enumerate() {
             add_node(&mut parts, &mut node_defs, file, i, node, problems);
         }
-        relations.push((file, text, data.relations));
+        relations.push((file, data.relations));
         facts.push((file, data.facts));
     }
     for (file, records) in facts {
         let checked = facts::check_facts(&parts, file, records, problems);
         parts.facts.extend(checked);
     }
-    let mut merged: FxHashMap<RelationKey, EdgeIndex> =
-        FxHashMap::with_capacity_and_hasher(relation_total, FxBuildHasher);
-    for (file, text, raws) in relations {
-        for relation in check_all(&parts, file, text, &raws, problems)
-            .into_iter()
-            .flatten()
-        {
+    let mut merged = Merged::with_capacity(relation_total);
+    for (file, spans) in relations {
+        let checked = check_all(&parts, file, texts[file].text(), &spans, problems);
+        // The file's relations are all read: its text is no longer needed.
+        texts[file].release();
+        for relation in checked.into_iter().flatten().flatten() {
             insert_relation(&mut parts, &mut merged, relation, problems);
         }
     }
     parts
 }
 
+/// What build needs of a parsed data file. Relations are byte ranges of the file's
+/// text rather than borrowed slices, so that the text can be let go file by file.
+struct ParsedFile {
+    file: usize,
+    papers: Vec<Paper>,
+    nodes: Vec<Node>,
+    facts: Vec<crate::fact::FactRecord>,
+    relations: Vec<Range<usize>>,
+}
+
+impl ParsedFile {
+    fn new(file: usize, text: &str, data: DataFile<'_>) -> Self {
+        let start = text.as_ptr().addr();
+        Self {
+            file,
+            papers: data.papers,
+            nodes: data.nodes,
+            facts: data.facts,
+            relations: data
+                .relations
+                .iter()
+                .map(|raw| {
+                    let at = raw.json().as_ptr().addr() - start;
+                    at..at + raw.json().len()
+                })
+                .collect(),
+        }
+    }
+}
+
 /// Below this many relations in a file, checking them on one thread is faster than
 /// starting more.
 const PARALLEL_FROM: usize = 20_000;
 
-/// Parses and checks a file's relations, in order. Checking only reads the nodes and
-/// the schema, so large files are split across the machine's cores; insertion, which
-/// merges claims in data order, stays on one thread.
+/// Parses and checks a file's relations (`spans` of its `text`), in order, as one list
+/// per thread. Checking only reads the nodes and the schema, so large files are split
+/// across the machine's cores; insertion, which merges claims in data order, stays on
+/// one thread. The lists are not joined into one: that would hold a file's checked
+/// relations twice.
 fn check_all(
     parts: &Parts,
     file: usize,
     text: &str,
-    raws: &[RawRelation<'_>],
+    spans: &[Range<usize>],
     problems: &mut Problems,
-) -> Vec<Option<Relation>> {
+) -> Vec<Vec<Option<Relation>>> {
     let threads = std::thread::available_parallelism()
         .map_or(1, std::num::NonZero::get)
         .min(8);
-    if threads < 2 || raws.len() < PARALLEL_FROM {
-        return raws
+    if threads < 2 || spans.len() < PARALLEL_FROM {
+        return vec![spans
             .iter()
             .enumerate()
-            .map(|(i, raw)| check_raw(parts, file, text, i, raw, problems))
-            .collect();
+            .map(|(i, span)| check_raw(parts, file, text, i, span, problems))
+            .collect()];
     }
-    let chunk = raws.len().div_ceil(threads);
+    let chunk = spans.len().div_ceil(threads);
     std::thread::scope(|scope| {
-        let workers: Vec<_> = raws
+        let workers: Vec<_> = spans
             .chunks(chunk)
             .enumerate()
             .map(|(c, part)| {
@@ -695,18 +734,18 @@ fn check_all(
                     let checked: Vec<Option<Relation>> = part
                         .iter()
                         .enumerate()
-                        .map(|(k, raw)| {
-                            check_raw(parts, file, text, c * chunk + k, raw, &mut found)
+                        .map(|(k, span)| {
+                            check_raw(parts, file, text, c * chunk + k, span, &mut found)
                         })
                         .collect();
                     (checked, found)
                 })
             })
             .collect();
-        let mut all = Vec::with_capacity(raws.len());
+        let mut all = Vec::with_capacity(workers.len());
         for worker in workers {
             let (checked, found) = worker.join().expect("checking a relation does not panic");
-            all.extend(checked);
+            all.push(checked);
             problems.list.extend(found.list);
         }
         all
@@ -719,13 +758,14 @@ fn check_raw(
     file: usize,
     text: &str,
     i: usize,
-    raw: &RawRelation<'_>,
+    span: &Range<usize>,
     problems: &mut Problems,
 ) -> Option<Relation> {
-    match serde_json::from_str::<RelationRecord<'_>>(raw.json()) {
+    let json = &text[span.clone()];
+    match serde_json::from_str::<RelationRecord<'_>>(json) {
         Ok(record) => check_relation(parts, file, i, record, problems),
         Err(e) => {
-            let place = item_place(text, raw.json(), &e)
+            let place = item_place(text, json, &e)
                 .unwrap_or_else(|| Place::Pointer(format!("/relations/{i}")));
             problems.push(
                 file,
@@ -805,7 +845,7 @@ fn add_node(
             )
             .hint("ids are lower-case words joined by hyphens, like `rural-revitalization`");
     }
-    if !parts.schema.node_kinds.contains_key(&node.kind) {
+    if !parts.schema.node_kinds.contains_key(node.kind.as_str()) {
         ok = false;
         let kinds: Vec<&str> = parts.schema.node_kinds.keys().map(String::as_str).collect();
         let near = closest(&node.kind, kinds.iter().copied(), 3);
@@ -850,7 +890,7 @@ fn add_node(
     }
     let ix = parts.graph.add_node(node);
     let node = &parts.graph[ix];
-    parts.ids.insert(node.id.clone(), ix);
+    parts.ids.insert(&node.id, ix);
     let named = std::iter::once((format!("{at}/label"), &node.label)).chain(
         node.aliases
             .iter()
@@ -941,13 +981,13 @@ fn check_relation(
             (
                 "from",
                 from,
-                from.map(|f| kind.allows_from(&parts.graph[f].kind)),
+                from.map(|f| kind.allows_from(parts.graph[f].kind)),
                 &kind.from,
             ),
             (
                 "to",
                 to,
-                to.map(|t| kind.allows_to(&parts.graph[t].kind)),
+                to.map(|t| kind.allows_to(parts.graph[t].kind)),
                 &kind.to,
             ),
         ] {
@@ -998,29 +1038,29 @@ fn check_relation(
             .and_then(|id| parts.ids.get(id.as_ref()).copied())
     };
     let (aspect, dimension) = (id(&record.aspect), id(&record.dimension));
+    // Not `collect()`: it would reuse the parsed records' buffer in place, which serde
+    // grew to room for four, so each of a million relations would keep 256 bytes for
+    // its one source.
+    let mut sources = Vec::with_capacity(record.sources.len());
+    sources.extend(record.sources.into_iter().enumerate().map(|(j, s)| Source {
+        paper: Symbol::new(&s.paper),
+        locator: s.locator.into(),
+        quote: s.quote.into(),
+        origin: Origin {
+            file: u32::try_from(file).unwrap_or(u32::MAX),
+            relation: u32::try_from(i).unwrap_or(u32::MAX),
+            source: u32::try_from(j).unwrap_or(u32::MAX),
+            in_facts: false,
+        },
+    }));
     Some(Relation {
-        kind: record.kind.into_owned(),
+        kind: Symbol::new(&record.kind),
         from: from?,
         to: to?,
         aspect,
         dimension,
-        positions: record.positions,
-        sources: record
-            .sources
-            .into_iter()
-            .enumerate()
-            .map(|(j, s)| Source {
-                paper: s.paper.into_owned(),
-                locator: s.locator.into_owned(),
-                quote: s.quote.into_owned(),
-                origin: Origin {
-                    file: u32::try_from(file).unwrap_or(u32::MAX),
-                    relation: u32::try_from(i).unwrap_or(u32::MAX),
-                    source: u32::try_from(j).unwrap_or(u32::MAX),
-                    in_facts: false,
-                },
-            })
-            .collect(),
+        positions: record.positions.map(Box::new),
+        sources,
         notes: record.note.into_iter().map(Cow::into_owned).collect(),
     })
 }
@@ -1191,69 +1231,78 @@ fn check_role(
 
 /// What makes two claims the same relation. Symmetric kinds are keyed in one canonical
 /// direction, so "A differs from B" and "B differs from A" (positions swapped) merge.
-/// Kept to 32 plain bytes (positions as a hash, checked on a hit) because a large
-/// dataset holds a million of these while loading.
-#[derive(Hash, PartialEq, Eq, Clone, Copy)]
-struct RelationKey {
-    kind: u32,
-    from: u32,
-    to: u32,
-    aspect: u32,
-    dimension: u32,
-    positions: u64,
+/// Only hashed and compared, never stored: the merge table holds edge indices and
+/// rebuilds an edge's key from the graph when it needs it (4 bytes a relation while
+/// loading, where a stored key took 40).
+#[derive(Hash, PartialEq, Eq)]
+struct RelationKey<'r> {
+    kind: usize,
+    from: NodeIndex,
+    to: NodeIndex,
+    aspect: Option<NodeIndex>,
+    dimension: Option<NodeIndex>,
+    /// Positions as read from `from` to `to`.
+    positions: Option<Cow<'r, Positions>>,
 }
 
-const NONE: u32 = u32::MAX;
+impl<'r> RelationKey<'r> {
+    /// The key of `relation`, of kind number `kind` in the schema.
+    fn of(relation: &'r Relation, kind: usize, symmetric: bool) -> Self {
+        let flip = symmetric && relation.from > relation.to;
+        let (from, to) = if flip {
+            (relation.to, relation.from)
+        } else {
+            (relation.from, relation.to)
+        };
+        Self {
+            kind,
+            from,
+            to,
+            aspect: relation.aspect,
+            dimension: relation.dimension,
+            positions: relation.positions.as_deref().map(|p| {
+                if flip {
+                    Cow::Owned(p.swapped())
+                } else {
+                    Cow::Borrowed(p)
+                }
+            }),
+        }
+    }
 
-/// A node index as the `u32` petgraph stores it.
-fn raw(node: NodeIndex) -> u32 {
-    u32::try_from(node.index()).expect("petgraph's default index type is u32")
+    /// The key of an edge already in the graph.
+    fn of_edge(parts: &'r Parts, edge: EdgeIndex) -> Self {
+        let kind = usize::from(parts.kind_indices[edge.index()]);
+        let symmetric = parts.schema.relation_kinds[kind].symmetric;
+        Self::of(&parts.graph[edge], kind, symmetric)
+    }
+
+    fn hash(&self) -> u64 {
+        use std::hash::BuildHasher;
+        FxBuildHasher.hash_one(self)
+    }
 }
+
+/// Relations already inserted, found by their [`RelationKey`].
+type Merged = HashTable<EdgeIndex>;
 
 fn insert_relation(
     parts: &mut Parts,
-    merged: &mut FxHashMap<RelationKey, EdgeIndex>,
+    merged: &mut Merged,
     mut relation: Relation,
     problems: &mut Problems,
 ) {
     let (kind, _, kind_def) = parts
         .schema
         .relation_kinds
-        .get_full(&relation.kind)
+        .get_full(relation.kind.as_str())
         .expect("relation kinds are checked before insertion");
-    let flip = kind_def.symmetric && relation.from > relation.to;
-    let oriented = relation
-        .positions
-        .as_ref()
-        .map(|p| if flip { p.swapped() } else { p.clone() });
-    let (from, to) = if flip {
-        (relation.to, relation.from)
-    } else {
-        (relation.from, relation.to)
-    };
-    let key = RelationKey {
-        kind: u32::try_from(kind).unwrap_or(NONE),
-        from: raw(from),
-        to: raw(to),
-        aspect: relation.aspect.map_or(NONE, raw),
-        dimension: relation.dimension.map_or(NONE, raw),
-        positions: oriented.as_ref().map_or(0, |p| {
-            use std::hash::BuildHasher;
-            FxBuildHasher.hash_one(p) | 1
-        }),
-    };
-    let existing = merged.get(&key).copied().filter(|&edge| {
-        // Guard against a hash collision on the positions.
-        let target = &parts.graph[edge];
-        let target_oriented = target.positions.as_ref().map(|p| {
-            if target.from == from {
-                p.clone()
-            } else {
-                p.swapped()
-            }
-        });
-        target_oriented == oriented
-    });
+    let key = RelationKey::of(&relation, kind, kind_def.symmetric);
+    let hash = key.hash();
+    let existing = merged
+        .find(hash, |&edge| RelationKey::of_edge(parts, edge) == key)
+        .copied();
+    drop(key);
     if let Some(edge) = existing {
         let target = &mut parts.graph[edge];
         target.notes.append(&mut relation.notes);
@@ -1281,7 +1330,8 @@ fn insert_relation(
         .push(u16::try_from(kind).expect("at most MAX_RELATION_KINDS relation kinds"));
     parts.ends.push((relation.from, relation.to));
     let edge = parts.graph.add_edge(relation.from, relation.to, relation);
-    merged.entry(key).or_insert(edge);
+    let parts = &*parts;
+    merged.insert_unique(hash, edge, |&edge| RelationKey::of_edge(parts, edge).hash());
 }
 
 /// Whether two sources are the same paper saying the same words. The same quote twice
@@ -1322,7 +1372,7 @@ fn quote_list(names: &[&str]) -> String {
 /// offsets become lines and columns in one sweep, so thousands of problems in one
 /// large file cost about one pass over it, not one pass each.
 fn finish(problems: Problems, texts: &[DataFileText]) -> Vec<Diagnostic> {
-    let text_of = |file: usize| texts.get(file).map_or("", |t| &*t.text);
+    let text_of = |file: usize| texts.get(file).map_or("", DataFileText::text);
     let name_of = |file: usize| texts.get(file).map_or_else(String::new, |t| t.name.clone());
     let mut indexes: Vec<Option<crate::source_map::FileIndex<'_>>> =
         texts.iter().map(|_| None).collect();
@@ -1364,6 +1414,10 @@ fn finish(problems: Problems, texts: &[DataFileText]) -> Vec<Diagnostic> {
         .iter()
         .enumerate()
         .map(|(file, offsets)| {
+            if offsets.is_empty() {
+                // Not even the text is asked for: it may have been let go.
+                return FxHashMap::default();
+            }
             let found = crate::source_map::line_columns(text_of(file), offsets);
             offsets.iter().copied().zip(found).collect()
         })

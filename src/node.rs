@@ -3,6 +3,8 @@
 
 use serde::{Deserialize, Serialize};
 
+use crate::symbol::Symbol;
+
 /// A node as written in a data file and as kept in the graph.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -10,7 +12,7 @@ pub struct Node {
     /// Stable kebab-case id.
     pub id: String,
     /// Node kind, declared in the schema.
-    pub kind: String,
+    pub kind: Symbol,
     /// Name shown to readers.
     pub label: String,
     /// Other names the papers use for the same thing.

@@ -242,7 +242,7 @@ pub fn verify_quotes(graph: &ConceptGraph, texts: &Texts) -> QuoteReport {
             }
             continue;
         }
-        let key = (source.paper.as_str(), source.locator.as_str());
+        let key = (source.paper.as_str(), &*source.locator);
         let warned = *locators.entry(key).or_insert_with(|| {
             let missing = missing_headings(&source.locator, &text.lower);
             (!missing.is_empty()).then(|| {
@@ -261,7 +261,7 @@ pub fn verify_quotes(graph: &ConceptGraph, texts: &Texts) -> QuoteReport {
             if let Some(section) = disagreeing(&source.locator, &holding) {
                 let key = (
                     source.paper.as_str(),
-                    source.locator.as_str(),
+                    &*source.locator,
                     section.title.clone(),
                 );
                 let uses = disagreements.entry(key).or_insert_with(|| {
@@ -341,8 +341,8 @@ fn at_pointer(graph: &ConceptGraph, source: &Source, field: &str, message: Strin
         return Diagnostic::error(String::new(), message);
     };
     let diagnostic = Diagnostic::error(data.name.clone(), message);
-    match source_map::locate(&data.text, &pointer) {
-        Some((line, column)) => diagnostic.at(&data.text, line, column),
+    match source_map::locate(data.text(), &pointer) {
+        Some((line, column)) => diagnostic.at(data.text(), line, column),
         None => diagnostic,
     }
 }
@@ -357,7 +357,7 @@ fn derive(
     DerivedLocator {
         file: place.file,
         line: place.line,
-        paper: source.paper.clone(),
+        paper: source.paper.to_string(),
         locator,
         text_line,
     }
@@ -448,8 +448,8 @@ fn at_quote(graph: &ConceptGraph, source: &Source, message: String) -> Diagnosti
         return Diagnostic::error(String::new(), message);
     };
     let diagnostic = Diagnostic::error(file.name.clone(), message);
-    match source_map::locate(&file.text, &source.origin.quote_pointer()) {
-        Some((line, column)) => diagnostic.at(&file.text, line, column),
+    match source_map::locate(file.text(), &source.origin.quote_pointer()) {
+        Some((line, column)) => diagnostic.at(file.text(), line, column),
         None => diagnostic,
     }
 }
@@ -464,10 +464,10 @@ fn missing_text(graph: &ConceptGraph, paper: &Paper, why: &str) -> Diagnostic {
     );
     for file in graph.files() {
         // Only on this error path is a data file parsed a second time.
-        if !file.text.contains("\"papers\"") {
+        if !file.text().contains("\"papers\"") {
             continue;
         }
-        let Ok(value) = serde_json::from_str::<serde_json::Value>(&file.text) else {
+        let Ok(value) = serde_json::from_str::<serde_json::Value>(file.text()) else {
             continue;
         };
         let Some(papers) = value.get("papers").and_then(|p| p.as_array()) else {
@@ -478,8 +478,8 @@ fn missing_text(graph: &ConceptGraph, paper: &Paper, why: &str) -> Diagnostic {
             .position(|p| p.get("id").and_then(|id| id.as_str()) == Some(&paper.id))
         {
             let diagnostic = Diagnostic::error(file.name.clone(), message);
-            return match source_map::locate(&file.text, &format!("/papers/{i}/file")) {
-                Some((line, column)) => diagnostic.at(&file.text, line, column),
+            return match source_map::locate(file.text(), &format!("/papers/{i}/file")) {
+                Some((line, column)) => diagnostic.at(file.text(), line, column),
                 None => diagnostic,
             };
         }

@@ -6,7 +6,7 @@
 use indexmap::IndexMap;
 use serde::{Deserialize, Serialize};
 
-use crate::{error::Error, suggest::closest};
+use crate::{error::Error, suggest::closest, symbol::Symbol};
 
 /// The node kinds and relation kinds a dataset may use, in declaration order.
 #[derive(Debug, Clone, Serialize, Deserialize)]
@@ -94,9 +94,9 @@ pub struct RelationKind {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub group: Option<String>,
     /// Node kinds allowed at the source; `*` allows any.
-    pub from: Vec<String>,
+    pub from: Vec<Symbol>,
     /// Node kinds allowed at the target; `*` allows any.
-    pub to: Vec<String>,
+    pub to: Vec<Symbol>,
     /// Whether the relation reads the same in both directions.
     #[serde(default)]
     pub symmetric: bool,
@@ -192,12 +192,12 @@ pub struct EdgeStyle {
 
 impl RelationKind {
     /// Whether a node of kind `kind` may stand at the source end.
-    pub fn allows_from(&self, kind: &str) -> bool {
+    pub fn allows_from(&self, kind: Symbol) -> bool {
         allows(&self.from, kind)
     }
 
     /// Whether a node of kind `kind` may stand at the target end.
-    pub fn allows_to(&self, kind: &str) -> bool {
+    pub fn allows_to(&self, kind: Symbol) -> bool {
         allows(&self.to, kind)
     }
 }
@@ -223,10 +223,12 @@ fn require<'s>(
     )))
 }
 
-fn allows(kinds: &[String], kind: &str) -> bool {
+/// Symbols compare by identity: checking a million relation ends is a million pointer
+/// comparisons, not string comparisons.
+fn allows(kinds: &[Symbol], kind: Symbol) -> bool {
     kinds
         .iter()
-        .any(|allowed| allowed == "*" || allowed == kind)
+        .any(|&allowed| allowed == kind || allowed.as_str() == "*")
 }
 
 impl Schema {
@@ -259,7 +261,7 @@ impl Schema {
         for (name, kind) in &self.relation_kinds {
             for (end, kinds) in [("from", &kind.from), ("to", &kind.to)] {
                 for (i, node_kind) in kinds.iter().enumerate() {
-                    if node_kind != "*" && !self.node_kinds.contains_key(node_kind) {
+                    if node_kind != "*" && !self.node_kinds.contains_key(node_kind.as_str()) {
                         let near =
                             closest(node_kind, self.node_kinds.keys().map(String::as_str), 3);
                         let suggestion = if near.is_empty() {

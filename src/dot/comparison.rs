@@ -266,7 +266,7 @@ fn middle_node(canvas: &Canvas<'_>, id: &str, ix: NodeIndex, kind: &str) -> Item
     let node_kind = graph
         .schema()
         .node_kinds
-        .get(&node.kind)
+        .get(node.kind.as_str())
         .cloned()
         .unwrap_or_default();
     let edge = canvas.paint.edge(kind, Emphasis::Normal);

@@ -283,7 +283,7 @@ fn compare(
         return Err(Error::Usage("--diff needs two different nodes".into()));
     }
     let diff = crate::query::diff::diff(graph, a, b, &papers);
-    let drawn = |relation: &Relation| via.is_empty() || via.contains(&relation.kind);
+    let drawn = |relation: &Relation| via.is_empty() || via.iter().any(|k| *k == relation.kind);
     // `--min-papers` counts the papers asserting the same comparison (aspect or
     // dimension of this pair, however worded), as `compare` does.
     let common_ground: Vec<(NodeIndex, Vec<EdgeIndex>)> = kept(diff.common_ground, via, min_papers)
@@ -359,7 +359,7 @@ fn kept<'g>(rows: Vec<Row<'g>>, via: &[String], min_papers: usize) -> Vec<Row<'g
     rows.into_iter()
         .filter_map(|mut row| {
             row.claims
-                .retain(|claim| via.is_empty() || via.contains(&claim.relation.kind));
+                .retain(|claim| via.is_empty() || via.iter().any(|k| *k == claim.relation.kind));
             (!row.claims.is_empty() && row.papers().len() >= min_papers).then_some(row)
         })
         .collect()
@@ -382,11 +382,11 @@ impl Filter<'_> {
     fn node(&self, ix: NodeIndex) -> bool {
         self.kinds.is_empty()
             || self.focus.contains(&ix)
-            || self.kinds.contains(&self.graph.node(ix).kind)
+            || self.kinds.iter().any(|k| *k == self.graph.node(ix).kind)
     }
 
     fn relation(&self, edge: EdgeIndex, relation: &Relation) -> bool {
-        (self.via.is_empty() || self.via.contains(&relation.kind))
+        (self.via.is_empty() || self.via.iter().any(|k| *k == relation.kind))
             && relation.asserted_by_any(self.papers)
             && self.support.as_ref().is_none_or(|support| {
                 support.papers(edge, relation, self.papers) >= self.min_papers

@@ -51,7 +51,7 @@ fn paper_props(paper: &crate::paper::Paper) -> Props {
 fn concept_props(node: &crate::node::Node) -> Props {
     vec![
         ("id", Some(text(&node.id))),
-        ("kind", Some(text(&node.kind))),
+        ("kind", Some(text(node.kind.as_str()))),
         ("label", Some(text(&node.label))),
         ("label_zh", node.label_zh.as_deref().map(text)),
         (
@@ -86,7 +86,7 @@ fn relation_rows<'v>(view: &'v View<'_>) -> Vec<(&'v str, &'v str, Props)> {
                     "number",
                     Some(Prop::Int(i64::try_from(number).unwrap_or(i64::MAX))),
                 ),
-                ("kind", Some(text(&relation.kind))),
+                ("kind", Some(text(relation.kind.as_str()))),
                 ("label", Some(text(&kind.label))),
                 ("role", Some(text(role.as_str().unwrap_or_default()))),
                 ("symmetric", Some(Prop::Bool(kind.symmetric))),

@@ -78,23 +78,23 @@ pub fn row(
     [
         node(relation.from).id.clone(),
         node(relation.from).label.clone(),
-        node(relation.from).kind.clone(),
-        relation.kind.clone(),
+        node(relation.from).kind.to_string(),
+        relation.kind.to_string(),
         node(relation.to).id.clone(),
         node(relation.to).label.clone(),
-        node(relation.to).kind.clone(),
+        node(relation.to).kind.to_string(),
         id(relation.aspect),
         label(relation.aspect),
         id(relation.dimension),
         label(relation.dimension),
         positions.map(|p| p.from.clone()).unwrap_or_default(),
         positions.map(|p| p.to.clone()).unwrap_or_default(),
-        source.paper.clone(),
+        source.paper.to_string(),
         graph.cite(&source.paper).to_string(),
         locator,
         span.map(|s| s.first_line.to_string()).unwrap_or_default(),
         span.map(|s| s.last_line.to_string()).unwrap_or_default(),
-        source.quote.clone(),
+        source.quote.to_string(),
         relation.notes.join(" / "),
     ]
 }
@@ -103,7 +103,7 @@ pub fn row(
 /// falls under in `text` (as `check` derives it; empty without the text).
 pub fn source_locator(text: Option<&TextIndex>, source: &Source) -> String {
     if !source.locator.trim().is_empty() {
-        return source.locator.clone();
+        return source.locator.to_string();
     }
     text.and_then(|text| {
         let span = text.locate(&source.quote)?;

@@ -31,7 +31,13 @@ pub fn write(view: &View<'_>) -> Result<String, Error> {
     let mut out = String::from("flowchart TD\n");
     for &ix in &view.nodes {
         let node = graph.node(ix);
-        let (open, close) = shape(graph.schema().node_kinds.get(&node.kind).map(|k| &k.style));
+        let (open, close) = shape(
+            graph
+                .schema()
+                .node_kinds
+                .get(node.kind.as_str())
+                .map(|k| &k.style),
+        );
         let _ = writeln!(
             out,
             "    {}{open}\"{}\"{close}:::{}",

@@ -145,7 +145,7 @@ impl<'g> View<'g> {
                 let sources: Vec<serde_json::Value> = fact
                     .sources
                     .iter()
-                    .filter(|s| self.only_papers.is_empty() || self.only_papers.contains(&s.paper))
+                    .filter(|s| self.only_papers.is_empty() || self.only_papers.iter().any(|p| *p == s.paper))
                     .map(|s| {
                         serde_json::json!({ "paper": s.paper, "locator": s.locator, "quote": s.quote })
                     })
@@ -220,14 +220,14 @@ impl<'g> View<'g> {
     /// Where `source`'s quote stands in its paper's text, when the text is at hand and
     /// holds it.
     pub fn span(&self, source: &Source) -> Option<Span> {
-        self.texts.get(&source.paper)?.locate(&source.quote)
+        self.texts.get(source.paper.as_str())?.locate(&source.quote)
     }
 
     /// `source`'s locator: as given, or, where the source omits it, the heading its
     /// quote falls under in the paper's text (as `check` derives it; empty when the text
     /// is not at hand).
     pub fn locator(&self, source: &Source) -> String {
-        evidence::source_locator(self.texts.get(&source.paper), source)
+        evidence::source_locator(self.texts.get(source.paper.as_str()), source)
     }
 
     /// The paper's text, when at hand.

@@ -114,7 +114,7 @@ pub fn read(file: &str, text: &str) -> Result<DataFiles, Error> {
         };
         let node = Node {
             id: id.to_string(),
-            kind: require(element, &data, "kind")?,
+            kind: require(element, &data, "kind")?.into(),
             label: require(element, &data, "label")?,
             aliases,
             label_zh: data.get("label_zh").cloned(),

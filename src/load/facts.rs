@@ -116,9 +116,9 @@ fn check_fact(
             .into_iter()
             .enumerate()
             .map(|(j, s)| Source {
-                paper: s.paper,
-                locator: s.locator,
-                quote: s.quote,
+                paper: s.paper.into(),
+                locator: s.locator.into(),
+                quote: s.quote.into(),
                 origin: Origin {
                     file: index(file),
                     relation: index(i),

@@ -269,7 +269,7 @@ fn write_side(
         .evidence
         .iter()
         .flat_map(|e| sources(graph, e))
-        .filter(|s| side.papers.contains(&s.paper))
+        .filter(|s| side.papers.iter().any(|p| *p == s.paper))
         .collect();
     if with_quotes {
         for source in all {

@@ -219,7 +219,7 @@ pub fn sources_block<'s>(
     let mut seen: Vec<(&str, &str)> = Vec::new();
     for source in sources {
         if !with_quotes {
-            let key = (source.paper.as_str(), source.locator.as_str());
+            let key = (source.paper.as_str(), &*source.locator);
             if seen.contains(&key) {
                 continue;
             }

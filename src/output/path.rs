@@ -656,7 +656,7 @@ fn in_kind_order<'s>(graph: &ConceptGraph, step: &'s [Hop]) -> Vec<&'s Hop> {
         let kind = graph.kind_of(relation);
         (
             kind.symmetric,
-            kinds.get_index_of(&relation.kind),
+            kinds.get_index_of(relation.kind.as_str()),
             !hop.forward,
             hop.edge,
         )

@@ -29,7 +29,7 @@ pub fn hop_sentence(graph: &ConceptGraph, hop: &Hop) -> String {
     let positions = relation
         .positions
         .as_ref()
-        .map(|p| if swap { p.swapped() } else { p.clone() });
+        .map(|p| if swap { p.swapped() } else { (**p).clone() });
     let dimension_label =
         |ix: Option<petgraph::graph::NodeIndex>| ix.map(|ix| lower_first(label(ix)));
     let fill = |name: &str| -> Option<String> {

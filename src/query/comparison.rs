@@ -275,10 +275,10 @@ mod tests {
         for (i, edge) in edges.into_iter().enumerate() {
             let r = g.graph.edge_weight_mut(edge).expect("an edge");
             r.dimension = Some(dimension);
-            r.positions = Some(crate::relation::Positions {
+            r.positions = Some(Box::new(crate::relation::Positions {
                 from: format!("from {i}"),
                 to: format!("to {i}"),
-            });
+            }));
         }
         let (a, b) = (NodeIndex::new(0), NodeIndex::new(1));
         let found = rows(&g, Some((a, b)), &[]);

@@ -123,7 +123,7 @@ fn neighbourhood(
         } else {
             Direction::In
         };
-        map.entry((item.relation.kind.clone(), direction))
+        map.entry((item.relation.kind.to_string(), direction))
             .or_default()
             .insert(item.other);
     }

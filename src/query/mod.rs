@@ -72,7 +72,7 @@ pub(crate) mod testing {
             })
             .collect();
         let mut g = DiGraph::new();
-        let mut ids = FxHashMap::default();
+        let mut ids = crate::id_index::IdIndex::default();
         let mut names = FxHashMap::default();
         for i in 0..nodes {
             let ix = g.add_node(Node {
@@ -83,7 +83,7 @@ pub(crate) mod testing {
                 label_zh: None,
                 description: None,
             });
-            ids.insert(format!("n{i}"), ix);
+            ids.insert(&format!("n{i}"), ix);
             names.insert(format!("n{i}"), ix);
         }
         let mut kind_indices = Vec::new();
@@ -105,9 +105,9 @@ pub(crate) mod testing {
                     dimension: None,
                     positions: None,
                     sources: vec![Source {
-                        paper: format!("p{}", i % 2),
+                        paper: format!("p{}", i % 2).into(),
                         locator: "1".into(),
-                        quote: format!("quote {i}"),
+                        quote: format!("quote {i}").into(),
                         origin: Origin::default(),
                     }],
                     notes: Vec::new(),

@@ -99,8 +99,8 @@ fn kept<'g>(relation: &'g crate::relation::Relation, papers: &[String]) -> Vec<&
 fn paper_ids(sources: &[&Source]) -> Vec<String> {
     let mut ids: Vec<String> = Vec::new();
     for s in sources {
-        if !ids.contains(&s.paper) {
-            ids.push(s.paper.clone());
+        if !ids.iter().any(|id| *id == s.paper) {
+            ids.push(s.paper.to_string());
         }
     }
     ids

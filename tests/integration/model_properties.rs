@@ -137,9 +137,9 @@ fn loaded(graph: &ConceptGraph) -> BTreeMap<(String, String, String), BTreeSet<(
             let sources = r
                 .sources
                 .iter()
-                .map(|s| (s.paper.clone(), s.quote.clone()))
+                .map(|s| (s.paper.to_string(), s.quote.to_string()))
                 .collect();
-            ((r.kind.clone(), a, b), sources)
+            ((r.kind.to_string(), a, b), sources)
         })
         .collect()
 }

@@ -126,7 +126,7 @@ proptest! {
                         prop_assert_eq!(Some(topic), r.aspect.or(r.dimension));
                     }
                     prop_assert!(!claim.sources.is_empty());
-                    prop_assert!(claim.sources.iter().all(|s| papers.is_empty() || papers.contains(&s.paper)));
+                    prop_assert!(claim.sources.iter().all(|s| papers.is_empty() || papers.iter().any(|p| *p == s.paper)));
                 }
                 for c in &ab.contrast {
                     for (node, of) in c.only_a.iter().map(|n| (n, a)).chain(c.both.iter().map(|n| (n, a))).chain(c.only_b.iter().map(|n| (n, b))) {
@@ -162,8 +162,8 @@ proptest! {
                         Role::Ordinary => continue,
                     };
                     let asserting: BTreeSet<String> = r.sources.iter()
-                        .filter(|s| papers.is_empty() || papers.contains(&s.paper))
-                        .map(|s| s.paper.clone()).collect();
+                        .filter(|s| papers.is_empty() || papers.iter().any(|p| *p == s.paper))
+                        .map(|s| s.paper.to_string()).collect();
                     if !asserting.is_empty() {
                         oracle.entry(key).or_default().extend(asserting);
                     }

@@ -268,7 +268,7 @@ fn the_explorer_works_in_chromium_and_answers_as_the_library_does() {
             .iter()
             .map(|c| {
                 (
-                    c.relation.kind.clone(),
+                    c.relation.kind.to_string(),
                     c.relation.from == ix(&graph, "tpa"),
                 )
             })
@@ -564,16 +564,16 @@ fn every_quiz_answer_is_true_of_the_graph() {
                 kinds.insert(format!("{:?}", q.kind));
                 assert!(!q.sources.is_empty(), "{q:?}");
                 for s in &q.sources {
-                    assert!(papers.is_empty() || papers.contains(&s.paper));
+                    assert!(papers.is_empty() || papers.iter().any(|p| *p == s.paper));
                 }
                 let r = graph.relation(q.edges[0]);
                 let said_by = |r: &linkage::relation::Relation| -> Vec<String> {
                     let mut ids: Vec<String> = Vec::new();
                     for s in &r.sources {
-                        if (papers.is_empty() || papers.contains(&s.paper))
-                            && !ids.contains(&s.paper)
+                        if (papers.is_empty() || papers.iter().any(|p| *p == s.paper))
+                            && !ids.iter().any(|id| *id == s.paper)
                         {
-                            ids.push(s.paper.clone());
+                            ids.push(s.paper.to_string());
                         }
                     }
                     ids

@@ -1,0 +1,120 @@
+//! The index from a node's id to the node.
+//!
+//! Loading a large dataset looks up two ids for every relation. With one heap string
+//! per id, each lookup's final comparison read a string from wherever it was allocated,
+//! a cache miss: the single largest cost of loading a million relations (issue 12's
+//! profile). Here every id lies end to end in one block of text (600 KB for 100,000
+//! ids), and the table holds only where each one starts.
+
+use hashbrown::HashTable;
+use petgraph::graph::NodeIndex;
+use rustc_hash::FxBuildHasher;
+
+/// Node ids to node indices.
+#[derive(Debug, Clone, Default)]
+pub struct IdIndex {
+    /// Every id, end to end.
+    text: String,
+    entries: HashTable<Entry>,
+}
+
+#[derive(Debug, Clone, Copy)]
+struct Entry {
+    /// Where the id starts in `text`.
+    start: usize,
+    /// Its length in bytes.
+    len: u32,
+    node: NodeIndex,
+}
+
+fn hash(id: &str) -> u64 {
+    use std::hash::BuildHasher;
+    FxBuildHasher.hash_one(id)
+}
+
+impl IdIndex {
+    /// An empty index with room for `capacity` ids.
+    #[must_use]
+    pub fn with_capacity(capacity: usize) -> Self {
+        Self {
+            text: String::with_capacity(capacity * 8),
+            entries: HashTable::with_capacity(capacity),
+        }
+    }
+
+    fn id_of<'a>(text: &'a str, entry: &Entry) -> &'a str {
+        &text[entry.start..entry.start + entry.len as usize]
+    }
+
+    /// The node whose id is `id`.
+    pub fn get(&self, id: &str) -> Option<&NodeIndex> {
+        self.entries
+            .find(hash(id), |e| Self::id_of(&self.text, e) == id)
+            .map(|e| &e.node)
+    }
+
+    /// Whether a node has the id `id`.
+    pub fn contains_key(&self, id: &str) -> bool {
+        self.get(id).is_some()
+    }
+
+    /// Maps `id` to `node`; returns the node it mapped to before, if any.
+    pub fn insert(&mut self, id: &str, node: NodeIndex) -> Option<NodeIndex> {
+        let text = &self.text;
+        if let Some(entry) = self
+            .entries
+            .find_mut(hash(id), |e| Self::id_of(text, e) == id)
+        {
+            return Some(std::mem::replace(&mut entry.node, node));
+        }
+        let Ok(len) = u32::try_from(id.len()) else {
+            // An id of 4 GB cannot be in a data file that loaded; refuse it quietly
+            // rather than index it wrongly.
+            return None;
+        };
+        let start = self.text.len();
+        self.text.push_str(id);
+        let text = &self.text;
+        self.entries
+            .insert_unique(hash(id), Entry { start, len, node }, |e| {
+                hash(Self::id_of(text, e))
+            });
+        None
+    }
+
+    /// How many ids are indexed.
+    pub fn len(&self) -> usize {
+        self.entries.len()
+    }
+
+    /// Whether no id is indexed.
+    pub fn is_empty(&self) -> bool {
+        self.entries.is_empty()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::IdIndex;
+    use petgraph::graph::NodeIndex;
+
+    #[test]
+    fn ids_are_found_replaced_and_missed() {
+        let mut index = IdIndex::with_capacity(1);
+        for i in 0..1000 {
+            assert_eq!(index.insert(&format!("n{i}"), NodeIndex::new(i)), None);
+        }
+        assert_eq!(index.len(), 1000);
+        assert_eq!(index.get("n999"), Some(&NodeIndex::new(999)));
+        assert_eq!(index.get("n1000"), None);
+        assert_eq!(index.get("n"), None);
+        assert_eq!(
+            index.insert("n5", NodeIndex::new(7)),
+            Some(NodeIndex::new(5))
+        );
+        assert_eq!(index.get("n5"), Some(&NodeIndex::new(7)));
+        assert!(!index.contains_key("精准扶贫"));
+        index.insert("精准扶贫", NodeIndex::new(1));
+        assert!(index.contains_key("精准扶贫"));
+    }
+}
