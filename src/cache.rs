@@ -1,0 +1,641 @@
+//! A binary cache of loaded `--data` directories, so a large dataset is parsed and
+//! validated once, not at every command.
+//!
+//! One cache file per data directory, named by a hash of the directory's canonical
+//! path, in the user's cache directory ([`location`]), never inside the data directory.
+//! A cache file is used only if its key matches the dataset exactly: this format's
+//! version, linkage's version and the program file itself, and for every data file its
+//! name, size, modification time and a hash of its bytes (xxh3-128, so a change that
+//! keeps size and time is still seen). The files are read and hashed at every start
+//! (their texts stay in the graph for diagnostics anyway); only parsing and validating
+//! are skipped. A whole-file checksum guards against a truncated or damaged cache file.
+//! Anything wrong (no file, another key, a bad checksum, a decoding error) means: load
+//! from JSON as usual and write the cache again. Writing is atomic and its failure is
+//! silent: the cache is never a reason for a command to fail.
+//!
+//! What is cached is the loaded, validated graph and the load's warnings (so a warm
+//! run prints what a cold one does); a dataset with errors is never cached. The graph's
+//! indexes (petgraph's edge lists, the id map, the adjacency index) are rebuilt from the
+//! cached vectors, in data order, so every query sees the same graph.
+//!
+//! The encoding is postcard (serde, compact, not self-describing). The model types'
+//! own serde derives describe their JSON form (fields skipped when empty, untagged
+//! values, origins left out) and do not fit such a format, so each type is written here
+//! as a tuple of its fields; the tuples are read back into the types' own field types,
+//! so a field's type may change (a `String` kind becoming an interned symbol) without
+//! touching this module. Adding a field to a cached type fails to compile here: bump
+//! [`FORMAT_VERSION`] when the layout changes.
+
+use std::{
+    fs,
+    path::{Path, PathBuf},
+    time::UNIX_EPOCH,
+};
+
+use indexmap::IndexMap;
+use petgraph::graph::{DiGraph, NodeIndex};
+use rustc_hash::{FxBuildHasher, FxHashMap};
+use serde::{de::DeserializeOwned, Deserialize, Deserializer, Serialize, Serializer};
+use xxhash_rust::xxh3::{xxh3_128, xxh3_64};
+
+use crate::{
+    adjacency::Adjacency,
+    diagnostic::{Diagnostic, Severity},
+    error::Result,
+    fact::Fact,
+    graph::{ConceptGraph, DataFileText},
+    load::{self, Loaded, ReadFile},
+    node::Node,
+    paper::Paper,
+    relation::{Origin, Positions, Relation, Source},
+    schema::Schema,
+};
+
+/// The layout of a cache file. Bump it whenever what is written changes.
+pub const FORMAT_VERSION: u32 = 1;
+
+/// First bytes of every cache file.
+const MAGIC: &[u8; 8] = b"linkage\x00";
+
+/// Magic, format version, checksum of the rest.
+const HEADER_LEN: usize = MAGIC.len() + 4 + 8;
+
+/// Where cache files go: `$LINKAGE_CACHE_DIR` if set, else `$XDG_CACHE_HOME/linkage`,
+/// else `$HOME/.cache/linkage`; `None` when none is set.
+pub fn location() -> Option<PathBuf> {
+    let set = |name: &str| std::env::var_os(name).filter(|value| !value.is_empty());
+    if let Some(dir) = set("LINKAGE_CACHE_DIR") {
+        return Some(PathBuf::from(dir));
+    }
+    // The XDG specification ignores a relative `XDG_CACHE_HOME`.
+    if let Some(xdg) = set("XDG_CACHE_HOME").map(PathBuf::from) {
+        if xdg.is_absolute() {
+            return Some(xdg.join("linkage"));
+        }
+    }
+    set("HOME").map(|home| PathBuf::from(home).join(".cache").join("linkage"))
+}
+
+/// Loads the dataset in `dir` as [`load::load`] does, through the cache in
+/// `cache_dir`: from the cache when its key matches the files read, else from JSON,
+/// then writing the cache (a dataset with errors is never cached).
+///
+/// # Errors
+/// What [`load::load`] reports; never a problem of the cache itself.
+pub fn load(dir: &Path, cache_dir: &Path) -> Result<Loaded> {
+    let files = load::read_data_dir(dir)?;
+    let Some(cache_file) = cache_file(dir, cache_dir) else {
+        return load::load_read(files);
+    };
+    let key = Key::of(dir, &files);
+    if let Some(cached) = read(&cache_file, &key).filter(Cached::is_sound) {
+        let text_count = cached.text_count as usize;
+        match load::file_texts(files) {
+            Some(texts) if texts.len() == text_count => return Ok(cached.restore(texts)),
+            // Cannot happen for files that loaded without errors; load them to say why.
+            _ => return load::load(&load::DataSource::Dir(dir.to_path_buf())),
+        }
+    }
+    let loaded = load::load_read(files)?;
+    // The cache only saves time: a cache that cannot be written is no error.
+    let _ = write(cache_dir, &cache_file, &key, &loaded);
+    Ok(loaded)
+}
+
+/// The cache file of `dir` in `cache_dir`, or `None` when `cache_dir` is inside `dir`
+/// (linkage never writes into a dataset).
+fn cache_file(dir: &Path, cache_dir: &Path) -> Option<PathBuf> {
+    let dir = dir.canonicalize().ok()?;
+    let mut existing = cache_dir;
+    // The cache directory may not exist yet: judge by its nearest existing ancestor.
+    let real = loop {
+        if let Ok(real) = existing.canonicalize() {
+            break real;
+        }
+        existing = existing.parent()?;
+    };
+    if real.starts_with(&dir) {
+        return None;
+    }
+    let name = xxh3_128(dir.as_os_str().as_encoded_bytes());
+    Some(cache_dir.join(format!("data-{name:032x}.bin")))
+}
+
+/// What a cache file must have been written for to be used.
+#[derive(Debug, PartialEq, Eq, Serialize, Deserialize)]
+struct Key {
+    /// linkage's version: another version may load the same files differently.
+    linkage: String,
+    /// Size and modification time of the program itself, so a rebuilt linkage of the
+    /// same version (a developer's) does not trust what an older build cached.
+    program: Option<(u64, u64, u32)>,
+    /// The directory, canonical.
+    dir: PathBuf,
+    /// Every data file read, in load order.
+    files: Vec<FileKey>,
+}
+
+/// One data file as it was when cached.
+#[derive(Debug, PartialEq, Eq, Serialize, Deserialize)]
+struct FileKey {
+    path: PathBuf,
+    size: u64,
+    /// Seconds and nanoseconds since the Unix epoch, if the platform tells.
+    modified: Option<(u64, u32)>,
+    /// xxh3-128 of the bytes read.
+    hash: u128,
+}
+
+impl Key {
+    fn of(dir: &Path, files: &[ReadFile]) -> Self {
+        let program = std::env::current_exe()
+            .and_then(fs::metadata)
+            .ok()
+            .and_then(|meta| {
+                let time = meta.modified().ok()?.duration_since(UNIX_EPOCH).ok()?;
+                Some((meta.len(), time.as_secs(), time.subsec_nanos()))
+            });
+        Self {
+            linkage: env!("CARGO_PKG_VERSION").to_string(),
+            program,
+            dir: dir.canonicalize().unwrap_or_else(|_| dir.to_path_buf()),
+            files: files.iter().map(FileKey::of).collect(),
+        }
+    }
+}
+
+impl FileKey {
+    fn of(file: &ReadFile) -> Self {
+        let modified = fs::metadata(&file.path)
+            .and_then(|meta| meta.modified())
+            .ok()
+            .and_then(|time| time.duration_since(UNIX_EPOCH).ok())
+            .map(|time| (time.as_secs(), time.subsec_nanos()));
+        Self {
+            path: file.path.clone(),
+            // The size of the bytes read: what the hash is of.
+            size: file.bytes.len() as u64,
+            modified,
+            hash: xxh3_128(&file.bytes),
+        }
+    }
+}
+
+/// Writes the cache of `loaded` (never a dataset with errors: those do not load).
+fn write(cache_dir: &Path, cache_file: &Path, key: &Key, loaded: &Loaded) -> Option<()> {
+    let graph = &loaded.graph;
+    // The texts are the files themselves (and the built-in schema, last, when the
+    // dataset has none): they are read again at every start, not cached.
+    let text_count = u32::try_from(graph.files.len()).ok()?;
+    let mut payload = Vec::new();
+    let mut put = |value: &dyn erased::Put| value.put(&mut payload);
+    put(&key)?;
+    put(&serde_json::to_string(&graph.schema).ok()?)?;
+    put(&serde_json::to_string(&graph.papers.values().collect::<Vec<_>>()).ok()?)?;
+    put(&text_count)?;
+    put(&Seq(graph
+        .graph
+        .raw_nodes()
+        .iter()
+        .map(|n| NodeOut(&n.weight))))?;
+    put(&Seq(graph.graph.raw_edges().iter().map(|edge| EdgeOut {
+        from: edge.source(),
+        to: edge.target(),
+        relation: &edge.weight,
+    })))?;
+    put(&graph.kind_indices)?;
+    put(&Seq(graph
+        .names
+        .iter()
+        .map(|(name, ix)| (name, ix.index() as u32))))?;
+    put(&Seq(graph.facts.iter().map(FactOut)))?;
+    put(&Seq(loaded.warnings.iter().map(DiagnosticOut)))?;
+    let mut bytes = Vec::with_capacity(HEADER_LEN + payload.len());
+    bytes.extend_from_slice(MAGIC);
+    bytes.extend_from_slice(&FORMAT_VERSION.to_le_bytes());
+    bytes.extend_from_slice(&xxh3_64(&payload).to_le_bytes());
+    bytes.extend_from_slice(&payload);
+    fs::create_dir_all(cache_dir).ok()?;
+    crate::write::write_atomically(cache_file, &bytes).ok()
+}
+
+/// Writing values one after another into the payload.
+mod erased {
+    use serde::Serialize;
+
+    pub(super) trait Put {
+        fn put(&self, payload: &mut Vec<u8>) -> Option<()>;
+    }
+
+    impl<T: Serialize> Put for T {
+        fn put(&self, payload: &mut Vec<u8>) -> Option<()> {
+            let bytes = std::mem::take(payload);
+            *payload = postcard::to_extend(self, bytes).ok()?;
+            Some(())
+        }
+    }
+}
+
+/// A cache file's contents, decoded but not yet joined to the files' texts.
+struct Cached {
+    schema: Schema,
+    papers: IndexMap<String, Paper>,
+    /// How many texts the graph keeps: the files, and the built-in schema if used.
+    text_count: u32,
+    nodes: Vec<Node>,
+    edges: Vec<EdgeIn>,
+    kind_indices: Vec<u16>,
+    names: Vec<(String, u32)>,
+    facts: Vec<Fact>,
+    warnings: Vec<Diagnostic>,
+}
+
+/// Reads the cache file, if there is one written for `key` and it is whole.
+fn read(cache_file: &Path, key: &Key) -> Option<Cached> {
+    let bytes = fs::read(cache_file).ok()?;
+    if bytes.len() < HEADER_LEN || &bytes[..MAGIC.len()] != MAGIC {
+        return None;
+    }
+    let version = u32::from_le_bytes(bytes[8..12].try_into().ok()?);
+    let checksum = u64::from_le_bytes(bytes[12..20].try_into().ok()?);
+    let payload = &bytes[HEADER_LEN..];
+    if version != FORMAT_VERSION || xxh3_64(payload) != checksum {
+        return None;
+    }
+    let mut rest = payload;
+    let written_for: Key = take(&mut rest)?;
+    if written_for != *key {
+        return None;
+    }
+    let schema = serde_json::from_str(&take::<String>(&mut rest)?).ok()?;
+    let papers: Vec<Paper> = serde_json::from_str(&take::<String>(&mut rest)?).ok()?;
+    let cached = Cached {
+        schema,
+        papers: papers.into_iter().map(|p| (p.id.clone(), p)).collect(),
+        text_count: take(&mut rest)?,
+        nodes: take::<Vec<NodeIn>>(&mut rest)?
+            .into_iter()
+            .map(|n| n.0)
+            .collect(),
+        edges: take(&mut rest)?,
+        kind_indices: take(&mut rest)?,
+        names: take(&mut rest)?,
+        facts: take::<Vec<FactIn>>(&mut rest)?
+            .into_iter()
+            .map(|f| f.0)
+            .collect(),
+        warnings: take::<Vec<DiagnosticIn>>(&mut rest)?
+            .into_iter()
+            .map(|d| d.0)
+            .collect(),
+    };
+    rest.is_empty().then_some(cached)
+}
+
+/// Decodes the next value of the payload.
+fn take<T: DeserializeOwned>(rest: &mut &[u8]) -> Option<T> {
+    let (value, after) = postcard::take_from_bytes(rest).ok()?;
+    *rest = after;
+    Some(value)
+}
+
+impl Cached {
+    /// Whether every index in the cache is in range, as it is in a cache file linkage
+    /// wrote (one that passed its checksum but was not is refused, not a panic).
+    fn is_sound(&self) -> bool {
+        let node_count = self.nodes.len();
+        let in_range = |ix: NodeIndex| ix.index() < node_count;
+        let kinds = self.schema.relation_kinds.len();
+        let sound = self.edges.len() == self.kind_indices.len()
+            && self.kind_indices.iter().all(|&k| usize::from(k) < kinds)
+            && self.edges.iter().all(|e| {
+                in_range(e.from)
+                    && in_range(e.to)
+                    && in_range(e.relation.from)
+                    && in_range(e.relation.to)
+                    && e.relation.aspect.is_none_or(in_range)
+                    && e.relation.dimension.is_none_or(in_range)
+            })
+            && self.names.iter().all(|&(_, ix)| (ix as usize) < node_count)
+            && self.facts.iter().all(|f| in_range(f.subject));
+        sound
+            && self
+                .edges
+                .iter()
+                .flat_map(|e| &e.relation.sources)
+                .chain(self.facts.iter().flat_map(|f| &f.sources))
+                .all(|s| s.origin.file < self.text_count)
+    }
+
+    /// The loaded dataset: the cached graph with its indexes rebuilt, keeping `texts`
+    /// (those of the files the key was computed from).
+    fn restore(self, texts: Vec<DataFileText>) -> Loaded {
+        let node_count = self.nodes.len();
+        let mut graph = DiGraph::with_capacity(node_count, self.edges.len());
+        let mut ids = FxHashMap::with_capacity_and_hasher(node_count, FxBuildHasher);
+        for node in self.nodes {
+            let id = node.id.clone();
+            let ix = graph.add_node(node);
+            ids.insert(id, ix);
+        }
+        let mut ends = Vec::with_capacity(self.edges.len());
+        for edge in self.edges {
+            ends.push((edge.from, edge.to));
+            graph.add_edge(edge.from, edge.to, edge.relation);
+        }
+        let names = self
+            .names
+            .into_iter()
+            .map(|(name, ix)| (name, NodeIndex::new(ix as usize)))
+            .collect();
+        let adjacency = Adjacency::from_ends(node_count, &ends, &self.kind_indices);
+        Loaded {
+            graph: ConceptGraph {
+                schema: self.schema,
+                papers: self.papers,
+                graph,
+                kind_indices: self.kind_indices,
+                adjacency,
+                ids,
+                names,
+                facts: self.facts,
+                files: texts,
+            },
+            warnings: self.warnings,
+        }
+    }
+}
+
+/// A sequence written from an iterator of known length.
+struct Seq<I>(I);
+
+impl<I, T> Serialize for Seq<I>
+where
+    I: Iterator<Item = T> + ExactSizeIterator + Clone,
+    T: Serialize,
+{
+    fn serialize<S: Serializer>(&self, serializer: S) -> std::result::Result<S::Ok, S::Error> {
+        serializer.collect_seq(self.0.clone())
+    }
+}
+
+fn index(ix: NodeIndex) -> u32 {
+    u32::try_from(ix.index()).expect("node indices are u32")
+}
+
+fn node_index(ix: u32) -> NodeIndex {
+    NodeIndex::new(ix as usize)
+}
+
+/// A node as a tuple of its fields.
+#[derive(Clone, Copy)]
+struct NodeOut<'a>(&'a Node);
+
+impl Serialize for NodeOut<'_> {
+    fn serialize<S: Serializer>(&self, serializer: S) -> std::result::Result<S::Ok, S::Error> {
+        let Node {
+            id,
+            kind,
+            label,
+            aliases,
+            label_zh,
+            description,
+        } = self.0;
+        (id, kind, label, aliases, label_zh, description).serialize(serializer)
+    }
+}
+
+struct NodeIn(Node);
+
+impl<'de> Deserialize<'de> for NodeIn {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> std::result::Result<Self, D::Error> {
+        let (id, kind, label, aliases, label_zh, description) =
+            Deserialize::deserialize(deserializer)?;
+        Ok(Self(Node {
+            id,
+            kind,
+            label,
+            aliases,
+            label_zh,
+            description,
+        }))
+    }
+}
+
+/// A source as a tuple of its fields, its origin included.
+struct SourceOut<'a>(&'a Source);
+
+impl Serialize for SourceOut<'_> {
+    fn serialize<S: Serializer>(&self, serializer: S) -> std::result::Result<S::Ok, S::Error> {
+        let Source {
+            paper,
+            locator,
+            quote,
+            origin,
+        } = self.0;
+        let Origin {
+            file,
+            relation,
+            source,
+            in_facts,
+        } = *origin;
+        (paper, locator, quote, (file, relation, source, in_facts)).serialize(serializer)
+    }
+}
+
+struct SourceIn(Source);
+
+impl<'de> Deserialize<'de> for SourceIn {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> std::result::Result<Self, D::Error> {
+        let (paper, locator, quote, (file, relation, source, in_facts)) =
+            Deserialize::deserialize(deserializer)?;
+        Ok(Self(Source {
+            paper,
+            locator,
+            quote,
+            origin: Origin {
+                file,
+                relation,
+                source,
+                in_facts,
+            },
+        }))
+    }
+}
+
+fn sources_out(sources: &[Source]) -> Seq<impl ExactSizeIterator<Item = SourceOut<'_>> + Clone> {
+    Seq(sources.iter().map(SourceOut))
+}
+
+fn sources_in(sources: Vec<SourceIn>) -> Vec<Source> {
+    sources.into_iter().map(|s| s.0).collect()
+}
+
+/// An edge: its ends in petgraph and its relation, as a tuple.
+#[derive(Clone, Copy)]
+struct EdgeOut<'a> {
+    from: NodeIndex,
+    to: NodeIndex,
+    relation: &'a Relation,
+}
+
+impl Serialize for EdgeOut<'_> {
+    fn serialize<S: Serializer>(&self, serializer: S) -> std::result::Result<S::Ok, S::Error> {
+        let Relation {
+            kind,
+            from,
+            to,
+            aspect,
+            dimension,
+            positions,
+            sources,
+            notes,
+        } = self.relation;
+        (
+            index(self.from),
+            index(self.to),
+            kind,
+            index(*from),
+            index(*to),
+            aspect.map(index),
+            dimension.map(index),
+            positions.as_ref().map(|p| (&p.from, &p.to)),
+            sources_out(sources),
+            notes,
+        )
+            .serialize(serializer)
+    }
+}
+
+struct EdgeIn {
+    from: NodeIndex,
+    to: NodeIndex,
+    relation: Relation,
+}
+
+impl<'de> Deserialize<'de> for EdgeIn {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> std::result::Result<Self, D::Error> {
+        #[allow(clippy::type_complexity)]
+        let (edge_from, edge_to, kind, from, to, aspect, dimension, positions, sources, notes): (
+            u32,
+            u32,
+            _,
+            u32,
+            u32,
+            Option<u32>,
+            Option<u32>,
+            Option<(String, String)>,
+            Vec<SourceIn>,
+            _,
+        ) = Deserialize::deserialize(deserializer)?;
+        Ok(Self {
+            from: node_index(edge_from),
+            to: node_index(edge_to),
+            relation: Relation {
+                kind,
+                from: node_index(from),
+                to: node_index(to),
+                aspect: aspect.map(node_index),
+                dimension: dimension.map(node_index),
+                positions: positions.map(|(from, to)| Positions { from, to }),
+                sources: sources_in(sources),
+                notes,
+            },
+        })
+    }
+}
+
+/// A fact as a tuple; its value, untagged in JSON, is kept as JSON.
+struct FactOut<'a>(&'a Fact);
+
+impl Serialize for FactOut<'_> {
+    fn serialize<S: Serializer>(&self, serializer: S) -> std::result::Result<S::Ok, S::Error> {
+        let Fact {
+            subject,
+            property,
+            value,
+            sources,
+            note,
+        } = self.0;
+        let value = serde_json::to_string(value).map_err(serde::ser::Error::custom)?;
+        (index(*subject), property, value, sources_out(sources), note).serialize(serializer)
+    }
+}
+
+struct FactIn(Fact);
+
+impl<'de> Deserialize<'de> for FactIn {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> std::result::Result<Self, D::Error> {
+        let (subject, property, value, sources, note): (u32, _, String, Vec<SourceIn>, _) =
+            Deserialize::deserialize(deserializer)?;
+        Ok(Self(Fact {
+            subject: node_index(subject),
+            property,
+            value: serde_json::from_str(&value).map_err(serde::de::Error::custom)?,
+            sources: sources_in(sources),
+            note,
+        }))
+    }
+}
+
+/// A load warning as a tuple.
+struct DiagnosticOut<'a>(&'a Diagnostic);
+
+impl Serialize for DiagnosticOut<'_> {
+    fn serialize<S: Serializer>(&self, serializer: S) -> std::result::Result<S::Ok, S::Error> {
+        let Diagnostic {
+            severity,
+            file,
+            line,
+            column,
+            message,
+            hint,
+            snippet,
+            snippet_offset,
+        } = self.0;
+        let warning = *severity == Severity::Warning;
+        (
+            warning,
+            file,
+            line.map(|n| n as u64),
+            column.map(|n| n as u64),
+            message,
+            hint,
+            snippet,
+            *snippet_offset as u64,
+        )
+            .serialize(serializer)
+    }
+}
+
+struct DiagnosticIn(Diagnostic);
+
+impl<'de> Deserialize<'de> for DiagnosticIn {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> std::result::Result<Self, D::Error> {
+        let (warning, file, line, column, message, hint, snippet, snippet_offset): (
+            bool,
+            _,
+            Option<u64>,
+            Option<u64>,
+            _,
+            _,
+            _,
+            u64,
+        ) = Deserialize::deserialize(deserializer)?;
+        let size = |n: u64| usize::try_from(n).map_err(serde::de::Error::custom);
+        Ok(Self(Diagnostic {
+            severity: if warning {
+                Severity::Warning
+            } else {
+                Severity::Error
+            },
+            file,
+            line: line.map(size).transpose()?,
+            column: column.map(size).transpose()?,
+            message,
+            hint,
+            snippet,
+            snippet_offset: size(snippet_offset)?,
+        }))
+    }
+}
