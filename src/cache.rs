@@ -207,7 +207,7 @@ fn write(cache_dir: &Path, cache_file: &Path, key: &Key, loaded: &Loaded) -> Opt
     put(&Seq(graph
         .names
         .iter()
-        .map(|(name, ix)| (name, ix.index() as u32))))?;
+        .map(|(name, ix)| (name, index(*ix)))))?;
     put(&Seq(graph.facts.iter().map(FactOut)))?;
     put(&Seq(loaded.warnings.iter().map(DiagnosticOut)))?;
     let mut bytes = Vec::with_capacity(HEADER_LEN + payload.len());
