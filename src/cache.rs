@@ -35,7 +35,10 @@ use std::{
 use indexmap::IndexMap;
 use petgraph::graph::{DiGraph, NodeIndex};
 use rustc_hash::{FxBuildHasher, FxHashMap};
-use serde::{de::DeserializeOwned, Deserialize, Deserializer, Serialize, Serializer};
+use serde::{
+    de::{DeserializeSeed, SeqAccess, Visitor},
+    Deserialize, Deserializer, Serialize, Serializer,
+};
 use xxhash_rust::xxh3::{xxh3_128, xxh3_64};
 
 use crate::{
@@ -83,17 +86,32 @@ pub fn location() -> Option<PathBuf> {
 /// # Errors
 /// What [`load::load`] reports; never a problem of the cache itself.
 pub fn load(dir: &Path, cache_dir: &Path) -> Result<Loaded> {
-    let files = load::read_data_dir(dir)?;
     let Some(cache_file) = cache_file(dir, cache_dir) else {
-        return load::load_read(files);
+        return load::load(&load::DataSource::Dir(dir.to_path_buf()));
     };
-    let key = Key::of(dir, &files);
-    if let Some(cached) = read(&cache_file, &key).filter(Cached::is_sound) {
-        let text_count = cached.text_count as usize;
-        match load::file_texts(files) {
-            Some(texts) if texts.len() == text_count => return Ok(cached.restore(texts)),
-            // Cannot happen for files that loaded without errors; load them to say why.
-            _ => return load::load(&load::DataSource::Dir(dir.to_path_buf())),
+    // The data files are read and hashed on a second thread while this one reads and
+    // decodes the cache file (its many small allocations stay in the main thread's
+    // heap); whether the cache is used is decided when both are done.
+    let (files, cached) = std::thread::scope(|scope| {
+        let reading = scope.spawn(|| {
+            load::read_data_dir(dir).map(|files| {
+                let key = Key::of(dir, &files);
+                (files, key)
+            })
+        });
+        let cached = read(&cache_file);
+        let files = reading.join().expect("reading files does not panic");
+        (files, cached)
+    });
+    let (files, key) = files?;
+    if let Some((written_for, cached)) = cached {
+        if written_for == key {
+            let text_count = cached.text_count as usize;
+            return match load::file_texts(files) {
+                Some(texts) if texts.len() == text_count => Ok(cached.restore(texts)),
+                // Cannot happen for files that loaded without errors; load them to say why.
+                _ => load::load(&load::DataSource::Dir(dir.to_path_buf())),
+            };
         }
     }
     let loaded = load::load_read(files)?;
@@ -193,6 +211,10 @@ fn write(cache_dir: &Path, cache_file: &Path, key: &Key, loaded: &Loaded) -> Opt
     put(&serde_json::to_string(&graph.schema).ok()?)?;
     put(&serde_json::to_string(&graph.papers.values().collect::<Vec<_>>()).ok()?)?;
     put(&text_count)?;
+    put(&(
+        index(NodeIndex::new(graph.node_count())),
+        index(NodeIndex::new(graph.relation_count())),
+    ))?;
     put(&Seq(graph
         .graph
         .raw_nodes()
@@ -236,22 +258,27 @@ mod erased {
     }
 }
 
-/// A cache file's contents, decoded but not yet joined to the files' texts.
+/// A cache file's contents, decoded into the graph's own structures but not yet
+/// joined to the files' texts.
 struct Cached {
     schema: Schema,
     papers: IndexMap<String, Paper>,
     /// How many texts the graph keeps: the files, and the built-in schema if used.
     text_count: u32,
-    nodes: Vec<Node>,
-    edges: Vec<EdgeIn>,
+    graph: DiGraph<Node, Relation>,
+    ids: FxHashMap<String, NodeIndex>,
+    /// Each edge's ends, for the adjacency index.
+    ends: Vec<(NodeIndex, NodeIndex)>,
     kind_indices: Vec<u16>,
-    names: Vec<(String, u32)>,
+    names: FxHashMap<String, NodeIndex>,
     facts: Vec<Fact>,
     warnings: Vec<Diagnostic>,
 }
 
-/// Reads the cache file, if there is one written for `key` and it is whole.
-fn read(cache_file: &Path, key: &Key) -> Option<Cached> {
+/// Reads and decodes a cache file, and the key it was written for; `None` if there is
+/// none, or it is damaged: a wrong checksum, or anything out of range (a file that
+/// passed its checksum but was not written by linkage is refused, not a panic).
+fn read(cache_file: &Path) -> Option<(Key, Cached)> {
     let bytes = fs::read(cache_file).ok()?;
     if bytes.len() < HEADER_LEN || &bytes[..MAGIC.len()] != MAGIC {
         return None;
@@ -262,107 +289,187 @@ fn read(cache_file: &Path, key: &Key) -> Option<Cached> {
     if version != FORMAT_VERSION || xxh3_64(payload) != checksum {
         return None;
     }
-    let mut rest = payload;
-    let written_for: Key = take(&mut rest)?;
-    if written_for != *key {
-        return None;
+    decode(payload).ok()
+}
+
+/// Decodes a payload written by [`write`].
+fn decode(payload: &[u8]) -> postcard::Result<(Key, Cached)> {
+    use serde::de::Error as _;
+    let invalid = || postcard::Error::custom("out of range");
+    let mut de = postcard::Deserializer::from_bytes(payload);
+    let key = Key::deserialize(&mut de)?;
+    let schema: Schema =
+        serde_json::from_str(&String::deserialize(&mut de)?).map_err(postcard::Error::custom)?;
+    let papers: Vec<Paper> =
+        serde_json::from_str(&String::deserialize(&mut de)?).map_err(postcard::Error::custom)?;
+    let text_count = u32::deserialize(&mut de)?;
+    let (node_count, edge_count) = <(u32, u32)>::deserialize(&mut de)?;
+    // A count is a capacity, not trusted beyond what the payload could hold.
+    let capacity = |count: u32| (count as usize).min(payload.len());
+    let mut graph = DiGraph::with_capacity(capacity(node_count), capacity(edge_count));
+    let mut ids = FxHashMap::with_capacity_and_hasher(capacity(node_count), FxBuildHasher);
+    NodesInto {
+        graph: &mut graph,
+        ids: &mut ids,
     }
-    let schema = serde_json::from_str(&take::<String>(&mut rest)?).ok()?;
-    let papers: Vec<Paper> = serde_json::from_str(&take::<String>(&mut rest)?).ok()?;
+    .deserialize(&mut de)?;
+    let mut ends = Vec::with_capacity(capacity(edge_count));
+    EdgesInto {
+        graph: &mut graph,
+        ends: &mut ends,
+        text_count,
+    }
+    .deserialize(&mut de)?;
+    let kind_indices = Vec::<u16>::deserialize(&mut de)?;
+    let kinds = schema.relation_kinds.len();
+    if kind_indices.len() != ends.len() || kind_indices.iter().any(|&k| usize::from(k) >= kinds) {
+        return Err(invalid());
+    }
+    let node_count = graph.node_count();
+    let in_range = |ix: u32| (ix as usize) < node_count;
+    let names = Vec::<(String, u32)>::deserialize(&mut de)?;
+    if !names.iter().all(|&(_, ix)| in_range(ix)) {
+        return Err(invalid());
+    }
+    let facts: Vec<Fact> = Vec::<FactIn>::deserialize(&mut de)?
+        .into_iter()
+        .map(|f| f.0)
+        .collect();
+    let facts_sound = facts.iter().all(|f| {
+        f.subject.index() < node_count && f.sources.iter().all(|s| s.origin.file < text_count)
+    });
+    if !facts_sound {
+        return Err(invalid());
+    }
+    let warnings = Vec::<DiagnosticIn>::deserialize(&mut de)?
+        .into_iter()
+        .map(|d| d.0)
+        .collect();
+    if !de.finalize()?.is_empty() {
+        return Err(invalid());
+    }
     let cached = Cached {
         schema,
         papers: papers.into_iter().map(|p| (p.id.clone(), p)).collect(),
-        text_count: take(&mut rest)?,
-        nodes: take::<Vec<NodeIn>>(&mut rest)?
+        text_count,
+        graph,
+        ids,
+        ends,
+        kind_indices,
+        names: names
             .into_iter()
-            .map(|n| n.0)
+            .map(|(name, ix)| (name, node_index(ix)))
             .collect(),
-        edges: take(&mut rest)?,
-        kind_indices: take(&mut rest)?,
-        names: take(&mut rest)?,
-        facts: take::<Vec<FactIn>>(&mut rest)?
-            .into_iter()
-            .map(|f| f.0)
-            .collect(),
-        warnings: take::<Vec<DiagnosticIn>>(&mut rest)?
-            .into_iter()
-            .map(|d| d.0)
-            .collect(),
+        facts,
+        warnings,
     };
-    rest.is_empty().then_some(cached)
-}
-
-/// Decodes the next value of the payload.
-fn take<T: DeserializeOwned>(rest: &mut &[u8]) -> Option<T> {
-    let (value, after) = postcard::take_from_bytes(rest).ok()?;
-    *rest = after;
-    Some(value)
+    Ok((key, cached))
 }
 
 impl Cached {
-    /// Whether every index in the cache is in range, as it is in a cache file linkage
-    /// wrote (one that passed its checksum but was not is refused, not a panic).
-    fn is_sound(&self) -> bool {
-        let node_count = self.nodes.len();
-        let in_range = |ix: NodeIndex| ix.index() < node_count;
-        let kinds = self.schema.relation_kinds.len();
-        let sound = self.edges.len() == self.kind_indices.len()
-            && self.kind_indices.iter().all(|&k| usize::from(k) < kinds)
-            && self.edges.iter().all(|e| {
-                in_range(e.from)
-                    && in_range(e.to)
-                    && in_range(e.relation.from)
-                    && in_range(e.relation.to)
-                    && e.relation.aspect.is_none_or(in_range)
-                    && e.relation.dimension.is_none_or(in_range)
-            })
-            && self.names.iter().all(|&(_, ix)| (ix as usize) < node_count)
-            && self.facts.iter().all(|f| in_range(f.subject));
-        sound
-            && self
-                .edges
-                .iter()
-                .flat_map(|e| &e.relation.sources)
-                .chain(self.facts.iter().flat_map(|f| &f.sources))
-                .all(|s| s.origin.file < self.text_count)
-    }
-
-    /// The loaded dataset: the cached graph with its indexes rebuilt, keeping `texts`
-    /// (those of the files the key was computed from).
+    /// The loaded dataset: the cached graph, its adjacency index built, keeping
+    /// `texts` (those of the files the key was computed from).
     fn restore(self, texts: Vec<DataFileText>) -> Loaded {
-        let node_count = self.nodes.len();
-        let mut graph = DiGraph::with_capacity(node_count, self.edges.len());
-        let mut ids = FxHashMap::with_capacity_and_hasher(node_count, FxBuildHasher);
-        for node in self.nodes {
-            let id = node.id.clone();
-            let ix = graph.add_node(node);
-            ids.insert(id, ix);
-        }
-        let mut ends = Vec::with_capacity(self.edges.len());
-        for edge in self.edges {
-            ends.push((edge.from, edge.to));
-            graph.add_edge(edge.from, edge.to, edge.relation);
-        }
-        let names = self
-            .names
-            .into_iter()
-            .map(|(name, ix)| (name, NodeIndex::new(ix as usize)))
-            .collect();
-        let adjacency = Adjacency::from_ends(node_count, &ends, &self.kind_indices);
+        let adjacency =
+            Adjacency::from_ends(self.graph.node_count(), &self.ends, &self.kind_indices);
         Loaded {
             graph: ConceptGraph {
                 schema: self.schema,
                 papers: self.papers,
-                graph,
+                graph: self.graph,
                 kind_indices: self.kind_indices,
                 adjacency,
-                ids,
-                names,
+                ids: self.ids,
+                names: self.names,
                 facts: self.facts,
                 files: texts,
             },
             warnings: self.warnings,
         }
+    }
+}
+
+/// Decodes the nodes straight into the graph and the id map, in data order.
+struct NodesInto<'g> {
+    graph: &'g mut DiGraph<Node, Relation>,
+    ids: &'g mut FxHashMap<String, NodeIndex>,
+}
+
+impl<'de> DeserializeSeed<'de> for NodesInto<'_> {
+    type Value = ();
+
+    fn deserialize<D: Deserializer<'de>>(
+        self,
+        deserializer: D,
+    ) -> std::result::Result<(), D::Error> {
+        deserializer.deserialize_seq(self)
+    }
+}
+
+impl<'de> Visitor<'de> for NodesInto<'_> {
+    type Value = ();
+
+    fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str("nodes")
+    }
+
+    fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> std::result::Result<(), A::Error> {
+        while let Some(NodeIn(node)) = seq.next_element()? {
+            let id = node.id.clone();
+            let ix = self.graph.add_node(node);
+            self.ids.insert(id, ix);
+        }
+        Ok(())
+    }
+}
+
+/// Decodes the relations straight into the graph (no copy of a million relations
+/// through a vector), checking that every index they hold is in range.
+struct EdgesInto<'g> {
+    graph: &'g mut DiGraph<Node, Relation>,
+    ends: &'g mut Vec<(NodeIndex, NodeIndex)>,
+    text_count: u32,
+}
+
+impl<'de> DeserializeSeed<'de> for EdgesInto<'_> {
+    type Value = ();
+
+    fn deserialize<D: Deserializer<'de>>(
+        self,
+        deserializer: D,
+    ) -> std::result::Result<(), D::Error> {
+        deserializer.deserialize_seq(self)
+    }
+}
+
+impl<'de> Visitor<'de> for EdgesInto<'_> {
+    type Value = ();
+
+    fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str("relations")
+    }
+
+    fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> std::result::Result<(), A::Error> {
+        let node_count = self.graph.node_count();
+        let in_range = |ix: NodeIndex| ix.index() < node_count;
+        while let Some(EdgeIn { from, to, relation }) = seq.next_element()? {
+            let sound = in_range(from)
+                && in_range(to)
+                && in_range(relation.from)
+                && in_range(relation.to)
+                && relation.aspect.is_none_or(in_range)
+                && relation.dimension.is_none_or(in_range)
+                && relation
+                    .sources
+                    .iter()
+                    .all(|s| s.origin.file < self.text_count);
+            if !sound {
+                return Err(serde::de::Error::custom("out of range"));
+            }
+            self.ends.push((from, to));
+            self.graph.add_edge(from, to, relation);
+        }
+        Ok(())
     }
 }
 
