@@ -205,8 +205,9 @@ fn write(cache_dir: &Path, cache_file: &Path, key: &Key, loaded: &Loaded) -> Opt
     // The texts are the files themselves (and the built-in schema, last, when the
     // dataset has none): they are read again at every start, not cached.
     let text_count = u32::try_from(graph.files.len()).ok()?;
-    let mut payload = Vec::new();
-    let mut put = |value: &dyn erased::Put| value.put(&mut payload);
+    // The header goes in front of the payload once its checksum is known: one buffer.
+    let mut bytes = vec![0; HEADER_LEN];
+    let mut put = |value: &dyn erased::Put| value.put(&mut bytes);
     put(&key)?;
     put(&serde_json::to_string(&graph.schema).ok()?)?;
     put(&serde_json::to_string(&graph.papers.values().collect::<Vec<_>>()).ok()?)?;
@@ -232,11 +233,10 @@ fn write(cache_dir: &Path, cache_file: &Path, key: &Key, loaded: &Loaded) -> Opt
         .map(|(name, ix)| (name, index(*ix)))))?;
     put(&Seq(graph.facts.iter().map(FactOut)))?;
     put(&Seq(loaded.warnings.iter().map(DiagnosticOut)))?;
-    let mut bytes = Vec::with_capacity(HEADER_LEN + payload.len());
-    bytes.extend_from_slice(MAGIC);
-    bytes.extend_from_slice(&FORMAT_VERSION.to_le_bytes());
-    bytes.extend_from_slice(&xxh3_64(&payload).to_le_bytes());
-    bytes.extend_from_slice(&payload);
+    let checksum = xxh3_64(&bytes[HEADER_LEN..]);
+    bytes[..MAGIC.len()].copy_from_slice(MAGIC);
+    bytes[MAGIC.len()..MAGIC.len() + 4].copy_from_slice(&FORMAT_VERSION.to_le_bytes());
+    bytes[MAGIC.len() + 4..HEADER_LEN].copy_from_slice(&checksum.to_le_bytes());
     fs::create_dir_all(cache_dir).ok()?;
     crate::write::write_atomically(cache_file, &bytes).ok()
 }
