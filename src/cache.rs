@@ -14,9 +14,10 @@
 //! silent: the cache is never a reason for a command to fail.
 //!
 //! What is cached is the loaded, validated graph and the load's warnings (so a warm
-//! run prints what a cold one does); a dataset with errors is never cached. The graph's
-//! indexes (petgraph's edge lists, the id map, the adjacency index) are rebuilt from the
-//! cached vectors, in data order, so every query sees the same graph.
+//! run prints what a cold one does); a dataset with errors is never cached. Nodes and
+//! relations are decoded straight into a new petgraph graph in data order (so edge
+//! indices and petgraph's edge lists are what loading builds); the id map and the
+//! adjacency index are rebuilt, the name index is cached as it was.
 //!
 //! The encoding is postcard (serde, compact, not self-describing). The model types'
 //! own serde derives describe their JSON form (fields skipped when empty, untagged
@@ -130,7 +131,12 @@ fn cache_file(dir: &Path, cache_dir: &Path) -> Option<PathBuf> {
         if let Ok(real) = existing.canonicalize() {
             break real;
         }
-        existing = existing.parent()?;
+        existing = match existing.parent()? {
+            parent if !parent.as_os_str().is_empty() => parent,
+            // The parent of a relative `cache` is ``: the current directory.
+            _ if existing != Path::new(".") => Path::new("."),
+            _ => return None,
+        };
     };
     if real.starts_with(&dir) {
         return None;
@@ -207,32 +213,35 @@ fn write(cache_dir: &Path, cache_file: &Path, key: &Key, loaded: &Loaded) -> Opt
     let text_count = u32::try_from(graph.files.len()).ok()?;
     // The header goes in front of the payload once its checksum is known: one buffer.
     let mut bytes = vec![0; HEADER_LEN];
-    let mut put = |value: &dyn erased::Put| value.put(&mut bytes);
-    put(&key)?;
-    put(&serde_json::to_string(&graph.schema).ok()?)?;
-    put(&serde_json::to_string(&graph.papers.values().collect::<Vec<_>>()).ok()?)?;
-    put(&text_count)?;
-    put(&(
-        index(NodeIndex::new(graph.node_count())),
-        index(NodeIndex::new(graph.relation_count())),
-    ))?;
-    put(&Seq(graph
-        .graph
-        .raw_nodes()
-        .iter()
-        .map(|n| NodeOut(&n.weight))))?;
-    put(&Seq(graph.graph.raw_edges().iter().map(|edge| EdgeOut {
-        from: edge.source(),
-        to: edge.target(),
-        relation: &edge.weight,
-    })))?;
-    put(&graph.kind_indices)?;
-    put(&Seq(graph
-        .names
-        .iter()
-        .map(|(name, ix)| (name, index(*ix)))))?;
-    put(&Seq(graph.facts.iter().map(FactOut)))?;
-    put(&Seq(loaded.warnings.iter().map(DiagnosticOut)))?;
+    put(&mut bytes, &key)?;
+    put(&mut bytes, &serde_json::to_string(&graph.schema).ok()?)?;
+    put(
+        &mut bytes,
+        &serde_json::to_string(&graph.papers.values().collect::<Vec<_>>()).ok()?,
+    )?;
+    put(&mut bytes, &text_count)?;
+    let node_count = u32::try_from(graph.node_count()).ok()?;
+    let edge_count = u32::try_from(graph.relation_count()).ok()?;
+    put(&mut bytes, &(node_count, edge_count))?;
+    put(
+        &mut bytes,
+        &Seq(graph.graph.raw_nodes().iter().map(|n| NodeOut(&n.weight))),
+    )?;
+    put(
+        &mut bytes,
+        &Seq(graph.graph.raw_edges().iter().map(|edge| EdgeOut {
+            from: edge.source(),
+            to: edge.target(),
+            relation: &edge.weight,
+        })),
+    )?;
+    put(&mut bytes, &graph.kind_indices)?;
+    put(
+        &mut bytes,
+        &Seq(graph.names.iter().map(|(name, ix)| (name, index(*ix)))),
+    )?;
+    put(&mut bytes, &Seq(graph.facts.iter().map(FactOut)))?;
+    put(&mut bytes, &Seq(loaded.warnings.iter().map(DiagnosticOut)))?;
     let checksum = xxh3_64(&bytes[HEADER_LEN..]);
     bytes[..MAGIC.len()].copy_from_slice(MAGIC);
     bytes[MAGIC.len()..MAGIC.len() + 4].copy_from_slice(&FORMAT_VERSION.to_le_bytes());
@@ -241,21 +250,10 @@ fn write(cache_dir: &Path, cache_file: &Path, key: &Key, loaded: &Loaded) -> Opt
     crate::write::write_atomically(cache_file, &bytes).ok()
 }
 
-/// Writing values one after another into the payload.
-mod erased {
-    use serde::Serialize;
-
-    pub(super) trait Put {
-        fn put(&self, payload: &mut Vec<u8>) -> Option<()>;
-    }
-
-    impl<T: Serialize> Put for T {
-        fn put(&self, payload: &mut Vec<u8>) -> Option<()> {
-            let bytes = std::mem::take(payload);
-            *payload = postcard::to_extend(self, bytes).ok()?;
-            Some(())
-        }
-    }
+/// Appends `value` to `bytes`.
+fn put<T: Serialize + ?Sized>(bytes: &mut Vec<u8>, value: &T) -> Option<()> {
+    *bytes = postcard::to_extend(value, std::mem::take(bytes)).ok()?;
+    Some(())
 }
 
 /// A cache file's contents, decoded into the graph's own structures but not yet
