@@ -31,6 +31,12 @@ pub struct Cli {
     #[arg(long, global = true)]
     pub no_pager: bool,
 
+    /// Load `--data DIR` from its JSON files, neither reading nor writing the cache of
+    /// loaded datasets (kept in `$LINKAGE_CACHE_DIR`, `$XDG_CACHE_HOME/linkage` or
+    /// `~/.cache/linkage`).
+    #[arg(long, global = true)]
+    pub no_cache: bool,
+
     /// What to do.
     #[command(subcommand)]
     pub command: Command,

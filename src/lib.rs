@@ -16,6 +16,7 @@ pub mod adjacency;
 pub mod author;
 #[cfg(feature = "cli")]
 pub mod batch;
+pub mod cache;
 #[cfg(feature = "cli")]
 pub mod cli;
 #[cfg(feature = "cli")]

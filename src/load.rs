@@ -68,9 +68,76 @@ pub fn load(source: &DataSource) -> Result<Loaded> {
                 bytes: Cow::Borrowed(text.as_bytes()),
             })
             .collect(),
-        DataSource::Dir(dir) => read_dir(dir)?,
+        DataSource::Dir(dir) => return load_read(read_data_dir(dir)?),
     };
     load_files(files)
+}
+
+/// A data file of a `--data` directory, as read from disk.
+#[derive(Debug)]
+pub struct ReadFile {
+    /// The file's path (shown to the user as it is displayed).
+    pub path: PathBuf,
+    /// Its bytes.
+    pub bytes: Vec<u8>,
+}
+
+/// Reads every `*.json` file directly inside `dir`, in name order: the files
+/// [`load`] reads for [`DataSource::Dir`]. Split from loading so that the cache can key
+/// a dataset by the very bytes it would load.
+///
+/// # Errors
+/// [`Error::Io`] if the directory or a file cannot be read, [`Error::InvalidData`] if
+/// it holds no data file.
+pub fn read_data_dir(dir: &Path) -> Result<Vec<ReadFile>> {
+    let entries = std::fs::read_dir(dir).map_err(|e| Error::io("read directory", dir, e))?;
+    let mut paths = Vec::new();
+    for entry in entries {
+        let path = entry
+            .map_err(|e| Error::io("read directory", dir, e))?
+            .path();
+        if path.extension().is_some_and(|ext| ext == "json") && path.is_file() {
+            paths.push(path);
+        }
+    }
+    paths.sort();
+    if paths.is_empty() {
+        return Err(Error::InvalidData(vec![Diagnostic::error(
+            dir.display().to_string(),
+            "no data files: the directory has no *.json file",
+        )
+        .with_hint("a dataset is a directory of JSON files with `papers`, `nodes` and `relations`; see docs/data-format.md")]));
+    }
+    paths
+        .into_iter()
+        .map(|path| {
+            let bytes = std::fs::read(&path).map_err(|e| Error::io("read", &path, e))?;
+            Ok(ReadFile { path, bytes })
+        })
+        .collect()
+}
+
+/// Loads and validates files read by [`read_data_dir`], as [`load`] does.
+///
+/// # Errors
+/// [`Error::InvalidData`] with every problem found.
+pub fn load_read(files: Vec<ReadFile>) -> Result<Loaded> {
+    load_files(
+        files
+            .into_iter()
+            .map(|file| RawFile {
+                name: file.path.display().to_string(),
+                file_name: file
+                    .path
+                    .file_name()
+                    .unwrap_or_default()
+                    .to_string_lossy()
+                    .into_owned(),
+                bytes: Cow::Owned(file.bytes),
+                path: Some(file.path),
+            })
+            .collect(),
+    )
 }
 
 /// Loads and validates a dataset held in memory: `(name, contents)` pairs, read as the
@@ -102,43 +169,6 @@ struct RawFile {
     bytes: Cow<'static, [u8]>,
     /// Where it was read from, if from disk: its text can then be let go after loading.
     path: Option<PathBuf>,
-}
-
-fn read_dir(dir: &Path) -> Result<Vec<RawFile>> {
-    let entries = std::fs::read_dir(dir).map_err(|e| Error::io("read directory", dir, e))?;
-    let mut paths = Vec::new();
-    for entry in entries {
-        let path = entry
-            .map_err(|e| Error::io("read directory", dir, e))?
-            .path();
-        if path.extension().is_some_and(|ext| ext == "json") && path.is_file() {
-            paths.push(path);
-        }
-    }
-    paths.sort();
-    if paths.is_empty() {
-        return Err(Error::InvalidData(vec![Diagnostic::error(
-            dir.display().to_string(),
-            "no data files: the directory has no *.json file",
-        )
-        .with_hint("a dataset is a directory of JSON files with `papers`, `nodes` and `relations`; see docs/data-format.md")]));
-    }
-    paths
-        .into_iter()
-        .map(|path| {
-            let bytes = std::fs::read(&path).map_err(|e| Error::io("read", &path, e))?;
-            Ok(RawFile {
-                name: path.display().to_string(),
-                file_name: path
-                    .file_name()
-                    .unwrap_or_default()
-                    .to_string_lossy()
-                    .into_owned(),
-                bytes: Cow::Owned(bytes),
-                path: Some(path),
-            })
-        })
-        .collect()
 }
 
 /// A problem whose place is known as a pointer until the end, when it becomes
@@ -219,11 +249,7 @@ fn load_files(raw: Vec<RawFile>) -> Result<Loaded> {
         texts.push(DataFileText::new(file.name, text, file.path));
     }
     let schema_index = schema_file.unwrap_or_else(|| {
-        texts.push(DataFileText::new(
-            "<built-in schema>".into(),
-            Cow::Borrowed(Schema::builtin_text()),
-            None,
-        ));
+        texts.push(builtin_schema_text());
         texts.len() - 1
     });
     let schema = parse_schema(schema_index, texts[schema_index].text(), &mut problems);
@@ -251,6 +277,43 @@ fn load_files(raw: Vec<RawFile>) -> Result<Loaded> {
             errors.into_iter().chain(warnings).collect(),
         )),
     }
+}
+
+/// The built-in schema as a file of the dataset, for a directory without `schema.json`.
+fn builtin_schema_text() -> DataFileText {
+    DataFileText::new(
+        "<built-in schema>".into(),
+        Cow::Borrowed(Schema::builtin_text()),
+        None,
+    )
+}
+
+/// The texts a graph loaded from `files` keeps ([`ConceptGraph::files`]), built as
+/// loading builds them (each file decoded, then the built-in schema when no file is
+/// `schema.json`); `None` if a file does not decode. For the cache, which restores a
+/// graph without loading it again but keeps the same texts for later checks.
+pub(crate) fn file_texts(files: Vec<ReadFile>) -> Option<Vec<DataFileText>> {
+    let mut problems = Problems::default();
+    let mut has_schema = false;
+    let mut texts = Vec::with_capacity(files.len() + 1);
+    for (index, file) in files.into_iter().enumerate() {
+        has_schema |= file
+            .path
+            .file_name()
+            .is_some_and(|name| name == "schema.json");
+        let text = decode(index, Cow::Owned(file.bytes), &mut problems);
+        let mut kept = DataFileText::new(file.path.display().to_string(), text, Some(file.path));
+        // As after loading: read again only if a later check needs a place in it.
+        kept.release();
+        texts.push(kept);
+    }
+    if problems.list.iter().any(|p| p.severity == Severity::Error) {
+        return None;
+    }
+    if !has_schema {
+        texts.push(builtin_schema_text());
+    }
+    Some(texts)
 }
 
 /// UTF-8 text of a file, or a problem saying why it has none.

@@ -12,6 +12,7 @@ pub mod setup;
 use std::{cell::OnceCell, fmt::Write as _, io::Write as _, path::Path, sync::Arc};
 
 use crate::{
+    cache,
     cli::Cli,
     error::Error,
     load::{load, DataSource, Loaded},
@@ -80,6 +81,8 @@ pub struct Session {
     pub json: bool,
     /// Whether long output may go through a pager (`--no-pager` turns it off).
     pub pager: bool,
+    /// Whether `--data DIR` may be loaded through the cache (`--no-cache` turns it off).
+    pub cache: bool,
     loaded: OnceCell<Loaded>,
     /// A dataset already loaded for many queries (`batch`, `serve`).
     shared: Option<Arc<Loaded>>,
@@ -92,6 +95,7 @@ impl Session {
             data: cli.data.clone(),
             json: cli.json,
             pager: !cli.no_pager,
+            cache: !cli.no_cache,
             loaded: OnceCell::new(),
             shared: None,
         }
@@ -104,6 +108,7 @@ impl Session {
             data,
             json: true,
             pager: false,
+            cache: false,
             loaded: OnceCell::new(),
             shared: Some(loaded),
         }
@@ -120,11 +125,12 @@ impl Session {
     /// Loads the dataset named by `--data` (or the built-in one), printing its warnings
     /// to stderr as every command does.
     fn load_with_warnings(&self) -> Result<Loaded, Error> {
-        let source = self
-            .data
-            .clone()
-            .map_or(DataSource::Embedded, DataSource::Dir);
-        let loaded = load(&source)?;
+        let loaded = match (&self.data, self.cache.then(cache::location).flatten()) {
+            (Some(dir), Some(cache_dir)) => cache::load(dir, &cache_dir)?,
+            (Some(dir), None) => load(&DataSource::Dir(dir.clone()))?,
+            // The built-in dataset is compiled in: there is nothing to cache.
+            (None, _) => load(&DataSource::Embedded)?,
+        };
         let mut stderr = anstream::stderr();
         for warning in &loaded.warnings {
             let _ = writeln!(stderr, "{warning}");

@@ -4,10 +4,14 @@ use std::path::PathBuf;
 
 use assert_cmd::Command;
 
-/// The `linkage` binary with colours off and a fixed terminal width.
+/// The `linkage` binary with colours off and a fixed terminal width, its cache of
+/// `--data` directories under `target/` rather than in the user's home.
 pub fn linkage() -> Command {
     let mut cmd = Command::cargo_bin("linkage").expect("the binary builds");
-    cmd.env("NO_COLOR", "1").env_remove("CLICOLOR_FORCE");
+    cmd.env("NO_COLOR", "1").env_remove("CLICOLOR_FORCE").env(
+        "LINKAGE_CACHE_DIR",
+        concat!(env!("CARGO_TARGET_TMPDIR"), "/linkage-cache"),
+    );
     cmd
 }
 

@@ -5,6 +5,7 @@
 #![allow(unreachable_pub)]
 
 mod authoring;
+mod cache;
 mod common;
 mod core;
 mod data;

@@ -1,0 +1,372 @@
+//! The cache of loaded `--data` directories: a warm run says exactly what a cold one
+//! says, any change to the data (even one that keeps size and time) or to the cache file
+//! is noticed, `--no-cache` leaves the cache alone, and the cache never makes a command
+//! fail or writes into the data directory.
+
+#![cfg(unix)]
+
+use std::{
+    fs,
+    os::unix::fs::MetadataExt as _,
+    path::{Path, PathBuf},
+    time::SystemTime,
+};
+
+use crate::common::linkage;
+
+/// A copy of the project's dataset (with its texts) in a temporary directory, its
+/// concepts file starting with a byte-order mark so that loading it warns.
+fn dataset() -> tempfile::TempDir {
+    let dir = tempfile::tempdir().unwrap();
+    copy_dir(
+        &PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("data"),
+        dir.path(),
+    );
+    let concepts = dir.path().join("concepts.json");
+    let mut bytes = b"\xEF\xBB\xBF".to_vec();
+    bytes.extend(fs::read(&concepts).unwrap());
+    fs::write(&concepts, bytes).unwrap();
+    dir
+}
+
+fn copy_dir(from: &Path, to: &Path) {
+    for entry in fs::read_dir(from).unwrap() {
+        let entry = entry.unwrap();
+        let target = to.join(entry.file_name());
+        if entry.file_type().unwrap().is_dir() {
+            fs::create_dir(&target).unwrap();
+            copy_dir(&entry.path(), &target);
+        } else {
+            fs::copy(entry.path(), &target).unwrap();
+        }
+    }
+}
+
+/// (exit code, stdout, stderr) of `linkage --data DATA [--no-cache] ARGS` with its
+/// cache in `cache`.
+fn run(cache: &Path, data: &Path, no_cache: bool, args: &[&str]) -> (i32, String, String) {
+    let mut cmd = linkage();
+    cmd.env("LINKAGE_CACHE_DIR", cache).arg("--data").arg(data);
+    if no_cache {
+        cmd.arg("--no-cache");
+    }
+    let output = cmd.args(args).output().unwrap();
+    (
+        output.status.code().unwrap_or(-1),
+        String::from_utf8_lossy(&output.stdout).into_owned(),
+        String::from_utf8_lossy(&output.stderr).into_owned(),
+    )
+}
+
+/// The cache files in `cache` (none if the directory does not exist).
+fn cache_files(cache: &Path) -> Vec<PathBuf> {
+    fs::read_dir(cache).map_or_else(
+        |_| Vec::new(),
+        |entries| entries.map(|e| e.unwrap().path()).collect(),
+    )
+}
+
+/// The one cache file in `cache`.
+fn the_cache_file(cache: &Path) -> PathBuf {
+    let files = cache_files(cache);
+    assert_eq!(files.len(), 1, "one cache file expected: {files:?}");
+    files.into_iter().next().unwrap()
+}
+
+/// The identity of a file: a rewrite (a temporary file renamed into place) changes it.
+fn identity(file: &Path) -> (u64, u64, Vec<u8>) {
+    let meta = fs::metadata(file).unwrap();
+    (meta.ino(), meta.dev(), fs::read(file).unwrap())
+}
+
+/// Every file under `dir` with its size, time and bytes.
+fn snapshot(dir: &Path) -> Vec<(PathBuf, SystemTime, Vec<u8>)> {
+    let mut all = Vec::new();
+    for entry in fs::read_dir(dir).unwrap() {
+        let path = entry.unwrap().path();
+        if path.is_dir() {
+            all.extend(snapshot(&path));
+        } else {
+            let modified = fs::metadata(&path).unwrap().modified().unwrap();
+            all.push((path.clone(), modified, fs::read(&path).unwrap()));
+        }
+    }
+    all.sort();
+    all
+}
+
+#[test]
+fn a_warm_run_prints_exactly_what_a_cold_run_prints() {
+    let data = dataset();
+    let cache = tempfile::tempdir().unwrap();
+    let commands: [&[&str]; 5] = [
+        &["check"],
+        &["show", "tpa"],
+        &["diff", "tpa", "rr"],
+        &["--json", "path", "tpa", "rr"],
+        &["--json", "show", "tpa"],
+    ];
+    for args in commands {
+        let cold = run(cache.path(), data.path(), true, args);
+        assert_eq!(cold.0, 0, "{args:?}: {}", cold.2);
+        // The first cached run loads from JSON and writes the cache; the second reads it.
+        let writing = run(cache.path(), data.path(), false, args);
+        let file = the_cache_file(cache.path());
+        let written = identity(&file);
+        let warm = run(cache.path(), data.path(), false, args);
+        assert_eq!(
+            identity(&file),
+            written,
+            "{args:?}: the warm run rewrote the cache"
+        );
+        assert_eq!(writing, cold, "{args:?}: the run writing the cache differs");
+        assert_eq!(
+            warm, cold,
+            "{args:?}: the warm run differs from the cold one"
+        );
+    }
+    // The load warning (the byte-order mark) is cached with the graph.
+    let (_, _, stderr) = run(cache.path(), data.path(), false, &["check"]);
+    assert!(stderr.contains("byte-order mark"), "{stderr}");
+}
+
+#[test]
+fn batch_loads_through_the_cache() {
+    let data = dataset();
+    let cache = tempfile::tempdir().unwrap();
+    let queries = data.path().join("..").join(format!(
+        "{}-queries.txt",
+        data.path().file_name().unwrap().to_string_lossy()
+    ));
+    fs::write(&queries, "path tpa rr --limit 1\nshow rr\n").unwrap();
+    let queries = queries.to_str().unwrap().to_string();
+    let cold = run(cache.path(), data.path(), true, &["batch", &queries]);
+    let writing = run(cache.path(), data.path(), false, &["batch", &queries]);
+    let file = the_cache_file(cache.path());
+    let written = identity(&file);
+    let warm = run(cache.path(), data.path(), false, &["batch", &queries]);
+    fs::remove_file(&queries).unwrap();
+    assert_eq!(identity(&file), written);
+    assert_eq!(cold.0, 0, "{}", cold.2);
+    assert_eq!(writing, cold);
+    assert_eq!(warm, cold);
+}
+
+/// Replaces the first `from` in `file` by `to` (of the same length), keeping its
+/// modification time.
+fn edit_keeping_size_and_time(file: &Path, from: &str, to: &str) {
+    assert_eq!(from.len(), to.len());
+    let modified = fs::metadata(file).unwrap().modified().unwrap();
+    let text = fs::read_to_string(file).unwrap();
+    assert!(text.contains(from), "{from:?} not in {}", file.display());
+    fs::write(file, text.replacen(from, to, 1)).unwrap();
+    fs::File::options()
+        .write(true)
+        .open(file)
+        .unwrap()
+        .set_modified(modified)
+        .unwrap();
+    assert_eq!(fs::metadata(file).unwrap().modified().unwrap(), modified);
+}
+
+#[test]
+fn a_change_keeping_size_and_time_is_not_hidden_by_the_cache() {
+    let data = dataset();
+    let cache = tempfile::tempdir().unwrap();
+    let (code, before, _) = run(cache.path(), data.path(), false, &["--json", "show", "tpa"]);
+    assert_eq!(code, 0);
+    let label = "\"label\": \"Targeted poverty alleviation\"";
+    let changed = "\"label\": \"Targeted poverty ALLEVIATION\"";
+    edit_keeping_size_and_time(&data.path().join("concepts.json"), label, changed);
+    let (code, after, stderr) = run(cache.path(), data.path(), false, &["--json", "show", "tpa"]);
+    assert_eq!(code, 0, "{stderr}");
+    assert!(before.contains("Targeted poverty alleviation"), "{before}");
+    assert!(after.contains("Targeted poverty ALLEVIATION"), "{after}");
+    assert_eq!(
+        (code, after.clone(), stderr),
+        run(cache.path(), data.path(), true, &["--json", "show", "tpa"])
+    );
+}
+
+#[test]
+fn an_edit_to_the_data_is_seen_and_an_error_is_never_cached() {
+    let data = dataset();
+    let cache = tempfile::tempdir().unwrap();
+    assert_eq!(run(cache.path(), data.path(), false, &["check"]).0, 0);
+    let file = the_cache_file(cache.path());
+    // A new concept: the next run sees it, and caches the new dataset.
+    let concepts = data.path().join("concepts.json");
+    let text = fs::read_to_string(&concepts).unwrap();
+    let text = text.replacen(
+        "\"nodes\": [",
+        "\"nodes\": [{\"id\": \"cache-probe\", \"kind\": \"goal\", \"label\": \"Cache probe\"},",
+        1,
+    );
+    fs::write(&concepts, &text).unwrap();
+    let (code, out, err) = run(cache.path(), data.path(), false, &["show", "cache-probe"]);
+    assert_eq!(code, 0, "{err}");
+    assert!(out.contains("Cache probe"), "{out}");
+    let rewritten = identity(&file);
+    assert_eq!(
+        run(cache.path(), data.path(), false, &["show", "cache-probe"]),
+        (code, out, err)
+    );
+    assert_eq!(identity(&file), rewritten, "the new dataset was not cached");
+    // A mistake: reported every time, and the cache of the good dataset is left as it
+    // was, never replaced by one of the broken dataset.
+    fs::write(
+        &concepts,
+        text.replacen("\"kind\": \"goal\"", "\"kind\": \"gaol\"", 1),
+    )
+    .unwrap();
+    let first = run(cache.path(), data.path(), false, &["check"]);
+    assert_eq!(first.0, 2, "{}", first.2);
+    assert!(first.2.contains("gaol"), "{}", first.2);
+    assert_eq!(run(cache.path(), data.path(), false, &["check"]), first);
+    assert_eq!(identity(&file), rewritten);
+}
+
+#[test]
+fn a_damaged_cache_file_is_ignored_and_replaced() {
+    let data = dataset();
+    let cache = tempfile::tempdir().unwrap();
+    let cold = run(cache.path(), data.path(), true, &["diff", "tpa", "rr"]);
+    run(cache.path(), data.path(), false, &["diff", "tpa", "rr"]);
+    let file = the_cache_file(cache.path());
+    let good = fs::read(&file).unwrap();
+    let mut flipped = good.clone();
+    let middle = flipped.len() / 2;
+    flipped[middle] ^= 0x20;
+    let damages = [
+        flipped,
+        good[..good.len() / 2].to_vec(),
+        Vec::new(),
+        b"not a cache".to_vec(),
+    ];
+    for damaged in damages {
+        fs::write(&file, &damaged).unwrap();
+        assert_eq!(
+            run(cache.path(), data.path(), false, &["diff", "tpa", "rr"]),
+            cold
+        );
+        assert_eq!(
+            fs::read(&file).unwrap(),
+            good,
+            "the cache was not rewritten"
+        );
+    }
+}
+
+#[test]
+fn no_cache_neither_writes_nor_touches_the_cache() {
+    let data = dataset();
+    let cache = tempfile::tempdir().unwrap();
+    let dir = cache.path().join("linkage");
+    assert_eq!(run(&dir, data.path(), true, &["check"]).0, 0);
+    assert!(!dir.exists(), "--no-cache created the cache directory");
+    run(&dir, data.path(), false, &["check"]);
+    let file = the_cache_file(&dir);
+    let written = (
+        identity(&file),
+        fs::metadata(&file).unwrap().modified().unwrap(),
+    );
+    // A change the key sees: --no-cache neither uses the old cache nor writes a new one.
+    let concepts = data.path().join("concepts.json");
+    let text = fs::read_to_string(&concepts).unwrap();
+    fs::write(
+        &concepts,
+        text.replacen("Targeted poverty alleviation", "TPA!", 1),
+    )
+    .unwrap();
+    let (code, out, _) = run(&dir, data.path(), true, &["show", "tpa"]);
+    assert_eq!(code, 0);
+    assert!(out.contains("TPA!"), "{out}");
+    assert_eq!(
+        (
+            identity(&file),
+            fs::metadata(&file).unwrap().modified().unwrap()
+        ),
+        written
+    );
+    assert_eq!(cache_files(&dir), vec![file]);
+}
+
+#[test]
+fn a_cache_that_cannot_be_written_fails_nothing() {
+    let data = dataset();
+    let cold = run(
+        Path::new("/nonexistent"),
+        data.path(),
+        true,
+        &["show", "tpa"],
+    );
+    assert_eq!(cold.0, 0);
+    let scratch = tempfile::tempdir().unwrap();
+    // A file where the cache directory should be: no directory can be made there (not
+    // even by root, for whom permissions would not stop it).
+    let blocker = scratch.path().join("file");
+    fs::write(&blocker, "").unwrap();
+    for cache in [blocker.clone(), blocker.join("linkage")] {
+        assert_eq!(run(&cache, data.path(), false, &["show", "tpa"]), cold);
+    }
+    assert_eq!(fs::read(&blocker).unwrap(), b"");
+}
+
+#[test]
+fn the_data_directory_is_never_written() {
+    let data = dataset();
+    let before = snapshot(data.path());
+    let cache = tempfile::tempdir().unwrap();
+    for _ in 0..2 {
+        assert_eq!(run(cache.path(), data.path(), false, &["check"]).0, 0);
+    }
+    the_cache_file(cache.path());
+    // A cache directory inside the data directory is not used at all.
+    let inside = data.path().join("cache");
+    let cold = run(&inside, data.path(), true, &["check"]);
+    assert_eq!(run(&inside, data.path(), false, &["check"]), cold);
+    assert!(!inside.exists());
+    assert_eq!(snapshot(data.path()), before);
+}
+
+#[test]
+fn the_built_in_dataset_needs_no_cache() {
+    let cache = tempfile::tempdir().unwrap();
+    let output = linkage()
+        .env("LINKAGE_CACHE_DIR", cache.path())
+        .args(["show", "tpa"])
+        .output()
+        .unwrap();
+    assert!(output.status.success());
+    assert!(cache_files(cache.path()).is_empty());
+}
+
+#[test]
+fn the_cache_goes_to_the_platform_cache_directory() {
+    let data = dataset();
+    let home = tempfile::tempdir().unwrap();
+    let run_with = |envs: &[(&str, &Path)]| {
+        let mut cmd = linkage();
+        cmd.env_remove("LINKAGE_CACHE_DIR")
+            .env_remove("XDG_CACHE_HOME")
+            .env("HOME", home.path());
+        for (name, value) in envs {
+            cmd.env(name, value);
+        }
+        let output = cmd
+            .arg("--data")
+            .arg(data.path())
+            .arg("check")
+            .output()
+            .unwrap();
+        assert!(output.status.success());
+    };
+    run_with(&[]);
+    the_cache_file(&home.path().join(".cache/linkage"));
+    let xdg = home.path().join("xdg");
+    run_with(&[("XDG_CACHE_HOME", &xdg)]);
+    the_cache_file(&xdg.join("linkage"));
+    let own = home.path().join("own");
+    run_with(&[("XDG_CACHE_HOME", &xdg), ("LINKAGE_CACHE_DIR", &own)]);
+    the_cache_file(&own);
+}
