@@ -16,7 +16,8 @@ For each dataset DIR (from gen_graph.py) and its 200 pairs DIR.pairs, the querie
 
 linkage is measured three ways: `check` (load and full validation, whole process;
 also cold with `--no-cache` and warm, when `linkage --help` lists `--no-cache`),
-`batch` answering every query above in one process (whole process), and in library
+`batch` answering every query above in one process (whole process; and the 200
+shortest paths alone), and in library
 (DIR.inproc-*.json, written by `cargo bench --bench queries`: load and each kind of
 query timed in process). K single `path` processes show the cost of one process per
 query (the time of 200 extrapolated from K, and said so). Each Python peer (peer.py)
@@ -142,9 +143,12 @@ def library(data):
 
 def bench(linkage, data, runs, processes):
     pairs = [line.split() for line in open(data + ".pairs") if line.strip()]
-    queries = data + ".batch"
+    queries, shortest = data + ".batch", data + ".batch-shortest"
+    lines = batch_queries(pairs)
     with open(queries, "w") as f:
-        f.write("\n".join(batch_queries(pairs)) + "\n")
+        f.write("\n".join(lines) + "\n")
+    with open(shortest, "w") as f:
+        f.write("\n".join(lines[:len(pairs)]) + "\n")
     load, seconds, answers, nodes, relations = library(data)
     ours = {"load": load, **seconds}
     if has_cache(linkage):
@@ -159,6 +163,7 @@ def bench(linkage, data, runs, processes):
     ours["whole"], ours["peak"], out = median_of(runs, [linkage, "--data", data, "batch", queries])
     if batch_answers(out, pairs) != answers:
         sys.exit(f"linkage batch and linkage's library disagree on {data}")
+    ours["batch_shortest"], _, _ = median_of(runs, [linkage, "--data", data, "batch", shortest])
     k = min(processes, len(pairs))
     started = time.perf_counter()
     for a, b in pairs[:k]:
@@ -208,6 +213,9 @@ def tables(results, runs):
         how = ("measured" if ours["separate_k"] >= 200
                else f"{ours['separate_k']} measured, x{200 / ours['separate_k']:.0f}")
         cols = head.count("|") - 1
+        if "batch_shortest" in ours:
+            lines.append(f"| {name} | linkage: 200 shortest paths in one `batch` |"
+                         + " |" * (cols - 4) + f" {ours['batch_shortest']:.2f} |" + " |")
         lines.append(f"| {name} | linkage: 200 shortest paths as 200 processes ({how}) |"
                      + " |" * (cols - 4) + f" {ours['separate']:.1f} |" + " |")
     lines += ["", "Ratios, peer / linkage (above 1: linkage is faster or smaller; linkage's "
