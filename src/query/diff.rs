@@ -74,7 +74,7 @@ pub struct Contrast {
 /// Compares `a` and `b`, keeping only claims from `papers` (all papers when empty).
 /// Common ground and differences are the comparison model's rows for the pair.
 ///
-/// Linear in the number of relations touching `a` and `b`.
+/// Cost: O(deg(a) + deg(b)), linear in the number of relations touching `a` and `b`.
 pub fn diff<'g>(
     graph: &'g ConceptGraph,
     a: NodeIndex,

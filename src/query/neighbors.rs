@@ -44,7 +44,8 @@ impl Ego {
 /// The ego network of `center`: breadth-first over the walk's admitted relations in both
 /// directions (an ego network ignores direction), up to `depth` steps.
 ///
-/// Cost: O(size of the network's relations).
+/// Cost: O(V + E) in the explored part: the nodes within `depth` steps and their
+/// relations, and nothing of the rest of the graph.
 pub fn ego_network(walk: &Walk<'_>, center: NodeIndex, depth: usize) -> Ego {
     let mut distance: HashMap<NodeIndex, usize> = HashMap::from([(center, 0)]);
     let mut nodes = vec![(center, 0)];

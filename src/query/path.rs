@@ -149,6 +149,10 @@ impl PathQuery {
     /// (linear at worst, exact count); otherwise routes are enumerated shortest first
     /// within the [`Budget`].
     ///
+    /// Cost: shortest routes O(V + E) in the explored part; all simple routes (or
+    /// shortest ones through a node) O(b^L) for branching factor b and length bound L,
+    /// capped by the work budget.
+    ///
     /// # Errors
     /// [`Error::Usage`] when `from` and `to` are the same node, an end or the `through`
     /// node is avoided, `through` is an end, the limit or length bound is 0, or the

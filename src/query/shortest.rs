@@ -63,6 +63,9 @@ pub(crate) struct Shortest {
 
 /// All shortest routes from `from` to `to` (different nodes), or `None` when `to` cannot
 /// be reached within `max_len` relations (or at all).
+///
+/// Cost: O(V + E) in the explored part (the two searches stop where they meet), plus
+/// O(k · d · degree) to list k routes of length d.
 pub(crate) fn shortest_routes(
     walk: &Walk<'_>,
     from: NodeIndex,

@@ -59,6 +59,10 @@ pub(crate) struct Found {
 }
 
 /// Runs `search` over `walk`.
+///
+/// Cost: O(V + E) within `max_len` steps of the target for the backward distances,
+/// then O(b^L) relations looked at for branching factor b and length bound L, less
+/// what the distance bound cuts, and never more than the work budget.
 pub(crate) fn simple_routes(walk: &Walk<'_>, search: &Search) -> Found {
     let mut found = Found {
         routes: Vec::new(),
