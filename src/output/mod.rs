@@ -51,29 +51,41 @@ pub fn wrap(text: &str, indent: &str) -> String {
     wrap_hanging(text, indent, indent)
 }
 
-/// Optimal-fit penalties under which a line never runs past the width unless one word
-/// is longer than the width: textwrap's default lets a line overflow by a column or two
-/// when that evens out the others.
-fn no_overflow() -> textwrap::wrap_algorithms::Penalties {
-    let mut penalties = textwrap::wrap_algorithms::Penalties::new();
-    // Far above any other penalty (those grow with the square of a line's slack, at
-    // most 80² per line), yet small enough that sums over a paragraph cannot overflow.
-    penalties.overflow_penalty = 1_000_000;
-    penalties
-}
-
 /// Wraps with a different first-line indent.
+///
+/// First fit: each line takes as many words as fit, which is what a reader of a
+/// terminal expects and costs one pass over the words. Words are separated at ASCII
+/// spaces, except in text that holds a wide character (Chinese, Japanese, Korean, or
+/// full-width punctuation), where a line may also break between characters: there the
+/// Unicode line-breaking rules (UAX #14) decide, which keep closing punctuation such as
+/// `，` and `。` off the start of a line. Other text gains little from those rules
+/// (a break after a dash or a slash), and they cost more than the rest of the wrapping.
 pub fn wrap_hanging(text: &str, first: &str, rest: &str) -> String {
+    let separator = if has_wide_char(text) {
+        textwrap::WordSeparator::UnicodeBreakProperties
+    } else {
+        textwrap::WordSeparator::AsciiSpace
+    };
     let options = textwrap::Options::new(WIDTH)
         .initial_indent(first)
         .subsequent_indent(rest)
         .break_words(false)
+        .word_separator(separator)
         // Ids are hyphenated; splitting them at a line end would make them uncopyable.
         .word_splitter(textwrap::WordSplitter::NoHyphenation)
-        .wrap_algorithm(textwrap::WrapAlgorithm::OptimalFit(no_overflow()));
+        .wrap_algorithm(textwrap::WrapAlgorithm::FirstFit);
     let mut out = textwrap::fill(text, options);
     out.push('\n');
     out
+}
+
+/// Whether `text` holds a character two columns wide: the scripts written without
+/// spaces between words, which need Unicode line breaking to wrap at all.
+fn has_wide_char(text: &str) -> bool {
+    !text.is_ascii()
+        && text
+            .chars()
+            .any(|c| !c.is_ascii() && display_width(c.encode_utf8(&mut [0; 4])) > 1)
 }
 
 /// `text` wrapped to [`WIDTH`] (first line after `first`, the rest after `rest`), each
