@@ -608,8 +608,8 @@ impl Parts {
     }
 }
 
-/// Where each id was first defined, for "already defined at" hints.
-type Definitions = FxHashMap<String, (usize, String)>;
+/// Where each id was first defined (file, record), for "already defined at" hints.
+type Definitions = FxHashMap<String, (usize, ItemPointer)>;
 
 fn build(
     schema: Schema,
@@ -745,7 +745,7 @@ fn add_paper(
     paper: Paper,
     problems: &mut Problems,
 ) {
-    let at = format!("/papers/{i}");
+    let at = ItemPointer("papers", i);
     if paper.id.trim().is_empty() {
         problems.at(file, format!("{at}/id"), "paper has an empty id");
         return;
@@ -769,17 +769,17 @@ fn add_paper(
     }
     match defs.entry(paper.id.clone()) {
         Entry::Occupied(first) => {
-            let (first_file, first_at) = first.get().clone();
+            let (first_file, first_at) = *first.get();
             problems
                 .at(
                     file,
                     format!("{at}/id"),
                     format!("duplicate paper id `{}`", paper.id),
                 )
-                .see("first defined at", first_file, first_at);
+                .see("first defined at", first_file, format!("{first_at}/id"));
         }
         Entry::Vacant(slot) => {
-            slot.insert((file, format!("{at}/id")));
+            slot.insert((file, at));
             parts.papers.insert(paper.id.clone(), paper);
         }
     }
@@ -793,7 +793,7 @@ fn add_node(
     node: Node,
     problems: &mut Problems,
 ) {
-    let at = format!("/nodes/{i}");
+    let at = ItemPointer("nodes", i);
     let mut ok = true;
     if !is_kebab_case(&node.id) {
         ok = false;
@@ -840,10 +840,10 @@ fn add_node(
                 format!("{at}/id"),
                 format!("duplicate node id `{}`", node.id),
             )
-            .see("first defined at", *first_file, first_at.clone());
+            .see("first defined at", *first_file, format!("{first_at}/id"));
         return;
     }
-    defs.insert(node.id.clone(), (file, format!("{at}/id")));
+    defs.insert(node.id.clone(), (file, at));
     if !ok {
         parts.unavailable.insert(node.id);
         return;
@@ -851,17 +851,18 @@ fn add_node(
     let ix = parts.graph.add_node(node);
     let node = &parts.graph[ix];
     parts.ids.insert(node.id.clone(), ix);
-    let named = std::iter::once((format!("{at}/label"), &node.label)).chain(
-        node.aliases
-            .iter()
-            .enumerate()
-            .map(|(j, a)| (format!("{at}/aliases/{j}"), a)),
-    );
-    for (pointer, name) in named {
+    // The label, then each alias by its position; pointers are formatted for a problem.
+    let named = std::iter::once((None, &node.label))
+        .chain(node.aliases.iter().enumerate().map(|(j, a)| (Some(j), a)));
+    for (alias, name) in named {
         let key = name.to_lowercase();
         match parts.names.entry(key) {
             Entry::Occupied(owner) if *owner.get() != ix => {
                 let other = &parts.graph[*owner.get()].id;
+                let pointer = match alias {
+                    None => format!("{at}/label"),
+                    Some(j) => format!("{at}/aliases/{j}"),
+                };
                 problems
                     .at(file, pointer, format!("name \"{name}\" of node `{}` already belongs to node `{other}`", node.id))
                     .hint("names (labels and aliases) are compared case-insensitively and must be unique; merge the nodes or drop the alias");
@@ -977,13 +978,11 @@ fn check_relation(
             .hint("add \"sources\": [{\"paper\": ..., \"locator\": ..., \"quote\": ...}] with a verbatim quote");
     }
     for (j, source) in record.sources.iter().enumerate() {
-        let at = format!("{at}/sources/{j}");
-        let item = format!("relation {n}");
         check_source(
             parts,
             file,
-            &at,
-            &item,
+            &format_args!("{at}/sources/{j}"),
+            &format_args!("relation {n}"),
             j,
             (&source.paper, &source.quote),
             problems,
@@ -1039,12 +1038,12 @@ impl std::fmt::Display for ItemPointer {
 /// Checks source `j` (0-based) of `item` ("relation 6", "fact 2") at pointer `at`: it
 /// names a known paper and carries a quote. The one check of a source, for relations
 /// and facts alike. An omitted locator is derived from the text by `check`
-/// (src/quotes.rs).
+/// (src/quotes.rs). `at` and `item` are formatted only for a problem.
 fn check_source(
     parts: &Parts,
     file: usize,
-    at: &str,
-    item: &str,
+    at: &dyn std::fmt::Display,
+    item: &dyn std::fmt::Display,
     j: usize,
     (paper, quote): (&str, &str),
     problems: &mut Problems,
@@ -1285,9 +1284,10 @@ fn insert_relation(
 }
 
 /// Whether two sources are the same paper saying the same words. The same quote twice
-/// on one relation is a copy-paste slip, not agreement.
+/// on one relation is a copy-paste slip, not agreement. Compares as [`normalize_space`]
+/// would, word by word, without building the normalised strings.
 fn same_claim(a: &Source, b: &Source) -> bool {
-    a.paper == b.paper && normalize_space(&a.quote) == normalize_space(&b.quote)
+    a.paper == b.paper && a.quote.split_whitespace().eq(b.quote.split_whitespace())
 }
 
 fn report_repeat(problems: &mut Problems, repeat: &Source, first: &Source) {

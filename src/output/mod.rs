@@ -61,22 +61,34 @@ pub fn wrap(text: &str, indent: &str) -> String {
 /// `，` and `。` off the start of a line. Other text gains little from those rules
 /// (a break after a dash or a slash), and they cost more than the rest of the wrapping.
 pub fn wrap_hanging(text: &str, first: &str, rest: &str) -> String {
-    let separator = if has_wide_char(text) {
+    let wide = has_wide_char(text);
+    if !wide && !text.contains(['\n', '\x1b']) {
+        return first_fit(text, first, rest);
+    }
+    let separator = if wide {
         textwrap::WordSeparator::UnicodeBreakProperties
     } else {
         textwrap::WordSeparator::AsciiSpace
     };
-    let options = textwrap::Options::new(WIDTH)
+    let mut out = textwrap::fill(text, textwrap_options(first, rest, separator));
+    out.push('\n');
+    out
+}
+
+/// textwrap's options for [`wrap_hanging`]: first fit, words kept whole.
+fn textwrap_options<'a>(
+    first: &'a str,
+    rest: &'a str,
+    separator: textwrap::WordSeparator,
+) -> textwrap::Options<'a> {
+    textwrap::Options::new(WIDTH)
         .initial_indent(first)
         .subsequent_indent(rest)
         .break_words(false)
         .word_separator(separator)
         // Ids are hyphenated; splitting them at a line end would make them uncopyable.
         .word_splitter(textwrap::WordSplitter::NoHyphenation)
-        .wrap_algorithm(textwrap::WrapAlgorithm::FirstFit);
-    let mut out = textwrap::fill(text, options);
-    out.push('\n');
-    out
+        .wrap_algorithm(textwrap::WrapAlgorithm::FirstFit)
 }
 
 /// Whether `text` holds a character two columns wide: the scripts written without
@@ -86,6 +98,67 @@ fn has_wide_char(text: &str) -> bool {
         && text
             .chars()
             .any(|c| !c.is_ascii() && display_width(c.encode_utf8(&mut [0; 4])) > 1)
+}
+
+/// [`wrap_hanging`] of one paragraph (no line break, no escape code) split at ASCII
+/// spaces: the same lines as textwrap's first fit with those options (a test holds it
+/// to that), in one pass and without textwrap's per-word bookkeeping, which cost
+/// `show` more than the rest of its output. A word's width is its length when it is
+/// printable ASCII.
+fn first_fit(text: &str, first: &str, rest: &str) -> String {
+    let mut out = String::with_capacity(text.len() + text.len() / 8 + first.len() + 1);
+    // textwrap's shortcut: a short text with no first indent is left as it is.
+    if text.len() < WIDTH && first.is_empty() {
+        out.push_str(text.trim_end_matches(' '));
+        out.push('\n');
+        return out;
+    }
+    let room = [
+        WIDTH.saturating_sub(display_width(first)),
+        WIDTH.saturating_sub(display_width(rest)),
+    ];
+    let bytes = text.as_bytes();
+    let mut lines = 0;
+    // The current line: from its first word's start to its last word's end.
+    let (mut line_start, mut line_end) = (0, 0);
+    let mut width = 0;
+    let mut empty = true;
+    let mut at = 0;
+    while at < bytes.len() {
+        // A word: the characters up to the next space, then its spaces (a text that
+        // starts with spaces starts with an empty word).
+        let start = at;
+        while at < bytes.len() && bytes[at] != b' ' {
+            at += 1;
+        }
+        let end = at;
+        while at < bytes.len() && bytes[at] == b' ' {
+            at += 1;
+        }
+        let word = &text[start..end];
+        let word_width = if word.bytes().all(|b| b.is_ascii_graphic()) {
+            word.len()
+        } else {
+            display_width(word)
+        };
+        if !empty && width + word_width > room[lines.min(1)] {
+            out.push_str(if lines == 0 { first } else { rest });
+            out.push_str(&text[line_start..line_end]);
+            out.push('\n');
+            lines += 1;
+            line_start = start;
+            width = 0;
+        }
+        width += word_width + (at - end);
+        line_end = end;
+        empty = false;
+    }
+    if !empty {
+        out.push_str(if lines == 0 { first } else { rest });
+        out.push_str(&text[line_start..line_end]);
+    }
+    out.push('\n');
+    out
 }
 
 /// `text` wrapped to [`WIDTH`] (first line after `first`, the rest after `rest`), each
@@ -187,11 +260,14 @@ pub fn short_locator(locator: &str) -> String {
         short.push_str(innermost);
         return short;
     }
+    let mut width = display_width(&short);
     for c in innermost.chars() {
-        if display_width(&short) + display_width(c.encode_utf8(&mut [0; 4])) + 1 > SHORT_LOCATOR {
+        let next = display_width(c.encode_utf8(&mut [0; 4]));
+        if width + next + 1 > SHORT_LOCATOR {
             break;
         }
         short.push(c);
+        width += next;
     }
     short.trim_end().to_string() + "…"
 }
@@ -263,4 +339,63 @@ pub fn json<T: serde::Serialize + ?Sized>(value: &T) -> String {
 /// "1 dimension", "2 dimensions": a count with its noun in agreement.
 pub fn count(n: usize, singular: &str, plural: &str) -> String {
     format!("{n} {}", if n == 1 { singular } else { plural })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// What textwrap makes of `text` with [`wrap_hanging`]'s options.
+    fn by_textwrap(text: &str, first: &str, rest: &str) -> String {
+        let options = textwrap_options(first, rest, textwrap::WordSeparator::AsciiSpace);
+        textwrap::fill(text, options) + "\n"
+    }
+
+    #[test]
+    fn first_fit_fills_lines_and_keeps_long_words_whole() {
+        let text = "one two three ".repeat(12);
+        let wrapped = wrap_hanging(&text, "- ", "  ");
+        assert!(wrapped.starts_with("- one two three one"), "{wrapped}");
+        assert!(wrapped.lines().all(|l| l.len() <= WIDTH), "{wrapped}");
+        assert!(
+            wrapped.lines().skip(1).all(|l| l.starts_with("  ")),
+            "{wrapped}"
+        );
+        let long = format!("a {} b", "x".repeat(90));
+        assert_eq!(wrap(&long, ""), format!("a\n{}\nb\n", "x".repeat(90)));
+        assert_eq!(wrap("", "  "), by_textwrap("", "  ", "  "));
+    }
+
+    #[test]
+    fn text_with_wide_characters_breaks_between_them() {
+        let text = "精准扶贫".repeat(15);
+        let wrapped = wrap(&text, "  ");
+        assert!(wrapped.lines().count() > 1, "{wrapped}");
+        assert!(
+            wrapped.lines().all(|l| display_width(l) <= WIDTH),
+            "{wrapped}"
+        );
+    }
+
+    proptest::proptest! {
+        /// The one-pass first fit gives textwrap's lines, for any mix of words, runs
+        /// of spaces, no-break spaces, accents, combining marks and control characters,
+        /// under any of the indents the output uses.
+        #[test]
+        fn first_fit_is_textwraps_first_fit(
+            chars in proptest::collection::vec(
+                proptest::sample::select(vec![
+                    'a', 'b', 'c', 'd', 'e', ' ', ' ', ' ', '-', 'é', '\u{301}', '\u{a0}', '“',
+                    '…', '\t', '\r', '(',
+                ]),
+                0..400,
+            ),
+            indent in 0usize..4,
+        ) {
+            let text: String = chars.into_iter().collect();
+            let indents = [("", ""), ("", "  "), ("     ", "     "), ("1. ", "   ")];
+            let (first, rest) = indents[indent];
+            proptest::prop_assert_eq!(first_fit(&text, first, rest), by_textwrap(&text, first, rest));
+        }
+    }
 }

@@ -171,7 +171,8 @@ fn disputes(graph: &ConceptGraph, focus: Focus<'_>) -> Vec<Dispute> {
     found.retain(|(_, d)| {
         focus.wants_any(&d.subject) || d.topic.is_some_and(|topic| focus.wants(topic))
     });
-    found.sort_by_key(|(order, d)| {
+    // Cached: a dispute's papers are gathered once, not at every comparison.
+    found.sort_by_cached_key(|(order, d)| {
         (
             d.kind.strength(),
             std::cmp::Reverse(d.papers().len()),
@@ -282,7 +283,11 @@ fn valence_disputes(graph: &ConceptGraph, focus: Focus<'_>) -> Vec<(usize, Dispu
     let mut assets: IndexMap<NodeIndex, Vec<Evidence>> = IndexMap::new();
     let mut liabilities: IndexMap<NodeIndex, Vec<Evidence>> = IndexMap::new();
     for (edge, relation) in graph.relations() {
-        let kind = graph.kind_of(relation);
+        // A valence dispute is about an end of the relation.
+        if !focus.wants_any(&[relation.from, relation.to]) {
+            continue;
+        }
+        let kind = kind_at(graph, edge);
         let end = |from: bool| if from { relation.from } else { relation.to };
         if let Some(from) = kind.polarity.asset_end() {
             assets
@@ -339,6 +344,12 @@ fn valence_disputes(graph: &ConceptGraph, focus: Focus<'_>) -> Vec<(usize, Dispu
         ));
     }
     found
+}
+
+/// The kind of the relation at `edge`, read by its index: [`ConceptGraph::kind_of`]
+/// without hashing the kind's name, for the passes over every relation.
+fn kind_at(graph: &ConceptGraph, edge: EdgeIndex) -> &crate::schema::RelationKind {
+    &graph.schema().relation_kinds[graph.kind_index(edge)]
 }
 
 fn order_of(evidence: &Evidence) -> usize {
@@ -544,17 +555,18 @@ fn relation_disputes(graph: &ConceptGraph, focus: Focus<'_>) -> Vec<(usize, Disp
     // (concept, kind, incoming?) -> paper -> (other ends, evidence)
     let mut lists: IndexMap<(NodeIndex, &str, bool), Lists> = IndexMap::new();
     for (edge, relation) in graph.relations() {
-        if graph.role_of(relation) != Role::Ordinary {
+        // Both the pair's disputes and the lists are about an end of the relation.
+        if !focus.wants_any(&[relation.from, relation.to])
+            || kind_at(graph, edge).role != Role::Ordinary
+        {
             continue;
         }
         let key = (
             relation.from.min(relation.to),
             relation.from.max(relation.to),
         );
-        if focus.wants_any(&[key.0, key.1]) {
-            pairs.entry(key).or_default().push(edge);
-        }
-        if graph.kind_of(relation).symmetric {
+        pairs.entry(key).or_default().push(edge);
+        if kind_at(graph, edge).symmetric {
             continue;
         }
         for (centre, other, incoming) in [
@@ -611,16 +623,15 @@ fn direction_dispute(
     (a, b): (NodeIndex, NodeIndex),
     edges: &[EdgeIndex],
 ) -> Option<(usize, Dispute)> {
-    let (two_way, one_way): (Vec<EdgeIndex>, Vec<EdgeIndex>) = edges
-        .iter()
-        .partition(|&&e| graph.kind_of(graph.relation(e)).symmetric);
+    let (two_way, one_way): (Vec<EdgeIndex>, Vec<EdgeIndex>) =
+        edges.iter().partition(|&&e| kind_at(graph, e).symmetric);
     if two_way.is_empty() || one_way.is_empty() {
         return None;
     }
     let labels = |edges: &[EdgeIndex]| -> String {
         let kinds: IndexSet<&str> = edges
             .iter()
-            .map(|&e| graph.kind_of(graph.relation(e)).label.as_str())
+            .map(|&e| kind_at(graph, e).label.as_str())
             .collect();
         kinds.into_iter().collect::<Vec<_>>().join(", ")
     };
