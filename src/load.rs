@@ -221,7 +221,7 @@ fn load_files(raw: Vec<RawFile>) -> Result<Loaded> {
         texts.len() - 1
     });
     let schema = parse_schema(schema_index, &texts[schema_index].text, &mut problems);
-    let parsed: Vec<(usize, &str, DataFile<'_>)> = data_files
+    let parsed: Vec<(usize, &str, ParsedFile<'_>)> = data_files
         .iter()
         .filter(|&&i| !texts[i].text.is_empty())
         .filter_map(|&i| {
@@ -337,16 +337,64 @@ fn parse_schema(file: usize, text: &str, problems: &mut Problems) -> Option<Sche
     }
 }
 
+/// A data file's records, its relations read or still JSON.
+struct ParsedFile<'a> {
+    papers: Vec<Paper>,
+    nodes: Vec<Node>,
+    facts: Vec<crate::fact::FactRecord>,
+    relations: Relations<'a>,
+}
+
+/// A file's relations: read with the file, or each one's JSON text, to be parsed when
+/// checked.
+enum Relations<'a> {
+    Read(Vec<RelationRecord<'a>>),
+    Json(Vec<RawRelation<'a>>),
+}
+
+impl Relations<'_> {
+    fn len(&self) -> usize {
+        match self {
+            Self::Read(records) => records.len(),
+            Self::Json(raws) => raws.len(),
+        }
+    }
+}
+
+impl<'a> ParsedFile<'a> {
+    fn new<R>(data: DataFile<'a, R>, relations: impl FnOnce(Vec<R>) -> Relations<'a>) -> Self {
+        Self {
+            papers: data.papers,
+            nodes: data.nodes,
+            facts: data.facts,
+            relations: relations(data.relations),
+        }
+    }
+}
+
+/// Data files up to this size are read in one pass, relations and all. A larger file
+/// keeps each relation as its JSON text, which `check_all` parses on every core. A
+/// relation takes over 40 bytes of JSON, so a file this small holds fewer than
+/// [`PARALLEL_FROM`] relations and would be checked on one thread anyway.
+const READ_WHOLE_UP_TO: usize = 512 << 10;
+
 /// Parses a data file. The fast path deserialises it in one go; only when that fails do
 /// we go item by item, so every bad item is reported, not just the first.
 fn parse_data_file<'a>(
     file: usize,
     text: &'a str,
     problems: &mut Problems,
-) -> Option<DataFile<'a>> {
+) -> Option<ParsedFile<'a>> {
     // serde would also read a struct from an array of its fields; a data file is an object.
     let is_object = text.trim_start().starts_with('{');
-    match serde_json::from_str::<DataFile<'_>>(text) {
+    let whole = if text.len() <= READ_WHOLE_UP_TO {
+        serde_json::from_str::<DataFile<'_, RelationRecord<'_>>>(text)
+            .map(|data| ParsedFile::new(data, Relations::Read))
+    } else {
+        serde_json::from_str::<DataFile<'_>>(text)
+            .map(|data| ParsedFile::new(data, Relations::Json))
+    };
+    match whole {
         Ok(data) if is_object => return Some(data),
         Ok(_) => {
             problems
@@ -391,7 +439,7 @@ fn parse_data_file<'a>(
             .hint("write {\"papers\": [...], \"nodes\": [...], \"relations\": [...]}");
         return None;
     };
-    let mut data = DataFile::default();
+    let mut data: DataFile<'_> = DataFile::default();
     for (key, value) in map {
         match key.as_str() {
             "$schema" => {}
@@ -428,7 +476,7 @@ fn parse_data_file<'a>(
             }
         }
     }
-    Some(data)
+    Some(ParsedFile::new(data, Relations::Json))
 }
 
 /// Where the first non-blank character of `text` is.
@@ -613,7 +661,7 @@ type Definitions = FxHashMap<String, (usize, ItemPointer)>;
 
 fn build(
     schema: Schema,
-    files: Vec<(usize, &str, DataFile<'_>)>,
+    files: Vec<(usize, &str, ParsedFile<'_>)>,
     problems: &mut Problems,
 ) -> Parts {
     let node_total = files.iter().map(|(_, _, d)| d.nodes.len()).sum();
@@ -649,8 +697,8 @@ fn build(
     }
     let mut merged: FxHashMap<RelationKey, EdgeIndex> =
         FxHashMap::with_capacity_and_hasher(relation_total, FxBuildHasher);
-    for (file, text, raws) in relations {
-        for relation in check_all(&parts, file, text, &raws, problems)
+    for (file, text, relations) in relations {
+        for relation in check_all(&parts, file, text, relations, problems)
             .into_iter()
             .flatten()
         {
@@ -671,9 +719,19 @@ fn check_all(
     parts: &Parts,
     file: usize,
     text: &str,
-    raws: &[RawRelation<'_>],
+    relations: Relations<'_>,
     problems: &mut Problems,
 ) -> Vec<Option<Relation>> {
+    let raws = match relations {
+        Relations::Read(records) => {
+            return records
+                .into_iter()
+                .enumerate()
+                .map(|(i, record)| check_relation(parts, file, i, record, problems))
+                .collect();
+        }
+        Relations::Json(raws) => raws,
+    };
     let threads = std::thread::available_parallelism()
         .map_or(1, std::num::NonZero::get)
         .min(8);
@@ -1409,4 +1467,62 @@ enum Resolved {
     Nowhere,
     LineColumn(usize, usize),
     Offset(usize),
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The `*.json` files of a dataset in memory, each data file padded with trailing
+    /// spaces past [`READ_WHOLE_UP_TO`] when `pad` (so its relations stay JSON until
+    /// checked). Files that are not JSON at all are left as they are.
+    fn dataset(dir: &Path, pad: bool) -> Vec<(String, Vec<u8>)> {
+        let mut files: Vec<(String, Vec<u8>)> = std::fs::read_dir(dir)
+            .unwrap()
+            .map(|entry| entry.unwrap().path())
+            .filter(|path| path.extension().is_some_and(|ext| ext == "json"))
+            .map(|path| (path.display().to_string(), std::fs::read(&path).unwrap()))
+            .collect();
+        files.sort();
+        for (name, bytes) in &mut files {
+            let json = std::str::from_utf8(bytes)
+                .is_ok_and(|text| serde_json::from_str::<&RawValue>(text).is_ok());
+            if pad && json && !name.ends_with("schema.json") {
+                bytes.resize(bytes.len() + READ_WHOLE_UP_TO, b' ');
+            }
+        }
+        files
+    }
+
+    /// What loading makes of a dataset: its relations and warnings, or its problems.
+    fn outcome(files: Vec<(String, Vec<u8>)>) -> String {
+        match load_in_memory(files) {
+            Ok(loaded) => {
+                let relations: Vec<&Relation> = loaded.graph.relations().map(|(_, r)| r).collect();
+                format!("{relations:#?}\n{:#?}", loaded.warnings)
+            }
+            Err(e) => format!("{e:#?}"),
+        }
+    }
+
+    /// A small file is read in one pass, a large one keeps its relations as JSON for
+    /// the checking threads: the same graph and the same diagnostics either way, on the
+    /// shipped data and on every bad fixture.
+    #[test]
+    fn relations_read_with_their_file_or_parsed_later_load_the_same() {
+        let root = Path::new(env!("CARGO_MANIFEST_DIR"));
+        let mut dirs = vec![root.join("data"), root.join("tests/fixtures/good")];
+        let bad = root.join("tests/fixtures/bad");
+        let mut bad: Vec<PathBuf> = std::fs::read_dir(bad)
+            .unwrap()
+            .map(|entry| entry.unwrap().path())
+            .collect();
+        bad.sort();
+        dirs.extend(bad);
+        for dir in dirs {
+            let read = outcome(dataset(&dir, false));
+            let later = outcome(dataset(&dir, true));
+            assert_eq!(read, later, "{}", dir.display());
+        }
+    }
 }
