@@ -61,7 +61,7 @@ pub fn load(source: &DataSource) -> Result<Loaded> {
             .map(|(name, text)| RawFile {
                 name: format!("<embedded>/{name}"),
                 file_name: name.to_string(),
-                bytes: Cow::Borrowed(text.as_bytes()),
+                contents: Contents::Text(text),
             })
             .collect(),
         DataSource::Dir(dir) => read_dir(dir)?,
@@ -82,7 +82,7 @@ pub fn load_in_memory(files: Vec<(String, Vec<u8>)>) -> Result<Loaded> {
             .map(|(name, bytes)| RawFile {
                 file_name: name.rsplit('/').next().unwrap_or_default().to_string(),
                 name,
-                bytes: Cow::Owned(bytes),
+                contents: Contents::Bytes(bytes),
             })
             .collect(),
     )
@@ -94,7 +94,14 @@ struct RawFile {
     name: String,
     /// Bare file name, to spot `schema.json`.
     file_name: String,
-    bytes: Cow<'static, [u8]>,
+    contents: Contents,
+}
+
+/// What a file holds: text already (the embedded files, compiled in as `&str`), or
+/// bytes that are yet to be checked as UTF-8.
+enum Contents {
+    Text(&'static str),
+    Bytes(Vec<u8>),
 }
 
 fn read_dir(dir: &Path) -> Result<Vec<RawFile>> {
@@ -127,7 +134,7 @@ fn read_dir(dir: &Path) -> Result<Vec<RawFile>> {
                     .unwrap_or_default()
                     .to_string_lossy()
                     .into_owned(),
-                bytes: Cow::Owned(bytes),
+                contents: Contents::Bytes(bytes),
             })
         })
         .collect()
@@ -202,7 +209,7 @@ fn load_files(raw: Vec<RawFile>) -> Result<Loaded> {
     let mut data_files = Vec::new();
     for file in raw {
         let index = texts.len();
-        let text = decode(index, file.bytes, &mut problems);
+        let text = decode(index, file.contents, &mut problems);
         if file.file_name == "schema.json" {
             schema_file = Some(index);
         } else {
@@ -248,8 +255,12 @@ fn load_files(raw: Vec<RawFile>) -> Result<Loaded> {
 }
 
 /// UTF-8 text of a file, or a problem saying why it has none.
-fn decode(file: usize, bytes: Cow<'static, [u8]>, problems: &mut Problems) -> Cow<'static, str> {
+fn decode(file: usize, contents: Contents, problems: &mut Problems) -> Cow<'static, str> {
     const BOM: &[u8] = b"\xEF\xBB\xBF";
+    let bytes = match &contents {
+        Contents::Text(text) => text.as_bytes(),
+        Contents::Bytes(bytes) => bytes,
+    };
     if bytes.iter().all(u8::is_ascii_whitespace) {
         problems
             .push(file, Place::File, "the file is empty")
@@ -266,11 +277,9 @@ fn decode(file: usize, bytes: Cow<'static, [u8]>, problems: &mut Problems) -> Co
         problem.severity = Severity::Warning;
         problem.hint("save the file as UTF-8 without BOM");
     }
-    let text = match bytes {
-        Cow::Borrowed(b) => std::str::from_utf8(b)
-            .map(Cow::Borrowed)
-            .map_err(|e| (e, b.to_vec())),
-        Cow::Owned(b) => String::from_utf8(b)
+    let text = match contents {
+        Contents::Text(text) => Ok(Cow::Borrowed(text)),
+        Contents::Bytes(b) => String::from_utf8(b)
             .map(Cow::Owned)
             .map_err(|e| (e.utf8_error(), e.into_bytes())),
     };
