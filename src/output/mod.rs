@@ -193,7 +193,7 @@ pub fn node_line(
     let node = graph.node(ix);
     let id = format!("({})", node.id);
     let wrapped = wrap_hanging(&format!("{} {id}", node.label), first, rest);
-    let wrapped = wrapped.replacen(&node.label, &styled(LABEL, &node.label), 1);
+    let wrapped = style_first(&wrapped, first, &node.label, LABEL);
     match wrapped.rfind(&id) {
         Some(at) => format!(
             "{}{}{}",
@@ -263,15 +263,26 @@ const SHORT_LOCATOR: usize = 52;
 /// `§3) C`), cut to a few words. A scholar finds the passage from the heading they
 /// see; the full chain of headings stays in JSON and in every export.
 pub fn short_locator(locator: &str) -> String {
-    let innermost = locator.rsplit(" / ").next().unwrap_or(locator).trim();
-    let mut short = String::from("§");
+    // After the last " / ", found byte by byte (a `str` pattern sets up a searcher).
+    let innermost = locator
+        .as_bytes()
+        .windows(3)
+        .rposition(|w| w == b" / ")
+        .map_or(locator, |at| &locator[at + 3..])
+        .trim();
+    let mut short = String::with_capacity(innermost.len().min(4 * SHORT_LOCATOR) + 5);
+    short.push('§');
     if display_width(innermost) < SHORT_LOCATOR {
         short.push_str(innermost);
         return short;
     }
     let mut width = display_width(&short);
     for c in innermost.chars() {
-        let next = display_width(c.encode_utf8(&mut [0; 4]));
+        let next = if c.is_ascii_graphic() || c == ' ' {
+            1
+        } else {
+            display_width(c.encode_utf8(&mut [0; 4]))
+        };
         if width + next + 1 > SHORT_LOCATOR {
             break;
         }
