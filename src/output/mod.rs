@@ -401,6 +401,8 @@ mod tests {
         assert_eq!(wrap("", "  "), by_textwrap("", "  ", "  "));
     }
 
+    /// Chinese has no spaces: it breaks between characters, within the width, and
+    /// never puts a comma or full stop at the start of a line.
     #[test]
     fn text_with_wide_characters_breaks_between_them() {
         let text = "精准扶贫".repeat(15);
@@ -410,6 +412,15 @@ mod tests {
             wrapped.lines().all(|l| display_width(l) <= WIDTH),
             "{wrapped}"
         );
+        for n in 30..50 {
+            let text = format!("{}，乡村振兴。", "扶".repeat(n)).repeat(4);
+            let wrapped = wrap(&text, "  ");
+            assert!(wrapped.lines().count() > 1, "{wrapped}");
+            for line in wrapped.lines() {
+                assert!(display_width(line) <= WIDTH, "{wrapped}");
+                assert!(!line.trim_start().starts_with(['，', '。']), "{wrapped}");
+            }
+        }
     }
 
     proptest::proptest! {
