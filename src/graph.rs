@@ -52,6 +52,14 @@ impl DataFileText {
             .get_or_init(|| Cow::Owned(self.read_again().unwrap_or_default()))
     }
 
+    /// The text, if it lives as long as the program (a built-in file).
+    pub(crate) fn built_in(&self) -> Option<&'static str> {
+        match self.text.get() {
+            Some(Cow::Borrowed(text)) => Some(text),
+            _ => None,
+        }
+    }
+
     /// Lets go of the text if it can be read again.
     pub(crate) fn release(&mut self) {
         if self.path.is_some() {

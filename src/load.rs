@@ -65,7 +65,7 @@ pub fn load(source: &DataSource) -> Result<Loaded> {
                 path: None,
                 name: format!("<embedded>/{name}"),
                 file_name: name.to_string(),
-                bytes: Cow::Borrowed(text.as_bytes()),
+                contents: Contents::Text(text),
             })
             .collect(),
         DataSource::Dir(dir) => return load_read(read_data_dir(dir)?),
@@ -133,7 +133,7 @@ pub fn load_read(files: Vec<ReadFile>) -> Result<Loaded> {
                     .unwrap_or_default()
                     .to_string_lossy()
                     .into_owned(),
-                bytes: Cow::Owned(file.bytes),
+                contents: Contents::Bytes(file.bytes),
                 path: Some(file.path),
             })
             .collect(),
@@ -154,7 +154,7 @@ pub fn load_in_memory(files: Vec<(String, Vec<u8>)>) -> Result<Loaded> {
                 path: None,
                 file_name: name.rsplit('/').next().unwrap_or_default().to_string(),
                 name,
-                bytes: Cow::Owned(bytes),
+                contents: Contents::Bytes(bytes),
             })
             .collect(),
     )
@@ -166,9 +166,16 @@ struct RawFile {
     name: String,
     /// Bare file name, to spot `schema.json`.
     file_name: String,
-    bytes: Cow<'static, [u8]>,
+    contents: Contents,
     /// Where it was read from, if from disk: its text can then be let go after loading.
     path: Option<PathBuf>,
+}
+
+/// What a file holds: text already (the embedded files, compiled in as `&str`), or
+/// bytes that are yet to be checked as UTF-8.
+enum Contents {
+    Text(&'static str),
+    Bytes(Vec<u8>),
 }
 
 /// A problem whose place is known as a pointer until the end, when it becomes
@@ -240,7 +247,7 @@ fn load_files(raw: Vec<RawFile>) -> Result<Loaded> {
     let mut data_files = Vec::new();
     for file in raw {
         let index = texts.len();
-        let text = decode(index, file.bytes, &mut problems);
+        let text = decode(index, file.contents, &mut problems);
         if file.file_name == "schema.json" {
             schema_file = Some(index);
         } else {
@@ -257,6 +264,9 @@ fn load_files(raw: Vec<RawFile>) -> Result<Loaded> {
         .iter()
         .filter(|&&i| !texts[i].text().is_empty())
         .filter_map(|&i| {
+            if let Some(whole) = texts[i].built_in().and_then(|text| read_whole(i, text)) {
+                return Some(whole);
+            }
             let text = texts[i].text();
             parse_data_file(i, text, &mut problems).map(|d| ParsedFile::new(i, text, d))
         })
@@ -301,7 +311,7 @@ pub(crate) fn file_texts(files: Vec<ReadFile>) -> Option<Vec<DataFileText>> {
             .path
             .file_name()
             .is_some_and(|name| name == "schema.json");
-        let text = decode(index, Cow::Owned(file.bytes), &mut problems);
+        let text = decode(index, Contents::Bytes(file.bytes), &mut problems);
         let mut kept = DataFileText::new(file.path.display().to_string(), text, Some(file.path));
         // As after loading: read again only if a later check needs a place in it.
         kept.release();
@@ -317,8 +327,12 @@ pub(crate) fn file_texts(files: Vec<ReadFile>) -> Option<Vec<DataFileText>> {
 }
 
 /// UTF-8 text of a file, or a problem saying why it has none.
-fn decode(file: usize, bytes: Cow<'static, [u8]>, problems: &mut Problems) -> Cow<'static, str> {
+fn decode(file: usize, contents: Contents, problems: &mut Problems) -> Cow<'static, str> {
     const BOM: &[u8] = b"\xEF\xBB\xBF";
+    let bytes = match &contents {
+        Contents::Text(text) => text.as_bytes(),
+        Contents::Bytes(bytes) => bytes,
+    };
     if bytes.iter().all(u8::is_ascii_whitespace) {
         problems
             .push(file, Place::File, "the file is empty")
@@ -335,11 +349,9 @@ fn decode(file: usize, bytes: Cow<'static, [u8]>, problems: &mut Problems) -> Co
         problem.severity = Severity::Warning;
         problem.hint("save the file as UTF-8 without BOM");
     }
-    let text = match bytes {
-        Cow::Borrowed(b) => std::str::from_utf8(b)
-            .map(Cow::Borrowed)
-            .map_err(|e| (e, b.to_vec())),
-        Cow::Owned(b) => String::from_utf8(b)
+    let text = match contents {
+        Contents::Text(text) => Ok(Cow::Borrowed(text)),
+        Contents::Bytes(b) => String::from_utf8(b)
             .map(Cow::Owned)
             .map_err(|e| (e.utf8_error(), e.into_bytes())),
     };
@@ -406,6 +418,31 @@ fn parse_schema(file: usize, text: &str, problems: &mut Problems) -> Option<Sche
     }
 }
 
+/// Built-in data files up to this size are read in one pass, relations and all. A
+/// larger file keeps each relation as its JSON text, which `check_all` parses on every
+/// core. A relation takes over 40 bytes of JSON, so a file this small holds fewer than
+/// [`PARALLEL_FROM`] relations and would be checked on one thread anyway.
+const READ_WHOLE_UP_TO: usize = 512 << 10;
+
+/// Reads a built-in data file in one pass, relations and all, when it is small and
+/// valid; `None` sends it down the usual path, which reports every problem. Only a
+/// text that lives as long as the program may be read so: the relations borrow it, and
+/// other files' texts are let go while loading.
+fn read_whole(file: usize, text: &'static str) -> Option<ParsedFile> {
+    // serde would also read a struct from an array of its fields; a data file is an object.
+    if text.len() > READ_WHOLE_UP_TO || !text.trim_start().starts_with('{') {
+        return None;
+    }
+    let data = serde_json::from_str::<DataFile<'static, RelationRecord<'static>>>(text).ok()?;
+    Some(ParsedFile {
+        file,
+        papers: data.papers,
+        nodes: data.nodes,
+        facts: data.facts,
+        relations: Held::Read(data.relations),
+    })
+}
+
 /// Parses a data file. The fast path deserialises it in one go; only when that fails do
 /// we go item by item, so every bad item is reported, not just the first.
 fn parse_data_file<'a>(
@@ -460,7 +497,7 @@ fn parse_data_file<'a>(
             .hint("write {\"papers\": [...], \"nodes\": [...], \"relations\": [...]}");
         return None;
     };
-    let mut data = DataFile::default();
+    let mut data: DataFile<'_> = DataFile::default();
     for (key, value) in map {
         match key.as_str() {
             "$schema" => {}
@@ -677,8 +714,8 @@ impl Parts {
     }
 }
 
-/// Where each id was first defined, for "already defined at" hints.
-type Definitions = FxHashMap<String, (usize, String)>;
+/// Where each id was first defined (file, record), for "already defined at" hints.
+type Definitions = FxHashMap<String, (usize, ItemPointer)>;
 
 fn build(
     schema: Schema,
@@ -720,7 +757,7 @@ fn build(
     }
     let mut merged = Merged::with_capacity(relation_total);
     for (file, spans) in relations {
-        let checked = check_all(&parts, file, texts[file].text(), &spans, problems);
+        let checked = check_all(&parts, file, texts[file].text(), spans, problems);
         // The file's relations are all read: its text is no longer needed.
         texts[file].release();
         for relation in checked.into_iter().flatten().flatten() {
@@ -730,17 +767,34 @@ fn build(
     parts
 }
 
-/// What build needs of a parsed data file. Relations are byte ranges of the file's
-/// text rather than borrowed slices, so that the text can be let go file by file.
+/// What build needs of a parsed data file.
 struct ParsedFile {
     file: usize,
     papers: Vec<Paper>,
     nodes: Vec<Node>,
     facts: Vec<crate::fact::FactRecord>,
-    relations: Vec<Range<usize>>,
+    relations: Held,
+}
+
+/// A file's relations: read with a built-in file ([`read_whole`]), or byte ranges of
+/// the file's text, each parsed when checked. Ranges rather than borrowed slices, so
+/// that the text can be let go file by file.
+enum Held {
+    Read(Vec<RelationRecord<'static>>),
+    Spans(Vec<Range<usize>>),
+}
+
+impl Held {
+    fn len(&self) -> usize {
+        match self {
+            Self::Read(records) => records.len(),
+            Self::Spans(spans) => spans.len(),
+        }
+    }
 }
 
 impl ParsedFile {
+    /// Keeps the records of `data`, parsed from `text`, and where each relation is.
     fn new(file: usize, text: &str, data: DataFile<'_>) -> Self {
         let start = text.as_ptr().addr();
         Self {
@@ -748,14 +802,15 @@ impl ParsedFile {
             papers: data.papers,
             nodes: data.nodes,
             facts: data.facts,
-            relations: data
-                .relations
-                .iter()
-                .map(|raw| {
-                    let at = raw.json().as_ptr().addr() - start;
-                    at..at + raw.json().len()
-                })
-                .collect(),
+            relations: Held::Spans(
+                data.relations
+                    .iter()
+                    .map(|raw| {
+                        let at = raw.json().as_ptr().addr() - start;
+                        at..at + raw.json().len()
+                    })
+                    .collect(),
+            ),
         }
     }
 }
@@ -773,9 +828,20 @@ fn check_all(
     parts: &Parts,
     file: usize,
     text: &str,
-    spans: &[Range<usize>],
+    relations: Held,
     problems: &mut Problems,
 ) -> Vec<Vec<Option<Relation>>> {
+    let spans = match relations {
+        // Read with the file: one pass already made, one thread is enough.
+        Held::Read(records) => {
+            return vec![records
+                .into_iter()
+                .enumerate()
+                .map(|(i, record)| check_relation(parts, file, i, record, problems))
+                .collect()];
+        }
+        Held::Spans(spans) => spans,
+    };
     let threads = std::thread::available_parallelism()
         .map_or(1, std::num::NonZero::get)
         .min(8);
@@ -848,7 +914,7 @@ fn add_paper(
     paper: Paper,
     problems: &mut Problems,
 ) {
-    let at = format!("/papers/{i}");
+    let at = ItemPointer("papers", i);
     if paper.id.trim().is_empty() {
         problems.at(file, format!("{at}/id"), "paper has an empty id");
         return;
@@ -872,17 +938,17 @@ fn add_paper(
     }
     match defs.entry(paper.id.clone()) {
         Entry::Occupied(first) => {
-            let (first_file, first_at) = first.get().clone();
+            let (first_file, first_at) = *first.get();
             problems
                 .at(
                     file,
                     format!("{at}/id"),
                     format!("duplicate paper id `{}`", paper.id),
                 )
-                .see("first defined at", first_file, first_at);
+                .see("first defined at", first_file, format!("{first_at}/id"));
         }
         Entry::Vacant(slot) => {
-            slot.insert((file, format!("{at}/id")));
+            slot.insert((file, at));
             parts.papers.insert(paper.id.clone(), paper);
         }
     }
@@ -896,7 +962,7 @@ fn add_node(
     node: Node,
     problems: &mut Problems,
 ) {
-    let at = format!("/nodes/{i}");
+    let at = ItemPointer("nodes", i);
     let mut ok = true;
     if !is_kebab_case(&node.id) {
         ok = false;
@@ -943,10 +1009,10 @@ fn add_node(
                 format!("{at}/id"),
                 format!("duplicate node id `{}`", node.id),
             )
-            .see("first defined at", *first_file, first_at.clone());
+            .see("first defined at", *first_file, format!("{first_at}/id"));
         return;
     }
-    defs.insert(node.id.clone(), (file, format!("{at}/id")));
+    defs.insert(node.id.clone(), (file, at));
     if !ok {
         parts.unavailable.insert(node.id);
         return;
@@ -954,17 +1020,18 @@ fn add_node(
     let ix = parts.graph.add_node(node);
     let node = &parts.graph[ix];
     parts.ids.insert(&node.id, ix);
-    let named = std::iter::once((format!("{at}/label"), &node.label)).chain(
-        node.aliases
-            .iter()
-            .enumerate()
-            .map(|(j, a)| (format!("{at}/aliases/{j}"), a)),
-    );
-    for (pointer, name) in named {
+    // The label, then each alias by its position; pointers are formatted for a problem.
+    let named = std::iter::once((None, &node.label))
+        .chain(node.aliases.iter().enumerate().map(|(j, a)| (Some(j), a)));
+    for (alias, name) in named {
         let key = name.to_lowercase();
         match parts.names.entry(key) {
             Entry::Occupied(owner) if *owner.get() != ix => {
                 let other = &parts.graph[*owner.get()].id;
+                let pointer = match alias {
+                    None => format!("{at}/label"),
+                    Some(j) => format!("{at}/aliases/{j}"),
+                };
                 problems
                     .at(file, pointer, format!("name \"{name}\" of node `{}` already belongs to node `{other}`", node.id))
                     .hint("names (labels and aliases) are compared case-insensitively and must be unique; merge the nodes or drop the alias");
@@ -1080,13 +1147,11 @@ fn check_relation(
             .hint("add \"sources\": [{\"paper\": ..., \"locator\": ..., \"quote\": ...}] with a verbatim quote");
     }
     for (j, source) in record.sources.iter().enumerate() {
-        let at = format!("{at}/sources/{j}");
-        let item = format!("relation {n}");
         check_source(
             parts,
             file,
-            &at,
-            &item,
+            &format_args!("{at}/sources/{j}"),
+            &format_args!("relation {n}"),
             j,
             (&source.paper, &source.quote),
             problems,
@@ -1142,12 +1207,12 @@ impl std::fmt::Display for ItemPointer {
 /// Checks source `j` (0-based) of `item` ("relation 6", "fact 2") at pointer `at`: it
 /// names a known paper and carries a quote. The one check of a source, for relations
 /// and facts alike. An omitted locator is derived from the text by `check`
-/// (src/quotes.rs).
+/// (src/quotes.rs). `at` and `item` are formatted only for a problem.
 fn check_source(
     parts: &Parts,
     file: usize,
-    at: &str,
-    item: &str,
+    at: &dyn std::fmt::Display,
+    item: &dyn std::fmt::Display,
     j: usize,
     (paper, quote): (&str, &str),
     problems: &mut Problems,
@@ -1398,9 +1463,10 @@ fn insert_relation(
 }
 
 /// Whether two sources are the same paper saying the same words. The same quote twice
-/// on one relation is a copy-paste slip, not agreement.
+/// on one relation is a copy-paste slip, not agreement. Compares as [`normalize_space`]
+/// would, word by word, without building the normalised strings.
 fn same_claim(a: &Source, b: &Source) -> bool {
-    a.paper == b.paper && normalize_space(&a.quote) == normalize_space(&b.quote)
+    a.paper == b.paper && a.quote.split_whitespace().eq(b.quote.split_whitespace())
 }
 
 fn report_repeat(problems: &mut Problems, repeat: &Source, first: &Source) {
@@ -1526,4 +1592,85 @@ enum Resolved {
     Nowhere,
     LineColumn(usize, usize),
     Offset(usize),
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The `*.json` files of a dataset as the loader takes them: as built-in text (read
+    /// in one pass when small) when `built_in`, else as bytes read from disk (relations
+    /// kept as JSON until checked). A file that is not UTF-8 stays bytes either way.
+    fn dataset(dir: &Path, built_in: bool) -> Vec<RawFile> {
+        let mut paths: Vec<PathBuf> = std::fs::read_dir(dir)
+            .unwrap()
+            .map(|entry| entry.unwrap().path())
+            .filter(|path| path.extension().is_some_and(|ext| ext == "json"))
+            .collect();
+        paths.sort();
+        paths
+            .into_iter()
+            .map(|path| {
+                let bytes = std::fs::read(&path).unwrap();
+                let contents = match String::from_utf8(bytes) {
+                    // Leaked: a built-in text lives as long as the program.
+                    Ok(text) if built_in => Contents::Text(Box::leak(text.into_boxed_str())),
+                    Ok(text) => Contents::Bytes(text.into_bytes()),
+                    Err(e) => Contents::Bytes(e.into_bytes()),
+                };
+                RawFile {
+                    name: path.display().to_string(),
+                    file_name: path.file_name().unwrap().to_string_lossy().into_owned(),
+                    contents,
+                    path: None,
+                }
+            })
+            .collect()
+    }
+
+    /// What loading makes of a dataset: its relations and warnings, or its problems.
+    fn outcome(files: Vec<RawFile>) -> String {
+        match load_files(files) {
+            Ok(loaded) => {
+                let relations: Vec<&Relation> = loaded.graph.relations().map(|(_, r)| r).collect();
+                format!("{relations:#?}\n{:#?}", loaded.warnings)
+            }
+            Err(e) => format!("{e:#?}"),
+        }
+    }
+
+    /// A small file is read in one pass, a large one keeps its relations as JSON for
+    /// the checking threads: the same graph and the same diagnostics either way, on the
+    /// shipped data and on every bad fixture.
+    #[test]
+    fn relations_read_with_their_file_or_parsed_later_load_the_same() {
+        let root = Path::new(env!("CARGO_MANIFEST_DIR"));
+        let mut dirs = vec![root.join("data"), root.join("tests/fixtures/good")];
+        let bad = root.join("tests/fixtures/bad");
+        let mut bad: Vec<PathBuf> = std::fs::read_dir(bad)
+            .unwrap()
+            .map(|entry| entry.unwrap().path())
+            .collect();
+        bad.sort();
+        dirs.extend(bad);
+        for dir in dirs {
+            let read = outcome(dataset(&dir, true));
+            let later = outcome(dataset(&dir, false));
+            assert_eq!(read, later, "{}", dir.display());
+        }
+    }
+
+    /// The shipped data files do take the one-pass path (else the test above compares
+    /// one path with itself).
+    #[test]
+    fn the_shipped_data_files_are_read_in_one_pass() {
+        for file in dataset(&Path::new(env!("CARGO_MANIFEST_DIR")).join("data"), true) {
+            let Contents::Text(text) = file.contents else {
+                panic!("{} is UTF-8", file.name)
+            };
+            if !file.file_name.ends_with("schema.json") {
+                assert!(read_whole(0, text).is_some(), "{}", file.name);
+            }
+        }
+    }
 }

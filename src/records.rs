@@ -11,10 +11,15 @@ use serde_json::value::RawValue;
 
 use crate::{node::Node, paper::Paper, relation::Positions};
 
-/// One data file: any of papers, nodes and relations.
-#[derive(Debug, Default, Deserialize)]
-#[serde(deny_unknown_fields)]
-pub struct DataFile<'a> {
+/// One data file: any of papers, nodes and relations. Relations are held as `R`: each
+/// one's JSON text ([`RawRelation`], parsed later, across cores for a large file), or
+/// read with the file ([`RelationRecord`], one pass over the text).
+#[derive(Debug, Deserialize)]
+#[serde(
+    deny_unknown_fields,
+    bound(deserialize = "'de: 'a, R: Deserialize<'de>")
+)]
+pub struct DataFile<'a, R = RawRelation<'a>> {
     /// Reference to a JSON Schema, for editors; ignored by linkage.
     #[serde(default, rename = "$schema")]
     pub json_schema: Option<serde::de::IgnoredAny>,
@@ -24,12 +29,28 @@ pub struct DataFile<'a> {
     /// Node records.
     #[serde(default)]
     pub nodes: Vec<Node>,
-    /// Relation records, still as JSON.
-    #[serde(default, borrow)]
-    pub relations: Vec<RawRelation<'a>>,
+    /// Relation records.
+    #[serde(default)]
+    pub relations: Vec<R>,
     /// Fact records.
     #[serde(default)]
     pub facts: Vec<crate::fact::FactRecord>,
+    /// The file's text, which relations borrow from.
+    #[serde(skip)]
+    pub text: std::marker::PhantomData<&'a str>,
+}
+
+impl<R> Default for DataFile<'_, R> {
+    fn default() -> Self {
+        Self {
+            json_schema: None,
+            papers: Vec::new(),
+            nodes: Vec::new(),
+            relations: Vec::new(),
+            facts: Vec::new(),
+            text: std::marker::PhantomData,
+        }
+    }
 }
 
 /// One relation's JSON text, a slice of the file's text (so a problem in it can be

@@ -117,7 +117,7 @@ pub fn show(session: &Session, name: &str, query: &QueryArgs) -> Result<Printed,
     Ok(Printed::found(if session.json {
         output::json(&output::show::json(graph, ix, &keep))
     } else {
-        let disputes = query::contested::contested(graph);
+        let disputes = query::contested::contested_about(graph, &[ix]);
         let mut text = output::summary::show(graph, ix, &papers.0, &disputes);
         text.push_str(&output::show::human(
             graph,
@@ -200,7 +200,7 @@ pub fn diff(session: &Session, a: &str, b: &str, query: &QueryArgs) -> Result<Pr
     let text = if session.json {
         output::json(&output::diff::json(graph, &diff))
     } else {
-        let disputes = query::contested::contested(graph);
+        let disputes = query::contested::contested_about(graph, &[a, b]);
         let mut text = output::summary::diff(graph, &diff, &papers, &disputes);
         text.push_str(&output::diff::human(
             graph,

@@ -51,29 +51,123 @@ pub fn wrap(text: &str, indent: &str) -> String {
     wrap_hanging(text, indent, indent)
 }
 
-/// Optimal-fit penalties under which a line never runs past the width unless one word
-/// is longer than the width: textwrap's default lets a line overflow by a column or two
-/// when that evens out the others.
-fn no_overflow() -> textwrap::wrap_algorithms::Penalties {
-    let mut penalties = textwrap::wrap_algorithms::Penalties::new();
-    // Far above any other penalty (those grow with the square of a line's slack, at
-    // most 80² per line), yet small enough that sums over a paragraph cannot overflow.
-    penalties.overflow_penalty = 1_000_000;
-    penalties
+/// Wraps with a different first-line indent.
+///
+/// First fit: each line takes as many words as fit, which is what a reader of a
+/// terminal expects and costs one pass over the words. Words are separated at ASCII
+/// spaces, except in text that holds a wide character (Chinese, Japanese, Korean, or
+/// full-width punctuation), where a line may also break between characters: there the
+/// Unicode line-breaking rules (UAX #14) decide, which keep closing punctuation such as
+/// `，` and `。` off the start of a line. Other text gains little from those rules
+/// (a break after a dash or a slash), and they cost more than the rest of the wrapping.
+pub fn wrap_hanging(text: &str, first: &str, rest: &str) -> String {
+    if let Some(wrapped) = first_fit(text, first, rest) {
+        return wrapped;
+    }
+    let separator = if has_wide_char(text) {
+        textwrap::WordSeparator::UnicodeBreakProperties
+    } else {
+        textwrap::WordSeparator::AsciiSpace
+    };
+    let mut out = textwrap::fill(text, textwrap_options(first, rest, separator));
+    out.push('\n');
+    out
 }
 
-/// Wraps with a different first-line indent.
-pub fn wrap_hanging(text: &str, first: &str, rest: &str) -> String {
-    let options = textwrap::Options::new(WIDTH)
+/// textwrap's options for [`wrap_hanging`]: first fit, words kept whole.
+fn textwrap_options<'a>(
+    first: &'a str,
+    rest: &'a str,
+    separator: textwrap::WordSeparator,
+) -> textwrap::Options<'a> {
+    textwrap::Options::new(WIDTH)
         .initial_indent(first)
         .subsequent_indent(rest)
         .break_words(false)
+        .word_separator(separator)
         // Ids are hyphenated; splitting them at a line end would make them uncopyable.
         .word_splitter(textwrap::WordSplitter::NoHyphenation)
-        .wrap_algorithm(textwrap::WrapAlgorithm::OptimalFit(no_overflow()));
-    let mut out = textwrap::fill(text, options);
+        .wrap_algorithm(textwrap::WrapAlgorithm::FirstFit)
+}
+
+/// Whether `text` holds a character two columns wide: the scripts written without
+/// spaces between words, which need Unicode line breaking to wrap at all.
+fn has_wide_char(text: &str) -> bool {
+    !text.is_ascii()
+        && text
+            .chars()
+            .any(|c| !c.is_ascii() && display_width(c.encode_utf8(&mut [0; 4])) > 1)
+}
+
+/// [`wrap_hanging`] of text split at ASCII spaces: the same lines as textwrap's first
+/// fit with those options (a test holds it to that), in one pass and without textwrap's
+/// per-word bookkeeping, which cost `show` more than the rest of its output. `None`
+/// for text it leaves to textwrap: a line break, an escape code, a wide character. A
+/// word's width is its length when it is printable ASCII.
+fn first_fit(text: &str, first: &str, rest: &str) -> Option<String> {
+    let mut out = String::with_capacity(text.len() + text.len() / 8 + first.len() + 1);
+    // textwrap's shortcut: a short line with no first indent is left as it is.
+    if text.len() < WIDTH && first.is_empty() && !text.as_bytes().contains(&b'\n') {
+        out.push_str(text.trim_end_matches(' '));
+        out.push('\n');
+        return Some(out);
+    }
+    let room = [
+        WIDTH.saturating_sub(display_width(first)),
+        WIDTH.saturating_sub(display_width(rest)),
+    ];
+    let bytes = text.as_bytes();
+    let mut lines = 0;
+    // The current line: from its first word's start to its last word's end.
+    let (mut line_start, mut line_end) = (0, 0);
+    let mut width = 0;
+    let mut empty = true;
+    let mut at = 0;
+    while at < bytes.len() {
+        // A word: the characters up to the next space, then its spaces (a text that
+        // starts with spaces starts with an empty word).
+        let start = at;
+        let mut plain = true;
+        while let Some(&b) = bytes.get(at).filter(|&&b| b != b' ') {
+            plain &= b.is_ascii_graphic();
+            at += 1;
+        }
+        let end = at;
+        while at < bytes.len() && bytes[at] == b' ' {
+            at += 1;
+        }
+        let word = &text[start..end];
+        let word_width = if plain {
+            word.len()
+        } else {
+            let mut sum = 0;
+            for c in word.chars() {
+                let columns = display_width(c.encode_utf8(&mut [0; 4]));
+                if columns > 1 || c == '\n' || c == '\x1b' {
+                    return None;
+                }
+                sum += columns;
+            }
+            sum
+        };
+        if !empty && width + word_width > room[lines.min(1)] {
+            out.push_str(if lines == 0 { first } else { rest });
+            out.push_str(&text[line_start..line_end]);
+            out.push('\n');
+            lines += 1;
+            line_start = start;
+            width = 0;
+        }
+        width += word_width + (at - end);
+        line_end = end;
+        empty = false;
+    }
+    if !empty {
+        out.push_str(if lines == 0 { first } else { rest });
+        out.push_str(&text[line_start..line_end]);
+    }
     out.push('\n');
-    out
+    Some(out)
 }
 
 /// `text` wrapped to [`WIDTH`] (first line after `first`, the rest after `rest`), each
@@ -99,7 +193,7 @@ pub fn node_line(
     let node = graph.node(ix);
     let id = format!("({})", node.id);
     let wrapped = wrap_hanging(&format!("{} {id}", node.label), first, rest);
-    let wrapped = wrapped.replacen(&node.label, &styled(LABEL, &node.label), 1);
+    let wrapped = style_first(&wrapped, first, &node.label, LABEL);
     match wrapped.rfind(&id) {
         Some(at) => format!(
             "{}{}{}",
@@ -169,17 +263,31 @@ const SHORT_LOCATOR: usize = 52;
 /// `§3) C`), cut to a few words. A scholar finds the passage from the heading they
 /// see; the full chain of headings stays in JSON and in every export.
 pub fn short_locator(locator: &str) -> String {
-    let innermost = locator.rsplit(" / ").next().unwrap_or(locator).trim();
-    let mut short = String::from("§");
+    // After the last " / ", found byte by byte (a `str` pattern sets up a searcher).
+    let innermost = locator
+        .as_bytes()
+        .windows(3)
+        .rposition(|w| w == b" / ")
+        .map_or(locator, |at| &locator[at + 3..])
+        .trim();
+    let mut short = String::with_capacity(innermost.len().min(4 * SHORT_LOCATOR) + 5);
+    short.push('§');
     if display_width(innermost) < SHORT_LOCATOR {
         short.push_str(innermost);
         return short;
     }
+    let mut width = display_width(&short);
     for c in innermost.chars() {
-        if display_width(&short) + display_width(c.encode_utf8(&mut [0; 4])) + 1 > SHORT_LOCATOR {
+        let next = if c.is_ascii_graphic() || c == ' ' {
+            1
+        } else {
+            display_width(c.encode_utf8(&mut [0; 4]))
+        };
+        if width + next + 1 > SHORT_LOCATOR {
             break;
         }
         short.push(c);
+        width += next;
     }
     short.trim_end().to_string() + "…"
 }
@@ -192,19 +300,34 @@ pub fn source_block(
     with_quote: bool,
 ) -> String {
     let cite = graph.cite(&source.paper);
-    if with_quote {
-        let text = format!(
+    let text = if with_quote {
+        format!(
             "{cite}, {}: “{}”",
             short_locator(&source.locator),
             source.quote.trim()
-        );
-        let wrapped = wrap(&text, indent);
-        // Style the citation after wrapping so escape codes do not skew line widths.
-        wrapped.replacen(cite, &styled(PAPER, cite), 1)
+        )
     } else {
-        let text = format!("{cite}, {}", short_locator(&source.locator));
-        wrap(&text, indent).replacen(cite, &styled(PAPER, cite), 1)
+        format!("{cite}, {}", short_locator(&source.locator))
+    };
+    // Style the citation after wrapping so escape codes do not skew line widths.
+    style_first(&wrap(&text, indent), indent, cite, PAPER)
+}
+
+/// `wrapped` with the first `part` in `style`: where it starts the text, right after
+/// `indent`, without searching for it (a citation opens every source block).
+fn style_first(wrapped: &str, indent: &str, part: &str, style: Style) -> String {
+    let starts = wrapped
+        .get(indent.len()..)
+        .is_some_and(|text| text.starts_with(part));
+    if !starts || part.is_empty() {
+        return wrapped.replacen(part, &styled(style, part), 1);
     }
+    let (head, tail) = wrapped.split_at(indent.len() + part.len());
+    let mut out = String::with_capacity(wrapped.len() + 16);
+    out.push_str(&head[..indent.len()]);
+    out.push_str(&styled(style, part));
+    out.push_str(tail);
+    out
 }
 
 /// Every source of a relation: with quotes, one block each; without, one line per
@@ -251,4 +374,85 @@ pub fn json<T: serde::Serialize + ?Sized>(value: &T) -> String {
 /// "1 dimension", "2 dimensions": a count with its noun in agreement.
 pub fn count(n: usize, singular: &str, plural: &str) -> String {
     format!("{n} {}", if n == 1 { singular } else { plural })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// What textwrap makes of `text` with [`wrap_hanging`]'s options.
+    fn by_textwrap(text: &str, first: &str, rest: &str) -> String {
+        let options = textwrap_options(first, rest, textwrap::WordSeparator::AsciiSpace);
+        textwrap::fill(text, options) + "\n"
+    }
+
+    #[test]
+    fn first_fit_fills_lines_and_keeps_long_words_whole() {
+        let text = "one two three ".repeat(12);
+        let wrapped = wrap_hanging(&text, "- ", "  ");
+        assert!(wrapped.starts_with("- one two three one"), "{wrapped}");
+        assert!(wrapped.lines().all(|l| l.len() <= WIDTH), "{wrapped}");
+        assert!(
+            wrapped.lines().skip(1).all(|l| l.starts_with("  ")),
+            "{wrapped}"
+        );
+        let long = format!("a {} b", "x".repeat(90));
+        assert_eq!(wrap(&long, ""), format!("a\n{}\nb\n", "x".repeat(90)));
+        assert_eq!(wrap("", "  "), by_textwrap("", "  ", "  "));
+    }
+
+    /// Chinese has no spaces: it breaks between characters, within the width, and
+    /// never puts a comma or full stop at the start of a line.
+    #[test]
+    fn text_with_wide_characters_breaks_between_them() {
+        let text = "精准扶贫".repeat(15);
+        let wrapped = wrap(&text, "  ");
+        assert!(wrapped.lines().count() > 1, "{wrapped}");
+        assert!(
+            wrapped.lines().all(|l| display_width(l) <= WIDTH),
+            "{wrapped}"
+        );
+        for n in 30..50 {
+            let text = format!("{}，乡村振兴。", "扶".repeat(n)).repeat(4);
+            let wrapped = wrap(&text, "  ");
+            assert!(wrapped.lines().count() > 1, "{wrapped}");
+            for line in wrapped.lines() {
+                assert!(display_width(line) <= WIDTH, "{wrapped}");
+                assert!(!line.trim_start().starts_with(['，', '。']), "{wrapped}");
+            }
+        }
+    }
+
+    proptest::proptest! {
+        /// The one-pass first fit gives textwrap's lines, for any mix of words, runs
+        /// of spaces, no-break spaces, accents, combining marks and control characters,
+        /// under any of the indents the output uses; it leaves line breaks, escape codes
+        /// and wide characters to textwrap.
+        #[test]
+        fn first_fit_is_textwraps_first_fit(
+            chars in proptest::collection::vec(
+                proptest::prop_oneof![
+                    600 => proptest::sample::select(vec![
+                        'a', 'b', 'c', 'd', 'e', ' ', ' ', ' ', '-', 'é', '\u{301}', '\u{a0}',
+                        '“', '…', '\t', '\r', '(',
+                    ]),
+                    // Rare, so that most texts are wrapped by both and compared.
+                    1 => proptest::sample::select(vec!['\n', '\x1b', '字']),
+                ],
+                0..300,
+            ),
+            indent in 0usize..4,
+        ) {
+            let text: String = chars.into_iter().collect();
+            let indents = [("", ""), ("", "  "), ("     ", "     "), ("1. ", "   ")];
+            let (first, rest) = indents[indent];
+            let fitted = first_fit(&text, first, rest);
+            let short = text.len() < WIDTH && first.is_empty() && !text.contains('\n');
+            if short || !(has_wide_char(&text) || text.contains(['\n', '\x1b'])) {
+                proptest::prop_assert_eq!(fitted, Some(by_textwrap(&text, first, rest)));
+            } else {
+                proptest::prop_assert_eq!(fitted, None);
+            }
+        }
+    }
 }

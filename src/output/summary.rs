@@ -38,7 +38,16 @@ fn fit(text: &str, width: usize) -> String {
 fn counted_line(title: &str, items: &[(String, usize)]) -> String {
     let list: Vec<String> = items
         .iter()
-        .map(|(name, n)| format!("{name} {n}"))
+        // No-break spaces keep each name whole and with its count when the line wraps
+        // ("extension of 1", not "extension" at one line's end and "of 1" on the
+        // next); a name too long to keep whole keeps at least its count.
+        .map(|(name, n)| {
+            if display_width(name) <= WIDTH / 2 {
+                format!("{name} {n}").replace(' ', "\u{a0}")
+            } else {
+                format!("{name}\u{a0}{n}")
+            }
+        })
         .collect();
     let text = format!("{title}: {}", list.join(", "));
     wrap_hanging(&text, "", "  ").replacen(title, &styled(HEADING, title), 1)

@@ -127,12 +127,52 @@ impl Dispute {
 /// Every dispute in the dataset, strongest first; within a strength, those with more
 /// papers first, then in data order. Pairs merely related differently come last.
 pub fn contested(graph: &ConceptGraph) -> Vec<Dispute> {
+    disputes(graph, Focus::All)
+}
+
+/// The disputes that [`Dispute::involves`] any of `nodes`, in the order [`contested`]
+/// gives them: the same list as filtering [`contested`], without working out the
+/// disputes about every other concept first (`show` and `diff` point to these).
+pub fn contested_about(graph: &ConceptGraph, nodes: &[NodeIndex]) -> Vec<Dispute> {
+    disputes(graph, Focus::Nodes(nodes))
+}
+
+/// Which disputes a pass works out: a dispute is about its subject and its topic, and
+/// each pass knows those before it gathers the sides, so it skips the rest up front.
+#[derive(Clone, Copy)]
+enum Focus<'n> {
+    All,
+    Nodes(&'n [NodeIndex]),
+}
+
+impl Focus<'_> {
+    /// Whether a dispute whose subject or topic is `node` is wanted.
+    fn wants(self, node: NodeIndex) -> bool {
+        match self {
+            Self::All => true,
+            Self::Nodes(nodes) => nodes.contains(&node),
+        }
+    }
+
+    /// Whether a dispute about any of `nodes` is wanted.
+    fn wants_any(self, nodes: &[NodeIndex]) -> bool {
+        nodes.iter().any(|&n| self.wants(n))
+    }
+}
+
+fn disputes(graph: &ConceptGraph, focus: Focus<'_>) -> Vec<Dispute> {
     let mut found: Vec<(usize, Dispute)> = Vec::new();
-    found.extend(fact_disputes(graph));
-    found.extend(valence_disputes(graph));
-    found.extend(comparison_disputes(graph));
-    found.extend(relation_disputes(graph));
-    found.sort_by_key(|(order, d)| {
+    found.extend(fact_disputes(graph, focus));
+    found.extend(valence_disputes(graph, focus));
+    found.extend(comparison_disputes(graph, focus));
+    found.extend(relation_disputes(graph, focus));
+    // Each pass skips what is not wanted before the work; this keeps a pass's
+    // by-products (a list gathered for a topic's row) from showing.
+    found.retain(|(_, d)| {
+        focus.wants_any(&d.subject) || d.topic.is_some_and(|topic| focus.wants(topic))
+    });
+    // Cached: a dispute's papers are gathered once, not at every comparison.
+    found.sort_by_cached_key(|(order, d)| {
         (
             d.kind.strength(),
             std::cmp::Reverse(d.papers().len()),
@@ -186,9 +226,12 @@ fn side(graph: &ConceptGraph, answer: String, evidence: Vec<Evidence>) -> Side {
 }
 
 /// Facts giving different values for one property of one concept.
-fn fact_disputes(graph: &ConceptGraph) -> Vec<(usize, Dispute)> {
+fn fact_disputes(graph: &ConceptGraph, focus: Focus<'_>) -> Vec<(usize, Dispute)> {
     let mut groups: IndexMap<(NodeIndex, &str), Vec<usize>> = IndexMap::new();
     for (i, fact) in graph.facts().iter().enumerate() {
+        if !focus.wants(fact.subject) {
+            continue;
+        }
         groups
             .entry((fact.subject, fact.property.as_str()))
             .or_default()
@@ -236,11 +279,15 @@ fn fact_disputes(graph: &ConceptGraph) -> Vec<(usize, Dispute)> {
 
 /// Concepts one paper casts as an asset (a foundation, support, driver or model) and
 /// another as a liability (an obstacle, or a concept a problem is a problem of).
-fn valence_disputes(graph: &ConceptGraph) -> Vec<(usize, Dispute)> {
+fn valence_disputes(graph: &ConceptGraph, focus: Focus<'_>) -> Vec<(usize, Dispute)> {
     let mut assets: IndexMap<NodeIndex, Vec<Evidence>> = IndexMap::new();
     let mut liabilities: IndexMap<NodeIndex, Vec<Evidence>> = IndexMap::new();
     for (edge, relation) in graph.relations() {
-        let kind = graph.kind_of(relation);
+        // A valence dispute is about an end of the relation.
+        if !focus.wants_any(&[relation.from, relation.to]) {
+            continue;
+        }
+        let kind = kind_at(graph, edge);
         let end = |from: bool| if from { relation.from } else { relation.to };
         if let Some(from) = kind.polarity.asset_end() {
             assets
@@ -263,6 +310,9 @@ fn valence_disputes(graph: &ConceptGraph) -> Vec<(usize, Dispute)> {
     }
     let mut found = Vec::new();
     for (node, against) in liabilities {
+        if !focus.wants(node) {
+            continue;
+        }
         let Some(for_) = assets.get(&node) else {
             continue;
         };
@@ -296,6 +346,12 @@ fn valence_disputes(graph: &ConceptGraph) -> Vec<(usize, Dispute)> {
     found
 }
 
+/// The kind of the relation at `edge`, read by its index: [`ConceptGraph::kind_of`]
+/// without hashing the kind's name, for the passes over every relation.
+fn kind_at(graph: &ConceptGraph, edge: EdgeIndex) -> &crate::schema::RelationKind {
+    &graph.schema().relation_kinds[graph.kind_index(edge)]
+}
+
 fn order_of(evidence: &Evidence) -> usize {
     match *evidence {
         Evidence::Relation(edge) => edge.index(),
@@ -315,8 +371,11 @@ type Lists = IndexMap<String, (Vec<NodeIndex>, Vec<Evidence>)>;
 /// From the comparison model: an aspect named common ground and a difference for the
 /// same pair; different positions along one dimension; and, per pair, the papers'
 /// different lists of what the two share and where they differ.
-fn comparison_disputes(graph: &ConceptGraph) -> Vec<(usize, Dispute)> {
-    let rows = comparison::rows(graph, None, &[]);
+fn comparison_disputes(graph: &ConceptGraph, focus: Focus<'_>) -> Vec<(usize, Dispute)> {
+    let mut rows = comparison::rows(graph, None, &[]);
+    // A row's disputes are about its pair and its topic; a pair's lists are about the
+    // pair, so they are gathered only when the pair is wanted (all its rows are kept).
+    rows.retain(|row| focus.wants_any(&[row.pair.0, row.pair.1, row.topic]));
     let unordered = |pair: (NodeIndex, NodeIndex)| (pair.0.min(pair.1), pair.0.max(pair.1));
     let edges_of = |row: &comparison::Row<'_>| -> Vec<Evidence> {
         row.claims
@@ -330,7 +389,12 @@ fn comparison_disputes(graph: &ConceptGraph) -> Vec<(usize, Dispute)> {
     let mut list_evidence: IndexMap<PairList, ByPaper<Evidence>> = IndexMap::new();
     for row in &rows {
         let pair = unordered(row.pair);
-        for claim in &row.claims {
+        let claims = if focus.wants_any(&[pair.0, pair.1]) {
+            &row.claims[..]
+        } else {
+            &[]
+        };
+        for claim in claims {
             for paper in claim.papers() {
                 let items = lists
                     .entry((pair, row.stance))
@@ -486,12 +550,15 @@ fn list_dispute(
 
 /// From the ordinary relations: two-way against one-way between the same pair; lists
 /// of what relates to a concept by one kind; and pairs related by different kinds.
-fn relation_disputes(graph: &ConceptGraph) -> Vec<(usize, Dispute)> {
+fn relation_disputes(graph: &ConceptGraph, focus: Focus<'_>) -> Vec<(usize, Dispute)> {
     let mut pairs: IndexMap<(NodeIndex, NodeIndex), Vec<EdgeIndex>> = IndexMap::new();
     // (concept, kind, incoming?) -> paper -> (other ends, evidence)
     let mut lists: IndexMap<(NodeIndex, &str, bool), Lists> = IndexMap::new();
     for (edge, relation) in graph.relations() {
-        if graph.role_of(relation) != Role::Ordinary {
+        // Both the pair's disputes and the lists are about an end of the relation.
+        if !focus.wants_any(&[relation.from, relation.to])
+            || kind_at(graph, edge).role != Role::Ordinary
+        {
             continue;
         }
         let key = (
@@ -499,13 +566,16 @@ fn relation_disputes(graph: &ConceptGraph) -> Vec<(usize, Dispute)> {
             relation.from.max(relation.to),
         );
         pairs.entry(key).or_default().push(edge);
-        if graph.kind_of(relation).symmetric {
+        if kind_at(graph, edge).symmetric {
             continue;
         }
         for (centre, other, incoming) in [
             (relation.to, relation.from, true),
             (relation.from, relation.to, false),
         ] {
+            if !focus.wants(centre) {
+                continue;
+            }
             for paper in relation.papers() {
                 let (items, evidence) = lists
                     .entry((centre, relation.kind.as_str(), incoming))
@@ -553,16 +623,15 @@ fn direction_dispute(
     (a, b): (NodeIndex, NodeIndex),
     edges: &[EdgeIndex],
 ) -> Option<(usize, Dispute)> {
-    let (two_way, one_way): (Vec<EdgeIndex>, Vec<EdgeIndex>) = edges
-        .iter()
-        .partition(|&&e| graph.kind_of(graph.relation(e)).symmetric);
+    let (two_way, one_way): (Vec<EdgeIndex>, Vec<EdgeIndex>) =
+        edges.iter().partition(|&&e| kind_at(graph, e).symmetric);
     if two_way.is_empty() || one_way.is_empty() {
         return None;
     }
     let labels = |edges: &[EdgeIndex]| -> String {
         let kinds: IndexSet<&str> = edges
             .iter()
-            .map(|&e| graph.kind_of(graph.relation(e)).label.as_str())
+            .map(|&e| kind_at(graph, e).label.as_str())
             .collect();
         kinds.into_iter().collect::<Vec<_>>().join(", ")
     };
@@ -638,4 +707,48 @@ fn related_differently(
             },
         )
     })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::load::{load, DataSource};
+
+    /// What `contested NODES` lists: every dispute, filtered afterwards.
+    fn filtered(all: &[Dispute], nodes: &[NodeIndex]) -> String {
+        let kept: Vec<&Dispute> = all
+            .iter()
+            .filter(|d| nodes.iter().any(|&n| d.involves(n)))
+            .collect();
+        format!("{kept:#?}")
+    }
+
+    /// Focusing skips work, never a dispute: for every node of the shipped data, and
+    /// for every pair some dispute is about (and a pair none is about), the disputes
+    /// worked out for it are exactly those of the whole list, in the same order.
+    #[test]
+    fn disputes_about_nodes_are_the_whole_list_filtered() {
+        let graph = load(&DataSource::Embedded).unwrap().graph;
+        let all = contested(&graph);
+        assert!(all.len() > 20, "the shipped data has disputes");
+        for node in graph.node_indices() {
+            let about = format!("{:#?}", contested_about(&graph, &[node]));
+            assert_eq!(about, filtered(&all, &[node]), "{}", graph.node(node).id);
+        }
+        let mut pairs: Vec<Vec<NodeIndex>> = all
+            .iter()
+            .filter(|d| d.subject.len() == 2)
+            .map(|d| d.subject.clone())
+            .collect();
+        pairs.dedup();
+        let tpa = graph.resolve("tpa").unwrap();
+        let rr = graph.resolve("rr").unwrap();
+        pairs.push(vec![tpa, rr]);
+        pairs.push(vec![rr, tpa]);
+        for pair in pairs {
+            let about = format!("{:#?}", contested_about(&graph, &pair));
+            let ids: Vec<&str> = pair.iter().map(|&n| graph.node(n).id.as_str()).collect();
+            assert_eq!(about, filtered(&all, &pair), "{ids:?}");
+        }
+    }
 }

@@ -121,3 +121,87 @@ fn the_first_screen_of_path_all_counts_the_chains() {
     }
     insta::assert_snapshot!("first-screen-path-all-cpc-common-prosperity", screen);
 }
+
+/// Each "… about …: N …, shown by `linkage contested …`" in `out`, as the count N and
+/// the command's arguments after `linkage`.
+fn pointers(out: &str) -> Vec<(usize, Vec<String>)> {
+    let lines: Vec<&str> = out.lines().collect();
+    let mut found = Vec::new();
+    for (i, line) in lines.iter().enumerate() {
+        let Some(at) = line.find("shown by") else {
+            continue;
+        };
+        let command = match line[at..].split('`').nth(1) {
+            Some(inline) => inline.to_string(),
+            None => lines[i + 1].trim().to_string(),
+        };
+        let upto = lines[..=i].join(" ");
+        let head = ["Disputes about ", "Where the papers disagree about this"]
+            .iter()
+            .filter_map(|h| upto.rfind(h))
+            .max()
+            .expect("a pointer has a head");
+        let after = &upto[head..];
+        let digits: String = after[after.find(": ").expect("a count") + 2..]
+            .chars()
+            .take_while(char::is_ascii_digit)
+            .collect();
+        let args = command
+            .strip_prefix("linkage ")
+            .expect("the pointer names a linkage command");
+        found.push((
+            digits.parse().expect("a count"),
+            args.split(' ').map(String::from).collect(),
+        ));
+    }
+    found
+}
+
+/// `show` and `diff` work out only the disputes about their nodes: the counts in their
+/// summary line and in their closing pointer are those of the `contested` command each
+/// names, run with `--json`, for nodes with many disputes, with one, and with none.
+#[test]
+fn dispute_counts_of_show_and_diff_match_the_contested_command_they_name() {
+    let asked: &[&[&str]] = &[
+        &["show", "tpa"],
+        &["show", "rr"],
+        &["show", "cpc"],
+        &["show", "dim-goals"],
+        &["show", "common-prosperity"],
+        &["show", "tpa", "--paper", "hao"],
+        &["diff", "tpa", "rr"],
+        &["diff", "rr", "tpa"],
+        &["diff", "tpa", "rr", "--paper", "hao"],
+        &["diff", "cpc", "common-prosperity"],
+        &["diff", "tpa", "eliminate-absolute-poverty"],
+    ];
+    let mut pointed = 0;
+    for args in asked {
+        let (code, out, err) = run(args);
+        assert_eq!(code, 0, "{args:?}: {err}");
+        let mut found = pointers(&out);
+        if found.is_empty() {
+            // No pointer: then `contested` lists nothing about these nodes either.
+            let nodes = args[1..].iter().take_while(|a| !a.starts_with("--"));
+            let command = std::iter::once("contested").chain(nodes.copied());
+            found.push((0, command.map(String::from).collect()));
+        }
+        for (count, command) in found {
+            pointed += 1;
+            let mut json_args: Vec<&str> = command.iter().map(String::as_str).collect();
+            json_args.push("--json");
+            let (_, listed, err) = run(&json_args);
+            let listed: serde_json::Value = serde_json::from_str(&listed)
+                .unwrap_or_else(|e| panic!("{json_args:?}: {e}: {err}"));
+            assert_eq!(
+                listed.as_array().map(Vec::len),
+                Some(count),
+                "{args:?} says {count}, {json_args:?} lists otherwise"
+            );
+        }
+    }
+    assert!(
+        pointed >= 16,
+        "most of these have disputes: {pointed} pointers"
+    );
+}
