@@ -40,7 +40,7 @@ use serde::{
     de::{DeserializeSeed, SeqAccess, Visitor},
     Deserialize, Deserializer, Serialize, Serializer,
 };
-use xxhash_rust::xxh3::{xxh3_128, xxh3_64};
+use xxhash_rust::xxh3::{xxh3_128, xxh3_64, Xxh3};
 
 use crate::{
     adjacency::Adjacency,
@@ -94,28 +94,29 @@ pub fn load(dir: &Path, cache_dir: &Path) -> Result<Loaded> {
     // The data files are read and hashed on a second thread while this one reads and
     // decodes the cache file (its many small allocations stay in the main thread's
     // heap); whether the cache is used is decided when both are done.
-    let (files, cached) = std::thread::scope(|scope| {
+    // The files are hashed a piece at a time, not held: on a hit only their key is
+    // needed, and a miss reads them again (from the page cache) to load them.
+    let (paths, cached) = std::thread::scope(|scope| {
         let reading = scope.spawn(|| {
-            load::read_data_dir(dir).map(|files| {
-                let key = Key::of(dir, &files);
-                (files, key)
+            load::data_paths(dir).map(|paths| {
+                let key = Key::of_paths(dir, &paths);
+                (paths, key)
             })
         });
         let cached = read(&cache_file);
-        let files = reading.join().expect("reading files does not panic");
-        (files, cached)
+        let paths = reading.join().expect("reading files does not panic");
+        (paths, cached)
     });
-    let (files, key) = files?;
-    if let Some((written_for, cached)) = cached {
-        if written_for == key {
-            let text_count = cached.text_count as usize;
-            return match load::file_texts(files) {
-                Some(texts) if texts.len() == text_count => Ok(cached.restore(texts)),
-                // Cannot happen for files that loaded without errors; load them to say why.
-                _ => load::load(&load::DataSource::Dir(dir.to_path_buf())),
-            };
+    let (paths, key) = paths?;
+    if let (Some(key), Some((written_for, cached))) = (key, cached) {
+        let texts = load::file_texts(paths);
+        if written_for == key && texts.len() == cached.text_count as usize {
+            return Ok(cached.restore(texts));
         }
     }
+    let files = load::read_data_dir(dir)?;
+    // Keyed by the very bytes loaded.
+    let key = Key::of(dir, &files);
     let loaded = load::load_read(files)?;
     // The cache only saves time: a cache that cannot be written is no error.
     let _ = write(cache_dir, &cache_file, &key, &loaded);
@@ -172,7 +173,21 @@ struct FileKey {
 }
 
 impl Key {
+    /// The key of the files at `paths`, each read a piece at a time; `None` if one
+    /// cannot be read (loading will say why).
+    fn of_paths(dir: &Path, paths: &[PathBuf]) -> Option<Self> {
+        let files = paths
+            .iter()
+            .map(|path| FileKey::of_path(path))
+            .collect::<Option<Vec<_>>>()?;
+        Some(Self::with_files(dir, files))
+    }
+
     fn of(dir: &Path, files: &[ReadFile]) -> Self {
+        Self::with_files(dir, files.iter().map(FileKey::of).collect())
+    }
+
+    fn with_files(dir: &Path, files: Vec<FileKey>) -> Self {
         let program = std::env::current_exe()
             .and_then(fs::metadata)
             .ok()
@@ -184,25 +199,55 @@ impl Key {
             linkage: env!("CARGO_PKG_VERSION").to_string(),
             program,
             dir: dir.canonicalize().unwrap_or_else(|_| dir.to_path_buf()),
-            files: files.iter().map(FileKey::of).collect(),
+            files,
         }
     }
 }
 
+fn modified(path: &Path) -> Option<(u64, u32)> {
+    fs::metadata(path)
+        .and_then(|meta| meta.modified())
+        .ok()
+        .and_then(|time| time.duration_since(UNIX_EPOCH).ok())
+        .map(|time| (time.as_secs(), time.subsec_nanos()))
+}
+
 impl FileKey {
     fn of(file: &ReadFile) -> Self {
-        let modified = fs::metadata(&file.path)
-            .and_then(|meta| meta.modified())
-            .ok()
-            .and_then(|time| time.duration_since(UNIX_EPOCH).ok())
-            .map(|time| (time.as_secs(), time.subsec_nanos()));
         Self {
             path: file.path.clone(),
             // The size of the bytes read: what the hash is of.
             size: file.bytes.len() as u64,
-            modified,
+            modified: modified(&file.path),
             hash: xxh3_128(&file.bytes),
         }
+    }
+
+    /// The key of the file at `path`, read in pieces of a megabyte.
+    fn of_path(path: &Path) -> Option<Self> {
+        use std::io::Read as _;
+        let modified = modified(path);
+        let mut file = fs::File::open(path).ok()?;
+        let mut hasher = Xxh3::new();
+        let mut piece = vec![0; 1 << 20];
+        let mut size = 0u64;
+        loop {
+            match file.read(&mut piece) {
+                Ok(0) => break,
+                Ok(n) => {
+                    hasher.update(&piece[..n]);
+                    size += n as u64;
+                }
+                Err(e) if e.kind() == std::io::ErrorKind::Interrupted => {}
+                Err(_) => return None,
+            }
+        }
+        Some(Self {
+            path: path.to_path_buf(),
+            size,
+            modified,
+            hash: hasher.digest128(),
+        })
     }
 }
 

@@ -45,6 +45,15 @@ impl DataFileText {
         }
     }
 
+    /// A file on disk whose text is not held: read when first asked for.
+    pub(crate) fn on_disk(name: String, path: PathBuf) -> Self {
+        Self {
+            name,
+            text: OnceLock::new(),
+            path: Some(path),
+        }
+    }
+
     /// The file's text, read again if it was let go. Empty if the file can no longer be
     /// read as UTF-8: a place in it is then not shown, and nothing else is lost.
     pub fn text(&self) -> &str {

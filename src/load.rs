@@ -90,6 +90,21 @@ pub struct ReadFile {
 /// [`Error::Io`] if the directory or a file cannot be read, [`Error::InvalidData`] if
 /// it holds no data file.
 pub fn read_data_dir(dir: &Path) -> Result<Vec<ReadFile>> {
+    data_paths(dir)?
+        .into_iter()
+        .map(|path| {
+            let bytes = std::fs::read(&path).map_err(|e| Error::io("read", &path, e))?;
+            Ok(ReadFile { path, bytes })
+        })
+        .collect()
+}
+
+/// The `*.json` files directly inside `dir`, in name order: the files [`read_data_dir`]
+/// reads.
+///
+/// # Errors
+/// As [`read_data_dir`].
+pub fn data_paths(dir: &Path) -> Result<Vec<PathBuf>> {
     let entries = std::fs::read_dir(dir).map_err(|e| Error::io("read directory", dir, e))?;
     let mut paths = Vec::new();
     for entry in entries {
@@ -108,13 +123,7 @@ pub fn read_data_dir(dir: &Path) -> Result<Vec<ReadFile>> {
         )
         .with_hint("a dataset is a directory of JSON files with `papers`, `nodes` and `relations`; see docs/data-format.md")]));
     }
-    paths
-        .into_iter()
-        .map(|path| {
-            let bytes = std::fs::read(&path).map_err(|e| Error::io("read", &path, e))?;
-            Ok(ReadFile { path, bytes })
-        })
-        .collect()
+    Ok(paths)
 }
 
 /// Loads and validates files read by [`read_data_dir`], as [`load`] does.
@@ -298,32 +307,23 @@ fn builtin_schema_text() -> DataFileText {
     )
 }
 
-/// The texts a graph loaded from `files` keeps ([`ConceptGraph::files`]), built as
-/// loading builds them (each file decoded, then the built-in schema when no file is
-/// `schema.json`); `None` if a file does not decode. For the cache, which restores a
-/// graph without loading it again but keeps the same texts for later checks.
-pub(crate) fn file_texts(files: Vec<ReadFile>) -> Option<Vec<DataFileText>> {
-    let mut problems = Problems::default();
-    let mut has_schema = false;
-    let mut texts = Vec::with_capacity(files.len() + 1);
-    for (index, file) in files.into_iter().enumerate() {
-        has_schema |= file
-            .path
-            .file_name()
-            .is_some_and(|name| name == "schema.json");
-        let text = decode(index, Contents::Bytes(file.bytes), &mut problems);
-        let mut kept = DataFileText::new(file.path.display().to_string(), text, Some(file.path));
-        // As after loading: read again only if a later check needs a place in it.
-        kept.release();
-        texts.push(kept);
-    }
-    if problems.list.iter().any(|p| p.severity == Severity::Error) {
-        return None;
-    }
+/// The texts a graph loaded from the files at `paths` keeps ([`ConceptGraph::files`]),
+/// as loading leaves them: each let go, to be read again only if a later check needs a
+/// place in it, then the built-in schema when no file is `schema.json`. For the cache,
+/// which restores a graph from files whose bytes it has just hashed, without holding
+/// them.
+pub(crate) fn file_texts(paths: Vec<PathBuf>) -> Vec<DataFileText> {
+    let has_schema = paths
+        .iter()
+        .any(|path| path.file_name().is_some_and(|name| name == "schema.json"));
+    let mut texts: Vec<DataFileText> = paths
+        .into_iter()
+        .map(|path| DataFileText::on_disk(path.display().to_string(), path))
+        .collect();
     if !has_schema {
         texts.push(builtin_schema_text());
     }
-    Some(texts)
+    texts
 }
 
 /// UTF-8 text of a file, or a problem saying why it has none.
