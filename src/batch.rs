@@ -13,24 +13,14 @@ use std::{
     sync::Arc,
 };
 
-use clap::{Args, Parser as _};
+use clap::Parser as _;
 
 use crate::{
-    cli::{Cli, Command},
-    commands::Session,
+    cli::{BatchArgs, Cli, Command},
+    commands::{Outcome, Session},
     error::Error,
     load::Loaded,
-    run::{answer, Outcome},
 };
-
-/// Arguments of `linkage batch`.
-#[derive(Debug, Clone, Args)]
-pub struct BatchArgs {
-    /// File of queries, one a line [default: standard input]. Blank lines and lines
-    /// starting with `#` are skipped (no output); line numbers count every line.
-    #[arg(value_name = "FILE")]
-    pub file: Option<PathBuf>,
-}
 
 /// The answer to one query: a line of JSON and its exit code (0 found, 1 nothing
 /// found, 2 error).
@@ -56,9 +46,14 @@ impl Answer {
     }
 }
 
+/// Answers one parsed command line with the command's own output and outcome. The
+/// dispatch (`run::answer`) is passed in rather than called by name: the dispatch is
+/// what runs `batch` and `serve`, and a module it runs should not depend on it.
+pub type Answerer = fn(&Cli, &Session) -> Result<(String, Outcome), Error>;
+
 /// Runs `linkage batch`: loads the data once, answers every line, exits with the worst
 /// code of all answers (0 when there were none).
-pub fn run(session: &Session, args: &BatchArgs) -> Result<Outcome, Error> {
+pub fn run(session: &Session, args: &BatchArgs, answer: Answerer) -> Result<Outcome, Error> {
     let input: Box<dyn BufRead> = match &args.file {
         Some(path) if path.as_os_str() != "-" => Box::new(BufReader::new(
             File::open(path).map_err(|e| Error::io("read", path, e))?,
@@ -74,7 +69,7 @@ pub fn run(session: &Session, args: &BatchArgs) -> Result<Outcome, Error> {
         let number = index + 1;
         let line = line.map_err(|e| Error::io("read", input_name(args), e))?;
         let answer = match std::str::from_utf8(&line) {
-            Ok(line) => answer_line(&loaded, data, line, number),
+            Ok(line) => answer_line(&loaded, data, line, number, answer),
             // One bad line is one error answer; the lines after it are still answered.
             Err(e) => Some(Answer::error(&format!("not UTF-8: {e}"), Some(number))),
         };
@@ -111,6 +106,7 @@ pub fn answer_line(
     data: Option<&Path>,
     line: &str,
     number: usize,
+    answer: Answerer,
 ) -> Option<Answer> {
     let trimmed = line.trim();
     if trimmed.is_empty() || trimmed.starts_with('#') {
@@ -122,7 +118,7 @@ pub fn answer_line(
             Some(number),
         ));
     };
-    Some(answer_words(loaded, data, words, Some(number)))
+    Some(answer_words(loaded, data, words, Some(number), answer))
 }
 
 /// The answer to one command line given as words (without the leading `linkage`,
@@ -132,6 +128,7 @@ pub fn answer_words(
     data: Option<&Path>,
     mut words: Vec<String>,
     line: Option<usize>,
+    answer: Answerer,
 ) -> Answer {
     if words.first().is_some_and(|word| word == "linkage") {
         words.remove(0);

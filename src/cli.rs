@@ -329,10 +329,10 @@ pub enum Command {
     /// Answer many queries with one load: one command line a line (as after `linkage`,
     /// e.g. `path tpa rr`), one line of JSON out for each, in order. Errors are JSON
     /// lines too (`{"error": ..., "line": N}`); the exit code is the worst of all.
-    Batch(crate::batch::BatchArgs),
+    Batch(BatchArgs),
     /// Answer queries over HTTP on this machine (read-only): `GET /path?from=tpa&to=rr`,
     /// or `POST /` with a command line as the body; the same JSON as `--json`.
-    Serve(crate::serve::ServeArgs),
+    Serve(ServeArgs),
 }
 
 /// Arguments of `linkage add`.
@@ -601,4 +601,24 @@ pub struct PathArgs {
     /// Spell each chain out as numbered sentences, each with its citation and quote.
     #[arg(long)]
     pub explain: bool,
+}
+
+/// Arguments of `linkage batch`.
+#[derive(Debug, Clone, Args)]
+pub struct BatchArgs {
+    /// File of queries, one a line [default: standard input]. Blank lines and lines
+    /// starting with `#` are skipped (no output); line numbers count every line.
+    #[arg(value_name = "FILE")]
+    pub file: Option<PathBuf>,
+}
+
+/// Arguments of `linkage serve`.
+#[derive(Debug, Clone, Args)]
+pub struct ServeArgs {
+    /// The TCP port; 0 picks a free one (the address is printed on standard output).
+    #[arg(long, default_value_t = 8_765)]
+    pub port: u16,
+    /// The address to listen on. Anything but loopback lets other machines ask.
+    #[arg(long, default_value = "127.0.0.1")]
+    pub bind: std::net::IpAddr,
 }

@@ -15,18 +15,17 @@
 //! enumeration stops at the same work budget as on the command line
 //! ([`crate::query::Budget`]). Requests are answered by one thread per core.
 
-use std::{io::Read as _, net::IpAddr, path::Path, sync::Arc};
+use std::{io::Read as _, path::Path, sync::Arc};
 
-use clap::{Args, CommandFactory as _};
+use clap::CommandFactory as _;
 use tiny_http::{Header, Method, Request, Response, Server};
 
 use crate::{
-    batch::{answer_words, Answer},
-    cli::Cli,
-    commands::Session,
+    batch::{answer_words, Answer, Answerer},
+    cli::{Cli, ServeArgs},
+    commands::{Outcome, Session},
     error::Error,
     load::Loaded,
-    run::Outcome,
 };
 
 /// The longest request target or body accepted, in bytes.
@@ -34,19 +33,8 @@ pub const MAX_REQUEST_BYTES: usize = 16 * 1024;
 /// The most words a query may have.
 pub const MAX_WORDS: usize = 256;
 
-/// Arguments of `linkage serve`.
-#[derive(Debug, Clone, Args)]
-pub struct ServeArgs {
-    /// The TCP port; 0 picks a free one (the address is printed on standard output).
-    #[arg(long, default_value_t = 8_765)]
-    pub port: u16,
-    /// The address to listen on. Anything but loopback lets other machines ask.
-    #[arg(long, default_value = "127.0.0.1")]
-    pub bind: IpAddr,
-}
-
 /// Runs `linkage serve` until the process is stopped.
-pub fn run(session: &Session, args: &ServeArgs) -> Result<Outcome, Error> {
+pub fn run(session: &Session, args: &ServeArgs, answer: Answerer) -> Result<Outcome, Error> {
     let loaded = session.load_for_many()?;
     let data = session.data_dir();
     let server = Server::http((args.bind, args.port))
@@ -61,7 +49,7 @@ pub fn run(session: &Session, args: &ServeArgs) -> Result<Outcome, Error> {
         for _ in 0..workers {
             scope.spawn(|| {
                 while let Ok(request) = server.recv() {
-                    respond(&loaded, data, request);
+                    respond(&loaded, data, request, answer);
                 }
             });
         }
@@ -69,15 +57,15 @@ pub fn run(session: &Session, args: &ServeArgs) -> Result<Outcome, Error> {
     Ok(Outcome::Found)
 }
 
-fn respond(loaded: &Arc<Loaded>, data: Option<&Path>, mut request: Request) {
+fn respond(loaded: &Arc<Loaded>, data: Option<&Path>, mut request: Request, answer: Answerer) {
     let (status, answer) = match words_of(&mut request) {
         Ok(words) if words.len() > MAX_WORDS => (
             400,
             Answer::error(&format!("at most {MAX_WORDS} words a query"), None),
         ),
         Ok(words) => {
-            let answer = answer_words(loaded, data, words, None);
-            (if answer.code == 2 { 400 } else { 200 }, answer)
+            let reply = answer_words(loaded, data, words, None, answer);
+            (if reply.code == 2 { 400 } else { 200 }, reply)
         }
         Err((status, message)) => (status, Answer::error(&message, None)),
     };
