@@ -577,19 +577,20 @@ struct SourceOut<'a>(&'a Source);
 
 impl Serialize for SourceOut<'_> {
     fn serialize<S: Serializer>(&self, serializer: S) -> std::result::Result<S::Ok, S::Error> {
-        let Source {
-            paper,
-            locator,
-            quote,
-            origin,
-        } = self.0;
+        let source = self.0;
         let Origin {
             file,
             relation,
-            source,
+            source: index,
             in_facts,
-        } = *origin;
-        (paper, locator, quote, (file, relation, source, in_facts)).serialize(serializer)
+        } = source.origin;
+        (
+            source.paper,
+            source.locator(),
+            source.quote(),
+            (file, relation, index, in_facts),
+        )
+            .serialize(serializer)
     }
 }
 
@@ -597,19 +598,15 @@ struct SourceIn(Source);
 
 impl<'de> Deserialize<'de> for SourceIn {
     fn deserialize<D: Deserializer<'de>>(deserializer: D) -> std::result::Result<Self, D::Error> {
-        let (paper, locator, quote, (file, relation, source, in_facts)) =
+        let (paper, locator, quote, (file, relation, source, in_facts)): (_, &str, &str, _) =
             Deserialize::deserialize(deserializer)?;
-        Ok(Self(Source {
-            paper,
-            locator,
-            quote,
-            origin: Origin {
-                file,
-                relation,
-                source,
-                in_facts,
-            },
-        }))
+        let origin = Origin {
+            file,
+            relation,
+            source,
+            in_facts,
+        };
+        Ok(Self(Source::new(paper, locator, quote, origin)))
     }
 }
 

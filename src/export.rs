@@ -28,7 +28,7 @@ pub fn fact_json(graph: &ConceptGraph, fact: &crate::fact::Fact) -> Value {
         "sources".into(),
         fact.sources
             .iter()
-            .map(|s| json!({"paper": s.paper, "locator": s.locator, "quote": s.quote}))
+            .map(|s| json!({"paper": s.paper, "locator": s.locator(), "quote": s.quote()}))
             .collect(),
     );
     if let Some(note) = &fact.note {
@@ -74,7 +74,7 @@ pub fn sources_json(relation: &Relation) -> Value {
     relation
         .sources
         .iter()
-        .map(|s| json!({ "paper": s.paper, "locator": s.locator, "quote": s.quote }))
+        .map(|s| json!({ "paper": s.paper, "locator": s.locator(), "quote": s.quote() }))
         .collect()
 }
 
@@ -95,6 +95,6 @@ pub fn cited_sources_json<'a>(
     sources: impl Iterator<Item = &'a crate::relation::Source>,
 ) -> Value {
     sources
-        .map(|s| json!({ "paper": s.paper, "cite": graph.cite(&s.paper), "locator": s.locator, "quote": s.quote }))
+        .map(|s| json!({ "paper": s.paper, "cite": graph.cite(&s.paper), "locator": s.locator(), "quote": s.quote() }))
         .collect()
 }

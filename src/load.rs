@@ -1170,16 +1170,14 @@ fn check_relation(
     // grew to room for four, so each of a million relations would keep 256 bytes for
     // its one source.
     let mut sources = Vec::with_capacity(record.sources.len());
-    sources.extend(record.sources.into_iter().enumerate().map(|(j, s)| Source {
-        paper: Symbol::new(&s.paper),
-        locator: s.locator.into(),
-        quote: s.quote.into(),
-        origin: Origin {
+    sources.extend(record.sources.iter().enumerate().map(|(j, s)| {
+        let origin = Origin {
             file: u32::try_from(file).unwrap_or(u32::MAX),
             relation: u32::try_from(i).unwrap_or(u32::MAX),
             source: u32::try_from(j).unwrap_or(u32::MAX),
             in_facts: false,
-        },
+        };
+        Source::new(Symbol::new(&s.paper), &s.locator, &s.quote, origin)
     }));
     Some(Relation {
         kind: Symbol::new(&record.kind),
@@ -1466,7 +1464,10 @@ fn insert_relation(
 /// on one relation is a copy-paste slip, not agreement. Compares as [`normalize_space`]
 /// would, word by word, without building the normalised strings.
 fn same_claim(a: &Source, b: &Source) -> bool {
-    a.paper == b.paper && a.quote.split_whitespace().eq(b.quote.split_whitespace())
+    a.paper == b.paper
+        && a.quote()
+            .split_whitespace()
+            .eq(b.quote().split_whitespace())
 }
 
 fn report_repeat(problems: &mut Problems, repeat: &Source, first: &Source) {

@@ -207,7 +207,7 @@ pub fn verify_quotes(graph: &ConceptGraph, texts: &Texts) -> QuoteReport {
             continue;
         };
         checked += 1;
-        let quote = normalise(&source.quote);
+        let quote = normalise(source.quote());
         let span = text.index.locate(&quote);
         if span.is_none() {
             failures.push(
@@ -222,14 +222,14 @@ pub fn verify_quotes(graph: &ConceptGraph, texts: &Texts) -> QuoteReport {
                     source,
                     format!(
                         "quote \"{}\" is too short to show what the paper claims",
-                        source.quote.trim()
+                        source.quote().trim()
                     ),
                 )
                 .warning()
                 .with_hint("quote the clause that makes the claim, not one or two words"),
             );
         }
-        if source.locator.trim().is_empty() {
+        if source.locator().trim().is_empty() {
             match span
                 .and_then(|span| Some((span, derived_locator(&text.headings, span.start_byte)?)))
             {
@@ -242,9 +242,9 @@ pub fn verify_quotes(graph: &ConceptGraph, texts: &Texts) -> QuoteReport {
             }
             continue;
         }
-        let key = (source.paper.as_str(), &*source.locator);
+        let key = (source.paper.as_str(), source.locator());
         let warned = *locators.entry(key).or_insert_with(|| {
-            let missing = missing_headings(&source.locator, &text.lower);
+            let missing = missing_headings(source.locator(), &text.lower);
             (!missing.is_empty()).then(|| {
                 locator_warnings.push((locator_warning(graph, source, &missing), 0));
                 locator_warnings.len() - 1
@@ -258,10 +258,10 @@ pub fn verify_quotes(graph: &ConceptGraph, texts: &Texts) -> QuoteReport {
         // the quote's, here.
         if let (None, Some(span)) = (warned, span) {
             let holding = sections_holding(&text.headings, span.start_byte);
-            if let Some(section) = disagreeing(&source.locator, &holding) {
+            if let Some(section) = disagreeing(source.locator(), &holding) {
                 let key = (
                     source.paper.as_str(),
-                    &*source.locator,
+                    source.locator(),
                     section.title.clone(),
                 );
                 let uses = disagreements.entry(key).or_insert_with(|| {
@@ -321,7 +321,7 @@ fn disagreement(graph: &ConceptGraph, source: &Source, section: &Heading) -> Dia
     let file = graph.paper(&source.paper).map_or("", |p| p.file.as_str());
     let message = format!(
         "locator \"{}\" names another section than the quote's: in {file} the quote falls under \"{}\" (line {})",
-        source.locator, section.title, section.line
+        source.locator(), section.title, section.line
     );
     at_pointer(graph, source, "locator", message).warning()
 }
@@ -380,7 +380,7 @@ pub fn missing_locators(graph: &ConceptGraph) -> Vec<Diagnostic> {
         .relations()
         .flat_map(|(_, r)| r.sources.iter())
         .chain(graph.facts().iter().flat_map(|f| f.sources.iter()))
-        .filter(|s| s.locator.trim().is_empty())
+        .filter(|s| s.locator().trim().is_empty())
         .collect();
     sources.sort_by_key(|s| {
         (
@@ -438,7 +438,7 @@ fn quote_not_found(graph: &ConceptGraph, source: &Source) -> String {
         });
     format!(
         "quote not found in {cite} ({file}): \"{}\"",
-        shorten(&source.quote, 90)
+        shorten(source.quote(), 90)
     )
 }
 

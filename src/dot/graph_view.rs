@@ -159,7 +159,7 @@ fn group_edge(canvas: &Canvas<'_>, group: &[EdgeIndex], length: usize) -> Edge {
     let mut sources: Vec<String> = Vec::new();
     for &edge in group {
         for source in &graph.relation(edge).sources {
-            let line = format!("{}, {}", graph.cite(&source.paper), source.locator);
+            let line = format!("{}, {}", graph.cite(&source.paper), source.locator());
             if papers.contains(&source.paper.as_str()) && !sources.contains(&line) {
                 sources.push(line);
             }

@@ -78,7 +78,9 @@ fn relation_rows<'v>(view: &'v View<'_>) -> Vec<(&'v str, &'v str, Props)> {
             }
             let sources: Vec<Value> = sources
                 .iter()
-                .map(|s| json!({ "paper": s.paper, "locator": view.locator(s), "quote": s.quote }))
+                .map(
+                    |s| json!({ "paper": s.paper, "locator": view.locator(s), "quote": s.quote() }),
+                )
                 .collect();
             let role = serde_json::to_value(kind.role).expect("roles serialise");
             let props = vec![

@@ -94,7 +94,7 @@ pub fn row(
         locator,
         span.map(|s| s.first_line.to_string()).unwrap_or_default(),
         span.map(|s| s.last_line.to_string()).unwrap_or_default(),
-        source.quote.to_string(),
+        source.quote().to_string(),
         relation.notes.join(" / "),
     ]
 }
@@ -102,11 +102,11 @@ pub fn row(
 /// `source`'s locator: as given, or, where the source omits it, the heading its quote
 /// falls under in `text` (as `check` derives it; empty without the text).
 pub fn source_locator(text: Option<&TextIndex>, source: &Source) -> String {
-    if !source.locator.trim().is_empty() {
-        return source.locator.to_string();
+    if !source.locator().trim().is_empty() {
+        return source.locator().to_string();
     }
     text.and_then(|text| {
-        let span = text.locate(&source.quote)?;
+        let span = text.locate(source.quote())?;
         derived_locator(&headings(text.text()), span.start_byte)
     })
     .unwrap_or_default()

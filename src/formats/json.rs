@@ -15,7 +15,9 @@ pub fn write(view: &View<'_>) -> String {
             value["sources"] = view
                 .sources(relation)
                 .into_iter()
-                .map(|s| json!({ "paper": s.paper, "locator": view.locator(s), "quote": s.quote }))
+                .map(
+                    |s| json!({ "paper": s.paper, "locator": view.locator(s), "quote": s.quote() }),
+                )
                 .collect();
             value
         })

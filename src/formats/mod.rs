@@ -147,7 +147,7 @@ impl<'g> View<'g> {
                     .iter()
                     .filter(|s| self.only_papers.is_empty() || self.only_papers.iter().any(|p| *p == s.paper))
                     .map(|s| {
-                        serde_json::json!({ "paper": s.paper, "locator": s.locator, "quote": s.quote })
+                        serde_json::json!({ "paper": s.paper, "locator": s.locator(), "quote": s.quote() })
                     })
                     .collect();
                 (!sources.is_empty()).then(|| {
@@ -220,7 +220,9 @@ impl<'g> View<'g> {
     /// Where `source`'s quote stands in its paper's text, when the text is at hand and
     /// holds it.
     pub fn span(&self, source: &Source) -> Option<Span> {
-        self.texts.get(source.paper.as_str())?.locate(&source.quote)
+        self.texts
+            .get(source.paper.as_str())?
+            .locate(source.quote())
     }
 
     /// `source`'s locator: as given, or, where the source omits it, the heading its

@@ -233,7 +233,7 @@ fn triples(view: &View<'_>) -> Triples {
             t.iri(&annotation, term(OA, "hasBody"), iri.clone());
             t.iri(&annotation, lk("paper"), paper_iri(&source.paper));
             t.text(&annotation, lk("locator"), &view.locator(source));
-            t.text(&annotation, lk("quote"), &source.quote);
+            t.text(&annotation, lk("quote"), source.quote());
             let target = format!("{annotation}/target");
             t.iri(&annotation, term(OA, "hasTarget"), target.clone());
             t.iri(&target, a.clone(), term(OA, "SpecificResource"));
@@ -243,10 +243,10 @@ fn triples(view: &View<'_>) -> Triples {
             t.iri(&quote_selector, a.clone(), term(OA, "TextQuoteSelector"));
             let located = view
                 .text_of(&source.paper)
-                .and_then(|text| Some((text, text.locate(&source.quote)?)));
+                .and_then(|text| Some((text, text.locate(source.quote())?)));
             let Some((text, span)) = located else {
                 // Without the text, the quote as the data gives it, and no position.
-                t.text(&quote_selector, term(OA, "exact"), &source.quote);
+                t.text(&quote_selector, term(OA, "exact"), source.quote());
                 continue;
             };
             t.text(

@@ -115,16 +115,14 @@ fn check_fact(
             .sources
             .into_iter()
             .enumerate()
-            .map(|(j, s)| Source {
-                paper: s.paper.into(),
-                locator: s.locator.into(),
-                quote: s.quote.into(),
-                origin: Origin {
+            .map(|(j, s)| {
+                let origin = Origin {
                     file: index(file),
                     relation: index(i),
                     source: index(j),
                     in_facts: true,
-                },
+                };
+                Source::new(s.paper.into(), &s.locator, &s.quote, origin)
             })
             .collect(),
         note: record.note,

@@ -253,7 +253,7 @@ pub fn evidence_csv(graph: &ConceptGraph, matrix: &Matrix<'_>, texts: Option<&Te
                     claim.relation,
                     source,
                     evidence::source_locator(text, source),
-                    text.and_then(|t| t.locate(&source.quote)),
+                    text.and_then(|t| t.locate(source.quote())),
                 ));
             }
         }

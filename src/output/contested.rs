@@ -278,9 +278,9 @@ fn write_side(
     } else if let Some(source) = all.first() {
         // Facts keep their whole quote: a date at its end is the point.
         let quote = if matches!(side.evidence.first(), Some(Evidence::Fact(_))) {
-            source.quote.trim().to_string()
+            source.quote().trim().to_string()
         } else {
-            shorten(&source.quote)
+            shorten(source.quote())
         };
         let line = format!("{}: “{quote}”", graph.cite(&source.paper));
         out.push_str(&wrap(&line, "       "));

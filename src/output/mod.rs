@@ -303,11 +303,11 @@ pub fn source_block(
     let text = if with_quote {
         format!(
             "{cite}, {}: “{}”",
-            short_locator(&source.locator),
-            source.quote.trim()
+            short_locator(source.locator()),
+            source.quote().trim()
         )
     } else {
-        format!("{cite}, {}", short_locator(&source.locator))
+        format!("{cite}, {}", short_locator(source.locator()))
     };
     // Style the citation after wrapping so escape codes do not skew line widths.
     style_first(&wrap(&text, indent), indent, cite, PAPER)
@@ -342,7 +342,7 @@ pub fn sources_block<'s>(
     let mut seen: Vec<(&str, &str)> = Vec::new();
     for source in sources {
         if !with_quotes {
-            let key = (source.paper.as_str(), &*source.locator);
+            let key = (source.paper.as_str(), source.locator());
             if seen.contains(&key) {
                 continue;
             }

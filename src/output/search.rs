@@ -47,7 +47,7 @@ pub fn search<'g>(graph: &'g ConceptGraph, text: &str) -> Found<'g> {
     let quotes = graph
         .relations()
         .flat_map(|(edge, relation)| relation.sources.iter().map(move |s| (edge, s)))
-        .filter(|(_, s)| contains(&s.quote) || contains(&s.locator))
+        .filter(|(_, s)| contains(s.quote()) || contains(s.locator()))
         .collect();
     Found { nodes, quotes }
 }

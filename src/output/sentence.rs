@@ -155,11 +155,11 @@ pub fn cited_with<'s>(
             if with_quotes {
                 format!(
                     "{cite}, {}: “{}”",
-                    super::short_locator(&s.locator),
-                    s.quote.trim()
+                    super::short_locator(s.locator()),
+                    s.quote().trim()
                 )
             } else {
-                format!("{cite}, {}", super::short_locator(&s.locator))
+                format!("{cite}, {}", super::short_locator(s.locator()))
             }
         })
         .collect::<Vec<_>>()

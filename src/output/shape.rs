@@ -33,8 +33,8 @@ impl<'g> SourceJson<'g> {
         Self {
             paper: &source.paper,
             cite: graph.cite(&source.paper),
-            locator: &source.locator,
-            quote: &source.quote,
+            locator: source.locator(),
+            quote: source.quote(),
         }
     }
 }

@@ -104,12 +104,12 @@ pub(crate) mod testing {
                     aspect: None,
                     dimension: None,
                     positions: None,
-                    sources: vec![Source {
-                        paper: format!("p{}", i % 2).into(),
-                        locator: "1".into(),
-                        quote: format!("quote {i}").into(),
-                        origin: Origin::default(),
-                    }],
+                    sources: vec![Source::new(
+                        format!("p{}", i % 2).into(),
+                        "1",
+                        &format!("quote {i}"),
+                        Origin::default(),
+                    )],
                     notes: Vec::new(),
                 },
             );

@@ -105,7 +105,7 @@ pub fn outline<'g>(graph: &'g ConceptGraph, paper: &str, text: Option<&str>) -> 
         );
         let at = index
             .as_ref()
-            .and_then(|t| t.locate(&source.quote))
+            .and_then(|t| t.locate(source.quote()))
             .map_or(usize::MAX, |span| span.start_char);
         (at, data)
     };

@@ -96,8 +96,8 @@ pub fn page_data(graph: &ConceptGraph, layout: &Layout) -> Value {
                 "back": if symmetric { Some(hop(false)) } else { None },
                 "sources": r.sources.iter().map(|s| json!({
                     "paper": papers.iter().position(|p| *p == s.paper),
-                    "locator": s.locator,
-                    "quote": s.quote.trim(),
+                    "locator": s.locator(),
+                    "quote": s.quote().trim(),
                 })).collect::<Vec<_>>(),
             })
         })

@@ -56,10 +56,10 @@ pub fn caption(graph: &ConceptGraph, argument: &Argument<'_>, k: usize) -> Vec<S
         lines.extend(wrap_label(&format!("{to_label}: {to}"), 90));
     }
     for (i, source) in step.sources.iter().enumerate() {
-        let cite = format!("{}, {}", graph.cite(&source.paper), source.locator);
+        let cite = format!("{}, {}", graph.cite(&source.paper), source.locator());
         if i == 0 {
             lines.extend(wrap_label(
-                &format!("{cite}: “{}”", source.quote.trim()),
+                &format!("{cite}: “{}”", source.quote().trim()),
                 90,
             ));
         } else {

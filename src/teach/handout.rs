@@ -75,9 +75,9 @@ pub fn markdown(graph: &ConceptGraph, argument: &Argument<'_>, figure: &str) -> 
             let _ = writeln!(
                 md,
                 "    > “{}”  \n    > — {}, {}\n",
-                escape(source.quote.trim()),
+                escape(source.quote().trim()),
                 escape(graph.cite(&source.paper)),
-                escape(&source.locator)
+                escape(source.locator())
             );
         }
     }

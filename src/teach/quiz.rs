@@ -385,9 +385,9 @@ pub fn markdown(
             let _ = writeln!(
                 md,
                 "    > “{}”  \n    > — {}, {}\n",
-                escape(s.quote.trim()),
+                escape(s.quote().trim()),
                 escape(graph.cite(&s.paper)),
-                escape(&s.locator)
+                escape(s.locator())
             );
         }
     }

@@ -84,8 +84,8 @@ pub fn deck(graph: &ConceptGraph, argument: &Argument<'_>, figures: &[Vec<u8>]) 
                 slides,
                 "<p class=\"source\"><b>{}</b>, {}</p><blockquote>“{}”</blockquote>",
                 escape(graph.cite(&source.paper)),
-                escape(&source.locator),
-                escape(source.quote.trim())
+                escape(source.locator()),
+                escape(source.quote().trim())
             );
         }
         slides.push_str("</section>\n");

@@ -137,7 +137,7 @@ fn loaded(graph: &ConceptGraph) -> BTreeMap<(String, String, String), BTreeSet<(
             let sources = r
                 .sources
                 .iter()
-                .map(|s| (s.paper.to_string(), s.quote.to_string()))
+                .map(|s| (s.paper.to_string(), s.quote().to_string()))
                 .collect();
             ((r.kind.to_string(), a, b), sources)
         })

@@ -194,7 +194,7 @@ fn the_explorer_works_in_chromium_and_answers_as_the_library_does() {
             .relation
             .sources
             .iter()
-            .any(|s| s.quote.trim() == quote)),
+            .any(|s| s.quote().trim() == quote)),
         "the quote shown is one of tpa's: {quote}"
     );
     assert_eq!(shown["clicked_title"], "Rural revitalization");
@@ -493,7 +493,7 @@ fn a_handout_has_the_figure_sentences_quotes_citations_and_converts_with_pandoc(
         .unwrap();
     for hop in result.paths[0].hops() {
         for source in &graph.relation(hop.edge).sources {
-            let quote = linkage::teach::handout::escape(source.quote.trim());
+            let quote = linkage::teach::handout::escape(source.quote().trim());
             assert!(md.contains(&format!("“{quote}”")), "{quote}");
         }
     }
