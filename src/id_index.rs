@@ -118,3 +118,34 @@ mod tests {
         assert!(index.contains_key("精准扶贫"));
     }
 }
+
+#[cfg(test)]
+mod properties {
+    use super::IdIndex;
+    use petgraph::graph::NodeIndex;
+    use proptest::prelude::*;
+    use std::collections::HashMap;
+
+    proptest! {
+        /// The index answers as a `HashMap` of owned strings would, for ids inserted,
+        /// replaced and never seen.
+        #[test]
+        fn answers_as_a_hash_map_does(
+            inserts in prop::collection::vec(("[a-c精准]{0,4}", 0usize..50), 0..60),
+            probes in prop::collection::vec("[a-c精准]{0,4}", 0..20),
+        ) {
+            let mut index = IdIndex::default();
+            let mut oracle = HashMap::new();
+            for (id, node) in &inserts {
+                prop_assert_eq!(
+                    index.insert(id, NodeIndex::new(*node)),
+                    oracle.insert(id.clone(), NodeIndex::new(*node))
+                );
+            }
+            prop_assert_eq!(index.len(), oracle.len());
+            for id in inserts.iter().map(|(id, _)| id).chain(&probes) {
+                prop_assert_eq!(index.get(id), oracle.get(id));
+            }
+        }
+    }
+}

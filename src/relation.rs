@@ -199,3 +199,28 @@ pub fn distinct_papers<'s>(sources: impl IntoIterator<Item = &'s Source>) -> Vec
 // A million relations live in memory at once: keep the edge weight small (issue 12).
 const _: () = assert!(std::mem::size_of::<Relation>() <= 96);
 const _: () = assert!(std::mem::size_of::<Source>() <= 56);
+
+#[cfg(test)]
+mod tests {
+    use super::{Origin, Source};
+    use crate::symbol::Symbol;
+    use proptest::prelude::*;
+
+    proptest! {
+        /// One allocation holds both texts: each comes back whole, whatever its
+        /// characters, and the JSON form still names them apart.
+        #[test]
+        fn a_source_gives_back_its_locator_and_quote(locator in "\\PC*", quote in "\\PC*") {
+            let source = Source::new(Symbol::new("p1"), &locator, &quote, Origin::default());
+            prop_assert_eq!(source.locator(), locator.as_str());
+            prop_assert_eq!(source.quote(), quote.as_str());
+            let json = serde_json::to_value(&source).unwrap();
+            prop_assert_eq!(
+                &json,
+                &serde_json::json!({"paper": "p1", "locator": locator, "quote": quote})
+            );
+            let back: Source = serde_json::from_value(json).unwrap();
+            prop_assert_eq!(back, source);
+        }
+    }
+}
