@@ -29,6 +29,7 @@
 
 use std::{
     fs,
+    marker::PhantomData,
     path::{Path, PathBuf},
     time::UNIX_EPOCH,
 };
@@ -352,24 +353,36 @@ fn decode(payload: &[u8]) -> postcard::Result<(Key, Cached)> {
     let capacity = |count: u32| (count as usize).min(payload.len());
     let mut graph = DiGraph::with_capacity(capacity(node_count), capacity(edge_count));
     let mut ids = IdIndex::with_capacity(capacity(node_count));
-    NodesInto {
-        graph: &mut graph,
-        ids: &mut ids,
-    }
+    EachInto::new("nodes", |NodeIn(node)| {
+        let ix = graph.add_node(node);
+        ids.insert(&graph[ix].id, ix);
+        true
+    })
     .deserialize(&mut de)?;
     let mut ends = Vec::with_capacity(capacity(edge_count));
-    EdgesInto {
-        graph: &mut graph,
-        ends: &mut ends,
-        text_count,
-    }
+    let node_count = graph.node_count();
+    let in_range = |ix: NodeIndex| ix.index() < node_count;
+    EachInto::new("relations", |EdgeIn { from, to, relation }| {
+        // Every index a relation holds is checked: the file may be damaged.
+        let sound = in_range(from)
+            && in_range(to)
+            && in_range(relation.from)
+            && in_range(relation.to)
+            && relation.aspect.is_none_or(in_range)
+            && relation.dimension.is_none_or(in_range)
+            && relation.sources.iter().all(|s| s.origin.file < text_count);
+        if sound {
+            ends.push((from, to));
+            graph.add_edge(from, to, relation);
+        }
+        sound
+    })
     .deserialize(&mut de)?;
     let kind_indices = Vec::<u16>::deserialize(&mut de)?;
     let kinds = schema.relation_kinds.len();
     if kind_indices.len() != ends.len() || kind_indices.iter().any(|&k| usize::from(k) >= kinds) {
         return Err(invalid());
     }
-    let node_count = graph.node_count();
     let in_range = |ix: u32| (ix as usize) < node_count;
     let names = Vec::<(String, u32)>::deserialize(&mut de)?;
     if !names.iter().all(|&(_, ix)| in_range(ix)) {
@@ -433,48 +446,26 @@ impl Cached {
     }
 }
 
-/// Decodes the nodes straight into the graph and the id map, in data order.
-struct NodesInto<'g> {
-    graph: &'g mut DiGraph<Node, Relation>,
-    ids: &'g mut IdIndex,
+/// Decodes a sequence element by element into `each`, in order, with no vector in
+/// between (a million relations would be copied through one). `each` returns whether
+/// the element was sound; one that is not fails the whole decode.
+struct EachInto<T, F> {
+    what: &'static str,
+    each: F,
+    element: PhantomData<fn() -> T>,
 }
 
-impl<'de> DeserializeSeed<'de> for NodesInto<'_> {
-    type Value = ();
-
-    fn deserialize<D: Deserializer<'de>>(
-        self,
-        deserializer: D,
-    ) -> std::result::Result<(), D::Error> {
-        deserializer.deserialize_seq(self)
-    }
-}
-
-impl<'de> Visitor<'de> for NodesInto<'_> {
-    type Value = ();
-
-    fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.write_str("nodes")
-    }
-
-    fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> std::result::Result<(), A::Error> {
-        while let Some(NodeIn(node)) = seq.next_element()? {
-            let ix = self.graph.add_node(node);
-            self.ids.insert(&self.graph[ix].id, ix);
+impl<T, F> EachInto<T, F> {
+    fn new(what: &'static str, each: F) -> Self {
+        Self {
+            what,
+            each,
+            element: PhantomData,
         }
-        Ok(())
     }
 }
 
-/// Decodes the relations straight into the graph (no copy of a million relations
-/// through a vector), checking that every index they hold is in range.
-struct EdgesInto<'g> {
-    graph: &'g mut DiGraph<Node, Relation>,
-    ends: &'g mut Vec<(NodeIndex, NodeIndex)>,
-    text_count: u32,
-}
-
-impl<'de> DeserializeSeed<'de> for EdgesInto<'_> {
+impl<'de, T: Deserialize<'de>, F: FnMut(T) -> bool> DeserializeSeed<'de> for EachInto<T, F> {
     type Value = ();
 
     fn deserialize<D: Deserializer<'de>>(
@@ -485,32 +476,18 @@ impl<'de> DeserializeSeed<'de> for EdgesInto<'_> {
     }
 }
 
-impl<'de> Visitor<'de> for EdgesInto<'_> {
+impl<'de, T: Deserialize<'de>, F: FnMut(T) -> bool> Visitor<'de> for EachInto<T, F> {
     type Value = ();
 
     fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.write_str("relations")
+        f.write_str(self.what)
     }
 
-    fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> std::result::Result<(), A::Error> {
-        let node_count = self.graph.node_count();
-        let in_range = |ix: NodeIndex| ix.index() < node_count;
-        while let Some(EdgeIn { from, to, relation }) = seq.next_element()? {
-            let sound = in_range(from)
-                && in_range(to)
-                && in_range(relation.from)
-                && in_range(relation.to)
-                && relation.aspect.is_none_or(in_range)
-                && relation.dimension.is_none_or(in_range)
-                && relation
-                    .sources
-                    .iter()
-                    .all(|s| s.origin.file < self.text_count);
-            if !sound {
+    fn visit_seq<A: SeqAccess<'de>>(mut self, mut seq: A) -> std::result::Result<(), A::Error> {
+        while let Some(element) = seq.next_element()? {
+            if !(self.each)(element) {
                 return Err(serde::de::Error::custom("out of range"));
             }
-            self.ends.push((from, to));
-            self.graph.add_edge(from, to, relation);
         }
         Ok(())
     }
