@@ -521,7 +521,7 @@ fn each_recorded_dispute_has_both_sides_in_the_data() {
             "common-ground",
             "tpa",
             "rr",
-            Some("dim-spatial-scope"),
+            Some("dim-spatial-overlap"),
         ),
         (
             "D8",
