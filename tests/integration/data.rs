@@ -796,3 +796,62 @@ fn each_recorded_dispute_has_both_sides_in_the_data() {
         );
     }
 }
+
+/// Issue 22: relations that said more than their quotes are fixed.
+#[test]
+fn relations_stronger_than_their_quotes_are_fixed() {
+    let data = export();
+    // Hao 1.1 names no urban-rural integration; the factors are the weakness it names.
+    assert!(!asserts(
+        &data,
+        "hao-2021",
+        "hinders",
+        "insufficient-development-power",
+        "urban-rural-integration",
+        None
+    ));
+    assert!(asserts(
+        &data,
+        "hao-2021",
+        "part-of",
+        "insufficient-development-power",
+        "weak-agricultural-rural-development",
+        None
+    ));
+    // 001 3.2 names no agent of the economic improvement.
+    assert!(!asserts(
+        &data,
+        "organic-connection",
+        "drives",
+        "tpa",
+        "impoverished-area-economy-improved",
+        None
+    ));
+    assert!(asserts(
+        &data,
+        "organic-connection",
+        "part-of",
+        "impoverished-area-economy-improved",
+        "pa-rr-achievements",
+        None
+    ));
+    // Tan says only that the two "are related to" the well-off society.
+    assert!(!asserts(
+        &data,
+        "tan-liu-huang-2020",
+        "serves",
+        "rr",
+        "first-centenary-goal",
+        None
+    ));
+    // Hao argues no "mutual exclusion": no stance of Hao's on the view.
+    let hao_stance = data["facts"].as_array().unwrap().iter().any(|f| {
+        f["subject"] == "view-mutual-exclusion"
+            && f["sources"]
+                .as_array()
+                .unwrap()
+                .iter()
+                .any(|s| s["paper"] == "hao-2021")
+    });
+    assert!(!hao_stance);
+}
