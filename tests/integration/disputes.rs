@@ -150,27 +150,34 @@ fn every_recorded_dispute_is_found_with_both_sides() {
     );
     let d14 = find(&all, "positions", &["tpa", "rr"], Some("dim-focus"), None);
     sides_hold(d14, &[&["organic-connection"], &["bnu-dean-2020"]]);
-    // D15-D18: an asset to one paper, a liability to another.
-    for (node, asset, liability) in [
+    // D15-D18 and D24: an asset to one paper, a liability to another.
+    let valence: [(&str, &[&str], &[&str]); 5] = [
         (
             "industrial-poverty-alleviation",
-            "hao-2021",
-            "tan-liu-huang-2020",
+            &["hao-2021"],
+            &["tan-liu-huang-2020"],
         ),
         (
             "endogenous-development-power",
-            "tan-liu-huang-2020",
-            "organic-connection",
+            &["hao-2021"],
+            // Tan, Liu & Huang: rural revitalization "lacks endogenous motivation".
+            &["organic-connection", "tan-liu-huang-2020"],
         ),
         (
             "grassroots-party-organizations",
-            "bnu-dean-2020",
-            "tan-liu-huang-2020",
+            &["bnu-dean-2020"],
+            &["tan-liu-huang-2020"],
         ),
-        ("assessment-system", "hao-2021", "tan-liu-huang-2020"),
-    ] {
+        ("assessment-system", &["hao-2021"], &["tan-liu-huang-2020"]),
+        (
+            "poverty-alleviation-talents",
+            &["hao-2021"],
+            &["tan-liu-huang-2020"],
+        ),
+    ];
+    for (node, asset, liability) in valence {
         let dispute = find(&all, "valence", &[node], None, None);
-        sides_hold(dispute, &[&[asset], &[liability]]);
+        sides_hold(dispute, &[asset, liability]);
         assert!(
             dispute["sides"][0]["answer"]
                 .as_str()
