@@ -103,7 +103,7 @@ fn every_recorded_dispute_is_found_with_both_sides() {
         Some("classified-as"),
     );
     sides_hold(d5, &[&["organic-connection"], &["hao-2021"]]);
-    // D6 and D8: goals and space, common ground or a difference.
+    // D6: goals, common ground or a difference.
     let d6 = find(
         &all,
         "classification",
@@ -118,19 +118,15 @@ fn every_recorded_dispute_is_found_with_both_sides() {
             &["hao-2021"],
         ],
     );
-    let d8 = find(
+    // D10: a view Tan, Liu & Huang criticise and Hao argues.
+    let d10 = find(
         &all,
         "classification",
-        &["tpa", "rr"],
-        Some("dim-spatial-scope"),
+        &["view-transitionality"],
         None,
+        Some("stance"),
     );
-    sides_hold(d8, &[&["tan-liu-huang-2020"], &["organic-connection"]]);
-    // D9 and D10: views Tan, Liu & Huang criticise and Hao argues.
-    for view in ["view-mutual-exclusion", "view-transitionality"] {
-        let dispute = find(&all, "classification", &[view], None, Some("stance"));
-        sides_hold(dispute, &[&["hao-2021"], &["tan-liu-huang-2020"]]);
-    }
+    sides_hold(d10, &[&["hao-2021"], &["tan-liu-huang-2020"]]);
     // D11 and D12: two-way interaction or one-way succession.
     let d11 = find(&all, "direction", &["tpa", "rr"], None, None);
     sides_hold(
@@ -154,27 +150,34 @@ fn every_recorded_dispute_is_found_with_both_sides() {
     );
     let d14 = find(&all, "positions", &["tpa", "rr"], Some("dim-focus"), None);
     sides_hold(d14, &[&["organic-connection"], &["bnu-dean-2020"]]);
-    // D15-D18: an asset to one paper, a liability to another.
-    for (node, asset, liability) in [
+    // D15-D18 and D24: an asset to one paper, a liability to another.
+    let valence: [(&str, &[&str], &[&str]); 5] = [
         (
             "industrial-poverty-alleviation",
-            "hao-2021",
-            "tan-liu-huang-2020",
+            &["hao-2021"],
+            &["tan-liu-huang-2020"],
         ),
         (
             "endogenous-development-power",
-            "tan-liu-huang-2020",
-            "organic-connection",
+            &["hao-2021"],
+            // Tan, Liu & Huang: rural revitalization "lacks endogenous motivation".
+            &["organic-connection", "tan-liu-huang-2020"],
         ),
         (
             "grassroots-party-organizations",
-            "bnu-dean-2020",
-            "tan-liu-huang-2020",
+            &["bnu-dean-2020"],
+            &["tan-liu-huang-2020"],
         ),
-        ("assessment-system", "hao-2021", "tan-liu-huang-2020"),
-    ] {
+        ("assessment-system", &["hao-2021"], &["tan-liu-huang-2020"]),
+        (
+            "poverty-alleviation-talents",
+            &["hao-2021"],
+            &["tan-liu-huang-2020"],
+        ),
+    ];
+    for (node, asset, liability) in valence {
         let dispute = find(&all, "valence", &[node], None, None);
-        sides_hold(dispute, &[&[asset], &[liability]]);
+        sides_hold(dispute, &[asset, liability]);
         assert!(
             dispute["sides"][0]["answer"]
                 .as_str()
@@ -191,6 +194,29 @@ fn every_recorded_dispute_is_found_with_both_sides() {
     // D23: what rural revitalization relies on (the mechanisms taken over).
     let d23 = find(&all, "lists", &["rr"], None, Some("relies-on ->"));
     sides_hold(d23, &[&["hao-2021"], &["tan-liu-huang-2020"]]);
+}
+
+/// Issue 22: "Mutual exclusion" is not Hao's view (Hao states a difference Tan and BNU also
+/// state, and argues a logical connection), and Tan's overlap in space is compatible with
+/// the organic-connection paper's scope from regional to global (D8, D9).
+#[test]
+fn the_false_contradictions_of_issue_22_are_gone() {
+    let all = disputes(&["--all"]);
+    let about = |subject: &[&str]| -> Vec<&Value> {
+        all.iter()
+            .filter(|d| strings(&d["subject"]) == set(subject))
+            .collect()
+    };
+    assert!(
+        about(&["view-mutual-exclusion"]).is_empty(),
+        "{:?}",
+        about(&["view-mutual-exclusion"])
+    );
+    let space: Vec<&Value> = about(&["tpa", "rr"])
+        .into_iter()
+        .filter(|d| d["kind"] == "classification" && d["topic"] == "dim-spatial-scope")
+        .collect();
+    assert!(space.is_empty(), "{space:?}");
 }
 
 #[test]

@@ -23,7 +23,7 @@ fn the_first_screen_of_diff_says_how_they_relate_share_and_differ() {
     for part in [
         "How tpa relates to rr",
         "Common ground (9",
-        "Differences (9",
+        "Differences (11",
         "Disputes about",
     ] {
         assert!(
