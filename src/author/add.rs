@@ -19,7 +19,7 @@ use crate::{
     author::append::{append, append_relation},
     error::Error,
     graph::ConceptGraph,
-    headings::{headings, section_at},
+    headings::{derived_locator, headings},
     load::{load, DataSource},
     locate::locate,
     write::write_atomically,
@@ -155,9 +155,7 @@ pub(crate) fn prepare(
     };
     let locator = match &claim.locator {
         Some(locator) if !locator.trim().is_empty() => locator.clone(),
-        _ => section_at(&headings(&text), found.start_byte)
-            .map(|h| h.title.clone())
-            .ok_or_else(|| {
+        _ => derived_locator(&headings(&text), found.start_byte).ok_or_else(|| {
                 Error::Usage(format!(
                     "no heading precedes the quote in {}; give its locator (--locator, or the `locator` column of an import)",
                     text_path.display()

@@ -12,7 +12,7 @@
 
 use std::fmt::Write as _;
 
-use serde_json::{json, Value};
+use serde_json::Value;
 
 use super::{Artifact, View};
 
@@ -78,9 +78,7 @@ fn relation_rows<'v>(view: &'v View<'_>) -> Vec<(&'v str, &'v str, Props)> {
             }
             let sources: Vec<Value> = sources
                 .iter()
-                .map(
-                    |s| json!({ "paper": s.paper, "locator": view.locator(s), "quote": s.quote() }),
-                )
+                .map(|s| crate::export::source_record(s, &view.locator(s)))
                 .collect();
             let role = serde_json::to_value(kind.role).expect("roles serialise");
             let props = vec![

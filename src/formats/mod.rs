@@ -145,10 +145,11 @@ impl<'g> View<'g> {
                 let sources: Vec<serde_json::Value> = fact
                     .sources
                     .iter()
-                    .filter(|s| self.only_papers.is_empty() || self.only_papers.iter().any(|p| *p == s.paper))
-                    .map(|s| {
-                        serde_json::json!({ "paper": s.paper, "locator": s.locator(), "quote": s.quote() })
+                    .filter(|s| {
+                        self.only_papers.is_empty()
+                            || self.only_papers.iter().any(|p| *p == s.paper)
                     })
+                    .map(|s| crate::export::source_record(s, s.locator()))
                     .collect();
                 (!sources.is_empty()).then(|| {
                     let mut value = crate::export::fact_json(self.graph, fact);

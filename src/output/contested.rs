@@ -105,18 +105,6 @@ fn sources<'g>(graph: &'g ConceptGraph, evidence: &Evidence) -> Vec<&'g Source> 
     }
 }
 
-/// The most characters of a quote printed in the short form.
-const SHORT_QUOTE: usize = 110;
-
-fn shorten(text: &str) -> String {
-    let text = text.trim();
-    if text.chars().count() <= SHORT_QUOTE {
-        return text.to_string();
-    }
-    let cut: String = text.chars().take(SHORT_QUOTE - 1).collect();
-    format!("{}…", cut.trim_end())
-}
-
 /// The disputes for people: a summary line, then contradictions, framings and (with
 /// `all`) pairs related differently, numbered.
 pub fn human(graph: &ConceptGraph, disputes: &[Dispute], evidence: Detail, all: bool) -> String {
@@ -276,12 +264,8 @@ fn write_side(
             out.push_str(&source_block(graph, source, "       ", true));
         }
     } else if let Some(source) = all.first() {
-        // Facts keep their whole quote: a date at its end is the point.
-        let quote = if matches!(side.evidence.first(), Some(Evidence::Fact(_))) {
-            source.quote().trim().to_string()
-        } else {
-            shorten(source.quote())
-        };
+        // The first quote, whole: the sentence it is in, never cut by the printer.
+        let quote = graph.printed_quote(source);
         let line = format!("{}: “{quote}”", graph.cite(&source.paper));
         out.push_str(&wrap(&line, "       "));
     }

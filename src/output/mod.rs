@@ -259,25 +259,19 @@ pub fn node_plain(graph: &ConceptGraph, ix: petgraph::graph::NodeIndex) -> Strin
 /// Widest short locator, in columns.
 const SHORT_LOCATOR: usize = 52;
 
-/// A locator for the terminal: its innermost heading (`A / B / 3) C` becomes
-/// `§3) C`), cut to a few words. A scholar finds the passage from the heading they
-/// see; the full chain of headings stays in JSON and in every export.
-pub fn short_locator(locator: &str) -> String {
-    // After the last " / ", found byte by byte (a `str` pattern sets up a searcher).
-    let innermost = locator
-        .as_bytes()
-        .windows(3)
-        .rposition(|w| w == b" / ")
-        .map_or(locator, |at| &locator[at + 3..])
-        .trim();
-    let mut short = String::with_capacity(innermost.len().min(4 * SHORT_LOCATOR) + 5);
+/// One heading for the terminal: `§` and the heading, cut to a few words (`…`). How
+/// many headings of a source's chain to print is [`ConceptGraph::short_locator`]'s
+/// choice (src/places.rs).
+pub fn short_locator(heading: &str) -> String {
+    let heading = heading.trim();
+    let mut short = String::with_capacity(heading.len().min(4 * SHORT_LOCATOR) + 5);
     short.push('§');
-    if display_width(innermost) < SHORT_LOCATOR {
-        short.push_str(innermost);
+    if display_width(heading) < SHORT_LOCATOR {
+        short.push_str(heading);
         return short;
     }
     let mut width = display_width(&short);
-    for c in innermost.chars() {
+    for c in heading.chars() {
         let next = if c.is_ascii_graphic() || c == ' ' {
             1
         } else {
@@ -292,7 +286,8 @@ pub fn short_locator(locator: &str) -> String {
     short.trim_end().to_string() + "…"
 }
 
-/// A source as `Cite, §locator: "quote"` (its [`short_locator`]), wrapped at `indent`.
+/// A source as `Cite, §locator: "sentence"` (its [`ConceptGraph::short_locator`] and
+/// [`ConceptGraph::printed_quote`]), wrapped at `indent`.
 pub fn source_block(
     graph: &ConceptGraph,
     source: &Source,
@@ -303,11 +298,11 @@ pub fn source_block(
     let text = if with_quote {
         format!(
             "{cite}, {}: “{}”",
-            short_locator(source.locator()),
-            source.quote().trim()
+            graph.short_locator(source),
+            graph.printed_quote(source)
         )
     } else {
-        format!("{cite}, {}", short_locator(source.locator()))
+        format!("{cite}, {}", graph.short_locator(source))
     };
     // Style the citation after wrapping so escape codes do not skew line widths.
     style_first(&wrap(&text, indent), indent, cite, PAPER)
@@ -330,8 +325,10 @@ fn style_first(wrapped: &str, indent: &str, part: &str, style: Style) -> String 
     out
 }
 
-/// Every source of a relation: with quotes, one block each; without, one line per
-/// distinct citation and locator (a paper quoted three times in one section is one line).
+/// Every source of a relation: with quotes, one block each, except that a sentence is
+/// printed once however many of its quotes the paper gives (two clauses of one sentence
+/// encoded as two quotes); without, one line per distinct citation and locator (a paper
+/// quoted three times in one section is one line).
 pub fn sources_block<'s>(
     graph: &ConceptGraph,
     sources: impl IntoIterator<Item = &'s Source>,
@@ -340,8 +337,15 @@ pub fn sources_block<'s>(
 ) -> String {
     let mut out = String::new();
     let mut seen: Vec<(&str, &str)> = Vec::new();
+    let mut printed: Vec<(&str, std::borrow::Cow<'_, str>)> = Vec::new();
     for source in sources {
-        if !with_quotes {
+        if with_quotes {
+            let key = (source.paper.as_str(), graph.printed_quote(source));
+            if printed.contains(&key) {
+                continue;
+            }
+            printed.push(key);
+        } else {
             let key = (source.paper.as_str(), source.locator());
             if seen.contains(&key) {
                 continue;

@@ -148,18 +148,28 @@ pub fn cited_with<'s>(
     sources: impl IntoIterator<Item = &'s Source>,
     with_quotes: bool,
 ) -> String {
+    let mut seen: Vec<(&str, String)> = Vec::new();
     sources
         .into_iter()
+        // A sentence cited once, however many of its clauses the paper is quoted for.
+        .filter(|s| {
+            let key = (s.paper.as_str(), graph.printed_quote(s).into_owned());
+            let new = !seen.contains(&key);
+            if new {
+                seen.push(key);
+            }
+            new
+        })
         .map(|s| {
             let cite = graph.cite(&s.paper);
             if with_quotes {
                 format!(
                     "{cite}, {}: “{}”",
-                    super::short_locator(s.locator()),
-                    s.quote().trim()
+                    graph.short_locator(s),
+                    graph.printed_quote(s)
                 )
             } else {
-                format!("{cite}, {}", super::short_locator(s.locator()))
+                format!("{cite}, {}", graph.short_locator(s))
             }
         })
         .collect::<Vec<_>>()
