@@ -308,6 +308,31 @@ pub fn show(
     if !per_paper.is_empty() {
         out.push_str(&counted_line("Relations by paper", &per_paper));
     }
+    let facts: Vec<String> = graph
+        .facts()
+        .iter()
+        .filter(|fact| fact.subject == ix)
+        .filter_map(|fact| {
+            let papers = papers_of(fact.sources.iter().filter(|s| keep(&s.paper)));
+            let property = graph
+                .schema()
+                .properties
+                .get(&fact.property)
+                .map_or(fact.property.as_str(), |p| p.label.as_str());
+            (!papers.is_empty()).then(|| {
+                let cites: Vec<&str> = papers.iter().map(|p| graph.cite(p)).collect();
+                format!("{property} {} — {}", fact.value, cites.join("; "))
+            })
+        })
+        .collect();
+    if !facts.is_empty() {
+        let line = format!("Facts: {}", facts.join("; "));
+        out.push_str(&wrap_hanging(&line, "", "  ").replacen(
+            "Facts",
+            &styled(HEADING, "Facts"),
+            1,
+        ));
+    }
     let mut ranked: Vec<_> = neighbours.into_iter().collect();
     ranked.sort_by_key(|(_, (papers, relations))| std::cmp::Reverse((papers.len(), *relations)));
     if !ranked.is_empty() {
