@@ -194,8 +194,8 @@ fn the_explorer_works_in_chromium_and_answers_as_the_library_does() {
             .relation
             .sources
             .iter()
-            .any(|s| s.quote().trim() == quote)),
-        "the quote shown is one of tpa's: {quote}"
+            .any(|s| graph.printed_quote(s) == quote)),
+        "the quote shown is one of tpa's, as the sentence it is in: {quote}"
     );
     assert_eq!(shown["clicked_title"], "Rural revitalization");
     assert!(!shown["relation_quotes"].as_array().unwrap().is_empty());
