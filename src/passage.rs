@@ -13,6 +13,8 @@
 
 use std::{borrow::Cow, sync::OnceLock};
 
+use indexmap::IndexSet;
+
 use crate::{
     graph::ConceptGraph,
     headings::{derived_locator, headings, Heading},
@@ -176,7 +178,7 @@ impl ConceptGraph {
 /// By paper (in the graph's order), the headings its sources' locators name: each part
 /// of a locator's chain (`A / B / 3) C`).
 fn locator_titles(graph: &ConceptGraph) -> Vec<Vec<String>> {
-    let mut titles: Vec<Vec<String>> = vec![Vec::new(); graph.papers.len()];
+    let mut titles: Vec<IndexSet<&str>> = vec![IndexSet::new(); graph.papers.len()];
     let sources = graph
         .relations()
         .flat_map(|(_, r)| r.sources.iter())
@@ -185,14 +187,17 @@ fn locator_titles(graph: &ConceptGraph) -> Vec<Vec<String>> {
         let Some(i) = graph.papers.get_index_of(source.paper.as_str()) else {
             continue;
         };
-        for part in source.locator().split(" / ") {
+        for part in source.locator().split(crate::places::CHAIN_SEPARATOR) {
             let part = part.trim();
-            if !part.is_empty() && !titles[i].iter().any(|t| t == part) {
-                titles[i].push(part.to_string());
+            if !part.is_empty() {
+                titles[i].insert(part);
             }
         }
     }
     titles
+        .into_iter()
+        .map(|parts| parts.into_iter().map(str::to_string).collect())
+        .collect()
 }
 
 #[cfg(test)]

@@ -19,9 +19,9 @@
 
 use std::borrow::Cow;
 
-use rustc_hash::FxHashMap;
+use rustc_hash::{FxHashMap, FxHashSet};
 
-use crate::{graph::ConceptGraph, output::display_width, relation::Source};
+use crate::{graph::ConceptGraph, output::display_width, relation::Source, symbol::Symbol};
 
 /// Widest short locator, in columns.
 const SHORT_LOCATOR: usize = 52;
@@ -126,7 +126,14 @@ impl ConceptGraph {
                 .relations()
                 .flat_map(|(_, r)| r.sources.iter())
                 .chain(self.facts().iter().flat_map(|f| f.sources.iter()));
+            // A large dataset repeats a few locators a million times: each distinct one
+            // is split into its chain once.
+            let mut seen: FxHashSet<(Symbol, &str)> = FxHashSet::default();
             for source in sources {
+                let given = source.locator();
+                if !given.trim().is_empty() && !seen.insert((source.paper, given)) {
+                    continue;
+                }
                 if let Some(j) = self.papers.get_index_of(source.paper.as_str()) {
                     places[j].add(chain(&self.locator_of(source)));
                 }
