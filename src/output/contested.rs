@@ -6,7 +6,7 @@ use std::fmt::Write as _;
 use serde::Serialize;
 
 use super::{
-    count, relation_line_ids, shape::ClaimJson, shape::SourceJson, source_block, styled, wrap,
+    count, relation_line, shape::ClaimJson, shape::SourceJson, source_block, styled, wrap,
     wrap_hanging, DETAIL, HEADING, LABEL,
 };
 use crate::{
@@ -241,7 +241,7 @@ fn write_side(
         (dispute.kind, side.evidence.first())
     {
         // The relation as every command prints one (two heads when symmetric).
-        let line = relation_line_ids(graph, graph.relation(*edge));
+        let line = relation_line(graph, graph.relation(*edge));
         format!("{line} — {}", papers.join("; "))
     } else {
         format!("{} — {}", side.answer, papers.join("; "))
@@ -292,36 +292,34 @@ fn index(graph: &ConceptGraph, disputes: &[Dispute], all: bool) -> String {
         return String::new();
     }
     let mut out = format!("\n{}\n", styled(HEADING, "At a glance"));
-    let shown = if listed.len() > ROWS {
-        ROWS - 1
-    } else {
-        listed.len()
-    };
-    for (i, dispute) in listed.iter().take(shown).enumerate() {
-        let tag = format!(" [{}]", kind_name(dispute.kind));
+    // Each question by the names of what it is about, wrapped to two lines at most;
+    // as many as fit the rows, the last row saying how many more follow.
+    let mut rows = 0;
+    let mut shown = 0;
+    for (i, dispute) in listed.iter().enumerate() {
+        let tag = format!("[{}]", kind_name(dispute.kind));
         let number = format!("{:>3}. ", i + 1);
-        let room = super::WIDTH.saturating_sub(number.len() + tag.len());
         let mut question = question(graph, dispute);
-        if super::display_width(&question) > room {
-            // Ids are shorter than labels and keep the question's point in view.
-            for &node in &dispute.subject {
-                let node = graph.node(node);
-                question = question.replace(&node.label, &node.id);
-            }
+        let most = 2 * (super::WIDTH - number.len()) - tag.len() - 4;
+        if super::display_width(&question) > most {
+            question = super::summary::fit(&question, most);
         }
-        let question = if super::display_width(&question) > room {
-            let mut cut = String::new();
-            for c in question.chars() {
-                if super::display_width(&cut) + super::display_width(&c.to_string()) + 1 > room {
-                    break;
-                }
-                cut.push(c);
+        let wrapped = wrap_hanging(&format!("{question} {tag}"), &number, "     ");
+        let lines = wrapped.lines().count();
+        let room = if i + 1 < listed.len() { ROWS - 1 } else { ROWS };
+        if rows + lines > room {
+            break;
+        }
+        rows += lines;
+        shown += 1;
+        match wrapped.rfind(&tag) {
+            Some(at) => {
+                out.push_str(&wrapped[..at]);
+                out.push_str(&styled(DETAIL, &tag));
+                out.push_str(&wrapped[at + tag.len()..]);
             }
-            cut.trim_end().to_string() + "…"
-        } else {
-            question
-        };
-        let _ = writeln!(out, "{number}{question}{}", styled(DETAIL, tag));
+            None => out.push_str(&wrapped),
+        }
     }
     if listed.len() > shown {
         let _ = writeln!(out, "     … and {} more below", listed.len() - shown);

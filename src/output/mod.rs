@@ -184,7 +184,9 @@ pub fn wrap_styled(style: Style, text: &str, first: &str, rest: &str) -> String 
     out
 }
 
-/// `first` + `Label (id)`, wrapped to [`WIDTH`] and styled after wrapping.
+/// `first` + the node's label, wrapped to [`WIDTH`] and styled after wrapping. Human
+/// output names nodes by their labels; ids are for JSON, and for `list` and `show`'s
+/// heading, where a reader learns the short name to type.
 pub fn node_line(
     graph: &ConceptGraph,
     ix: petgraph::graph::NodeIndex,
@@ -192,18 +194,8 @@ pub fn node_line(
     rest: &str,
 ) -> String {
     let node = graph.node(ix);
-    let id = format!("({})", node.id);
-    let wrapped = wrap_hanging(&format!("{} {id}", node.label), first, rest);
-    let wrapped = style_first(&wrapped, first, &node.label, LABEL);
-    match wrapped.rfind(&id) {
-        Some(at) => format!(
-            "{}{}{}",
-            &wrapped[..at],
-            styled(DETAIL, &id),
-            &wrapped[at + id.len()..]
-        ),
-        None => wrapped,
-    }
+    let wrapped = wrap_hanging(&node.label, first, rest);
+    style_first(&wrapped, first, &node.label, LABEL)
 }
 
 /// The display width of `text` in terminal columns (a CJK character is two, a
@@ -217,25 +209,15 @@ pub fn padding(text: &str, width: usize) -> String {
     " ".repeat(width.saturating_sub(display_width(text)))
 }
 
-/// Plain one-line description of a relation as written: `A (a) --label--> B (b)`, or
-/// `A (a) <--label--> B (b)` for a symmetric kind. Every command prints relations
-/// through this, so symmetry reads the same everywhere.
+/// Plain one-line description of a relation as written, by the nodes' names:
+/// `A --label--> B`, or `A <--label--> B` for a symmetric kind. Every command prints
+/// relations through this, so symmetry reads the same everywhere.
 pub fn relation_line(graph: &ConceptGraph, relation: &crate::relation::Relation) -> String {
     relation_arrow(
         graph,
         relation,
         &node_plain(graph, relation.from),
         &node_plain(graph, relation.to),
-    )
-}
-
-/// [`relation_line`] with ids only: `a --label--> b`.
-pub fn relation_line_ids(graph: &ConceptGraph, relation: &crate::relation::Relation) -> String {
-    relation_arrow(
-        graph,
-        relation,
-        &graph.node(relation.from).id,
-        &graph.node(relation.to).id,
     )
 }
 
@@ -251,10 +233,9 @@ fn relation_arrow(
     format!("{from} {left}{}--> {to}", kind.label.replace(' ', "\u{a0}"))
 }
 
-/// Plain `Label (id)`, for text that is wrapped before styling.
+/// A node's name (its label), for text that is wrapped before styling.
 pub fn node_plain(graph: &ConceptGraph, ix: petgraph::graph::NodeIndex) -> String {
-    let node = graph.node(ix);
-    format!("{} ({})", node.label, node.id)
+    graph.node(ix).label.clone()
 }
 
 /// Widest short locator, in columns.

@@ -87,17 +87,7 @@ pub fn human(graph: &ConceptGraph, outline: &Outline<'_>, with_quotes: bool) -> 
         );
         for (i, &index) in outline.facts.iter().enumerate() {
             let fact = &graph.facts()[index];
-            let property = graph
-                .schema()
-                .properties
-                .get(&fact.property)
-                .map_or(fact.property.as_str(), |p| p.label.as_str());
-            let line = format!(
-                "{} ({}) {property} {}",
-                graph.node(fact.subject).label,
-                graph.node(fact.subject).id,
-                fact.value
-            );
+            let line = super::show::fact_line(graph, fact);
             out.push_str(&wrap_hanging(&line, &format!("{:>3}. ", i + 1), "     "));
             for source in fact.sources.iter().filter(|s| s.paper == outline.paper) {
                 out.push_str(&wrap(

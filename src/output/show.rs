@@ -134,12 +134,12 @@ pub fn human(
                 let (a, b) = (graph.node(relation.from), graph.node(relation.to));
                 out.push_str(&wrap_hanging(
                     &p.from,
-                    &format!("      {}: ", a.id),
+                    &format!("      {}: ", a.label),
                     "        ",
                 ));
                 out.push_str(&wrap_hanging(
                     &p.to,
-                    &format!("      {}: ", b.id),
+                    &format!("      {}: ", b.label),
                     "        ",
                 ));
             }
@@ -232,12 +232,12 @@ fn incident_block(
                 let there = graph.node(item.other);
                 out.push_str(&wrap_hanging(
                     mine,
-                    &format!("      {}: ", here.id),
+                    &format!("      {}: ", here.label),
                     "        ",
                 ));
                 out.push_str(&wrap_hanging(
                     theirs,
-                    &format!("      {}: ", there.id),
+                    &format!("      {}: ", there.label),
                     "        ",
                 ));
             }
