@@ -45,7 +45,8 @@ pub struct Cli {
 /// The commands.
 #[derive(Debug, Subcommand)]
 pub enum Command {
-    /// Validate the dataset; with --sources, verify every quote against the papers' texts.
+    /// Validate the dataset; with --sources, verify every quote against the papers' texts;
+    /// with --unreviewed, list the claims no second person has read.
     Check {
         /// Directory holding the papers' plain-text files (each paper's `file`).
         #[arg(long, value_name = "DIR")]

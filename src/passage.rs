@@ -27,7 +27,9 @@ use crate::{
 /// A paper's text prepared for finding quotes, their sentences and their headings.
 #[derive(Debug)]
 pub struct PaperText {
-    index: TextIndex,
+    text: String,
+    /// For quotes not in the text verbatim (wrapped differently): built on first need.
+    index: OnceLock<TextIndex>,
     sentences: Sentences,
     headings: Vec<Heading>,
 }
@@ -47,31 +49,45 @@ impl PaperText {
     /// Prepares `text`; `titles` are the headings the paper's locators name (see
     /// [`Sentences::new`]). Linear in the text's length.
     pub fn new(text: &str, titles: &[String]) -> Self {
+        let headings = headings(text);
         Self {
-            index: TextIndex::new(text),
-            sentences: Sentences::new(text, titles),
-            headings: headings(text),
+            text: text.to_string(),
+            index: OnceLock::new(),
+            sentences: Sentences::with_headings(text, titles, &headings),
+            headings,
         }
+    }
+
+    /// The bytes of the text `quote` stands at: verbatim, or else with white space
+    /// normalised (see [`crate::locate`]).
+    fn find(&self, quote: &str) -> Option<std::ops::Range<usize>> {
+        if quote.trim().is_empty() {
+            return None;
+        }
+        if let Some(at) = memchr::memmem::find(self.text.as_bytes(), quote.as_bytes()) {
+            return Some(at..at + quote.len());
+        }
+        let index = self.index.get_or_init(|| TextIndex::new(&self.text));
+        index.locate(quote).map(|span| span.bytes())
     }
 
     /// The chain of headings `quote` falls under (see [`derived_locator`]); `None` when
     /// the quote is not in the text or no heading precedes it.
     pub fn locator_at(&self, quote: &str) -> Option<String> {
-        let span = self.index.locate(quote)?;
-        derived_locator(&self.headings, span.start_byte)
+        let at = self.find(quote)?;
+        derived_locator(&self.headings, at.start)
     }
 
     /// The sentences holding `quote`; `None` when the quote is not in the text.
     pub fn passage(&self, quote: &str) -> Option<Passage> {
-        let span = self.index.locate(quote)?;
-        let whole = self.sentences.enclosing(span.bytes());
-        let text = self.index.text();
+        let at = self.find(quote)?;
+        let whole = self.sentences.enclosing(at.clone());
+        let text = &self.text;
         let trimmed = |s: &str| s.trim_matches(|c: char| c.is_whitespace()).len();
         Some(Passage {
             sentence: printable(&text[whole.clone()]),
-            starts_before: whole.start < span.start_byte
-                && trimmed(&text[whole.start..span.start_byte]) > 0,
-            ends_after: span.end_byte < whole.end && trimmed(&text[span.end_byte..whole.end]) > 0,
+            starts_before: whole.start < at.start && trimmed(&text[whole.start..at.start]) > 0,
+            ends_after: at.end < whole.end && trimmed(&text[at.end..whole.end]) > 0,
         })
     }
 }

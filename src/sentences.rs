@@ -36,6 +36,9 @@ const ABBREVIATIONS: &[&str] = &[
 /// The longest line taken for a title line, in words.
 const MAX_TITLE_WORDS: usize = 16;
 
+/// The longest line compared with the known titles, in bytes.
+const MAX_TITLE_BYTES: usize = 400;
+
 /// The sentences of a text: byte ranges, in order, not overlapping, each without the
 /// white space around it. Title lines (headings, captions) are sentences of their own.
 #[derive(Debug, Clone, Default)]
@@ -49,12 +52,21 @@ impl Sentences {
     /// aside, is a title line even where the rules below would not take it for one,
     /// and a line opening with one (`Abstract: …`) starts a sentence after it.
     pub fn new(text: &str, titles: &[String]) -> Self {
+        Self::with_headings(text, titles, &crate::headings::headings(text))
+    }
+
+    /// [`Sentences::new`] with the text's headings already found.
+    pub fn with_headings(
+        text: &str,
+        titles: &[String],
+        headings: &[crate::headings::Heading],
+    ) -> Self {
         let titles: Vec<String> = titles
             .iter()
             .map(|t| title_key(t))
             .filter(|t| t.chars().filter(|c| c.is_alphabetic()).count() >= 3)
             .collect();
-        let lines = classify_lines(text, &titles);
+        let lines = classify_lines(text, &titles, headings);
         let mut spans = Vec::new();
         let mut run: Option<Range<usize>> = None;
         for line in &lines {
@@ -124,11 +136,12 @@ struct Line {
 }
 
 /// Every line of `text`, classified.
-fn classify_lines(text: &str, titles: &[String]) -> Vec<Line> {
-    let numbered_headings: Vec<usize> = crate::headings::headings(text)
-        .into_iter()
-        .map(|h| h.line)
-        .collect();
+fn classify_lines(
+    text: &str,
+    titles: &[String],
+    headings: &[crate::headings::Heading],
+) -> Vec<Line> {
+    let numbered_headings: Vec<usize> = headings.iter().map(|h| h.line).collect();
     let mut lines: Vec<Line> = Vec::new();
     let mut offset = 0;
     for (i, raw) in text.split_inclusive('\n').enumerate() {
@@ -136,11 +149,13 @@ fn classify_lines(text: &str, titles: &[String]) -> Vec<Line> {
         let bytes = offset..offset + content.len();
         offset += raw.len();
         let trimmed = content.trim();
+        // A known title is a short line: a paragraph is never compared.
+        let known = |line: &str| {
+            line.len() <= MAX_TITLE_BYTES && !titles.is_empty() && titles.contains(&title_key(line))
+        };
         let kind = if trimmed.is_empty() {
             LineKind::Blank
-        } else if numbered_headings.binary_search(&(i + 1)).is_ok()
-            || (!titles.is_empty() && titles.contains(&title_key(trimmed)))
-        {
+        } else if numbered_headings.binary_search(&(i + 1)).is_ok() || known(trimmed) {
             LineKind::Title
         } else {
             let lead = content.len() - content.trim_start().len();

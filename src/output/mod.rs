@@ -276,15 +276,16 @@ pub fn source_block(
     indent: &str,
     with_quote: bool,
 ) -> String {
+    let quote = with_quote.then(|| graph.printed_quote(source));
+    cited_block(graph, source, indent, quote.as_deref())
+}
+
+/// [`source_block`] with the words to print already found (`None`: no quote).
+fn cited_block(graph: &ConceptGraph, source: &Source, indent: &str, quote: Option<&str>) -> String {
     let cite = graph.cite(&source.paper);
-    let text = if with_quote {
-        format!(
-            "{cite}, {}: “{}”",
-            graph.short_locator(source),
-            graph.printed_quote(source)
-        )
-    } else {
-        format!("{cite}, {}", graph.short_locator(source))
+    let text = match quote {
+        Some(quote) => format!("{cite}, {}: “{quote}”", graph.short_locator(source)),
+        None => format!("{cite}, {}", graph.short_locator(source)),
     };
     // Style the citation after wrapping so escape codes do not skew line widths.
     style_first(&wrap(&text, indent), indent, cite, PAPER)
@@ -322,19 +323,23 @@ pub fn sources_block<'s>(
     let mut printed: Vec<(&str, std::borrow::Cow<'_, str>)> = Vec::new();
     for source in sources {
         if with_quotes {
-            let key = (source.paper.as_str(), graph.printed_quote(source));
-            if printed.contains(&key) {
+            let quote = graph.printed_quote(source);
+            if printed
+                .iter()
+                .any(|(p, q)| *p == source.paper.as_str() && *q == quote)
+            {
                 continue;
             }
-            printed.push(key);
+            out.push_str(&cited_block(graph, source, indent, Some(&quote)));
+            printed.push((source.paper.as_str(), quote));
         } else {
             let key = (source.paper.as_str(), source.locator());
             if seen.contains(&key) {
                 continue;
             }
             seen.push(key);
+            out.push_str(&cited_block(graph, source, indent, None));
         }
-        out.push_str(&source_block(graph, source, indent, with_quotes));
     }
     out
 }
