@@ -53,12 +53,12 @@ use crate::{
     load::{self, Loaded, ReadFile},
     node::Node,
     paper::Paper,
-    relation::{Origin, Positions, Relation, Source},
+    relation::{Attribution, Extent, Origin, Positions, Relation, Source, Voice},
     schema::Schema,
 };
 
 /// The layout of a cache file. Bump it whenever what is written changes.
-pub const FORMAT_VERSION: u32 = 1;
+pub const FORMAT_VERSION: u32 = 2;
 
 /// First bytes of every cache file.
 const MAGIC: &[u8; 8] = b"linkage\x00";
@@ -112,13 +112,20 @@ pub fn load(dir: &Path, cache_dir: &Path) -> Result<Loaded> {
     if let (Some(key), Some((written_for, cached))) = (key, cached) {
         let texts = load::file_texts(paths);
         if written_for == key && texts.len() == cached.text_count as usize {
-            return Ok(cached.restore(texts));
+            let mut loaded = cached.restore(texts);
+            loaded
+                .graph
+                .set_paper_texts(load::DataSource::Dir(dir.to_path_buf()).texts());
+            return Ok(loaded);
         }
     }
     let files = load::read_data_dir(dir)?;
     // Keyed by the very bytes loaded.
     let key = Key::of(dir, &files);
-    let loaded = load::load_read(files)?;
+    let mut loaded = load::load_read(files)?;
+    loaded
+        .graph
+        .set_paper_texts(load::DataSource::Dir(dir.to_path_buf()).texts());
     // The cache only saves time: a cache that cannot be written is no error.
     let _ = write(cache_dir, &cache_file, &key, &loaded);
     Ok(loaded)
@@ -440,6 +447,7 @@ impl Cached {
                 names: self.names,
                 facts: self.facts,
                 files: texts,
+                paper_texts: crate::passage::PaperTexts::default(),
             },
             warnings: self.warnings,
         }
@@ -549,7 +557,8 @@ impl<'de> Deserialize<'de> for NodeIn {
     }
 }
 
-/// A source as a tuple of its fields, its origin included.
+/// A source as a tuple of its fields (who encoded and reviewed it, its voice and extent
+/// among them), its origin included.
 struct SourceOut<'a>(&'a Source);
 
 impl Serialize for SourceOut<'_> {
@@ -561,10 +570,12 @@ impl Serialize for SourceOut<'_> {
             source: index,
             in_facts,
         } = source.origin;
+        let who = source.attribution();
         (
             source.paper,
             source.locator(),
             source.quote(),
+            (who.encoded_by, who.reviewed_by, who.voice, source.extent()),
             (file, relation, index, in_facts),
         )
             .serialize(serializer)
@@ -575,15 +586,29 @@ struct SourceIn(Source);
 
 impl<'de> Deserialize<'de> for SourceIn {
     fn deserialize<D: Deserializer<'de>>(deserializer: D) -> std::result::Result<Self, D::Error> {
-        let (paper, locator, quote, (file, relation, source, in_facts)): (_, &str, &str, _) =
-            Deserialize::deserialize(deserializer)?;
+        type Who<'a> = (Option<&'a str>, Option<&'a str>, Voice, Extent);
+        let (paper, locator, quote, (encoded_by, reviewed_by, voice, extent), origin): (
+            _,
+            &str,
+            &str,
+            Who<'_>,
+            _,
+        ) = Deserialize::deserialize(deserializer)?;
+        let (file, relation, source, in_facts) = origin;
         let origin = Origin {
             file,
             relation,
             source,
             in_facts,
         };
-        Ok(Self(Source::new(paper, locator, quote, origin)))
+        let who = Attribution {
+            encoded_by,
+            reviewed_by,
+            voice,
+        };
+        Ok(Self(
+            Source::attributed(paper, locator, quote, who, origin).with_extent(extent),
+        ))
     }
 }
 

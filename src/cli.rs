@@ -2,7 +2,7 @@
 
 use std::path::PathBuf;
 
-use clap::{Args, Parser, Subcommand};
+use clap::{Args, Parser, Subcommand, ValueEnum};
 
 pub use crate::completion::Shell;
 pub use crate::formats::Format as ExportFormat;
@@ -45,11 +45,16 @@ pub struct Cli {
 /// The commands.
 #[derive(Debug, Subcommand)]
 pub enum Command {
-    /// Validate the dataset; with --sources, verify every quote against the papers' texts.
+    /// Validate the dataset; with --sources, verify every quote against the papers' texts;
+    /// with --unreviewed, list the claims no second person has read.
     Check {
         /// Directory holding the papers' plain-text files (each paper's `file`).
         #[arg(long, value_name = "DIR")]
         sources: Option<PathBuf>,
+        /// List every source no second person has read against its paper: one without
+        /// `reviewed_by`, or reviewed only by its encoder (exit 1 when there is none).
+        #[arg(long, conflicts_with = "sources")]
+        unreviewed: bool,
     },
     /// List nodes, grouped by kind.
     List {
@@ -188,7 +193,9 @@ pub enum Command {
     ///
     /// Claims (.csv, .tsv): one row per claim; columns from, relation, to, paper, quote
     /// and optional locator, aspect, dimension, `from_position`, `to_position`,
-    /// `from_kind`, `to_kind`, note (docs/authoring.md). Every row is checked as `add`
+    /// `from_kind`, `to_kind`, note, `encoded_by`, `reviewed_by`, voice, extent; a row
+    /// with property and value (and no relation) is a fact about `from`
+    /// (docs/authoring.md). Every row is checked as `add`
     /// checks a claim; a row with a problem is reported with its line, and nothing is
     /// written. GraphML: `import graph.graphml -o mydata`.
     Import {
@@ -384,6 +391,59 @@ pub struct AddArgs {
     /// Directory of the papers' texts [default: DIR/texts].
     #[arg(long, value_name = "DIR")]
     pub sources: Option<PathBuf>,
+    /// Who encoded the claim (your name or initials).
+    #[arg(long, value_name = "NAME")]
+    pub encoded_by: Option<String>,
+    /// Who read the claim against the paper after it was encoded (not the encoder:
+    /// `check --unreviewed` lists what no second person has read).
+    #[arg(long, value_name = "NAME")]
+    pub reviewed_by: Option<String>,
+    /// Whether the quote states the paper's own argument (thesis) or the paper
+    /// reporting others (reported).
+    #[arg(long, value_enum)]
+    pub voice: Option<VoiceArg>,
+    /// How much of the text to print for it: the sentence the quote is in (the
+    /// default), or the quote as encoded.
+    #[arg(long, value_enum)]
+    pub extent: Option<ExtentArg>,
+}
+
+/// `--voice`: whose claim the quote states.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum VoiceArg {
+    /// The paper's own argument.
+    Thesis,
+    /// The paper reporting what others say or hold.
+    Reported,
+}
+
+impl VoiceArg {
+    /// The name written in the data.
+    pub fn name(self) -> &'static str {
+        match self {
+            Self::Thesis => "thesis",
+            Self::Reported => "reported",
+        }
+    }
+}
+
+/// `--extent`: how much of the text to print for a source.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum ExtentArg {
+    /// The sentence the quote is in.
+    Sentence,
+    /// The quote as encoded.
+    Quote,
+}
+
+impl ExtentArg {
+    /// The name written in the data.
+    pub fn name(self) -> &'static str {
+        match self {
+            Self::Sentence => "sentence",
+            Self::Quote => "quote",
+        }
+    }
 }
 
 /// The flags every query command shares: whose claims, and how much of their evidence.

@@ -65,7 +65,13 @@ pub(crate) fn answer(cli: &Cli, session: &Session) -> Result<(String, Outcome), 
 fn command(command: &Command, s: &Session) -> Result<Printed, Error> {
     use Command as C;
     match command {
-        C::Check { sources } => query::check(s, sources.as_deref()),
+        C::Check {
+            sources,
+            unreviewed: false,
+        } => query::check(s, sources.as_deref()),
+        C::Check {
+            unreviewed: true, ..
+        } => query::unreviewed(s),
         C::List {
             kind,
             query: q,

@@ -19,7 +19,7 @@ use crate::{
     author::append::{append, append_relation},
     error::Error,
     graph::ConceptGraph,
-    headings::{headings, section_at},
+    headings::{derived_locator, headings},
     load::{load, DataSource},
     locate::locate,
     write::write_atomically,
@@ -56,6 +56,20 @@ pub struct NewClaim {
     pub from_kind: Option<String>,
     /// Create `to` as a new node of this kind when it names none.
     pub to_kind: Option<String>,
+    /// Who encoded the claim.
+    pub encoded_by: Option<String>,
+    /// Who reviewed it against the paper.
+    pub reviewed_by: Option<String>,
+    /// `thesis` or `reported`.
+    pub voice: Option<String>,
+    /// `sentence` or `quote`: how much of the text to print for it.
+    pub extent: Option<String>,
+    /// A fact rather than a relation: the property `from` has (then `kind` and `to` are
+    /// empty).
+    pub property: Option<String>,
+    /// The fact's value, as text (`2013`, `2018-06`, `3 items`, `goal`), read as the
+    /// property's type.
+    pub value: Option<String>,
 }
 
 /// The labels of the nodes a claim creates, where they differ from the names typed: an
@@ -155,9 +169,7 @@ pub(crate) fn prepare(
     };
     let locator = match &claim.locator {
         Some(locator) if !locator.trim().is_empty() => locator.clone(),
-        _ => section_at(&headings(&text), found.start_byte)
-            .map(|h| h.title.clone())
-            .ok_or_else(|| {
+        _ => derived_locator(&headings(&text), found.start_byte).ok_or_else(|| {
                 Error::Usage(format!(
                     "no heading precedes the quote in {}; give its locator (--locator, or the `locator` column of an import)",
                     text_path.display()
@@ -171,6 +183,13 @@ pub(crate) fn prepare(
         labels.from.as_deref(),
         created,
     )?;
+    if let Some(property) = &claim.property {
+        return Ok(Prepared {
+            record: fact_record(graph, claim, property, &from, &paper_id, &locator)?,
+            paper: paper_id,
+            line: found.first_line,
+        });
+    }
     let to = end(
         graph,
         &claim.to,
@@ -282,12 +301,115 @@ fn record(
     }
     record.insert(
         "sources".into(),
-        json!([{"paper": paper, "locator": locator, "quote": claim.quote.trim()}]),
+        json!([source_record(claim, paper, locator)]),
     );
     if let Some(note) = &claim.note {
         record.insert("note".into(), json!(note));
     }
     Ok(Value::Object(record))
+}
+
+/// The claim's one source as a data file writes it: paper, locator, quote, and who
+/// encoded and reviewed it, its voice and extent when given.
+fn source_record(claim: &NewClaim, paper: &str, locator: &str) -> Value {
+    let mut source = Map::new();
+    source.insert("paper".into(), json!(paper));
+    source.insert("locator".into(), json!(locator));
+    source.insert("quote".into(), json!(claim.quote.trim()));
+    for (field, value) in [
+        ("encoded_by", &claim.encoded_by),
+        ("reviewed_by", &claim.reviewed_by),
+        ("voice", &claim.voice),
+        ("extent", &claim.extent),
+    ] {
+        if let Some(value) = value {
+            source.insert(field.into(), json!(value.trim()));
+        }
+    }
+    Value::Object(source)
+}
+
+/// The fact `subject` has `property` of value `claim.value`, as a data file writes it:
+/// the value read as the type the schema declares for the property.
+fn fact_record(
+    graph: &ConceptGraph,
+    claim: &NewClaim,
+    property: &str,
+    subject: &str,
+    paper: &str,
+    locator: &str,
+) -> Result<Value, Error> {
+    if !claim.kind.trim().is_empty() || !claim.to.trim().is_empty() {
+        return Err(Error::Usage(format!(
+            "a claim is a relation (relation, to) or a fact (property, value), not both: this one has property `{property}` and relation `{}`",
+            claim.kind
+        )));
+    }
+    let Some(declared) = graph.schema().properties.get(property) else {
+        let known: Vec<&str> = graph
+            .schema()
+            .properties
+            .keys()
+            .map(String::as_str)
+            .collect();
+        return Err(Error::Usage(format!(
+            "unknown property `{property}`; the schema's properties are {}",
+            if known.is_empty() {
+                "none".to_string()
+            } else {
+                known.join(", ")
+            }
+        )));
+    };
+    let text = claim.value.as_deref().unwrap_or_default().trim();
+    let value = fact_value(text, declared.value).ok_or_else(|| {
+        Error::Usage(format!(
+            "the value of `{property}` is {}, not \"{text}\"",
+            declared.value
+        ))
+    })?;
+    let mut record = Map::new();
+    record.insert("subject".into(), json!(subject));
+    record.insert("property".into(), json!(property));
+    record.insert("value".into(), value);
+    record.insert(
+        "sources".into(),
+        json!([source_record(claim, paper, locator)]),
+    );
+    if let Some(note) = &claim.note {
+        record.insert("note".into(), json!(note));
+    }
+    Ok(Value::Object(record))
+}
+
+/// A fact's value written as text (as the evidence table writes it) in the data-file
+/// form of `wanted`: `2013` a year, `2018-06` a date, `3 items` a number and its unit.
+/// `None` when the text is not of that type.
+pub fn fact_value(text: &str, wanted: crate::fact::ValueType) -> Option<Value> {
+    use crate::fact::ValueType;
+    if text.is_empty() {
+        return None;
+    }
+    match wanted {
+        ValueType::Year => text.parse::<i32>().ok().map(|year| json!({"year": year})),
+        ValueType::Date => {
+            let date_like = text.chars().all(|c| c.is_ascii_digit() || c == '-');
+            match text.parse::<i32>() {
+                Ok(year) => Some(json!({"year": year})),
+                Err(_) => date_like.then(|| json!({"date": text})),
+            }
+        }
+        ValueType::Number => {
+            let (number, unit) = text.split_once(' ').unwrap_or((text, ""));
+            let number: f64 = number.parse().ok()?;
+            Some(if unit.trim().is_empty() {
+                json!({"number": number})
+            } else {
+                json!({"number": number, "unit": unit.trim()})
+            })
+        }
+        ValueType::Text => Some(json!({"text": text})),
+    }
 }
 
 /// The file named with `--file`, else the one holding most of the paper's claims, else a

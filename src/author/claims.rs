@@ -20,14 +20,19 @@ use crate::{
     write::write_atomically,
 };
 
-/// The columns a claims file may have; `from`, `relation`, `to`, `paper` and `quote`
-/// are required. They are the columns of `export --format evidence-csv`, plus
-/// `from_kind`/`to_kind` filled by hand for new nodes, so an exported table imports
-/// back: `citation`, `first_line` and `last_line` are derived from the data and the texts,
+/// The columns a claims file may have; `from`, `paper` and `quote` are required, and
+/// `relation` and `to` (a relation) or `property` and `value` (a fact). They are the
+/// columns of `export --format evidence-csv`, so an exported table imports back:
+/// `citation`, `first_line` and `last_line` are derived from the data and the texts,
 /// and ignored here.
 pub const COLUMNS: &[&str] = &crate::formats::evidence::COLUMNS;
 
-const REQUIRED: &[&str] = &["from", "relation", "to", "paper", "quote"];
+/// The cells every row fills.
+const REQUIRED: &[&str] = &["from", "paper", "quote"];
+/// The cells a relation's row fills besides.
+const RELATION: &[&str] = &["relation", "to"];
+/// The cells a fact's row fills besides.
+const FACT: &[&str] = &["property", "value"];
 
 /// What an import wrote.
 #[derive(Debug)]
@@ -36,6 +41,8 @@ pub struct Imported {
     pub file: PathBuf,
     /// How many relations it holds.
     pub relations: usize,
+    /// How many facts it holds.
+    pub facts: usize,
     /// How many new nodes it declares.
     pub nodes: usize,
 }
@@ -79,6 +86,7 @@ pub fn import(dir: &Path, texts: &Path, claims: &Path, into: &Path) -> Result<Im
     let mut problems = Vec::new();
     let mut nodes: Vec<Value> = Vec::new();
     let mut relations = Vec::new();
+    let mut facts = Vec::new();
     for row in reader.records() {
         let row = match row {
             Ok(row) => row,
@@ -112,8 +120,19 @@ pub fn import(dir: &Path, texts: &Path, claims: &Path, into: &Path) -> Result<Im
             file: None,
             from_kind: field("from_kind"),
             to_kind: field("to_kind"),
+            encoded_by: field("encoded_by"),
+            reviewed_by: field("reviewed_by"),
+            voice: field("voice"),
+            extent: field("extent"),
+            property: field("property"),
+            value: field("value"),
         };
-        if let Some(missing) = REQUIRED.iter().find(|c| field(c).is_none()) {
+        let also = if claim.property.is_some() {
+            FACT
+        } else {
+            RELATION
+        };
+        if let Some(missing) = REQUIRED.iter().chain(also).find(|c| field(c).is_none()) {
             problems.push(row_problem(
                 &name,
                 line,
@@ -137,7 +156,12 @@ pub fn import(dir: &Path, texts: &Path, claims: &Path, into: &Path) -> Result<Im
         };
         // The row alone, with the nodes it needs, loaded with the dataset: the loader's
         // own checks and messages, placed at the row.
-        let alone = json!({"nodes": created, "relations": [prepared.record]});
+        let array = if claim.property.is_some() {
+            "facts"
+        } else {
+            "relations"
+        };
+        let alone = json!({"nodes": created, array: [prepared.record]});
         if let Err(found) = scratch.check(&scratch_name, &alone.to_string()) {
             for diagnostic in found {
                 let mut message = diagnostic.message;
@@ -149,25 +173,33 @@ pub fn import(dir: &Path, texts: &Path, claims: &Path, into: &Path) -> Result<Im
             continue;
         }
         nodes = created;
-        merge(&mut relations, prepared.record);
+        if claim.property.is_some() {
+            merge(&mut facts, prepared.record);
+        } else {
+            merge(&mut relations, prepared.record);
+        }
     }
     if !problems.is_empty() {
         return Err(Error::InvalidData(problems));
     }
-    let mut text = serde_json::to_string_pretty(&json!({"nodes": nodes, "relations": relations}))
-        .map_err(|e| Error::Usage(e.to_string()))?;
+    let mut file = json!({"nodes": nodes, "relations": relations});
+    if !facts.is_empty() {
+        file["facts"] = json!(facts);
+    }
+    let mut text = serde_json::to_string_pretty(&file).map_err(|e| Error::Usage(e.to_string()))?;
     text.push('\n');
     validate(dir, into, &text)?;
     write_atomically(into, text.as_bytes())?;
     Ok(Imported {
         file: into.to_path_buf(),
         relations: relations.len(),
+        facts: facts.len(),
         nodes: nodes.len(),
     })
 }
 
-/// Adds `record` to `relations`, or, when a relation differing only in its sources is
-/// there (an evidence table has one row per source), its source to that relation's.
+/// Adds `record` to `relations` (or facts), or, when one differing only in its sources
+/// is there (an evidence table has one row per source), its source to that one's.
 fn merge(relations: &mut Vec<Value>, record: Value) {
     let without_sources = |r: &Value| {
         let mut r = r.clone();
@@ -204,7 +236,13 @@ fn check_headers(name: &str, headers: &[String]) -> Result<(), Error> {
             ));
         }
     }
-    for required in REQUIRED {
+    let has = |column: &&str| headers.iter().any(|h| h == column);
+    let kinds_of_row = if FACT.iter().all(has) && !RELATION.iter().all(has) {
+        FACT
+    } else {
+        RELATION
+    };
+    for required in REQUIRED.iter().chain(kinds_of_row) {
         if !headers.iter().any(|h| h == required) {
             problems.push(row_problem(
                 name,

@@ -40,6 +40,18 @@ pub fn check(session: &Session, sources: Option<&std::path::Path>) -> Result<Pri
     Ok(Printed::found(text))
 }
 
+/// `linkage check --unreviewed`: the sources no second person has read.
+pub fn unreviewed(session: &Session) -> Result<Printed, Error> {
+    let graph = session.graph()?;
+    let found = output::review::Unreviewed::of(graph);
+    let text = if session.json {
+        output::json(&found.json(graph))
+    } else {
+        found.human(graph)
+    };
+    Ok(Printed::found_if(!found.sources.is_empty(), text))
+}
+
 /// The papers `--paper` names, resolved to ids: whose claims a query keeps.
 struct Papers(Vec<String>);
 

@@ -71,6 +71,12 @@ pub fn add(session: &Session, args: &AddArgs) -> Result<Printed, Error> {
         file: args.file.clone(),
         from_kind: args.from_kind.clone(),
         to_kind: args.to_kind.clone(),
+        encoded_by: args.encoded_by.clone(),
+        reviewed_by: args.reviewed_by.clone(),
+        voice: args.voice.map(|v| v.name().to_string()),
+        extent: args.extent.map(|e| e.name().to_string()),
+        property: None,
+        value: None,
     };
     let added = author::add::add(dir, &texts, &claim)?;
     Ok(Printed::found(if session.json {
@@ -140,9 +146,14 @@ fn import_claims(session: &Session, request: &ImportRequest<'_>) -> Result<Print
     );
     let imported = author::claims::import(dir, &texts, request.file, &dir.join(name))?;
     Ok(Printed::found(format!(
-        "wrote {}: {} relations, {} new nodes\n",
+        "wrote {}: {} relations, {}{} new nodes\n",
         imported.file.display(),
         imported.relations,
+        if imported.facts > 0 {
+            format!("{} facts, ", imported.facts)
+        } else {
+            String::new()
+        },
         imported.nodes
     )))
 }

@@ -6,7 +6,7 @@ use std::fmt::Write as _;
 use serde::Serialize;
 
 use super::{
-    count, relation_line_ids, shape::ClaimJson, shape::SourceJson, source_block, styled, wrap,
+    count, relation_line, shape::ClaimJson, shape::SourceJson, source_block, styled, wrap,
     wrap_hanging, DETAIL, HEADING, LABEL,
 };
 use crate::{
@@ -103,18 +103,6 @@ fn sources<'g>(graph: &'g ConceptGraph, evidence: &Evidence) -> Vec<&'g Source> 
             .map(|f| f.sources.iter().collect())
             .unwrap_or_default(),
     }
-}
-
-/// The most characters of a quote printed in the short form.
-const SHORT_QUOTE: usize = 110;
-
-fn shorten(text: &str) -> String {
-    let text = text.trim();
-    if text.chars().count() <= SHORT_QUOTE {
-        return text.to_string();
-    }
-    let cut: String = text.chars().take(SHORT_QUOTE - 1).collect();
-    format!("{}…", cut.trim_end())
 }
 
 /// The disputes for people: a summary line, then contradictions, framings and (with
@@ -253,7 +241,7 @@ fn write_side(
         (dispute.kind, side.evidence.first())
     {
         // The relation as every command prints one (two heads when symmetric).
-        let line = relation_line_ids(graph, graph.relation(*edge));
+        let line = relation_line(graph, graph.relation(*edge));
         format!("{line} — {}", papers.join("; "))
     } else {
         format!("{} — {}", side.answer, papers.join("; "))
@@ -276,12 +264,8 @@ fn write_side(
             out.push_str(&source_block(graph, source, "       ", true));
         }
     } else if let Some(source) = all.first() {
-        // Facts keep their whole quote: a date at its end is the point.
-        let quote = if matches!(side.evidence.first(), Some(Evidence::Fact(_))) {
-            source.quote().trim().to_string()
-        } else {
-            shorten(source.quote())
-        };
+        // The first quote, whole: the sentence it is in, never cut by the printer.
+        let quote = graph.printed_quote(source);
         let line = format!("{}: “{quote}”", graph.cite(&source.paper));
         out.push_str(&wrap(&line, "       "));
     }
@@ -308,36 +292,34 @@ fn index(graph: &ConceptGraph, disputes: &[Dispute], all: bool) -> String {
         return String::new();
     }
     let mut out = format!("\n{}\n", styled(HEADING, "At a glance"));
-    let shown = if listed.len() > ROWS {
-        ROWS - 1
-    } else {
-        listed.len()
-    };
-    for (i, dispute) in listed.iter().take(shown).enumerate() {
-        let tag = format!(" [{}]", kind_name(dispute.kind));
+    // Each question by the names of what it is about, wrapped to two lines at most;
+    // as many as fit the rows, the last row saying how many more follow.
+    let mut rows = 0;
+    let mut shown = 0;
+    for (i, dispute) in listed.iter().enumerate() {
+        let tag = format!("[{}]", kind_name(dispute.kind));
         let number = format!("{:>3}. ", i + 1);
-        let room = super::WIDTH.saturating_sub(number.len() + tag.len());
         let mut question = question(graph, dispute);
-        if super::display_width(&question) > room {
-            // Ids are shorter than labels and keep the question's point in view.
-            for &node in &dispute.subject {
-                let node = graph.node(node);
-                question = question.replace(&node.label, &node.id);
-            }
+        let most = 2 * (super::WIDTH - number.len()) - tag.len() - 4;
+        if super::display_width(&question) > most {
+            question = super::summary::fit(&question, most);
         }
-        let question = if super::display_width(&question) > room {
-            let mut cut = String::new();
-            for c in question.chars() {
-                if super::display_width(&cut) + super::display_width(&c.to_string()) + 1 > room {
-                    break;
-                }
-                cut.push(c);
+        let wrapped = wrap_hanging(&format!("{question} {tag}"), &number, "     ");
+        let lines = wrapped.lines().count();
+        let room = if i + 1 < listed.len() { ROWS - 1 } else { ROWS };
+        if rows + lines > room {
+            break;
+        }
+        rows += lines;
+        shown += 1;
+        match wrapped.rfind(&tag) {
+            Some(at) => {
+                out.push_str(&wrapped[..at]);
+                out.push_str(&styled(DETAIL, &tag));
+                out.push_str(&wrapped[at + tag.len()..]);
             }
-            cut.trim_end().to_string() + "…"
-        } else {
-            question
-        };
-        let _ = writeln!(out, "{number}{question}{}", styled(DETAIL, tag));
+            None => out.push_str(&wrapped),
+        }
     }
     if listed.len() > shown {
         let _ = writeln!(out, "     … and {} more below", listed.len() - shown);

@@ -56,7 +56,7 @@ pub fn human(graph: &ConceptGraph, outline: &Outline<'_>, with_quotes: bool) -> 
             out.push_str(&wrap_hanging(&line, &number, "     "));
             let mut locators: Vec<String> = Vec::new();
             for source in &claim.sources {
-                let short = super::short_locator(source.locator());
+                let short = graph.short_locator(source);
                 if !locators.contains(&short) {
                     locators.push(short);
                 }
@@ -68,7 +68,7 @@ pub fn human(graph: &ConceptGraph, outline: &Outline<'_>, with_quotes: bool) -> 
             out.push_str(&wrap(&place, "     "));
             if with_quotes {
                 for source in &claim.sources {
-                    let quote = format!("“{}”", source.quote().trim());
+                    let quote = format!("“{}”", graph.printed_quote(source));
                     out.push_str(&wrap(&quote, "     ").replacen(
                         &quote,
                         &styled(QUOTE, &quote),
@@ -87,25 +87,15 @@ pub fn human(graph: &ConceptGraph, outline: &Outline<'_>, with_quotes: bool) -> 
         );
         for (i, &index) in outline.facts.iter().enumerate() {
             let fact = &graph.facts()[index];
-            let property = graph
-                .schema()
-                .properties
-                .get(&fact.property)
-                .map_or(fact.property.as_str(), |p| p.label.as_str());
-            let line = format!(
-                "{} ({}) {property} {}",
-                graph.node(fact.subject).label,
-                graph.node(fact.subject).id,
-                fact.value
-            );
+            let line = super::show::fact_line(graph, fact);
             out.push_str(&wrap_hanging(&line, &format!("{:>3}. ", i + 1), "     "));
             for source in fact.sources.iter().filter(|s| s.paper == outline.paper) {
                 out.push_str(&wrap(
-                    &format!("[{}]", super::short_locator(source.locator())),
+                    &format!("[{}]", graph.short_locator(source)),
                     "     ",
                 ));
                 if with_quotes {
-                    let quote = format!("“{}”", source.quote().trim());
+                    let quote = format!("“{}”", graph.printed_quote(source));
                     out.push_str(&wrap(&quote, "     ").replacen(
                         &quote,
                         &styled(QUOTE, &quote),

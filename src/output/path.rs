@@ -442,7 +442,7 @@ fn glance(graph: &ConceptGraph, query: &PathQuery, result: &PathResult) -> Strin
         let most: Vec<String> = through
             .iter()
             .take(6)
-            .map(|&(node, n)| format!("{} {n}", graph.node(node).id))
+            .map(|&(node, n)| format!("{} {n}", graph.node(node).label))
             .collect();
         out.push_str(&wrap_hanging(
             &format!("Most chains pass through (chains): {}", most.join(", ")),

@@ -444,8 +444,8 @@ fn comparison_disputes(graph: &ConceptGraph, focus: Focus<'_>) -> Vec<(usize, Di
                     let (a, b) = w.positions.unwrap_or_default();
                     let answer = format!(
                         "{}: {a}; {}: {b}",
-                        graph.node(row.pair.0).id,
-                        graph.node(row.pair.1).id
+                        graph.node(row.pair.0).label,
+                        graph.node(row.pair.1).label
                     );
                     let evidence = w
                         .claims
@@ -689,8 +689,8 @@ fn related_differently(
             let to = if from == a { b } else { a };
             let answer = format!(
                 "{} {tail}--{label}--> {}",
-                graph.node(from).id,
-                graph.node(to).id
+                graph.node(from).label,
+                graph.node(to).label
             );
             side(graph, answer, evidence)
         })

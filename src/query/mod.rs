@@ -124,6 +124,7 @@ pub(crate) mod testing {
             names,
             facts: Vec::new(),
             files: Vec::new(),
+            paper_texts: crate::passage::PaperTexts::default(),
         }
     }
 }

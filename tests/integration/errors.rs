@@ -55,6 +55,7 @@ bad_input! {
     text_outside_sources => "text-outside-sources", "the `file` of paper `p2` is an absolute path";
     top_level_typo => "top-level-typo", "did you mean `nodes`?";
     schema_kind_typo => "schema-kind-typo", "unknown node kind `actr` (did you mean `actor`?)";
+    bad_attribution => "bad-attribution", "unknown voice `theses` in source 1 of relation 1";
 }
 
 /// serde counts columns in bytes; a Chinese line has three per character. The caret

@@ -191,6 +191,8 @@ fn the_evidence_table_is_read_as_csv_and_markdown_with_line_ranges_that_hold_the
             summary["located"], summary["rows"],
             "every quote is found in its paper: {summary}"
         );
+        // Facts are claims too: every source of every fact has its row.
+        assert!(summary["fact_rows"].as_u64().unwrap() > 0, "{summary}");
     }
 }
 
@@ -300,6 +302,12 @@ fn rdf_turtle_and_jsonld_are_the_same_triples_queried_by_sparql_and_valid_by_the
             ],
         );
         assert_eq!(summary["located"], summary["sources"], "{summary}");
+        // Facts and their sources travel too (810 of 810 sources for the shipped data),
+        // and who encoded and reviewed a source where the data says.
+        assert!(summary["facts"].as_u64().unwrap() > 0, "{summary}");
+        if data.is_some() {
+            assert!(summary["attributed"].as_u64().unwrap() > 0, "{summary}");
+        }
         assert!(summary["quotes_of_paper"].as_u64().unwrap() > 0);
         assert!(summary["differences"].as_u64().unwrap() > 0);
     }
@@ -363,6 +371,10 @@ fn cypher_and_csv_load_into_kuzu_where_shortest_paths_match_linkage_path() {
         let mut args: Vec<&Path> = vec![&script, &csv_dir, &reference, &schema];
         args.extend(pairs.iter().map(Path::new));
         let hops = consumer("kuzu_check.py", &args);
+        assert!(
+            hops["facts"].as_u64().unwrap() > 0,
+            "facts load too: {hops}"
+        );
         let mut kinds_args = data_args(data.as_deref());
         kinds_args.extend(["schema", "--kinds"].map(String::from));
         let kinds_args: Vec<&str> = kinds_args.iter().map(String::as_str).collect();

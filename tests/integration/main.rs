@@ -20,6 +20,7 @@ mod path;
 mod path_properties;
 mod properties;
 mod scale;
+mod sentences;
 mod shell;
 mod summaries;
 mod teach;

@@ -21,7 +21,7 @@ fn first_screen(args: &[&str]) -> String {
 fn the_first_screen_of_diff_says_how_they_relate_share_and_differ() {
     let screen = first_screen(&["diff", "tpa", "rr"]);
     for part in [
-        "How tpa relates to rr",
+        "How they relate (papers; ← from Rural revitalization)",
         "Common ground (9",
         "Differences (11",
         "Disputes about",
@@ -128,7 +128,8 @@ fn pointers(out: &str) -> Vec<(usize, Vec<String>)> {
     let lines: Vec<&str> = out.lines().collect();
     let mut found = Vec::new();
     for (i, line) in lines.iter().enumerate() {
-        let Some(at) = line.find("shown by") else {
+        // "shown by", its space a no-break one when the line wraps before the command.
+        let Some(at) = line.find("shown by").or_else(|| line.find("shown\u{a0}by")) else {
             continue;
         };
         let command = match line[at..].split('`').nth(1) {
@@ -141,8 +142,10 @@ fn pointers(out: &str) -> Vec<(usize, Vec<String>)> {
             .filter_map(|h| upto.rfind(h))
             .max()
             .expect("a pointer has a head");
+        // The count follows the last ": " before "shown" (a name may hold a colon).
         let after = &upto[head..];
-        let digits: String = after[after.find(": ").expect("a count") + 2..]
+        let before_shown = &after[..after.rfind("shown").expect("shown by")];
+        let digits: String = before_shown[before_shown.rfind(": ").expect("a count") + 2..]
             .chars()
             .take_while(char::is_ascii_digit)
             .collect();

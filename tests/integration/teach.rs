@@ -191,8 +191,8 @@ fn the_explorer_works_in_chromium_and_answers_as_the_library_does() {
             .relation
             .sources
             .iter()
-            .any(|s| s.quote().trim() == quote)),
-        "the quote shown is one of tpa's: {quote}"
+            .any(|s| graph.printed_quote(s) == quote)),
+        "the quote shown is one of tpa's, as the sentence it is in: {quote}"
     );
     assert_eq!(shown["clicked_title"], "Rural revitalization");
     assert!(!shown["relation_quotes"].as_array().unwrap().is_empty());
@@ -488,13 +488,27 @@ fn a_handout_has_the_figure_sentences_quotes_citations_and_converts_with_pandoc(
     }
     // Hao's venue is not known, and stays so.
     assert!(md.contains("Hao Yaqi (2021)") && md.contains("venue unknown"));
-    // Every quote of the chain, verbatim (Markdown markup escaped).
+    // Every quote of the chain as the whole sentence it is in, verbatim (Markdown
+    // markup escaped), never a fragment.
     let result = PathQuery::new(ix(&graph, a), ix(&graph, b))
         .run(&graph)
         .unwrap();
     for hop in result.paths[0].hops() {
         for source in &graph.relation(hop.edge).sources {
-            let quote = linkage::teach::handout::escape(source.quote().trim());
+            let sentence = graph
+                .passage(source)
+                .expect("the quote is in its text")
+                .sentence;
+            let bare = |text: &str| -> String {
+                text.chars()
+                    .filter(|c| !c.is_whitespace() && *c != '*')
+                    .collect()
+            };
+            assert!(
+                bare(&sentence).contains(&bare(source.quote())),
+                "{sentence}"
+            );
+            let quote = linkage::teach::handout::escape(&sentence);
             assert!(md.contains(&format!("“{quote}”")), "{quote}");
         }
     }
