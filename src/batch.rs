@@ -152,6 +152,13 @@ pub fn answer_words(
             line,
         );
     }
+    if names_a_directory(&cli.command) {
+        return Answer::error(
+            "--sources is not taken here: batch and serve read only the dataset's own texts \
+             (built in, or DATA/texts for --data DATA)",
+            line,
+        );
+    }
     if !is_query(&cli.command) {
         return Answer::error(
             "only queries that print JSON are answered here: check, list, show, search, \
@@ -193,6 +200,20 @@ pub fn is_query(command: &Command) -> bool {
             | Command::Path(_)
             | Command::Neighbors { .. }
             | Command::Locate { .. }
+    )
+}
+
+/// Whether a query names a directory to read (`check --sources`, `locate --sources`):
+/// a line or a request names no file, so that a batch file or a web request can learn
+/// nothing of the files around the dataset.
+fn names_a_directory(command: &Command) -> bool {
+    matches!(
+        command,
+        Command::Check { sources: Some(_) }
+            | Command::Locate {
+                sources: Some(_),
+                ..
+            }
     )
 }
 

@@ -330,8 +330,9 @@ pub enum Command {
     /// e.g. `path tpa rr`), one line of JSON out for each, in order. Errors are JSON
     /// lines too (`{"error": ..., "line": N}`); the exit code is the worst of all.
     Batch(BatchArgs),
-    /// Answer queries over HTTP on this machine (read-only): `GET /path?from=tpa&to=rr`,
-    /// or `POST /` with a command line as the body; the same JSON as `--json`.
+    /// Answer queries over HTTP (read-only; on 127.0.0.1 unless --bind says otherwise):
+    /// `GET /path?from=tpa&to=rr`, or `POST /` with a command line as the body; the same
+    /// JSON as `--json`.
     Serve(ServeArgs),
 }
 
@@ -618,7 +619,8 @@ pub struct ServeArgs {
     /// The TCP port; 0 picks a free one (the address is printed on standard output).
     #[arg(long, default_value_t = 8_765)]
     pub port: u16,
-    /// The address to listen on. Anything but loopback lets other machines ask.
+    /// The address to listen on. Anything but loopback lets every machine that reaches
+    /// it read the whole dataset: the server has no authentication and no TLS.
     #[arg(long, default_value = "127.0.0.1")]
     pub bind: std::net::IpAddr,
 }

@@ -20,6 +20,7 @@ mod path;
 mod path_properties;
 mod properties;
 mod scale;
+mod serve;
 mod shell;
 mod summaries;
 mod teach;

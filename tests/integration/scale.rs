@@ -1,14 +1,12 @@
 //! Many queries per process: `linkage batch` and `linkage serve` answer with the same
 //! JSON as each query's own `--json` run.
 
-use std::{
-    io::{BufRead as _, BufReader},
-    process::{Child, Stdio},
-};
-
 use serde_json::Value;
 
-use crate::common::{linkage, run};
+use crate::{
+    common::{linkage, run},
+    serve::{response, Server},
+};
 
 /// What `linkage ARGS --json` prints, parsed.
 fn cli_json(args: &[&str]) -> Value {
@@ -163,55 +161,6 @@ fn batch_reads_a_file_of_queries() {
             cli_json(&["search", "targeted poverty"]),
         ]
     );
-}
-
-/// A `linkage serve` on a free loopback port, killed when dropped.
-struct Server {
-    child: Child,
-    url: String,
-}
-
-impl Server {
-    fn start() -> Self {
-        let mut child = std::process::Command::new(assert_cmd::cargo::cargo_bin("linkage"))
-            .args(["serve", "--port", "0"])
-            .stdout(Stdio::piped())
-            .stderr(Stdio::null())
-            .spawn()
-            .expect("the server starts");
-        let mut first = String::new();
-        BufReader::new(child.stdout.take().expect("piped"))
-            .read_line(&mut first)
-            .expect("it says where it listens");
-        let url = first
-            .split_whitespace()
-            .find(|word| word.starts_with("http://127.0.0.1:"))
-            .unwrap_or_else(|| panic!("no address in {first:?}"))
-            .trim_end_matches('/')
-            .to_owned();
-        Self { child, url }
-    }
-}
-
-impl Drop for Server {
-    fn drop(&mut self) {
-        let _ = self.child.kill();
-        let _ = self.child.wait();
-    }
-}
-
-/// Status and parsed JSON body of a response, whatever its status.
-fn response(result: Result<ureq::Response, ureq::Error>) -> (u16, Value) {
-    let response = match result {
-        Ok(response) | Err(ureq::Error::Status(_, response)) => response,
-        Err(e) => panic!("transport error: {e}"),
-    };
-    let status = response.status();
-    let body = response.into_string().expect("a UTF-8 body");
-    (
-        status,
-        serde_json::from_str(&body).unwrap_or_else(|e| panic!("{e}: {body}")),
-    )
 }
 
 #[test]
