@@ -5,7 +5,7 @@
 
 use std::{convert::Infallible, net::SocketAddr, sync::Arc};
 
-use http_body_util::{BodyExt as _, Full, LengthLimitError, Limited};
+use http_body_util::{BodyExt as _, Full};
 use hyper::{
     body::{Bytes, Incoming},
     header::{
@@ -20,8 +20,8 @@ use tokio::{net::TcpListener, sync::Semaphore};
 
 use super::{
     request::{self, Head, Refusal},
-    Answering, Reply, BODY_TIMEOUT, CONNECTION_TIMEOUT, HEAD_TIMEOUT, MAX_CONNECTIONS, MAX_HEADERS,
-    MAX_HEAD_BYTES, MAX_REQUEST_BYTES,
+    Answering, Reply, BODY_TIMEOUT, CONNECTION_TIMEOUT, DISCARD_BYTES, HEAD_TIMEOUT,
+    MAX_CONNECTIONS, MAX_HEADERS, MAX_HEAD_BYTES, MAX_REQUEST_BYTES,
 };
 use crate::error::Error;
 
@@ -132,9 +132,12 @@ fn text(headers: &HeaderMap, name: &HeaderName) -> Option<String> {
         .map(str::to_owned)
 }
 
-/// The body, at most [`MAX_REQUEST_BYTES`], within [`BODY_TIMEOUT`]. A declared length
-/// over the limit is refused before a byte of the body is read.
-async fn read_body(headers: &HeaderMap, body: Incoming) -> Result<Bytes, Refusal> {
+/// The body, at most [`MAX_REQUEST_BYTES`], within [`BODY_TIMEOUT`]. A body over the
+/// limit is refused with 413; what follows the limit is read and dropped (up to
+/// [`DISCARD_BYTES`]) rather than kept, so that a client that sends its whole body before
+/// it reads gets the answer instead of a reset connection. A declared length over the
+/// limit is refused without keeping a byte.
+async fn read_body(headers: &HeaderMap, mut body: Incoming) -> Result<Bytes, Refusal> {
     let too_large = || Refusal {
         status: 413,
         message: format!("body over {MAX_REQUEST_BYTES} bytes"),
@@ -143,24 +146,40 @@ async fn read_body(headers: &HeaderMap, body: Incoming) -> Result<Bytes, Refusal
         .get(CONTENT_LENGTH)
         .and_then(|value| value.to_str().ok())
         .and_then(|value| value.parse::<u64>().ok());
-    if declared.is_some_and(|n| n > MAX_REQUEST_BYTES as u64) {
-        return Err(too_large());
-    }
-    let collected = tokio::time::timeout(
-        BODY_TIMEOUT,
-        Limited::new(body, MAX_REQUEST_BYTES).collect(),
-    )
-    .await
-    .map_err(|_| Refusal {
-        status: 408,
-        message: format!("the body took over {} s", BODY_TIMEOUT.as_secs()),
-    })?;
-    match collected {
-        Ok(collected) => Ok(collected.to_bytes()),
-        Err(error) if error.downcast_ref::<LengthLimitError>().is_some() => Err(too_large()),
-        Err(error) => Err(Refusal {
-            status: 400,
-            message: format!("cannot read the body: {error}"),
+    let declared_over = declared.is_some_and(|n| n > MAX_REQUEST_BYTES as u64);
+    let mut over = declared_over;
+    let read = async {
+        let mut kept = Vec::new();
+        let mut seen = 0;
+        while seen < DISCARD_BYTES {
+            let Some(frame) = body.frame().await else {
+                break;
+            };
+            let frame = frame.map_err(|error| Refusal {
+                status: 400,
+                message: format!("cannot read the body: {error}"),
+            })?;
+            let Some(data) = frame.data_ref() else {
+                continue;
+            };
+            seen += data.len();
+            over |= seen > MAX_REQUEST_BYTES;
+            if !over {
+                kept.extend_from_slice(data);
+            }
+        }
+        if over {
+            Err(too_large())
+        } else {
+            Ok(Bytes::from(kept))
+        }
+    };
+    match tokio::time::timeout(BODY_TIMEOUT, read).await {
+        Ok(read) => read,
+        Err(_) if declared_over => Err(too_large()),
+        Err(_) => Err(Refusal {
+            status: 408,
+            message: format!("the body took over {} s", BODY_TIMEOUT.as_secs()),
         }),
     }
 }

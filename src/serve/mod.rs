@@ -49,6 +49,9 @@ pub use request::{words_from_query, Head, Refusal};
 
 /// The longest request target or body accepted, in bytes.
 pub const MAX_REQUEST_BYTES: usize = 16 * 1024;
+/// How much of a body refused for its size is read (and dropped) before the 413, so
+/// that a client that sends the whole body before reading gets the answer.
+pub const DISCARD_BYTES: usize = 1024 * 1024;
 /// The longest request head (request line and headers) read, in bytes.
 pub const MAX_HEAD_BYTES: usize = 32 * 1024;
 /// The most headers a request may have.
