@@ -139,6 +139,9 @@ pub enum Command {
         name: String,
         #[command(flatten)]
         evidence: EvidenceArgs,
+        /// Most claims listed, at most 10000 (the default); the rest are counted.
+        #[command(flatten)]
+        limit: LimitArgs,
     },
     /// How is FROM connected to TO: every shortest chain of relations, with the papers
     /// asserting each step (or, with --all, every chain up to --max-len).

@@ -104,7 +104,11 @@ fn command(command: &Command, s: &Session) -> Result<Printed, Error> {
                 all: *all,
             },
         ),
-        C::Paper { name, evidence } => query::paper(s, name, *evidence),
+        C::Paper {
+            name,
+            evidence,
+            limit,
+        } => query::paper(s, name, *evidence, *limit),
         C::Path(args) => query::path(s, args),
         C::Neighbors {
             name,
