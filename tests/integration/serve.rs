@@ -351,3 +351,33 @@ fn a_client_that_never_finishes_its_request_is_let_go() {
         "the server kept the connection open: {read:?}"
     );
 }
+
+#[test]
+fn a_batch_line_over_the_limit_is_one_error_and_is_not_kept() {
+    let mut input = b"papers\n".to_vec();
+    input.extend(std::iter::repeat_n(b'a', 4 << 20));
+    input.extend_from_slice(b"\nshow tpa --brief\nsearch ");
+    input.extend(std::iter::repeat_n(b'b', 20_000));
+    let output = linkage()
+        .arg("batch")
+        .write_stdin(input)
+        .output()
+        .expect("runs");
+    assert_eq!(output.status.code(), Some(2));
+    let stdout = String::from_utf8(output.stdout).expect("UTF-8");
+    let lines: Vec<Value> = stdout
+        .lines()
+        .map(|l| serde_json::from_str(l).expect("JSON"))
+        .collect();
+    assert_eq!(lines.len(), 4, "{stdout:.400}");
+    for (i, number) in [(1, 2), (3, 4)] {
+        assert_eq!(
+            lines[i],
+            serde_json::json!({"error": "line over 16384 bytes", "line": number})
+        );
+    }
+    assert!(
+        lines[0].is_array() && lines[2]["node"].is_object(),
+        "{stdout:.400}"
+    );
+}
