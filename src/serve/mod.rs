@@ -13,7 +13,7 @@
 //! - it answers only requests addressed to it, from no other origin
 //!   ([`request::admit`]: DNS rebinding and pages on other sites are refused, 403);
 //! - it reads only the dataset's own texts: `--sources` is refused (as in `batch`), and
-//!   the data directory's path is written `DATA` in answers;
+//!   the data directory is written `DATA` where an answer would name its path;
 //! - every read is bounded before it is buffered: the request head (line and headers,
 //!   [`MAX_HEAD_BYTES`], [`MAX_HEADERS`]; 431 past them) by hyper as it parses, the
 //!   target and body ([`MAX_REQUEST_BYTES`]; 414, 413) as they arrive;
@@ -129,6 +129,10 @@ impl Answering {
     /// Answers with `loaded` (the dataset of `--data data`, or the built-in one when
     /// `data` is `None`) through the dispatch `answer`.
     pub fn new(loaded: Arc<Loaded>, data: Option<&Path>, answer: Answerer) -> Self {
+        // Absolute, so that every path an answer could name starts with a form hidden
+        // below, however `--data` was written.
+        let data = data.map(|dir| dir.canonicalize().unwrap_or_else(|_| dir.to_path_buf()));
+        let data = data.as_deref();
         let mut hidden = Vec::new();
         if let Some(dir) = data {
             for form in [Some(dir.to_path_buf()), dir.canonicalize().ok()]

@@ -5,6 +5,7 @@
 use std::{
     io::{BufRead as _, BufReader, Read as _, Write as _},
     net::TcpStream,
+    path::Path,
     process::{Child, Stdio},
     time::Duration,
 };
@@ -30,7 +31,13 @@ impl Server {
 
     /// Serves with `args` before `serve` (`--data DIR`).
     pub fn with_args(args: &[&str]) -> Self {
+        Self::with_args_in(Path::new("."), args)
+    }
+
+    /// Serves with `args` before `serve`, started in `dir`.
+    pub fn with_args_in(dir: &Path, args: &[&str]) -> Self {
         let mut child = std::process::Command::new(assert_cmd::cargo::cargo_bin("linkage"))
+            .current_dir(dir)
             .args(args)
             .args(["serve", "--port", "0"])
             .env(
@@ -182,6 +189,13 @@ fn answers_write_the_data_directory_as_data_not_its_path() {
         .status;
     assert!(status.success());
     let absolute = data.canonicalize().expect("exists");
+    // Written as a relative path, the directory is still not named.
+    let relative = Server::with_args_in(dir.path(), &["--data", "mydata"]);
+    let (status, body) = response(ureq::get(&format!("{}/check", relative.url)).call());
+    assert_eq!(
+        (status, &body["verified"]["texts"]),
+        (200, &"DATA/texts".into())
+    );
     let server = Server::with_args(&["--data", absolute.to_str().expect("UTF-8")]);
     let get = |query: &str| response(ureq::get(&format!("{}{query}", server.url)).call());
     let (status, body) = get("/check");
