@@ -1,7 +1,7 @@
 #!/bin/sh
-# Runs the loader fuzz target once over the committed seed corpus (fuzz/seeds), with no
-# new inputs generated: a short, deterministic check that no seed crashes the loader.
-# Exits non-zero on a crash. Needs the nightly toolchain and cargo-fuzz
+# Runs each fuzz target once over its committed seeds, with no new inputs generated: a
+# short, deterministic check that no seed crashes the loader, serve's request handling
+# or a batch line. Exits non-zero on a crash. Needs the nightly toolchain and cargo-fuzz
 # (`cargo install cargo-fuzz`).
 set -eu
 cd "$(dirname "$0")"
@@ -9,3 +9,7 @@ scratch=$(mktemp -d)
 trap 'rm -rf "$scratch"' EXIT
 # The first directory receives anything new; it is thrown away.
 cargo +nightly fuzz run load "$scratch" seeds -- -runs=0
+for target in serve_request batch_line; do
+    rm -rf "$scratch"/*
+    cargo +nightly fuzz run "$target" "$scratch" "seeds/$target" -- -runs=0
+done

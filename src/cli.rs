@@ -144,6 +144,9 @@ pub enum Command {
         name: String,
         #[command(flatten)]
         evidence: EvidenceArgs,
+        /// Most claims listed, at most 10000 (the default); the rest are counted.
+        #[command(flatten)]
+        limit: LimitArgs,
     },
     /// How is FROM connected to TO: every shortest chain of relations, with the papers
     /// asserting each step (or, with --all, every chain up to --max-len).
@@ -337,8 +340,9 @@ pub enum Command {
     /// e.g. `path tpa rr`), one line of JSON out for each, in order. Errors are JSON
     /// lines too (`{"error": ..., "line": N}`); the exit code is the worst of all.
     Batch(BatchArgs),
-    /// Answer queries over HTTP on this machine (read-only): `GET /path?from=tpa&to=rr`,
-    /// or `POST /` with a command line as the body; the same JSON as `--json`.
+    /// Answer queries over HTTP (read-only; on 127.0.0.1 unless --bind says otherwise):
+    /// `GET /path?from=tpa&to=rr`, or `POST /` with a command line as the body; the same
+    /// JSON as `--json`.
     Serve(ServeArgs),
 }
 
@@ -678,7 +682,8 @@ pub struct ServeArgs {
     /// The TCP port; 0 picks a free one (the address is printed on standard output).
     #[arg(long, default_value_t = 8_765)]
     pub port: u16,
-    /// The address to listen on. Anything but loopback lets other machines ask.
+    /// The address to listen on. Anything but loopback lets every machine that reaches
+    /// it read the whole dataset: the server has no authentication and no TLS.
     #[arg(long, default_value = "127.0.0.1")]
     pub bind: std::net::IpAddr,
 }

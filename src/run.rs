@@ -56,12 +56,16 @@ pub fn run(cli: &Cli, session: &Session) -> Result<Outcome, Error> {
     session.print(&printed)
 }
 
-/// One arm per command, each a call to the command's function.
-/// One command's output and outcome, for `batch` and `serve` (which print it their way).
-pub(crate) fn answer(cli: &Cli, session: &Session) -> Result<(String, Outcome), Error> {
+/// One command's output and outcome, for `batch` and `serve` (which print it their way):
+/// the [`crate::batch::Answerer`] they are given.
+///
+/// # Errors
+/// Any [`Error`] of the command.
+pub fn answer(cli: &Cli, session: &Session) -> Result<(String, Outcome), Error> {
     command(&cli.command, session).map(|printed| (printed.text, printed.outcome))
 }
 
+/// One arm per command, each a call to the command's function.
 fn command(command: &Command, s: &Session) -> Result<Printed, Error> {
     use Command as C;
     match command {
@@ -106,7 +110,11 @@ fn command(command: &Command, s: &Session) -> Result<Printed, Error> {
                 all: *all,
             },
         ),
-        C::Paper { name, evidence } => query::paper(s, name, *evidence),
+        C::Paper {
+            name,
+            evidence,
+            limit,
+        } => query::paper(s, name, *evidence, *limit),
         C::Path(args) => query::path(s, args),
         C::Neighbors {
             name,

@@ -6,13 +6,17 @@ use std::fmt::Write as _;
 use serde::Serialize;
 
 use super::{
-    count, relation_line, shape::ClaimJson, shape::SourceJson, source_block, styled, wrap,
-    wrap_hanging, DETAIL, HEADING, LABEL,
+    count, path::StopJson, relation_line, shape::ClaimJson, shape::SourceJson, source_block,
+    styled, wrap, wrap_hanging, DETAIL, HEADING, LABEL, NOTICE,
 };
 use crate::{
     fact::Value,
     graph::ConceptGraph,
-    query::contested::{Dispute, Evidence, Kind, Side, Strength},
+    query::{
+        contested::{Dispute, Evidence, Kind, Side, Strength},
+        disputes_within::{Contested, DISPUTE_WORK},
+        Stop,
+    },
     relation::Source,
 };
 
@@ -459,4 +463,77 @@ fn evidence_json<'g>(graph: &'g ConceptGraph, evidence: &Evidence) -> Option<Evi
             }))
         }
     }
+}
+
+/// `contested --json`: the disputes listed, how many there are, and for how many
+/// concepts the count is complete (docs/json.md).
+#[derive(Serialize)]
+pub struct ContestedJson<'g> {
+    /// Disputes found (those `--limit` leaves out included).
+    total: usize,
+    /// Whether fewer are listed than found.
+    truncated: bool,
+    /// For how many concepts (in data order, or of those named) every dispute was
+    /// worked out.
+    concepts: usize,
+    /// How many concepts were in question.
+    of: usize,
+    /// Why the work stopped short, if it did.
+    stopped: Option<StopJson>,
+    /// The disputes listed.
+    disputes: Vec<DisputeJson<'g>>,
+}
+
+/// The disputes `listed` (of `total` found) within what `found` worked out, as JSON.
+pub fn json_within<'g>(
+    graph: &'g ConceptGraph,
+    listed: &'g [Dispute],
+    total: usize,
+    found: &Contested,
+) -> ContestedJson<'g> {
+    ContestedJson {
+        total,
+        truncated: listed.len() < total,
+        concepts: found.concepts,
+        of: found.of,
+        stopped: found.stop.map(|stop| match stop {
+            Stop::Work(units) => StopJson::Work { units },
+            Stop::Time(elapsed) => StopJson::Time {
+                millis: elapsed.as_millis(),
+            },
+        }),
+        disputes: json(graph, listed),
+    }
+}
+
+/// The notice of disputes the work budget did not reach, if any: which concepts the
+/// list is complete for, and how to ask about the others.
+pub fn stopped(
+    graph: &ConceptGraph,
+    found: &Contested,
+    names: &[petgraph::graph::NodeIndex],
+) -> String {
+    let Some(Stop::Work(units)) = found.stop else {
+        return String::new();
+    };
+    let text = if names.is_empty() {
+        format!(
+            "Disputes were worked out for the first {} of the {} concepts (in data order) only: \
+             the work stopped after {units} units (one a claim gathered) of the {DISPUTE_WORK} \
+             one query may do. Name concepts to ask about others: linkage contested NAME.",
+            found.concepts, found.of
+        )
+    } else {
+        let labels: Vec<&str> = names
+            .iter()
+            .map(|&n| graph.node(n).label.as_str())
+            .collect();
+        format!(
+            "The disputes about {} need {units} units of work (one a claim gathered), more than \
+             the {DISPUTE_WORK} one query may do: none were worked out. Name fewer concepts, or \
+             ones with fewer claims.",
+            labels.join(", ")
+        )
+    };
+    styled(NOTICE, wrap(&text, "")) + "\n"
 }

@@ -8,7 +8,10 @@ use super::{
     count, relation_line, shape::ClaimJson, shape::PaperJson, styled, wrap, wrap_hanging, DETAIL,
     HEADING, LABEL, NOTICE, PAPER, QUOTE,
 };
-use crate::{graph::ConceptGraph, query::outline::Outline};
+use crate::{
+    graph::ConceptGraph,
+    query::{outline::Outline, Stop},
+};
 
 /// The paper's record, then its claims under each heading in the paper's order.
 pub fn human(graph: &ConceptGraph, outline: &Outline<'_>, with_quotes: bool) -> String {
@@ -78,6 +81,19 @@ pub fn human(graph: &ConceptGraph, outline: &Outline<'_>, with_quotes: bool) -> 
             }
         }
     }
+    if outline.left_out.0 > 0 {
+        let _ = writeln!(
+            out,
+            "\n{}",
+            styled(
+                NOTICE,
+                format!(
+                    "… and {} more (raise --limit to see them, up to 10000)",
+                    outline.left_out.0
+                )
+            )
+        );
+    }
     if !outline.facts.is_empty() {
         let _ = writeln!(
             out,
@@ -108,6 +124,26 @@ pub fn human(graph: &ConceptGraph, outline: &Outline<'_>, with_quotes: bool) -> 
     out
 }
 
+/// The notice of an outline cut short by the work budget, if it was: which relations
+/// its claims come from.
+pub fn stopped(outline: &Outline<'_>, relations: usize) -> String {
+    let Some(stop) = outline.stop else {
+        return String::new();
+    };
+    let after = match stop {
+        Stop::Work(units) => format!(
+            "{units} units of work (one a relation looked at or a quote placed in the text)"
+        ),
+        Stop::Time(elapsed) => format!("{} ms", elapsed.as_millis()),
+    };
+    let text = format!(
+        "The outline stopped after {after}: it holds the paper's claims among the first {} of \
+         the {relations} relations (in data order), and the counts below are of those.",
+        outline.looked_at
+    );
+    styled(NOTICE, wrap(&text, "")) + "\n"
+}
+
 /// The JSON shape of `paper` (docs/json.md).
 #[derive(Debug, Serialize)]
 pub struct OutlineJson<'g> {
@@ -115,6 +151,13 @@ pub struct OutlineJson<'g> {
     pub paper: Option<PaperJson<'g>>,
     /// Whether claims follow the paper's text (else the data order).
     pub text_order: bool,
+    /// Whether fewer claims are listed than found (`--limit`).
+    pub truncated: bool,
+    /// Why gathering stopped before every relation was looked at, if it did; the claims
+    /// and counts are then those among the first `looked_at` relations.
+    pub stopped: Option<super::path::StopJson>,
+    /// How many relations (in data order) were looked at.
+    pub looked_at: usize,
     /// Claims under each heading.
     pub groups: Vec<GroupJson<'g>>,
     /// The paper's facts, in the data-file shape (`{subject, property, value, sources}`).
@@ -137,6 +180,14 @@ pub fn json<'g>(graph: &'g ConceptGraph, outline: &'g Outline<'g>) -> OutlineJso
             .paper(&outline.paper)
             .map(|p| PaperJson::new(graph, p, outline.claims(), outline.quotes())),
         text_order: outline.text_order,
+        truncated: outline.left_out.0 > 0,
+        stopped: outline.stop.map(|stop| match stop {
+            Stop::Work(units) => super::path::StopJson::Work { units },
+            Stop::Time(elapsed) => super::path::StopJson::Time {
+                millis: elapsed.as_millis(),
+            },
+        }),
+        looked_at: outline.looked_at,
         groups: outline
             .groups
             .iter()

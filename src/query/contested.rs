@@ -137,12 +137,22 @@ pub fn contested_about(graph: &ConceptGraph, nodes: &[NodeIndex]) -> Vec<Dispute
     disputes(graph, Focus::Nodes(nodes))
 }
 
+/// The disputes about the first `count` concepts in data order (as subject, aspect or
+/// dimension), in the order [`contested`] gives them: the same list as filtering
+/// [`contested`], without working out the disputes about the rest (the work budget of
+/// `contested`, `query::disputes_within`, stops here).
+pub fn contested_before(graph: &ConceptGraph, count: usize) -> Vec<Dispute> {
+    disputes(graph, Focus::Before(count))
+}
+
 /// Which disputes a pass works out: a dispute is about its subject and its topic, and
 /// each pass knows those before it gathers the sides, so it skips the rest up front.
 #[derive(Clone, Copy)]
 enum Focus<'n> {
     All,
     Nodes(&'n [NodeIndex]),
+    /// The concepts before this index.
+    Before(usize),
 }
 
 impl Focus<'_> {
@@ -151,6 +161,7 @@ impl Focus<'_> {
         match self {
             Self::All => true,
             Self::Nodes(nodes) => nodes.contains(&node),
+            Self::Before(count) => node.index() < count,
         }
     }
 
@@ -749,6 +760,12 @@ mod tests {
             let about = format!("{:#?}", contested_about(&graph, &pair));
             let ids: Vec<&str> = pair.iter().map(|&n| graph.node(n).id.as_str()).collect();
             assert_eq!(about, filtered(&all, &pair), "{ids:?}");
+        }
+        // The disputes about a first part of the concepts, at every size.
+        let nodes: Vec<NodeIndex> = graph.node_indices().collect();
+        for count in 0..=nodes.len() {
+            let before = format!("{:#?}", contested_before(&graph, count));
+            assert_eq!(before, filtered(&all, &nodes[..count]), "first {count}");
         }
     }
 }

@@ -292,7 +292,7 @@ fn compare_csv_has_a_header_and_consistent_totals() {
 #[test]
 fn contested_with_all_lists_pairs_related_in_different_ways() {
     let disputes = json(&["contested", "--all"]);
-    let tpa_rr = disputes
+    let tpa_rr = disputes["disputes"]
         .as_array()
         .unwrap()
         .iter()
@@ -308,7 +308,7 @@ fn contested_with_all_lists_pairs_related_in_different_ways() {
     assert_eq!(tpa_rr["strength"], "related");
     // Without --all they are left out.
     let default = json(&["contested"]);
-    assert!(default
+    assert!(default["disputes"]
         .as_array()
         .unwrap()
         .iter()
@@ -835,7 +835,7 @@ fn diff_compare_and_contested_read_one_comparison_model() {
     for topic in common.keys().filter(|t| differ.contains_key(*t)) {
         let (agree, disagree) = (papers(&common[topic]), papers(&differ[topic]));
         let by_different_papers = agree.iter().any(|p| disagree.iter().any(|q| p != q));
-        let found = contested
+        let found = contested["disputes"]
             .as_array()
             .unwrap()
             .iter()

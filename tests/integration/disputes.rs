@@ -12,11 +12,13 @@ fn disputes(args: &[&str]) -> Vec<Value> {
     all.extend_from_slice(args);
     let (code, out, err) = run(&all);
     assert!(code == 0 || code == 1, "{err}");
-    serde_json::from_str::<Value>(&out)
-        .unwrap()
-        .as_array()
-        .cloned()
-        .unwrap()
+    let answer = serde_json::from_str::<Value>(&out).unwrap();
+    assert_eq!(
+        answer["stopped"],
+        Value::Null,
+        "the shipped data is within the budget"
+    );
+    answer["disputes"].as_array().cloned().unwrap()
 }
 
 fn set(values: &[&str]) -> BTreeSet<String> {

@@ -21,6 +21,7 @@ mod path_properties;
 mod properties;
 mod scale;
 mod sentences;
+mod serve;
 mod shell;
 mod summaries;
 mod teach;

@@ -197,7 +197,7 @@ fn dispute_counts_of_show_and_diff_match_the_contested_command_they_name() {
             let listed: serde_json::Value = serde_json::from_str(&listed)
                 .unwrap_or_else(|e| panic!("{json_args:?}: {e}: {err}"));
             assert_eq!(
-                listed.as_array().map(Vec::len),
+                listed["disputes"].as_array().map(Vec::len),
                 Some(count),
                 "{args:?} says {count}, {json_args:?} lists otherwise"
             );
