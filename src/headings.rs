@@ -1,14 +1,53 @@
 //! The sections of a paper's plain text, found from its headings, and where a quote sits
 //! among them: so a locator can be derived from the text instead of typed by hand.
 //!
-//! The texts were converted from PDF or HTML, so headings come in two shapes: Markdown
-//! (`#### **2.2.1. Put Forward the Time**`) and numbered lines (`3.1. All Rural Poor Have
-//! Escaped Poverty`, `一、…`). A numbered line is a heading only when it is short and
-//! does not end like a sentence, so numbered list items inside paragraphs are not taken
-//! for sections.
+//! The texts were converted from PDF or HTML, so headings come in three shapes: Markdown
+//! (`#### **2.2.1. Put Forward the Time**`), numbered lines (`3.1. All Rural Poor Have
+//! Escaped Poverty`, `一、…`), and the unnumbered headings every paper has (`Abstract`,
+//! `Introduction`, `Conclusion`, `References`, `摘要`, `引言`, `结论`). A numbered line is
+//! a heading only when it is short and does not end like a sentence, so numbered list
+//! items inside paragraphs are not taken for sections.
+//!
+//! An unnumbered heading is one of [`SECTION_NAMES`] alone on its line, capitalised as a
+//! heading is, after a blank line or a line that ends a sentence (so "as the\nIntroduction\n
+//! said" inside a paragraph is no heading). A paper whose other sections are unnumbered
+//! ("Existing problems and cause analysis") has headings this module cannot tell from a
+//! short paragraph, so such a section ends at the first line that stands alone like a
+//! heading ([`Heading::level`] 0, no title): a quote after it gets no derived locator
+//! rather than a wrong one.
 
 /// The longest line taken for a numbered heading, in characters.
 const MAX_HEADING_CHARS: usize = 120;
+
+/// The longest line that ends an unnumbered section by standing alone like a heading.
+const MAX_ALONE_CHARS: usize = 90;
+
+/// The sections a paper names without numbering them, lower case (English) or as
+/// written (Chinese).
+pub const SECTION_NAMES: [&str; 22] = [
+    "abstract",
+    "introduction",
+    "background",
+    "literature review",
+    "methods",
+    "materials and methods",
+    "results",
+    "discussion",
+    "conclusion",
+    "conclusions",
+    "summary",
+    "acknowledgements",
+    "acknowledgments",
+    "references",
+    "摘要",
+    "引言",
+    "前言",
+    "结论",
+    "结语",
+    "讨论",
+    "参考文献",
+    "致谢",
+];
 
 /// A section heading of a text.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -21,28 +60,93 @@ pub struct Heading {
     /// stop dropped (`2.2.1. Put Forward the Time`).
     pub title: String,
     /// How deep the section is: the count of its number's parts (`2.2.1` is 3, `一、`
-    /// is 1, `（二）` is 2), a list item's `3)` deepest, or for an unnumbered Markdown
-    /// heading its count of `#`.
+    /// is 1, `（二）` is 2), a list item's `3)` deepest, for an unnumbered Markdown
+    /// heading its count of `#`, for a section name (`Abstract`) 1. 0 for the end of
+    /// an unnumbered section (see the module doc): it closes every section open, and
+    /// its title is empty.
     pub level: usize,
+}
+
+impl Heading {
+    /// Whether this is the end of an unnumbered section rather than a heading.
+    pub fn is_end(&self) -> bool {
+        self.level == 0
+    }
 }
 
 /// Every heading of `text`, in order.
 pub fn headings(text: &str) -> Vec<Heading> {
-    let mut found = Vec::new();
+    let mut found: Vec<Heading> = Vec::new();
     let mut offset = 0;
-    for (i, line) in text.split_inclusive('\n').enumerate() {
-        if let Some(title) = heading_title(line.trim()) {
-            let marks = line.trim().chars().take_while(|c| *c == '#').count();
+    let lines: Vec<&str> = text.split_inclusive('\n').collect();
+    let blank = |i: Option<usize>| {
+        i.and_then(|i| lines.get(i))
+            .is_none_or(|l| l.trim().is_empty())
+    };
+    // Inside a section opened by a section name, with no numbered heading since.
+    let mut in_named = false;
+    for (i, line) in lines.iter().enumerate() {
+        let trimmed = line.trim();
+        let after_break = blank(i.checked_sub(1)) || ends_sentence(lines[i - 1].trim());
+        let title = heading_title(trimmed).map(|t| (t, false)).or_else(|| {
+            (after_break && is_section_name(trimmed))
+                .then(|| (clean(trimmed.trim_end_matches([':', '：'])), true))
+        });
+        if let Some((title, named)) = title {
+            let marks = trimmed.chars().take_while(|c| *c == '#').count();
+            let level = if named {
+                1
+            } else {
+                numbering_depth(&title).unwrap_or(marks)
+            };
+            in_named = named || (in_named && level == 0);
             found.push(Heading {
                 line: i + 1,
                 offset,
-                level: numbering_depth(&title).unwrap_or(marks),
+                level,
                 title,
+            });
+        } else if in_named && blank(i.checked_sub(1)) && blank(Some(i + 1)) && stands_alone(trimmed)
+        {
+            in_named = false;
+            found.push(Heading {
+                line: i + 1,
+                offset,
+                level: 0,
+                title: String::new(),
             });
         }
         offset += line.len();
     }
     found
+}
+
+/// Whether `line` is one of [`SECTION_NAMES`] as a heading writes it: capitalised
+/// (`Introduction`, `INTRODUCTION`), Markdown emphasis and a trailing colon allowed.
+fn is_section_name(line: &str) -> bool {
+    let plain = clean(line.trim_end_matches([':', '：']));
+    if !plain.starts_with(|c: char| c.is_uppercase() || crate::locate::is_cjk(c)) {
+        return false;
+    }
+    let lower = plain.to_lowercase();
+    SECTION_NAMES.contains(&lower.as_str())
+}
+
+/// Whether `line` ends a sentence (or a clause a heading could follow).
+fn ends_sentence(line: &str) -> bool {
+    line.trim_end_matches(['*', '_', ' ', '"', '”', '’'])
+        .ends_with(['.', '。', '!', '！', '?', '？', ':', '：'])
+}
+
+/// Whether `line`, between blank lines, reads as a heading: short, starting with a
+/// capital, not ending like a sentence or a clause.
+fn stands_alone(line: &str) -> bool {
+    let chars = line.chars().count();
+    (1..=MAX_ALONE_CHARS).contains(&chars)
+        && line.starts_with(|c: char| c.is_uppercase() || c == '#' || c == '*')
+        && !line
+            .trim_end_matches(['*', '_', ' '])
+            .ends_with(['.', '。', ';', '；', ',', '，', '!', '?'])
 }
 
 /// The heading a line states, if it is one.
@@ -107,7 +211,11 @@ fn clean(text: &str) -> String {
 
 /// The heading of the section holding byte `offset`, if the text has one before it.
 pub fn section_at(headings: &[Heading], offset: usize) -> Option<&Heading> {
-    headings.iter().take_while(|h| h.offset <= offset).last()
+    headings
+        .iter()
+        .take_while(|h| h.offset <= offset)
+        .last()
+        .filter(|h| !h.is_end())
 }
 
 /// The locator the text gives the place at byte `offset`: the chain of headings it falls
@@ -133,7 +241,9 @@ pub fn sections_holding(headings: &[Heading], offset: usize) -> Vec<&Heading> {
         while open.last().is_some_and(|o| o.level >= heading.level) {
             open.pop();
         }
-        open.push(heading);
+        if !heading.is_end() {
+            open.push(heading);
+        }
     }
     open
 }
@@ -188,6 +298,34 @@ mod tests {
                 "一、总体要求"
             ]
         );
+    }
+
+    #[test]
+    fn a_section_name_alone_on_its_line_is_a_heading_but_not_inside_a_paragraph() {
+        let text = "Title of the paper\n\nAbstract\n\nThe abstract says a thing.\n\nIntroduction\nThe text opens, as the\nIntroduction\nsays, and goes on.\nIn\nconclusion\nthe end.\n\n摘要\n中文摘要。\n\nCONCLUSIONS:\nLast words.\n";
+        let found = headings(text);
+        let titles: Vec<&str> = found.iter().map(|h| h.title.as_str()).collect();
+        assert_eq!(
+            titles,
+            vec!["Abstract", "Introduction", "摘要", "CONCLUSIONS"]
+        );
+        assert!(found.iter().all(|h| h.level == 1));
+        let at = |quote: &str| derived_locator(&found, text.find(quote).unwrap());
+        assert_eq!(at("The abstract says").as_deref(), Some("Abstract"));
+        assert_eq!(at("goes on").as_deref(), Some("Introduction"));
+        assert_eq!(at("Last words").as_deref(), Some("CONCLUSIONS"));
+    }
+
+    #[test]
+    fn an_unnumbered_section_ends_at_a_line_standing_alone_like_a_heading() {
+        let text = "Introduction\n\nOpening words.\n\nExisting problems and cause analysis\n\nA problem.\n\n1. Numbered\n\nBody.\n\nA short line alone\n\nMore body.\n";
+        let found = headings(text);
+        let at = |quote: &str| derived_locator(&found, text.find(quote).unwrap());
+        assert_eq!(at("Opening words").as_deref(), Some("Introduction"));
+        assert_eq!(at("A problem"), None, "not a wrong locator");
+        assert_eq!(section_at(&found, text.find("A problem").unwrap()), None);
+        // Inside a numbered section, a short line alone does not end it.
+        assert_eq!(at("More body").as_deref(), Some("1. Numbered"));
     }
 
     #[test]
