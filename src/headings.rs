@@ -19,6 +19,9 @@
 /// The longest line taken for a numbered heading, in characters.
 const MAX_HEADING_CHARS: usize = 120;
 
+/// The shortest first line of a heading that goes on in the lines after it.
+const MIN_WRAPPED_CHARS: usize = 25;
+
 /// The longest line that ends an unnumbered section by standing alone like a heading.
 const MAX_ALONE_CHARS: usize = 90;
 
@@ -54,6 +57,9 @@ pub const SECTION_NAMES: [&str; 22] = [
 pub struct Heading {
     /// 1-based line number.
     pub line: usize,
+    /// 1-based number of its last line: a heading wrapped over lines (in a typeset
+    /// column) goes on past `line`.
+    pub last_line: usize,
     /// Byte offset of the line's start.
     pub offset: usize,
     /// The heading as a locator: Markdown marks and emphasis removed, a trailing full
@@ -85,14 +91,32 @@ pub fn headings(text: &str) -> Vec<Heading> {
     };
     // Inside a section opened by a section name, with no numbered heading since.
     let mut in_named = false;
+    // Lines still to pass that go on with the heading before them.
+    let mut skip = 0;
     for (i, line) in lines.iter().enumerate() {
+        if skip > 0 {
+            skip -= 1;
+            offset += line.len();
+            continue;
+        }
         let trimmed = line.trim();
         let after_break = blank(i.checked_sub(1)) || ends_sentence(lines[i - 1].trim());
-        let title = heading_title(trimmed).map(|t| (t, false)).or_else(|| {
+        let alone = blank(i.checked_sub(1)) && blank(Some(i + 1));
+        let numbered = heading_title(trimmed, alone)
+            .filter(|_| after_break || trimmed.starts_with('#'))
+            .map(|title| {
+                if trimmed.starts_with('#') {
+                    (title, 0)
+                } else {
+                    continued(title, &lines[i + 1..])
+                }
+            });
+        let title = numbered.map(|t| (t, false)).or_else(|| {
             (after_break && is_section_name(trimmed))
-                .then(|| (clean(trimmed.trim_end_matches([':', '：'])), true))
+                .then(|| ((clean(trimmed.trim_end_matches([':', '：'])), 0), true))
         });
-        if let Some((title, named)) = title {
+        if let Some(((title, more), named)) = title {
+            skip = more;
             let marks = trimmed.chars().take_while(|c| *c == '#').count();
             let level = if named {
                 1
@@ -102,6 +126,7 @@ pub fn headings(text: &str) -> Vec<Heading> {
             in_named = named || (in_named && level == 0);
             found.push(Heading {
                 line: i + 1,
+                last_line: i + 1 + more,
                 offset,
                 level,
                 title,
@@ -111,6 +136,7 @@ pub fn headings(text: &str) -> Vec<Heading> {
             in_named = false;
             found.push(Heading {
                 line: i + 1,
+                last_line: i + 1,
                 offset,
                 level: 0,
                 title: String::new(),
@@ -119,6 +145,45 @@ pub fn headings(text: &str) -> Vec<Heading> {
         offset += line.len();
     }
     found
+}
+
+/// `title` with the lines after it that go on with it, and how many they are: a heading wrapped in a narrow
+/// column (`1. The Necessity of Organic Connection` / `between Targeted Poverty` /
+/// `Alleviation`). They go on with it when at most two lines follow it before a blank
+/// line, none ends like a sentence, the heading's first line is long enough to have
+/// been wrapped ([`MIN_WRAPPED_CHARS`]), and the whole is no longer than a heading is.
+fn continued(title: String, after: &[&str]) -> (String, usize) {
+    let more: Vec<&str> = after
+        .iter()
+        .map(|l| l.trim())
+        .take_while(|l| !l.is_empty())
+        .take(3)
+        .collect();
+    let ends = |l: &str| {
+        l.trim_end_matches(['*', '_', ' '])
+            .ends_with(['.', '。', ';', '；', ',', '，', '!', '?', ':', '：'])
+    };
+    let total: usize =
+        title.chars().count() + more.iter().map(|l| l.chars().count() + 1).sum::<usize>();
+    if more.is_empty()
+        || title.chars().count() < MIN_WRAPPED_CHARS
+        || more.len() > 2
+        || after.get(more.len()).is_none_or(|l| !l.trim().is_empty())
+        || more.iter().any(|l| ends(l) || l.starts_with('#'))
+        || total > MAX_HEADING_CHARS
+    {
+        return (title, 0);
+    }
+    let mut whole = title;
+    for line in &more {
+        if whole.ends_with('-') && line.starts_with(char::is_lowercase) {
+            whole.pop();
+        } else {
+            whole.push(' ');
+        }
+        whole.push_str(&clean(line));
+    }
+    (whole, more.len())
 }
 
 /// Whether `line` is one of [`SECTION_NAMES`] as a heading writes it: capitalised
@@ -150,7 +215,11 @@ fn stands_alone(line: &str) -> bool {
 }
 
 /// The heading a line states, if it is one.
-fn heading_title(line: &str) -> Option<String> {
+///
+/// A numbered line that ends with a full stop is a heading only when it stands `alone`
+/// between blank lines and is short (`2.2.2. Nature.` as a typeset paper sets it); a
+/// numbered list item inside a paragraph ends like a sentence.
+fn heading_title(line: &str, alone: bool) -> Option<String> {
     if let Some(rest) = line.strip_prefix('#') {
         let title = clean(rest.trim_start_matches('#'));
         return (!title.is_empty()).then_some(title);
@@ -159,15 +228,22 @@ fn heading_title(line: &str) -> Option<String> {
     if chars == 0 || chars > MAX_HEADING_CHARS || !starts_numbered(line) {
         return None;
     }
-    let ends_sentence = line
-        .trim_end_matches(['*', '_', ' '])
-        .ends_with(['.', '。', ';', '；', ',', '，', ':', '：']);
+    // A line ending with a hyphen goes on in the next one: a paragraph's line.
+    let end = line.trim_end_matches(['*', '_', ' ']);
+    let short_alone = alone && chars <= 60 && line.split_whitespace().count() <= 7;
+    let ends_sentence = end.ends_with([';', '；', ',', '，', ':', '：', '-'])
+        || end.ends_with(['.', '。']) && !short_alone;
     (!ends_sentence).then(|| clean(line))
 }
 
 /// `1.`, `2.2.1 `, `3) `, `一、`, `（二）`: the numbering of a section.
 fn starts_numbered(line: &str) -> bool {
     let digits = line.chars().take_while(char::is_ascii_digit).count();
+    // Sections are numbered with one or two digits; a line of a wrapped paragraph may
+    // open with a year (`2035 and 2050 are ...`).
+    if digits > 2 {
+        return false;
+    }
     if digits > 0 {
         let rest = &line[digits..];
         return rest.starts_with(['.', ' ', ')', '、']);
@@ -329,8 +405,24 @@ mod tests {
     }
 
     #[test]
+    fn a_heading_wrapped_in_a_column_is_one_title_and_a_year_opens_no_section() {
+        let text = "Body ends here.\n\n1. The Necessity of Organic\nConnection between the Two Revital-\nization Strategies\n\nAccording to the plan, 2020,\n2035 and 2050 are the three key nodes to promote\nthe strategy.\n\n2.2.2. Nature.\n\nText.\n8) The main task of it is to end it.\n";
+        let found = headings(text);
+        let titles: Vec<&str> = found.iter().map(|h| h.title.as_str()).collect();
+        assert_eq!(
+            titles,
+            vec![
+                "1. The Necessity of Organic Connection between the Two Revitalization Strategies",
+                "2.2.2. Nature"
+            ]
+        );
+        assert_eq!((found[0].line, found[0].last_line), (3, 5));
+    }
+
+    #[test]
     fn a_place_lies_in_its_section_and_the_sections_around_it() {
-        let text = "## 3. Problems\nx\n3.1 Funds\ny\n3) A list item\nz\n3.2 People\nw\n";
+        // A numbered line opens a section after a blank line or a finished sentence.
+        let text = "## 3. Problems\nx\n\n3.1 Funds\ny.\n3) A list item\nz\n\n3.2 People\nw\n";
         let heads = headings(text);
         let titles = |offset| -> Vec<String> {
             sections_holding(&heads, offset)

@@ -43,6 +43,7 @@ pub mod output;
 pub mod pager;
 pub mod paper;
 pub mod passage;
+pub mod pdf;
 pub mod places;
 pub mod query;
 pub mod quotes;

@@ -155,8 +155,7 @@ impl ConceptGraph {
             .prepared
             .get(i)?
             .get_or_init(|| {
-                let bytes = location.read(&record.file).ok()?;
-                let text = String::from_utf8_lossy(&bytes);
+                let text = location.text(&record.file).ok()?;
                 let titles = store.titles.get_or_init(|| locator_titles(self));
                 Some(PaperText::new(
                     &text,
@@ -238,9 +237,12 @@ mod tests {
         assert_eq!(paper.passage("not in the text"), None);
         let wrapped = PaperText::new("the core fac-\ntor of *rural-\n\nurban* gaps. The end", &[]);
         assert_eq!(
-            wrapped.passage("core factor").map(|p| p.sentence),
-            None,
-            "a quote is looked up as written"
+            wrapped
+                .passage("core factor")
+                .map(|p| p.sentence)
+                .as_deref(),
+            Some("the core fac-tor of rural-urban gaps."),
+            "a word hyphenated at a line's end is found joined"
         );
         assert_eq!(
             wrapped.passage("core fac-").unwrap().sentence,

@@ -65,6 +65,16 @@ impl Texts {
         }
     }
 
+    /// The text of paper file `file` as quotes are checked against: a PDF's extracted
+    /// text (src/pdf/), a plain text's characters.
+    ///
+    /// # Errors
+    /// Why the text cannot be had, in words (see [`Texts::read`], [`crate::pdf::extract`]).
+    pub fn text(&self, file: &str) -> Result<String, String> {
+        let bytes = self.read(file)?;
+        crate::pdf::text_of_file(file, &bytes)
+    }
+
     /// The bytes of text `file`, or why it cannot be had.
     ///
     /// # Errors
@@ -159,9 +169,8 @@ pub fn verify_quotes(graph: &ConceptGraph, texts: &Texts) -> QuoteReport {
     let mut failures = Vec::new();
     let mut loaded: HashMap<&str, PaperText> = HashMap::new();
     for paper in graph.papers() {
-        match texts.read(&paper.file) {
-            Ok(bytes) => {
-                let text = String::from_utf8_lossy(&bytes);
+        match texts.text(&paper.file) {
+            Ok(text) => {
                 let lower = normalise(&text).to_lowercase();
                 let index = TextIndex::new(&text);
                 let headings = headings(&text);

@@ -19,6 +19,7 @@ mod headings;
 mod model_properties;
 mod path;
 mod path_properties;
+mod pdf;
 mod properties;
 mod scale;
 mod sentences;
