@@ -41,6 +41,7 @@ pub mod node;
 pub mod output;
 #[cfg(feature = "cli")]
 pub mod pager;
+pub mod pages;
 pub mod paper;
 pub mod passage;
 pub mod pdf;

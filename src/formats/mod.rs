@@ -257,7 +257,7 @@ impl<'g> View<'g> {
     /// quote falls under in the paper's text (as `check` derives it; empty when the text
     /// is not at hand).
     pub fn locator(&self, source: &Source) -> String {
-        evidence::source_locator(self.texts.get(source.paper.as_str()), source)
+        evidence::source_locator(self.graph, self.texts.get(source.paper.as_str()), source)
     }
 
     /// The paper's text, when at hand.

@@ -252,7 +252,7 @@ pub fn evidence_csv(graph: &ConceptGraph, matrix: &Matrix<'_>, texts: Option<&Te
                     graph,
                     claim.relation,
                     source,
-                    evidence::source_locator(text, source),
+                    evidence::source_locator(graph, text, source),
                     text.and_then(|t| t.locate(source.quote())),
                 ));
             }
