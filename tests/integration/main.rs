@@ -21,6 +21,7 @@ mod path;
 mod path_properties;
 mod pdf;
 mod properties;
+mod references;
 mod scale;
 mod sentences;
 mod serve;
