@@ -200,9 +200,9 @@ pub enum Command {
         /// GraphML: the directory to write the new dataset into (new or empty).
         #[arg(short, long, value_name = "DIR")]
         output: Option<PathBuf>,
-        /// Claims: the new data file's name inside the dataset [default: the claims
-        /// file's name with .json].
-        #[arg(long, value_name = "NAME")]
+        /// Claims: the new data file, a bare NAME.json directly inside the dataset
+        /// (the only files linkage reads) [default: the claims file's name with .json].
+        #[arg(long, value_name = "NAME.json")]
         into: Option<String>,
         /// Claims: directory of the papers' texts [default: DIR/texts].
         #[arg(long, value_name = "DIR")]
@@ -377,9 +377,10 @@ pub struct AddArgs {
     /// When TO names no node, create it as a node of this kind.
     #[arg(long, value_name = "KIND", add = completion::node_kinds())]
     pub to_kind: Option<String>,
-    /// The data file to add to (a name inside the dataset) [default: the file holding
-    /// most of the paper's claims].
-    #[arg(long, value_name = "NAME")]
+    /// The data file to add to: a bare NAME.json directly inside the dataset, the only
+    /// files linkage reads (not schema.json) [default: the file holding most of the
+    /// paper's claims, else PAPER.json].
+    #[arg(long, value_name = "NAME.json")]
     pub file: Option<String>,
     /// Directory of the papers' texts [default: DIR/texts].
     #[arg(long, value_name = "DIR")]

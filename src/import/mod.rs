@@ -13,7 +13,7 @@ use crate::{
     error::Error,
     load::{load, DataSource},
     output,
-    write::write_atomically,
+    write::{new_or_empty_dir, write_atomically},
 };
 
 /// Formats `import` reads.
@@ -62,17 +62,7 @@ pub fn import(format: ImportFormat, file: &Path, dir: &Path) -> Result<Vec<PathB
             ))
         }
     };
-    match std::fs::read_dir(dir) {
-        Ok(mut entries) => {
-            if entries.next().is_some() {
-                return Err(Error::Usage(format!(
-                    "{} already has files in it; import into a new directory",
-                    dir.display()
-                )));
-            }
-        }
-        Err(_) => std::fs::create_dir_all(dir).map_err(|e| Error::io("create", dir, e))?,
-    }
+    new_or_empty_dir(dir, "already has files in it; import into a new directory")?;
     let mut written = Vec::new();
     for (name, value) in &files {
         let path = dir.join(name);
