@@ -743,7 +743,7 @@ fn every_command_prints_symmetric_relations_with_two_heads() {
     }
     let (_, contested, _) = run(&["contested", "--all", "--brief"]);
     assert!(
-        contested.contains("tpa <--promotes\u{a0}each\u{a0}other--> rr"),
+        contested.contains("tpa <--promotes each other--> rr"),
         "{contested}"
     );
 }
