@@ -33,7 +33,8 @@ pub struct Cli {
 
     /// Load `--data DIR` from its JSON files, neither reading nor writing the cache of
     /// loaded datasets (kept in `$LINKAGE_CACHE_DIR`, `$XDG_CACHE_HOME/linkage` or
-    /// `~/.cache/linkage`).
+    /// `~/.cache/linkage`, at most `$LINKAGE_CACHE_LIMIT` bytes, default 1G, the least
+    /// recently used removed first; 0 keeps none).
     #[arg(long, global = true)]
     pub no_cache: bool,
 

@@ -423,7 +423,7 @@ fn decode(file: usize, contents: Contents, problems: &mut Problems) -> Cow<'stat
 
 /// The most relation kinds a schema may declare: each edge stores its kind's index in
 /// a `u16`.
-const MAX_RELATION_KINDS: usize = u16::MAX as usize;
+pub(crate) const MAX_RELATION_KINDS: usize = u16::MAX as usize;
 
 fn parse_schema(file: usize, text: &str, problems: &mut Problems) -> Option<Schema> {
     if text.is_empty() {
