@@ -372,9 +372,48 @@ enum Found {
 /// its checksum but does not hold a graph loading could have built is refused as
 /// damaged, never a panic ([`sound`]).
 fn read(cache_file: &Path) -> Found {
-    let Ok(bytes) = fs::read(cache_file) else {
-        return Found::Nothing;
+    match fs::read(cache_file) {
+        Ok(bytes) => decode_bytes(&bytes),
+        Err(_) => Found::Nothing,
+    }
+}
+
+/// The most files a dataset decoded by [`decode_file`] may have.
+const MAX_FILES_WITHOUT_TEXTS: u32 = 1 << 12;
+
+/// Decodes the bytes of a cache file into the dataset it holds, as loading through the
+/// cache would use it when its key matches, or `None` when linkage would not use it
+/// (damaged, of another format, or holding a graph loading could not have built). The
+/// files' texts are not in a cache: each is empty, named `<file N>`. For the fuzzer, and
+/// for tools that check cache files.
+pub fn decode_file(bytes: &[u8]) -> Option<Loaded> {
+    let Found::Cache(found) = decode_bytes(bytes) else {
+        return None;
     };
+    let (_, cached) = *found;
+    if cached.text_count > MAX_FILES_WITHOUT_TEXTS {
+        return None;
+    }
+    let texts = (0..cached.text_count)
+        .map(|i| DataFileText::new(format!("<file {i}>"), std::borrow::Cow::Borrowed(""), None))
+        .collect();
+    Some(cached.restore(texts))
+}
+
+/// The bytes of a cache file holding `payload`: this format's magic and version, and
+/// the payload's checksum. For the fuzzer, which changes what a cache holds and must
+/// get past its checksum to test what decoding makes of it.
+pub fn seal(payload: &[u8]) -> Vec<u8> {
+    let mut bytes = Vec::with_capacity(HEADER_LEN + payload.len());
+    bytes.extend_from_slice(MAGIC);
+    bytes.extend_from_slice(&FORMAT_VERSION.to_le_bytes());
+    bytes.extend_from_slice(&xxh3_64(payload).to_le_bytes());
+    bytes.extend_from_slice(payload);
+    bytes
+}
+
+/// [`read`] of a file's bytes.
+fn decode_bytes(bytes: &[u8]) -> Found {
     let (Some(magic), Some(version), Some(checksum)) = (
         bytes.get(..MAGIC.len()),
         bytes.get(8..12).and_then(|b| b.try_into().ok()),

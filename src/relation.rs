@@ -91,6 +91,12 @@ impl Source {
     pub fn quote(&self) -> &str {
         &self.text[self.locator_len..]
     }
+
+    /// Whether the quote is not empty, told without reading it (the cache checks a
+    /// million sources so).
+    pub fn has_quote(&self) -> bool {
+        self.text.len() > self.locator_len
+    }
 }
 
 /// A source as (de)serialised: its three fields by name (the origin is not data).
