@@ -396,7 +396,8 @@ impl JsonArray {
         if let Some((name, value)) = member {
             let value = pretty(&value);
             self.text.push_str(",\n  ");
-            self.text.push_str(&serde_json::to_string(name).unwrap_or_default());
+            self.text
+                .push_str(&serde_json::to_string(name).unwrap_or_default());
             self.text.push_str(": ");
             self.text.push_str(&value.trim_end().replace('\n', "\n  "));
         }
