@@ -33,7 +33,8 @@ pub struct Cli {
 
     /// Load `--data DIR` from its JSON files, neither reading nor writing the cache of
     /// loaded datasets (kept in `$LINKAGE_CACHE_DIR`, `$XDG_CACHE_HOME/linkage` or
-    /// `~/.cache/linkage`).
+    /// `~/.cache/linkage`, at most `$LINKAGE_CACHE_LIMIT` bytes, default 1G, the least
+    /// recently used removed first; 0 keeps none).
     #[arg(long, global = true)]
     pub no_cache: bool,
 
@@ -210,9 +211,9 @@ pub enum Command {
         /// GraphML: the directory to write the new dataset into (new or empty).
         #[arg(short, long, value_name = "DIR")]
         output: Option<PathBuf>,
-        /// Claims: the new data file's name inside the dataset [default: the claims
-        /// file's name with .json].
-        #[arg(long, value_name = "NAME")]
+        /// Claims: the new data file, a bare NAME.json directly inside the dataset
+        /// (the only files linkage reads) [default: the claims file's name with .json].
+        #[arg(long, value_name = "NAME.json")]
         into: Option<String>,
         /// Claims: directory of the papers' texts [default: DIR/texts].
         #[arg(long, value_name = "DIR")]
@@ -388,9 +389,10 @@ pub struct AddArgs {
     /// When TO names no node, create it as a node of this kind.
     #[arg(long, value_name = "KIND", add = completion::node_kinds())]
     pub to_kind: Option<String>,
-    /// The data file to add to (a name inside the dataset) [default: the file holding
-    /// most of the paper's claims].
-    #[arg(long, value_name = "NAME")]
+    /// The data file to add to: a bare NAME.json directly inside the dataset, the only
+    /// files linkage reads (not schema.json) [default: the file holding most of the
+    /// paper's claims, else PAPER.json].
+    #[arg(long, value_name = "NAME.json")]
     pub file: Option<String>,
     /// Directory of the papers' texts [default: DIR/texts].
     #[arg(long, value_name = "DIR")]

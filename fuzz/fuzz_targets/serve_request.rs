@@ -29,10 +29,7 @@ fuzz_target!(|data: &[u8]| {
     let mut fields = data.splitn(5, |&b| b == b'\n');
     let mut next = || String::from_utf8_lossy(fields.next().unwrap_or_default()).into_owned();
     let (method, target, host, origin) = (next(), next(), next(), next());
-    let body = data
-        .splitn(5, |&b| b == b'\n')
-        .nth(4)
-        .unwrap_or_default();
+    let body = data.splitn(5, |&b| b == b'\n').nth(4).unwrap_or_default();
     let header = |value: &str| (value != "-").then(|| value.to_owned());
     let (host, origin) = (header(&host), header(&origin));
     let head = Head {

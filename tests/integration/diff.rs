@@ -747,7 +747,7 @@ fn every_command_prints_symmetric_relations_with_two_heads() {
     let (_, contested, _) = run(&["contested", "--all", "--brief"]);
     assert!(
         contested.contains(
-            "Targeted poverty alleviation <--promotes\u{a0}each\u{a0}other--> Rural revitalization"
+            "Targeted poverty alleviation <--promotes each other--> Rural revitalization"
         ),
         "{contested}"
     );
