@@ -1,29 +1,8 @@
-//! Arbitrary bytes as a GraphML file to import: reading must end in data files or in an
-//! error naming a place, never in a panic, a crash of the stack, or time or memory out
-//! of proportion to the input. Data files read are loaded as a dataset, as `import`
-//! loads them.
+//! The `graphml` fuzz target: the check in `checks/graphml.rs` on every input (the main crate's
+//! tests replay the committed seeds through the same check: tests/integration/fuzz_seeds.rs).
 #![no_main]
 
-use libfuzzer_sys::fuzz_target;
-use linkage::{import::graphml, load::load_in_memory};
+#[path = "../checks/graphml.rs"]
+mod check;
 
-fuzz_target!(|data: &[u8]| {
-    let Ok(text) = std::str::from_utf8(data) else {
-        return;
-    };
-    match graphml::read("fuzz.graphml", text) {
-        Ok(files) => {
-            let files = files
-                .into_iter()
-                .map(|(name, text)| (format!("out/{name}"), text.into_bytes()))
-                .collect();
-            if let Err(error) = load_in_memory(files) {
-                let _ = error.to_string();
-            }
-        }
-        Err(error) => {
-            let message = error.to_string();
-            assert!(message.starts_with("fuzz.graphml:"), "{message}");
-        }
-    }
-});
+libfuzzer_sys::fuzz_target!(|data: &[u8]| check::check(data));
