@@ -38,6 +38,7 @@ pub mod json_schema;
 pub mod load;
 pub mod locate;
 pub mod node;
+pub mod normalize;
 pub mod output;
 #[cfg(feature = "cli")]
 pub mod pager;

@@ -16,6 +16,7 @@ mod errors;
 mod exports;
 mod flags;
 mod model_properties;
+mod normalize_properties;
 mod path;
 mod path_properties;
 mod properties;
