@@ -37,6 +37,7 @@ pub mod import;
 pub mod json_schema;
 pub mod load;
 pub mod locate;
+pub mod matching;
 pub mod node;
 pub mod normalize;
 pub mod output;
