@@ -8,7 +8,7 @@ use crate::{
     author,
     cli::{Evidence, EvidenceArgs, LimitArgs, PathArgs, QueryArgs},
     error::Error,
-    json_schema, output,
+    json_schema, matching, output,
     query::{self, ego_network, PathMode, PathQuery, Walk, WalkFilter},
     quotes,
     write::write_stdout,
@@ -164,6 +164,34 @@ pub fn search(
             + &left_out(total, found.nodes.len() + found.quotes.len())
     };
     Ok(Printed::found_if(!found.is_empty(), printed))
+}
+
+/// How many concepts `match` lists without `--limit`: a scholar picks one, and the
+/// sixth is rarely the one.
+const MATCH_LIMIT: usize = 5;
+
+/// `linkage match`: the concepts a phrase or a sentence may mean.
+pub fn match_text(
+    session: &Session,
+    text: &str,
+    query: &QueryArgs,
+    limit: LimitArgs,
+) -> Result<Printed, Error> {
+    let graph = session.graph()?;
+    let papers = Papers::resolve(graph, query)?;
+    let index = matching::Index::build(graph, &matching::View::papers(&papers.0));
+    let answer = index.answer(text, matching::Tuning::DEFAULT, limit.or(MATCH_LIMIT))?;
+    let printed = if session.json {
+        output::json(&output::matching::json(graph, text, &answer))
+    } else {
+        let quotes = match query.evidence.evidence() {
+            Evidence::Brief => output::matching::Quotes::None,
+            Evidence::Default => output::matching::Quotes::One,
+            Evidence::Quotes => output::matching::Quotes::All,
+        };
+        output::matching::human(graph, text, &answer, quotes)
+    };
+    Ok(Printed::found_if(!answer.matches.is_empty(), printed))
 }
 
 /// `linkage papers`: the papers and their claim counts.

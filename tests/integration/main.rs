@@ -15,6 +15,7 @@ mod dot;
 mod errors;
 mod exports;
 mod flags;
+mod matching;
 mod model_properties;
 mod normalize_properties;
 mod path;
