@@ -190,6 +190,61 @@ fn search_finds_nodes_and_quotes_and_exits_1_on_nothing() {
     assert!(out.contains("nothing matches"));
 }
 
+/// The look-ups: word order, hyphens and word endings do not matter, and
+/// whatever the text holds as written is still found.
+#[test]
+fn search_ignores_hyphens_word_order_and_endings() {
+    let ids = |found: &Value| -> Vec<String> {
+        found["nodes"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|n| n["id"].as_str().unwrap().to_string())
+            .collect()
+    };
+    let found = json(&["search", "rural-urban"]);
+    assert!(
+        ids(&found).contains(&"urban-rural-integrated-poverty-governance".to_string()),
+        "{found}"
+    );
+    let found = json(&["search", "multidimensional"]);
+    let quotes: Vec<&str> = found["quotes"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|q| q["quote"].as_str().unwrap())
+        .collect();
+    assert!(
+        quotes.iter().any(|q| q.contains("multi-dimensional")),
+        "{quotes:?}"
+    );
+    assert_eq!(
+        json(&["search", "prosperity common"]),
+        json(&["search", "Common Prosperity"])
+    );
+    // Every quote holding the text as written is found, as before.
+    for phrase in ["poverty alleviation", "the", "2020", "rural"] {
+        let found = json(&["search", phrase]);
+        let sources = found["quotes"].as_array().unwrap().len();
+        let graph = json(&["export", "--format", "json"]);
+        let literal = graph["relations"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .flat_map(|r| r["sources"].as_array().unwrap())
+            .filter(|s| {
+                s["quote"].as_str().unwrap().to_lowercase().contains(phrase)
+                    || s["locator"]
+                        .as_str()
+                        .unwrap()
+                        .to_lowercase()
+                        .contains(phrase)
+            })
+            .count();
+        assert!(sources >= literal, "{phrase}: {sources} < {literal}");
+    }
+}
+
 #[test]
 fn papers_lists_five_papers_with_unknown_fields_as_null() {
     let papers = json(&["papers"]);

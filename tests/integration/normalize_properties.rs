@@ -1,7 +1,7 @@
 //! Property tests of the one normaliser `match`, `search` and name resolution share:
 //! normalising twice changes nothing, and case, hyphens and word order do not matter.
 
-use linkage::normalize::{name_key, normal_form, Words};
+use linkage::normalize::{name_key, normal_form, Sought, Words};
 use proptest::prelude::*;
 
 /// Words of several scripts: ASCII, accented Latin, digits, Chinese characters.
@@ -74,6 +74,18 @@ proptest! {
             shuffled.swap(i, j);
         }
         prop_assert_eq!(name_key(&shuffled.join(" ")), name_key(&words.join(" ")));
+    }
+
+    /// `search` finds a text in itself whatever the case and the hyphens.
+    #[test]
+    fn search_is_blind_to_case_and_hyphens(text in text()) {
+        prop_assume!(!text.trim().is_empty());
+        let sought = Sought::new(&text);
+        prop_assert!(sought.found_in(&text));
+        prop_assert!(sought.found_in(&text.to_ascii_uppercase()));
+        let spaced = text.replace(['-', '\u{2010}'], " ");
+        prop_assert!(sought.found_in(&spaced));
+        prop_assert!(Sought::new(&text.to_ascii_uppercase()).found_in(&text));
     }
 
     /// Each word's byte range points at the written word it came from.
