@@ -131,6 +131,22 @@ pub fn name_key(text: &str) -> String {
     stems.join(" ")
 }
 
+/// The words of `text` as written (lower-cased, function words aside) as a set, sorted
+/// and without repeats: two names with the same key say the same words in another
+/// order, case or hyphenation. Endings count here, unlike in [`name_key`]: name
+/// resolution picks a node by it, and "continuation" is not "continuity".
+pub fn word_key(text: &str) -> String {
+    let words = Words::of(text);
+    let mut written: Vec<String> = words
+        .words
+        .iter()
+        .map(|w| text[w.bytes.clone()].to_lowercase())
+        .collect();
+    written.sort_unstable();
+    written.dedup();
+    written.join(" ")
+}
+
 /// How many other words may stand among the words of a phrase `search` looks for.
 const NEAR: usize = 3;
 

@@ -106,12 +106,13 @@ impl<'g> Index<'g> {
                 .unwrap_or_default();
             let mut context: HashMap<String, u32> = HashMap::new();
             let mut context_len = 0;
-            for text in node
+            let context_texts = node
                 .description
                 .iter()
                 .map(String::as_str)
                 .chain(quotes.iter().map(|s| s.quote()))
-            {
+                .filter(|_| view.reads_context());
+            for text in context_texts {
                 for term in terms(&needs(&Words::of(text))) {
                     *context.entry(term).or_default() += 1;
                     context_len += 1;

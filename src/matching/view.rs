@@ -18,6 +18,8 @@ pub struct View {
     without: Option<String>,
     /// Aliases that do not count, as (node, index in its aliases).
     hidden_aliases: HashSet<(NodeIndex, usize)>,
+    /// Whether descriptions and quotes are left unread (names only).
+    names_only: bool,
 }
 
 impl View {
@@ -63,7 +65,21 @@ impl View {
             only: None,
             without: Some(paper.to_string()),
             hidden_aliases,
+            names_only: false,
         }
+    }
+
+    /// The same view with concepts judged by their names alone: quicker to build on a
+    /// large graph (no quote is read), for suggestions.
+    #[must_use]
+    pub fn names_only(mut self) -> Self {
+        self.names_only = true;
+        self
+    }
+
+    /// Whether descriptions and quotes are read.
+    pub(super) fn reads_context(&self) -> bool {
+        !self.names_only
     }
 
     /// Whether `paper`'s claims count.

@@ -153,6 +153,27 @@ fn an_ambiguous_name_lists_its_matches() {
     );
 }
 
+/// A name in another word order or hyphenation resolves; another ending does not
+/// (continuity is not continuation), but the concepts sharing its words are suggested.
+#[test]
+fn names_resolve_whatever_the_word_order_and_unknown_ones_suggest_by_words() {
+    let by_id = run(&["show", "urban-rural-integration", "--json"]).1;
+    for name in ["integration urban-rural", "Rural Urban integration"] {
+        let (code, out, err) = run(&["show", name, "--json"]);
+        assert_eq!(code, 0, "{name}: {err}");
+        assert_eq!(out, by_id, "{name}");
+    }
+    let (code, _, err) = run(&["show", "poverty of multi dimensions"]);
+    assert_eq!(code, 2);
+    assert!(
+        err.contains("\n  solve-multidimensional-poverty  "),
+        "{err}"
+    );
+    let (code, _, err) = run(&["show", "continuity of policies"]);
+    assert_eq!(code, 2, "a stem is not a name: {err}");
+    assert!(err.contains("\n  policy-continuity  "), "{err}");
+}
+
 #[test]
 fn an_unknown_name_suggests_the_closest() {
     let (code, _, err) = run(&["show", "tpaa"]);
