@@ -123,9 +123,23 @@ pub fn normal_form(text: &str) -> String {
 
 /// The words of `text` as a set, sorted and without repeats, one space apart: two names
 /// with the same key say the same thing in another order or with other endings.
+///
+/// The stems of [`Words::of`], read without keeping where each word is: `check` keys
+/// every name of a large dataset.
 pub fn name_key(text: &str) -> String {
-    let words = Words::of(text);
-    let mut stems: Vec<&str> = words.words.iter().map(|w| w.stem.as_str()).collect();
+    let lower: String = text.chars().flat_map(char::to_lowercase).collect();
+    let mut stems: Vec<String> = Vec::new();
+    for token in Tokens::new(&lower) {
+        let raw = &lower[token.range];
+        if token.cjk {
+            stems.push(raw.to_string());
+        } else if !is_function_word(raw) {
+            let stem = stem(raw);
+            if !is_function_word(&stem) {
+                stems.push(stem);
+            }
+        }
+    }
     stems.sort_unstable();
     stems.dedup();
     stems.join(" ")
@@ -524,6 +538,10 @@ fn lower_with_offsets(text: &str) -> Lowered {
 /// (Snowball stems are not always fixed points: "dimensional" → "dimension" →
 /// "dimens" → "dimen"), so that a stem read again is the same stem. Remembered.
 fn stem(word: &str) -> String {
+    // Numbers are their own stems, and a dataset may hold a great many of them.
+    if word.bytes().all(|b| b.is_ascii_digit()) {
+        return word.to_string();
+    }
     thread_local! {
         /// Stems already found: a text repeats its words, and `search` reads every
         /// quote. Emptied when it grows large.

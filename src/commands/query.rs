@@ -7,6 +7,7 @@ use petgraph::graph::NodeIndex;
 use crate::{
     author,
     cli::{Evidence, EvidenceArgs, LimitArgs, PathArgs, QueryArgs},
+    duplicates,
     error::Error,
     json_schema, matching, output,
     query::{self, ego_network, PathMode, PathQuery, Walk, WalkFilter},
@@ -28,10 +29,14 @@ pub fn check(session: &Session, sources: Option<&std::path::Path>) -> Result<Pri
     if report.is_none() && !unlocated.is_empty() {
         return Err(Error::InvalidData(unlocated));
     }
+    let duplicates: Vec<_> = duplicates::probable_duplicates(graph)
+        .iter()
+        .map(|d| duplicates::warning(graph, d))
+        .collect();
     let text = if session.json {
-        output::json(&output::check::json(graph, report.as_ref()))
+        output::json(&output::check::json(graph, report.as_ref(), &duplicates))
     } else {
-        output::check::human(graph, report.as_ref())
+        output::check::human(graph, report.as_ref(), &duplicates)
     };
     if let Some(report) = report.filter(|r| !r.failures.is_empty()) {
         write_stdout(&mut anstream::stdout(), text.as_bytes())?;

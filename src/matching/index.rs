@@ -68,6 +68,8 @@ pub(super) struct Concept<'g> {
 #[derive(Debug)]
 pub struct Index<'g> {
     pub(super) concepts: Vec<Concept<'g>>,
+    /// Each candidate's place in `concepts`.
+    positions: HashMap<NodeIndex, usize>,
     /// In how many concepts' names each term occurs.
     name_df: HashMap<String, u32>,
     /// In how many concepts' descriptions and quotes each term occurs.
@@ -151,8 +153,14 @@ impl<'g> Index<'g> {
         let total: u64 = concepts.iter().map(|c| u64::from(c.context_len)).sum();
         #[allow(clippy::cast_precision_loss)] // counts far below 2^52
         let context_avg_len = total as f64 / concepts.len().max(1) as f64;
+        let positions = concepts
+            .iter()
+            .enumerate()
+            .map(|(i, c)| (c.node, i))
+            .collect();
         Self {
             concepts,
+            positions,
             name_df,
             context_df,
             context_avg_len,
@@ -171,7 +179,12 @@ impl<'g> Index<'g> {
 
     /// Whether `node` is a candidate.
     pub fn contains(&self, node: NodeIndex) -> bool {
-        self.concepts.iter().any(|c| c.node == node)
+        self.positions.contains_key(&node)
+    }
+
+    /// The candidate `node`, if it is one.
+    pub(super) fn concept(&self, node: NodeIndex) -> Option<&Concept<'g>> {
+        self.positions.get(&node).map(|&i| &self.concepts[i])
     }
 
     /// The weight of a term in names: its inverse document frequency among the

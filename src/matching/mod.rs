@@ -211,6 +211,25 @@ impl<'g> Index<'g> {
         Ok(ranked)
     }
 
+    /// How nearly a name of one of two candidates states a name of the other, as
+    /// `match` scores a text against a name (the better way round), in 0..=1; 0 when
+    /// either is no candidate.
+    pub fn name_similarity(&self, a: NodeIndex, b: NodeIndex) -> f64 {
+        let (Some(a), Some(b)) = (self.concept(a), self.concept(b)) else {
+            return 0.0;
+        };
+        let mut best: f64 = 0.0;
+        for (from, to) in [(a, b), (b, a)] {
+            for name in &from.names {
+                let query = Query::new(name.needs.clone(), self);
+                for other in &to.names {
+                    best = best.max(name_score(&query, other, self).0);
+                }
+            }
+        }
+        best
+    }
+
     /// The concepts `text` may mean (those reaching the threshold), at most `limit`,
     /// each with why; or, when none does, the closest.
     ///

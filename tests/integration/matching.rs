@@ -132,44 +132,61 @@ fn a_text_without_words_to_compare_is_bad_usage() {
     }
 }
 
-/// The issue's example: two abstracts' "institutional poverty alleviation" and
-/// "institutionalization of poverty alleviation" are one concept.
-#[test]
-fn a_phrase_finds_the_concept_another_paper_words_differently() {
+/// A dataset of papers `a` and `b` with `nodes` and `relations` (JSON values), under
+/// the fixtures' schema.
+#[allow(clippy::needless_pass_by_value)] // built in place by the callers
+fn dataset(nodes: Value, relations: Value) -> tempfile::TempDir {
     let dir = tempfile::tempdir().unwrap();
     std::fs::copy(
         fixture("good").join("schema.json"),
         dir.path().join("schema.json"),
     )
     .unwrap();
-    let files = [
-        (
-            "papers.json",
-            json!({"papers": [{"id": "a", "cite": "A (2024)", "file": "a.txt"}]}),
-        ),
-        (
-            "nodes.json",
-            json!({"nodes": [
-                {"id": "institutional-poverty-alleviation", "kind": "mechanism",
-                 "label": "Institutional poverty alleviation"},
-                {"id": "poverty-alleviation", "kind": "strategy", "label": "Poverty alleviation"},
-                {"id": "rural-governance", "kind": "goal", "label": "Rural governance"}
-            ]}),
-        ),
-        (
-            "claims.json",
-            json!({"relations": [{"kind": "serves", "from": "institutional-poverty-alleviation",
-                "to": "rural-governance", "sources": [{"paper": "a", "locator": "Abstract",
-                "quote": "Institutional poverty alleviation serves rural governance."}]}]}),
-        ),
-    ];
-    for (name, value) in files {
-        std::fs::write(dir.path().join(name), value.to_string()).unwrap();
+    let papers = json!({"papers": [
+        {"id": "a", "cite": "A (2024)", "file": "a.txt"},
+        {"id": "b", "cite": "B (2024)", "file": "b.txt"}
+    ]});
+    for (name, value) in [
+        ("papers.json", papers),
+        ("nodes.json", json!({ "nodes": nodes })),
+        ("claims.json", json!({ "relations": relations })),
+    ] {
+        std::fs::write(
+            dir.path().join(name),
+            serde_json::to_string_pretty(&value).unwrap(),
+        )
+        .unwrap();
     }
-    let data = dir.path().to_str().unwrap();
+    dir
+}
+
+/// A claim of `paper`: `from` `kind` `to`, with a quote.
+fn claim(kind: &str, from: &str, to: &str, paper: &str) -> Value {
+    json!({"kind": kind, "from": from, "to": to, "sources": [{"paper": paper,
+        "locator": "Abstract", "quote": format!("{from} {kind} {to}.")}]})
+}
+
+/// The issue's example: two abstracts' "institutional poverty alleviation" and
+/// "institutionalization of poverty alleviation" are one concept.
+#[test]
+fn a_phrase_finds_the_concept_another_paper_words_differently() {
+    let dir = dataset(
+        json!([
+            {"id": "institutional-poverty-alleviation", "kind": "mechanism",
+             "label": "Institutional poverty alleviation"},
+            {"id": "poverty-alleviation", "kind": "strategy", "label": "Poverty alleviation"},
+            {"id": "rural-governance", "kind": "goal", "label": "Rural governance"}
+        ]),
+        json!([claim(
+            "serves",
+            "institutional-poverty-alleviation",
+            "rural-governance",
+            "a"
+        )]),
+    );
     let (code, out, err) = run(&[
         "--data",
-        data,
+        dir.path().to_str().unwrap(),
         "match",
         "institutionalization of poverty alleviation",
         "--json",
@@ -181,6 +198,106 @@ fn a_phrase_finds_the_concept_another_paper_words_differently() {
         "{found}"
     );
     assert_eq!(found["matches"][0]["name"]["exact"], true);
+}
+
+/// `check` warns about two nodes for one concept, naming both and where the second is,
+/// and about nothing else: not the items of one list, not concepts a description
+/// tells apart.
+#[test]
+fn check_warns_when_two_concepts_are_probably_one() {
+    let dir = dataset(
+        json!([
+            {"id": "institutional-poverty-alleviation", "kind": "mechanism",
+             "label": "Institutional poverty alleviation"},
+            {"id": "poverty-alleviation-institutionalized", "kind": "mechanism",
+             "label": "Institutionalization of poverty alleviation"},
+            {"id": "rural-cadre-training", "kind": "measure", "label": "Rural cadre training"},
+            {"id": "cadre-training-programme", "kind": "measure",
+             "label": "Rural cadre training programme"},
+            {"id": "five-batches", "kind": "measure", "label": "Five batches"},
+            {"id": "six-precisions", "kind": "measure", "label": "Six precisions"},
+            {"id": "industrial-poverty-alleviation", "kind": "measure",
+             "label": "Industrial poverty alleviation", "label_zh": "产业扶贫"},
+            {"id": "sectoral-poverty-alleviation", "kind": "measure",
+             "label": "Sectoral poverty alleviation", "aliases": ["industry poverty alleviation"],
+             "description": "By the sectors (行业扶贫), not industrial poverty alleviation (产业扶贫)."},
+            {"id": "tpa", "kind": "strategy", "label": "Targeted poverty alleviation"},
+            {"id": "rural-governance", "kind": "goal", "label": "Rural governance"}
+        ]),
+        json!([
+            claim(
+                "serves",
+                "institutional-poverty-alleviation",
+                "rural-governance",
+                "a"
+            ),
+            claim(
+                "serves",
+                "poverty-alleviation-institutionalized",
+                "rural-governance",
+                "b"
+            ),
+            claim("part-of", "rural-cadre-training", "tpa", "a"),
+            claim("serves", "rural-cadre-training", "rural-governance", "a"),
+            claim("part-of", "cadre-training-programme", "tpa", "b"),
+            claim(
+                "serves",
+                "cadre-training-programme",
+                "rural-governance",
+                "b"
+            ),
+            claim("part-of", "five-batches", "tpa", "a"),
+            claim("serves", "five-batches", "rural-governance", "a"),
+            claim("part-of", "six-precisions", "tpa", "a"),
+            claim("serves", "six-precisions", "rural-governance", "a"),
+            claim("part-of", "industrial-poverty-alleviation", "tpa", "a"),
+            claim("part-of", "sectoral-poverty-alleviation", "tpa", "b")
+        ]),
+    );
+    let data = dir.path().to_str().unwrap();
+    let (code, out, err) = run(&["--data", data, "--no-cache", "check"]);
+    assert_eq!(code, 0, "warnings do not fail the check: {err}");
+    assert!(
+        out.contains(
+            "`institutional-poverty-alleviation` (Institutional poverty alleviation) and \
+             `poverty-alleviation-institutionalized` (Institutionalization of poverty \
+             alleviation) are probably one concept: “Institutional poverty alleviation” \
+             and “Institutionalization of poverty alleviation” say the same words"
+        ),
+        "{out}"
+    );
+    assert!(
+        out.contains("nodes.json:9:"),
+        "the second one's place: {out}"
+    );
+    assert!(
+        out.contains(
+            "`rural-cadre-training` (Rural cadre training) and `cadre-training-programme`"
+        ),
+        "{out}"
+    );
+    assert!(out.contains("2 pairs of concepts probably one"), "{out}");
+    for apart in ["six-precisions", "sectoral-poverty-alleviation"] {
+        assert!(!out.contains(apart), "{apart} flagged: {out}");
+    }
+    let (_, json_out, _) = run(&["--data", data, "--no-cache", "check", "--json"]);
+    let report: Value = serde_json::from_str(&json_out).unwrap();
+    let duplicates = report["duplicates"].as_array().unwrap();
+    assert_eq!(duplicates.len(), 2, "{report}");
+    assert!(duplicates[0]["location"]
+        .as_str()
+        .unwrap()
+        .ends_with("nodes.json:9:13"));
+}
+
+/// On the shipped data, the warning is silent: a warning a scholar has to ignore every
+/// time would be noise (docs/matching.md lists what it would flag without its rules).
+#[test]
+fn check_finds_no_duplicate_concepts_in_the_shipped_data() {
+    let (code, out, _) = run(&["check", "--json"]);
+    assert_eq!(code, 0);
+    let report: Value = serde_json::from_str(&out).unwrap();
+    assert_eq!(report["duplicates"], json!([]));
 }
 
 #[test]

@@ -11,6 +11,7 @@ fn word() -> impl Strategy<Value = String> {
         "[a-zA-ZÀ-ÖØ-öø-ÿ]{1,8}",
         "[0-9]{1,4}",
         "[\u{4e00}-\u{4e2f}]{1,4}",
+        "[ΣσςΑα]{1,4}",
         Just("of".to_string()),
         Just("The".to_string()),
     ]
@@ -48,6 +49,15 @@ proptest! {
         let once = normal_form(&text);
         prop_assert_eq!(normal_form(&once), once.clone());
         prop_assert_eq!(name_key(&once), name_key(&text));
+    }
+
+    /// The key of a name is the set of its words' stems, however it is computed.
+    #[test]
+    fn a_name_key_is_the_set_of_the_stems(text in text()) {
+        let mut stems: Vec<String> = Words::of(&text).words.into_iter().map(|w| w.stem).collect();
+        stems.sort();
+        stems.dedup();
+        prop_assert_eq!(name_key(&text), stems.join(" "));
     }
 
     #[test]
