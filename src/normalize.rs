@@ -243,13 +243,14 @@ impl Sought {
         if self.lower.is_empty() {
             return false;
         }
-        let lower = text.to_lowercase();
+        let probed = Probed::new(text);
+        let lower = probed.lower.as_str();
         if lower.contains(&self.lower) {
             return true;
         }
         if self.words.is_empty() && self.cjk.is_empty() {
             // Only function words: found as written, punctuation aside.
-            return !self.squeezed.is_empty() && squeeze(&lower).contains(&self.squeezed);
+            return !self.squeezed.is_empty() && squeeze(lower).contains(&self.squeezed);
         }
         if !self.cjk.is_empty() {
             let squeezed: String = lower.chars().filter(|c| !c.is_whitespace()).collect();
@@ -257,25 +258,16 @@ impl Sought {
                 return false;
             }
         }
-        self.words.is_empty() || (self.might_be_in(&lower) && self.near_in(text))
+        self.words.is_empty() || (self.might_be_in(&probed) && self.near_in(text))
     }
 
-    /// Whether the lower-cased `text` holds, for every word sought, the start of one of
-    /// the ways it may be written: a cheap test that spares reading most texts word by
-    /// word. See [`probe`].
-    fn might_be_in(&self, lower: &str) -> bool {
-        // A compound written solid is found in the text with its hyphens taken out.
-        let solid: Option<String> = lower
-            .contains(is_hyphen)
-            .then(|| lower.chars().filter(|&c| !is_hyphen(c)).collect());
-        let holds = |term: &str| {
-            let probe = probe(term);
-            lower.contains(probe) || solid.as_deref().is_some_and(|s| s.contains(probe))
-        };
+    /// Whether the text holds, for every word sought, the start of one of the ways it
+    /// may be written: a cheap test that spares reading most texts word by word.
+    fn might_be_in(&self, probed: &Probed) -> bool {
         self.words.iter().all(|word| match word {
-            SoughtWord::Stem(stem) => holds(stem),
+            SoughtWord::Stem(stem) => probed.may_hold(stem),
             SoughtWord::Compound { parts, joined } => {
-                holds(joined) || parts.iter().all(|p| holds(p))
+                probed.may_hold(joined) || parts.iter().all(|p| probed.may_hold(p))
             }
         })
     }
@@ -329,13 +321,39 @@ impl Sought {
     }
 }
 
+/// A text made ready for quick tests of whether it may hold a word of a given stem,
+/// before reading it word by word.
+pub(crate) struct Probed {
+    /// The text lower-cased as [`Words::of`] lower-cases it.
+    lower: String,
+    /// The same without its hyphens, where it has any: a compound written solid.
+    solid: Option<String>,
+}
+
+impl Probed {
+    pub(crate) fn new(text: &str) -> Self {
+        let lower: String = text.chars().flat_map(char::to_lowercase).collect();
+        let solid = lower
+            .contains(is_hyphen)
+            .then(|| lower.chars().filter(|&c| !is_hyphen(c)).collect());
+        Self { lower, solid }
+    }
+
+    /// Whether the text may hold a word whose stem is `stem` (false: it certainly
+    /// does not). See [`probe`].
+    pub(crate) fn may_hold(&self, stem: &str) -> bool {
+        let probe = probe(stem);
+        self.lower.contains(probe) || self.solid.as_deref().is_some_and(|s| s.contains(probe))
+    }
+}
+
 /// What every lower-case word whose stem is `stem` starts with: the stem without its
 /// last character. The English Snowball stemmer only rewrites the end of a word
 /// ("happy" → "happi", "hoping" → "hope", "possibility" → "possibl"), so all but the
 /// stem's last character is the word's own; only "dying", "lying" and "tying" (→ "die",
 /// "lie", "tie") rewrite more, and their stems get no probe. A unit test holds this
 /// for every word of the shipped texts.
-fn probe(stem: &str) -> &str {
+pub(crate) fn probe(stem: &str) -> &str {
     if matches!(stem, "die" | "lie" | "tie") {
         return "";
     }
@@ -492,7 +510,7 @@ impl Iterator for Tokens<'_> {
 }
 
 /// Hyphen-minus and the Unicode hyphens; not dashes, which join ranges (2013–2020).
-fn is_hyphen(c: char) -> bool {
+pub(crate) fn is_hyphen(c: char) -> bool {
     matches!(c, '-' | '\u{2010}' | '\u{2011}')
 }
 

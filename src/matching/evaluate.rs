@@ -75,7 +75,7 @@ pub fn trials<'g>(
     let mut out = Vec::new();
     for paper in graph.papers() {
         let view = View::without(graph, &paper.id, texts);
-        let index = Index::build(graph, &view);
+        let index = Index::build(graph, &view).for_many_queries();
         let mut seen: HashSet<(NodeIndex, &str)> = HashSet::new();
         for (_, relation) in graph.relations() {
             for source in relation.sources.iter().filter(|s| s.paper == paper.id) {
@@ -121,14 +121,14 @@ fn phrase_naming(
     let quote_needs = needs(&words);
     let mut best: Option<(f64, usize, usize)> = None;
     for name in std::iter::once(&node.label).chain(&node.aliases) {
-        let name = super::index::Name::read(super::NameField::Label, name);
+        let name = index.read_name(super::NameField::Label, name);
         let found: Vec<usize> = (0..quote_needs.len())
             .filter(|&i| quote_needs[i].found_in(&name.terms))
             .collect();
         for (a, &start) in found.iter().enumerate() {
             for &end in &found[a..] {
                 let query = Query::new(quote_needs[start..=end].to_vec(), index);
-                let (score, _) = name_score(&query, &name, index);
+                let (score, _) = name_score(&query, &name);
                 // The best score; of equal ones, the shortest stretch.
                 let better = best.is_none_or(|(s, b, e)| {
                     score

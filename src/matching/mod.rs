@@ -24,7 +24,7 @@ pub use index::{Index, NameField};
 pub use view::View;
 
 use crate::{error::Error, normalize::Words, relation::Source};
-use score::{context_score, name_score, needs, terms, Query};
+use score::{context_score, name_score, needs, terms, Context, Query};
 
 /// How many papers' use earns a concept the whole of [`Tuning::papers`].
 const PAPERS_FOR_FULL_PREFERENCE: usize = 4;
@@ -151,13 +151,14 @@ impl<'g> Index<'g> {
         }
         let query = Query::new(needs(&words), self);
         let query_terms = terms(&query.needs);
+        let context = Context::read(self, query_terms.clone());
         let mut ranked = Vec::new();
         for (at, concept) in self.concepts.iter().enumerate() {
-            let shares = concept
-                .names
-                .iter()
-                .any(|n| n.terms.iter().any(|t| query_terms.binary_search(t).is_ok()))
-                || query_terms.iter().any(|t| concept.context.contains_key(t));
+            let shares = context.holds_any(at)
+                || concept
+                    .names
+                    .iter()
+                    .any(|n| n.terms.iter().any(|t| query_terms.binary_search(t).is_ok()));
             if !shares {
                 continue;
             }
@@ -166,7 +167,7 @@ impl<'g> Index<'g> {
                 .iter()
                 .enumerate()
                 .map(|(i, n)| {
-                    let (dice, found) = name_score(&query, n, self);
+                    let (dice, found) = name_score(&query, n);
                     (i, dice, found)
                 })
                 .fold((0, -1.0, Vec::new()), |best, next| {
@@ -176,7 +177,7 @@ impl<'g> Index<'g> {
                         best
                     }
                 });
-            let context = context_score(&query, concept, self);
+            let in_context = context_score(&query, at, self, &context);
             #[allow(clippy::cast_precision_loss)] // a handful of papers
             let preference = concept
                 .papers
@@ -185,7 +186,7 @@ impl<'g> Index<'g> {
                 .min(PAPERS_FOR_FULL_PREFERENCE - 1) as f64
                 / (PAPERS_FOR_FULL_PREFERENCE - 1) as f64;
             let score = (1.0 - tuning.context) * dice.max(0.0)
-                + tuning.context * context
+                + tuning.context * in_context
                 + tuning.papers * preference;
             if score > 0.0 {
                 ranked.push(Ranked {
@@ -223,7 +224,7 @@ impl<'g> Index<'g> {
             for name in &from.names {
                 let query = Query::new(name.needs.clone(), self);
                 for other in &to.names {
-                    best = best.max(name_score(&query, other, self).0);
+                    best = best.max(name_score(&query, other).0);
                 }
             }
         }
@@ -279,8 +280,12 @@ impl<'g> Index<'g> {
         let name = &concept.names[ranked.name];
         let exact = ranked.found.len() == query.needs.len()
             && name.needs.iter().all(|n| n.found_in(&terms(&query.needs)));
+        let description_terms = concept
+            .description
+            .map(|d| terms(&needs(&Words::of(d))))
+            .unwrap_or_default();
         let description: Vec<usize> = (0..query.needs.len())
-            .filter(|&i| query.needs[i].found_in(&concept.description))
+            .filter(|&i| query.needs[i].found_in(&description_terms))
             .collect();
         // A quote uses the same words when it holds at least half the text's weight,
         // or all the name holds of it.
