@@ -96,7 +96,11 @@ fn same_words(graph: &ConceptGraph, found: &mut Vec<Duplicate>) {
             }
         }
     }
-    for same in by_words.values() {
+    // In the order of the keys, so that a pair with two names of the same words is
+    // always reported by the same two.
+    let mut keyed: Vec<(&String, &Vec<(NodeIndex, &str)>)> = by_words.iter().collect();
+    keyed.sort_unstable_by_key(|(key, _)| *key);
+    for (_, same) in keyed {
         for (i, &(a, a_name)) in same.iter().enumerate() {
             for &(b, b_name) in &same[i + 1..] {
                 push(
