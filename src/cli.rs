@@ -75,10 +75,34 @@ pub enum Command {
         #[command(flatten)]
         query: QueryArgs,
     },
-    /// Find nodes and quotes containing TEXT (case-insensitive).
+    /// Find nodes and quotes containing TEXT: its words near one another, in any order,
+    /// case, hyphens and word endings aside (`rural-urban` finds "urban-rural",
+    /// `multidimensional` finds "multi-dimensional"), or the text itself.
     Search {
         /// Text to look for.
         text: String,
+        #[command(flatten)]
+        query: QueryArgs,
+        #[command(flatten)]
+        limit: LimitArgs,
+    },
+    /// Which existing concepts a phrase or a sentence means, best first, each with why
+    /// (the name, description and quotes using the same words); "no existing concept"
+    /// (exit code 1) when none is close enough.
+    ///
+    /// Case, hyphens, word order and word endings do not matter ("institutionalization
+    /// of poverty alleviation" meets "institutional poverty alleviation"); Chinese is
+    /// compared by pairs of characters. A concept scores by how nearly the text states
+    /// one of its names (rare words weigh more than common ones, and words of the text
+    /// the name lacks count against it), a little by its description and quotes, and a
+    /// little more when several papers use it. Only concepts scoring 0.55 or more are
+    /// offered: reusing a concept for a new paper's claim says the papers speak of the
+    /// same thing, and a wrong reuse invents an agreement (docs/matching.md measures
+    /// how often the threshold is right).
+    Match {
+        /// The phrase or sentence.
+        text: String,
+        /// --paper: only concepts these papers' claims are about, judged by their quotes.
         #[command(flatten)]
         query: QueryArgs,
         #[command(flatten)]
@@ -507,8 +531,8 @@ impl EvidenceArgs {
 /// `--limit` for the commands that list things.
 #[derive(Debug, Clone, Copy, Args)]
 pub struct LimitArgs {
-    /// Most items listed, at most 10000; the rest are counted [default: 50 for path,
-    /// every item otherwise].
+    /// Most items listed, at most 10000; the rest are counted [default: 50 for path, 5
+    /// for match, every item otherwise].
     #[arg(long, value_name = "N", value_parser = clap::value_parser!(u32).range(1..=10_000))]
     pub limit: Option<u32>,
 }
