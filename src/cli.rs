@@ -33,7 +33,8 @@ pub struct Cli {
 
     /// Load `--data DIR` from its JSON files, neither reading nor writing the cache of
     /// loaded datasets (kept in `$LINKAGE_CACHE_DIR`, `$XDG_CACHE_HOME/linkage` or
-    /// `~/.cache/linkage`).
+    /// `~/.cache/linkage`, at most `$LINKAGE_CACHE_LIMIT` bytes, default 1G, the least
+    /// recently used removed first; 0 keeps none).
     #[arg(long, global = true)]
     pub no_cache: bool,
 
@@ -74,10 +75,34 @@ pub enum Command {
         #[command(flatten)]
         query: QueryArgs,
     },
-    /// Find nodes and quotes containing TEXT (case-insensitive).
+    /// Find nodes and quotes containing TEXT: its words near one another, in any order,
+    /// case, hyphens and word endings aside (`rural-urban` finds "urban-rural",
+    /// `multidimensional` finds "multi-dimensional"), or the text itself.
     Search {
         /// Text to look for.
         text: String,
+        #[command(flatten)]
+        query: QueryArgs,
+        #[command(flatten)]
+        limit: LimitArgs,
+    },
+    /// Which existing concepts a phrase or a sentence means, best first, each with why
+    /// (the name, description and quotes using the same words); "no existing concept"
+    /// (exit code 1) when none is close enough.
+    ///
+    /// Case, hyphens, word order and word endings do not matter ("institutionalization
+    /// of poverty alleviation" meets "institutional poverty alleviation"); Chinese is
+    /// compared by pairs of characters. A concept scores by how nearly the text states
+    /// one of its names (rare words weigh more than common ones, and words of the text
+    /// the name lacks count against it), a little by its description and quotes, and a
+    /// little more when several papers use it. Only concepts scoring 0.55 or more are
+    /// offered: reusing a concept for a new paper's claim says the papers speak of the
+    /// same thing, and a wrong reuse invents an agreement (docs/matching.md measures
+    /// how often the threshold is right).
+    Match {
+        /// The phrase or sentence.
+        text: String,
+        /// --paper: only concepts these papers' claims are about, judged by their quotes.
         #[command(flatten)]
         query: QueryArgs,
         #[command(flatten)]
@@ -214,9 +239,9 @@ pub enum Command {
         /// GraphML: the directory to write the new dataset into (new or empty).
         #[arg(short, long, value_name = "DIR")]
         output: Option<PathBuf>,
-        /// Claims: the new data file's name inside the dataset [default: the claims
-        /// file's name with .json].
-        #[arg(long, value_name = "NAME")]
+        /// Claims: the new data file, a bare NAME.json directly inside the dataset
+        /// (the only files linkage reads) [default: the claims file's name with .json].
+        #[arg(long, value_name = "NAME.json")]
         into: Option<String>,
         /// Claims: directory of the papers' texts [default: DIR/texts].
         #[arg(long, value_name = "DIR")]
@@ -392,9 +417,10 @@ pub struct AddArgs {
     /// When TO names no node, create it as a node of this kind.
     #[arg(long, value_name = "KIND", add = completion::node_kinds())]
     pub to_kind: Option<String>,
-    /// The data file to add to (a name inside the dataset) [default: the file holding
-    /// most of the paper's claims].
-    #[arg(long, value_name = "NAME")]
+    /// The data file to add to: a bare NAME.json directly inside the dataset, the only
+    /// files linkage reads (not schema.json) [default: the file holding most of the
+    /// paper's claims, else PAPER.json].
+    #[arg(long, value_name = "NAME.json")]
     pub file: Option<String>,
     /// Directory of the papers' texts [default: DIR/texts].
     #[arg(long, value_name = "DIR")]
@@ -509,8 +535,8 @@ impl EvidenceArgs {
 /// `--limit` for the commands that list things.
 #[derive(Debug, Clone, Copy, Args)]
 pub struct LimitArgs {
-    /// Most items listed, at most 10000; the rest are counted [default: 50 for path,
-    /// every item otherwise].
+    /// Most items listed, at most 10000; the rest are counted [default: 50 for path, 5
+    /// for match, every item otherwise].
     #[arg(long, value_name = "N", value_parser = clap::value_parser!(u32).range(1..=10_000))]
     pub limit: Option<u32>,
 }

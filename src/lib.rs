@@ -25,6 +25,7 @@ pub mod commands;
 pub mod completion;
 pub mod diagnostic;
 pub mod dot;
+pub mod duplicates;
 mod embedded;
 pub mod error;
 pub mod export;
@@ -37,7 +38,9 @@ pub mod import;
 pub mod json_schema;
 pub mod load;
 pub mod locate;
+pub mod matching;
 pub mod node;
+pub mod normalize;
 pub mod output;
 #[cfg(feature = "cli")]
 pub mod pager;

@@ -119,6 +119,19 @@ pub fn read_data_dir(dir: &Path) -> Result<Vec<ReadFile>> {
 /// # Errors
 /// As [`read_data_dir`].
 pub fn data_paths(dir: &Path) -> Result<Vec<PathBuf>> {
+    let paths = json_paths(dir)?;
+    if paths.is_empty() {
+        return Err(Error::InvalidData(vec![Diagnostic::error(
+            dir.display().to_string(),
+            "no data files: the directory has no *.json file",
+        )
+        .with_hint("a dataset is a directory of JSON files with `papers`, `nodes` and `relations`; see docs/data-format.md")]));
+    }
+    Ok(paths)
+}
+
+/// The `*.json` files directly inside `dir`, in name order, however many there are.
+fn json_paths(dir: &Path) -> Result<Vec<PathBuf>> {
     let entries = std::fs::read_dir(dir).map_err(|e| Error::io("read directory", dir, e))?;
     let mut paths = Vec::new();
     for entry in entries {
@@ -130,14 +143,41 @@ pub fn data_paths(dir: &Path) -> Result<Vec<PathBuf>> {
         }
     }
     paths.sort();
-    if paths.is_empty() {
-        return Err(Error::InvalidData(vec![Diagnostic::error(
-            dir.display().to_string(),
-            "no data files: the directory has no *.json file",
-        )
-        .with_hint("a dataset is a directory of JSON files with `papers`, `nodes` and `relations`; see docs/data-format.md")]));
-    }
     Ok(paths)
+}
+
+/// Loads the dataset in `dir` as it would be with its data file `changed` (one of its
+/// `*.json` files, or a new one: `dir` joined with a bare `NAME.json`) holding
+/// `contents`, writing nothing: how `add` and `import` check a change before making it.
+///
+/// The changed file is loaded after the others, so a problem the change brings (the
+/// same claim twice, an id taken) is reported in the changed file, pointing at what it
+/// meets in the files the user has; its places are lines and columns of `contents`.
+///
+/// # Errors
+/// As [`load`].
+pub fn load_with_change(dir: &Path, changed: &Path, contents: Vec<u8>) -> Result<Loaded> {
+    let raw = |path: PathBuf, contents: Contents, held: bool| RawFile {
+        name: path.display().to_string(),
+        file_name: path
+            .file_name()
+            .unwrap_or_default()
+            .to_string_lossy()
+            .into_owned(),
+        // Only a file read from disk may be let go and read again: the changed one's
+        // text is what is checked, not what is on disk.
+        path: (!held).then_some(path),
+        contents,
+    };
+    let mut files = Vec::new();
+    for path in json_paths(dir)? {
+        if path != changed {
+            let bytes = std::fs::read(&path).map_err(|e| Error::io("read", &path, e))?;
+            files.push(raw(path, Contents::Bytes(bytes), false));
+        }
+    }
+    files.push(raw(changed.to_path_buf(), Contents::Bytes(contents), true));
+    load_files(files)
 }
 
 /// Loads and validates files read by [`read_data_dir`], as [`load`] does.
@@ -397,7 +437,7 @@ fn decode(file: usize, contents: Contents, problems: &mut Problems) -> Cow<'stat
 
 /// The most relation kinds a schema may declare: each edge stores its kind's index in
 /// a `u16`.
-const MAX_RELATION_KINDS: usize = u16::MAX as usize;
+pub(crate) const MAX_RELATION_KINDS: usize = u16::MAX as usize;
 
 fn parse_schema(file: usize, text: &str, problems: &mut Problems) -> Option<Schema> {
     if text.is_empty() {

@@ -275,6 +275,12 @@ impl Source {
         let (encoded_by, reviewed_by) = self.names();
         reviewed_by.is_some_and(|r| Some(r) != encoded_by)
     }
+
+    /// Whether the quote is not empty, told without reading it (the cache checks a
+    /// million sources so).
+    pub fn has_quote(&self) -> bool {
+        self.quote_len > 0
+    }
 }
 
 /// A source as (de)serialised: its fields by name (the origin is not data), the

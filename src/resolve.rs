@@ -1,12 +1,24 @@
 //! Turning what a user types into a node or a paper, the same way in every command:
-//! exact id, then a case-insensitive label or alias, then a unique substring.
+//! exact id, then a case-insensitive label or alias, then a label or alias of the same
+//! words in another order or hyphenation, then a unique substring. A name that matches
+//! nothing lists the closest by spelling and the concepts `match` finds for it.
 
 use petgraph::graph::NodeIndex;
 
-use crate::{error::Error, graph::ConceptGraph, suggest::closest};
+use crate::{
+    error::Error,
+    graph::ConceptGraph,
+    matching::{Index, Tuning, View},
+    normalize::word_key,
+    suggest::closest,
+};
 
 /// How many candidates an ambiguous name lists: enough to choose from, one screen at most.
 const MAX_CANDIDATES: usize = 10;
+
+/// How many of the concepts `match` ranks first an unknown name suggests, after the
+/// names closest in spelling.
+const MATCHED_SUGGESTIONS: usize = 3;
 
 impl ConceptGraph {
     /// Resolves a name typed by a user to a node.
@@ -36,6 +48,9 @@ impl ConceptGraph {
         {
             return Ok(ix);
         }
+        if let [one] = self.same_words(trimmed).as_slice() {
+            return Ok(*one);
+        }
         let matches: Vec<NodeIndex> = self
             .node_indices()
             .filter(|&ix| {
@@ -51,12 +66,32 @@ impl ConceptGraph {
             [one] => Ok(*one),
             [] => {
                 let names = self.nodes().flat_map(crate::node::Node::names);
+                let spelled: Vec<NodeIndex> = closest(&lower, names, 20)
+                    .into_iter()
+                    .filter_map(|n| self.resolve_exact(n).ok())
+                    .collect();
+                // The two closest in spelling, then the concepts whose names share the
+                // words as `match` ranks them, then the rest by spelling.
+                let index = Index::build(self, &View::all().names_only());
+                let worded: Vec<NodeIndex> = index
+                    .rank(trimmed, Tuning::DEFAULT)
+                    .map(|ranked| {
+                        ranked
+                            .iter()
+                            .take(MATCHED_SUGGESTIONS)
+                            .map(|r| r.node)
+                            .collect()
+                    })
+                    .unwrap_or_default();
                 let mut near: Vec<NodeIndex> = Vec::new();
-                for n in closest(&lower, names, 20) {
-                    if let Ok(ix) = self.resolve_exact(n) {
-                        if !near.contains(&ix) {
-                            near.push(ix);
-                        }
+                let order = spelled
+                    .iter()
+                    .take(2)
+                    .chain(&worded)
+                    .chain(spelled.iter().skip(2));
+                for &ix in order {
+                    if !near.contains(&ix) {
+                        near.push(ix);
                     }
                 }
                 near.truncate(5);
@@ -88,6 +123,24 @@ impl ConceptGraph {
                 )))
             }
         }
+    }
+
+    /// The nodes with a name of the same words as `name`, case, hyphens, order and
+    /// function words aside ("rural-urban integration" is "urban-rural integration";
+    /// endings count). Only when the name has words to compare.
+    fn same_words(&self, name: &str) -> Vec<NodeIndex> {
+        let key = word_key(name);
+        if key.is_empty() {
+            return Vec::new();
+        }
+        self.node_indices()
+            .filter(|&ix| {
+                let node = self.node(ix);
+                std::iter::once(node.label.as_str())
+                    .chain(node.aliases.iter().map(String::as_str))
+                    .any(|n| word_key(n) == key)
+            })
+            .collect()
     }
 
     fn resolve_exact(&self, name: &str) -> Result<NodeIndex, ()> {

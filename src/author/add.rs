@@ -17,10 +17,11 @@ use serde_json::{json, Map, Value};
 
 use crate::{
     author::append::{append, append_relation},
+    author::target::data_file,
     error::Error,
     graph::ConceptGraph,
     headings::{derived_locator, headings},
-    load::{load, DataSource},
+    load::{load, load_with_change, DataSource},
     locate::locate,
     write::write_atomically,
 };
@@ -111,7 +112,7 @@ pub fn add(dir: &Path, texts: &Path, claim: &NewClaim) -> Result<Added, Error> {
     let graph = load(&DataSource::Dir(dir.to_path_buf()))?.graph;
     let mut new_nodes = Vec::new();
     let prepared = prepare(&graph, texts, claim, &NewLabels::default(), &mut new_nodes)?;
-    let file = target_file(&graph, dir, &prepared.paper, claim.file.as_deref());
+    let file = target_file(&graph, dir, &prepared.paper, claim.file.as_deref())?;
     let old = match fs::read_to_string(&file) {
         Ok(old) => old,
         Err(e) if e.kind() == std::io::ErrorKind::NotFound => "{}\n".to_string(),
@@ -128,7 +129,9 @@ pub fn add(dir: &Path, texts: &Path, claim: &NewClaim) -> Result<Added, Error> {
         new = append(&new, "nodes", node).ok_or_else(not_an_object)?;
     }
     let new = append_relation(&new, &prepared.record).ok_or_else(not_an_object)?;
-    validate(dir, &file, &new)?;
+    // Exactly the file to be written, checked as `check` would load it.
+    load_with_change(dir, &file, new.clone().into_bytes())
+        .map_err(|error| unwritten(error, &file))?;
     write_atomically(&file, new.as_bytes())?;
     Ok(Added {
         file,
@@ -414,10 +417,15 @@ pub fn fact_value(text: &str, wanted: crate::fact::ValueType) -> Option<Value> {
 }
 
 /// The file named with `--file`, else the one holding most of the paper's claims, else a
-/// new `<paper>.json`.
-fn target_file(graph: &ConceptGraph, dir: &Path, paper: &str, named: Option<&str>) -> PathBuf {
+/// new `<paper>.json`; in each case a data file the loader reads ([`data_file`]).
+fn target_file(
+    graph: &ConceptGraph,
+    dir: &Path,
+    paper: &str,
+    named: Option<&str>,
+) -> Result<PathBuf, Error> {
     if let Some(name) = named {
-        return dir.join(name);
+        return data_file(dir, name, "--file");
     }
     let mut counts = vec![0usize; graph.files().len()];
     for (_, relation) in graph.relations() {
@@ -433,79 +441,35 @@ fn target_file(graph: &ConceptGraph, dir: &Path, paper: &str, named: Option<&str
         .filter(|(_, n)| **n > 0)
         .max_by_key(|(i, n)| (**n, std::cmp::Reverse(*i)))
         .map(|(i, _)| i);
-    match best.and_then(|i| graph.files().get(i)) {
-        Some(file) => PathBuf::from(&file.name),
-        None => dir.join(format!("{paper}.json")),
-    }
+    let name = match best.and_then(|i| graph.files().get(i)) {
+        Some(file) => Path::new(&file.name)
+            .file_name()
+            .unwrap_or_default()
+            .to_string_lossy()
+            .into_owned(),
+        None => format!("{paper}.json"),
+    };
+    // The paper's own file may be one `--file` would refuse (a symlink out of the
+    // dataset): then the user chooses.
+    data_file(dir, &name, "the paper's claims are in")
+        .map_err(|refused| Error::Usage(format!("{refused} with --file")))
 }
 
-/// Loads the dataset as it would be with `file` holding `new`, in a scratch copy, and
-/// reports its problems under the real file names.
-pub(crate) fn validate(dir: &Path, file: &Path, new: &str) -> Result<(), Error> {
-    let scratch = Scratch::new(dir)?;
-    let name = file.file_name().unwrap_or_default().to_string_lossy();
-    scratch.check(&name, new).map_err(|mut diagnostics| {
-        let from = scratch.dir.path().display().to_string();
-        let to = dir.display().to_string();
-        for diagnostic in &mut diagnostics {
-            diagnostic.file = diagnostic.file.replacen(&from, &to, 1);
-        }
-        Error::InvalidData(diagnostics)
-    })
-}
-
-/// A copy of a dataset's data files, to load with one file changed: the loader checks a
-/// change exactly as `check` would, and the user's files are not touched until it passes.
-pub(crate) struct Scratch {
-    dir: tempfile::TempDir,
-}
-
-impl Scratch {
-    /// Copies the `*.json` files of `dir`.
-    pub(crate) fn new(dir: &Path) -> Result<Self, Error> {
-        let scratch =
-            tempfile::tempdir().map_err(|e| Error::io("create", "a scratch directory", e))?;
-        let entries = fs::read_dir(dir).map_err(|e| Error::io("read directory", dir, e))?;
-        for entry in entries.flatten() {
-            let path = entry.path();
-            if path.extension().is_some_and(|x| x == "json") && path.is_file() {
-                fs::copy(&path, scratch.path().join(entry.file_name()))
-                    .map_err(|e| Error::io("read", &path, e))?;
-            }
-        }
-        Ok(Self { dir: scratch })
+/// `error` with every problem placed in `file` saying that its place is in the file as
+/// it would have been: nothing was written, so the line may not be on disk.
+fn unwritten(error: Error, file: &Path) -> Error {
+    let Error::InvalidData(mut diagnostics) = error else {
+        return error;
+    };
+    let name = file.display().to_string();
+    for diagnostic in diagnostics.iter_mut().filter(|d| d.file == name) {
+        let note = "the place is in the file as it would be with the claim; nothing was written";
+        diagnostic.hint = Some(match diagnostic.hint.take() {
+            Some(hint) => format!("{hint}; {note}"),
+            None => note.to_string(),
+        });
     }
-
-    /// The problems of the dataset with `name` holding `text` (the file is put back as
-    /// it was afterwards, so one scratch copy serves many checks).
-    pub(crate) fn check(
-        &self,
-        name: &str,
-        text: &str,
-    ) -> Result<(), Vec<crate::diagnostic::Diagnostic>> {
-        let path = self.dir.path().join(name);
-        let before = fs::read(&path).ok();
-        let write = fs::write(&path, text);
-        let result = match write {
-            Ok(()) => match load(&DataSource::Dir(self.dir.path().to_path_buf())) {
-                Ok(_) => Ok(()),
-                Err(Error::InvalidData(diagnostics)) => Err(diagnostics),
-                Err(other) => Err(vec![crate::diagnostic::Diagnostic::error(
-                    name,
-                    other.to_string(),
-                )]),
-            },
-            Err(e) => Err(vec![crate::diagnostic::Diagnostic::error(
-                name,
-                format!("cannot write a scratch copy: {e}"),
-            )]),
-        };
-        let _ = match before {
-            Some(bytes) => fs::write(&path, bytes),
-            None => fs::remove_file(&path),
-        };
-        result
-    }
+    Error::InvalidData(diagnostics)
 }
 
 /// Says that a quote is not in the text, and how near it comes: the one near-miss rule

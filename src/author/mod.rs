@@ -8,6 +8,7 @@ pub mod claims;
 pub mod init;
 pub mod locate;
 pub mod references;
+pub mod target;
 
 use std::path::Path;
 

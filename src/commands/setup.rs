@@ -160,18 +160,7 @@ fn import_claims(session: &Session, request: &ImportRequest<'_>) -> Result<Print
     let texts = request
         .sources
         .map_or_else(|| dir.join("texts"), Path::to_path_buf);
-    let name = request.into.map_or_else(
-        || {
-            let stem = request
-                .file
-                .file_stem()
-                .unwrap_or_default()
-                .to_string_lossy();
-            format!("{stem}.json")
-        },
-        str::to_string,
-    );
-    let imported = author::claims::import(dir, &texts, request.file, &dir.join(name))?;
+    let imported = author::claims::import(dir, &texts, request.file, request.into)?;
     Ok(Printed::found(format!(
         "wrote {}: {} relations, {}{} new nodes\n",
         imported.file.display(),

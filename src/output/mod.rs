@@ -8,6 +8,7 @@ pub mod contested;
 pub mod diff;
 pub mod list;
 pub mod locate;
+pub mod matching;
 pub mod neighbors;
 pub mod outline;
 pub mod papers;
@@ -46,6 +47,14 @@ pub fn styled(style: Style, text: impl std::fmt::Display) -> String {
     format!("{style}{text}{style:#}")
 }
 
+/// Glues two words so that wrapping never parts them ("relies on" inside its arrow, a
+/// name with its count). It is a no-break space while text is wrapped, and the wrap
+/// functions print it as a plain space: output holds only plain spaces, so a pipe to
+/// `grep "Main body"` finds it and copied text carries nothing invisible. A no-break
+/// space in the data (a paper's text has some) is printed as a plain space too, as
+/// quotes are compared.
+pub const GLUE: char = '\u{a0}';
+
 /// Wraps `text` to [`WIDTH`], every line starting with `indent`. Long words are kept
 /// whole rather than broken; nothing is ever truncated.
 pub fn wrap(text: &str, indent: &str) -> String {
@@ -61,18 +70,29 @@ pub fn wrap(text: &str, indent: &str) -> String {
 /// Unicode line-breaking rules (UAX #14) decide, which keep closing punctuation such as
 /// `，` and `。` off the start of a line. Other text gains little from those rules
 /// (a break after a dash or a slash), and they cost more than the rest of the wrapping.
+///
+/// Words joined by [`GLUE`] stay on one line and are printed with a plain space.
 pub fn wrap_hanging(text: &str, first: &str, rest: &str) -> String {
-    if let Some(wrapped) = first_fit(text, first, rest) {
-        return wrapped;
-    }
-    let separator = if has_wide_char(text) {
-        textwrap::WordSeparator::UnicodeBreakProperties
+    let out = first_fit(text, first, rest).unwrap_or_else(|| {
+        let separator = if has_wide_char(text) {
+            textwrap::WordSeparator::UnicodeBreakProperties
+        } else {
+            textwrap::WordSeparator::AsciiSpace
+        };
+        let mut out = textwrap::fill(text, textwrap_options(first, rest, separator));
+        out.push('\n');
+        out
+    });
+    unglue(out)
+}
+
+/// `text` with every [`GLUE`] a plain space.
+fn unglue(text: String) -> String {
+    if text.contains(GLUE) {
+        text.replace(GLUE, " ")
     } else {
-        textwrap::WordSeparator::AsciiSpace
-    };
-    let mut out = textwrap::fill(text, textwrap_options(first, rest, separator));
-    out.push('\n');
-    out
+        text
+    }
 }
 
 /// textwrap's options for [`wrap_hanging`]: first fit, words kept whole.
@@ -229,8 +249,11 @@ fn relation_arrow(
 ) -> String {
     let kind = graph.kind_of(relation);
     let left = if kind.symmetric { "<--" } else { "--" };
-    // No-break spaces keep a label such as "relies on" inside its arrow when wrapped.
-    format!("{from} {left}{}--> {to}", kind.label.replace(' ', "\u{a0}"))
+    // Glued, a label such as "relies on" stays inside its arrow when wrapped.
+    format!(
+        "{from} {left}{}--> {to}",
+        kind.label.replace(' ', &GLUE.to_string())
+    )
 }
 
 /// A node's name (its label), for text that is wrapped before styling.
@@ -411,6 +434,26 @@ mod tests {
                 assert!(display_width(line) <= WIDTH, "{wrapped}");
                 assert!(!line.trim_start().starts_with(['，', '。']), "{wrapped}");
             }
+        }
+    }
+
+    /// Glued words stay on one line and are printed with a plain space, on both paths
+    /// of the wrapping (first fit, and textwrap for wide characters).
+    #[test]
+    fn glued_words_stay_together_and_print_plain_spaces() {
+        for wide in ["", " 乡村振兴"] {
+            let items: Vec<String> = (0..40)
+                .map(|i| format!("extension{GLUE}of{GLUE}{i}"))
+                .collect();
+            let text = format!("Relations{wide}: {}", items.join(", "));
+            let wrapped = wrap_hanging(&text, "", "  ");
+            assert!(!wrapped.contains(GLUE), "{wrapped}");
+            assert!(wrapped.lines().count() > 5, "{wrapped}");
+            for i in 0..40 {
+                assert!(wrapped.contains(&format!("extension of {i}")), "{wrapped}");
+            }
+            let words = |t: &str| t.split([' ', '\n', GLUE]).filter(|w| !w.is_empty()).count();
+            assert_eq!(words(&wrapped), words(&text));
         }
     }
 

@@ -8,7 +8,9 @@ use std::fmt::Write as _;
 use indexmap::IndexMap;
 use petgraph::graph::NodeIndex;
 
-use super::{count, display_width, styled, wrap, wrap_hanging, wrap_styled, HEADING, LABEL, WIDTH};
+use super::{
+    count, display_width, styled, wrap, wrap_hanging, wrap_styled, GLUE, HEADING, LABEL, WIDTH,
+};
 use crate::{
     graph::ConceptGraph,
     query::{
@@ -38,14 +40,14 @@ pub(crate) fn fit(text: &str, width: usize) -> String {
 fn counted_line(title: &str, items: &[(String, usize)]) -> String {
     let list: Vec<String> = items
         .iter()
-        // No-break spaces keep each name whole and with its count when the line wraps
+        // Glued, each name stays whole and with its count when the line wraps
         // ("extension of 1", not "extension" at one line's end and "of 1" on the
         // next); a name too long to keep whole keeps at least its count.
         .map(|(name, n)| {
             if display_width(name) <= WIDTH / 2 {
-                format!("{name} {n}").replace(' ', "\u{a0}")
+                format!("{name} {n}").replace(' ', &GLUE.to_string())
             } else {
-                format!("{name}\u{a0}{n}")
+                format!("{name}{GLUE}{n}")
             }
         })
         .collect();

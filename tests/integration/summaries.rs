@@ -208,3 +208,79 @@ fn dispute_counts_of_show_and_diff_match_the_contested_command_they_name() {
         "most of these have disputes: {pointed} pointers"
     );
 }
+
+/// Characters a reader cannot see and `grep` does not take for a space: no-break and
+/// narrow no-break spaces, figure space, word joiner, zero-width space and joiners,
+/// byte-order mark, soft hyphen.
+const INVISIBLE: &[char] = &[
+    '\u{a0}', '\u{202f}', '\u{2007}', '\u{2060}', '\u{200b}', '\u{200c}', '\u{200d}', '\u{feff}',
+    '\u{ad}',
+];
+
+/// Piped output holds plain spaces: `linkage diff tpa rr | grep "Main body"` finds the
+/// summary line, and no command's human output carries an invisible character (the
+/// summaries glue words while wrapping, and print plain spaces).
+#[test]
+fn piped_output_holds_plain_spaces() {
+    let (code, out, _) = run(&["diff", "tpa", "rr"]);
+    assert_eq!(code, 0);
+    let summary = out.lines().take(24).collect::<Vec<_>>();
+    assert!(
+        summary
+            .iter()
+            .any(|line| line.contains("Main body 1, Overlap in space 1")),
+        "grep \"Main body\" finds the summary line:\n{}",
+        summary.join("\n")
+    );
+    for args in [
+        &["diff", "tpa", "rr", "--quotes"][..],
+        &["show", "tpa", "--quotes"],
+        &["paper", "tan", "--quotes"],
+        &["contested", "--all"],
+        &["compare", "tpa", "rr"],
+        &[
+            "path",
+            "industrial-poverty-alleviation",
+            "second-centenary-goal",
+            "--paper",
+            "hao",
+            "--explain",
+        ],
+        &[
+            "path",
+            "cpc",
+            "common-prosperity",
+            "--all",
+            "--max-len",
+            "4",
+        ],
+        &["neighbors", "party-leadership", "--depth", "2"],
+        &["search", "prosperity"],
+        &["papers"],
+        &["list"],
+        &["check"],
+        &["quiz", "--seed", "1"],
+    ] {
+        assert_plain_spaces(args);
+    }
+}
+
+/// The handout's report is plain too; it lays its figures out with Graphviz first.
+#[test]
+#[ignore = "needs Graphviz: scripts/test-deps.sh"]
+fn the_handouts_report_holds_plain_spaces() {
+    assert_plain_spaces(&["handout", "--diff", "tpa", "rr"]);
+}
+
+/// Runs `args`, which must succeed, and fails on any invisible character in its stdout.
+fn assert_plain_spaces(args: &[&str]) {
+    let (code, out, err) = run(args);
+    assert_eq!(code, 0, "{args:?}: {err}");
+    for (n, line) in out.lines().enumerate() {
+        assert!(
+            !line.contains(INVISIBLE),
+            "{args:?} line {}: {line:?}",
+            n + 1
+        );
+    }
+}
