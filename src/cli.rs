@@ -241,6 +241,8 @@ pub enum Command {
         output: Option<PathBuf>,
         /// Claims: the new data file, a bare NAME.json directly inside the dataset
         /// (the only files linkage reads) [default: the claims file's name with .json].
+        /// Paper records: the data file new papers' records go into [default: the
+        /// first that has papers, else papers.json].
         #[arg(long, value_name = "NAME.json")]
         into: Option<String>,
         /// Claims: directory of the papers' texts [default: DIR/texts].

@@ -29,6 +29,7 @@ use crate::{
     author::{
         add::kebab_id,
         append::{append, replace},
+        target::data_file,
     },
     error::Error,
     import::bibliography::Reference,
@@ -82,7 +83,14 @@ struct DataFile {
 /// key naming a paper with another DOI, a key that makes no id), each named by its
 /// line; [`Error::InvalidData`] when the dataset with the changes would not load;
 /// [`Error::Io`] reading or writing.
-pub fn import(dir: &Path, references: &[Reference]) -> Result<Vec<RecordChange>, Error> {
+pub fn import(
+    dir: &Path,
+    references: &[Reference],
+    into: Option<&str>,
+) -> Result<Vec<RecordChange>, Error> {
+    let into = into
+        .map(|name| data_file(dir, name, "--into"))
+        .transpose()?;
     let graph = load(&DataSource::Dir(dir.to_path_buf()))?.graph;
     let mut files = data_files(dir)?;
     let mut changes = Vec::new();
@@ -128,7 +136,7 @@ pub fn import(dir: &Path, references: &[Reference]) -> Result<Vec<RecordChange>,
         let change = if existing.is_some() {
             update(&mut files, &target, reference)?
         } else {
-            add(&mut files, dir, &target, reference)?
+            add(&mut files, dir, into.as_deref(), &target, reference)?
         };
         changes.push(change);
     }
@@ -146,6 +154,11 @@ pub fn import(dir: &Path, references: &[Reference]) -> Result<Vec<RecordChange>,
                 .any(|c| c.action != "unchanged" && Path::new(&c.file) == f.path)
         })
         .collect();
+    // Only files the loader reads, inside the dataset (no symlink out of it).
+    for file in &touched {
+        let name = file.path.file_name().unwrap_or_default().to_string_lossy();
+        data_file(dir, &name, "the papers' records are in")?;
+    }
     // The dataset as it would be, loaded as `check` loads it, before anything is
     // written: each file under its own name, so a problem names the file and line.
     load_in_memory(
@@ -314,17 +327,20 @@ fn update(files: &mut [DataFile], id: &str, reference: &Reference) -> Result<Rec
     })
 }
 
-/// Appends a new record for `reference` as paper `id`.
+/// Appends a new record for `reference` as paper `id`: into the file `into` (a data
+/// file [`data_file`] allows), else the first with a `papers` array, else `papers.json`.
 fn add(
     files: &mut Vec<DataFile>,
     dir: &Path,
+    into: Option<&Path>,
     id: &str,
     reference: &Reference,
 ) -> Result<RecordChange, Error> {
-    let at = if let Some(at) = files.iter().position(|f| f.papers.is_some()) {
+    let first_with_papers = files.iter().position(|f| f.papers.is_some());
+    let at = if let (None, Some(at)) = (into, first_with_papers) {
         at
     } else {
-        let path = dir.join("papers.json");
+        let path = into.map_or_else(|| dir.join("papers.json"), Path::to_path_buf);
         if let Some(at) = files.iter().position(|f| f.path == path) {
             at
         } else {

@@ -117,9 +117,12 @@ pub fn import(session: &Session, request: ImportRequest<'_>) -> Result<Printed, 
     };
     match (format, request.output) {
         (ImportFormat::Claims, _) => import_claims(session, &request),
-        (ImportFormat::Bibtex | ImportFormat::CslJson, _) => {
-            import_references(session, format, file)
+        (ImportFormat::Bibtex | ImportFormat::CslJson, None) => {
+            import_references(session, format, file, request.into)
         }
+        (ImportFormat::Bibtex | ImportFormat::CslJson, Some(_)) => Err(Error::Usage(
+            "paper records join the dataset --data names; -o is for GraphML".into(),
+        )),
         (ImportFormat::Graphml, Some(dir)) => {
             refuse_data_dir(&dir.join("papers.json"), session.data_dir())?;
             Ok(Printed::wrote(crate::import::import(format, file, dir)?))
@@ -135,6 +138,7 @@ fn import_references(
     session: &Session,
     format: ImportFormat,
     file: &Path,
+    into: Option<&str>,
 ) -> Result<Printed, Error> {
     let dir = own_dataset(session, "import")?;
     let text = std::fs::read_to_string(file).map_err(|e| Error::io("read", file, e))?;
@@ -143,7 +147,7 @@ fn import_references(
     } else {
         crate::import::bibliography::csl_json(file, &text)?
     };
-    let changes = author::references::import(dir, &references)?;
+    let changes = author::references::import(dir, &references, into)?;
     Ok(Printed::found_if(
         !changes.is_empty(),
         if session.json {

@@ -238,6 +238,53 @@ fn an_entry_that_cannot_be_placed_is_named_by_line_and_nothing_is_written() {
     assert!(err.contains("item 1") && err.contains("`id`"), "{err}");
     assert_eq!(fs::read(dir.join("papers.json")).unwrap(), before);
 
+    // Only into a data file the loader reads.
+    fs::write(&bib, BIBTEX).unwrap();
+    for into in ["../outside.json", "notes.txt", "schema.json"] {
+        let (code, _, err) = run(&[
+            "--data",
+            data,
+            "import",
+            bib.to_str().unwrap(),
+            "--into",
+            into,
+        ]);
+        assert_eq!(code, 2, "{into}");
+        assert!(err.contains(&format!("--into {into}:")), "{err}");
+    }
+    assert_eq!(fs::read(dir.join("papers.json")).unwrap(), before);
+    assert!(!root.path().join("outside.json").exists());
+    let (code, _, err) = run(&[
+        "--data",
+        data,
+        "import",
+        bib.to_str().unwrap(),
+        "-o",
+        root.path().join("o").to_str().unwrap(),
+    ]);
+    assert_eq!(code, 2);
+    assert!(err.contains("-o is for GraphML"), "{err}");
+    // New papers into a file of their own; a paper the dataset has, where it is.
+    let (code, out, err) = run(&[
+        "--data",
+        data,
+        "import",
+        bib.to_str().unwrap(),
+        "--into",
+        "more-papers.json",
+    ]);
+    assert_eq!(code, 0, "{err}");
+    assert!(
+        out.contains("added paper liu2025 (entry liu2025) in ")
+            && out.contains("more-papers.json")
+            && out.contains("updated paper tan-liu-huang-2020 (entry tan2020) in ")
+            && out.contains("d/papers.json"),
+        "{out}"
+    );
+    let more: Value =
+        serde_json::from_str(&fs::read_to_string(dir.join("more-papers.json")).unwrap()).unwrap();
+    assert_eq!(more["papers"][0]["id"], "liu2025");
+
     // Only into a dataset the user names.
     fs::write(&bib, BIBTEX).unwrap();
     let (code, _, err) = run(&["import", bib.to_str().unwrap()]);
