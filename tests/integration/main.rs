@@ -32,3 +32,4 @@ mod shell;
 mod summaries;
 mod teach;
 mod trust;
+mod unseen;
