@@ -125,13 +125,20 @@ pub fn normal_form(text: &str) -> String {
     Words::of(text).normal_form()
 }
 
+/// `text` in lower case, character by character. Not `str::to_lowercase`, which lowers
+/// a capital sigma ending a word to `ς` and elsewhere to `σ`: a text would then not
+/// match itself once its case or its word ends changed ("ΑΣ" against "ΑΣ-L").
+pub fn fold_case(text: &str) -> String {
+    text.chars().flat_map(char::to_lowercase).collect()
+}
+
 /// The words of `text` as a set, sorted and without repeats, one space apart: two names
 /// with the same key say the same thing in another order or with other endings.
 ///
 /// The stems of [`Words::of`], read without keeping where each word is: `check` keys
 /// every name of a large dataset.
 pub fn name_key(text: &str) -> String {
-    let lower: String = text.chars().flat_map(char::to_lowercase).collect();
+    let lower = fold_case(text);
     let mut stems: Vec<String> = Vec::new();
     for token in Tokens::new(&lower) {
         let raw = &lower[token.range];
@@ -158,7 +165,7 @@ pub fn word_key(text: &str) -> String {
     let mut written: Vec<String> = words
         .words
         .iter()
-        .map(|w| text[w.bytes.clone()].to_lowercase())
+        .map(|w| fold_case(&text[w.bytes.clone()]))
         .collect();
     written.sort_unstable();
     written.dedup();

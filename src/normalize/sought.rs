@@ -72,7 +72,7 @@ impl Sought {
                 i += 1;
             }
         }
-        let lower = phrase.trim().to_lowercase();
+        let lower = super::fold_case(phrase.trim());
         Self {
             squeezed: squeeze(&lower).trim().to_string(),
             lower,
@@ -175,7 +175,7 @@ struct Probed {
 
 impl Probed {
     fn new(text: &str) -> Self {
-        let lower: String = text.chars().flat_map(char::to_lowercase).collect();
+        let lower = super::fold_case(text);
         let solid = lower
             .contains(is_hyphen)
             .then(|| lower.chars().filter(|&c| !is_hyphen(c)).collect());
@@ -264,6 +264,15 @@ fn shortest_span(places: &[Vec<usize>]) -> Option<usize> {
 mod tests {
     use super::*;
     use crate::normalize::stem;
+
+    /// A capital sigma ending a word lowers as any other (proptest's find: `str`'s
+    /// lowering made it `ς` in the phrase and `σ` in the text).
+    #[test]
+    fn a_text_with_a_final_sigma_is_found_in_itself() {
+        let text = "Σ AA-l-L-ΑΣ-L, b ";
+        assert!(Sought::new(text).found_in(text));
+        assert!(Sought::new("ΟΔΟΣ").found_in("οδοσ"));
+    }
 
     #[test]
     fn search_finds_words_near_one_another_in_any_order() {
