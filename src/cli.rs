@@ -217,7 +217,8 @@ pub enum Command {
         output: Option<PathBuf>,
     },
     /// Read data in another format: a spreadsheet of claims into a new file of the
-    /// dataset named by --data, or linkage's own GraphML into a new data directory.
+    /// dataset named by --data, paper records from a reference manager (BibTeX,
+    /// CSL-JSON) into its papers, or linkage's own GraphML into a new data directory.
     ///
     /// Claims (.csv, .tsv): one row per claim; columns from, relation, to, paper, quote
     /// and optional locator, aspect, dimension, `from_position`, `to_position`,
@@ -225,7 +226,10 @@ pub enum Command {
     /// with property and value (and no relation) is a fact about `from`
     /// (docs/authoring.md). Every row is checked as `add`
     /// checks a claim; a row with a problem is reported with its line, and nothing is
-    /// written. GraphML: `import graph.graphml -o mydata`.
+    /// written. Paper records (.bib, or .json as CSL-JSON): each entry adds a paper, or
+    /// sets the title, authors, year, venue, pages, DOI and URL it gives on the paper
+    /// with its DOI (else with its key as id), never clearing a field it lacks; what
+    /// changed is listed. GraphML: `import graph.graphml -o mydata`.
     Import {
         /// The file to read.
         file: PathBuf,
@@ -237,6 +241,8 @@ pub enum Command {
         output: Option<PathBuf>,
         /// Claims: the new data file, a bare NAME.json directly inside the dataset
         /// (the only files linkage reads) [default: the claims file's name with .json].
+        /// Paper records: the data file new papers' records go into [default: the
+        /// first that has papers, else papers.json].
         #[arg(long, value_name = "NAME.json")]
         into: Option<String>,
         /// Claims: directory of the papers' texts [default: DIR/texts].

@@ -44,8 +44,10 @@ pub mod normalize;
 pub mod output;
 #[cfg(feature = "cli")]
 pub mod pager;
+pub mod pages;
 pub mod paper;
 pub mod passage;
+pub mod pdf;
 pub mod places;
 pub mod query;
 pub mod quotes;

@@ -166,7 +166,8 @@ pub(crate) fn prepare(
         .paper(&paper_id)
         .ok_or_else(|| Error::Resolve(format!("no paper `{paper_id}`")))?;
     let text_path = texts.join(&paper.file);
-    let text = fs::read_to_string(&text_path).map_err(|e| Error::io("read", &text_path, e))?;
+    let bytes = fs::read(&text_path).map_err(|e| Error::io("read", &text_path, e))?;
+    let text = crate::pdf::text_of_file(&paper.file, &bytes).map_err(Error::Usage)?;
     let Some(found) = locate(&text, &claim.quote) else {
         return Err(Error::Usage(not_found(&text, &claim.quote, &text_path)));
     };

@@ -447,8 +447,7 @@ pub fn locate(
 fn paper_text(session: &Session, graph: &ConceptGraph, paper: &str) -> Option<String> {
     let file = &graph.paper(paper)?.file;
     let texts = quotes::Texts::for_check(None, session.data_dir())?;
-    let bytes = texts.read(file).ok()?;
-    Some(String::from_utf8_lossy(&bytes).into_owned())
+    texts.text(file).ok()
 }
 
 /// The library query for `linkage path` arguments, with every name resolved.

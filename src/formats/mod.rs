@@ -101,17 +101,22 @@ impl PaperTexts {
     /// [`Error::Io`] when a directory named with `--sources` lacks or cannot give the file.
     pub fn paper_text(&self, paper: &Paper) -> Result<Option<String>, Error> {
         if self.embedded {
-            return Ok(crate::quotes::Texts::Embedded
-                .read(&paper.file)
-                .ok()
-                .map(|bytes| String::from_utf8_lossy(&bytes).into_owned()));
+            return Ok(crate::quotes::Texts::Embedded.text(&paper.file).ok());
         }
         let Some(dir) = &self.dir else {
             return Ok(None);
         };
         let path = dir.join(&paper.file);
         match std::fs::read(&path) {
-            Ok(bytes) => Ok(Some(String::from_utf8_lossy(&bytes).into_owned())),
+            Ok(bytes) => crate::pdf::text_of_file(&paper.file, &bytes)
+                .map(Some)
+                .or_else(|why| {
+                    if self.named {
+                        Err(Error::Usage(why))
+                    } else {
+                        Ok(None)
+                    }
+                }),
             Err(_) if !self.named => Ok(None),
             Err(e) => Err(Error::io("read", &path, e)),
         }
@@ -252,7 +257,7 @@ impl<'g> View<'g> {
     /// quote falls under in the paper's text (as `check` derives it; empty when the text
     /// is not at hand).
     pub fn locator(&self, source: &Source) -> String {
-        evidence::source_locator(self.texts.get(source.paper.as_str()), source)
+        evidence::source_locator(self.graph, self.texts.get(source.paper.as_str()), source)
     }
 
     /// The paper's text, when at hand.

@@ -62,6 +62,7 @@ pub(crate) mod testing {
                     authors: None,
                     year: None,
                     venue: None,
+                    pages: None,
                     doi: None,
                     url: None,
                     file: format!("{id}.txt"),

@@ -269,7 +269,7 @@ fn import_reports_every_bad_row_by_line_and_writes_nothing() {
 }
 
 /// Runs the commands of docs/authoring.md in order, in a scratch directory, writing its
-/// `csv NAME` blocks to NAME first: the walk-through works as written.
+/// `csv NAME` (and `bibtex NAME`, `json NAME`) blocks to NAME first: the walk-through works as written.
 #[test]
 fn the_authoring_walkthrough_runs_as_written() {
     let doc = fs::read_to_string(Path::new(env!("CARGO_MANIFEST_DIR")).join("docs/authoring.md"))
@@ -281,7 +281,10 @@ fn the_authoring_walkthrough_runs_as_written() {
         if let Some(info) = line.strip_prefix("```") {
             match block.take() {
                 Some((info, body)) => {
-                    if let Some(name) = info.strip_prefix("csv ") {
+                    if let Some((_, name)) = info
+                        .split_once(' ')
+                        .filter(|(lang, _)| ["csv", "bibtex", "json"].contains(lang))
+                    {
                         fs::write(dir.path().join(name.trim()), body).unwrap();
                     }
                 }
