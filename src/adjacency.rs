@@ -45,9 +45,8 @@ impl Adjacency {
     }
 
     /// Indexes a graph of `nodes` nodes whose edge `i` goes from `ends[i].0` to
-    /// `ends[i].1` and has kind `kinds[i]`. The loader keeps `ends` as it adds edges, so
-    /// building the index does not have to read the (large) edges again.
-    pub fn from_ends(nodes: usize, ends: &[(NodeIndex, NodeIndex)], kinds: &[u16]) -> Self {
+    /// `ends[i].1` and has kind `kinds[i]`.
+    fn from_ends(nodes: usize, ends: &[(NodeIndex, NodeIndex)], kinds: &[u16]) -> Self {
         let mut out_start = vec![0u32; nodes + 1];
         let mut in_start = vec![0u32; nodes + 1];
         for (from, to) in ends {
