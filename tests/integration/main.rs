@@ -16,6 +16,7 @@ mod errors;
 mod exports;
 mod flags;
 mod fuzz_seeds;
+mod layers;
 mod matching;
 mod model_properties;
 mod normalize_properties;
