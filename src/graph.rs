@@ -141,8 +141,11 @@ impl ConceptGraph {
         files: Vec<DataFileText>,
     ) -> Self {
         let mut ids = crate::id_index::IdIndex::with_capacity(graph.node_count());
-        let mut names =
-            FxHashMap::with_capacity_and_hasher(graph.node_count() * 2, rustc_hash::FxBuildHasher);
+        let name_count = graph
+            .node_weights()
+            .map(|node| 1 + node.aliases.len())
+            .sum();
+        let mut names = FxHashMap::with_capacity_and_hasher(name_count, rustc_hash::FxBuildHasher);
         for ix in graph.node_indices() {
             let node = &graph[ix];
             ids.insert(&node.id, ix);

@@ -50,14 +50,12 @@ struct Names<'c> {
 impl<'c> Names<'c> {
     fn of(cached: &'c Cached) -> Self {
         let node_kinds: Vec<Symbol> = cached
-            .graph
             .schema
             .node_kinds
             .keys()
             .map(|k| Symbol::new(k))
             .collect();
         let relation_kinds = cached
-            .graph
             .schema
             .relation_kinds
             .iter()
@@ -71,27 +69,27 @@ impl<'c> Names<'c> {
             dimension: node_kinds.iter().position(|k| *k == DIMENSION),
             node_kinds,
             relation_kinds,
-            papers: cached.graph.papers.keys().map(|p| Symbol::new(p)).collect(),
+            papers: cached.papers.keys().map(|p| Symbol::new(p)).collect(),
         }
     }
 }
 
 fn schema_sound(cached: &Cached) -> bool {
-    cached.graph.schema.problems().is_empty()
-        && cached.graph.schema.relation_kinds.len() <= crate::load::MAX_RELATION_KINDS
+    cached.schema.problems().is_empty()
+        && cached.schema.relation_kinds.len() <= crate::load::MAX_RELATION_KINDS
 }
 
 /// Each node's kind as its index among the schema's node kinds; `None` unless every
 /// node is of a declared kind and found under its own id (no two share one).
 fn node_kinds(cached: &Cached, names: &Names<'_>) -> Option<Vec<u16>> {
+    let mut ids = rustc_hash::FxHashSet::default();
+    ids.reserve(cached.graph.node_count());
     cached
         .graph
-        .graph
-        .node_indices()
-        .map(|ix| {
-            let node = &cached.graph.graph[ix];
+        .node_weights()
+        .map(|node| {
             let kind = names.node_kinds.iter().position(|k| *k == node.kind)?;
-            let sound = !node.id.is_empty() && cached.graph.ids.get(&node.id) == Some(&ix);
+            let sound = !node.id.is_empty() && ids.insert(node.id.as_str());
             sound.then(|| u16::try_from(kind).ok()).flatten()
         })
         .collect()
@@ -104,7 +102,6 @@ fn relations_sound(cached: &Cached, names: &Names<'_>, kinds: &[u16]) -> bool {
         None => !wanted,
     };
     cached
-        .graph
         .graph
         .raw_edges()
         .iter()
@@ -122,7 +119,7 @@ fn relations_sound(cached: &Cached, names: &Names<'_>, kinds: &[u16]) -> bool {
             let role = kind.role;
             relation.from == edge.source()
                 && relation.to == edge.target()
-                && cached.graph.kind_indices.get(e).map(|&k| usize::from(k)) == Some(index)
+                && cached.kind_indices.get(e).map(|&k| usize::from(k)) == Some(index)
                 && from[kind_of(relation.from)]
                 && to[kind_of(relation.to)]
                 && is_dimension(relation.aspect, role == Role::CommonGround)
@@ -154,9 +151,8 @@ fn sources_sound(cached: &Cached, names: &Names<'_>, sources: &[Source]) -> bool
 
 /// Every fact of a declared property, its value of the property's type.
 fn facts_sound(cached: &Cached, names: &Names<'_>) -> bool {
-    cached.graph.facts.iter().all(|fact| {
+    cached.facts.iter().all(|fact| {
         cached
-            .graph
             .schema
             .properties
             .get(&fact.property)
