@@ -6,7 +6,7 @@
 use petgraph::graph::NodeIndex;
 
 use crate::{
-    error::Error,
+    error::{Error, Named},
     graph::ConceptGraph,
     matching::{Index, Tuning, View},
     normalize::word_key,
@@ -24,7 +24,7 @@ impl ConceptGraph {
     /// Resolves a name typed by a user to a node.
     ///
     /// # Errors
-    /// [`Error::Resolve`] naming the closest candidates when the name matches no node,
+    /// [`Error::UnknownName`] or [`Error::AmbiguousName`] naming the closest candidates when the name matches no node,
     /// or listing the matches when it matches several.
     pub fn resolve(&self, name: &str) -> Result<NodeIndex, Error> {
         let trimmed = name.trim();
@@ -95,7 +95,7 @@ impl ConceptGraph {
                     }
                 }
                 near.truncate(5);
-                Err(Error::Resolve(if near.is_empty() {
+                let message = if near.is_empty() {
                     format!(
                         "no node matches \"{name}\"; try `linkage search {name}` or `linkage list`"
                     )
@@ -104,7 +104,13 @@ impl ConceptGraph {
                         "no node matches \"{name}\"; the closest:\n{}",
                         self.candidate_lines(&near)
                     )
-                }))
+                };
+                Err(Error::UnknownName {
+                    name: name.to_string(),
+                    of: Named::Node,
+                    closest: self.ids_of(&near),
+                    message,
+                })
             }
             many => {
                 let shown = many.len().min(MAX_CANDIDATES);
@@ -116,11 +122,17 @@ impl ConceptGraph {
                 } else {
                     String::new()
                 };
-                Err(Error::Resolve(format!(
-                    "\"{name}\" matches {} nodes; use an id:\n{}{more}",
-                    many.len(),
-                    self.candidate_lines(&many[..shown])
-                )))
+                Err(Error::AmbiguousName {
+                    name: name.to_string(),
+                    of: Named::Node,
+                    matches: self.ids_of(&many[..shown]),
+                    total: many.len(),
+                    message: format!(
+                        "\"{name}\" matches {} nodes; use an id:\n{}{more}",
+                        many.len(),
+                        self.candidate_lines(&many[..shown])
+                    ),
+                })
             }
         }
     }
@@ -149,6 +161,10 @@ impl ConceptGraph {
             .ok_or(())
     }
 
+    fn ids_of(&self, nodes: &[NodeIndex]) -> Vec<String> {
+        nodes.iter().map(|&ix| self.node(ix).id.clone()).collect()
+    }
+
     /// One candidate a line: id, kind and label, aligned, so a reader can pick an id.
     fn candidate_lines(&self, nodes: &[NodeIndex]) -> String {
         let width = nodes
@@ -171,7 +187,7 @@ impl ConceptGraph {
     /// short citation, or an author's name, then a unique substring of those or the title.
     ///
     /// # Errors
-    /// [`Error::Resolve`] listing the papers when none or several match.
+    /// [`Error::UnknownName`] or [`Error::AmbiguousName`] listing the papers when none or several match.
     pub fn resolve_paper(&self, name: &str) -> Result<String, Error> {
         if name.trim().is_empty() {
             return Err(Error::Usage("an empty paper name matches no paper".into()));
@@ -202,14 +218,22 @@ impl ConceptGraph {
         let all: Vec<&str> = self.papers().map(|p| p.id.as_str()).collect();
         match found.as_slice() {
             [one] => Ok((*one).to_string()),
-            [] => Err(Error::Resolve(format!(
-                "no paper matches \"{name}\"; papers: {}",
-                all.join(", ")
-            ))),
-            many => Err(Error::Resolve(format!(
-                "\"{name}\" matches several papers: {}; use an id",
-                many.join(", ")
-            ))),
+            [] => Err(Error::UnknownName {
+                name: name.to_string(),
+                of: Named::Paper,
+                closest: Vec::new(),
+                message: format!("no paper matches \"{name}\"; papers: {}", all.join(", ")),
+            }),
+            many => Err(Error::AmbiguousName {
+                name: name.to_string(),
+                of: Named::Paper,
+                matches: many.iter().map(|id| (*id).to_string()).collect(),
+                total: many.len(),
+                message: format!(
+                    "\"{name}\" matches several papers: {}; use an id",
+                    many.join(", ")
+                ),
+            }),
         }
     }
 

@@ -8,8 +8,6 @@ pub mod xml;
 
 use std::path::{Path, PathBuf};
 
-use clap::ValueEnum;
-
 use crate::{
     error::Error,
     load::{load, DataSource},
@@ -17,7 +15,8 @@ use crate::{
 };
 
 /// Formats `import` reads.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[cfg_attr(feature = "cli", derive(clap::ValueEnum))]
 pub enum ImportFormat {
     /// linkage's own GraphML (`export --format graphml`).
     Graphml,

@@ -907,3 +907,80 @@ fn problems_found_while_checking_name_the_users_own_files() {
     );
     assert!(!Path::new(&dir).join("more.json").exists());
 }
+
+/// `add` makes a node only for a name that matches none: a name that matches several
+/// asks for an id (as everywhere else) rather than making a third node beside them.
+#[test]
+fn add_makes_no_node_for_a_name_that_matches_several() {
+    let root = dataset();
+    let dir = dir_of(&root);
+    let file = Path::new(&dir).join("example.json");
+    let mut data: Value = serde_json::from_str(&fs::read_to_string(&file).unwrap()).unwrap();
+    data["nodes"].as_array_mut().unwrap().push(
+        serde_json::json!({"id": "learning-habits", "kind": "goal", "label": "Learning habits"}),
+    );
+    let before = serde_json::to_string_pretty(&data).unwrap();
+    fs::write(&file, &before).unwrap();
+    let (code, _, err) = run(&data_args(
+        &dir,
+        &[
+            "add",
+            "learning",
+            "serves",
+            "reading-groups",
+            "--paper",
+            "example",
+            "--quote",
+            "peer tutoring serves the same goal",
+            "--from-kind",
+            "measure",
+        ],
+    ));
+    assert_eq!(code, 2, "{err}");
+    assert!(
+        err.contains("\"learning\" matches 2 nodes; use an id"),
+        "{err}"
+    );
+    assert_eq!(
+        fs::read_to_string(&file).unwrap(),
+        before,
+        "nothing written"
+    );
+}
+
+/// A caller of the library tells an unknown name from an ambiguous one, and gets the
+/// ids to offer.
+#[test]
+fn name_errors_are_typed_with_their_candidates() {
+    use linkage::error::{Error, Named};
+    let graph = linkage::load(&linkage::DataSource::Embedded).unwrap().graph;
+    match graph.resolve("revitalization") {
+        Err(Error::AmbiguousName {
+            of: Named::Node,
+            matches,
+            total,
+            ..
+        }) => {
+            assert_eq!(matches.len(), 10);
+            assert!(total > 10);
+            assert!(matches.iter().all(|id| graph.index_of(id).is_some()));
+        }
+        other => panic!("{other:?}"),
+    }
+    match graph.resolve("targetted povrety aleviation") {
+        Err(Error::UnknownName {
+            of: Named::Node,
+            closest,
+            ..
+        }) => assert!(closest.iter().any(|id| id == "tpa"), "{closest:?}"),
+        other => panic!("{other:?}"),
+    }
+    match graph.resolve_paper("nobody") {
+        Err(Error::UnknownName {
+            of: Named::Paper,
+            name,
+            ..
+        }) => assert_eq!(name, "nobody"),
+        other => panic!("{other:?}"),
+    }
+}

@@ -198,7 +198,7 @@ fn every_recorded_dispute_is_found_with_both_sides() {
     sides_hold(d23, &[&["hao-2021"], &["tan-liu-huang-2020"]]);
 }
 
-/// Issue 22: "Mutual exclusion" is not Hao's view (Hao states a difference Tan and BNU also
+/// "Mutual exclusion" is not Hao's view (Hao states a difference Tan and BNU also
 /// state, and argues a logical connection), and Tan's overlap in space is compatible with
 /// the organic-connection paper's scope from regional to global (D8, D9).
 #[test]
