@@ -83,6 +83,22 @@ pub fn location() -> Option<PathBuf> {
     set("HOME").map(|home| PathBuf::from(home).join(".cache").join("linkage"))
 }
 
+/// Loads the dataset a command names: the `--data` directory `data` through the cache
+/// (when `use_cache` and a cache directory is known, [`location`]), else from its JSON;
+/// without `data` the built-in dataset, which is compiled in and has nothing to cache.
+/// The one place that decides how a dataset is loaded: every command, `batch`, `serve`
+/// and shell completion come here. Warnings are the caller's to show.
+///
+/// # Errors
+/// What [`load::load`] reports.
+pub fn load_dataset(data: Option<&Path>, use_cache: bool) -> Result<Loaded> {
+    match (data, use_cache.then(location).flatten()) {
+        (Some(dir), Some(cache_dir)) => load(dir, &cache_dir),
+        (Some(dir), None) => load::load(&load::DataSource::Dir(dir.to_path_buf())),
+        (None, _) => load::load(&load::DataSource::Embedded),
+    }
+}
+
 /// Loads the dataset in `dir` as [`load::load`] does, through the cache in
 /// `cache_dir`: from the cache when its key matches the files read, else from JSON,
 /// then writing the cache (a dataset with errors is never cached).

@@ -11,13 +11,7 @@ pub mod setup;
 
 use std::{cell::OnceCell, fmt::Write as _, io::Write as _, path::Path, sync::Arc};
 
-use crate::{
-    cache,
-    cli::Cli,
-    error::Error,
-    load::{load, DataSource, Loaded},
-    pager, ConceptGraph,
-};
+use crate::{cache, cli::Cli, error::Error, load::Loaded, pager, ConceptGraph};
 
 /// What a successful command found.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -117,7 +111,7 @@ impl Session {
     /// Loads the dataset (printing its warnings) to answer many queries with it.
     ///
     /// # Errors
-    /// Whatever [`load`] reports.
+    /// Whatever [`cache::load_dataset`] reports.
     pub fn load_for_many(&self) -> Result<Arc<Loaded>, Error> {
         self.load_with_warnings().map(Arc::new)
     }
@@ -125,12 +119,7 @@ impl Session {
     /// Loads the dataset named by `--data` (or the built-in one), printing its warnings
     /// to stderr as every command does.
     fn load_with_warnings(&self) -> Result<Loaded, Error> {
-        let loaded = match (&self.data, self.cache.then(cache::location).flatten()) {
-            (Some(dir), Some(cache_dir)) => cache::load(dir, &cache_dir)?,
-            (Some(dir), None) => load(&DataSource::Dir(dir.clone()))?,
-            // The built-in dataset is compiled in: there is nothing to cache.
-            (None, _) => load(&DataSource::Embedded)?,
-        };
+        let loaded = cache::load_dataset(self.data.as_deref(), self.cache)?;
         let mut stderr = anstream::stderr();
         for warning in &loaded.warnings {
             let _ = writeln!(stderr, "{warning}");
@@ -142,7 +131,7 @@ impl Session {
     /// printed to stderr) on the first call.
     ///
     /// # Errors
-    /// Whatever [`load`] reports.
+    /// Whatever [`cache::load_dataset`] reports.
     pub fn graph(&self) -> Result<&ConceptGraph, Error> {
         if let Some(shared) = &self.shared {
             return Ok(&shared.graph);

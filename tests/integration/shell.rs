@@ -124,3 +124,32 @@ fn long_output_is_paged_in_a_terminal_and_never_through_a_pipe() {
         .unwrap();
     assert!(!String::from_utf8_lossy(&piped.stdout).contains("PAGED:"));
 }
+
+/// Completion loads a `--data` directory as the command would, through the cache: a TAB
+/// at a million relations no longer parses all the JSON each time. The cache file the
+/// first TAB writes is the sign.
+#[test]
+fn completion_loads_through_the_cache_unless_told_not_to() {
+    let data = crate::common::fixture("good");
+    let complete = |cache: &std::path::Path, extra: &[&str]| {
+        let mut words = vec!["linkage", "--data", data.to_str().unwrap()];
+        words.extend_from_slice(extra);
+        words.extend(["show", ""]);
+        let output = Command::new(binary())
+            .env("LINKAGE_COMPLETE", "bash")
+            .env("_CLAP_COMPLETE_INDEX", (words.len() - 1).to_string())
+            .env("_CLAP_IFS", "\n")
+            .env("LINKAGE_CACHE_DIR", cache)
+            .arg("--")
+            .args(&words)
+            .output()
+            .unwrap();
+        assert!(output.status.success());
+        assert!(!output.stdout.is_empty(), "candidates offered");
+        std::fs::read_dir(cache).map_or(0, Iterator::count)
+    };
+    let uncached = tempfile::tempdir().unwrap();
+    assert_eq!(complete(uncached.path(), &["--no-cache"]), 0);
+    let cached = tempfile::tempdir().unwrap();
+    assert_eq!(complete(cached.path(), &[]), 1);
+}
