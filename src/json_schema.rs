@@ -67,8 +67,8 @@ pub fn data_file_schema(schema: &Schema) -> Value {
                     "kind": { "enum": node_kinds },
                     "label": text,
                     "aliases": { "type": "array", "items": { "type": "string" } },
-                    "label_zh": { "type": "string" },
-                    "description": { "type": "string" }
+                    "label_zh": optional_text,
+                    "description": optional_text
                 }
             },
             "source": {
@@ -77,22 +77,26 @@ pub fn data_file_schema(schema: &Schema) -> Value {
                 "required": ["paper", "quote"],
                 "properties": {
                     "paper": text,
-                    "locator": { "type": "string", "minLength": 1, "maxLength": 65535 },
+                    "locator": {
+                        "type": "string",
+                        "maxLength": 65535,
+                        "description": "the section or page; empty or left out, `check` derives it from the text"
+                    },
                     "quote": text,
                     "encoded_by": { "$ref": "#/$defs/name" },
                     "reviewed_by": { "$ref": "#/$defs/name" },
                     "voice": {
-                        "enum": ["thesis", "reported"],
+                        "enum": ["thesis", "reported", null],
                         "description": "thesis: the paper's own argument; reported: the paper reporting others"
                     },
                     "extent": {
-                        "enum": ["sentence", "quote"],
+                        "enum": ["sentence", "quote", null],
                         "description": "what human output prints: the sentence the quote is in (default), or the quote as encoded"
                     }
                 }
             },
             "name": {
-                "type": "string",
+                "type": ["string", "null"],
                 "description": "a person's name or initials, without surrounding spaces or control characters",
                 "pattern": "^\\S(.*\\S)?$"
             },
@@ -113,7 +117,7 @@ pub fn data_file_schema(schema: &Schema) -> Value {
                         "properties": { "from": text, "to": text }
                     },
                     "sources": { "type": "array", "minItems": 1, "items": { "$ref": "#/$defs/source" } },
-                    "note": { "type": "string" }
+                    "note": optional_text
                 },
                 "allOf": role_rules
             },
@@ -133,7 +137,7 @@ pub fn data_file_schema(schema: &Schema) -> Value {
                         ]
                     },
                     "sources": { "type": "array", "minItems": 1, "items": { "$ref": "#/$defs/source" } },
-                    "note": { "type": "string" }
+                    "note": optional_text
                 }
             }
         }

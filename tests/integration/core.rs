@@ -343,11 +343,11 @@ fn schema_prints_a_json_schema_with_the_kinds_in_force() {
     let source = &schema["$defs"]["source"]["properties"];
     assert_eq!(
         source["voice"]["enum"],
-        serde_json::json!(["thesis", "reported"])
+        serde_json::json!(["thesis", "reported", null])
     );
     assert_eq!(
         source["extent"]["enum"],
-        serde_json::json!(["sentence", "quote"])
+        serde_json::json!(["sentence", "quote", null])
     );
     assert_eq!(source["encoded_by"]["$ref"], "#/$defs/name");
     assert_eq!(source["reviewed_by"]["$ref"], "#/$defs/name");

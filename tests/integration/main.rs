@@ -27,6 +27,7 @@ mod pdf;
 mod properties;
 mod references;
 mod scale;
+mod schema_agrees;
 mod sentences;
 mod serve;
 mod shell;
