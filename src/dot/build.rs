@@ -7,7 +7,7 @@ use super::{
     comparison, graph_view, legend,
     paint::Painter,
     parts::{wrap, Canvas},
-    scene::Scene,
+    scene::{Heading, Layout, Scene},
     select::Selected,
     style::{Look, Rankdir},
     writer,
@@ -38,11 +38,11 @@ pub fn scene(graph: &ConceptGraph, selected: &Selected, look: &Look) -> Scene {
     }
     Scene {
         rankdir,
-        title: look
+        layout: Layout::Layered,
+        heading: look
             .title
             .as_deref()
-            .map(|title| wrap(title, 60))
-            .unwrap_or_default(),
+            .map_or(Heading::None, |title| Heading::Title(wrap(title, 60))),
         items,
     }
 }

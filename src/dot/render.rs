@@ -61,6 +61,21 @@ pub fn render(graph: Graph, format: ImageFormat, dpi: u32) -> Result<Vec<u8>, Er
     if format == ImageFormat::Png {
         args.push(CommandArg::Custom(format!("-Gdpi={dpi}")));
     }
+    run(graph, args)
+}
+
+/// Runs Graphviz on `graph` for its layout alone: Graphviz's JSON (`-Tjson`), every
+/// node's position and size, for a page that draws the graph itself.
+///
+/// # Errors
+/// As [`render`].
+pub fn layout_json(graph: Graph) -> Result<Vec<u8>, Error> {
+    run(graph, vec![Format::Json.into()])
+}
+
+/// The one place Graphviz is run: the graph printed by graphviz-rust, piped to `dot`
+/// (which honours a `layout` the graph names), its failure made an [`Error`].
+fn run(graph: Graph, args: Vec<CommandArg>) -> Result<Vec<u8>, Error> {
     graphviz_rust::exec(graph, &mut PrinterContext::default(), args).map_err(|error| {
         if error.kind() == ErrorKind::NotFound {
             Error::External(MISSING_GRAPHVIZ.into())

@@ -228,13 +228,39 @@ pub enum Item {
     },
 }
 
+/// Text drawn with the diagram as a whole (Graphviz's graph label).
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub enum Heading {
+    /// None.
+    #[default]
+    None,
+    /// A title above the diagram, line by line, centred.
+    Title(Vec<String>),
+    /// A caption under the diagram, line by line, each line flush left (a teaching
+    /// figure's step, sentence and source).
+    Caption(Vec<String>),
+}
+
+/// How Graphviz places the nodes.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum Layout {
+    /// Ranks along `rankdir` (Graphviz's `dot`): every diagram linkage draws.
+    #[default]
+    Layered,
+    /// Force-directed without overlaps (Graphviz's `sfdp`): about as wide as high, for
+    /// the explorer's whole graph, which layered is thousands of points wide.
+    ForceDirected,
+}
+
 /// A whole diagram.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Scene {
     /// Layout direction.
     pub rankdir: Rankdir,
-    /// A title drawn above the diagram, line by line (empty: none).
-    pub title: Vec<String>,
+    /// How the nodes are placed.
+    pub layout: Layout,
+    /// A title or a caption.
+    pub heading: Heading,
     /// Its items, in drawing order.
     pub items: Vec<Item>,
 }

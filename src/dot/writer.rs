@@ -14,7 +14,9 @@ use graphviz_rust::{
     printer::{DotPrinter as _, PrinterContext},
 };
 
-use super::scene::{Arrows, Cluster, Colour, Edge, Item, Line, Node, NodeStyle, Scene};
+use super::scene::{
+    Arrows, Cluster, Colour, Edge, Heading, Item, Layout, Line, Node, NodeStyle, Scene,
+};
 
 /// Font for every label. Pango falls back to a CJK font (Noto Sans CJK) for Chinese.
 pub(crate) const FONT: &str = "Helvetica";
@@ -42,15 +44,39 @@ pub fn graph(scene: &Scene) -> Graph {
     if scene.items.iter().any(ends_at_a_cluster) {
         attrs.push(("compound", "true".into()));
     }
-    if !scene.title.is_empty() {
+    if scene.layout == Layout::ForceDirected {
+        // sfdp, with room between boxes (`sep`) and no overlaps left (`prism`, without
+        // the scaling that would spread the whole drawing to make room).
         attrs.extend([
-            ("label", scene.title.join("\n")),
-            ("labelloc", "t".into()),
-            ("fontsize", "18".into()),
+            ("layout", "sfdp".into()),
+            ("overlap", "prism".into()),
+            ("overlap_scaling", "-6".into()),
+            ("sep", "+6".into()),
         ]);
     }
+    let graph_attributes = match &scene.heading {
+        Heading::None => attributes(attrs),
+        Heading::Title(lines) => {
+            attrs.extend([
+                ("label", lines.join("\n")),
+                ("labelloc", "t".into()),
+                ("fontsize", "18".into()),
+            ]);
+            attributes(attrs)
+        }
+        Heading::Caption(lines) => {
+            attrs.extend([
+                ("labelloc", "b".into()),
+                ("labeljust", "l".into()),
+                ("fontsize", "13".into()),
+            ]);
+            let mut attributes = attributes(attrs);
+            attributes.push(Attribute(plain("label"), flush_left(lines)));
+            attributes
+        }
+    };
     let mut stmts = vec![
-        Stmt::GAttribute(GraphAttributes::Graph(attributes(attrs))),
+        Stmt::GAttribute(GraphAttributes::Graph(graph_attributes)),
         Stmt::GAttribute(GraphAttributes::Node(attributes(vec![
             ("fontname", FONT.into()),
             ("fontsize", "12".into()),
@@ -153,12 +179,14 @@ fn node_style(style: &NodeStyle) -> Vec<(&'static str, String)> {
 fn edge_stmt(edge: &Edge) -> Stmt {
     let style = &edge.style;
     let mut attrs = Vec::new();
+    // An invisible edge keeps its label: the label's room is laid out, so a figure
+    // revealed step by step does not move when the edge appears.
+    if !edge.label.is_empty() {
+        attrs.push(("label", edge.label.join("\n")));
+    }
     if style.line == Line::Invisible {
         attrs.push(("style", Line::Invisible.as_str().to_string()));
     } else {
-        if !edge.label.is_empty() {
-            attrs.push(("label", edge.label.join("\n")));
-        }
         if let Some(size) = style.font_size {
             attrs.push(("fontsize", size.to_string()));
         }
@@ -257,6 +285,25 @@ fn plain(name: &str) -> Id {
 pub fn quoted(text: &str) -> Id {
     let mut out = String::with_capacity(text.len() + 2);
     out.push('"');
+    escape_into(&mut out, text);
+    out.push('"');
+    Id::Escaped(out)
+}
+
+/// `lines` as one double-quoted DOT string, each line escaped as [`quoted`] does and
+/// ended by Graphviz's `\l` (flush left).
+fn flush_left(lines: &[String]) -> Id {
+    let mut out = String::from("\"");
+    for line in lines {
+        escape_into(&mut out, line);
+        out.push_str("\\l");
+    }
+    out.push('"');
+    Id::Escaped(out)
+}
+
+/// Appends `text` escaped for a DOT string (see [`quoted`]).
+fn escape_into(out: &mut String, text: &str) {
     let mut chars = text.chars().peekable();
     while let Some(c) = chars.next() {
         match c {
@@ -273,8 +320,6 @@ pub fn quoted(text: &str) -> Id {
             c => out.push(c),
         }
     }
-    out.push('"');
-    Id::Escaped(out)
 }
 
 #[cfg(test)]
@@ -301,7 +346,8 @@ mod tests {
     fn every_value_is_escaped_once_here() {
         let scene = Scene {
             rankdir: Rankdir::TopBottom,
-            title: Vec::new(),
+            layout: Layout::Layered,
+            heading: Heading::None,
             items: vec![
                 node("a\"b", "x &amp; \"y\" \\N\nz"),
                 Item::Edge(Edge::new("a\"b", "c", EdgeStyle::invisible())),
@@ -322,11 +368,29 @@ mod tests {
         edge.head_cluster = Some("cluster_x".into());
         let scene = Scene {
             rankdir: Rankdir::LeftRight,
-            title: vec!["T".into()],
+            layout: Layout::Layered,
+            heading: Heading::Title(vec!["T".into()]),
             items: vec![Item::Edge(edge)],
         };
         let text = to_dot(&scene);
         assert!(text.contains(r#"compound="true""#), "{text}");
         assert!(text.contains(r#"lhead="cluster_x""#), "{text}");
+    }
+
+    #[test]
+    fn a_caption_is_flush_left_and_escaped_like_any_label() {
+        let scene = Scene {
+            rankdir: Rankdir::LeftRight,
+            layout: Layout::ForceDirected,
+            heading: Heading::Caption(vec!["a &lt; \"b\"".into(), "c \\ d".into()]),
+            items: Vec::new(),
+        };
+        let text = to_dot(&scene);
+        assert!(
+            text.contains(r#"label="a &amp;lt; \"b\"\lc \\ d\l""#),
+            "{text}"
+        );
+        assert!(text.contains(r#"labelloc="b""#), "{text}");
+        assert!(text.contains(r#"layout="sfdp""#), "{text}");
     }
 }

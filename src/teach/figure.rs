@@ -2,12 +2,16 @@
 //! revealed up to one step (earlier steps grey, the new one highlighted, later ones
 //! laid out but invisible, so the figure does not jump from one step to the next).
 
-use std::fmt::Write as _;
-
-use graphviz_rust::cmd::{CommandArg, Format};
+use petgraph::graph::NodeIndex;
 
 use crate::{
-    dot::MISSING_GRAPHVIZ,
+    dot::{
+        render::{render, ImageFormat},
+        scene::{
+            Arrows, Colour, Edge, EdgeStyle, Heading, Item, Layout, Line, Node, NodeStyle, Scene,
+        },
+        writer, Rankdir,
+    },
     error::Error,
     graph::ConceptGraph,
     schema::Role,
@@ -18,30 +22,8 @@ use crate::{
 const HIGHLIGHT: &str = "#c2410c";
 /// Earlier steps.
 const GREY: &str = "#9a9a9a";
-
-fn quoted(text: &str) -> String {
-    format!("\"{}\"", text.replace('\\', "\\\\").replace('"', "\\\""))
-}
-
-/// Lines joined for a centred Graphviz label.
-fn centred_lines(lines: &[String]) -> String {
-    let escaped: Vec<String> = lines
-        .iter()
-        .map(|l| l.replace('\\', "\\\\").replace('"', "\\\""))
-        .collect();
-    format!("\"{}\"", escaped.join("\\n"))
-}
-
-/// Lines joined for a left-justified Graphviz label (each line ends with `\l`).
-fn left_lines(lines: &[String]) -> String {
-    let mut out = String::from("\"");
-    for line in lines {
-        out.push_str(&line.replace('\\', "\\\\").replace('"', "\\\""));
-        out.push_str("\\l");
-    }
-    out.push('"');
-    out
-}
+/// Text of earlier steps.
+const GREY_TEXT: &str = "#555555";
 
 /// The caption of step `k` (0-based): "Step k of n", the sentence, and each source's
 /// citation and locator with the first source's quote.
@@ -73,20 +55,33 @@ pub fn caption(graph: &ConceptGraph, argument: &Argument<'_>, k: usize) -> Vec<S
     lines
 }
 
-/// The DOT of `argument`, revealed up to step `upto` (0-based) or whole (`None`).
-pub fn dot(graph: &ConceptGraph, argument: &Argument<'_>, upto: Option<usize>) -> String {
+/// How an item of step `at` is drawn in the figure revealed up to `upto`.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Stage {
+    /// The whole argument: every item in its kind's colours.
+    Whole,
+    /// Not yet revealed: laid out, not drawn.
+    Later,
+    /// Revealed before this step: grey.
+    Earlier,
+    /// This step: highlighted.
+    Now,
+}
+
+fn stage(upto: Option<usize>, at: usize) -> Stage {
+    match upto {
+        None => Stage::Whole,
+        Some(k) if at > k => Stage::Later,
+        Some(k) if at < k => Stage::Earlier,
+        Some(_) => Stage::Now,
+    }
+}
+
+/// The figure of `argument`, revealed up to step `upto` (0-based) with its caption, or
+/// whole (`None`, for documents that caption it themselves).
+pub fn scene(graph: &ConceptGraph, argument: &Argument<'_>, upto: Option<usize>) -> Scene {
     let schema = graph.schema();
-    let mut dot = String::from("digraph argument {\n");
-    let label = match upto {
-        Some(k) => left_lines(&caption(graph, argument, k)),
-        // The whole argument goes into documents that caption it themselves.
-        None => quoted(""),
-    };
-    let _ = writeln!(
-        dot,
-        "  graph[rankdir=LR fontname=\"Helvetica\" fontsize=13 labelloc=b labeljust=l pad=0.3 nodesep=0.35 ranksep=0.7 label={label}]"
-    );
-    dot.push_str("  node[shape=box style=\"rounded,filled\" fontname=\"Helvetica\" fontsize=12 margin=\"0.15,0.07\"]\n  edge[fontname=\"Helvetica\" fontsize=10]\n");
+    let mut items = Vec::new();
     // When each node first appears.
     let first_step = |ix| {
         argument
@@ -100,70 +95,129 @@ pub fn dot(graph: &ConceptGraph, argument: &Argument<'_>, upto: Option<usize>) -
         let kind = &schema.node_kinds[node.kind.as_str()];
         let fill = kind.style.fill.as_deref().unwrap_or("#f2f2f2");
         let line = kind.style.line.as_deref().unwrap_or("#555555");
-        let appears = first_step(ix);
-        let style = match upto {
-            Some(k) if appears > k => "style=invis".to_string(),
-            Some(k) if appears < k && !touches(argument, k, ix) => {
-                format!("fillcolor=\"#f0f0f0\" color=\"{GREY}\" fontcolor=\"#555555\"")
-            }
-            Some(_) => format!("fillcolor=\"{fill}\" color=\"{HIGHLIGHT}\" penwidth=2"),
-            None => format!("fillcolor=\"{fill}\" color=\"{line}\""),
+        let mut style = NodeStyle {
+            shape: "box".into(),
+            rounded: true,
+            ..NodeStyle::default()
         };
-        let text = centred_lines(&wrap_label(&node.label, 24));
-        let _ = writeln!(dot, "  n{} [label={text} {style}]", ix.index());
+        match stage(upto, first_step(ix)) {
+            Stage::Later => style.outline = Some(Line::Invisible),
+            // A node met again in this step is highlighted, not grey.
+            Stage::Earlier if !upto.is_some_and(|k| touches(argument, k, ix)) => {
+                style.fill = Some(Colour::new("#f0f0f0"));
+                style.line = Some(Colour::new(GREY));
+                style.text = Some(Colour::new(GREY_TEXT));
+            }
+            Stage::Earlier | Stage::Now => {
+                style.fill = Some(Colour::new(fill));
+                style.line = Some(Colour::new(HIGHLIGHT));
+                style.penwidth = Some(2.0);
+            }
+            Stage::Whole => {
+                style.fill = Some(Colour::new(fill));
+                style.line = Some(Colour::new(line));
+            }
+        }
+        items.push(Item::Node(Node {
+            id: node_id(ix),
+            label: wrap_label(&node.label, 24),
+            tooltip: None,
+            style,
+        }));
     }
     for (j, step) in argument.steps.iter().enumerate() {
         let relation = graph.relation(step.hop.edge);
         let kind = graph.kind_of(relation);
-        let direction = if kind.symmetric { " dir=none" } else { "" };
         let colour = kind.style.color.as_deref().unwrap_or("#555555");
-        let style = match upto {
-            Some(k) if j > k => "style=invis".to_string(),
-            Some(k) if j < k => format!("color=\"{GREY}\" fontcolor=\"#555555\""),
-            Some(_) => format!("color=\"{HIGHLIGHT}\" fontcolor=\"{HIGHLIGHT}\" penwidth=2.5"),
-            None => format!("color=\"{colour}\""),
-        };
-        let number = centred_lines(&wrap_label(&format!("{}. {}", j + 1, step.edge_label), 28));
-        let (from, to) = (step.hop.from.index(), step.hop.to.index());
+        let at = stage(upto, j);
+        let mut line = EdgeStyle::invisible();
+        match at {
+            Stage::Later => {}
+            Stage::Earlier => {
+                line.line = Line::Solid;
+                line.colour = Some(Colour::new(GREY));
+                line.text = Some(Colour::new(GREY_TEXT));
+            }
+            Stage::Now => {
+                line.line = Line::Solid;
+                line.colour = Some(Colour::new(HIGHLIGHT));
+                line.text = Some(Colour::new(HIGHLIGHT));
+                line.penwidth = Some(2.5);
+            }
+            Stage::Whole => {
+                line.line = Line::Solid;
+                line.colour = Some(Colour::new(colour));
+            }
+        }
+        let number = wrap_label(&format!("{}. {}", j + 1, step.edge_label), 28);
+        let (from, to) = (node_id(step.hop.from), node_id(step.hop.to));
         if kind.role == Role::Ordinary {
-            let _ = writeln!(
-                dot,
-                "  n{from} -> n{to} [label={number}{direction} {style}]"
-            );
+            if kind.symmetric {
+                line.arrows = Arrows::None;
+            }
+            let mut edge = Edge::new(&from, &to, line);
+            edge.label = number;
+            items.push(Item::Edge(edge));
         } else {
             // Common ground and differences meet in a node of their own between the
             // two, so twenty of them read as a column rather than a fan of curves.
-            let box_style = match upto {
-                Some(k) if j > k => "style=invis".to_string(),
-                Some(k) if j < k => format!("color=\"{GREY}\" fontcolor=\"#555555\""),
-                Some(_) => format!("color=\"{HIGHLIGHT}\" fontcolor=\"{HIGHLIGHT}\" penwidth=2"),
-                None => format!("color=\"{colour}\""),
+            let meeting = format!("q{j}");
+            let mut style = NodeStyle {
+                shape: "box".into(),
+                rounded: true,
+                outline: Some(Line::Dashed),
+                font_size: Some(11),
+                line: line.colour.clone(),
+                text: line.text.clone(),
+                ..NodeStyle::default()
             };
-            let _ = writeln!(
-                dot,
-                "  q{j} [label={number} shape=box style=\"rounded,dashed\" fontsize=11 {box_style}]\n  n{from} -> q{j} [dir=none {style}]\n  q{j} -> n{to} [dir=none {style}]"
-            );
+            match at {
+                Stage::Later => style.outline = Some(Line::Invisible),
+                Stage::Now => style.penwidth = Some(2.0),
+                Stage::Earlier | Stage::Whole => {}
+            }
+            line.arrows = Arrows::None;
+            line.text = None;
+            items.push(Item::Node(Node {
+                id: meeting.clone(),
+                label: number,
+                tooltip: None,
+                style,
+            }));
+            items.push(Item::Edge(Edge::new(&from, &meeting, line.clone())));
+            items.push(Item::Edge(Edge::new(&meeting, &to, line)));
         }
     }
-    dot.push_str("}\n");
-    dot
+    Scene {
+        rankdir: Rankdir::LeftRight,
+        layout: Layout::Layered,
+        heading: upto.map_or(Heading::None, |k| {
+            Heading::Caption(caption(graph, argument, k))
+        }),
+        items,
+    }
 }
 
-fn touches(argument: &Argument<'_>, k: usize, ix: petgraph::graph::NodeIndex) -> bool {
+/// The figure's DOT text, as [`svg`] gives it to Graphviz.
+pub fn dot(graph: &ConceptGraph, argument: &Argument<'_>, upto: Option<usize>) -> String {
+    writer::to_dot(&scene(graph, argument, upto))
+}
+
+/// A concept's id in the figure (its index: ids may hold any character).
+fn node_id(ix: NodeIndex) -> String {
+    format!("n{}", ix.index())
+}
+
+fn touches(argument: &Argument<'_>, k: usize, ix: NodeIndex) -> bool {
     let hop = argument.steps[k].hop;
     hop.from == ix || hop.to == ix
 }
 
-/// Runs Graphviz on `dot` and returns the SVG.
+/// Runs Graphviz on the figure and returns the SVG.
 ///
 /// # Errors
 /// [`Error::External`] when Graphviz is missing or fails.
-pub fn svg(dot: String) -> Result<Vec<u8>, Error> {
-    graphviz_rust::exec_dot(dot, vec![CommandArg::Format(Format::Svg)]).map_err(|error| {
-        if error.kind() == std::io::ErrorKind::NotFound {
-            Error::External(MISSING_GRAPHVIZ.into())
-        } else {
-            Error::External(format!("Graphviz failed: {}", error.to_string().trim()))
-        }
-    })
+pub fn svg(scene: &Scene) -> Result<Vec<u8>, Error> {
+    // The resolution only matters to bitmaps.
+    render(writer::graph(scene), ImageFormat::Svg, 96)
 }

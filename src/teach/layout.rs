@@ -9,13 +9,18 @@
 //! one pair of nodes (the two strategies share some twenty) are one edge of the layout,
 //! or Graphviz would bend them into a fan of loops.
 
-use std::fmt::Write as _;
-
-use graphviz_rust::cmd::{CommandArg, Format};
 use serde::Serialize;
 use serde_json::Value;
 
-use crate::{dot::MISSING_GRAPHVIZ, error::Error, graph::ConceptGraph};
+use crate::{
+    dot::{
+        render::layout_json,
+        scene::{Edge, EdgeStyle, Item, Layout as Placement, Line, Node, NodeStyle, Scene},
+        writer, Rankdir,
+    },
+    error::Error,
+    graph::ConceptGraph,
+};
 
 /// Node boxes, y pointing down, in points.
 #[derive(Debug, Clone, Serialize)]
@@ -39,28 +44,50 @@ pub fn wrap_label(label: &str, width: usize) -> Vec<String> {
         .collect()
 }
 
-/// The DOT text laid out: one node per concept (`n{index}`, its label wrapped as the
-/// page wraps it) and one edge per pair of related nodes.
-pub fn layout_dot(graph: &ConceptGraph) -> String {
-    let mut dot = String::from(
-        "digraph explorer {\n  graph[overlap=prism overlap_scaling=-6 sep=\"+6\"]\n  node[shape=box fontname=\"Helvetica\" fontsize=12 margin=\"0.12,0.06\"]\n",
-    );
-    for ix in graph.node_indices() {
-        let lines: Vec<String> = wrap_label(&graph.node(ix).label, LABEL_WIDTH)
-            .iter()
-            .map(|line| line.replace('\\', "\\\\").replace('"', "\\\""))
-            .collect();
-        let _ = writeln!(dot, "  n{} [label=\"{}\"]", ix.index(), lines.join("\\n"));
-    }
+/// The graph laid out: one node per concept (`n{index}`, its label wrapped as the page
+/// wraps it) and one edge per pair of related nodes.
+pub fn layout_scene(graph: &ConceptGraph) -> Scene {
+    let mut items: Vec<Item> = graph
+        .node_indices()
+        .map(|ix| {
+            Item::Node(Node {
+                id: format!("n{}", ix.index()),
+                label: wrap_label(&graph.node(ix).label, LABEL_WIDTH),
+                tooltip: None,
+                style: NodeStyle {
+                    shape: "box".into(),
+                    margin: Some("0.12,0.06".into()),
+                    ..NodeStyle::default()
+                },
+            })
+        })
+        .collect();
     let mut pairs = std::collections::BTreeSet::new();
     for (_, relation) in graph.relations() {
         let (a, b) = (relation.from.index(), relation.to.index());
         if a != b && pairs.insert((a.min(b), a.max(b))) {
-            let _ = writeln!(dot, "  n{a} -> n{b}");
+            let line = EdgeStyle {
+                line: Line::Solid,
+                ..EdgeStyle::invisible()
+            };
+            items.push(Item::Edge(Edge::new(
+                &format!("n{a}"),
+                &format!("n{b}"),
+                line,
+            )));
         }
     }
-    dot.push_str("}\n");
-    dot
+    Scene {
+        rankdir: Rankdir::TopBottom,
+        layout: Placement::ForceDirected,
+        heading: crate::dot::scene::Heading::None,
+        items,
+    }
+}
+
+/// The DOT text laid out, as [`layout`] gives it to Graphviz.
+pub fn layout_dot(graph: &ConceptGraph) -> String {
+    writer::to_dot(&layout_scene(graph))
 }
 
 /// Runs `sfdp` on the graph and reads the geometry back.
@@ -68,20 +95,7 @@ pub fn layout_dot(graph: &ConceptGraph) -> String {
 /// # Errors
 /// [`Error::External`] when Graphviz is missing or fails, or its output cannot be read.
 pub fn layout(graph: &ConceptGraph) -> Result<Layout, Error> {
-    let output = graphviz_rust::exec_dot(
-        layout_dot(graph),
-        vec![
-            CommandArg::Layout(graphviz_rust::cmd::Layout::Sfdp),
-            CommandArg::Format(Format::Json),
-        ],
-    )
-    .map_err(|error| {
-        if error.kind() == std::io::ErrorKind::NotFound {
-            Error::External(MISSING_GRAPHVIZ.into())
-        } else {
-            Error::External(format!("Graphviz failed: {}", error.to_string().trim()))
-        }
-    })?;
+    let output = layout_json(writer::graph(&layout_scene(graph)))?;
     let json: Value = serde_json::from_slice(&output)
         .map_err(|e| Error::External(format!("cannot read Graphviz's layout: {e}")))?;
     parse(&json, graph.node_count())

@@ -156,7 +156,7 @@ pub fn handout_command(
             title: argument.title,
         });
     }
-    let figure = figure::svg(figure::dot(graph, &argument, None))?;
+    let figure = figure::svg(&figure::scene(graph, &argument, None))?;
     let (Some(output), Some(figure_path)) = (output, figure_path) else {
         let uri = format!("data:image/svg+xml;base64,{}", handout::base64(&figure));
         return Ok(Taught::Made(handout::markdown(graph, &argument, &uri)));

@@ -8,7 +8,7 @@ use crate::{
     graph::ConceptGraph,
     teach::{
         argument::Argument,
-        figure::{dot, svg},
+        figure::{scene, svg},
         html::CONTENT_SECURITY_POLICY,
     },
     write::write_atomically,
@@ -33,7 +33,7 @@ pub fn write_steps(
 ) -> Result<Vec<String>, Error> {
     let count = argument.steps.len();
     let figures: Vec<Vec<u8>> = (0..count)
-        .map(|k| svg(dot(graph, argument, Some(k))))
+        .map(|k| svg(&scene(graph, argument, Some(k))))
         .collect::<Result<_, _>>()?;
     std::fs::create_dir_all(dir).map_err(|e| Error::io("create", dir, e))?;
     let mut written = Vec::new();

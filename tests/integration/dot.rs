@@ -15,7 +15,7 @@ use crate::common::{fixture, linkage, run};
 /// Asserts that Graphviz's `dot` can be run. The tests that call it are ignored by a
 /// plain `cargo test` (their reason names Graphviz); `cargo test -- --include-ignored`
 /// (CI) runs them, and there a missing Graphviz is a failure, never a silent pass.
-fn require_graphviz() {
+pub(crate) fn require_graphviz() {
     let found = Command::new("dot")
         .arg("-V")
         .output()
@@ -27,7 +27,7 @@ fn require_graphviz() {
 }
 
 /// Runs `dot -T<format>` on `text`, asserting it succeeds without complaint.
-fn graphviz_run(text: &str, format: &str) -> Vec<u8> {
+pub(crate) fn graphviz_run(text: &str, format: &str) -> Vec<u8> {
     let mut child = Command::new("dot")
         .arg(format!("-T{format}"))
         .stdin(Stdio::piped())
@@ -70,7 +70,7 @@ fn dot_text(args: &[&str]) -> String {
 /// The text Graphviz draws for an escString as `-Tjson` reports it (the attribute as
 /// written): `\\` is a backslash, `\n` (and `\l`, `\r`) a line break, `\"` a quote, and
 /// then HTML entities (`&amp;`, `&#45;`, ...) are decoded, as Graphviz does for labels.
-fn unescape(label: &str) -> String {
+pub(crate) fn unescape(label: &str) -> String {
     let mut out = String::new();
     let mut chars = label.chars();
     while let Some(c) = chars.next() {
@@ -88,7 +88,7 @@ fn unescape(label: &str) -> String {
 }
 
 /// `text` with its HTML/XML entities decoded, in one pass (so `&amp;lt;` is `&lt;`).
-fn decode_entities(text: &str) -> String {
+pub(crate) fn decode_entities(text: &str) -> String {
     let mut out = String::new();
     let mut rest = text;
     while let Some(at) = rest.find('&') {
@@ -128,7 +128,7 @@ fn decode_entities(text: &str) -> String {
 
 /// Text with all white space and control characters removed: wrapping may turn
 /// spaces into line breaks, nothing else.
-fn ink(text: &str) -> String {
+pub(crate) fn ink(text: &str) -> String {
     text.chars()
         .filter(|c| !c.is_whitespace() && !c.is_control())
         .collect()
@@ -1342,7 +1342,7 @@ mod writer_properties {
     //! Graphviz reads back is what was written.
 
     use linkage::dot::{
-        scene::{Edge, EdgeStyle, Item, Node, NodeStyle, Scene},
+        scene::{Edge, EdgeStyle, Heading, Item, Layout, Node, NodeStyle, Scene},
         writer::to_dot,
         Rankdir,
     };
@@ -1382,7 +1382,7 @@ mod writer_properties {
             let mut edge = Edge::new(&ids[0], &ids[1], EdgeStyle { line: linkage::dot::scene::Line::Solid, ..EdgeStyle::invisible() });
             edge.label = vec![labels[0].clone()];
             items.push(Item::Edge(edge));
-            let scene = Scene { rankdir: Rankdir::TopBottom, title: vec![labels[1].clone()], items };
+            let scene = Scene { rankdir: Rankdir::TopBottom, layout: Layout::Layered, heading: Heading::Title(vec![labels[1].clone()]), items };
             let json: Value = serde_json::from_slice(&graphviz_run(&to_dot(&scene), "json")).unwrap();
             let objects = json["objects"].as_array().unwrap();
             prop_assert_eq!(objects.len(), ids.len());

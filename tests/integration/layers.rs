@@ -171,3 +171,74 @@ fn an_issue_number_is_told_from_the_word() {
     assert!(!cites_an_issue("a known issue with 12 nodes"));
     assert!(!cites_an_issue("no issues here"));
 }
+
+/// Lines of `sources` outside the files `allowed` (paths from the root) holding one of
+/// `needles` outside a comment line.
+fn outside(sources: &[(String, String)], allowed: &[&str], needles: &[&str]) -> Vec<String> {
+    let others: Vec<(String, String)> = sources
+        .iter()
+        .filter(|(name, _)| !allowed.contains(&name.as_str()))
+        .cloned()
+        .collect();
+    code_lines_with(&others, needles)
+}
+
+/// DOT is written in one place, `dot/writer.rs` (graphviz-rust's structures, quoted
+/// and escaped there), so a label is drawn the same by every command that draws.
+#[test]
+fn dot_is_written_only_by_the_writer() {
+    let sources = files("src", &[".rs"]);
+    let by_hand = outside(
+        &sources,
+        // render.rs prints the writer's graph for Graphviz.
+        &["src/dot/writer.rs", "src/dot/render.rs"],
+        &[
+            "digraph",
+            "[label=",
+            "DotPrinter",
+            "PrinterContext",
+            "Stmt::",
+        ],
+    );
+    assert!(
+        by_hand.is_empty(),
+        "DOT written outside dot/writer.rs:\n{}",
+        by_hand.join("\n")
+    );
+    // Graphviz's structures travel between the writer, the views' builder and the
+    // runner, never further.
+    let structures = outside(
+        &sources,
+        &["src/dot/writer.rs", "src/dot/render.rs", "src/dot/build.rs"],
+        &["dot_structures"],
+    );
+    assert!(
+        structures.is_empty(),
+        "Graphviz's DOT structures outside src/dot/:\n{}",
+        structures.join("\n")
+    );
+}
+
+/// Graphviz is run in one place, `dot/render.rs`, which says how to install it when it
+/// is missing and shows the first lines of a failure.
+#[test]
+fn graphviz_is_run_only_by_the_renderer() {
+    let sources = files("src", &[".rs"]);
+    let runs = outside(
+        &sources,
+        &["src/dot/render.rs"],
+        &[
+            "graphviz_rust::exec",
+            "exec_dot",
+            "CommandArg",
+            "Command::new(\"dot\")",
+            "Command::new(\"sfdp\")",
+            "Command::new(\"neato\")",
+        ],
+    );
+    assert!(
+        runs.is_empty(),
+        "Graphviz run outside dot/render.rs:\n{}",
+        runs.join("\n")
+    );
+}

@@ -17,6 +17,7 @@ mod exports;
 mod flags;
 mod fuzz_seeds;
 mod headings;
+mod labels;
 mod layers;
 mod matching;
 mod model_properties;
