@@ -180,8 +180,9 @@ pub enum Command {
     /// ground, difference, mutual promotion) both ways. Relations joining the same two
     /// nodes make one step. Exit code 1 when there is no path.
     Path(PathArgs),
-    /// The ego network of a node: every relation within --depth steps, either
-    /// direction, grouped by relation kind.
+    /// The ego network of a node: the nodes within --depth relations of it (either
+    /// direction) and every relation among them, as `dot --focus` draws it, grouped by
+    /// relation kind.
     Neighbors {
         /// Node id, label, alias, or a unique part of one.
         #[arg(add = completion::node_names())]

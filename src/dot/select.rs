@@ -189,34 +189,19 @@ pub fn select(graph: &ConceptGraph, selection: &Selection) -> Result<Selected, E
             }
         }
     } else {
-        let mut reached = focus.clone();
-        let mut frontier: Vec<NodeIndex> = focus.iter().copied().collect();
-        for _ in 0..selection.depth {
-            let mut next = Vec::new();
-            for &node in &frontier {
-                for incident in graph.incident(node) {
-                    if filter.relation(incident.edge, incident.relation)
-                        && filter.node(incident.other)
-                        && reached.insert(incident.other)
-                    {
-                        next.push(incident.other);
-                    }
-                }
-            }
-            if next.is_empty() {
-                break;
-            }
-            frontier = next;
-        }
-        for (edge, relation) in graph.relations() {
-            if filter.relation(edge, relation)
-                && reached.contains(&relation.from)
-                && reached.contains(&relation.to)
-            {
-                selected.edges.insert(edge);
-            }
-        }
-        selected.nodes = reached;
+        // The one ego-network traversal, as `neighbors` walks it.
+        let centres: Vec<NodeIndex> = focus.iter().copied().collect();
+        let (reached, relations) = crate::query::neighbors::reach(
+            graph,
+            &centres,
+            selection.depth,
+            |edge| filter.relation(edge, graph.relation(edge)),
+            |node| filter.node(node),
+        );
+        selected.edges = relations.iter().map(|r| r.edge).collect();
+        selected.edges.sort();
+        selected.nodes = focus.clone();
+        selected.nodes.extend(reached.iter().map(|&(node, _)| node));
     }
     if let Some(top) = selection.top {
         keep_top(graph, &mut selected, &focus, top);

@@ -10,8 +10,9 @@ use std::collections::{HashMap, HashSet};
 use petgraph::graph::{EdgeIndex, NodeIndex};
 
 use super::walk::Walk;
+use crate::graph::ConceptGraph;
 
-/// The nodes within `depth` steps of a centre, and the relations that reach them.
+/// The nodes within `depth` steps of a centre, and the relations among them.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Ego {
     /// The node at the centre.
@@ -21,7 +22,7 @@ pub struct Ego {
     /// Every node reached with its distance from the centre, by distance then index;
     /// the centre comes first, at distance 0.
     pub nodes: Vec<(NodeIndex, usize)>,
-    /// Every admitted relation with an end nearer than `depth`, by step then edge.
+    /// Every admitted relation between two of the nodes, by step then edge.
     pub relations: Vec<EgoRelation>,
 }
 
@@ -30,7 +31,8 @@ pub struct Ego {
 pub struct EgoRelation {
     /// The relation.
     pub edge: EdgeIndex,
-    /// The step at which it is met: one more than the distance of its nearer end.
+    /// The step at which it is met: one more than the distance of its nearer end (so a
+    /// relation between two nodes `depth` steps out is met at step `depth + 1`).
     pub step: usize,
 }
 
@@ -41,56 +43,95 @@ impl Ego {
     }
 }
 
-/// The ego network of `center`: breadth-first over the walk's admitted relations in both
-/// directions (an ego network ignores direction), up to `depth` steps.
-///
-/// Cost: O(V + E) in the explored part: the nodes within `depth` steps and their
-/// relations, and nothing of the rest of the graph.
+/// The ego network of `center` under `walk`: see [`reach`], which `export --focus` and
+/// `dot --focus` use too.
 pub fn ego_network(walk: &Walk<'_>, center: NodeIndex, depth: usize) -> Ego {
-    let mut distance: HashMap<NodeIndex, usize> = HashMap::from([(center, 0)]);
-    let mut nodes = vec![(center, 0)];
-    let mut seen_edges: HashSet<EdgeIndex> = HashSet::new();
-    let mut relations = Vec::new();
-    let mut layer = if walk.enters(center) {
-        vec![center]
-    } else {
-        Vec::new()
-    };
-    for step in 1..=depth {
-        let mut next = Vec::new();
-        for &v in &layer {
-            for hop in walk
-                .hops_from(v)
-                .chain(walk.hops_into(v).map(|h| super::walk::Hop {
-                    from: h.to,
-                    to: h.from,
-                    forward: !h.forward,
-                    ..h
-                }))
-            {
-                if seen_edges.insert(hop.edge) {
-                    relations.push(EgoRelation {
-                        edge: hop.edge,
-                        step,
-                    });
-                }
-                if let std::collections::hash_map::Entry::Vacant(slot) = distance.entry(hop.to) {
-                    slot.insert(step);
-                    next.push(hop.to);
-                }
-            }
-        }
-        next.sort_unstable();
-        nodes.extend(next.iter().map(|&v| (v, step)));
-        layer = next;
-    }
-    relations.sort_by_key(|r| (r.step, r.edge));
+    let (nodes, relations) = reach(
+        walk.graph(),
+        &[center],
+        depth,
+        |edge| walk.admits(edge),
+        |node| walk.enters(node),
+    );
     Ego {
         center,
         depth,
         nodes,
         relations,
     }
+}
+
+/// The one ego-network traversal, for `neighbors`, `export --focus` and `dot --focus`:
+/// breadth-first from `centres` over the relations `admits` takes, in both directions
+/// (an ego network ignores direction), into the nodes `enters` takes, up to `depth`
+/// steps. The network is every node reached, with its distance (the centres at 0, by
+/// distance then index), and every admitted relation between two of its nodes: the
+/// induced subgraph, the usual meaning of an ego network, where two neighbours' own
+/// relation is part of the picture. A centre `enters` refuses is in the network alone.
+///
+/// Cost: O(V + E) in the explored part (the nodes within `depth` steps and their
+/// relations); the walk stops when a step reaches nothing new, so a large `depth` costs
+/// no more than the component.
+pub fn reach(
+    graph: &ConceptGraph,
+    centres: &[NodeIndex],
+    depth: usize,
+    admits: impl Fn(EdgeIndex) -> bool,
+    enters: impl Fn(NodeIndex) -> bool,
+) -> (Vec<(NodeIndex, usize)>, Vec<EgoRelation>) {
+    let mut distance: HashMap<NodeIndex, usize> = HashMap::new();
+    let mut nodes = Vec::new();
+    let mut layer = Vec::new();
+    for &centre in centres {
+        if distance.insert(centre, 0).is_none() {
+            nodes.push((centre, 0));
+            if enters(centre) {
+                layer.push(centre);
+            }
+        }
+    }
+    for step in 1..=depth {
+        let mut next = Vec::new();
+        for &v in &layer {
+            for incident in graph.incident(v) {
+                if !admits(incident.edge) || !enters(incident.other) {
+                    continue;
+                }
+                if let std::collections::hash_map::Entry::Vacant(slot) =
+                    distance.entry(incident.other)
+                {
+                    slot.insert(step);
+                    next.push(incident.other);
+                }
+            }
+        }
+        if next.is_empty() {
+            break;
+        }
+        next.sort_unstable();
+        nodes.extend(next.iter().map(|&v| (v, step)));
+        layer = next;
+    }
+    let mut seen: HashSet<EdgeIndex> = HashSet::new();
+    let mut relations = Vec::new();
+    for &(v, d) in &nodes {
+        if !enters(v) {
+            continue;
+        }
+        for incident in graph.incident(v) {
+            let Some(&other) = distance.get(&incident.other) else {
+                continue;
+            };
+            if admits(incident.edge) && enters(incident.other) && seen.insert(incident.edge) {
+                relations.push(EgoRelation {
+                    edge: incident.edge,
+                    step: d.min(other) + 1,
+                });
+            }
+        }
+    }
+    relations.sort_by_key(|r| (r.step, r.edge));
+    (nodes, relations)
 }
 
 #[cfg(test)]

@@ -12,6 +12,7 @@ mod data;
 mod diff;
 mod disputes;
 mod dot;
+mod ego_properties;
 mod errors;
 mod exports;
 mod flags;

@@ -489,11 +489,13 @@ fn neighbors_of_the_partys_leadership() {
         relations.contains(&("tpa", "relies-on", "party-leadership")),
         "{relations:?}"
     );
-    assert!(ego["relations"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .all(|r| r["step"] == 1));
+    // The relations of the centre are met at step 1; the rest of the ego network is
+    // the relations among its neighbours (the two strategies), at step 2.
+    for relation in ego["relations"].as_array().unwrap() {
+        let touches =
+            relation["from"] == "party-leadership" || relation["to"] == "party-leadership";
+        assert_eq!(relation["step"], if touches { 1 } else { 2 }, "{relation}");
+    }
     // Two steps out reaches what the strategies serve.
     let deeper = json(&[
         "neighbors",
@@ -518,7 +520,7 @@ fn neighbors_of_the_partys_leadership() {
     let (code, out, _) = run(&["neighbors", "party-leadership"]);
     assert_eq!(code, 0);
     assert!(out.contains("\nrelies on ("), "{out}");
-    assert!(out.contains("\npremise of (1)\n"), "{out}");
+    assert!(out.contains("\npremise of (2)\n"), "{out}");
 }
 
 #[test]
