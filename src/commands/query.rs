@@ -121,7 +121,7 @@ pub fn list(
     let total = nodes.len();
     nodes.truncate(limit.or(total));
     let text = if session.json {
-        output::json(&output::list::json(&nodes))
+        output::json(&output::list::json(&nodes, total))
     } else {
         output::list::human(graph, &nodes) + &left_out(total, nodes.len())
     };
@@ -176,7 +176,7 @@ pub fn search(
     found.nodes.truncate(most);
     found.quotes.truncate(most - found.nodes.len());
     let printed = if session.json {
-        output::json(&output::search::json(graph, &found))
+        output::json(&output::search::json(graph, &found, total))
     } else if found.is_empty() {
         format!("nothing matches \"{text}\"\n")
     } else {

@@ -27,7 +27,22 @@ pub fn human(graph: &ConceptGraph, nodes: &[&Node]) -> String {
     out
 }
 
-/// The nodes, serialised as a JSON array.
-pub fn json<'n>(nodes: &'n [&'n Node]) -> &'n [&'n Node] {
-    nodes
+/// The JSON shape of `list` (docs/json.md).
+#[derive(Debug, serde::Serialize)]
+pub struct ListJson<'n> {
+    /// How many nodes the filters keep, before `--limit`.
+    pub total: usize,
+    /// Whether `--limit` left some out.
+    pub truncated: bool,
+    /// The nodes listed.
+    pub nodes: &'n [&'n Node],
+}
+
+/// The nodes listed, of `total` kept by the filters, as their JSON shape.
+pub fn json<'n>(nodes: &'n [&'n Node], total: usize) -> ListJson<'n> {
+    ListJson {
+        total,
+        truncated: total > nodes.len(),
+        nodes,
+    }
 }

@@ -79,6 +79,10 @@ pub fn human(graph: &ConceptGraph, found: &Found<'_>, with_quotes: bool) -> Stri
 /// The JSON shape of `search` (docs/json.md).
 #[derive(Debug, Serialize)]
 pub struct SearchJson<'g> {
+    /// How many concepts and quotes were found, before `--limit`.
+    pub total: usize,
+    /// Whether `--limit` left some out.
+    pub truncated: bool,
     /// Matching nodes.
     pub nodes: Vec<&'g Node>,
     /// Matching quotes, each with the relation it supports.
@@ -99,9 +103,12 @@ pub struct QuoteJson<'g> {
     pub source: SourceJson<'g>,
 }
 
-/// Matches as their JSON shape.
-pub fn json<'g>(graph: &'g ConceptGraph, found: &Found<'g>) -> SearchJson<'g> {
+/// Matches as their JSON shape; `total` is how many were found before `--limit` cut
+/// them to `found`.
+pub fn json<'g>(graph: &'g ConceptGraph, found: &Found<'g>, total: usize) -> SearchJson<'g> {
     SearchJson {
+        total,
+        truncated: total > found.nodes.len() + found.quotes.len(),
         nodes: found.nodes.iter().map(|&ix| graph.node(ix)).collect(),
         quotes: found
             .quotes

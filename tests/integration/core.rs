@@ -56,14 +56,14 @@ fn list_groups_nodes_by_kind_and_filters_by_kind() {
         );
     }
     let strategies = json(&["list", "--kind", "strategy"]);
-    let ids: Vec<&str> = strategies
+    let ids: Vec<&str> = strategies["nodes"]
         .as_array()
         .unwrap()
         .iter()
         .map(|n| n["id"].as_str().unwrap())
         .collect();
     assert!(ids.contains(&"tpa") && ids.contains(&"rr"), "{ids:?}");
-    assert!(strategies
+    assert!(strategies["nodes"]
         .as_array()
         .unwrap()
         .iter()
@@ -461,4 +461,29 @@ fn show_of_a_dimension_lists_the_comparisons_made_along_it() {
         bnu,
         "brief mode prints a citation and locator once per relation:\n{brief}"
     );
+}
+
+/// `--limit` cuts a JSON listing as it cuts the text, and says so: how many there were
+/// and that some were left out, never a silently short list.
+#[test]
+fn a_limited_json_listing_counts_what_it_left_out() {
+    let all = json(&["list"]);
+    let cut = json(&["list", "--limit", "2"]);
+    assert_eq!(cut["nodes"].as_array().unwrap().len(), 2);
+    assert_eq!(cut["total"], all["total"]);
+    assert_eq!(cut["truncated"], true);
+    assert_eq!(all["truncated"], false);
+    assert_eq!(
+        all["nodes"].as_array().unwrap().len() as u64,
+        all["total"].as_u64().unwrap()
+    );
+    let found = json(&["search", "prosperity"]);
+    let one = json(&["search", "prosperity", "--limit", "1"]);
+    let shown =
+        |v: &Value| v["nodes"].as_array().unwrap().len() + v["quotes"].as_array().unwrap().len();
+    assert_eq!(shown(&one), 1);
+    assert_eq!(one["total"], found["total"]);
+    assert_eq!(found["total"].as_u64().unwrap() as usize, shown(&found));
+    assert_eq!(one["truncated"], true);
+    assert_eq!(found["truncated"], false);
 }

@@ -852,7 +852,8 @@ fn diff_compare_and_contested_read_one_comparison_model() {
 /// `linkage ...` commands printed to be copied.
 #[test]
 fn human_output_names_concepts_by_label_not_id() {
-    let nodes: Value = serde_json::from_str(&run(&["--json", "list"]).1).unwrap();
+    let listed: Value = serde_json::from_str(&run(&["--json", "list"]).1).unwrap();
+    let nodes = &listed["nodes"];
     // Ids that are not words a label could use (hyphenated, or an abbreviation).
     let ids: Vec<String> = nodes
         .as_array()
