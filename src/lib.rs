@@ -61,7 +61,7 @@ pub mod sentences;
 #[cfg(feature = "cli")]
 pub mod serve;
 pub mod source_map;
-pub mod suggest;
+pub mod spelling;
 pub mod symbol;
 pub mod teach;
 pub mod write;

@@ -6,7 +6,7 @@
 use indexmap::IndexMap;
 use serde::{Deserialize, Serialize};
 
-use crate::{error::Error, suggest::closest, symbol::Symbol};
+use crate::{error::Error, spelling::closest, symbol::Symbol};
 
 /// The node kinds and relation kinds a dataset may use, in declaration order.
 #[derive(Debug, Clone, Serialize, Deserialize)]
