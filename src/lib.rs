@@ -25,6 +25,7 @@ pub mod commands;
 pub mod completion;
 pub mod diagnostic;
 pub mod dot;
+pub mod draft;
 pub mod duplicates;
 mod embedded;
 pub mod error;
