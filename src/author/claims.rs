@@ -29,7 +29,7 @@ use crate::{
 /// `relation` and `to` (a relation) or `property` and `value` (a fact). They are the
 /// columns of `export --format evidence-csv`, so an exported table imports back:
 /// `citation`, `first_line` and `last_line` are derived from the data and the texts,
-/// and ignored here.
+/// and ignored here, as are `score` and `reason` of a sheet `suggest` drafted.
 pub const COLUMNS: &[&str] = &crate::formats::evidence::COLUMNS;
 
 /// The cells every row fills.
@@ -375,7 +375,9 @@ fn rows_in_hint(hint: &str, into: &str, name: &str, row_at: impl Fn(usize) -> us
 fn check_headers(name: &str, headers: &[String]) -> Result<(), Error> {
     let mut problems = Vec::new();
     for header in headers {
-        if !COLUMNS.contains(&header.as_str()) {
+        if !COLUMNS.contains(&header.as_str())
+            && !crate::draft::SHEET_COLUMNS.contains(&header.as_str())
+        {
             problems.push(row_problem(
                 name,
                 1,
