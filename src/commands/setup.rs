@@ -53,9 +53,9 @@ fn own_dataset<'s>(session: &'s Session, command: &str) -> Result<&'s Path, Erro
 }
 
 /// `linkage suggest PAPER`: the paper's claims drafted from its text, as a claims
-/// sheet to stdout or `output` (atomically, never into the data directory). Concepts
-/// only this paper uses do not count as existing: the paper is drafted as if none of
-/// its claims were encoded yet.
+/// sheet to stdout or `output` (atomically, never into the data directory). Every
+/// concept of the dataset may be offered, those no claim uses yet too (a new dataset's
+/// shared concepts).
 pub fn suggest(
     session: &Session,
     paper: &str,
@@ -79,7 +79,7 @@ pub fn suggest(
     let text = texts
         .text(file)
         .map_err(|why| Error::Usage(format!("cannot draft {paper}: {why}")))?;
-    let view = crate::matching::View::without(graph, &paper, Some(&texts));
+    let view = crate::matching::View::all();
     let drafts = crate::draft::Drafting::new(graph, &view).suggest(&paper, &text);
     let sheet = crate::draft::to_csv(graph, &paper, &drafts);
     if drafts.is_empty() {

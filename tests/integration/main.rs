@@ -30,6 +30,7 @@ mod scale;
 mod sentences;
 mod serve;
 mod shell;
+mod suggest;
 mod summaries;
 mod teach;
 mod trust;
