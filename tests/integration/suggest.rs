@@ -237,3 +237,58 @@ fn docs_suggest_holds_the_current_measurement() {
         "docs/suggest.md is out of date: run `cargo run --example suggest_eval -- --write`\n{report}"
     );
 }
+
+/// A sentence listing parts gives one row a part, each with its quote: a row whose
+/// quote is a ditto mark repeats the quote above, so the sentence is pasted once.
+#[test]
+fn a_ditto_quote_repeats_the_quote_of_the_row_above() {
+    let dir = unseen_without_claims();
+    let data = dir.path().to_str().unwrap();
+    let sheet = tempfile::tempdir().unwrap();
+    let claims = sheet.path().join("parts.csv");
+    fs::write(
+        &claims,
+        "from,relation,to,paper,quote\n\
+         government,part-of,tpa,liu-liu-2025,\"a three-party collaborative monitoring mechanism involving the government, universities, and society\"\n\
+         rr,part-of,tpa,liu-liu-2025,\"\"\"\"\n\
+         consolidate-poverty-alleviation-results,part-of,tpa,liu-liu-2025,〃\n",
+    )
+    .unwrap();
+    let (code, _, err) = run(&[
+        "--data",
+        data,
+        "--no-cache",
+        "import",
+        claims.to_str().unwrap(),
+    ]);
+    assert_eq!(code, 0, "{err}");
+    let written = fs::read_to_string(dir.path().join("parts.json")).unwrap();
+    assert_eq!(
+        written
+            .matches("involving the government, universities, and society")
+            .count(),
+        3,
+        "{written}"
+    );
+    let (code, _, err) = run(&["--data", data, "--no-cache", "check"]);
+    assert_eq!(code, 0, "{err}");
+
+    let first = sheet.path().join("first.csv");
+    fs::write(
+        &first,
+        "from,relation,to,paper,quote\nrr,part-of,tpa,liu-liu-2025,〃\n",
+    )
+    .unwrap();
+    let (code, _, err) = run(&[
+        "--data",
+        data,
+        "--no-cache",
+        "import",
+        first.to_str().unwrap(),
+    ]);
+    assert_eq!(code, 2);
+    assert!(
+        err.contains("first.csv:2") && err.contains("no row above has one"),
+        "{err}"
+    );
+}
