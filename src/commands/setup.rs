@@ -62,6 +62,7 @@ pub fn suggest(
     output: Option<&Path>,
     sources: Option<&Path>,
 ) -> Result<Printed, Error> {
+    session.refuse_json("a drafted claims sheet is CSV, the format `import` reads")?;
     let graph = session.graph()?;
     let paper = graph.resolve_paper(paper)?;
     let texts = crate::quotes::Texts::for_check(sources, session.data_dir()).ok_or_else(|| {

@@ -292,3 +292,13 @@ fn a_ditto_quote_repeats_the_quote_of_the_row_above() {
         "{err}"
     );
 }
+
+#[test]
+fn json_is_refused_rather_than_ignored() {
+    let (code, out, err) = run(&["--json", "suggest", "hao-2021"]);
+    assert_eq!(code, 2);
+    assert!(
+        out.is_empty() && err.contains("--json is for queries"),
+        "{err}"
+    );
+}
