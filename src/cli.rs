@@ -318,6 +318,22 @@ pub enum Command {
     /// paper's claims, every other byte of it kept. Refused, with check's message, if
     /// `check` would refuse it.
     Add(AddArgs),
+    /// Draft a paper's claims from its text: a claims sheet (CSV, the `import` format),
+    /// one candidate claim a row, best first, each with its relation kind, both ends (an
+    /// existing concept `match` offers, or a new concept's label and kind), the sentence
+    /// as quote, its locator, a score and the reason. The cues are the schema's
+    /// (`cues` of each relation kind). Delete the wrong rows, fix the rest, `import`.
+    Suggest {
+        /// The paper (id, or a unique part of its title): its `file` is read, text or PDF.
+        paper: String,
+        /// Write the sheet to FILE (atomically; never inside the data directory)
+        /// instead of standard output.
+        #[arg(short, long, value_name = "FILE")]
+        output: Option<PathBuf>,
+        /// Directory of the papers' texts [default: the dataset's own texts].
+        #[arg(long, value_name = "DIR")]
+        sources: Option<PathBuf>,
+    },
     /// Where a quote occurs in the papers' texts: paper, lines, and the heading it falls
     /// under (its locator); the nearest misses when it occurs nowhere verbatim.
     Locate {

@@ -25,6 +25,7 @@ pub mod commands;
 pub mod completion;
 pub mod diagnostic;
 pub mod dot;
+pub mod draft;
 pub mod duplicates;
 mod embedded;
 pub mod error;
@@ -61,7 +62,7 @@ pub mod sentences;
 #[cfg(feature = "cli")]
 pub mod serve;
 pub mod source_map;
-pub mod suggest;
+pub mod spelling;
 pub mod symbol;
 pub mod teach;
 pub mod write;

@@ -10,7 +10,7 @@ use crate::{
     graph::ConceptGraph,
     matching::{Index, Tuning, View},
     normalize::word_key,
-    suggest::closest,
+    spelling::closest,
 };
 
 /// How many candidates an ambiguous name lists: enough to choose from, one screen at most.

@@ -132,6 +132,11 @@ fn command(command: &Command, s: &Session) -> Result<Printed, Error> {
             query: q,
             sources,
         } => query::locate(s, quote, q, sources.as_deref()),
+        C::Suggest {
+            paper,
+            output,
+            sources,
+        } => setup::suggest(s, paper, output.as_deref(), sources.as_deref()),
         C::Export {
             format,
             selection,

@@ -6,7 +6,7 @@
 use indexmap::IndexMap;
 use serde::{Deserialize, Serialize};
 
-use crate::{error::Error, suggest::closest, symbol::Symbol};
+use crate::{error::Error, spelling::closest, symbol::Symbol};
 
 /// The node kinds and relation kinds a dataset may use, in declaration order.
 #[derive(Debug, Clone, Serialize, Deserialize)]
@@ -114,6 +114,10 @@ pub struct RelationKind {
     /// Hints for diagrams.
     #[serde(default)]
     pub style: EdgeStyle,
+    /// Phrases that say this relation holds, with `{from}` and `{to}` slots (`{from...}`
+    /// for a list), for `linkage suggest` (`draft::cue`).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub cues: Vec<String>,
 }
 
 /// What a relation kind says of the worth of its ends.
@@ -255,7 +259,7 @@ impl Schema {
     }
 
     /// Problems in the schema itself: relation kinds naming node kinds that do not
-    /// exist, or templates with unknown placeholders. Each is (pointer, message).
+    /// exist, templates with unknown placeholders, or cues that cannot be read. Each is (pointer, message).
     pub fn problems(&self) -> Vec<(String, String)> {
         let mut problems = Vec::new();
         for (name, kind) in &self.relation_kinds {
@@ -276,6 +280,14 @@ impl Schema {
                             ),
                         ));
                     }
+                }
+            }
+            for (i, cue) in kind.cues.iter().enumerate() {
+                if let Err(why) = crate::draft::Cue::parse(cue) {
+                    problems.push((
+                        format!("/relation_kinds/{name}/cues/{i}"),
+                        format!("cue \"{cue}\" of `{name}`: {why}"),
+                    ));
                 }
             }
             for placeholder in placeholders(&kind.template) {

@@ -29,8 +29,12 @@ use crate::{
 /// `relation` and `to` (a relation) or `property` and `value` (a fact). They are the
 /// columns of `export --format evidence-csv`, so an exported table imports back:
 /// `citation`, `first_line` and `last_line` are derived from the data and the texts,
-/// and ignored here.
+/// and ignored here, as are `score` and `reason` of a sheet `suggest` drafted.
 pub const COLUMNS: &[&str] = &crate::formats::evidence::COLUMNS;
+
+/// A quote cell holding one of these repeats the quote of the row above (a sentence
+/// listing five parts gives five rows with one quote).
+const DITTO: &[&str] = &["\"", "〃", "ditto"];
 
 /// The cells every row fills.
 const REQUIRED: &[&str] = &["from", "paper", "quote"];
@@ -102,6 +106,8 @@ pub fn import(
     check_headers(&name, &headers)?;
     let mut problems = Vec::new();
     let mut file = NewFile::default();
+    // The quote of the row above, for a row whose quote is a ditto mark.
+    let mut quote_above: Option<String> = None;
     for row in reader.records() {
         let row = match row {
             Ok(row) => row,
@@ -119,6 +125,29 @@ pub fn import(
                 .map(str::trim)
                 .filter(|v| !v.is_empty())
                 .map(str::to_string)
+        };
+        let quote = match field("quote") {
+            Some(ditto) if DITTO.contains(&ditto.as_str()) => {
+                let Some(above) = quote_above.clone() else {
+                    problems.push(row_problem(
+                        &name,
+                        line,
+                        &format!(
+                            "the quote `{ditto}` repeats the quote above, but no row above has one"
+                        ),
+                    ));
+                    continue;
+                };
+                Some(above)
+            }
+            quote => quote,
+        };
+        quote_above.clone_from(&quote);
+        let field = |column: &str| -> Option<String> {
+            if column == "quote" {
+                return quote.clone();
+            }
+            field(column)
         };
         let claim = NewClaim {
             from: field("from").unwrap_or_default(),
@@ -375,7 +404,9 @@ fn rows_in_hint(hint: &str, into: &str, name: &str, row_at: impl Fn(usize) -> us
 fn check_headers(name: &str, headers: &[String]) -> Result<(), Error> {
     let mut problems = Vec::new();
     for header in headers {
-        if !COLUMNS.contains(&header.as_str()) {
+        if !COLUMNS.contains(&header.as_str())
+            && !crate::draft::SHEET_COLUMNS.contains(&header.as_str())
+        {
             problems.push(row_problem(
                 name,
                 1,

@@ -52,6 +52,58 @@ fn own_dataset<'s>(session: &'s Session, command: &str) -> Result<&'s Path, Erro
     })
 }
 
+/// `linkage suggest PAPER`: the paper's claims drafted from its text, as a claims
+/// sheet to stdout or `output` (atomically, never into the data directory). Every
+/// concept of the dataset may be offered, those no claim uses yet too (a new dataset's
+/// shared concepts).
+pub fn suggest(
+    session: &Session,
+    paper: &str,
+    output: Option<&Path>,
+    sources: Option<&Path>,
+) -> Result<Printed, Error> {
+    session.refuse_json("a drafted claims sheet is CSV, the format `import` reads")?;
+    let graph = session.graph()?;
+    let paper = graph.resolve_paper(paper)?;
+    let texts = crate::quotes::Texts::for_check(sources, session.data_dir()).ok_or_else(|| {
+        Error::Usage(format!(
+            "no texts to read: {} has no texts/ directory; name one with --sources DIR",
+            session
+                .data_dir()
+                .map_or_else(String::new, |d| d.display().to_string())
+        ))
+    })?;
+    let file = &graph
+        .paper(&paper)
+        .map(|p| p.file.clone())
+        .unwrap_or_default();
+    let text = texts
+        .text(file)
+        .map_err(|why| Error::Usage(format!("cannot draft {paper}: {why}")))?;
+    let view = crate::matching::View::all();
+    let drafts = crate::draft::Drafting::new(graph, &view).suggest(&paper, &text);
+    let sheet = crate::draft::to_csv(graph, &paper, &drafts);
+    if drafts.is_empty() {
+        super::note(format_args!(
+            "no cue of the schema matched a sentence of {paper}'s text"
+        ));
+    }
+    let text = match output {
+        Some(path) => {
+            refuse_data_dir(path, session.data_dir())?;
+            crate::write::write_atomically(path, sheet.as_bytes())?;
+            super::note(format_args!(
+                "wrote {} candidate claims to {}",
+                drafts.len(),
+                path.display()
+            ));
+            String::new()
+        }
+        None => sheet,
+    };
+    Ok(Printed::found_if(!drafts.is_empty(), text))
+}
+
 /// `linkage add`: one claim into the dataset named by `--data`.
 pub fn add(session: &Session, args: &AddArgs) -> Result<Printed, Error> {
     let dir = own_dataset(session, "add")?;

@@ -6,7 +6,7 @@ use super::{
     problems::{quote_list, Problems},
     rules::check_source,
 };
-use crate::suggest::closest;
+use crate::spelling::closest;
 use crate::{
     fact::{Fact, FactRecord},
     relation::Origin,

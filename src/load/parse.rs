@@ -14,7 +14,7 @@ use crate::{
     paper::Paper,
     records::{DataFile, RawRelation, RelationRecord},
     schema::Schema,
-    suggest::closest,
+    spelling::closest,
 };
 
 use super::{

@@ -13,7 +13,7 @@ use crate::{
     records::{RelationRecord, SourceView},
     relation::{Extent, Origin, Positions, Relation, Voice, MAX_LOCATOR_BYTES},
     schema::Role,
-    suggest::closest,
+    spelling::closest,
 };
 
 use super::{

@@ -33,6 +33,7 @@ mod schema_agrees;
 mod sentences;
 mod serve;
 mod shell;
+mod suggest;
 mod summaries;
 mod teach;
 mod trust;

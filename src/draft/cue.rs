@@ -1,0 +1,458 @@
+//! Cue phrases: how a sentence says that a relation holds, declared per relation kind
+//! in the schema (`"cues": ["{from} is the premise and foundation of {to}"]`).
+//!
+//! A cue is words with two slots, `{from}` and `{to}`; a slot written `{from...}` or
+//! `{to...}` takes a list ("A, B and C"), one candidate claim per item. Words match
+//! whole words, case aside; Chinese words match as written. A slot between two words
+//! takes what stands between them; a slot at either end takes the phrase next to the
+//! cue's words, up to a comma, a clause word ("which", "is") or eight words.
+
+use std::ops::Range;
+
+/// The most words a slot at either end of a cue takes.
+const MAX_SLOT_WORDS: usize = 8;
+
+/// Words that end a phrase taken by a slot at an end of a cue: a phrase is a noun
+/// phrase, and these begin or close a clause.
+const CLAUSE_WORDS: &[&str] = &[
+    "which", "that", "who", "whom", "where", "while", "whereas", "because", "is", "are", "was",
+    "were", "has", "have", "had", "will", "would", "can", "could", "may", "might", "should",
+    "must", "been", "being", "this", "it", "we", "they", "not", "but", "also", "only", "however",
+    "former", "latter", "needs",
+];
+
+/// Words dropped from either end of a phrase: a concept's name does not hold them.
+const EDGE_WORDS: &[&str] = &[
+    "the",
+    "a",
+    "an",
+    "its",
+    "their",
+    "our",
+    "his",
+    "her",
+    "these",
+    "those",
+    "such",
+    "both",
+    "of",
+    "to",
+    "and",
+    "or",
+    "also",
+    "further",
+    "more",
+    "all",
+    "other",
+    "effectively",
+    "thus",
+    "so",
+    "as",
+    "in",
+    "on",
+    "by",
+    "for",
+    "with",
+    "into",
+    "from",
+    "then",
+];
+
+/// Which end of the relation a slot fills.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum End {
+    /// The relation's source.
+    From,
+    /// The relation's target.
+    To,
+}
+
+/// A part of a cue.
+#[derive(Debug, Clone, PartialEq, Eq)]
+enum Part {
+    /// Words to find, lower case.
+    Words(String),
+    /// A slot; `list` when it takes several items.
+    Slot { end: End, list: bool },
+}
+
+/// A parsed cue.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Cue {
+    /// The cue as the schema writes it.
+    pub text: String,
+    parts: Vec<Part>,
+}
+
+/// One place a cue matched in a sentence: the phrases its slots took.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Found {
+    /// The phrases of the `from` slot (several for a list).
+    pub from: Vec<String>,
+    /// The phrases of the `to` slot.
+    pub to: Vec<String>,
+}
+
+impl Cue {
+    /// Reads a cue, or says what is wrong with it: each slot once, both slots, at least
+    /// one word, words between two slots, no other `{...}`.
+    ///
+    /// # Errors
+    /// The problem, in words.
+    pub fn parse(text: &str) -> Result<Self, String> {
+        let mut parts = Vec::new();
+        let mut rest = text;
+        while let Some(open) = rest.find('{') {
+            push_words(&mut parts, &rest[..open]);
+            let Some(close) = rest[open..].find('}') else {
+                return Err("a `{` is not closed by `}`".into());
+            };
+            let name = &rest[open + 1..open + close];
+            let (end, list) = match name {
+                "from" => (End::From, false),
+                "to" => (End::To, false),
+                "from..." => (End::From, true),
+                "to..." => (End::To, true),
+                other => {
+                    return Err(format!(
+                        "unknown slot `{{{other}}}`; the slots are {{from}}, {{to}}, {{from...}} and {{to...}} (a list)"
+                    ))
+                }
+            };
+            if matches!(parts.last(), Some(Part::Slot { .. })) {
+                return Err("two slots stand side by side: put words between them".into());
+            }
+            if parts
+                .iter()
+                .any(|p| matches!(p, Part::Slot { end: e, .. } if *e == end))
+            {
+                return Err(format!("the slot `{{{name}}}` is used twice"));
+            }
+            parts.push(Part::Slot { end, list });
+            rest = &rest[open + close + 1..];
+        }
+        if rest.contains('}') {
+            return Err("a `}` has no `{`".into());
+        }
+        push_words(&mut parts, rest);
+        let slots = parts
+            .iter()
+            .filter(|p| matches!(p, Part::Slot { .. }))
+            .count();
+        if slots != 2 {
+            return Err("a cue needs both slots, {from} and {to}".into());
+        }
+        if !parts.iter().any(|p| matches!(p, Part::Words(_))) {
+            return Err("a cue needs words besides its slots".into());
+        }
+        Ok(Self {
+            text: text.to_string(),
+            parts,
+        })
+    }
+
+    /// How many letters the cue's words have: a longer cue is more specific.
+    pub fn weight(&self) -> usize {
+        self.parts
+            .iter()
+            .map(|p| match p {
+                Part::Words(w) => w.chars().filter(|c| c.is_alphanumeric()).count(),
+                Part::Slot { .. } => 0,
+            })
+            .sum()
+    }
+
+    /// Every place the cue matches in `sentence`, each slot's phrases trimmed.
+    pub fn find(&self, sentence: &str) -> Vec<Found> {
+        let Some(Part::Words(first)) = self.parts.iter().find(|p| matches!(p, Part::Words(_)))
+        else {
+            return Vec::new();
+        };
+        let first_at = self
+            .parts
+            .iter()
+            .position(|p| matches!(p, Part::Words(_)))
+            .unwrap_or(0);
+        let mut found = Vec::new();
+        for start in word_matches(sentence, first, 0) {
+            if let Some(f) = self.match_from(sentence, first_at, start) {
+                if !found.contains(&f) {
+                    found.push(f);
+                }
+            }
+        }
+        found
+    }
+
+    /// The match whose first words stand at `first` (part `first_at`).
+    fn match_from(&self, sentence: &str, first_at: usize, first: Range<usize>) -> Option<Found> {
+        // Places of every Words part, in order, each after the one before.
+        let mut places: Vec<Range<usize>> = vec![first.clone()];
+        let mut at = first.end;
+        for part in &self.parts[first_at + 1..] {
+            if let Part::Words(words) = part {
+                let next = word_matches(sentence, words, at).into_iter().next()?;
+                at = next.end;
+                places.push(next);
+            }
+        }
+        let mut found = Found {
+            from: Vec::new(),
+            to: Vec::new(),
+        };
+        let mut word_index = 0;
+        for (i, part) in self.parts.iter().enumerate() {
+            let Part::Slot { end, list } = *part else {
+                if i >= first_at {
+                    word_index += 1;
+                }
+                continue;
+            };
+            let text = if i < first_at {
+                take_before(&sentence[..first.start], list)
+            } else if i == self.parts.len() - 1 {
+                take_after(&sentence[places[word_index - 1].end..], list)
+            } else {
+                let between = &sentence[places[word_index - 1].end..places[word_index].start];
+                (!between.contains([';', '.', '。', '；'])).then(|| between.to_string())?
+            };
+            let phrases: Vec<String> = if list {
+                split_list(&text)
+            } else {
+                trim_phrase(&text).into_iter().collect()
+            };
+            if phrases.is_empty() || phrases.iter().any(|p| p.split_whitespace().count() > 12) {
+                return None;
+            }
+            match end {
+                End::From => found.from = phrases,
+                End::To => found.to = phrases,
+            }
+        }
+        Some(found)
+    }
+}
+
+fn push_words(parts: &mut Vec<Part>, text: &str) {
+    let words = text.split_whitespace().collect::<Vec<_>>().join(" ");
+    if !words.is_empty() {
+        parts.push(Part::Words(words.to_lowercase()));
+    }
+}
+
+/// Where `words` stand in `text` at or after byte `from`, as whole words (ASCII case
+/// aside; white space between words may be any run of white space).
+fn word_matches(text: &str, words: &str, from: usize) -> Vec<Range<usize>> {
+    let pieces: Vec<&str> = words.split(' ').collect();
+    let mut out = Vec::new();
+    let mut at = from;
+    while let Some(offset) = find_ci(&text[at..], pieces[0]) {
+        let start = at + offset;
+        at = start + pieces[0].len();
+        if !boundary_before(text, start) {
+            continue;
+        }
+        let mut end = at;
+        let mut whole = true;
+        for piece in &pieces[1..] {
+            let gap = text[end..].len() - text[end..].trim_start().len();
+            if gap == 0 || !starts_ci(&text[end + gap..], piece) {
+                whole = false;
+                break;
+            }
+            end += gap + piece.len();
+        }
+        if whole && boundary_after(text, end) {
+            out.push(start..end);
+        }
+    }
+    out
+}
+
+fn find_ci(haystack: &str, needle: &str) -> Option<usize> {
+    haystack
+        .char_indices()
+        .map(|(i, _)| i)
+        .find(|&i| starts_ci(&haystack[i..], needle))
+}
+
+fn starts_ci(text: &str, prefix: &str) -> bool {
+    text.len() >= prefix.len()
+        && text.is_char_boundary(prefix.len())
+        && text[..prefix.len()].eq_ignore_ascii_case(prefix)
+}
+
+/// Whether a word may start at `at`: Latin letters and digits need a non-letter before.
+fn boundary_before(text: &str, at: usize) -> bool {
+    let next = text[at..].chars().next();
+    let before = text[..at].chars().next_back();
+    !(is_latin_word(next) && is_latin_word(before))
+}
+
+fn boundary_after(text: &str, at: usize) -> bool {
+    let before = text[..at].chars().next_back();
+    let next = text[at..].chars().next();
+    !(is_latin_word(next) && is_latin_word(before))
+}
+
+fn is_latin_word(c: Option<char>) -> bool {
+    c.is_some_and(|c| c.is_alphanumeric() && !crate::locate::is_cjk(c))
+}
+
+/// Characters that end a phrase.
+fn is_stop(c: char) -> bool {
+    matches!(
+        c,
+        ',' | ';'
+            | ':'
+            | '.'
+            | '('
+            | ')'
+            | '"'
+            | '“'
+            | '”'
+            | '—'
+            | '，'
+            | '。'
+            | '；'
+            | '：'
+            | '（'
+            | '）'
+            | '\u{0c}'
+    )
+}
+
+/// The phrase just before a cue's words (the end of `text`).
+fn take_before(text: &str, list: bool) -> String {
+    let stops = |c: char| is_stop(c) && !(list && matches!(c, ',' | '、' | '，'));
+    let clause = text.rfind(stops).map_or(text, |at| {
+        &text[at + text[at..].chars().next().map_or(1, char::len_utf8)..]
+    });
+    let words: Vec<&str> = clause.split_whitespace().collect();
+    let mut kept = Vec::new();
+    for word in words.iter().rev() {
+        if CLAUSE_WORDS.contains(&word.to_lowercase().as_str())
+            || (!list && kept.len() >= MAX_SLOT_WORDS)
+        {
+            break;
+        }
+        kept.push(*word);
+    }
+    kept.reverse();
+    if kept.is_empty() && clause.chars().any(crate::locate::is_cjk) {
+        return clause.trim().to_string();
+    }
+    kept.join(" ")
+}
+
+/// The phrase just after a cue's words (the start of `text`).
+fn take_after(text: &str, list: bool) -> String {
+    let stops = |c: char| is_stop(c) && !(list && matches!(c, ',' | '、' | '，'));
+    let clause = text.find(stops).map_or(text, |at| &text[..at]);
+    if !clause.contains(' ') && clause.chars().any(crate::locate::is_cjk) {
+        return clause.trim().to_string();
+    }
+    let mut kept = Vec::new();
+    for word in clause.split_whitespace() {
+        if CLAUSE_WORDS.contains(&word.to_lowercase().as_str())
+            || (!list && kept.len() >= MAX_SLOT_WORDS)
+        {
+            break;
+        }
+        kept.push(word);
+    }
+    kept.join(" ")
+}
+
+/// "A, B, and C" → A, B, C: the items of a list, each trimmed.
+fn split_list(text: &str) -> Vec<String> {
+    let mut items = Vec::new();
+    for piece in text.split([',', '、', '，', ';']) {
+        let piece = piece.trim();
+        let piece = piece
+            .strip_prefix("and ")
+            .or_else(|| piece.strip_prefix("or "))
+            .unwrap_or(piece);
+        for item in piece.split(" and ").flat_map(|p| p.split('和')) {
+            if let Some(item) = trim_phrase(item) {
+                items.push(item);
+            }
+        }
+    }
+    if items.len() < 2 {
+        return Vec::new();
+    }
+    items
+}
+
+/// A phrase without the words a name does not begin or end with; `None` when nothing
+/// is left.
+pub fn trim_phrase(text: &str) -> Option<String> {
+    let words: Vec<&str> = text.split_whitespace().collect();
+    let edge = |w: &&str| EDGE_WORDS.contains(&w.to_lowercase().as_str());
+    let start = words.iter().position(|w| !edge(w))?;
+    let end = words.iter().rposition(|w| !edge(w))?;
+    let phrase = words[start..=end].join(" ");
+    let phrase = phrase.trim_matches(|c: char| is_stop(c) || c == '\'' || c == '’');
+    (!phrase.is_empty()).then(|| phrase.to_string())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_cue_takes_the_phrases_around_its_words() {
+        let cue = Cue::parse("{from} is the premise and foundation of {to}").unwrap();
+        let found = cue.find(
+            "In short, targeted poverty alleviation is the premise and foundation of rural revitalization, which follows.",
+        );
+        assert_eq!(found[0].from, ["targeted poverty alleviation"]);
+        assert_eq!(found[0].to, ["rural revitalization"]);
+    }
+
+    #[test]
+    fn a_list_slot_gives_each_item() {
+        let cue = Cue::parse("{to} included {from...}").unwrap();
+        let found = cue.find(
+            "the system included economic capacity, social capacity, and environmental capacity.",
+        );
+        assert_eq!(found[0].to, ["system"]);
+        assert_eq!(
+            found[0].from,
+            [
+                "economic capacity",
+                "social capacity",
+                "environmental capacity"
+            ]
+        );
+    }
+
+    #[test]
+    fn chinese_cues_match_as_written() {
+        let cue = Cue::parse("从{from}到{to}").unwrap();
+        let found = cue.find("实现从脱贫攻坚到乡村振兴的转变。");
+        assert_eq!(found[0].from, ["脱贫攻坚"]);
+        assert!(found[0].to[0].starts_with("乡村振兴"));
+    }
+
+    #[test]
+    fn bad_cues_say_why() {
+        assert!(Cue::parse("{from} and {to}").is_ok());
+        assert!(Cue::parse("{from}{to} x")
+            .unwrap_err()
+            .contains("side by side"));
+        assert!(Cue::parse("{from} of {from}")
+            .unwrap_err()
+            .contains("twice"));
+        assert!(Cue::parse("{x} of {to}")
+            .unwrap_err()
+            .contains("unknown slot"));
+        assert!(Cue::parse("{from} leads")
+            .unwrap_err()
+            .contains("both slots"));
+        assert!(Cue::parse("{from} of {to")
+            .unwrap_err()
+            .contains("not closed"));
+    }
+}
