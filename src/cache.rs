@@ -58,7 +58,7 @@ use crate::{
 };
 
 /// The layout of a cache file. Bump it whenever what is written changes.
-pub const FORMAT_VERSION: u32 = 1;
+pub const FORMAT_VERSION: u32 = 2;
 
 /// First bytes of every cache file.
 const MAGIC: &[u8; 8] = b"linkage\x00";
@@ -370,6 +370,7 @@ fn decode(payload: &[u8]) -> postcard::Result<(Key, Cached)> {
             && in_range(relation.to)
             && relation.aspect.is_none_or(in_range)
             && relation.dimension.is_none_or(in_range)
+            && relation.scope.is_none_or(in_range)
             && relation.sources.iter().all(|s| s.origin.file < text_count);
         if sound {
             ends.push((from, to));
@@ -611,6 +612,7 @@ impl Serialize for EdgeOut<'_> {
             to,
             aspect,
             dimension,
+            scope,
             positions,
             sources,
             notes,
@@ -623,6 +625,7 @@ impl Serialize for EdgeOut<'_> {
             index(*to),
             aspect.map(index),
             dimension.map(index),
+            scope.map(index),
             positions.as_ref().map(|p| (&p.from, &p.to)),
             sources_out(sources),
             notes,
@@ -640,12 +643,25 @@ struct EdgeIn {
 impl<'de> Deserialize<'de> for EdgeIn {
     fn deserialize<D: Deserializer<'de>>(deserializer: D) -> std::result::Result<Self, D::Error> {
         #[allow(clippy::type_complexity)]
-        let (edge_from, edge_to, kind, from, to, aspect, dimension, positions, sources, notes): (
+        let (
+            edge_from,
+            edge_to,
+            kind,
+            from,
+            to,
+            aspect,
+            dimension,
+            scope,
+            positions,
+            sources,
+            notes,
+        ): (
             u32,
             u32,
             _,
             u32,
             u32,
+            Option<u32>,
             Option<u32>,
             Option<u32>,
             Option<(String, String)>,
@@ -661,6 +677,7 @@ impl<'de> Deserialize<'de> for EdgeIn {
                 to: node_index(to),
                 aspect: aspect.map(node_index),
                 dimension: dimension.map(node_index),
+                scope: scope.map(node_index),
                 positions: positions.map(|(from, to)| Box::new(Positions { from, to })),
                 sources: sources_in(sources),
                 notes,

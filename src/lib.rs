@@ -37,6 +37,7 @@ pub mod import;
 pub mod json_schema;
 pub mod load;
 pub mod locate;
+pub mod logic;
 pub mod node;
 pub mod output;
 #[cfg(feature = "cli")]

@@ -1097,6 +1097,10 @@ fn check_relation(
     }
     let from = node("from", &record.from, problems);
     let to = node("to", &record.to, problems);
+    let scope = record
+        .scope
+        .as_deref()
+        .map(|scope| node("scope", scope, problems));
     if let (Some(from), Some(to)) = (from, to) {
         if from == to {
             problems.at(
@@ -1185,6 +1189,7 @@ fn check_relation(
         to: to?,
         aspect,
         dimension,
+        scope: scope.flatten(),
         positions: record.positions.map(Box::new),
         sources,
         notes: record.note.into_iter().map(Cow::into_owned).collect(),
@@ -1367,6 +1372,7 @@ struct RelationKey<'r> {
     to: NodeIndex,
     aspect: Option<NodeIndex>,
     dimension: Option<NodeIndex>,
+    scope: Option<NodeIndex>,
     /// Positions as read from `from` to `to`.
     positions: Option<Cow<'r, Positions>>,
 }
@@ -1386,6 +1392,7 @@ impl<'r> RelationKey<'r> {
             to,
             aspect: relation.aspect,
             dimension: relation.dimension,
+            scope: relation.scope,
             positions: relation.positions.as_deref().map(|p| {
                 if flip {
                     Cow::Owned(p.swapped())
@@ -1431,7 +1438,11 @@ fn insert_relation(
     drop(key);
     if let Some(edge) = existing {
         let target = &mut parts.graph[edge];
-        target.notes.append(&mut relation.notes);
+        if !relation.notes.is_empty() {
+            let mut notes = std::mem::take(&mut target.notes).into_vec();
+            notes.extend(relation.notes);
+            target.notes = notes.into_boxed_slice();
+        }
         for source in relation.sources {
             match target.sources.iter().find(|t| same_claim(t, &source)) {
                 Some(first) => report_repeat(problems, &source, first),

@@ -103,6 +103,7 @@ pub(crate) mod testing {
                     to,
                     aspect: None,
                     dimension: None,
+                    scope: None,
                     positions: None,
                     sources: vec![Source::new(
                         format!("p{}", i % 2).into(),
@@ -110,7 +111,7 @@ pub(crate) mod testing {
                         &format!("quote {i}"),
                         Origin::default(),
                     )],
-                    notes: Vec::new(),
+                    notes: Box::default(),
                 },
             );
         }

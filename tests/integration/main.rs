@@ -15,6 +15,7 @@ mod dot;
 mod errors;
 mod exports;
 mod flags;
+mod logic;
 mod model_properties;
 mod path;
 mod path_properties;
