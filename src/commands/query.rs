@@ -270,7 +270,7 @@ pub fn contested(
         .filter(|d| papers.is_empty() || d.papers().iter().any(|p| papers.iter().any(|q| q == p)))
         .collect();
     let shown = |d: &&query::contested::Dispute| {
-        view.all || d.kind.strength() != query::contested::Strength::Related
+        view.all || d.strength != query::contested::Strength::Related
     };
     let total = disputes.iter().filter(shown).count();
     let most = view.limit.map_or(total, |n| n as usize);

@@ -69,6 +69,15 @@ fn sides_hold(dispute: &Value, groups: &[&[&str]]) {
     }
 }
 
+/// Whether any dispute of `kind` is about `subject` (with `property`, when given).
+fn any(all: &[Value], kind: &str, subject: &[&str], property: Option<&str>) -> bool {
+    all.iter().any(|d| {
+        d["kind"] == kind
+            && strings(&d["subject"]) == set(subject)
+            && property.is_none_or(|p| d["property"] == p)
+    })
+}
+
 #[test]
 fn every_recorded_dispute_is_found_with_both_sides() {
     let all = disputes(&[]);
@@ -80,6 +89,7 @@ fn every_recorded_dispute_is_found_with_both_sides() {
         None,
         Some("reached-by"),
     );
+    assert_eq!(d2["strength"], "contradiction");
     sides_hold(d2, &[&["bnu-dean-2020"], &["tan-liu-huang-2020"]]);
     let answers: BTreeSet<String> = d2["sides"]
         .as_array()
@@ -88,12 +98,10 @@ fn every_recorded_dispute_is_found_with_both_sides() {
         .map(|s| s["answer"].as_str().unwrap().to_string())
         .collect();
     assert_eq!(answers, set(&["2020", "2021"]));
-    // D4: what is part of targeted poverty alleviation (its concentrated measures).
-    let d4 = find(&all, "lists", &["tpa"], None, Some("part-of <-"));
-    sides_hold(
-        d4,
-        &[&["bnu-dean-2020", "tan-liu-huang-2020"], &["hao-2021"]],
-    );
+    // D4: Hao's list of what is part of targeted poverty alleviation holds the five
+    // batches and the six precisions that BNU, Tan, Liu & Huang and 001 name: it
+    // extends theirs, and agrees with it.
+    assert!(!any(&all, "lists", &["tpa"], Some("part-of <-")));
     // D5: the six precisions, a goal or a measure.
     let d5 = find(
         &all,
@@ -102,8 +110,10 @@ fn every_recorded_dispute_is_found_with_both_sides() {
         None,
         Some("classified-as"),
     );
+    assert_eq!(d5["strength"], "contradiction");
     sides_hold(d5, &[&["organic-connection"], &["hao-2021"]]);
-    // D6 and D8: goals and space, common ground or a difference.
+    // D6 and D8: goals and space, common ground to some papers and a difference to
+    // others, in no one stated respect: framings.
     let d6 = find(
         &all,
         "classification",
@@ -111,6 +121,7 @@ fn every_recorded_dispute_is_found_with_both_sides() {
         Some("dim-goals"),
         None,
     );
+    assert_eq!(d6["strength"], "framing");
     sides_hold(
         d6,
         &[
@@ -125,12 +136,25 @@ fn every_recorded_dispute_is_found_with_both_sides() {
         Some("dim-spatial-scope"),
         None,
     );
+    assert_eq!(d8["strength"], "framing");
     sides_hold(d8, &[&["tan-liu-huang-2020"], &["organic-connection"]]);
-    // D9 and D10: views Tan, Liu & Huang criticise and Hao argues.
-    for view in ["view-mutual-exclusion", "view-transitionality"] {
-        let dispute = find(&all, "classification", &[view], None, Some("stance"));
-        sides_hold(dispute, &[&["hao-2021"], &["tan-liu-huang-2020"]]);
-    }
+    // D9: no paper argues the "mutual exclusion" view (Hao argues a logical
+    // connection); D10: Hao argues what Tan, Liu & Huang criticise as "transitional".
+    assert!(!any(
+        &all,
+        "classification",
+        &["view-mutual-exclusion"],
+        None
+    ));
+    let d10 = find(
+        &all,
+        "classification",
+        &["view-transitionality"],
+        None,
+        Some("stance"),
+    );
+    assert_eq!(d10["strength"], "contradiction");
+    sides_hold(d10, &[&["hao-2021"], &["tan-liu-huang-2020"]]);
     // D11 and D12: two-way interaction or one-way succession.
     let d11 = find(&all, "direction", &["tpa", "rr"], None, None);
     sides_hold(
@@ -154,26 +178,35 @@ fn every_recorded_dispute_is_found_with_both_sides() {
     );
     let d14 = find(&all, "positions", &["tpa", "rr"], Some("dim-focus"), None);
     sides_hold(d14, &[&["organic-connection"], &["bnu-dean-2020"]]);
-    // D15-D18: an asset to one paper, a liability to another.
+    // D15: the industries of poverty alleviation as the basis of the organic
+    // connection (Hao) or too short-lived for it (Tan, Liu & Huang): one scoped
+    // question, Tan only on the liability side.
+    let d15 = find(
+        &all,
+        "valence",
+        &["industrial-poverty-alleviation"],
+        None,
+        None,
+    );
+    assert_eq!(d15["strength"], "contradiction");
+    assert_eq!(d15["respect"], "tpa-rr-connection");
+    assert_eq!(strings(&d15["sides"][0]["papers"]), set(&["hao-2021"]));
+    assert_eq!(
+        strings(&d15["sides"][1]["papers"]),
+        set(&["tan-liu-huang-2020"])
+    );
+    // D16 and D18: an asset against a shortage whose respect no paper states.
     for (node, asset, liability) in [
-        (
-            "industrial-poverty-alleviation",
-            "hao-2021",
-            "tan-liu-huang-2020",
-        ),
         (
             "endogenous-development-power",
             "tan-liu-huang-2020",
             "organic-connection",
         ),
-        (
-            "grassroots-party-organizations",
-            "bnu-dean-2020",
-            "tan-liu-huang-2020",
-        ),
         ("assessment-system", "hao-2021", "tan-liu-huang-2020"),
     ] {
         let dispute = find(&all, "valence", &[node], None, None);
+        assert_eq!(dispute["strength"], "tension", "{dispute}");
+        assert!(dispute.get("respect").is_none(), "{dispute}");
         sides_hold(dispute, &[&[asset], &[liability]]);
         assert!(
             dispute["sides"][0]["answer"]
@@ -183,6 +216,15 @@ fn every_recorded_dispute_is_found_with_both_sides() {
             "{dispute}"
         );
     }
+    // D17: BNU's grassroots organizations in the fight against poverty and Tan, Liu &
+    // Huang's against the requirements of stable poverty alleviation answer two
+    // questions.
+    assert!(!any(
+        &all,
+        "valence",
+        &["grassroots-party-organizations"],
+        None
+    ));
     // D21 and D22: what the two share and where they differ, paper by paper.
     for property in ["common-ground", "differs"] {
         let dispute = find(&all, "lists", &["tpa", "rr"], None, Some(property));
@@ -191,6 +233,32 @@ fn every_recorded_dispute_is_found_with_both_sides() {
     // D23: what rural revitalization relies on (the mechanisms taken over).
     let d23 = find(&all, "lists", &["rr"], None, Some("relies-on ->"));
     sides_hold(d23, &[&["hao-2021"], &["tan-liu-huang-2020"]]);
+}
+
+/// The four contradictions a reader finds in the five papers (data/README.md,
+/// "Disputes checked") and no other; no paper stands on both sides of one.
+#[test]
+fn the_contradictions_are_the_four_a_reader_finds() {
+    let all = disputes(&[]);
+    let mut contradictions: Vec<(String, String)> = all
+        .iter()
+        .filter(|d| d["strength"] == "contradiction")
+        .map(|d| (d["kind"].to_string(), d["subject"].to_string()))
+        .collect();
+    contradictions.sort();
+    assert_eq!(
+        contradictions,
+        [
+            ("\"classification\"", "[\"six-precisions\"]"),
+            ("\"classification\"", "[\"view-transitionality\"]"),
+            ("\"valence\"", "[\"industrial-poverty-alleviation\"]"),
+            ("\"value\"", "[\"first-centenary-goal\"]"),
+        ]
+        .map(|(k, s)| (k.to_string(), s.to_string()))
+    );
+    for dispute in all.iter().filter(|d| d["strength"] == "contradiction") {
+        assert!(dispute.get("on_several_sides").is_none(), "{dispute}");
+    }
 }
 
 #[test]
@@ -229,11 +297,13 @@ fn contradictions_come_first_and_the_default_is_concise() {
         .iter()
         .map(|d| d["strength"].as_str().unwrap())
         .collect();
-    let first_framing = strengths.iter().position(|s| *s == "framing").unwrap();
-    assert!(strengths[..first_framing]
+    let order = ["contradiction", "tension", "framing"];
+    let ranks: Vec<usize> = strengths
         .iter()
-        .all(|s| *s == "contradiction"));
-    assert!(strengths[first_framing..].iter().all(|s| *s == "framing"));
+        .map(|s| order.iter().position(|o| o == s).unwrap())
+        .collect();
+    assert!(ranks.windows(2).all(|w| w[0] <= w[1]), "{strengths:?}");
+    assert!(strengths.contains(&"tension") && strengths.contains(&"framing"));
     // Well under a tenth of all quotes, by default.
     let (_, out, _) = run(&["contested"]);
     let printed = out.lines().filter(|l| l.contains(": “")).count();
@@ -281,4 +351,58 @@ fn diff_and_show_point_to_their_disputes() {
         show.contains("linkage contested assessment-system"),
         "{show}"
     );
+}
+
+/// The disputes of a dataset, each as (kind, strength, subject, topic, property,
+/// respect).
+fn questions(all: &[Value]) -> BTreeSet<String> {
+    all.iter()
+        .map(|d| {
+            format!(
+                "{} {} {} {} {} {}",
+                d["kind"], d["strength"], d["subject"], d["topic"], d["property"], d["respect"]
+            )
+        })
+        .collect()
+}
+
+/// A paper adding items to lists the others give (tests/fixtures/sixth-paper, a
+/// fictional sixth paper) agrees with them and extends them: it opens no dispute, and
+/// every dispute of the five papers stays, with the sixth on the side it extends.
+#[test]
+fn a_sixth_paper_extending_lists_opens_no_dispute() {
+    let root = tempfile::tempdir().unwrap();
+    let data = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("data");
+    for entry in std::fs::read_dir(&data).unwrap() {
+        let path = entry.unwrap().path();
+        if path.extension().is_some_and(|e| e == "json") {
+            std::fs::copy(&path, root.path().join(path.file_name().unwrap())).unwrap();
+        }
+    }
+    let sixth = crate::common::fixture("sixth-paper/paper-sixth.json");
+    std::fs::copy(sixth, root.path().join("paper-sixth.json")).unwrap();
+    let dir = root.path().to_str().unwrap();
+    let (code, out, err) = run(&["--data", dir, "--no-cache", "contested", "--json"]);
+    assert_eq!(code, 0, "{err}");
+    let six: Vec<Value> = serde_json::from_str(&out).unwrap();
+    let five = disputes(&[]);
+    assert_eq!(questions(&six), questions(&five));
+    // The Party's leadership: BNU and 001 say both strategies rely on it, the sixth
+    // paper both and their connection; no dispute.
+    assert!(!any(&six, "lists", &["party-leadership"], None));
+    // What the two share: the sixth paper names part of Tan, Liu & Huang's list and
+    // all of BNU's, so it stands with them.
+    let shared = find(&six, "lists", &["tpa", "rr"], None, Some("common-ground"));
+    let side = shared["sides"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|s| strings(&s["papers"]).contains("sixth-2024"))
+        .unwrap();
+    assert!(
+        strings(&side["papers"]).contains("tan-liu-huang-2020"),
+        "{side}"
+    );
+    assert!(strings(&side["partly"]).contains("sixth-2024"), "{side}");
+    assert!(strings(&side["partly"]).contains("bnu-dean-2020"), "{side}");
 }
