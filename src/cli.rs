@@ -156,6 +156,21 @@ pub enum Command {
         #[arg(long)]
         all: bool,
     },
+    /// Where one paper stands among the others: a summary for a literature review, then
+    /// each claim with the papers saying the same, more or less, those relating its
+    /// concepts otherwise, its disputes, or that no other paper touches it.
+    ///
+    /// Agreement is the logic of relation kinds' (docs/data-format.md): the same claim,
+    /// an inverse read from the other end, or one implying the other ("says more":
+    /// their claim implies this one; "says less": this one implies theirs). A paper is
+    /// named as agreeing only for such a claim, never for speaking of the same
+    /// concepts. Each summary sentence ends with the numbers of the claims it rests on;
+    /// claims are numbered in the order of the paper's text, dispute numbers are those
+    /// of `linkage contested`.
+    Position {
+        /// Paper id, citation, author or title words.
+        name: String,
+    },
     /// One paper's argument in outline: its claims grouped by kind, in the paper's order.
     Paper {
         /// Paper id, citation, author or title words.

@@ -101,6 +101,7 @@ fn command(command: &Command, s: &Session) -> Result<Printed, Error> {
             },
         ),
         C::Paper { name, evidence } => query::paper(s, name, *evidence),
+        C::Position { name } => query::position(s, name),
         C::Path(args) => query::path(s, args),
         C::Neighbors {
             name,

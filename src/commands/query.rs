@@ -295,6 +295,20 @@ pub fn contested(
     Ok(Printed::found_if(disputes.iter().any(|d| shown(&d)), text))
 }
 
+/// `linkage position P`: where one paper stands among the others.
+pub fn position(session: &Session, name: &str) -> Result<Printed, Error> {
+    let graph = session.graph()?;
+    let paper = graph.resolve_paper(name)?;
+    let text = paper_text(session, graph, &paper);
+    let position = query::position::position(graph, &paper, text.as_deref());
+    let printed = if session.json {
+        output::json(&output::position::json(graph, &position))
+    } else {
+        output::position::human(graph, &position)
+    };
+    Ok(Printed::found_if(!position.claims.is_empty(), printed))
+}
+
 /// `linkage paper P`: one paper's argument in outline.
 pub fn paper(session: &Session, name: &str, evidence: EvidenceArgs) -> Result<Printed, Error> {
     let graph = session.graph()?;

@@ -99,7 +99,8 @@ pub fn question(graph: &ConceptGraph, dispute: &Dispute) -> String {
     }
 }
 
-fn strength_name(strength: Strength) -> &'static str {
+/// A strength as the index and `position` name it.
+pub(crate) fn strength_name(strength: Strength) -> &'static str {
     match strength {
         Strength::Contradiction => "contradiction",
         Strength::Tension => "tension",

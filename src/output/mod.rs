@@ -12,6 +12,7 @@ pub mod neighbors;
 pub mod outline;
 pub mod papers;
 pub mod path;
+pub mod position;
 pub mod search;
 pub mod sentence;
 pub mod shape;

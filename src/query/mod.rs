@@ -14,6 +14,7 @@ pub mod diff;
 pub mod neighbors;
 pub mod outline;
 pub mod path;
+pub mod position;
 mod shortest;
 mod simple_paths;
 pub mod walk;

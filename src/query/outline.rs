@@ -86,16 +86,16 @@ pub fn counts(graph: &ConceptGraph) -> IndexMap<&str, (usize, usize)> {
     counts
 }
 
-/// The outline of `paper`. With the paper's `text`, claims follow the place in the text
-/// of their first quote (quotes not found in it come last, in data order); without it,
-/// the order in which they are encoded.
-pub fn outline<'g>(graph: &'g ConceptGraph, paper: &str, text: Option<&str>) -> Outline<'g> {
-    let mut groups: IndexMap<String, Vec<OutlineClaim<'g>>> = IndexMap::new();
-    for kind in graph.schema().relation_kinds.values() {
-        groups
-            .entry(kind.group.clone().unwrap_or_else(|| OTHER.into()))
-            .or_default();
-    }
+/// The relations `paper` asserts, each with the paper's sources for it. With the
+/// paper's `text`, in the order of the place in the text of their first quote (quotes
+/// not found in it come last, in data order), each claim's sources in that order;
+/// without it, the order in which they are encoded. `outline` and `position` number
+/// claims this way.
+pub fn claims_in_order<'g>(
+    graph: &'g ConceptGraph,
+    paper: &str,
+    text: Option<&str>,
+) -> Vec<OutlineClaim<'g>> {
     let index = text.map(TextIndex::new);
     let place = |source: &Source| {
         let data = (
@@ -120,13 +120,25 @@ pub fn outline<'g>(graph: &'g ConceptGraph, paper: &str, text: Option<&str>) -> 
     // Each claim has at least one source (kept only when non-empty above); the first
     // in text order places it.
     claims.sort_by_key(|(_, sources)| sources.first().map(|s| place(s)));
-    for (edge, sources) in claims {
-        let kind = graph.kind_of(graph.relation(edge));
-        let heading = kind.group.clone().unwrap_or_else(|| OTHER.into());
+    claims
+        .into_iter()
+        .map(|(edge, sources)| OutlineClaim { edge, sources })
+        .collect()
+}
+
+/// The outline of `paper`: its claims ([`claims_in_order`]) under the headings of
+/// their kinds' groups.
+pub fn outline<'g>(graph: &'g ConceptGraph, paper: &str, text: Option<&str>) -> Outline<'g> {
+    let mut groups: IndexMap<String, Vec<OutlineClaim<'g>>> = IndexMap::new();
+    for kind in graph.schema().relation_kinds.values() {
         groups
-            .entry(heading)
-            .or_default()
-            .push(OutlineClaim { edge, sources });
+            .entry(kind.group.clone().unwrap_or_else(|| OTHER.into()))
+            .or_default();
+    }
+    for claim in claims_in_order(graph, paper, text) {
+        let kind = graph.kind_of(graph.relation(claim.edge));
+        let heading = kind.group.clone().unwrap_or_else(|| OTHER.into());
+        groups.entry(heading).or_default().push(claim);
     }
     groups.retain(|_, claims| !claims.is_empty());
     let facts: Vec<usize> = graph

@@ -19,6 +19,7 @@ mod logic;
 mod model_properties;
 mod path;
 mod path_properties;
+mod position;
 mod properties;
 mod scale;
 mod shell;
