@@ -406,3 +406,30 @@ fn a_sixth_paper_extending_lists_opens_no_dispute() {
     assert!(strings(&side["partly"]).contains("sixth-2024"), "{side}");
     assert!(strings(&side["partly"]).contains("bnu-dean-2020"), "{side}");
 }
+
+/// `compare` and the `--diff` figure mark a topic one paper names common ground and
+/// another a difference, with the logic's verdict: Goals and Spatial scope, framings.
+#[test]
+fn compare_and_the_figure_mark_topics_named_both_ways() {
+    let (code, out, err) = run(&["compare", "tpa", "rr", "--json"]);
+    assert_eq!(code, 0, "{err}");
+    let json: Value = serde_json::from_str(&out).unwrap();
+    let marked: BTreeSet<String> = json["rows"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|r| r.get("both_ways").is_some())
+        .map(|r| format!("{} {} {}", r["role"], r["topic"], r["both_ways"]))
+        .collect();
+    assert_eq!(
+        marked,
+        set(&[
+            "\"common-ground\" \"dim-goals\" \"framing\"",
+            "\"common-ground\" \"dim-spatial-scope\" \"framing\"",
+            "\"difference\" \"dim-goals\" \"framing\"",
+            "\"difference\" \"dim-spatial-scope\" \"framing\"",
+        ])
+    );
+    let (_, dot, _) = run(&["dot", "--diff", "tpa", "rr"]);
+    assert_eq!(dot.matches("(framed both ways)").count(), 4, "{dot}");
+}
