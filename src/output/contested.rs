@@ -321,12 +321,16 @@ fn write_side(
         Detail::Short => false,
         Detail::Full => true,
     };
-    let all: Vec<&Source> = side
-        .evidence
-        .iter()
-        .flat_map(|e| sources(graph, e))
-        .filter(|s| side.papers.iter().any(|p| *p == s.paper))
-        .collect();
+    let mut all: Vec<&Source> = Vec::new();
+    for source in side.evidence.iter().flat_map(|e| sources(graph, e)) {
+        // A sentence backing two claims on one side is printed once.
+        let again = all
+            .iter()
+            .any(|s| s.paper == source.paper && s.quote() == source.quote());
+        if side.papers.iter().any(|p| *p == source.paper) && !again {
+            all.push(source);
+        }
+    }
     if with_quotes {
         for source in all {
             out.push_str(&source_block(graph, source, "       ", true));
