@@ -139,7 +139,7 @@ pub fn read(file: &str, text: &str) -> Result<DataFiles, Error> {
             })?;
             relation.insert(end.into(), id.into());
         }
-        for name in ["aspect", "dimension"] {
+        for name in ["aspect", "dimension", "scope"] {
             if let Some(id) = data.get(name) {
                 relation.insert(name.into(), id.clone().into());
             }
