@@ -197,6 +197,10 @@ struct KindLogic {
     /// Every (canonical kind, ends swapped) that a claim of this kind also makes, its
     /// own reading excluded: the closure of `implies` through inverses and symmetry.
     entails: Vec<(u16, bool)>,
+    /// Whether a claim of this kind casts something as a liability (its own polarity
+    /// or an implied kind's): `contested` reads the worth of other claims only around
+    /// those.
+    casts_liability: bool,
 }
 
 /// The compiled logic of a schema's relation kinds ([`Schema::logic`]).
@@ -240,15 +244,24 @@ impl Logic {
             .values()
             .map(|k| k.implies.iter().filter_map(|n| find(n)).collect())
             .collect();
+        let liability = |p: Polarity| matches!(p, Polarity::Hinders | Polarity::Faults);
         let compiled = kinds
             .values()
             .enumerate()
-            .map(|(i, kind)| KindLogic {
-                canonical: canonical[i],
-                symmetric: kind.symmetric,
-                role: kind.role,
-                polarity: kind.polarity,
-                entails: closure(index(i), kinds, &inverse, &implied, &canonical),
+            .map(|(i, kind)| {
+                let entails = closure(index(i), kinds, &inverse, &implied, &canonical);
+                let casts_liability = liability(kind.polarity)
+                    || entails
+                        .iter()
+                        .any(|&(k, _)| liability(kinds[usize::from(k)].polarity));
+                KindLogic {
+                    canonical: canonical[i],
+                    symmetric: kind.symmetric,
+                    role: kind.role,
+                    polarity: kind.polarity,
+                    entails,
+                    casts_liability,
+                }
             })
             .collect();
         let mut logic = Self {
@@ -267,6 +280,12 @@ impl Logic {
             }
         }
         logic
+    }
+
+    /// Whether a claim of kind number `kind` casts a concept as a liability ([`Worth`]
+    /// with `asset` false), through its polarity or what it implies.
+    pub fn casts_liability(&self, kind: usize) -> bool {
+        self.kinds.get(kind).is_some_and(|k| k.casts_liability)
     }
 
     /// The kind of number `kind` as it is read, and whether its ends swap.

@@ -182,7 +182,7 @@ pub(super) fn comparison_disputes(graph: &ConceptGraph, focus: Focus<'_>) -> Vec
         found.extend(lists::list_dispute(
             graph,
             vec![a, b],
-            property,
+            &|_| property.to_string(),
             &by_paper,
             evidence,
         ));

@@ -16,7 +16,7 @@ use crate::graph::ConceptGraph;
 pub(super) fn list_dispute(
     graph: &ConceptGraph,
     subject: Vec<NodeIndex>,
-    property: &str,
+    property: &dyn Fn(&[Evidence]) -> String,
     by_paper: &IndexMap<String, Vec<NodeIndex>>,
     evidence: &IndexMap<String, Vec<Evidence>>,
 ) -> Option<Found> {
@@ -96,6 +96,10 @@ pub(super) fn list_dispute(
         .flat_map(|s| s.evidence.iter().map(order_of))
         .min()
         .unwrap_or(usize::MAX);
+    let all: Vec<Evidence> = sides
+        .iter()
+        .flat_map(|s| s.evidence.iter().copied())
+        .collect();
     Some((
         first,
         Dispute {
@@ -104,7 +108,7 @@ pub(super) fn list_dispute(
             subject,
             topic: None,
             respect: None,
-            property: Some(property.to_string()),
+            property: Some(property(&all)),
             sides,
         },
     ))

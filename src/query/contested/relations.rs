@@ -19,8 +19,7 @@ use crate::{
 type Lists = IndexMap<String, (Vec<NodeIndex>, Vec<Evidence>)>;
 
 /// One list's question: (the concept, the kind as read, whether the concept is the
-/// target), with how often each written kind and direction asks it (to word the
-/// question as most of its claims do).
+/// target).
 type ListKey = (NodeIndex, usize, bool);
 
 /// From the ordinary relations: two-way against one-way between the same pair; lists
@@ -30,7 +29,6 @@ pub(super) fn relation_disputes(graph: &ConceptGraph, focus: Focus<'_>) -> Vec<F
     let logic = graph.schema().logic();
     let mut pairs: IndexMap<(NodeIndex, NodeIndex), Vec<EdgeIndex>> = IndexMap::new();
     let mut lists: IndexMap<ListKey, Lists> = IndexMap::new();
-    let mut wordings: IndexMap<ListKey, IndexMap<(usize, bool), usize>> = IndexMap::new();
     for (edge, relation) in graph.relations() {
         // Both the pair's disputes and the lists are about an end of the relation.
         if !focus.wants_any(&[relation.from, relation.to])
@@ -46,8 +44,7 @@ pub(super) fn relation_disputes(graph: &ConceptGraph, focus: Focus<'_>) -> Vec<F
         if kind_at(graph, edge).symmetric {
             continue;
         }
-        let kind = graph.kind_index(edge);
-        let (read_as, swapped) = logic.canonical(kind);
+        let (read_as, swapped) = logic.canonical(graph.kind_index(edge));
         let (from, to) = if swapped {
             (relation.to, relation.from)
         } else {
@@ -58,11 +55,6 @@ pub(super) fn relation_disputes(graph: &ConceptGraph, focus: Focus<'_>) -> Vec<F
                 continue;
             }
             let key = (centre, read_as, incoming);
-            *wordings
-                .entry(key)
-                .or_default()
-                .entry((kind, incoming != swapped))
-                .or_default() += 1;
             for paper in relation.papers() {
                 let (items, evidence) = lists
                     .entry(key)
@@ -90,18 +82,9 @@ pub(super) fn relation_disputes(graph: &ConceptGraph, focus: Focus<'_>) -> Vec<F
             .into_iter()
             .map(|(p, (_, evidence))| (p, evidence))
             .collect();
-        // Worded as most of its claims are written: `relies-on ->` rather than the
-        // same list read as `premise-of <-`.
-        let (kind, incoming) = wordings[&key]
-            .iter()
-            .max_by_key(|(_, &count)| count)
-            .map_or((key.1, key.2), |(&wording, _)| wording);
-        let name = graph
-            .schema()
-            .relation_kinds
-            .get_index(kind)
-            .map_or("", |(name, _)| name.as_str());
-        let property = format!("{name} {}", if incoming { "<-" } else { "->" });
+        // Worded once there is a dispute, as most of its claims are written:
+        // `relies-on ->` rather than the same list read as `premise-of <-`.
+        let property = |evidence: &[Evidence]| wording(graph, key, evidence);
         found.extend(lists::list_dispute(
             graph,
             vec![key.0],
@@ -111,6 +94,40 @@ pub(super) fn relation_disputes(graph: &ConceptGraph, focus: Focus<'_>) -> Vec<F
         ));
     }
     found
+}
+
+/// How the claims of the list `key` are mostly written: a kind and the direction from
+/// the list's concept (`relies-on ->`); the first written wins a tie.
+fn wording(
+    graph: &ConceptGraph,
+    (centre, read_as, incoming): ListKey,
+    evidence: &[Evidence],
+) -> String {
+    let mut counts: Vec<((usize, bool), usize)> = Vec::new();
+    for item in evidence {
+        let Evidence::Relation(edge) = *item else {
+            continue;
+        };
+        let kind = graph.kind_index(edge);
+        let written = (kind, graph.relation(edge).to == centre);
+        match counts.iter_mut().find(|(w, _)| *w == written) {
+            Some((_, n)) => *n += 1,
+            None => counts.push((written, 1)),
+        }
+    }
+    let mut best = ((read_as, incoming), 0);
+    for &(written, n) in &counts {
+        if n > best.1 {
+            best = (written, n);
+        }
+    }
+    let ((kind, to_centre), _) = best;
+    let name = graph
+        .schema()
+        .relation_kinds
+        .get_index(kind)
+        .map_or("", |(name, _)| name.as_str());
+    format!("{name} {}", if to_centre { "<-" } else { "->" })
 }
 
 fn verdict(graph: &ConceptGraph, a: EdgeIndex, b: EdgeIndex) -> Verdict {

@@ -3,6 +3,7 @@
 
 use indexmap::IndexMap;
 use petgraph::graph::NodeIndex;
+use rustc_hash::FxHashSet;
 
 use super::{order_of, papers_differ, side, Dispute, Evidence, Focus, Found, Kind, Strength};
 use crate::{
@@ -88,14 +89,30 @@ struct Worths {
 /// answers to two questions, and no dispute.
 pub(super) fn valence_disputes(graph: &ConceptGraph, focus: Focus<'_>) -> Vec<Found> {
     let logic = graph.schema().logic();
+    // Liabilities are few: the concepts cast as one are found first, and only the
+    // claims about them are read for assets.
+    let mut liable: FxHashSet<NodeIndex> = FxHashSet::default();
+    for (edge, relation) in graph.relations() {
+        let kind = graph.kind_index(edge);
+        if !logic.casts_liability(kind) || !focus.wants_any(&[relation.from, relation.to]) {
+            continue;
+        }
+        liable.extend(
+            logic
+                .worth(kind, relation)
+                .into_iter()
+                .filter(|w| !w.asset && focus.wants(w.concept))
+                .map(|w| w.concept),
+        );
+    }
     let mut worths: IndexMap<NodeIndex, Worths> = IndexMap::new();
     for (edge, relation) in graph.relations() {
         // A valence dispute is about an end of the relation.
-        if !focus.wants_any(&[relation.from, relation.to]) {
+        if !liable.contains(&relation.from) && !liable.contains(&relation.to) {
             continue;
         }
         for worth in logic.worth(graph.kind_index(edge), relation) {
-            if !focus.wants(worth.concept) {
+            if !liable.contains(&worth.concept) {
                 continue;
             }
             let of = worths.entry(worth.concept).or_default();
