@@ -305,6 +305,13 @@ fn write_side(
                 own.join("; ")
             }
         )
+    } else if let (Kind::Opposition, Some(&evidence)) = (dispute.kind, side.evidence.first()) {
+        // The opposed relation as a sentence, in names.
+        format!(
+            "{} — {}",
+            super::position::claim_sentence(graph, evidence),
+            papers.join("; ")
+        )
     } else if let (Kind::RelatedDifferently, Some(Evidence::Relation(edge))) =
         (dispute.kind, side.evidence.first())
     {

@@ -16,7 +16,7 @@ use crate::{
     logic::Verdict,
     output::{contested::question, sentence::hop_sentence},
     query::{
-        contested::{Evidence, Strength},
+        contested::{Evidence, Kind, Strength},
         position::{ClaimPosition, Position, Stance},
         Hop,
     },
@@ -258,11 +258,17 @@ pub fn summary(graph: &ConceptGraph, position: &Position) -> Vec<Sentence> {
                 .filter(|p| *p != position.paper)
                 .map(|p| graph.cite(p))
                 .collect();
-            let answer = dispute
+            let side = dispute
                 .sides
                 .iter()
-                .find(|s| s.papers.contains(&position.paper))
-                .map_or("", |s| s.answer.split(':').next().unwrap_or(""));
+                .find(|s| s.papers.contains(&position.paper));
+            // Opposed relations answer with the relation itself, in names.
+            let answer = match (dispute.kind, side.and_then(|s| s.evidence.first())) {
+                (Kind::Opposition, Some(&evidence)) => claim_sentence(graph, evidence),
+                _ => side
+                    .map_or("", |s| s.answer.split(':').next().unwrap_or(""))
+                    .to_string(),
+            };
             out.push(Sentence {
                 text: format!(
                     "{verb} {} on “{}”, answering “{answer}” (dispute {}).",

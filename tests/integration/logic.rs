@@ -320,3 +320,46 @@ proptest! {
         }
     }
 }
+
+/// A user's own schema declares its logic (tests/fixtures/good-logic): an inverse read
+/// from the other end is the same claim, a claim implying a weaker one agrees with it,
+/// opposed kinds between one pair are a contradiction in `contested` and `position`.
+#[test]
+fn a_users_schema_declares_its_own_logic() {
+    let dir = crate::common::fixture("good-logic");
+    let dir = dir.to_str().unwrap();
+    let (code, out, err) = crate::common::run(&["--data", dir, "check"]);
+    assert_eq!(code, 0, "{out}{err}");
+    let (code, out, err) = crate::common::run(&["--data", dir, "contested", "--all", "--json"]);
+    assert_eq!(code, 0, "{err}");
+    let disputes: Vec<Value> = serde_json::from_str(&out).unwrap();
+    // Tutoring: advances, advanced by (the same), touches (implied): no dispute.
+    assert_eq!(disputes.len(), 1, "{out}");
+    assert_eq!(disputes[0]["kind"], "opposition");
+    assert_eq!(disputes[0]["strength"], "contradiction");
+    let (code, out, err) = crate::common::run(&["--data", dir, "position", "ann", "--json"]);
+    assert_eq!(code, 0, "{err}");
+    let position: Value = serde_json::from_str(&out).unwrap();
+    let tutoring = &position["claims"][0];
+    let agree: Vec<(String, String)> = tutoring["agree"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|a| {
+            (
+                a["paper"].as_str().unwrap().to_string(),
+                a["verdict"].as_str().unwrap().to_string(),
+            )
+        })
+        .collect();
+    assert_eq!(
+        agree,
+        [
+            ("bo-2021".to_string(), "same".to_string()),
+            ("cy-2022".to_string(), "implies".to_string())
+        ]
+    );
+    let homework = &position["claims"][1];
+    assert_eq!(homework["differ"][0]["verdict"], "conflict", "{homework}");
+    assert_eq!(homework["disputes"][0]["strength"], "contradiction");
+}
