@@ -258,20 +258,28 @@ pub fn summary(graph: &ConceptGraph, position: &Position) -> Vec<Sentence> {
                 .filter(|p| *p != position.paper)
                 .map(|p| graph.cite(p))
                 .collect();
-            let side = dispute
+            // Every answer the paper gives (a paper may state both); opposed relations
+            // answer with the relation itself, in names.
+            let answers: Vec<String> = dispute
                 .sides
                 .iter()
-                .find(|s| s.papers.contains(&position.paper));
-            // Opposed relations answer with the relation itself, in names.
-            let answer = match (dispute.kind, side.and_then(|s| s.evidence.first())) {
-                (Kind::Opposition, Some(&evidence)) => claim_sentence(graph, evidence),
-                _ => side
-                    .map_or("", |s| s.answer.split(':').next().unwrap_or(""))
-                    .to_string(),
+                .filter(|s| s.papers.contains(&position.paper))
+                .map(|side| match (dispute.kind, side.evidence.first()) {
+                    (Kind::Opposition, Some(&evidence)) => claim_sentence(graph, evidence),
+                    _ => side.answer.split(':').next().unwrap_or("").to_string(),
+                })
+                .map(|answer| format!("“{answer}”"))
+                .collect();
+            let answer = match answers.as_slice() {
+                [one] => one.clone(),
+                several => format!(
+                    "both {}",
+                    and_list(&several.iter().map(String::as_str).collect::<Vec<_>>())
+                ),
             };
             out.push(Sentence {
                 text: format!(
-                    "{verb} {} on “{}”, answering “{answer}” (dispute {}).",
+                    "{verb} {} on “{}”, answering {answer} (dispute {}).",
                     and_list(&others),
                     question(graph, dispute),
                     d + 1
