@@ -8,7 +8,7 @@
 
 use std::{
     fs::File,
-    io::{self, BufRead, BufReader, Write as _},
+    io::{self, BufRead, BufReader, Read as _, Write as _},
     path::{Path, PathBuf},
     sync::Arc,
 };
@@ -54,7 +54,7 @@ pub type Answerer = fn(&Cli, &Session) -> Result<(String, Outcome), Error>;
 /// Runs `linkage batch`: loads the data once, answers every line, exits with the worst
 /// code of all answers (0 when there were none).
 pub fn run(session: &Session, args: &BatchArgs, answer: Answerer) -> Result<Outcome, Error> {
-    let input: Box<dyn BufRead> = match &args.file {
+    let mut input: Box<dyn BufRead> = match &args.file {
         Some(path) if path.as_os_str() != "-" => Box::new(BufReader::new(
             File::open(path).map_err(|e| Error::io("read", path, e))?,
         )),
@@ -65,12 +65,20 @@ pub fn run(session: &Session, args: &BatchArgs, answer: Answerer) -> Result<Outc
     let stdout = io::stdout();
     let mut out = stdout.lock();
     let mut worst = 0;
-    for (index, line) in input.split(b'\n').enumerate() {
-        let number = index + 1;
-        let line = line.map_err(|e| Error::io("read", input_name(args), e))?;
+    let mut line = Vec::new();
+    for number in 1.. {
+        let whole = match next_line(&mut input, &mut line) {
+            Ok(Some(whole)) => whole,
+            Ok(None) => break,
+            Err(e) => return Err(Error::io("read", input_name(args), e)),
+        };
+        // One bad line is one error answer; the lines after it are still answered.
         let answer = match std::str::from_utf8(&line) {
+            _ if !whole => Some(Answer::error(
+                &format!("line over {MAX_LINE_BYTES} bytes"),
+                Some(number),
+            )),
             Ok(line) => answer_line(&loaded, data, line, number, answer),
-            // One bad line is one error answer; the lines after it are still answered.
             Err(e) => Some(Answer::error(&format!("not UTF-8: {e}"), Some(number))),
         };
         let Some(answer) = answer else {
@@ -93,6 +101,41 @@ pub fn run(session: &Session, args: &BatchArgs, answer: Answerer) -> Result<Outc
             "some queries failed (their lines hold an \"error\")".into(),
         )),
     }
+}
+
+/// The longest line read, in bytes. A longer one is answered with an error; its bytes
+/// past the limit are read and dropped, never kept.
+pub const MAX_LINE_BYTES: usize = 16 * 1024;
+
+/// Reads the next line into `line` without its line break: `Some(true)` for a line,
+/// `Some(false)` for one over [`MAX_LINE_BYTES`] (the rest of it skipped), `None` at the
+/// end of the input.
+fn next_line(input: &mut dyn BufRead, line: &mut Vec<u8>) -> io::Result<Option<bool>> {
+    line.clear();
+    let limit = u64::try_from(MAX_LINE_BYTES + 1).unwrap_or(u64::MAX);
+    if input.take(limit).read_until(b'\n', line)? == 0 {
+        return Ok(None);
+    }
+    if line.last() == Some(&b'\n') {
+        line.pop();
+        return Ok(Some(true));
+    }
+    if line.len() <= MAX_LINE_BYTES {
+        return Ok(Some(true));
+    }
+    loop {
+        let buffered = input.fill_buf()?;
+        if buffered.is_empty() {
+            break;
+        }
+        if let Some(end) = buffered.iter().position(|&b| b == b'\n') {
+            input.consume(end + 1);
+            break;
+        }
+        let skipped = buffered.len();
+        input.consume(skipped);
+    }
+    Ok(Some(false))
 }
 
 fn input_name(args: &BatchArgs) -> PathBuf {
@@ -152,6 +195,13 @@ pub fn answer_words(
             line,
         );
     }
+    if names_a_directory(&cli.command) {
+        return Answer::error(
+            "--sources is not taken here: batch and serve read only the dataset's own texts \
+             (built in, or DATA/texts for --data DATA)",
+            line,
+        );
+    }
     if !is_query(&cli.command) {
         return Answer::error(
             "only queries that print JSON are answered here: check, list, show, search, \
@@ -194,6 +244,22 @@ pub fn is_query(command: &Command) -> bool {
             | Command::Path(_)
             | Command::Neighbors { .. }
             | Command::Locate { .. }
+    )
+}
+
+/// Whether a query names a directory to read (`check --sources`, `locate --sources`):
+/// a line or a request names no file, so that a batch file or a web request can learn
+/// nothing of the files around the dataset.
+fn names_a_directory(command: &Command) -> bool {
+    matches!(
+        command,
+        Command::Check {
+            sources: Some(_),
+            ..
+        } | Command::Locate {
+            sources: Some(_),
+            ..
+        }
     )
 }
 

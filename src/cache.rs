@@ -8,10 +8,14 @@
 //! name, size, modification time and a hash of its bytes (xxh3-128, so a change that
 //! keeps size and time is still seen). The files are read and hashed at every start
 //! (their texts stay in the graph for diagnostics anyway); only parsing and validating
-//! are skipped. A whole-file checksum guards against a truncated or damaged cache file.
-//! Anything wrong (no file, another key, a bad checksum, a decoding error) means: load
-//! from JSON as usual and write the cache again. Writing is atomic and its failure is
-//! silent: the cache is never a reason for a command to fail.
+//! are skipped. A whole-file checksum guards against a truncated or damaged cache file,
+//! and the decoded graph is checked against the schema and papers it carries
+//! ([`sound`]), so a file changed by hand with its checksum recomputed is refused too.
+//! Anything wrong (no file, another key, a bad checksum, a decoding error, an unsound
+//! graph) means: load from JSON as usual and write the cache again; a file that is there
+//! but not as linkage wrote it gets a warning. Writing is atomic and its failure is
+//! silent: the cache is never a reason for a command to fail. The directory is kept
+//! within a limit, least recently used files removed first ([`limit`]).
 //!
 //! What is cached is the loaded, validated graph and the load's warnings (so a warm
 //! run prints what a cold one does); a dataset with errors is never cached. Nodes and
@@ -19,17 +23,11 @@
 //! indices and petgraph's edge lists are what loading builds); the id map and the
 //! adjacency index are rebuilt, the name index is cached as it was.
 //!
-//! The encoding is postcard (serde, compact, not self-describing). The model types'
-//! own serde derives describe their JSON form (fields skipped when empty, untagged
-//! values, origins left out) and do not fit such a format, so each type is written here
-//! as a tuple of its fields; the tuples are read back into the types' own field types,
-//! so a field's type may change (a `String` kind becoming an interned symbol) without
-//! touching this module. Adding a field to a cached type fails to compile here: bump
-//! [`FORMAT_VERSION`] when the layout changes.
+//! The encoding is postcard (serde, compact, not self-describing), each model type
+//! written as a tuple of its fields ([`tuples`]).
 
 use std::{
     fs,
-    marker::PhantomData,
     path::{Path, PathBuf},
     time::UNIX_EPOCH,
 };
@@ -37,15 +35,22 @@ use std::{
 use indexmap::IndexMap;
 use petgraph::graph::{DiGraph, NodeIndex};
 use rustc_hash::FxHashMap;
-use serde::{
-    de::{DeserializeSeed, SeqAccess, Visitor},
-    Deserialize, Deserializer, Serialize, Serializer,
-};
+use serde::{de::DeserializeSeed, Deserialize, Serialize};
 use xxhash_rust::xxh3::{xxh3_128, xxh3_64, Xxh3};
+
+mod limit;
+mod sound;
+mod tuples;
+
+pub use limit::{DEFAULT_LIMIT, LIMIT_VAR};
+use tuples::{
+    index, node_index, DiagnosticIn, DiagnosticOut, EachInto, EdgeIn, EdgeOut, FactIn, FactOut,
+    NodeIn, NodeOut, Seq,
+};
 
 use crate::{
     adjacency::Adjacency,
-    diagnostic::{Diagnostic, Severity},
+    diagnostic::Diagnostic,
     error::Result,
     fact::Fact,
     graph::{ConceptGraph, DataFileText},
@@ -53,12 +58,12 @@ use crate::{
     load::{self, Loaded, ReadFile},
     node::Node,
     paper::Paper,
-    relation::{Origin, Positions, Relation, Source},
+    relation::Relation,
     schema::Schema,
 };
 
 /// The layout of a cache file. Bump it whenever what is written changes.
-pub const FORMAT_VERSION: u32 = 2;
+pub const FORMAT_VERSION: u32 = 3;
 
 /// First bytes of every cache file.
 const MAGIC: &[u8; 8] = b"linkage\x00";
@@ -109,18 +114,45 @@ pub fn load(dir: &Path, cache_dir: &Path) -> Result<Loaded> {
         (paths, cached)
     });
     let (paths, key) = paths?;
-    if let (Some(key), Some((written_for, cached))) = (key, cached) {
+    let damaged = matches!(cached, Found::Damaged);
+    if let (Some(key), Found::Cache(found)) = (key, cached) {
+        let (written_for, cached) = *found;
         let texts = load::file_texts(paths);
         if written_for == key && texts.len() == cached.text_count as usize {
-            return Ok(cached.restore(texts));
+            limit::used(&cache_file);
+            let mut loaded = cached.restore(texts);
+            loaded
+                .graph
+                .set_paper_texts(load::DataSource::Dir(dir.to_path_buf()).texts());
+            return Ok(loaded);
         }
     }
     let files = load::read_data_dir(dir)?;
     // Keyed by the very bytes loaded.
     let key = Key::of(dir, &files);
-    let loaded = load::load_read(files)?;
+    let mut loaded = load::load_read(files)?;
+    loaded
+        .graph
+        .set_paper_texts(load::DataSource::Dir(dir.to_path_buf()).texts());
     // The cache only saves time: a cache that cannot be written is no error.
-    let _ = write(cache_dir, &cache_file, &key, &loaded);
+    match limit::limit() {
+        Ok(limit) => {
+            let _ = write(cache_dir, &cache_file, &key, &loaded, limit);
+        }
+        Err(message) => loaded
+            .warnings
+            .push(Diagnostic::error(limit::LIMIT_VAR, message).warning()),
+    }
+    if damaged {
+        loaded.warnings.push(
+            Diagnostic::error(
+                cache_file.display().to_string(),
+                "this cache file is not as linkage wrote it (damaged, or changed by hand): \
+                 the dataset was loaded from its JSON files instead, and cached again",
+            )
+            .warning(),
+        );
+    }
     Ok(loaded)
 }
 
@@ -252,8 +284,15 @@ impl FileKey {
     }
 }
 
-/// Writes the cache of `loaded` (never a dataset with errors: those do not load).
-fn write(cache_dir: &Path, cache_file: &Path, key: &Key, loaded: &Loaded) -> Option<()> {
+/// Writes the cache of `loaded` (never a dataset with errors: those do not load), then
+/// keeps the cache directory within `limit` bytes ([`limit::prune`]).
+fn write(
+    cache_dir: &Path,
+    cache_file: &Path,
+    key: &Key,
+    loaded: &Loaded,
+    limit: u64,
+) -> Option<()> {
     let graph = &loaded.graph;
     // The texts are the files themselves (and the built-in schema, last, when the
     // dataset has none): they are read again at every start, not cached.
@@ -293,6 +332,11 @@ fn write(cache_dir: &Path, cache_file: &Path, key: &Key, loaded: &Loaded) -> Opt
     bytes[..MAGIC.len()].copy_from_slice(MAGIC);
     bytes[MAGIC.len()..MAGIC.len() + 4].copy_from_slice(&FORMAT_VERSION.to_le_bytes());
     bytes[MAGIC.len() + 4..HEADER_LEN].copy_from_slice(&checksum.to_le_bytes());
+    // Room is made first, so the directory never holds more than the limit.
+    let fits = limit::prune(cache_dir, cache_file, bytes.len() as u64, limit);
+    if !fits {
+        return None;
+    }
     fs::create_dir_all(cache_dir).ok()?;
     crate::write::write_atomically(cache_file, &bytes).ok()
 }
@@ -320,22 +364,99 @@ struct Cached {
     warnings: Vec<Diagnostic>,
 }
 
-/// Reads and decodes a cache file, and the key it was written for; `None` if there is
-/// none, or it is damaged: a wrong checksum, or anything out of range (a file that
-/// passed its checksum but was not written by linkage is refused, not a panic).
-fn read(cache_file: &Path) -> Option<(Key, Cached)> {
-    let bytes = fs::read(cache_file).ok()?;
-    if bytes.len() < HEADER_LEN || &bytes[..MAGIC.len()] != MAGIC {
-        return None;
-    }
-    let version = u32::from_le_bytes(bytes[8..12].try_into().ok()?);
-    let checksum = u64::from_le_bytes(bytes[12..20].try_into().ok()?);
-    let payload = &bytes[HEADER_LEN..];
-    if version != FORMAT_VERSION || xxh3_64(payload) != checksum {
-        return None;
-    }
-    decode(payload).ok()
+/// What reading a cache file found.
+enum Found {
+    /// No cache file, or one of another format version: an ordinary miss.
+    Nothing,
+    /// A cache file that is not as linkage wrote it: damaged (a wrong checksum, a
+    /// decoding error) or changed (a graph the loader could not have built).
+    Damaged,
+    /// A cache, and the key it was written for (boxed: a miss should not move it).
+    Cache(Box<(Key, Cached)>),
 }
+
+/// Reads and decodes a cache file, and the key it was written for. A file that passed
+/// its checksum but does not hold a graph loading could have built is refused as
+/// damaged, never a panic ([`sound`]).
+fn read(cache_file: &Path) -> Found {
+    match fs::read(cache_file) {
+        Ok(bytes) => decode_bytes(&bytes),
+        Err(_) => Found::Nothing,
+    }
+}
+
+/// The most files a dataset decoded by [`decode_file`] may have.
+const MAX_FILES_WITHOUT_TEXTS: u32 = 1 << 12;
+
+/// Decodes the bytes of a cache file into the dataset it holds, as loading through the
+/// cache would use it when its key matches, or `None` when linkage would not use it
+/// (damaged, of another format, or holding a graph loading could not have built). The
+/// files' texts are not in a cache: each is empty, named `<file N>`. For the fuzzer, and
+/// for tools that check cache files.
+pub fn decode_file(bytes: &[u8]) -> Option<Loaded> {
+    let Found::Cache(found) = decode_bytes(bytes) else {
+        return None;
+    };
+    let (_, cached) = *found;
+    if cached.text_count > MAX_FILES_WITHOUT_TEXTS {
+        return None;
+    }
+    let texts = (0..cached.text_count)
+        .map(|i| DataFileText::new(format!("<file {i}>"), std::borrow::Cow::Borrowed(""), None))
+        .collect();
+    Some(cached.restore(texts))
+}
+
+/// The bytes of a cache file holding `payload`: this format's magic and version, and
+/// the payload's checksum. For the fuzzer, which changes what a cache holds and must
+/// get past its checksum to test what decoding makes of it.
+pub fn seal(payload: &[u8]) -> Vec<u8> {
+    let mut bytes = Vec::with_capacity(HEADER_LEN + payload.len());
+    bytes.extend_from_slice(MAGIC);
+    bytes.extend_from_slice(&FORMAT_VERSION.to_le_bytes());
+    bytes.extend_from_slice(&xxh3_64(payload).to_le_bytes());
+    bytes.extend_from_slice(payload);
+    bytes
+}
+
+/// [`read`] of a file's bytes.
+fn decode_bytes(bytes: &[u8]) -> Found {
+    let (Some(magic), Some(version), Some(checksum)) = (
+        bytes.get(..MAGIC.len()),
+        bytes.get(8..12).and_then(|b| b.try_into().ok()),
+        bytes.get(12..HEADER_LEN).and_then(|b| b.try_into().ok()),
+    ) else {
+        return Found::Damaged;
+    };
+    if magic != MAGIC {
+        return Found::Damaged;
+    }
+    if u32::from_le_bytes(version) != FORMAT_VERSION {
+        return Found::Nothing;
+    }
+    let payload = &bytes[HEADER_LEN..];
+    if xxh3_64(payload) != u64::from_le_bytes(checksum) {
+        return Found::Damaged;
+    }
+    match decode(payload) {
+        Ok((key, cached)) if sound::holds_a_loaded_graph(&cached) => {
+            Found::Cache(Box::new((key, cached)))
+        }
+        _ => Found::Damaged,
+    }
+}
+
+/// The fewest bytes a node takes in a payload: its id and kind (a length and at least
+/// one byte each), its label (a length), aliases (a count), `label_zh` and `description`
+/// (a tag each). Capacities are bounded by it, so a count in a damaged file reserves
+/// no more memory than the file's size calls for.
+const MIN_NODE_BYTES: usize = 8;
+
+/// The fewest bytes a relation takes: its edge's two ends, its kind (a length and a
+/// byte), its two ends, aspect, dimension and positions (a tag each), one source (a
+/// count; paper and quote, a length and a byte each; locator, a length; an origin of
+/// four numbers) and notes (a count).
+const MIN_RELATION_BYTES: usize = 20;
 
 /// Decodes a payload written by [`write`].
 fn decode(payload: &[u8]) -> postcard::Result<(Key, Cached)> {
@@ -350,16 +471,18 @@ fn decode(payload: &[u8]) -> postcard::Result<(Key, Cached)> {
     let text_count = u32::deserialize(&mut de)?;
     let (node_count, edge_count) = <(u32, u32)>::deserialize(&mut de)?;
     // A count is a capacity, not trusted beyond what the payload could hold.
-    let capacity = |count: u32| (count as usize).min(payload.len());
-    let mut graph = DiGraph::with_capacity(capacity(node_count), capacity(edge_count));
-    let mut ids = IdIndex::with_capacity(capacity(node_count));
+    let capacity = |count: u32, least: usize| (count as usize).min(payload.len() / least);
+    let nodes = capacity(node_count, MIN_NODE_BYTES);
+    let edges = capacity(edge_count, MIN_RELATION_BYTES);
+    let mut graph = DiGraph::with_capacity(nodes, edges);
+    let mut ids = IdIndex::with_capacity(nodes);
     EachInto::new("nodes", |NodeIn(node)| {
         let ix = graph.add_node(node);
         ids.insert(&graph[ix].id, ix);
         true
     })
     .deserialize(&mut de)?;
-    let mut ends = Vec::with_capacity(capacity(edge_count));
+    let mut ends = Vec::with_capacity(edges);
     let node_count = graph.node_count();
     let in_range = |ix: NodeIndex| ix.index() < node_count;
     EachInto::new("relations", |EdgeIn { from, to, relation }| {
@@ -406,9 +529,14 @@ fn decode(payload: &[u8]) -> postcard::Result<(Key, Cached)> {
     if !de.finalize()?.is_empty() {
         return Err(invalid());
     }
+    let paper_count = papers.len();
+    let papers: IndexMap<String, Paper> = papers.into_iter().map(|p| (p.id.clone(), p)).collect();
+    if papers.len() != paper_count {
+        return Err(invalid());
+    }
     let cached = Cached {
         schema,
-        papers: papers.into_iter().map(|p| (p.id.clone(), p)).collect(),
+        papers,
         text_count,
         graph,
         ids,
@@ -441,342 +569,9 @@ impl Cached {
                 names: self.names,
                 facts: self.facts,
                 files: texts,
+                paper_texts: crate::passage::PaperTexts::default(),
             },
             warnings: self.warnings,
         }
-    }
-}
-
-/// Decodes a sequence element by element into `each`, in order, with no vector in
-/// between (a million relations would be copied through one). `each` returns whether
-/// the element was sound; one that is not fails the whole decode.
-struct EachInto<T, F> {
-    what: &'static str,
-    each: F,
-    element: PhantomData<fn() -> T>,
-}
-
-impl<T, F> EachInto<T, F> {
-    fn new(what: &'static str, each: F) -> Self {
-        Self {
-            what,
-            each,
-            element: PhantomData,
-        }
-    }
-}
-
-impl<'de, T: Deserialize<'de>, F: FnMut(T) -> bool> DeserializeSeed<'de> for EachInto<T, F> {
-    type Value = ();
-
-    fn deserialize<D: Deserializer<'de>>(
-        self,
-        deserializer: D,
-    ) -> std::result::Result<(), D::Error> {
-        deserializer.deserialize_seq(self)
-    }
-}
-
-impl<'de, T: Deserialize<'de>, F: FnMut(T) -> bool> Visitor<'de> for EachInto<T, F> {
-    type Value = ();
-
-    fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.write_str(self.what)
-    }
-
-    fn visit_seq<A: SeqAccess<'de>>(mut self, mut seq: A) -> std::result::Result<(), A::Error> {
-        while let Some(element) = seq.next_element()? {
-            if !(self.each)(element) {
-                return Err(serde::de::Error::custom("out of range"));
-            }
-        }
-        Ok(())
-    }
-}
-
-/// A sequence written from an iterator of known length.
-struct Seq<I>(I);
-
-impl<I, T> Serialize for Seq<I>
-where
-    I: Iterator<Item = T> + ExactSizeIterator + Clone,
-    T: Serialize,
-{
-    fn serialize<S: Serializer>(&self, serializer: S) -> std::result::Result<S::Ok, S::Error> {
-        serializer.collect_seq(self.0.clone())
-    }
-}
-
-fn index(ix: NodeIndex) -> u32 {
-    u32::try_from(ix.index()).expect("node indices are u32")
-}
-
-fn node_index(ix: u32) -> NodeIndex {
-    NodeIndex::new(ix as usize)
-}
-
-/// A node as a tuple of its fields.
-#[derive(Clone, Copy)]
-struct NodeOut<'a>(&'a Node);
-
-impl Serialize for NodeOut<'_> {
-    fn serialize<S: Serializer>(&self, serializer: S) -> std::result::Result<S::Ok, S::Error> {
-        let Node {
-            id,
-            kind,
-            label,
-            aliases,
-            label_zh,
-            description,
-        } = self.0;
-        (id, kind, label, aliases, label_zh, description).serialize(serializer)
-    }
-}
-
-struct NodeIn(Node);
-
-impl<'de> Deserialize<'de> for NodeIn {
-    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> std::result::Result<Self, D::Error> {
-        let (id, kind, label, aliases, label_zh, description) =
-            Deserialize::deserialize(deserializer)?;
-        Ok(Self(Node {
-            id,
-            kind,
-            label,
-            aliases,
-            label_zh,
-            description,
-        }))
-    }
-}
-
-/// A source as a tuple of its fields, its origin included.
-struct SourceOut<'a>(&'a Source);
-
-impl Serialize for SourceOut<'_> {
-    fn serialize<S: Serializer>(&self, serializer: S) -> std::result::Result<S::Ok, S::Error> {
-        let source = self.0;
-        let Origin {
-            file,
-            relation,
-            source: index,
-            in_facts,
-        } = source.origin;
-        (
-            source.paper,
-            source.locator(),
-            source.quote(),
-            (file, relation, index, in_facts),
-        )
-            .serialize(serializer)
-    }
-}
-
-struct SourceIn(Source);
-
-impl<'de> Deserialize<'de> for SourceIn {
-    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> std::result::Result<Self, D::Error> {
-        let (paper, locator, quote, (file, relation, source, in_facts)): (_, &str, &str, _) =
-            Deserialize::deserialize(deserializer)?;
-        let origin = Origin {
-            file,
-            relation,
-            source,
-            in_facts,
-        };
-        Ok(Self(Source::new(paper, locator, quote, origin)))
-    }
-}
-
-fn sources_out(sources: &[Source]) -> Seq<impl ExactSizeIterator<Item = SourceOut<'_>> + Clone> {
-    Seq(sources.iter().map(SourceOut))
-}
-
-fn sources_in(sources: Vec<SourceIn>) -> Vec<Source> {
-    sources.into_iter().map(|s| s.0).collect()
-}
-
-/// An edge: its ends in petgraph and its relation, as a tuple.
-#[derive(Clone, Copy)]
-struct EdgeOut<'a> {
-    from: NodeIndex,
-    to: NodeIndex,
-    relation: &'a Relation,
-}
-
-impl Serialize for EdgeOut<'_> {
-    fn serialize<S: Serializer>(&self, serializer: S) -> std::result::Result<S::Ok, S::Error> {
-        let Relation {
-            kind,
-            from,
-            to,
-            aspect,
-            dimension,
-            scope,
-            positions,
-            sources,
-            notes,
-        } = self.relation;
-        (
-            index(self.from),
-            index(self.to),
-            kind,
-            index(*from),
-            index(*to),
-            aspect.map(index),
-            dimension.map(index),
-            scope.map(index),
-            positions.as_ref().map(|p| (&p.from, &p.to)),
-            sources_out(sources),
-            notes,
-        )
-            .serialize(serializer)
-    }
-}
-
-struct EdgeIn {
-    from: NodeIndex,
-    to: NodeIndex,
-    relation: Relation,
-}
-
-impl<'de> Deserialize<'de> for EdgeIn {
-    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> std::result::Result<Self, D::Error> {
-        #[allow(clippy::type_complexity)]
-        let (
-            edge_from,
-            edge_to,
-            kind,
-            from,
-            to,
-            aspect,
-            dimension,
-            scope,
-            positions,
-            sources,
-            notes,
-        ): (
-            u32,
-            u32,
-            _,
-            u32,
-            u32,
-            Option<u32>,
-            Option<u32>,
-            Option<u32>,
-            Option<(String, String)>,
-            Vec<SourceIn>,
-            _,
-        ) = Deserialize::deserialize(deserializer)?;
-        Ok(Self {
-            from: node_index(edge_from),
-            to: node_index(edge_to),
-            relation: Relation {
-                kind,
-                from: node_index(from),
-                to: node_index(to),
-                aspect: aspect.map(node_index),
-                dimension: dimension.map(node_index),
-                scope: scope.map(node_index),
-                positions: positions.map(|(from, to)| Box::new(Positions { from, to })),
-                sources: sources_in(sources),
-                notes,
-            },
-        })
-    }
-}
-
-/// A fact as a tuple; its value, untagged in JSON, is kept as JSON.
-struct FactOut<'a>(&'a Fact);
-
-impl Serialize for FactOut<'_> {
-    fn serialize<S: Serializer>(&self, serializer: S) -> std::result::Result<S::Ok, S::Error> {
-        let Fact {
-            subject,
-            property,
-            value,
-            sources,
-            note,
-        } = self.0;
-        let value = serde_json::to_string(value).map_err(serde::ser::Error::custom)?;
-        (index(*subject), property, value, sources_out(sources), note).serialize(serializer)
-    }
-}
-
-struct FactIn(Fact);
-
-impl<'de> Deserialize<'de> for FactIn {
-    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> std::result::Result<Self, D::Error> {
-        let (subject, property, value, sources, note): (u32, _, String, Vec<SourceIn>, _) =
-            Deserialize::deserialize(deserializer)?;
-        Ok(Self(Fact {
-            subject: node_index(subject),
-            property,
-            value: serde_json::from_str(&value).map_err(serde::de::Error::custom)?,
-            sources: sources_in(sources),
-            note,
-        }))
-    }
-}
-
-/// A load warning as a tuple.
-struct DiagnosticOut<'a>(&'a Diagnostic);
-
-impl Serialize for DiagnosticOut<'_> {
-    fn serialize<S: Serializer>(&self, serializer: S) -> std::result::Result<S::Ok, S::Error> {
-        let Diagnostic {
-            severity,
-            file,
-            line,
-            column,
-            message,
-            hint,
-            snippet,
-            snippet_offset,
-        } = self.0;
-        let warning = *severity == Severity::Warning;
-        (
-            warning,
-            file,
-            line.map(|n| n as u64),
-            column.map(|n| n as u64),
-            message,
-            hint,
-            snippet,
-            *snippet_offset as u64,
-        )
-            .serialize(serializer)
-    }
-}
-
-struct DiagnosticIn(Diagnostic);
-
-impl<'de> Deserialize<'de> for DiagnosticIn {
-    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> std::result::Result<Self, D::Error> {
-        let (warning, file, line, column, message, hint, snippet, snippet_offset): (
-            bool,
-            _,
-            Option<u64>,
-            Option<u64>,
-            _,
-            _,
-            _,
-            u64,
-        ) = Deserialize::deserialize(deserializer)?;
-        let size = |n: u64| usize::try_from(n).map_err(serde::de::Error::custom);
-        Ok(Self(Diagnostic {
-            severity: if warning {
-                Severity::Warning
-            } else {
-                Severity::Error
-            },
-            file,
-            line: line.map(size).transpose()?,
-            column: column.map(size).transpose()?,
-            message,
-            hint,
-            snippet,
-            snippet_offset: size(snippet_offset)?,
-        }))
     }
 }

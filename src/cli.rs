@@ -2,7 +2,7 @@
 
 use std::path::PathBuf;
 
-use clap::{Args, Parser, Subcommand};
+use clap::{Args, Parser, Subcommand, ValueEnum};
 
 pub use crate::completion::Shell;
 pub use crate::formats::Format as ExportFormat;
@@ -33,7 +33,8 @@ pub struct Cli {
 
     /// Load `--data DIR` from its JSON files, neither reading nor writing the cache of
     /// loaded datasets (kept in `$LINKAGE_CACHE_DIR`, `$XDG_CACHE_HOME/linkage` or
-    /// `~/.cache/linkage`).
+    /// `~/.cache/linkage`, at most `$LINKAGE_CACHE_LIMIT` bytes, default 1G, the least
+    /// recently used removed first; 0 keeps none).
     #[arg(long, global = true)]
     pub no_cache: bool,
 
@@ -45,11 +46,16 @@ pub struct Cli {
 /// The commands.
 #[derive(Debug, Subcommand)]
 pub enum Command {
-    /// Validate the dataset; with --sources, verify every quote against the papers' texts.
+    /// Validate the dataset; with --sources, verify every quote against the papers' texts;
+    /// with --unreviewed, list the claims no second person has read.
     Check {
         /// Directory holding the papers' plain-text files (each paper's `file`).
         #[arg(long, value_name = "DIR")]
         sources: Option<PathBuf>,
+        /// List every source no second person has read against its paper: one without
+        /// `reviewed_by`, or reviewed only by its encoder (exit 1 when there is none).
+        #[arg(long, conflicts_with = "sources")]
+        unreviewed: bool,
     },
     /// List nodes, grouped by kind.
     List {
@@ -170,6 +176,10 @@ pub enum Command {
     Position {
         /// Paper id, citation, author or title words.
         name: String,
+        /// Under each claim, only the papers that agree or differ, not their claims.
+        /// (No quotes either way: `--json` carries them.)
+        #[arg(long)]
+        brief: bool,
     },
     /// One paper's argument in outline: its claims grouped by kind, in the paper's order.
     Paper {
@@ -177,6 +187,9 @@ pub enum Command {
         name: String,
         #[command(flatten)]
         evidence: EvidenceArgs,
+        /// Most claims listed, at most 10000 (the default); the rest are counted.
+        #[command(flatten)]
+        limit: LimitArgs,
     },
     /// How is FROM connected to TO: every shortest chain of relations, with the papers
     /// asserting each step (or, with --all, every chain up to --max-len).
@@ -226,7 +239,9 @@ pub enum Command {
     ///
     /// Claims (.csv, .tsv): one row per claim; columns from, relation, to, paper, quote
     /// and optional locator, aspect, dimension, `from_position`, `to_position`,
-    /// `from_kind`, `to_kind`, note (docs/authoring.md). Every row is checked as `add`
+    /// `from_kind`, `to_kind`, note, `encoded_by`, `reviewed_by`, voice, extent; a row
+    /// with property and value (and no relation) is a fact about `from`
+    /// (docs/authoring.md). Every row is checked as `add`
     /// checks a claim; a row with a problem is reported with its line, and nothing is
     /// written. GraphML: `import graph.graphml -o mydata`.
     Import {
@@ -238,9 +253,9 @@ pub enum Command {
         /// GraphML: the directory to write the new dataset into (new or empty).
         #[arg(short, long, value_name = "DIR")]
         output: Option<PathBuf>,
-        /// Claims: the new data file's name inside the dataset [default: the claims
-        /// file's name with .json].
-        #[arg(long, value_name = "NAME")]
+        /// Claims: the new data file, a bare NAME.json directly inside the dataset
+        /// (the only files linkage reads) [default: the claims file's name with .json].
+        #[arg(long, value_name = "NAME.json")]
         into: Option<String>,
         /// Claims: directory of the papers' texts [default: DIR/texts].
         #[arg(long, value_name = "DIR")]
@@ -368,8 +383,9 @@ pub enum Command {
     /// e.g. `path tpa rr`), one line of JSON out for each, in order. Errors are JSON
     /// lines too (`{"error": ..., "line": N}`); the exit code is the worst of all.
     Batch(BatchArgs),
-    /// Answer queries over HTTP on this machine (read-only): `GET /path?from=tpa&to=rr`,
-    /// or `POST /` with a command line as the body; the same JSON as `--json`.
+    /// Answer queries over HTTP (read-only; on 127.0.0.1 unless --bind says otherwise):
+    /// `GET /path?from=tpa&to=rr`, or `POST /` with a command line as the body; the same
+    /// JSON as `--json`.
     Serve(ServeArgs),
 }
 
@@ -415,13 +431,67 @@ pub struct AddArgs {
     /// When TO names no node, create it as a node of this kind.
     #[arg(long, value_name = "KIND", add = completion::node_kinds())]
     pub to_kind: Option<String>,
-    /// The data file to add to (a name inside the dataset) [default: the file holding
-    /// most of the paper's claims].
-    #[arg(long, value_name = "NAME")]
+    /// The data file to add to: a bare NAME.json directly inside the dataset, the only
+    /// files linkage reads (not schema.json) [default: the file holding most of the
+    /// paper's claims, else PAPER.json].
+    #[arg(long, value_name = "NAME.json")]
     pub file: Option<String>,
     /// Directory of the papers' texts [default: DIR/texts].
     #[arg(long, value_name = "DIR")]
     pub sources: Option<PathBuf>,
+    /// Who encoded the claim (your name or initials).
+    #[arg(long, value_name = "NAME")]
+    pub encoded_by: Option<String>,
+    /// Who read the claim against the paper after it was encoded (not the encoder:
+    /// `check --unreviewed` lists what no second person has read).
+    #[arg(long, value_name = "NAME")]
+    pub reviewed_by: Option<String>,
+    /// Whether the quote states the paper's own argument (thesis) or the paper
+    /// reporting others (reported).
+    #[arg(long, value_enum)]
+    pub voice: Option<VoiceArg>,
+    /// How much of the text to print for it: the sentence the quote is in (the
+    /// default), or the quote as encoded.
+    #[arg(long, value_enum)]
+    pub extent: Option<ExtentArg>,
+}
+
+/// `--voice`: whose claim the quote states.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum VoiceArg {
+    /// The paper's own argument.
+    Thesis,
+    /// The paper reporting what others say or hold.
+    Reported,
+}
+
+impl VoiceArg {
+    /// The name written in the data.
+    pub fn name(self) -> &'static str {
+        match self {
+            Self::Thesis => "thesis",
+            Self::Reported => "reported",
+        }
+    }
+}
+
+/// `--extent`: how much of the text to print for a source.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum ExtentArg {
+    /// The sentence the quote is in.
+    Sentence,
+    /// The quote as encoded.
+    Quote,
+}
+
+impl ExtentArg {
+    /// The name written in the data.
+    pub fn name(self) -> &'static str {
+        match self {
+            Self::Sentence => "sentence",
+            Self::Quote => "quote",
+        }
+    }
 }
 
 /// The flags every query command shares: whose claims, and how much of their evidence.
@@ -656,7 +726,8 @@ pub struct ServeArgs {
     /// The TCP port; 0 picks a free one (the address is printed on standard output).
     #[arg(long, default_value_t = 8_765)]
     pub port: u16,
-    /// The address to listen on. Anything but loopback lets other machines ask.
+    /// The address to listen on. Anything but loopback lets every machine that reaches
+    /// it read the whole dataset: the server has no authentication and no TLS.
     #[arg(long, default_value = "127.0.0.1")]
     pub bind: std::net::IpAddr,
 }

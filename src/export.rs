@@ -3,7 +3,10 @@
 
 use serde_json::{json, Map, Value};
 
-use crate::{graph::ConceptGraph, relation::Relation};
+use crate::{
+    graph::ConceptGraph,
+    relation::{Extent, Relation, Source},
+};
 
 /// The whole graph as one data file: papers, nodes and merged relations, in data order.
 pub fn to_json(graph: &ConceptGraph) -> Value {
@@ -28,7 +31,7 @@ pub fn fact_json(graph: &ConceptGraph, fact: &crate::fact::Fact) -> Value {
         "sources".into(),
         fact.sources
             .iter()
-            .map(|s| json!({"paper": s.paper, "locator": s.locator(), "quote": s.quote()}))
+            .map(|s| source_record(s, s.locator()))
             .collect(),
     );
     if let Some(note) = &fact.note {
@@ -72,13 +75,38 @@ fn ends_and_qualifiers(graph: &ConceptGraph, relation: &Relation, map: &mut Map<
     }
 }
 
-/// A relation's sources as `[{paper, locator, quote}]`.
+/// A relation's sources as `[{paper, locator, quote, ...}]` (see [`source_record`]).
 pub fn sources_json(relation: &Relation) -> Value {
     relation
         .sources
         .iter()
-        .map(|s| json!({ "paper": s.paper, "locator": s.locator(), "quote": s.quote() }))
+        .map(|s| source_record(s, s.locator()))
         .collect()
+}
+
+/// A source in the data-file format with `locator` (given, or derived from the text):
+/// `{paper, locator, quote}` and, where the data has them, `encoded_by`, `reviewed_by`,
+/// `voice` and `extent`. The one shape every export that writes data-file sources uses,
+/// so that none drops a field.
+pub fn source_record(source: &Source, locator: &str) -> Value {
+    let mut map = Map::new();
+    map.insert("paper".into(), source.paper.as_str().into());
+    map.insert("locator".into(), locator.into());
+    map.insert("quote".into(), source.quote().into());
+    let who = source.attribution();
+    if let Some(name) = who.encoded_by {
+        map.insert("encoded_by".into(), name.into());
+    }
+    if let Some(name) = who.reviewed_by {
+        map.insert("reviewed_by".into(), name.into());
+    }
+    if let Some(voice) = who.voice.name() {
+        map.insert("voice".into(), voice.into());
+    }
+    if source.extent() != Extent::Sentence {
+        map.insert("extent".into(), source.extent().name().into());
+    }
+    Value::Object(map)
 }
 
 /// A relation's head for query output: kind and its label, ends, aspect, dimension and
@@ -92,12 +120,13 @@ pub fn relation_head(graph: &ConceptGraph, relation: &Relation) -> Map<String, V
     map
 }
 
-/// Sources as `[{paper, cite, locator, quote}]`.
+/// Sources as query output gives them (`SourceJson`: `{paper, cite, locator, quote,
+/// sentence?, ...}`).
 pub fn cited_sources_json<'a>(
-    graph: &ConceptGraph,
-    sources: impl Iterator<Item = &'a crate::relation::Source>,
+    graph: &'a ConceptGraph,
+    sources: impl Iterator<Item = &'a Source>,
 ) -> Value {
     sources
-        .map(|s| json!({ "paper": s.paper, "cite": graph.cite(&s.paper), "locator": s.locator(), "quote": s.quote() }))
+        .map(|s| json!(crate::output::shape::SourceJson::new(graph, s)))
         .collect()
 }

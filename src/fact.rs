@@ -46,6 +46,33 @@ pub struct FactSource {
     /// Verbatim quote.
     #[serde(default)]
     pub quote: String,
+    /// Who encoded the fact.
+    #[serde(default)]
+    pub encoded_by: Option<String>,
+    /// Who reviewed it against the paper.
+    #[serde(default)]
+    pub reviewed_by: Option<String>,
+    /// `thesis` or `reported`.
+    #[serde(default)]
+    pub voice: Option<String>,
+    /// `sentence` (the default) or `quote`: how much of the text to print.
+    #[serde(default)]
+    pub extent: Option<String>,
+}
+
+impl FactSource {
+    /// The source's fields as the loader checks them.
+    pub fn fields(&self) -> crate::records::SourceView<'_> {
+        crate::records::SourceView {
+            paper: &self.paper,
+            locator: &self.locator,
+            quote: &self.quote,
+            encoded_by: self.encoded_by.as_deref(),
+            reviewed_by: self.reviewed_by.as_deref(),
+            voice: self.voice.as_deref(),
+            extent: self.extent.as_deref(),
+        }
+    }
 }
 
 /// A checked fact.

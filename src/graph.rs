@@ -109,6 +109,8 @@ pub struct ConceptGraph {
     /// Facts, in data order.
     pub(crate) facts: Vec<crate::fact::Fact>,
     pub(crate) files: Vec<DataFileText>,
+    /// The papers' texts, for printing quotes as whole sentences (src/passage.rs).
+    pub(crate) paper_texts: crate::passage::PaperTexts,
 }
 
 /// A relation seen from one of its ends: the relation, and the node at the other end.
@@ -280,5 +282,17 @@ impl ConceptGraph {
     /// The data files the graph was read from, in load order.
     pub fn files(&self) -> &[DataFileText] {
         &self.files
+    }
+
+    /// Reads the papers' texts from `location` (none: quotes are printed as encoded),
+    /// for printing each quote as the sentence it is in. The loader sets the texts
+    /// built in with the built-in dataset and `DIR/texts` for `--data DIR`.
+    pub fn set_paper_texts(&mut self, location: Option<crate::quotes::Texts>) {
+        self.paper_texts = crate::passage::PaperTexts::new(location, self.papers.len());
+    }
+
+    /// Where the papers' texts are read from, if anywhere.
+    pub fn paper_texts_location(&self) -> Option<&crate::quotes::Texts> {
+        self.paper_texts.location()
     }
 }

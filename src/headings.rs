@@ -110,10 +110,18 @@ pub fn section_at(headings: &[Heading], offset: usize) -> Option<&Heading> {
     headings.iter().take_while(|h| h.offset <= offset).last()
 }
 
-/// The locator the text gives the place at byte `offset`: the title of the heading it
-/// falls under. `None` when no heading precedes it.
+/// The locator the text gives the place at byte `offset`: the chain of headings it falls
+/// under, outermost first (`3. Problems / 3.1 Funds`), so that a list item `3)` says
+/// which list it is in. `None` when no heading precedes it.
 pub fn derived_locator(headings: &[Heading], offset: usize) -> Option<String> {
-    section_at(headings, offset).map(|h| h.title.clone())
+    let holding = sections_holding(headings, offset);
+    (!holding.is_empty()).then(|| {
+        holding
+            .iter()
+            .map(|h| h.title.as_str())
+            .collect::<Vec<_>>()
+            .join(crate::places::CHAIN_SEPARATOR)
+    })
 }
 
 /// The headings whose sections hold byte `offset`, outermost first: the section it
@@ -203,7 +211,7 @@ mod tests {
         );
         assert_eq!(
             derived_locator(&heads, z).as_deref(),
-            Some("3) A list item")
+            Some("3. Problems / 3.1 Funds / 3) A list item")
         );
         let funds = &heads[1];
         assert!(names_heading("3.1", funds));

@@ -74,7 +74,26 @@ pub fn data_file_schema(schema: &Schema) -> Value {
                 "type": "object",
                 "additionalProperties": false,
                 "required": ["paper", "quote"],
-                "properties": { "paper": text, "locator": text, "quote": text }
+                "properties": {
+                    "paper": text,
+                    "locator": { "type": "string", "minLength": 1, "maxLength": 65535 },
+                    "quote": text,
+                    "encoded_by": { "$ref": "#/$defs/name" },
+                    "reviewed_by": { "$ref": "#/$defs/name" },
+                    "voice": {
+                        "enum": ["thesis", "reported"],
+                        "description": "thesis: the paper's own argument; reported: the paper reporting others"
+                    },
+                    "extent": {
+                        "enum": ["sentence", "quote"],
+                        "description": "what human output prints: the sentence the quote is in (default), or the quote as encoded"
+                    }
+                }
+            },
+            "name": {
+                "type": "string",
+                "description": "a person's name or initials, without surrounding spaces or control characters",
+                "pattern": "^\\S(.*\\S)?$"
             },
             "relation": {
                 "type": "object",

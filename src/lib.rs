@@ -43,6 +43,8 @@ pub mod output;
 #[cfg(feature = "cli")]
 pub mod pager;
 pub mod paper;
+pub mod passage;
+pub mod places;
 pub mod query;
 pub mod quotes;
 pub mod records;
@@ -51,6 +53,7 @@ mod resolve;
 #[cfg(feature = "cli")]
 pub mod run;
 pub mod schema;
+pub mod sentences;
 #[cfg(feature = "cli")]
 pub mod serve;
 pub mod source_map;

@@ -29,8 +29,8 @@ use crate::{
     graph::{ConceptGraph, DataFileText},
     node::{is_kebab_case, Node},
     paper::Paper,
-    records::{DataFile, RawRelation, RelationRecord},
-    relation::{Origin, Positions, Relation, Source},
+    records::{DataFile, RawRelation, RelationRecord, SourceView},
+    relation::{Extent, Origin, Positions, Relation, Source, Voice, MAX_LOCATOR_BYTES},
     schema::{Role, Schema},
     suggest::closest,
 };
@@ -59,18 +59,32 @@ pub struct Loaded {
 /// [`Error::Io`] if a file cannot be read, [`Error::InvalidData`] with every problem
 /// found otherwise.
 pub fn load(source: &DataSource) -> Result<Loaded> {
-    let files = match source {
-        DataSource::Embedded => embedded::files()
-            .map(|(name, text)| RawFile {
-                path: None,
-                name: format!("<embedded>/{name}"),
-                file_name: name.to_string(),
-                contents: Contents::Text(text),
-            })
-            .collect(),
-        DataSource::Dir(dir) => return load_read(read_data_dir(dir)?),
+    let mut loaded = match source {
+        DataSource::Embedded => load_files(
+            embedded::files()
+                .map(|(name, text)| RawFile {
+                    path: None,
+                    name: format!("<embedded>/{name}"),
+                    file_name: name.to_string(),
+                    contents: Contents::Text(text),
+                })
+                .collect(),
+        )?,
+        DataSource::Dir(dir) => load_read(read_data_dir(dir)?)?,
     };
-    load_files(files)
+    loaded.graph.set_paper_texts(source.texts());
+    Ok(loaded)
+}
+
+impl DataSource {
+    /// Where the papers' texts of this dataset are: built in with the built-in one,
+    /// `DIR/texts` beside a directory's data files when that exists.
+    pub fn texts(&self) -> Option<crate::quotes::Texts> {
+        match self {
+            Self::Embedded => crate::quotes::Texts::for_check(None, None),
+            Self::Dir(dir) => crate::quotes::Texts::for_check(None, Some(dir)),
+        }
+    }
 }
 
 /// A data file of a `--data` directory, as read from disk.
@@ -105,6 +119,19 @@ pub fn read_data_dir(dir: &Path) -> Result<Vec<ReadFile>> {
 /// # Errors
 /// As [`read_data_dir`].
 pub fn data_paths(dir: &Path) -> Result<Vec<PathBuf>> {
+    let paths = json_paths(dir)?;
+    if paths.is_empty() {
+        return Err(Error::InvalidData(vec![Diagnostic::error(
+            dir.display().to_string(),
+            "no data files: the directory has no *.json file",
+        )
+        .with_hint("a dataset is a directory of JSON files with `papers`, `nodes` and `relations`; see docs/data-format.md")]));
+    }
+    Ok(paths)
+}
+
+/// The `*.json` files directly inside `dir`, in name order, however many there are.
+fn json_paths(dir: &Path) -> Result<Vec<PathBuf>> {
     let entries = std::fs::read_dir(dir).map_err(|e| Error::io("read directory", dir, e))?;
     let mut paths = Vec::new();
     for entry in entries {
@@ -116,14 +143,41 @@ pub fn data_paths(dir: &Path) -> Result<Vec<PathBuf>> {
         }
     }
     paths.sort();
-    if paths.is_empty() {
-        return Err(Error::InvalidData(vec![Diagnostic::error(
-            dir.display().to_string(),
-            "no data files: the directory has no *.json file",
-        )
-        .with_hint("a dataset is a directory of JSON files with `papers`, `nodes` and `relations`; see docs/data-format.md")]));
-    }
     Ok(paths)
+}
+
+/// Loads the dataset in `dir` as it would be with its data file `changed` (one of its
+/// `*.json` files, or a new one: `dir` joined with a bare `NAME.json`) holding
+/// `contents`, writing nothing: how `add` and `import` check a change before making it.
+///
+/// The changed file is loaded after the others, so a problem the change brings (the
+/// same claim twice, an id taken) is reported in the changed file, pointing at what it
+/// meets in the files the user has; its places are lines and columns of `contents`.
+///
+/// # Errors
+/// As [`load`].
+pub fn load_with_change(dir: &Path, changed: &Path, contents: Vec<u8>) -> Result<Loaded> {
+    let raw = |path: PathBuf, contents: Contents, held: bool| RawFile {
+        name: path.display().to_string(),
+        file_name: path
+            .file_name()
+            .unwrap_or_default()
+            .to_string_lossy()
+            .into_owned(),
+        // Only a file read from disk may be let go and read again: the changed one's
+        // text is what is checked, not what is on disk.
+        path: (!held).then_some(path),
+        contents,
+    };
+    let mut files = Vec::new();
+    for path in json_paths(dir)? {
+        if path != changed {
+            let bytes = std::fs::read(&path).map_err(|e| Error::io("read", &path, e))?;
+            files.push(raw(path, Contents::Bytes(bytes), false));
+        }
+    }
+    files.push(raw(changed.to_path_buf(), Contents::Bytes(contents), true));
+    load_files(files)
 }
 
 /// Loads and validates files read by [`read_data_dir`], as [`load`] does.
@@ -383,7 +437,7 @@ fn decode(file: usize, contents: Contents, problems: &mut Problems) -> Cow<'stat
 
 /// The most relation kinds a schema may declare: each edge stores its kind's index in
 /// a `u16`.
-const MAX_RELATION_KINDS: usize = u16::MAX as usize;
+pub(crate) const MAX_RELATION_KINDS: usize = u16::MAX as usize;
 
 fn parse_schema(file: usize, text: &str, problems: &mut Problems) -> Option<Schema> {
     if text.is_empty() {
@@ -710,6 +764,7 @@ impl Parts {
             names: self.names,
             facts: self.facts,
             files,
+            paper_texts: crate::passage::PaperTexts::default(),
         }
     }
 }
@@ -1157,7 +1212,7 @@ fn check_relation(
             &format_args!("{at}/sources/{j}"),
             &format_args!("relation {n}"),
             j,
-            (&source.paper, &source.quote),
+            source.fields(),
             problems,
         );
     }
@@ -1181,7 +1236,7 @@ fn check_relation(
             source: u32::try_from(j).unwrap_or(u32::MAX),
             in_facts: false,
         };
-        Source::new(Symbol::new(&s.paper), &s.locator, &s.quote, origin)
+        s.fields().to_source(origin)
     }));
     Some(Relation {
         kind: Symbol::new(&record.kind),
@@ -1208,19 +1263,21 @@ impl std::fmt::Display for ItemPointer {
 }
 
 /// Checks source `j` (0-based) of `item` ("relation 6", "fact 2") at pointer `at`: it
-/// names a known paper and carries a quote. The one check of a source, for relations
-/// and facts alike. An omitted locator is derived from the text by `check`
-/// (src/quotes.rs). `at` and `item` are formatted only for a problem.
+/// names a known paper and carries a quote; its locator fits; the names of who encoded
+/// and reviewed it are names; its voice and extent are ones linkage knows. The one check
+/// of a source, for relations and facts alike. An omitted locator is derived from the
+/// text by `check` (src/quotes.rs). `at` and `item` are formatted only for a problem.
 fn check_source(
     parts: &Parts,
     file: usize,
     at: &dyn std::fmt::Display,
     item: &dyn std::fmt::Display,
     j: usize,
-    (paper, quote): (&str, &str),
+    source: SourceView<'_>,
     problems: &mut Problems,
 ) {
     let k = j + 1;
+    let paper = source.paper;
     if paper.is_empty() {
         problems.at(
             file,
@@ -1238,7 +1295,7 @@ fn check_source(
             problem.hint(format!("did you mean {}?", quote_list(&near)));
         }
     }
-    if quote.trim().is_empty() {
+    if source.quote.trim().is_empty() {
         problems
             .at(
                 file,
@@ -1246,6 +1303,51 @@ fn check_source(
                 format!("source {k} of {item} has no quote"),
             )
             .hint("every claim carries a sentence or clause copied verbatim from the paper");
+    }
+    if source.locator.len() > MAX_LOCATOR_BYTES {
+        problems
+            .at(
+                file,
+                format!("{at}/locator"),
+                format!(
+                    "the locator of source {k} of {item} is {} bytes long, more than {MAX_LOCATOR_BYTES}",
+                    source.locator.len()
+                ),
+            )
+            .hint("a locator names a section: its number or heading");
+    }
+    for (field, name) in [
+        ("encoded_by", source.encoded_by),
+        ("reviewed_by", source.reviewed_by),
+    ] {
+        let Some(name) = name else { continue };
+        if name.trim().is_empty() || name.trim() != name || name.chars().any(char::is_control) {
+            problems
+                .at(
+                    file,
+                    format!("{at}/{field}"),
+                    format!("`{field}` of source {k} of {item} is not a name: {name:?}"),
+                )
+                .hint("give the person's name (or initials), without surrounding spaces or control characters; leave the field out when it is not known");
+        }
+    }
+    if let Some(voice) = source.voice.filter(|v| Voice::parse(v).is_none()) {
+        problems
+            .at(
+                file,
+                format!("{at}/voice"),
+                format!("unknown voice `{voice}` in source {k} of {item}"),
+            )
+            .hint("`thesis` (the paper's own argument) or `reported` (the paper reporting others); leave it out when unsure");
+    }
+    if let Some(extent) = source.extent.filter(|e| Extent::parse(e).is_none()) {
+        problems
+            .at(
+                file,
+                format!("{at}/extent"),
+                format!("unknown extent `{extent}` in source {k} of {item}"),
+            )
+            .hint("`sentence` (print the sentence the quote is in, the default) or `quote` (print the quote as encoded)");
     }
 }
 

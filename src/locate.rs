@@ -152,12 +152,13 @@ impl TextIndex {
         if quote.trim().is_empty() {
             return None;
         }
-        if let Some(byte) = self.text.find(quote) {
+        // A match of one valid UTF-8 string in another starts on a character boundary.
+        if let Some(byte) = memchr::memmem::find(self.text.as_bytes(), quote.as_bytes()) {
             let start = self.char_at_byte(byte);
             return Some(self.span(start, start + quote.chars().count()));
         }
         let wanted = normalise(quote);
-        let byte = self.normalised.find(&wanted)?;
+        let byte = memchr::memmem::find(self.normalised.as_bytes(), wanted.as_bytes())?;
         let first = self.normalised[..byte].chars().count();
         let last = first + wanted.chars().count() - 1;
         Some(self.span(self.origin[first], self.origin[last] + 1))
@@ -166,7 +167,7 @@ impl TextIndex {
     fn char_at_byte(&self, byte: usize) -> usize {
         self.byte_of_char
             .binary_search(&byte)
-            .expect("str::find returns a char boundary")
+            .expect("a match starts on a char boundary")
     }
 
     fn line_of(&self, offset: usize) -> usize {

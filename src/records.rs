@@ -120,4 +120,72 @@ pub struct SourceRecord<'r> {
     /// Verbatim quote.
     #[serde(default, borrow)]
     pub quote: Cow<'r, str>,
+    /// Who encoded the claim.
+    #[serde(default, borrow)]
+    pub encoded_by: Option<Cow<'r, str>>,
+    /// Who reviewed it against the paper.
+    #[serde(default, borrow)]
+    pub reviewed_by: Option<Cow<'r, str>>,
+    /// `thesis` or `reported`.
+    #[serde(default, borrow)]
+    pub voice: Option<Cow<'r, str>>,
+    /// `sentence` (the default) or `quote`: how much of the text to print.
+    #[serde(default, borrow)]
+    pub extent: Option<Cow<'r, str>>,
+}
+
+impl SourceRecord<'_> {
+    /// The source's fields as the loader checks them.
+    pub fn fields(&self) -> SourceView<'_> {
+        SourceView {
+            paper: &self.paper,
+            locator: &self.locator,
+            quote: &self.quote,
+            encoded_by: self.encoded_by.as_deref(),
+            reviewed_by: self.reviewed_by.as_deref(),
+            voice: self.voice.as_deref(),
+            extent: self.extent.as_deref(),
+        }
+    }
+}
+
+/// A source's fields as written, borrowed: what the loader checks for relations and
+/// facts alike.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct SourceView<'a> {
+    /// Paper id.
+    pub paper: &'a str,
+    /// Section number or heading.
+    pub locator: &'a str,
+    /// Verbatim quote.
+    pub quote: &'a str,
+    /// Who encoded the claim.
+    pub encoded_by: Option<&'a str>,
+    /// Who reviewed it.
+    pub reviewed_by: Option<&'a str>,
+    /// Whose claim the quote states, as written.
+    pub voice: Option<&'a str>,
+    /// How much to print, as written.
+    pub extent: Option<&'a str>,
+}
+
+impl SourceView<'_> {
+    /// The source, for a view the loader has checked (unknown names of a voice or an
+    /// extent, which it refuses, read as the defaults).
+    pub fn to_source(&self, origin: crate::relation::Origin) -> crate::relation::Source {
+        use crate::relation::{Attribution, Extent, Source, Voice};
+        let who = Attribution {
+            encoded_by: self.encoded_by,
+            reviewed_by: self.reviewed_by,
+            voice: self.voice.and_then(Voice::parse).unwrap_or_default(),
+        };
+        Source::attributed(
+            crate::symbol::Symbol::new(self.paper),
+            self.locator,
+            self.quote,
+            who,
+            origin,
+        )
+        .with_extent(self.extent.and_then(Extent::parse).unwrap_or_default())
+    }
 }

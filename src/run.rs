@@ -56,16 +56,26 @@ pub fn run(cli: &Cli, session: &Session) -> Result<Outcome, Error> {
     session.print(&printed)
 }
 
-/// One arm per command, each a call to the command's function.
-/// One command's output and outcome, for `batch` and `serve` (which print it their way).
-pub(crate) fn answer(cli: &Cli, session: &Session) -> Result<(String, Outcome), Error> {
+/// One command's output and outcome, for `batch` and `serve` (which print it their way):
+/// the [`crate::batch::Answerer`] they are given.
+///
+/// # Errors
+/// Any [`Error`] of the command.
+pub fn answer(cli: &Cli, session: &Session) -> Result<(String, Outcome), Error> {
     command(&cli.command, session).map(|printed| (printed.text, printed.outcome))
 }
 
+/// One arm per command, each a call to the command's function.
 fn command(command: &Command, s: &Session) -> Result<Printed, Error> {
     use Command as C;
     match command {
-        C::Check { sources } => query::check(s, sources.as_deref()),
+        C::Check {
+            sources,
+            unreviewed: false,
+        } => query::check(s, sources.as_deref()),
+        C::Check {
+            unreviewed: true, ..
+        } => query::unreviewed(s),
         C::List {
             kind,
             query: q,
@@ -100,8 +110,12 @@ fn command(command: &Command, s: &Session) -> Result<Printed, Error> {
                 all: *all,
             },
         ),
-        C::Paper { name, evidence } => query::paper(s, name, *evidence),
-        C::Position { name } => query::position(s, name),
+        C::Paper {
+            name,
+            evidence,
+            limit,
+        } => query::paper(s, name, *evidence, *limit),
+        C::Position { name, brief } => query::position(s, name, *brief),
         C::Path(args) => query::path(s, args),
         C::Neighbors {
             name,

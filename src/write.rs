@@ -151,6 +151,24 @@ fn plain(path: &Path, error: io::Error) -> Error {
     Error::io("write", path, bare)
 }
 
+/// Makes sure `dir` is a new or empty directory to write a dataset into, creating it
+/// when missing: what is there is never overwritten. A directory that cannot be listed
+/// is not taken for an empty one.
+///
+/// # Errors
+/// [`Error::Usage`] (`why` following the directory's name) when `dir` has anything in
+/// it; [`Error::Io`] when it cannot be listed or created.
+pub fn new_or_empty_dir(dir: &Path, why: &str) -> Result<(), Error> {
+    match fs::read_dir(dir).map(|mut entries| entries.next().is_none()) {
+        Ok(true) => Ok(()),
+        Ok(false) => Err(Error::Usage(format!("{} {why}", dir.display()))),
+        Err(e) if e.kind() == io::ErrorKind::NotFound => {
+            fs::create_dir_all(dir).map_err(|e| Error::io("create", dir, e))
+        }
+        Err(e) => Err(Error::io("read directory", dir, e)),
+    }
+}
+
 /// Refuses an output path inside the data directory: linkage never writes into a
 /// user's data. A symlink is judged by where it points.
 ///

@@ -17,10 +17,11 @@ use serde_json::{json, Map, Value};
 
 use crate::{
     author::append::{append, append_relation},
+    author::target::data_file,
     error::Error,
     graph::ConceptGraph,
-    headings::{headings, section_at},
-    load::{load, DataSource},
+    headings::{derived_locator, headings},
+    load::{load, load_with_change, DataSource},
     locate::locate,
     write::write_atomically,
 };
@@ -56,6 +57,20 @@ pub struct NewClaim {
     pub from_kind: Option<String>,
     /// Create `to` as a new node of this kind when it names none.
     pub to_kind: Option<String>,
+    /// Who encoded the claim.
+    pub encoded_by: Option<String>,
+    /// Who reviewed it against the paper.
+    pub reviewed_by: Option<String>,
+    /// `thesis` or `reported`.
+    pub voice: Option<String>,
+    /// `sentence` or `quote`: how much of the text to print for it.
+    pub extent: Option<String>,
+    /// A fact rather than a relation: the property `from` has (then `kind` and `to` are
+    /// empty).
+    pub property: Option<String>,
+    /// The fact's value, as text (`2013`, `2018-06`, `3 items`, `goal`), read as the
+    /// property's type.
+    pub value: Option<String>,
 }
 
 /// The labels of the nodes a claim creates, where they differ from the names typed: an
@@ -97,7 +112,7 @@ pub fn add(dir: &Path, texts: &Path, claim: &NewClaim) -> Result<Added, Error> {
     let graph = load(&DataSource::Dir(dir.to_path_buf()))?.graph;
     let mut new_nodes = Vec::new();
     let prepared = prepare(&graph, texts, claim, &NewLabels::default(), &mut new_nodes)?;
-    let file = target_file(&graph, dir, &prepared.paper, claim.file.as_deref());
+    let file = target_file(&graph, dir, &prepared.paper, claim.file.as_deref())?;
     let old = match fs::read_to_string(&file) {
         Ok(old) => old,
         Err(e) if e.kind() == std::io::ErrorKind::NotFound => "{}\n".to_string(),
@@ -114,7 +129,9 @@ pub fn add(dir: &Path, texts: &Path, claim: &NewClaim) -> Result<Added, Error> {
         new = append(&new, "nodes", node).ok_or_else(not_an_object)?;
     }
     let new = append_relation(&new, &prepared.record).ok_or_else(not_an_object)?;
-    validate(dir, &file, &new)?;
+    // Exactly the file to be written, checked as `check` would load it.
+    load_with_change(dir, &file, new.clone().into_bytes())
+        .map_err(|error| unwritten(error, &file))?;
     write_atomically(&file, new.as_bytes())?;
     Ok(Added {
         file,
@@ -155,9 +172,7 @@ pub(crate) fn prepare(
     };
     let locator = match &claim.locator {
         Some(locator) if !locator.trim().is_empty() => locator.clone(),
-        _ => section_at(&headings(&text), found.start_byte)
-            .map(|h| h.title.clone())
-            .ok_or_else(|| {
+        _ => derived_locator(&headings(&text), found.start_byte).ok_or_else(|| {
                 Error::Usage(format!(
                     "no heading precedes the quote in {}; give its locator (--locator, or the `locator` column of an import)",
                     text_path.display()
@@ -171,6 +186,13 @@ pub(crate) fn prepare(
         labels.from.as_deref(),
         created,
     )?;
+    if let Some(property) = &claim.property {
+        return Ok(Prepared {
+            record: fact_record(graph, claim, property, &from, &paper_id, &locator)?,
+            paper: paper_id,
+            line: found.first_line,
+        });
+    }
     let to = end(
         graph,
         &claim.to,
@@ -282,7 +304,7 @@ fn record(
     }
     record.insert(
         "sources".into(),
-        json!([{"paper": paper, "locator": locator, "quote": claim.quote.trim()}]),
+        json!([source_record(claim, paper, locator)]),
     );
     if let Some(note) = &claim.note {
         record.insert("note".into(), json!(note));
@@ -290,11 +312,119 @@ fn record(
     Ok(Value::Object(record))
 }
 
+/// The claim's one source as a data file writes it: paper, locator, quote, and who
+/// encoded and reviewed it, its voice and extent when given.
+fn source_record(claim: &NewClaim, paper: &str, locator: &str) -> Value {
+    let mut source = Map::new();
+    source.insert("paper".into(), json!(paper));
+    source.insert("locator".into(), json!(locator));
+    source.insert("quote".into(), json!(claim.quote.trim()));
+    for (field, value) in [
+        ("encoded_by", &claim.encoded_by),
+        ("reviewed_by", &claim.reviewed_by),
+        ("voice", &claim.voice),
+        ("extent", &claim.extent),
+    ] {
+        if let Some(value) = value {
+            source.insert(field.into(), json!(value.trim()));
+        }
+    }
+    Value::Object(source)
+}
+
+/// The fact `subject` has `property` of value `claim.value`, as a data file writes it:
+/// the value read as the type the schema declares for the property.
+fn fact_record(
+    graph: &ConceptGraph,
+    claim: &NewClaim,
+    property: &str,
+    subject: &str,
+    paper: &str,
+    locator: &str,
+) -> Result<Value, Error> {
+    if !claim.kind.trim().is_empty() || !claim.to.trim().is_empty() {
+        return Err(Error::Usage(format!(
+            "a claim is a relation (relation, to) or a fact (property, value), not both: this one has property `{property}` and relation `{}`",
+            claim.kind
+        )));
+    }
+    let Some(declared) = graph.schema().properties.get(property) else {
+        let known: Vec<&str> = graph
+            .schema()
+            .properties
+            .keys()
+            .map(String::as_str)
+            .collect();
+        return Err(Error::Usage(format!(
+            "unknown property `{property}`; the schema's properties are {}",
+            if known.is_empty() {
+                "none".to_string()
+            } else {
+                known.join(", ")
+            }
+        )));
+    };
+    let text = claim.value.as_deref().unwrap_or_default().trim();
+    let value = fact_value(text, declared.value).ok_or_else(|| {
+        Error::Usage(format!(
+            "the value of `{property}` is {}, not \"{text}\"",
+            declared.value
+        ))
+    })?;
+    let mut record = Map::new();
+    record.insert("subject".into(), json!(subject));
+    record.insert("property".into(), json!(property));
+    record.insert("value".into(), value);
+    record.insert(
+        "sources".into(),
+        json!([source_record(claim, paper, locator)]),
+    );
+    if let Some(note) = &claim.note {
+        record.insert("note".into(), json!(note));
+    }
+    Ok(Value::Object(record))
+}
+
+/// A fact's value written as text (as the evidence table writes it) in the data-file
+/// form of `wanted`: `2013` a year, `2018-06` a date, `3 items` a number and its unit.
+/// `None` when the text is not of that type.
+pub fn fact_value(text: &str, wanted: crate::fact::ValueType) -> Option<Value> {
+    use crate::fact::ValueType;
+    if text.is_empty() {
+        return None;
+    }
+    match wanted {
+        ValueType::Year => text.parse::<i32>().ok().map(|year| json!({"year": year})),
+        ValueType::Date => {
+            let date_like = text.chars().all(|c| c.is_ascii_digit() || c == '-');
+            match text.parse::<i32>() {
+                Ok(year) => Some(json!({"year": year})),
+                Err(_) => date_like.then(|| json!({"date": text})),
+            }
+        }
+        ValueType::Number => {
+            let (number, unit) = text.split_once(' ').unwrap_or((text, ""));
+            let number: f64 = number.parse().ok()?;
+            Some(if unit.trim().is_empty() {
+                json!({"number": number})
+            } else {
+                json!({"number": number, "unit": unit.trim()})
+            })
+        }
+        ValueType::Text => Some(json!({"text": text})),
+    }
+}
+
 /// The file named with `--file`, else the one holding most of the paper's claims, else a
-/// new `<paper>.json`.
-fn target_file(graph: &ConceptGraph, dir: &Path, paper: &str, named: Option<&str>) -> PathBuf {
+/// new `<paper>.json`; in each case a data file the loader reads ([`data_file`]).
+fn target_file(
+    graph: &ConceptGraph,
+    dir: &Path,
+    paper: &str,
+    named: Option<&str>,
+) -> Result<PathBuf, Error> {
     if let Some(name) = named {
-        return dir.join(name);
+        return data_file(dir, name, "--file");
     }
     let mut counts = vec![0usize; graph.files().len()];
     for (_, relation) in graph.relations() {
@@ -310,79 +440,35 @@ fn target_file(graph: &ConceptGraph, dir: &Path, paper: &str, named: Option<&str
         .filter(|(_, n)| **n > 0)
         .max_by_key(|(i, n)| (**n, std::cmp::Reverse(*i)))
         .map(|(i, _)| i);
-    match best.and_then(|i| graph.files().get(i)) {
-        Some(file) => PathBuf::from(&file.name),
-        None => dir.join(format!("{paper}.json")),
-    }
+    let name = match best.and_then(|i| graph.files().get(i)) {
+        Some(file) => Path::new(&file.name)
+            .file_name()
+            .unwrap_or_default()
+            .to_string_lossy()
+            .into_owned(),
+        None => format!("{paper}.json"),
+    };
+    // The paper's own file may be one `--file` would refuse (a symlink out of the
+    // dataset): then the user chooses.
+    data_file(dir, &name, "the paper's claims are in")
+        .map_err(|refused| Error::Usage(format!("{refused} with --file")))
 }
 
-/// Loads the dataset as it would be with `file` holding `new`, in a scratch copy, and
-/// reports its problems under the real file names.
-pub(crate) fn validate(dir: &Path, file: &Path, new: &str) -> Result<(), Error> {
-    let scratch = Scratch::new(dir)?;
-    let name = file.file_name().unwrap_or_default().to_string_lossy();
-    scratch.check(&name, new).map_err(|mut diagnostics| {
-        let from = scratch.dir.path().display().to_string();
-        let to = dir.display().to_string();
-        for diagnostic in &mut diagnostics {
-            diagnostic.file = diagnostic.file.replacen(&from, &to, 1);
-        }
-        Error::InvalidData(diagnostics)
-    })
-}
-
-/// A copy of a dataset's data files, to load with one file changed: the loader checks a
-/// change exactly as `check` would, and the user's files are not touched until it passes.
-pub(crate) struct Scratch {
-    dir: tempfile::TempDir,
-}
-
-impl Scratch {
-    /// Copies the `*.json` files of `dir`.
-    pub(crate) fn new(dir: &Path) -> Result<Self, Error> {
-        let scratch =
-            tempfile::tempdir().map_err(|e| Error::io("create", "a scratch directory", e))?;
-        let entries = fs::read_dir(dir).map_err(|e| Error::io("read directory", dir, e))?;
-        for entry in entries.flatten() {
-            let path = entry.path();
-            if path.extension().is_some_and(|x| x == "json") && path.is_file() {
-                fs::copy(&path, scratch.path().join(entry.file_name()))
-                    .map_err(|e| Error::io("read", &path, e))?;
-            }
-        }
-        Ok(Self { dir: scratch })
+/// `error` with every problem placed in `file` saying that its place is in the file as
+/// it would have been: nothing was written, so the line may not be on disk.
+fn unwritten(error: Error, file: &Path) -> Error {
+    let Error::InvalidData(mut diagnostics) = error else {
+        return error;
+    };
+    let name = file.display().to_string();
+    for diagnostic in diagnostics.iter_mut().filter(|d| d.file == name) {
+        let note = "the place is in the file as it would be with the claim; nothing was written";
+        diagnostic.hint = Some(match diagnostic.hint.take() {
+            Some(hint) => format!("{hint}; {note}"),
+            None => note.to_string(),
+        });
     }
-
-    /// The problems of the dataset with `name` holding `text` (the file is put back as
-    /// it was afterwards, so one scratch copy serves many checks).
-    pub(crate) fn check(
-        &self,
-        name: &str,
-        text: &str,
-    ) -> Result<(), Vec<crate::diagnostic::Diagnostic>> {
-        let path = self.dir.path().join(name);
-        let before = fs::read(&path).ok();
-        let write = fs::write(&path, text);
-        let result = match write {
-            Ok(()) => match load(&DataSource::Dir(self.dir.path().to_path_buf())) {
-                Ok(_) => Ok(()),
-                Err(Error::InvalidData(diagnostics)) => Err(diagnostics),
-                Err(other) => Err(vec![crate::diagnostic::Diagnostic::error(
-                    name,
-                    other.to_string(),
-                )]),
-            },
-            Err(e) => Err(vec![crate::diagnostic::Diagnostic::error(
-                name,
-                format!("cannot write a scratch copy: {e}"),
-            )]),
-        };
-        let _ = match before {
-            Some(bytes) => fs::write(&path, bytes),
-            None => fs::remove_file(&path),
-        };
-        result
-    }
+    Error::InvalidData(diagnostics)
 }
 
 /// Says that a quote is not in the text, and how near it comes: the one near-miss rule

@@ -6,6 +6,7 @@
 //! nothing is written: half a spreadsheet in the data would be worse than none.
 
 use std::{
+    fmt::Write as _,
     fs,
     path::{Path, PathBuf},
 };
@@ -13,21 +14,30 @@ use std::{
 use serde_json::{json, Value};
 
 use crate::{
-    author::add::{prepare, validate, NewClaim, NewLabels, Scratch},
+    author::{
+        add::{prepare, NewClaim, NewLabels},
+        target::data_file,
+    },
     diagnostic::Diagnostic,
     error::Error,
-    load::{load, DataSource},
+    load::{load, load_with_change, DataSource},
+    source_map::{line_columns, FileIndex},
     write::write_atomically,
 };
 
-/// The columns a claims file may have; `from`, `relation`, `to`, `paper` and `quote`
-/// are required. They are the columns of `export --format evidence-csv`, plus
-/// `from_kind`/`to_kind` filled by hand for new nodes, so an exported table imports
-/// back: `citation`, `first_line` and `last_line` are derived from the data and the texts,
+/// The columns a claims file may have; `from`, `paper` and `quote` are required, and
+/// `relation` and `to` (a relation) or `property` and `value` (a fact). They are the
+/// columns of `export --format evidence-csv`, so an exported table imports back:
+/// `citation`, `first_line` and `last_line` are derived from the data and the texts,
 /// and ignored here.
 pub const COLUMNS: &[&str] = &crate::formats::evidence::COLUMNS;
 
-const REQUIRED: &[&str] = &["from", "relation", "to", "paper", "quote"];
+/// The cells every row fills.
+const REQUIRED: &[&str] = &["from", "paper", "quote"];
+/// The cells a relation's row fills besides.
+const RELATION: &[&str] = &["relation", "to"];
+/// The cells a fact's row fills besides.
+const FACT: &[&str] = &["property", "value"];
 
 /// What an import wrote.
 #[derive(Debug)]
@@ -36,19 +46,38 @@ pub struct Imported {
     pub file: PathBuf,
     /// How many relations it holds.
     pub relations: usize,
+    /// How many facts it holds.
+    pub facts: usize,
     /// How many new nodes it declares.
     pub nodes: usize,
 }
 
-/// Reads `claims` (CSV, or TSV by its extension) into a new data file `into` of the
-/// dataset `dir`, checking every quote against the texts in `texts`.
+/// Reads `claims` (CSV, or TSV by its extension) into a new data file of the dataset
+/// `dir`, named `into` (a bare `NAME.json`; by default the spreadsheet's name with
+/// `.json`), checking every quote against the texts in `texts`.
+///
+/// Every row is resolved and its quote found; then the dataset is loaded once with the
+/// new file, as `check` would load it, and each problem the loader finds in the new file
+/// is reported at the row it came from. Nothing is written unless every row checks.
 ///
 /// # Errors
-/// [`Error::InvalidData`] with one diagnostic per row that does not check (its line
-/// named), or the dataset's own problems with the new file; [`Error::Usage`] when `into`
-/// exists already; [`Error::Io`] for unreadable or unwritable files.
-pub fn import(dir: &Path, texts: &Path, claims: &Path, into: &Path) -> Result<Imported, Error> {
-    if into.exists() {
+/// [`Error::InvalidData`] with one diagnostic per problem, each at its row of `claims`
+/// (or in another data file it concerns); [`Error::Usage`] when `into` is not a name the
+/// loader reads or exists already; [`Error::Io`] for unreadable or unwritable files.
+pub fn import(
+    dir: &Path,
+    texts: &Path,
+    claims: &Path,
+    into: Option<&str>,
+) -> Result<Imported, Error> {
+    let into = if let Some(name) = into {
+        data_file(dir, name, "--into")?
+    } else {
+        let stem = claims.file_stem().unwrap_or_default().to_string_lossy();
+        data_file(dir, &format!("{stem}.json"), "the new data file")
+            .map_err(|refused| Error::Usage(format!("{refused} with --into")))?
+    };
+    if fs::symlink_metadata(&into).is_ok() {
         return Err(Error::Usage(format!(
             "{} exists; import writes a new data file: name another with --into",
             into.display()
@@ -71,14 +100,8 @@ pub fn import(dir: &Path, texts: &Path, claims: &Path, into: &Path) -> Result<Im
         .map(|h| h.trim().to_ascii_lowercase().replace([' ', '-'], "_"))
         .collect::<Vec<_>>();
     check_headers(&name, &headers)?;
-    let scratch = Scratch::new(dir)?;
-    let scratch_name = format!(
-        "{}.json",
-        into.file_stem().unwrap_or_default().to_string_lossy()
-    );
     let mut problems = Vec::new();
-    let mut nodes: Vec<Value> = Vec::new();
-    let mut relations = Vec::new();
+    let mut file = NewFile::default();
     for row in reader.records() {
         let row = match row {
             Ok(row) => row,
@@ -112,8 +135,19 @@ pub fn import(dir: &Path, texts: &Path, claims: &Path, into: &Path) -> Result<Im
             file: None,
             from_kind: field("from_kind"),
             to_kind: field("to_kind"),
+            encoded_by: field("encoded_by"),
+            reviewed_by: field("reviewed_by"),
+            voice: field("voice"),
+            extent: field("extent"),
+            property: field("property"),
+            value: field("value"),
         };
-        if let Some(missing) = REQUIRED.iter().find(|c| field(c).is_none()) {
+        let also = if claim.property.is_some() {
+            FACT
+        } else {
+            RELATION
+        };
+        if let Some(missing) = REQUIRED.iter().chain(also).find(|c| field(c).is_none()) {
             problems.push(row_problem(
                 &name,
                 line,
@@ -127,67 +161,215 @@ pub fn import(dir: &Path, texts: &Path, claims: &Path, into: &Path) -> Result<Im
             aspect: field("aspect_label"),
             dimension: field("dimension_label"),
         };
-        let mut created = nodes.clone();
-        let prepared = match prepare(&graph, texts, &claim, &labels, &mut created) {
-            Ok(prepared) => prepared,
-            Err(error) => {
-                problems.push(row_problem(&name, line, &error.to_string()));
-                continue;
-            }
-        };
-        // The row alone, with the nodes it needs, loaded with the dataset: the loader's
-        // own checks and messages, placed at the row.
-        let alone = json!({"nodes": created, "relations": [prepared.record]});
-        if let Err(found) = scratch.check(&scratch_name, &alone.to_string()) {
-            for diagnostic in found {
-                let mut message = diagnostic.message;
-                if let Some(hint) = diagnostic.hint {
-                    message = format!("{message} ({hint})");
+        let mut created = file.nodes.clone();
+        match prepare(&graph, texts, &claim, &labels, &mut created) {
+            Ok(prepared) => {
+                let new = created.len() - file.nodes.len();
+                file.node_rows.extend(std::iter::repeat_n(line, new));
+                file.nodes = created;
+                let fact = claim.property.is_some();
+                if let Err(first) = file.merge(prepared.record, line, fact) {
+                    let mut repeat = row_problem(
+                        &name,
+                        line,
+                        "the same claim with the same quote is encoded twice",
+                    );
+                    repeat.hint = Some(format!("first at {name}:{first}"));
+                    problems.push(repeat);
                 }
-                problems.push(row_problem(&name, line, &message));
             }
-            continue;
+            Err(error) => problems.push(row_problem(&name, line, &error.to_string())),
         }
-        nodes = created;
-        merge(&mut relations, prepared.record);
+    }
+    let text = file.text();
+    // The rows that resolved, loaded with the dataset: the loader's own checks and
+    // messages, each placed at its row. Done even when some rows failed above, so one
+    // round reports every problem.
+    if !file.relations.is_empty() || !file.facts.is_empty() {
+        if let Err(error) = load_with_change(dir, &into, text.clone().into_bytes()) {
+            let Error::InvalidData(found) = error else {
+                return Err(error);
+            };
+            problems.extend(file.at_rows(&text, &into, &name, found));
+        }
     }
     if !problems.is_empty() {
+        problems.sort_by_key(|d| (d.file != name, d.line.unwrap_or(0)));
         return Err(Error::InvalidData(problems));
     }
-    let mut text = serde_json::to_string_pretty(&json!({"nodes": nodes, "relations": relations}))
-        .map_err(|e| Error::Usage(e.to_string()))?;
-    text.push('\n');
-    validate(dir, into, &text)?;
-    write_atomically(into, text.as_bytes())?;
+    write_atomically(&into, text.as_bytes())?;
     Ok(Imported {
-        file: into.to_path_buf(),
-        relations: relations.len(),
-        nodes: nodes.len(),
+        relations: file.relations.len(),
+        facts: file.facts.len(),
+        nodes: file.nodes.len(),
+        file: into,
     })
 }
 
-/// Adds `record` to `relations`, or, when a relation differing only in its sources is
-/// there (an evidence table has one row per source), its source to that relation's.
-fn merge(relations: &mut Vec<Value>, record: Value) {
-    let without_sources = |r: &Value| {
-        let mut r = r.clone();
-        if let Some(object) = r.as_object_mut() {
-            object.remove("sources");
+/// The data file an import writes, with the row of the spreadsheet behind each record.
+#[derive(Default)]
+struct NewFile {
+    /// New nodes, in the order rows created them.
+    nodes: Vec<Value>,
+    /// The line of the row that created each node.
+    node_rows: Vec<usize>,
+    /// Relations, each with the line of the row behind each of its sources.
+    relations: Vec<(Value, Vec<usize>)>,
+    /// Facts, likewise.
+    facts: Vec<(Value, Vec<usize>)>,
+}
+
+impl NewFile {
+    /// Adds `record` (from the row at `line`; a fact when `fact`), or, when one
+    /// differing only in its sources is there (an evidence table has one row per
+    /// source), its source to that one's. The same paper with the same words twice is
+    /// the loader's "the same claim with the same quote": `Err` with the line of the
+    /// first.
+    fn merge(&mut self, record: Value, line: usize, fact: bool) -> Result<(), usize> {
+        let records = if fact {
+            &mut self.facts
+        } else {
+            &mut self.relations
+        };
+        let without_sources = |r: &Value| {
+            let mut r = r.clone();
+            if let Some(object) = r.as_object_mut() {
+                object.remove("sources");
+            }
+            r
+        };
+        let same = without_sources(&record);
+        let Some((existing, rows)) = records.iter_mut().find(|(r, _)| without_sources(r) == same)
+        else {
+            records.push((record, vec![line]));
+            return Ok(());
+        };
+        let words = |source: &Value| {
+            let quote = source["quote"].as_str().unwrap_or_default();
+            (
+                source["paper"].clone(),
+                quote.split_whitespace().collect::<Vec<_>>().join(" "),
+            )
+        };
+        let (Some(sources), Some(new)) = (
+            existing["sources"].as_array_mut(),
+            record["sources"].as_array(),
+        ) else {
+            return Ok(());
+        };
+        for source in new {
+            if let Some(at) = sources.iter().position(|s| words(s) == words(source)) {
+                return Err(rows[at]);
+            }
+            sources.push(source.clone());
+            rows.push(line);
         }
-        r
-    };
-    let same = without_sources(&record);
-    match relations.iter_mut().find(|r| without_sources(r) == same) {
-        Some(existing) => {
-            if let (Some(sources), Some(new)) = (
-                existing["sources"].as_array_mut(),
-                record["sources"].as_array(),
-            ) {
-                sources.extend(new.iter().cloned());
+        Ok(())
+    }
+
+    /// The file's text, as `export` would lay it out.
+    fn text(&self) -> String {
+        let relations: Vec<&Value> = self.relations.iter().map(|(r, _)| r).collect();
+        let mut file = json!({"nodes": self.nodes, "relations": relations});
+        if !self.facts.is_empty() {
+            let facts: Vec<&Value> = self.facts.iter().map(|(f, _)| f).collect();
+            file["facts"] = json!(facts);
+        }
+        let mut text = serde_json::to_string_pretty(&file).unwrap_or_default();
+        text.push('\n');
+        text
+    }
+
+    /// The loader's problems with the dataset holding this file as `into` (its text
+    /// `text`), those in the file placed at the rows of the spreadsheet `name` they came
+    /// from; references into the file ("first at") too.
+    fn at_rows(
+        &self,
+        text: &str,
+        into: &Path,
+        name: &str,
+        found: Vec<Diagnostic>,
+    ) -> Vec<Diagnostic> {
+        let rows = self.rows_by_line(text);
+        let row_at = |line: usize| {
+            let after = rows.partition_point(|&(start, _)| start <= line);
+            rows[after.saturating_sub(1)].1
+        };
+        let into_name = into.display().to_string();
+        found
+            .into_iter()
+            .map(|mut d| {
+                if d.file == into_name {
+                    d.file = name.to_string();
+                    d.line = d.line.map(row_at);
+                    d.column = None;
+                    d.snippet = None;
+                    d.snippet_offset = 0;
+                }
+                d.hint = d
+                    .hint
+                    .map(|hint| rows_in_hint(&hint, &into_name, name, row_at));
+                d
+            })
+            .collect()
+    }
+
+    /// The first line of each node, relation and source in `text`, with the line of
+    /// the row it came from, in order of lines.
+    fn rows_by_line(&self, text: &str) -> Vec<(usize, usize)> {
+        let mut pointers = Vec::new();
+        for (i, &row) in self.node_rows.iter().enumerate() {
+            pointers.push((format!("/nodes/{i}"), row));
+        }
+        for (array, records) in [("relations", &self.relations), ("facts", &self.facts)] {
+            for (i, (_, rows)) in records.iter().enumerate() {
+                pointers.push((format!("/{array}/{i}"), rows[0]));
+                for (j, &row) in rows.iter().enumerate() {
+                    pointers.push((format!("/{array}/{i}/sources/{j}"), row));
+                }
             }
         }
-        None => relations.push(record),
+        let mut index = FileIndex::new(text);
+        let (offsets, rows): (Vec<usize>, Vec<usize>) = pointers
+            .iter()
+            .filter_map(|(pointer, row)| Some((index.offset(pointer)?, *row)))
+            .unzip();
+        let mut by_line: Vec<(usize, usize)> = line_columns(text, &offsets)
+            .into_iter()
+            .map(|(line, _)| line)
+            .zip(rows)
+            .collect();
+        by_line.sort_by_key(|&(line, _)| line);
+        if by_line.is_empty() {
+            by_line.push((1, 1));
+        }
+        by_line
     }
+}
+
+/// `hint` with every place `into:LINE:COLUMN` it names turned into `name:ROW`.
+fn rows_in_hint(hint: &str, into: &str, name: &str, row_at: impl Fn(usize) -> usize) -> String {
+    let prefix = format!("{into}:");
+    let mut out = String::with_capacity(hint.len());
+    let mut rest = hint;
+    while let Some(at) = rest.find(&prefix) {
+        out.push_str(&rest[..at]);
+        let after = &rest[at + prefix.len()..];
+        let digits = after.bytes().take_while(u8::is_ascii_digit).count();
+        let Ok(line) = after[..digits].parse::<usize>() else {
+            out.push_str(&prefix);
+            rest = after;
+            continue;
+        };
+        let mut end = digits;
+        if let Some(column) = after[digits..].strip_prefix(':') {
+            end += 1 + column.bytes().take_while(u8::is_ascii_digit).count();
+        }
+        let _ = write!(out, "{name}:{}", row_at(line));
+        rest = &after[end..];
+    }
+    out.push_str(rest);
+    out
 }
 
 fn check_headers(name: &str, headers: &[String]) -> Result<(), Error> {
@@ -204,7 +386,13 @@ fn check_headers(name: &str, headers: &[String]) -> Result<(), Error> {
             ));
         }
     }
-    for required in REQUIRED {
+    let has = |column: &&str| headers.iter().any(|h| h == column);
+    let kinds_of_row = if FACT.iter().all(has) && !RELATION.iter().all(has) {
+        FACT
+    } else {
+        RELATION
+    };
+    for required in REQUIRED.iter().chain(kinds_of_row) {
         if !headers.iter().any(|h| h == required) {
             problems.push(row_problem(
                 name,

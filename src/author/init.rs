@@ -5,7 +5,11 @@ use std::{fs, path::Path};
 
 use serde_json::{json, Value};
 
-use crate::{error::Error, schema::Schema, write::write_atomically};
+use crate::{
+    error::Error,
+    schema::Schema,
+    write::{new_or_empty_dir, write_atomically},
+};
 
 /// The example paper's text: short, with a numbered heading so locators can be derived.
 const EXAMPLE_TEXT: &str = "Example paper (replace this file with your paper's plain text)
@@ -43,14 +47,10 @@ Schema your editor can use.
 /// # Errors
 /// [`Error::Usage`] when `dir` holds files; [`Error::Io`] when it cannot be written.
 pub fn init(dir: &Path) -> Result<Vec<String>, Error> {
-    if let Ok(mut entries) = fs::read_dir(dir) {
-        if entries.next().is_some() {
-            return Err(Error::Usage(format!(
-                "{} is not empty; `linkage init` starts a new dataset in a new or empty directory",
-                dir.display()
-            )));
-        }
-    }
+    new_or_empty_dir(
+        dir,
+        "is not empty; `linkage init` starts a new dataset in a new or empty directory",
+    )?;
     fs::create_dir_all(dir.join("texts")).map_err(|e| Error::io("create", dir, e))?;
     let files: Vec<(&str, String)> = vec![
         ("papers.json", pretty(&papers())),

@@ -6,7 +6,7 @@
 use serde::Serialize;
 
 use crate::{
-    headings::{headings, section_at},
+    headings::{derived_locator, headings},
     locate::find_bytes,
 };
 
@@ -72,7 +72,7 @@ fn place(
             line_of(&text.text, range.start),
             line_of(&text.text, range.end.saturating_sub(1).max(range.start)),
         ),
-        locator: section_at(&heads, range.start).map(|h| h.title.clone()),
+        locator: derived_locator(&heads, range.start),
         difference,
         matched_chars,
     }

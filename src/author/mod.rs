@@ -7,6 +7,7 @@ pub mod append;
 pub mod claims;
 pub mod init;
 pub mod locate;
+pub mod target;
 
 use std::path::Path;
 

@@ -9,7 +9,10 @@ use crate::{
     cli::{Evidence, EvidenceArgs, LimitArgs, PathArgs, QueryArgs},
     error::Error,
     json_schema, output,
-    query::{self, ego_network, PathMode, PathQuery, Walk, WalkFilter},
+    query::{
+        self, disputes_within::DISPUTE_WORK, ego_network, Budget, PathMode, PathQuery, Walk,
+        WalkFilter, MAX_LIMIT,
+    },
     quotes,
     write::write_stdout,
     ConceptGraph,
@@ -38,6 +41,18 @@ pub fn check(session: &Session, sources: Option<&std::path::Path>) -> Result<Pri
         return Err(Error::InvalidData(report.failures));
     }
     Ok(Printed::found(text))
+}
+
+/// `linkage check --unreviewed`: the sources no second person has read.
+pub fn unreviewed(session: &Session) -> Result<Printed, Error> {
+    let graph = session.graph()?;
+    let found = output::review::Unreviewed::of(graph);
+    let text = if session.json {
+        output::json(&found.json(graph))
+    } else {
+        found.human(graph)
+    };
+    Ok(Printed::found_if(!found.sources.is_empty(), text))
 }
 
 /// The papers `--paper` names, resolved to ids: whose claims a query keeps.
@@ -251,7 +266,8 @@ pub struct ContestedView {
     pub all: bool,
 }
 
-/// `linkage contested`: where the papers disagree.
+/// `linkage contested`: where the papers disagree, as far as the work budget allows
+/// ([`query::disputes_within`]).
 pub fn contested(
     session: &Session,
     names: &[String],
@@ -264,10 +280,12 @@ pub fn contested(
         .iter()
         .map(|n| graph.resolve(n))
         .collect::<Result<Vec<_>, _>>()?;
-    let mut disputes: Vec<_> = query::contested::contested(graph)
-        .into_iter()
-        .filter(|d| nodes.is_empty() || nodes.iter().any(|&n| d.involves(n)))
+    let found = query::disputes_within::contested_within(graph, &nodes, DISPUTE_WORK);
+    let mut disputes: Vec<_> = found
+        .disputes
+        .iter()
         .filter(|d| papers.is_empty() || d.papers().iter().any(|p| papers.iter().any(|q| q == p)))
+        .cloned()
         .collect();
     let shown = |d: &&query::contested::Dispute| {
         view.all || d.strength != query::contested::Strength::Related
@@ -287,42 +305,58 @@ pub fn contested(
     };
     let text = if session.json {
         let listed: Vec<_> = disputes.iter().filter(shown).cloned().collect();
-        output::json(&output::contested::json(graph, &listed))
+        output::json(&output::contested::json_within(
+            graph, &listed, total, &found,
+        ))
     } else {
-        output::contested::human(graph, &disputes, detail, view.all)
+        output::contested::stopped(graph, &found, &nodes)
+            + &output::contested::human(graph, &disputes, detail, view.all)
             + &left_out(total, total.min(most))
     };
     Ok(Printed::found_if(disputes.iter().any(|d| shown(&d)), text))
 }
 
-/// `linkage position P`: where one paper stands among the others.
-pub fn position(session: &Session, name: &str) -> Result<Printed, Error> {
+/// `linkage position P`: where one paper stands among the others, within the work
+/// budget; `brief`: each claim with the papers agreeing or differing, not their claims.
+pub fn position(session: &Session, name: &str, brief: bool) -> Result<Printed, Error> {
     let graph = session.graph()?;
     let paper = graph.resolve_paper(name)?;
     let text = paper_text(session, graph, &paper);
-    let position = query::position::position(graph, &paper, text.as_deref());
+    let position = query::position::position(graph, &paper, text.as_deref(), Budget::default());
     let printed = if session.json {
         output::json(&output::position::json(graph, &position))
     } else {
-        output::position::human(graph, &position)
+        output::position::human(graph, &position, brief)
     };
     Ok(Printed::found_if(!position.claims.is_empty(), printed))
 }
 
-/// `linkage paper P`: one paper's argument in outline.
-pub fn paper(session: &Session, name: &str, evidence: EvidenceArgs) -> Result<Printed, Error> {
+/// `linkage paper P`: one paper's argument in outline, within the work budget, the
+/// first `--limit` claims listed and the rest counted.
+pub fn paper(
+    session: &Session,
+    name: &str,
+    evidence: EvidenceArgs,
+    limit: LimitArgs,
+) -> Result<Printed, Error> {
     let graph = session.graph()?;
     let paper = graph.resolve_paper(name)?;
     let text = paper_text(session, graph, &paper);
-    let outline = query::outline::outline(graph, &paper, text.as_deref());
+    let mut outline = query::outline::outline(graph, &paper, text.as_deref(), Budget::default());
+    let found = !outline.groups.is_empty();
     let printed = if session.json {
+        outline.keep_first(limit.or(MAX_LIMIT));
         output::json(&output::outline::json(graph, &outline))
     } else {
-        let disputes = query::contested::contested(graph);
-        output::summary::paper(graph, &outline, &disputes)
+        let disputes = query::disputes_within::contested_within(graph, &[], DISPUTE_WORK);
+        let summary = output::summary::paper(graph, &outline, &disputes.disputes)
+            + &output::contested::stopped(graph, &disputes, &[]);
+        outline.keep_first(limit.or(MAX_LIMIT));
+        output::outline::stopped(&outline, graph.relation_count())
+            + &summary
             + &output::outline::human(graph, &outline, evidence.with_quotes())
     };
-    Ok(Printed::found_if(!outline.groups.is_empty(), printed))
+    Ok(Printed::found_if(found, printed))
 }
 
 /// `linkage path FROM TO`: the chains of relations between two nodes.

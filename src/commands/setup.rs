@@ -71,6 +71,12 @@ pub fn add(session: &Session, args: &AddArgs) -> Result<Printed, Error> {
         file: args.file.clone(),
         from_kind: args.from_kind.clone(),
         to_kind: args.to_kind.clone(),
+        encoded_by: args.encoded_by.clone(),
+        reviewed_by: args.reviewed_by.clone(),
+        voice: args.voice.map(|v| v.name().to_string()),
+        extent: args.extent.map(|e| e.name().to_string()),
+        property: None,
+        value: None,
     };
     let added = author::add::add(dir, &texts, &claim)?;
     Ok(Printed::found(if session.json {
@@ -127,22 +133,16 @@ fn import_claims(session: &Session, request: &ImportRequest<'_>) -> Result<Print
     let texts = request
         .sources
         .map_or_else(|| dir.join("texts"), Path::to_path_buf);
-    let name = request.into.map_or_else(
-        || {
-            let stem = request
-                .file
-                .file_stem()
-                .unwrap_or_default()
-                .to_string_lossy();
-            format!("{stem}.json")
-        },
-        str::to_string,
-    );
-    let imported = author::claims::import(dir, &texts, request.file, &dir.join(name))?;
+    let imported = author::claims::import(dir, &texts, request.file, request.into)?;
     Ok(Printed::found(format!(
-        "wrote {}: {} relations, {} new nodes\n",
+        "wrote {}: {} relations, {}{} new nodes\n",
         imported.file.display(),
         imported.relations,
+        if imported.facts > 0 {
+            format!("{} facts, ", imported.facts)
+        } else {
+            String::new()
+        },
         imported.nodes
     )))
 }

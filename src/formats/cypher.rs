@@ -3,8 +3,9 @@
 //! names (docs/formats.md; Kùzu, which needs its tables declared, reads both after
 //! docs/kuzu-schema.cypher):
 //!
-//! `(:Paper)`, `(:Concept)` and `[:RELATION]` between concepts, with the properties
-//! docs/formats.md lists (a relation's `number` is its place in the export: r0, r1, ...).
+//! `(:Paper)`, `(:Concept)` and `[:RELATION]` between concepts, and `(:Fact)` with an
+//! `[:ABOUT]` to its concept, with the properties docs/formats.md lists (a relation's
+//! `number` is its place in the export: r0, r1, ...; a fact's `id` is f0, f1, ...).
 //!
 //! List-valued properties (aliases, authors, papers, sources) are JSON text, the same in
 //! the script and in CSV, where neo4j-admin's array columns would split quotes at their
@@ -12,9 +13,10 @@
 
 use std::fmt::Write as _;
 
-use serde_json::{json, Value};
+use serde_json::Value;
 
 use super::{Artifact, View};
+use crate::fact::Value as FactValue;
 
 /// A property value.
 enum Prop {
@@ -24,6 +26,9 @@ enum Prop {
 }
 
 type Props = Vec<(&'static str, Option<Prop>)>;
+
+/// Relationship rows (start id, end id, properties) and the id space of their starts.
+type RelationshipRows<'a> = (&'a [(&'a str, &'a str, Props)], &'a str);
 
 fn text(value: impl Into<String>) -> Prop {
     Prop::Text(value.into())
@@ -78,9 +83,7 @@ fn relation_rows<'v>(view: &'v View<'_>) -> Vec<(&'v str, &'v str, Props)> {
             }
             let sources: Vec<Value> = sources
                 .iter()
-                .map(
-                    |s| json!({ "paper": s.paper, "locator": view.locator(s), "quote": s.quote() }),
-                )
+                .map(|s| crate::export::source_record(s, &view.locator(s)))
                 .collect();
             let role = serde_json::to_value(kind.role).expect("roles serialise");
             let props = vec![
@@ -118,11 +121,60 @@ fn relation_rows<'v>(view: &'v View<'_>) -> Vec<(&'v str, &'v str, Props)> {
         .collect()
 }
 
-/// The selection as a Cypher script: papers, concepts, then relations, one statement
-/// a line (a string may span lines: line breaks are kept as they are).
+/// The facts: (subject id, properties), each fact's value as text beside its type
+/// (`year`, `date`, `number` with its `unit`, `text`) and its sources as JSON text, like
+/// a relation's.
+fn fact_rows<'v>(view: &'v View<'_>) -> Vec<(&'v str, Props)> {
+    let graph = view.graph;
+    view.fact_items()
+        .into_iter()
+        .enumerate()
+        .map(|(number, (fact, sources))| {
+            let papers = crate::relation::distinct_papers(sources.iter().copied());
+            let records: Vec<Value> = sources
+                .iter()
+                .map(|s| crate::export::source_record(s, &view.locator(s)))
+                .collect();
+            let (value, unit) = match &fact.value {
+                FactValue::Number { number, unit } => (number.to_string(), unit.clone()),
+                other => (other.to_string(), None),
+            };
+            let value_type =
+                serde_json::to_value(fact.value.value_type()).expect("types serialise");
+            let label = graph
+                .schema()
+                .properties
+                .get(&fact.property)
+                .map(|p| text(&p.label));
+            let props = vec![
+                ("id", Some(text(format!("f{number}")))),
+                ("subject", Some(text(view.id(fact.subject)))),
+                ("property", Some(text(&fact.property))),
+                ("label", label),
+                ("value", Some(text(value))),
+                (
+                    "value_type",
+                    Some(text(value_type.as_str().unwrap_or_default())),
+                ),
+                ("unit", unit.map(text)),
+                ("papers", Some(json_text(&papers))),
+                (
+                    "paper_count",
+                    Some(Prop::Int(i64::try_from(papers.len()).unwrap_or(i64::MAX))),
+                ),
+                ("sources", Some(json_text(&records))),
+                ("note", fact.note.as_deref().map(text)),
+            ];
+            (view.id(fact.subject), props)
+        })
+        .collect()
+}
+
+/// The selection as a Cypher script: papers, concepts, relations, then facts, one
+/// statement a line (a string may span lines: line breaks are kept as they are).
 pub fn script(view: &View<'_>) -> String {
     let mut out = String::from(
-        "// linkage export --format cypher: (:Paper), (:Concept), [:RELATION] (docs/formats.md)\n",
+        "// linkage export --format cypher: (:Paper), (:Concept), [:RELATION], (:Fact)-[:ABOUT]-> (docs/formats.md)\n",
     );
     for paper in &view.papers {
         let _ = writeln!(out, "CREATE (:Paper {});", map(&paper_props(paper)));
@@ -137,6 +189,14 @@ pub fn script(view: &View<'_>) -> String {
             "MATCH (a:Concept {{id: {}}}), (b:Concept {{id: {}}}) CREATE (a)-[:RELATION {}]->(b);",
             string(from),
             string(to),
+            map(&props)
+        );
+    }
+    for (subject, props) in fact_rows(view) {
+        let _ = writeln!(
+            out,
+            "MATCH (c:Concept {{id: {}}}) CREATE (:Fact {})-[:ABOUT]->(c);",
+            string(subject),
             map(&props)
         );
     }
@@ -168,9 +228,11 @@ fn string(text: &str) -> String {
     format!("'{}'", text.replace('\\', "\\\\").replace('\'', "\\'"))
 }
 
-/// The neo4j-admin import files: `papers.csv`, `nodes.csv` (concepts) and
-/// `relationships.csv`, with typed headers; labels and the relationship type are given
-/// on the command line (`--nodes=Concept=nodes.csv`).
+/// The neo4j-admin import files: `papers.csv`, `nodes.csv` (concepts),
+/// `relationships.csv`, and where the selection has facts `facts.csv` and `about.csv`
+/// (each fact to its concept), with
+/// typed headers; labels and the relationship types are given on the command line
+/// (`--nodes=Concept=nodes.csv`).
 pub fn csv_files(view: &View<'_>) -> Vec<Artifact> {
     let papers: Vec<Props> = view.papers.iter().map(|p| paper_props(p)).collect();
     let concepts: Vec<Props> = view
@@ -179,7 +241,19 @@ pub fn csv_files(view: &View<'_>) -> Vec<Artifact> {
         .map(|&ix| concept_props(view.graph.node(ix)))
         .collect();
     let relations = relation_rows(view);
-    vec![
+    let facts = fact_rows(view);
+    let about: Vec<(&str, &str, Props)> = facts
+        .iter()
+        .map(|(subject, props)| {
+            let id = match props.first() {
+                Some((_, Some(Prop::Text(id)))) => id.as_str(),
+                _ => "",
+            };
+            (id, *subject, Vec::new())
+        })
+        .collect();
+    let fact_props: Vec<Props> = facts.iter().map(|(_, props)| clone_props(props)).collect();
+    let mut files = vec![
         Artifact {
             name: "papers.csv",
             text: csv_table(&[("id", ":ID(Paper)")], &papers, None),
@@ -190,27 +264,54 @@ pub fn csv_files(view: &View<'_>) -> Vec<Artifact> {
         },
         Artifact {
             name: "relationships.csv",
-            text: csv_table(&[], &[], Some(&relations)),
+            text: csv_table(&[], &[], Some((&relations, "Concept"))),
         },
-    ]
+    ];
+    // The facts' files only when there are facts: neo4j-admin and Kùzu read no empty table.
+    if !facts.is_empty() {
+        files.push(Artifact {
+            name: "facts.csv",
+            text: csv_table(&[("id", ":ID(Fact)")], &fact_props, None),
+        });
+        files.push(Artifact {
+            name: "about.csv",
+            text: csv_table(&[], &[], Some((&about, "Fact"))),
+        });
+    }
+    files
+}
+
+fn clone_props(props: &Props) -> Props {
+    props
+        .iter()
+        .map(|(name, value)| {
+            let value = value.as_ref().map(|v| match v {
+                Prop::Text(t) => Prop::Text(t.clone()),
+                Prop::Int(n) => Prop::Int(*n),
+                Prop::Bool(b) => Prop::Bool(*b),
+            });
+            (*name, value)
+        })
+        .collect()
 }
 
 /// A CSV table. `ids` renames id columns to neo4j's `:ID(group)` form; relations get
-/// `:START_ID(Concept)` and `:END_ID(Concept)` first.
+/// `:START_ID(group)` and `:END_ID(Concept)` first, `group` the id space of their
+/// start (`Concept`, or `Fact` for `about.csv`).
 fn csv_table(
     ids: &[(&str, &str)],
     rows: &[Props],
-    relations: Option<&[(&str, &str, Props)]>,
+    relations: Option<RelationshipRows<'_>>,
 ) -> String {
     let mut writer = csv::Writer::from_writer(Vec::new());
     let template: Option<&Props> = match relations {
-        Some(relations) => relations.first().map(|(_, _, p)| p),
+        Some((relations, _)) => relations.first().map(|(_, _, p)| p),
         None => rows.first(),
     };
     if let Some(template) = template {
         let mut header: Vec<String> = Vec::new();
-        if relations.is_some() {
-            header.extend([":START_ID(Concept)".into(), ":END_ID(Concept)".into()]);
+        if let Some((_, start)) = relations {
+            header.extend([format!(":START_ID({start})"), ":END_ID(Concept)".into()]);
         }
         for (name, _) in template {
             let column = match ids.iter().find(|(id, _)| id == name) {
@@ -232,7 +333,7 @@ fn csv_table(
         writer.write_record(&record).expect("writing to memory");
     };
     match relations {
-        Some(relations) => {
+        Some((relations, _)) => {
             for (from, to, props) in relations {
                 write(vec![from, to], props);
             }

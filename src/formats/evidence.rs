@@ -1,4 +1,4 @@
-//! The evidence table: one row per claim and source, the appendix a scholar puts under
+//! The evidence table: one row per claim (relation or fact) and source, the appendix a scholar puts under
 //! their own paper. CSV (RFC 4180, every field quoted where needed) and Markdown (a
 //! GitHub-flavoured table).
 
@@ -8,17 +8,20 @@ use petgraph::graph::NodeIndex;
 
 use super::View;
 use crate::{
+    fact::Fact,
     graph::ConceptGraph,
     headings::{derived_locator, headings},
     locate::{Span, TextIndex},
-    relation::{Relation, Source},
+    relation::{Extent, Relation, Source},
 };
 
 /// The columns, in order. They are the columns `linkage import` reads (docs/formats.md):
 /// ends, aspect and dimension by id with their labels beside them, the ends' kinds (so an
-/// import into a new dataset can create the nodes), the relation kind by id. `citation`,
-/// `first_line` and `last_line` are derived, for the reader, and ignored by `import`.
-pub const COLUMNS: [&str; 20] = [
+/// import into a new dataset can create the nodes), the relation kind by id; for a fact,
+/// its subject in `from`, its `property` and `value`; who encoded and reviewed each
+/// source, its voice and extent. `citation`, `first_line` and `last_line` are derived,
+/// for the reader, and ignored by `import`.
+pub const COLUMNS: [&str; 26] = [
     "from",
     "from_label",
     "from_kind",
@@ -32,20 +35,27 @@ pub const COLUMNS: [&str; 20] = [
     "dimension_label",
     "from_position",
     "to_position",
+    "property",
+    "value",
     "paper",
     "citation",
     "locator",
     "first_line",
     "last_line",
     "quote",
+    "voice",
+    "encoded_by",
+    "reviewed_by",
+    "extent",
     "note",
 ];
 
 /// One row of the table.
-pub type Row = [String; 20];
+pub type Row = [String; 26];
 
-/// The rows: one per relation and kept source, in data order. Line numbers are empty
-/// when the paper's text is not at hand or does not hold the quote.
+/// The rows: one per relation and kept source, then one per fact and kept source, in
+/// data order. Line numbers are empty when the paper's text is not at hand or does not
+/// hold the quote.
 pub fn rows(view: &View<'_>) -> Vec<Row> {
     let mut rows = Vec::new();
     for (_, relation) in view.relations() {
@@ -59,7 +69,64 @@ pub fn rows(view: &View<'_>) -> Vec<Row> {
             ));
         }
     }
+    for (fact, sources) in view.fact_items() {
+        for source in sources {
+            rows.push(fact_row(
+                view.graph,
+                fact,
+                source,
+                view.locator(source),
+                view.span(source),
+            ));
+        }
+    }
     rows
+}
+
+/// The row of `fact` as `source` states it: its subject in the `from` columns, its
+/// property and value (as text, a number with its unit), nothing in the relation's.
+pub fn fact_row(
+    graph: &ConceptGraph,
+    fact: &Fact,
+    source: &Source,
+    locator: String,
+    span: Option<Span>,
+) -> Row {
+    let subject = graph.node(fact.subject);
+    let mut row: Row = Default::default();
+    row[0].clone_from(&subject.id);
+    row[1].clone_from(&subject.label);
+    row[2] = subject.kind.to_string();
+    row[13].clone_from(&fact.property);
+    row[14] = fact.value.to_string();
+    fill_source(graph, &mut row, source, locator, span);
+    row[25] = fact.note.clone().unwrap_or_default();
+    row
+}
+
+/// The source's columns of `row`: paper, citation, locator, lines, quote, voice, who
+/// encoded and reviewed it, its extent (the default, `sentence`, left empty).
+fn fill_source(
+    graph: &ConceptGraph,
+    row: &mut Row,
+    source: &Source,
+    locator: String,
+    span: Option<Span>,
+) {
+    let who = source.attribution();
+    row[15] = source.paper.to_string();
+    row[16] = graph.cite(&source.paper).to_string();
+    row[17] = locator;
+    row[18] = span.map(|s| s.first_line.to_string()).unwrap_or_default();
+    row[19] = span.map(|s| s.last_line.to_string()).unwrap_or_default();
+    row[20] = source.quote().to_string();
+    row[21] = who.voice.name().unwrap_or_default().to_string();
+    row[22] = who.encoded_by.unwrap_or_default().to_string();
+    row[23] = who.reviewed_by.unwrap_or_default().to_string();
+    row[24] = match source.extent() {
+        Extent::Sentence => String::new(),
+        Extent::Quote => Extent::Quote.name().to_string(),
+    };
 }
 
 /// The row of `relation` as `source` asserts it, with the source's `locator` (as given
@@ -75,7 +142,7 @@ pub fn row(
     let id = |ix: Option<NodeIndex>| ix.map(|ix| node(ix).id.clone()).unwrap_or_default();
     let label = |ix: Option<NodeIndex>| ix.map(|ix| node(ix).label.clone()).unwrap_or_default();
     let positions = relation.positions.as_ref();
-    [
+    let mut row: Row = [
         node(relation.from).id.clone(),
         node(relation.from).label.clone(),
         node(relation.from).kind.to_string(),
@@ -89,14 +156,22 @@ pub fn row(
         label(relation.dimension),
         positions.map(|p| p.from.clone()).unwrap_or_default(),
         positions.map(|p| p.to.clone()).unwrap_or_default(),
-        source.paper.to_string(),
-        graph.cite(&source.paper).to_string(),
-        locator,
-        span.map(|s| s.first_line.to_string()).unwrap_or_default(),
-        span.map(|s| s.last_line.to_string()).unwrap_or_default(),
-        source.quote().to_string(),
+        String::new(),
+        String::new(),
+        String::new(),
+        String::new(),
+        String::new(),
+        String::new(),
+        String::new(),
+        String::new(),
+        String::new(),
+        String::new(),
+        String::new(),
+        String::new(),
         relation.notes.join(" / "),
-    ]
+    ];
+    fill_source(graph, &mut row, source, locator, span);
+    row
 }
 
 /// `source`'s locator: as given, or, where the source omits it, the heading its quote

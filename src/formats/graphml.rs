@@ -132,7 +132,7 @@ pub fn write(view: &View<'_>) -> Result<String, Error> {
         data(&mut out, 6, "e_paper_count", &papers.len().to_string())?;
         let sources = json!(sources
             .iter()
-            .map(|s| json!({ "paper": s.paper, "locator": view.locator(s), "quote": s.quote() }))
+            .map(|s| crate::export::source_record(s, &view.locator(s)))
             .collect::<Vec<_>>());
         data(&mut out, 6, "e_sources", &sources.to_string())?;
         if !relation.notes.is_empty() {

@@ -15,9 +15,7 @@ pub fn write(view: &View<'_>) -> String {
             value["sources"] = view
                 .sources(relation)
                 .into_iter()
-                .map(
-                    |s| json!({ "paper": s.paper, "locator": view.locator(s), "quote": s.quote() }),
-                )
+                .map(|s| crate::export::source_record(s, &view.locator(s)))
                 .collect();
             value
         })

@@ -26,6 +26,7 @@ use petgraph::graph::{EdgeIndex, NodeIndex};
 use crate::{
     dot::{self, Selection},
     error::Error,
+    fact::Fact,
     graph::ConceptGraph,
     locate::{Span, TextIndex},
     paper::Paper,
@@ -117,6 +118,29 @@ impl PaperTexts {
     }
 }
 
+/// The facts about `nodes` with their sources by `papers` (all when empty); facts left
+/// with no source are left out.
+fn fact_items<'g>(
+    graph: &'g ConceptGraph,
+    nodes: &[NodeIndex],
+    papers: &[String],
+) -> Vec<(&'g Fact, Vec<&'g Source>)> {
+    graph
+        .facts()
+        .iter()
+        .filter(|fact| nodes.binary_search(&fact.subject).is_ok())
+        .map(|fact| {
+            let sources = fact
+                .sources
+                .iter()
+                .filter(|s| papers.is_empty() || papers.iter().any(|p| *p == s.paper))
+                .collect::<Vec<_>>();
+            (fact, sources)
+        })
+        .filter(|(_, sources)| !sources.is_empty())
+        .collect()
+}
+
 /// What the writers see: the selected nodes and relations, the papers they cite, and
 /// the papers' texts where known.
 pub struct View<'g> {
@@ -134,27 +158,23 @@ pub struct View<'g> {
 }
 
 impl<'g> View<'g> {
-    /// The facts about the selected nodes, in the data-file shape, with the sources the
-    /// selection keeps (facts left with none are left out), in data order.
+    /// The facts about the selected nodes with the sources the selection keeps (facts
+    /// left with none are left out), in data order: what every export writes of facts.
+    pub fn fact_items(&self) -> Vec<(&'g Fact, Vec<&'g Source>)> {
+        fact_items(self.graph, &self.nodes, &self.only_papers)
+    }
+
+    /// [`View::fact_items`] in the data-file shape.
     pub fn facts(&self) -> Vec<serde_json::Value> {
-        self.graph
-            .facts()
-            .iter()
-            .filter(|fact| self.nodes.contains(&fact.subject))
-            .filter_map(|fact| {
-                let sources: Vec<serde_json::Value> = fact
-                    .sources
+        self.fact_items()
+            .into_iter()
+            .map(|(fact, sources)| {
+                let mut value = crate::export::fact_json(self.graph, fact);
+                value["sources"] = sources
                     .iter()
-                    .filter(|s| self.only_papers.is_empty() || self.only_papers.iter().any(|p| *p == s.paper))
-                    .map(|s| {
-                        serde_json::json!({ "paper": s.paper, "locator": s.locator(), "quote": s.quote() })
-                    })
+                    .map(|s| crate::export::source_record(s, &self.locator(s)))
                     .collect();
-                (!sources.is_empty()).then(|| {
-                    let mut value = crate::export::fact_json(self.graph, fact);
-                    value["sources"] = sources.into();
-                    value
-                })
+                value
             })
             .collect()
     }
@@ -188,13 +208,16 @@ impl<'g> View<'g> {
         nodes.sort();
         let nodes: Vec<NodeIndex> = nodes.into_iter().collect();
         let only_papers = selected.papers.clone();
+        let facts = fact_items(graph, &nodes, &only_papers);
         let cited = |paper: &Paper| {
             edges.iter().any(|&e| {
                 graph
                     .relation(e)
                     .sources_in(&only_papers)
                     .any(|s| s.paper == paper.id)
-            })
+            }) || facts
+                .iter()
+                .any(|(_, sources)| sources.iter().any(|s| s.paper == paper.id))
         };
         let papers: Vec<&Paper> = graph.papers().filter(|p| whole || cited(p)).collect();
         let mut located = HashMap::new();

@@ -1,9 +1,9 @@
 //! RDF, in Turtle and in JSON-LD: the same triples, built once and printed twice.
 //!
-//! Nodes and relations use linkage's own small vocabulary ([`NS`], documented in
+//! Nodes, relations and facts use linkage's own small vocabulary ([`NS`], documented in
 //! docs/formats.md, with SHACL shapes in docs/linkage-shapes.ttl). Papers are
 //! bibliographic resources in Dublin Core, BIBO and SKOS terms. Every source is a W3C
-//! Web Annotation: its body the relation, its target the paper's text, selected by a
+//! Web Annotation: its body the relation or fact, its target the paper's text, selected by a
 //! `TextQuoteSelector` (exact, prefix, suffix) and, where the text is at hand, a
 //! `TextPositionSelector` in characters. Every resource has an IRI (no blank nodes
 //! except the author list), so the two serialisations can be compared triple by triple.
@@ -11,10 +11,14 @@
 use std::fmt::Write as _;
 
 use indexmap::IndexMap;
-use serde_json::{json, Map, Value};
+use serde_json::{json, Map};
 
 use super::View;
-use crate::output;
+use crate::{
+    fact::Value,
+    output,
+    relation::{Extent, Source},
+};
 
 /// linkage's vocabulary.
 pub const NS: &str = "https://linkage.example/ns#";
@@ -226,55 +230,122 @@ fn triples(view: &View<'_>) -> Triples {
             t.text(&iri, term(SKOS, "note"), &relation.notes.join(" / "));
         }
         for (s, source) in view.sources(relation).into_iter().enumerate() {
-            let annotation = format!("{iri}/source/{s}");
-            t.iri(&annotation, a.clone(), term(OA, "Annotation"));
-            t.iri(&annotation, a.clone(), lk("Source"));
-            t.iri(&annotation, term(OA, "motivatedBy"), term(OA, "describing"));
-            t.iri(&annotation, term(OA, "hasBody"), iri.clone());
-            t.iri(&annotation, lk("paper"), paper_iri(&source.paper));
-            t.text(&annotation, lk("locator"), &view.locator(source));
-            t.text(&annotation, lk("quote"), source.quote());
-            let target = format!("{annotation}/target");
-            t.iri(&annotation, term(OA, "hasTarget"), target.clone());
-            t.iri(&target, a.clone(), term(OA, "SpecificResource"));
-            t.iri(&target, term(OA, "hasSource"), text_iri(&source.paper));
-            let quote_selector = format!("{annotation}/quote");
-            t.iri(&target, term(OA, "hasSelector"), quote_selector.clone());
-            t.iri(&quote_selector, a.clone(), term(OA, "TextQuoteSelector"));
-            let located = view
-                .text_of(&source.paper)
-                .and_then(|text| Some((text, text.locate(source.quote())?)));
-            let Some((text, span)) = located else {
-                // Without the text, the quote as the data gives it, and no position.
-                t.text(&quote_selector, term(OA, "exact"), source.quote());
-                continue;
-            };
-            t.text(
-                &quote_selector,
-                term(OA, "exact"),
-                text.slice(span.start_char, span.end_char),
-            );
-            t.text(
-                &quote_selector,
-                term(OA, "prefix"),
-                text.slice(span.start_char.saturating_sub(CONTEXT), span.start_char),
-            );
-            t.text(
-                &quote_selector,
-                term(OA, "suffix"),
-                text.slice(span.end_char, span.end_char + CONTEXT),
-            );
-            let position = format!("{annotation}/position");
-            t.iri(&target, term(OA, "hasSelector"), position.clone());
-            t.iri(&position, a.clone(), term(OA, "TextPositionSelector"));
-            let number = |n: usize| Object::Typed(n.to_string(), "nonNegativeInteger");
-            t.add(&position, term(OA, "start"), number(span.start_char));
-            t.add(&position, term(OA, "end"), number(span.end_char));
-            t.add(&annotation, lk("firstLine"), number(span.first_line));
-            t.add(&annotation, lk("lastLine"), number(span.last_line));
+            add_source(&mut t, view, &iri, s, source);
+        }
+    }
+    for (number, (fact, sources)) in view.fact_items().into_iter().enumerate() {
+        let iri = fact_iri(number);
+        t.iri(&iri, a.clone(), lk("Fact"));
+        t.iri(&iri, lk("subject"), node_iri(view.id(fact.subject)));
+        t.text(&iri, lk("property"), &fact.property);
+        if let Some(property) = graph.schema().properties.get(&fact.property) {
+            t.text(&iri, lk("propertyLabel"), &property.label);
+        }
+        t.add(&iri, lk("value"), fact_value(&fact.value));
+        if let Value::Number {
+            unit: Some(unit), ..
+        } = &fact.value
+        {
+            t.text(&iri, lk("unit"), unit);
+        }
+        if let Some(note) = &fact.note {
+            t.text(&iri, term(SKOS, "note"), note);
+        }
+        for (s, source) in sources.into_iter().enumerate() {
+            add_source(&mut t, view, &iri, s, source);
         }
     }
     t
+}
+
+/// Source `s` of the relation or fact at `body` as a Web Annotation: its paper, locator
+/// and quote, who encoded and reviewed it and its voice where the data says, and
+/// selectors placing the quote in the paper's text where that is at hand.
+fn add_source(t: &mut Triples, view: &View<'_>, body: &str, s: usize, source: &Source) {
+    let a = term(RDF, "type");
+    let annotation = format!("{body}/source/{s}");
+    t.iri(&annotation, a.clone(), term(OA, "Annotation"));
+    t.iri(&annotation, a.clone(), lk("Source"));
+    t.iri(&annotation, term(OA, "motivatedBy"), term(OA, "describing"));
+    t.iri(&annotation, term(OA, "hasBody"), body.to_string());
+    t.iri(&annotation, lk("paper"), paper_iri(&source.paper));
+    t.text(&annotation, lk("locator"), &view.locator(source));
+    t.text(&annotation, lk("quote"), source.quote());
+    let who = source.attribution();
+    if let Some(name) = who.encoded_by {
+        t.text(&annotation, lk("encodedBy"), name);
+    }
+    if let Some(name) = who.reviewed_by {
+        t.text(&annotation, lk("reviewedBy"), name);
+    }
+    if let Some(voice) = who.voice.name() {
+        t.text(&annotation, lk("voice"), voice);
+    }
+    if source.extent() != Extent::Sentence {
+        t.text(&annotation, lk("extent"), source.extent().name());
+    }
+    let target = format!("{annotation}/target");
+    t.iri(&annotation, term(OA, "hasTarget"), target.clone());
+    t.iri(&target, a.clone(), term(OA, "SpecificResource"));
+    t.iri(&target, term(OA, "hasSource"), text_iri(&source.paper));
+    let quote_selector = format!("{annotation}/quote");
+    t.iri(&target, term(OA, "hasSelector"), quote_selector.clone());
+    t.iri(&quote_selector, a.clone(), term(OA, "TextQuoteSelector"));
+    let located = view
+        .text_of(&source.paper)
+        .and_then(|text| Some((text, text.locate(source.quote())?)));
+    let Some((text, span)) = located else {
+        // Without the text, the quote as the data gives it, and no position.
+        t.text(&quote_selector, term(OA, "exact"), source.quote());
+        return;
+    };
+    t.text(
+        &quote_selector,
+        term(OA, "exact"),
+        text.slice(span.start_char, span.end_char),
+    );
+    t.text(
+        &quote_selector,
+        term(OA, "prefix"),
+        text.slice(span.start_char.saturating_sub(CONTEXT), span.start_char),
+    );
+    t.text(
+        &quote_selector,
+        term(OA, "suffix"),
+        text.slice(span.end_char, span.end_char + CONTEXT),
+    );
+    let position = format!("{annotation}/position");
+    t.iri(&target, term(OA, "hasSelector"), position.clone());
+    t.iri(&position, a.clone(), term(OA, "TextPositionSelector"));
+    let number = |n: usize| Object::Typed(n.to_string(), "nonNegativeInteger");
+    t.add(&position, term(OA, "start"), number(span.start_char));
+    t.add(&position, term(OA, "end"), number(span.end_char));
+    t.add(&annotation, lk("firstLine"), number(span.first_line));
+    t.add(&annotation, lk("lastLine"), number(span.last_line));
+}
+
+/// A fact's value as a typed literal: a year as `xsd:gYear`, a date as `xsd:gYear`,
+/// `xsd:gYearMonth` or `xsd:date` by its precision, a number as `xsd:decimal`, a text
+/// as a string.
+fn fact_value(value: &Value) -> Object {
+    match value {
+        Value::Year { year } => Object::Typed(year.to_string(), "gYear"),
+        Value::Date { date } => {
+            let datatype = match date.matches('-').count() {
+                0 => "gYear",
+                1 => "gYearMonth",
+                _ => "date",
+            };
+            Object::Typed(date.clone(), datatype)
+        }
+        Value::Number { number, .. } => Object::Typed(number.to_string(), "decimal"),
+        Value::Text { text } => Object::Text(text.clone(), None),
+    }
+}
+
+/// The IRI of a fact, by its place in the export (f0, f1, ...).
+pub fn fact_iri(number: usize) -> String {
+    data_iri(&["fact", &format!("f{number}")])
 }
 
 fn text_iri(paper: &str) -> String {
@@ -372,18 +443,18 @@ pub fn jsonld(view: &View<'_>) -> String {
                 let Object::Iri(iri) = value else {
                     unreachable!("types are IRIs")
                 };
-                ("@type".to_string(), Value::String(compact(iri)))
+                ("@type".to_string(), serde_json::Value::String(compact(iri)))
             } else {
                 (jsonld_key(predicate), jsonld_value(value))
             };
             match object.get_mut(&key) {
-                Some(Value::Array(values)) => values.push(value),
+                Some(serde_json::Value::Array(values)) => values.push(value),
                 _ => {
-                    object.insert(key, Value::Array(vec![value]));
+                    object.insert(key, serde_json::Value::Array(vec![value]));
                 }
             }
         }
-        graph.push(Value::Object(object));
+        graph.push(serde_json::Value::Object(object));
     }
     output::json(&json!({ "@context": context, "@graph": graph }))
 }
@@ -397,7 +468,7 @@ fn jsonld_key(iri: &str) -> String {
     }
 }
 
-fn jsonld_value(object: &Object) -> Value {
+fn jsonld_value(object: &Object) -> serde_json::Value {
     match object {
         Object::Iri(iri) => json!({ "@id": iri }),
         Object::Text(text, None) => json!({ "@value": text }),

@@ -1,17 +1,24 @@
 //! linkage's own GraphML (`linkage export --format graphml`) read back into data files.
 //!
 //! Keys are matched by their `attr.name`, not their id, so a file another tool saved
-//! again with renumbered keys still reads. What linkage needs and does not find is an
-//! error naming the element's line and column.
+//! again with renumbered keys still reads (GraphML declares its keys before the graph;
+//! a key declared later is not known to the elements before it). What linkage needs and
+//! does not find is an error naming the element's line and column.
+//!
+//! The document is read as it streams ([`super::xml`]) and each node and edge is written
+//! into its data file's text at once: time and memory grow with the document, never
+//! with its square.
 
-use indexmap::IndexMap;
-use serde_json::{Map, Value};
+use std::collections::HashMap;
 
-use super::xml::{self, Element};
+use serde::Serialize;
+use serde_json::{value::RawValue, Value};
+
+use super::xml::{Item, Reader, XmlError};
 use crate::{error::Error, node::Node, paper::Paper, schema::Schema};
 
-/// The data files of a dataset: (file name, JSON value), in writing order.
-pub type DataFiles = Vec<(&'static str, Value)>;
+/// The data files of a dataset: (file name, text), in writing order.
+pub type DataFiles = Vec<(&'static str, String)>;
 
 /// Reads GraphML `text` (from `file`, for messages) into data files: `schema.json`
 /// (when the GraphML carries one), `papers.json`, `nodes.json` and `claims.json`.
@@ -20,163 +27,389 @@ pub type DataFiles = Vec<(&'static str, Value)>;
 /// [`Error::Usage`] naming `file`, line and column for malformed XML or a missing or
 /// invalid attribute.
 pub fn read(file: &str, text: &str) -> Result<DataFiles, Error> {
-    let fail = |line: usize, column: usize, message: String| {
-        Error::Usage(format!("{file}:{line}:{column}: {message}"))
+    let usage = |e: XmlError| Error::Usage(format!("{file}:{e}"));
+    let mut document = Document {
+        xml: Reader::new(text),
+        keys: HashMap::new(),
     };
-    let root = xml::parse(text).map_err(|e| fail(e.line, e.column, e.message))?;
-    if root.name != "graphml" {
-        return Err(fail(
-            root.line,
-            root.column,
-            format!("expected <graphml>, found <{}>", root.name),
+    let (name, at) = loop {
+        match document.xml.read().map_err(usage)? {
+            Item::Open { name, at, .. } => break (name, at),
+            Item::Text(_) | Item::Close => {}
+            Item::End => return Err(usage(document.xml.error_at(0, "no root element"))),
+        }
+    };
+    if name != "graphml" {
+        return Err(usage(
+            document
+                .xml
+                .error_at(at, format!("expected <graphml>, found <{name}>")),
         ));
     }
-    let mut keys: IndexMap<String, String> = IndexMap::new();
-    for key in root.children_named("key") {
-        if let (Some(id), Some(name)) = (key.attribute("id"), key.attribute("attr.name")) {
-            keys.insert(id.to_string(), name.to_string());
+    let mut graph = None;
+    loop {
+        match document.xml.read().map_err(usage)? {
+            Item::Open {
+                name,
+                attributes,
+                at,
+                empty,
+            } => match name.as_str() {
+                "key" => {
+                    if let (Some(id), Some(name)) =
+                        (find(&attributes, "id"), find(&attributes, "attr.name"))
+                    {
+                        document.keys.insert(id.to_string(), name.to_string());
+                    }
+                    document.skip(empty).map_err(usage)?;
+                }
+                "graph" if graph.is_none() => {
+                    graph = Some(document.graph(at, empty).map_err(usage)?);
+                }
+                _ => document.skip(empty).map_err(usage)?,
+            },
+            Item::Close | Item::End => break,
+            Item::Text(_) => {}
         }
     }
-    let Some(graph) = root.children_named("graph").next() else {
-        return Err(fail(root.line, root.column, "no <graph> element".into()));
+    // Nothing but comments and space may follow the root element.
+    while !matches!(document.xml.read().map_err(usage)?, Item::End) {}
+    let Some(graph) = graph else {
+        return Err(usage(document.xml.error_at(at, "no <graph> element")));
     };
-    let data_of = |element: &Element| -> IndexMap<String, String> {
-        element
-            .children_named("data")
-            .filter_map(|d| {
-                let key = d.attribute("key")?;
-                Some((
-                    keys.get(key).cloned().unwrap_or_else(|| key.to_string()),
-                    d.text.clone(),
-                ))
-            })
-            .collect()
-    };
-    let require = |element: &Element, data: &IndexMap<String, String>, name: &str| {
-        data.get(name).cloned().ok_or_else(|| {
-            fail(
-                element.line,
-                element.column,
-                format!("<{}> has no `{name}` data", element.name),
-            )
-        })
-    };
-    let json_of = |element: &Element, name: &str, text: &str| -> Result<Value, Error> {
-        serde_json::from_str(text).map_err(|e| {
-            fail(
-                element.line,
-                element.column,
-                format!("`{name}` is not valid JSON: {e}"),
-            )
-        })
-    };
+    Ok(graph.files)
+}
 
-    let mut files: DataFiles = Vec::new();
-    let graph_data = data_of(graph);
-    if let Some(schema) = graph_data.get("schema") {
-        let value = json_of(graph, "schema", schema)?;
-        serde_json::from_value::<Schema>(value.clone()).map_err(|e| {
-            fail(
-                graph.line,
-                graph.column,
-                format!("`schema` is not a schema: {e}"),
-            )
-        })?;
-        files.push(("schema.json", value));
+/// The document being read, and the keys declared so far (id to `attr.name`).
+struct Document<'a> {
+    xml: Reader<'a>,
+    keys: HashMap<String, String>,
+}
+
+/// What a `<node>` or `<edge>` holds: its attributes and its data by key name.
+struct Element {
+    attributes: Vec<(String, String)>,
+    data: Vec<(String, String)>,
+    at: usize,
+}
+
+impl Element {
+    fn data(&self, name: &str) -> Option<&str> {
+        find(&self.data, name)
     }
-    let papers = json_of(graph, "papers", &require(graph, &graph_data, "papers")?)?;
-    serde_json::from_value::<Vec<Paper>>(papers.clone()).map_err(|e| {
-        fail(
-            graph.line,
-            graph.column,
-            format!("`papers` are not papers: {e}"),
-        )
-    })?;
-    files.push(("papers.json", json_object("papers", papers)));
+}
 
-    let mut nodes = Vec::new();
-    for element in graph.children_named("node") {
-        let data = data_of(element);
-        let id = element
-            .attribute("id")
-            .ok_or_else(|| fail(element.line, element.column, "<node> has no id".into()))?;
-        let aliases = match data.get("aliases") {
+/// The graph read: its data files' texts.
+struct Graph {
+    files: DataFiles,
+}
+
+fn find<'v>(pairs: &'v [(String, String)], name: &str) -> Option<&'v str> {
+    pairs
+        .iter()
+        .find(|(n, _)| n == name)
+        .map(|(_, v)| v.as_str())
+}
+
+impl Document<'_> {
+    /// Skips the element just opened (nothing to skip when it was `empty`).
+    fn skip(&mut self, empty: bool) -> Result<(), XmlError> {
+        let mut depth = usize::from(!empty);
+        while depth > 0 {
+            match self.xml.read()? {
+                Item::Open { empty: false, .. } => depth += 1,
+                Item::Close => depth -= 1,
+                Item::Open { .. } | Item::Text(_) => {}
+                Item::End => break,
+            }
+        }
+        Ok(())
+    }
+
+    /// The text of the `<data>` element just opened: its own, not its children's.
+    fn data_text(&mut self, empty: bool) -> Result<String, XmlError> {
+        let mut text = String::new();
+        if empty {
+            return Ok(text);
+        }
+        loop {
+            match self.xml.read()? {
+                Item::Text(piece) => text.push_str(&piece),
+                Item::Open { empty, .. } => self.skip(empty)?,
+                Item::Close | Item::End => return Ok(text),
+            }
+        }
+    }
+
+    /// The `<node>` or `<edge>` just opened, with its data.
+    fn element(
+        &mut self,
+        attributes: Vec<(String, String)>,
+        at: usize,
+        empty: bool,
+    ) -> Result<Element, XmlError> {
+        let mut element = Element {
+            attributes,
+            data: Vec::new(),
+            at,
+        };
+        if empty {
+            return Ok(element);
+        }
+        loop {
+            match self.xml.read()? {
+                Item::Open {
+                    name,
+                    attributes,
+                    empty,
+                    ..
+                } if name == "data" => {
+                    let text = self.data_text(empty)?;
+                    if let Some(key) = find(&attributes, "key") {
+                        let name = self
+                            .keys
+                            .get(key)
+                            .cloned()
+                            .unwrap_or_else(|| key.to_string());
+                        element.data.push((name, text));
+                    }
+                }
+                Item::Open { empty, .. } => self.skip(empty)?,
+                Item::Close | Item::End => return Ok(element),
+                Item::Text(_) => {}
+            }
+        }
+    }
+
+    /// The `<graph>` just opened (at `at`): its data files.
+    fn graph(&mut self, at: usize, empty: bool) -> Result<Graph, XmlError> {
+        let mut graph_data: Vec<(String, String)> = Vec::new();
+        let mut nodes = JsonArray::new("nodes");
+        let mut relations = JsonArray::new("relations");
+        if !empty {
+            loop {
+                match self.xml.read()? {
+                    Item::Open {
+                        name,
+                        attributes,
+                        at,
+                        empty,
+                    } => match name.as_str() {
+                        "data" => {
+                            let text = self.data_text(empty)?;
+                            if let Some(key) = find(&attributes, "key") {
+                                let name = self
+                                    .keys
+                                    .get(key)
+                                    .cloned()
+                                    .unwrap_or_else(|| key.to_string());
+                                graph_data.push((name, text));
+                            }
+                        }
+                        "node" => {
+                            let element = self.element(attributes, at, empty)?;
+                            nodes.push(&self.node(&element)?);
+                        }
+                        "edge" => {
+                            let element = self.element(attributes, at, empty)?;
+                            self.relation(&element, &mut relations)?;
+                        }
+                        _ => self.skip(empty)?,
+                    },
+                    Item::Close | Item::End => break,
+                    Item::Text(_) => {}
+                }
+            }
+        }
+        let mut files: DataFiles = Vec::new();
+        let graph = Element {
+            attributes: Vec::new(),
+            data: graph_data,
+            at,
+        };
+        if let Some(schema) = graph.data("schema") {
+            let value = self.json(&graph, "schema", schema)?;
+            serde_json::from_value::<Schema>(value.clone()).map_err(|e| {
+                self.xml
+                    .error_at(at, format!("`schema` is not a schema: {e}"))
+            })?;
+            files.push(("schema.json", pretty(&value)));
+        }
+        let papers = self.json(&graph, "papers", self.require(&graph, "graph", "papers")?)?;
+        serde_json::from_value::<Vec<Paper>>(papers.clone()).map_err(|e| {
+            self.xml
+                .error_at(at, format!("`papers` are not papers: {e}"))
+        })?;
+        files.push((
+            "papers.json",
+            pretty(&serde_json::json!({ "papers": papers })),
+        ));
+        files.push(("nodes.json", nodes.finish(None)));
+        let facts = graph
+            .data("facts")
+            .map(|text| self.json(&graph, "facts", text))
+            .transpose()?;
+        files.push(("claims.json", relations.finish(facts.map(|f| ("facts", f)))));
+        Ok(Graph { files })
+    }
+
+    fn require<'e>(
+        &self,
+        element: &'e Element,
+        tag: &str,
+        name: &str,
+    ) -> Result<&'e str, XmlError> {
+        element.data(name).ok_or_else(|| {
+            self.xml
+                .error_at(element.at, format!("<{tag}> has no `{name}` data"))
+        })
+    }
+
+    fn json(&self, element: &Element, name: &str, text: &str) -> Result<Value, XmlError> {
+        serde_json::from_str(text).map_err(|e| {
+            self.xml
+                .error_at(element.at, format!("`{name}` is not valid JSON: {e}"))
+        })
+    }
+
+    /// A `<node>` as a data file's node record.
+    fn node(&self, element: &Element) -> Result<Node, XmlError> {
+        let id = find(&element.attributes, "id")
+            .ok_or_else(|| self.xml.error_at(element.at, "<node> has no id"))?;
+        let aliases = match element.data("aliases") {
             Some(text) => {
-                serde_json::from_value(json_of(element, "aliases", text)?).map_err(|e| {
-                    fail(
-                        element.line,
-                        element.column,
-                        format!("`aliases` is not a list of names: {e}"),
-                    )
+                serde_json::from_value(self.json(element, "aliases", text)?).map_err(|e| {
+                    self.xml
+                        .error_at(element.at, format!("`aliases` is not a list of names: {e}"))
                 })?
             }
             None => Vec::new(),
         };
-        let node = Node {
+        Ok(Node {
             id: id.to_string(),
-            kind: require(element, &data, "kind")?.into(),
-            label: require(element, &data, "label")?,
+            kind: self.require(element, "node", "kind")?.into(),
+            label: self.require(element, "node", "label")?.to_string(),
             aliases,
-            label_zh: data.get("label_zh").cloned(),
-            description: data.get("description").cloned(),
-        };
-        nodes.push(serde_json::to_value(node).expect("nodes serialise"));
+            label_zh: element.data("label_zh").map(str::to_string),
+            description: element.data("description").map(str::to_string),
+        })
     }
-    files.push(("nodes.json", json_object("nodes", Value::Array(nodes))));
 
-    let mut relations = Vec::new();
-    for element in graph.children_named("edge") {
-        let data = data_of(element);
-        let mut relation = Map::new();
-        relation.insert("kind".into(), require(element, &data, "kind")?.into());
-        for (end, attribute) in [("from", "source"), ("to", "target")] {
-            let id = element.attribute(attribute).ok_or_else(|| {
-                fail(
-                    element.line,
-                    element.column,
-                    format!("<edge> has no {attribute}"),
-                )
-            })?;
-            relation.insert(end.into(), id.into());
-        }
-        for name in ["aspect", "dimension", "scope"] {
-            if let Some(id) = data.get(name) {
-                relation.insert(name.into(), id.clone().into());
-            }
-        }
-        match (data.get("from_position"), data.get("to_position")) {
-            (Some(from), Some(to)) => {
-                relation.insert(
-                    "positions".into(),
-                    serde_json::json!({ "from": from, "to": to }),
-                );
-            }
-            (None, None) => {}
+    /// An `<edge>` as a relation record, appended to `relations`.
+    fn relation(&self, element: &Element, relations: &mut JsonArray) -> Result<(), XmlError> {
+        let end = |attribute: &str| {
+            find(&element.attributes, attribute).ok_or_else(|| {
+                self.xml
+                    .error_at(element.at, format!("<edge> has no {attribute}"))
+            })
+        };
+        let positions = match (element.data("from_position"), element.data("to_position")) {
+            (Some(from), Some(to)) => Some(PositionsOut { from, to }),
+            (None, None) => None,
             _ => {
-                return Err(fail(
-                    element.line,
-                    element.column,
-                    "an edge has one position without the other".into(),
-                ))
+                return Err(self
+                    .xml
+                    .error_at(element.at, "an edge has one position without the other"))
             }
-        }
-        let sources = json_of(element, "sources", &require(element, &data, "sources")?)?;
-        relation.insert("sources".into(), sources);
-        if let Some(note) = data.get("note") {
-            relation.insert("note".into(), note.clone().into());
-        }
-        relations.push(Value::Object(relation));
+        };
+        let sources = self.require(element, "edge", "sources")?;
+        let sources: &RawValue = serde_json::from_str(sources).map_err(|e| {
+            self.xml
+                .error_at(element.at, format!("`sources` is not valid JSON: {e}"))
+        })?;
+        relations.push(&RelationOut {
+            kind: self.require(element, "edge", "kind")?,
+            from: end("source")?,
+            to: end("target")?,
+            aspect: element.data("aspect"),
+            dimension: element.data("dimension"),
+            positions,
+            scope: element.data("scope"),
+            sources,
+            note: element.data("note"),
+        });
+        Ok(())
     }
-    let mut claims = json_object("relations", Value::Array(relations));
-    if let Some(text) = graph_data.get("facts") {
-        claims["facts"] = json_of(graph, "facts", text)?;
-    }
-    files.push(("claims.json", claims));
-    Ok(files)
 }
 
-fn json_object(name: &str, value: Value) -> Value {
-    let mut map = Map::new();
-    map.insert(name.into(), value);
-    Value::Object(map)
+/// A relation record as a data file has it (the fields of `RelationRecord`, in order).
+#[derive(Serialize)]
+struct RelationOut<'a> {
+    kind: &'a str,
+    from: &'a str,
+    to: &'a str,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    aspect: Option<&'a str>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    dimension: Option<&'a str>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    positions: Option<PositionsOut<'a>>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    scope: Option<&'a str>,
+    /// The sources as the GraphML has them (valid JSON; the loader checks the rest).
+    sources: &'a RawValue,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    note: Option<&'a str>,
+}
+
+#[derive(Serialize)]
+struct PositionsOut<'a> {
+    from: &'a str,
+    to: &'a str,
+}
+
+/// A data file `{"NAME": [...]}` written record by record, laid out as `export` lays
+/// out JSON (two spaces an indent), so no record is held once written.
+struct JsonArray {
+    text: String,
+    count: usize,
+    record: Vec<u8>,
+}
+
+impl JsonArray {
+    fn new(name: &str) -> Self {
+        Self {
+            text: format!("{{\n  \"{name}\": ["),
+            count: 0,
+            record: Vec::new(),
+        }
+    }
+
+    fn push(&mut self, record: &impl Serialize) {
+        self.record.clear();
+        // Serialising records of strings into memory cannot fail.
+        let _ = serde_json::to_writer_pretty(&mut self.record, record);
+        self.text
+            .push_str(if self.count == 0 { "\n    " } else { ",\n    " });
+        // Only the layout puts line breaks in JSON (a string's are escaped).
+        let record = String::from_utf8_lossy(&self.record);
+        for (i, line) in record.split('\n').enumerate() {
+            if i > 0 {
+                self.text.push_str("\n    ");
+            }
+            self.text.push_str(line);
+        }
+        self.count += 1;
+    }
+
+    /// The file's text, with `member` (a name and a value) after the array.
+    fn finish(mut self, member: Option<(&str, Value)>) -> String {
+        self.text
+            .push_str(if self.count == 0 { "]" } else { "\n  ]" });
+        if let Some((name, value)) = member {
+            let value = pretty(&value);
+            self.text.push_str(",\n  ");
+            self.text
+                .push_str(&serde_json::to_string(name).unwrap_or_default());
+            self.text.push_str(": ");
+            self.text.push_str(&value.trim_end().replace('\n', "\n  "));
+        }
+        self.text.push_str("\n}\n");
+        self.text
+    }
+}
+
+/// `value` as `export` writes JSON: two spaces an indent, a final line break.
+fn pretty(value: &Value) -> String {
+    crate::output::json(value)
 }

@@ -12,8 +12,7 @@ use clap::ValueEnum;
 use crate::{
     error::Error,
     load::{load, DataSource},
-    output,
-    write::write_atomically,
+    write::{new_or_empty_dir, write_atomically},
 };
 
 /// Formats `import` reads.
@@ -62,21 +61,14 @@ pub fn import(format: ImportFormat, file: &Path, dir: &Path) -> Result<Vec<PathB
             ))
         }
     };
-    match std::fs::read_dir(dir) {
-        Ok(mut entries) => {
-            if entries.next().is_some() {
-                return Err(Error::Usage(format!(
-                    "{} already has files in it; import into a new directory",
-                    dir.display()
-                )));
-            }
-        }
-        Err(_) => std::fs::create_dir_all(dir).map_err(|e| Error::io("create", dir, e))?,
-    }
+    // The document is let go before the files are written, and their texts before the
+    // dataset is loaded: at a million relations each is hundreds of megabytes.
+    drop(text);
+    new_or_empty_dir(dir, "already has files in it; import into a new directory")?;
     let mut written = Vec::new();
-    for (name, value) in &files {
+    for (name, text) in files {
         let path = dir.join(name);
-        write_atomically(&path, output::json(value).as_bytes())?;
+        write_atomically(&path, text.as_bytes())?;
         written.push(path);
     }
     load(&DataSource::Dir(dir.to_path_buf()))?;

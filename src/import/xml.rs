@@ -1,40 +1,26 @@
-//! A small XML reader, enough for GraphML: elements, attributes, text, character and
-//! entity references, comments, CDATA, processing instructions and a DOCTYPE skipped.
-//! Errors name the line and column.
+//! XML read for GraphML import, through quick-xml: a pull parser over the text, in one
+//! pass and in memory proportional to the deepest nesting, never to the document.
+//!
+//! quick-xml (rather than a tree such as roxmltree) because a GraphML export of a
+//! million relations is 428 MB: a tree of its elements would take several times that,
+//! while its events can be turned into data files as they come. This module adds what
+//! GraphML import needs on top: local names (`y:ShapeNode` read as `ShapeNode`), text
+//! with its references decoded and CDATA kept, a limit on nesting ([`MAX_DEPTH`], so a
+//! document of 200,000 nested elements is an error, not a crash), no content after the
+//! root, no entity but XML's five and character references (a DOCTYPE's entities are
+//! never expanded), and places as line and column, computed only for a message.
 
-use std::fmt;
+use std::borrow::Cow;
 
-/// An element with its attributes, text and children.
-#[derive(Debug, Clone, Default)]
-pub struct Element {
-    /// The tag name, without a namespace prefix.
-    pub name: String,
-    /// Attributes in document order (names without a namespace prefix).
-    pub attributes: Vec<(String, String)>,
-    /// The element's own text (outside its children), decoded.
-    pub text: String,
-    /// Child elements in order.
-    pub children: Vec<Element>,
-    /// Line (from 1) where the element starts.
-    pub line: usize,
-    /// Column (from 1) where the element starts.
-    pub column: usize,
-}
+use quick_xml::{
+    escape::resolve_predefined_entity,
+    events::{BytesStart, Event},
+    XmlVersion,
+};
 
-impl Element {
-    /// The value of attribute `name`.
-    pub fn attribute(&self, name: &str) -> Option<&str> {
-        self.attributes
-            .iter()
-            .find(|(n, _)| n == name)
-            .map(|(_, v)| v.as_str())
-    }
-
-    /// The children called `name`.
-    pub fn children_named<'a>(&'a self, name: &'a str) -> impl Iterator<Item = &'a Element> {
-        self.children.iter().filter(move |c| c.name == name)
-    }
-}
+/// How deep elements may nest. GraphML needs a handful of levels (a yEd node's
+/// graphics a few more); a document nested deeper is refused with a message.
+pub const MAX_DEPTH: usize = 256;
 
 /// A syntax error at a place in the document.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -47,40 +33,76 @@ pub struct XmlError {
     pub message: String,
 }
 
-impl fmt::Display for XmlError {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+impl std::fmt::Display for XmlError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         write!(f, "{}:{}: {}", self.line, self.column, self.message)
     }
 }
 
-/// Parses `text` into its root element.
-///
-/// # Errors
-/// [`XmlError`] at the first malformed place.
-pub fn parse(text: &str) -> Result<Element, XmlError> {
-    let mut reader = Reader {
-        chars: text.chars().collect(),
-        at: 0,
-    };
-    reader.skip_prolog()?;
-    let root = reader.element()?;
-    reader.skip_misc()?;
-    if reader.at < reader.chars.len() {
-        return Err(reader.error("content after the root element"));
+/// What the document holds next.
+#[derive(Debug)]
+pub enum Item<'a> {
+    /// An element opens (`empty`: `<data/>`, closed at once): its local name, its
+    /// attributes (local names; values decoded and normalised), the byte offset of its
+    /// `<`.
+    Open {
+        /// Local name.
+        name: String,
+        /// Attributes in document order.
+        attributes: Vec<(String, String)>,
+        /// Byte offset of the element's `<`.
+        at: usize,
+        /// Whether it closed at once.
+        empty: bool,
+    },
+    /// The element opened last (and not empty) closes.
+    Close,
+    /// Character data: a piece of text (references decoded) or a CDATA section.
+    Text(Cow<'a, str>),
+    /// The end of the document, every element closed.
+    End,
+}
+
+/// A pull reader of one document.
+pub struct Reader<'a> {
+    text: &'a str,
+    events: quick_xml::Reader<&'a [u8]>,
+    /// The elements open, innermost last.
+    open: Vec<(String, usize)>,
+    /// Whether the root element has closed.
+    done: bool,
+}
+
+impl<'a> Reader<'a> {
+    /// A reader of `text`.
+    pub fn new(text: &'a str) -> Self {
+        let mut reader = quick_xml::Reader::from_str(text);
+        let config = reader.config_mut();
+        config.check_end_names = true;
+        config.expand_empty_elements = false;
+        Self {
+            text,
+            events: reader,
+            open: Vec::new(),
+            done: false,
+        }
     }
-    Ok(root)
-}
 
-struct Reader {
-    chars: Vec<char>,
-    at: usize,
-}
+    /// Line and column of byte `offset`: one scan of the text up to it, for a message.
+    pub fn place(&self, offset: usize) -> (usize, usize) {
+        let mut offset = offset.min(self.text.len());
+        while !self.text.is_char_boundary(offset) {
+            offset -= 1;
+        }
+        let before = &self.text[..offset];
+        let line = 1 + before.bytes().filter(|&b| b == b'\n').count();
+        let line_start = before.rfind('\n').map_or(0, |i| i + 1);
+        (line, 1 + before[line_start..].chars().count())
+    }
 
-impl Reader {
-    fn error(&self, message: impl Into<String>) -> XmlError {
-        let before = &self.chars[..self.at.min(self.chars.len())];
-        let line = 1 + before.iter().filter(|&&c| c == '\n').count();
-        let column = 1 + before.iter().rev().take_while(|&&c| c != '\n').count();
+    /// An error at byte `offset`.
+    pub fn error_at(&self, offset: usize, message: impl Into<String>) -> XmlError {
+        let (line, column) = self.place(offset);
         XmlError {
             line,
             column,
@@ -88,227 +110,217 @@ impl Reader {
         }
     }
 
-    fn starts_with(&self, s: &str) -> bool {
-        s.chars()
-            .enumerate()
-            .all(|(i, c)| self.chars.get(self.at + i) == Some(&c))
-    }
-
-    fn skip_until(&mut self, end: &str) -> Result<(), XmlError> {
-        while self.at < self.chars.len() {
-            if self.starts_with(end) {
-                self.at += end.chars().count();
-                return Ok(());
-            }
-            self.at += 1;
-        }
-        Err(self.error(format!("missing `{end}`")))
-    }
-
-    fn skip_space(&mut self) {
-        while self.chars.get(self.at).is_some_and(|c| c.is_whitespace()) {
-            self.at += 1;
-        }
-    }
-
-    fn skip_misc(&mut self) -> Result<(), XmlError> {
+    /// The next item.
+    ///
+    /// # Errors
+    /// [`XmlError`] at the first malformed place.
+    pub fn read(&mut self) -> Result<Item<'a>, XmlError> {
         loop {
-            self.skip_space();
-            if self.starts_with("<?") {
-                self.skip_until("?>")?;
-            } else if self.starts_with("<!--") {
-                self.skip_until("-->")?;
-            } else {
-                return Ok(());
+            let at = offset(self.events.buffer_position());
+            let event = match self.events.read_event() {
+                Ok(event) => event,
+                Err(error) => return Err(self.quick_xml_error(&error)),
+            };
+            match event {
+                Event::Start(start) => return self.open(&start, at, false),
+                Event::Empty(start) => return self.open(&start, at, true),
+                Event::End(_) => {
+                    self.open.pop();
+                    self.done = self.open.is_empty();
+                    return Ok(Item::Close);
+                }
+                Event::Text(text) => {
+                    let text = text.xml10_content();
+                    if !text.trim().is_empty() {
+                        self.inside(at)?;
+                        return Ok(Item::Text(text));
+                    }
+                    if !self.open.is_empty() {
+                        return Ok(Item::Text(text));
+                    }
+                }
+                Event::CData(data) => {
+                    self.inside(at)?;
+                    return Ok(Item::Text(data.xml10_content()));
+                }
+                Event::GeneralRef(reference) => {
+                    self.inside(at)?;
+                    let decoded = match reference.resolve_char_ref() {
+                        Ok(Some(c)) => c.to_string(),
+                        Ok(None) => match resolve_predefined_entity(&reference) {
+                            Some(text) => text.to_string(),
+                            None => {
+                                return Err(
+                                    self.error_at(at, format!("unknown entity &{};", &*reference))
+                                )
+                            }
+                        },
+                        Err(_) => {
+                            return Err(self.error_at(
+                                at,
+                                format!("bad character reference &{};", &*reference),
+                            ))
+                        }
+                    };
+                    return Ok(Item::Text(Cow::Owned(decoded)));
+                }
+                Event::Eof => {
+                    if let Some((name, at)) = self.open.last() {
+                        return Err(self.error_at(*at, format!("element <{name}> is not closed")));
+                    }
+                    if !self.done {
+                        return Err(self.error_at(at, "no root element"));
+                    }
+                    return Ok(Item::End);
+                }
+                // The declaration, processing instructions, comments and a DOCTYPE
+                // (whose entities are never expanded) carry no data.
+                Event::Decl(_) | Event::PI(_) | Event::Comment(_) | Event::DocType(_) => {}
             }
         }
     }
 
-    fn skip_prolog(&mut self) -> Result<(), XmlError> {
-        if self.starts_with("\u{feff}") {
-            self.at += 1;
-        }
-        self.skip_misc()?;
-        if self.starts_with("<!DOCTYPE") {
-            self.skip_until(">")?;
-            self.skip_misc()?;
+    /// Refuses character data outside the root element.
+    fn inside(&self, at: usize) -> Result<(), XmlError> {
+        if self.open.is_empty() {
+            let what = if self.done { "after" } else { "before" };
+            return Err(self.error_at(at, format!("text {what} the root element")));
         }
         Ok(())
     }
 
-    fn name(&mut self) -> Result<String, XmlError> {
-        let start = self.at;
-        while self
-            .chars
-            .get(self.at)
-            .is_some_and(|&c| c.is_alphanumeric() || "_-.:".contains(c))
-        {
-            self.at += 1;
+    fn open(
+        &mut self,
+        start: &BytesStart<'_>,
+        at: usize,
+        empty: bool,
+    ) -> Result<Item<'a>, XmlError> {
+        if self.done {
+            return Err(self.error_at(at, "content after the root element"));
         }
-        if start == self.at {
-            return Err(self.error("expected a name"));
+        if self.open.len() >= MAX_DEPTH {
+            return Err(self.error_at(
+                at,
+                format!("elements nested more than {MAX_DEPTH} deep; GraphML needs a few"),
+            ));
         }
-        let name: String = self.chars[start..self.at].iter().collect();
-        // GraphML is read by local name: `y:ShapeNode` and `ShapeNode` alike.
-        Ok(name.rsplit(':').next().unwrap_or(&name).to_string())
+        let name = local(start.local_name().as_ref());
+        let mut attributes = Vec::new();
+        for attribute in start.attributes() {
+            let attribute = attribute.map_err(|e| self.error_at(at, e.to_string()))?;
+            let value = attribute
+                .normalized_value(XmlVersion::Implicit1_0)
+                .map_err(|e| self.error_at(at, format!("attribute value: {e}")))?;
+            attributes.push((
+                local(attribute.key.local_name().as_ref()),
+                value.into_owned(),
+            ));
+        }
+        if empty {
+            self.done = self.open.is_empty();
+        } else {
+            self.open.push((name.clone(), at));
+        }
+        Ok(Item::Open {
+            name,
+            attributes,
+            at,
+            empty,
+        })
     }
 
-    fn element(&mut self) -> Result<Element, XmlError> {
-        let here = self.error("");
-        if !self.starts_with("<") {
-            return Err(self.error("expected an element"));
-        }
-        self.at += 1;
-        let mut element = Element {
-            name: self.name()?,
-            line: here.line,
-            column: here.column,
-            ..Element::default()
+    /// A quick-xml error as a message at its place.
+    fn quick_xml_error(&self, error: &quick_xml::Error) -> XmlError {
+        use quick_xml::errors::IllFormedError;
+        let at = offset(self.events.error_position());
+        let message = match error {
+            quick_xml::Error::IllFormed(IllFormedError::MismatchedEndTag { expected, found }) => {
+                let line = self.open.last().map_or(0, |&(_, open)| self.place(open).0);
+                format!("</{found}> closes <{expected}> (line {line})")
+            }
+            other => other.to_string(),
         };
-        loop {
-            self.skip_space();
-            if self.starts_with("/>") {
-                self.at += 2;
-                return Ok(element);
-            }
-            if self.starts_with(">") {
-                self.at += 1;
-                break;
-            }
-            let name = self.name()?;
-            self.skip_space();
-            if !self.starts_with("=") {
-                return Err(self.error(format!("expected `=` after attribute {name}")));
-            }
-            self.at += 1;
-            self.skip_space();
-            let Some(&quote @ ('"' | '\'')) = self.chars.get(self.at) else {
-                return Err(self.error("expected a quoted attribute value"));
-            };
-            self.at += 1;
-            let mut value = String::new();
-            loop {
-                match self.chars.get(self.at) {
-                    None => return Err(self.error("unterminated attribute value")),
-                    Some(&c) if c == quote => {
-                        self.at += 1;
-                        break;
-                    }
-                    Some('&') => value.push_str(&self.reference()?),
-                    Some('<') => return Err(self.error("`<` in an attribute value")),
-                    // Attribute-value normalisation: white space characters become spaces.
-                    Some('\n' | '\r' | '\t') => {
-                        value.push(' ');
-                        self.at += 1;
-                    }
-                    Some(&c) => {
-                        value.push(c);
-                        self.at += 1;
-                    }
-                }
-            }
-            element.attributes.push((name, value));
-        }
-        loop {
-            match self.chars.get(self.at) {
-                None => return Err(self.error(format!("element <{}> is not closed", element.name))),
-                Some('<') if self.starts_with("</") => {
-                    let closing = self.at;
-                    self.at += 2;
-                    let name = self.name()?;
-                    if name != element.name {
-                        self.at = closing;
-                        return Err(self.error(format!(
-                            "</{name}> closes <{}> (line {})",
-                            element.name, element.line
-                        )));
-                    }
-                    self.skip_space();
-                    if !self.starts_with(">") {
-                        return Err(self.error("expected `>`"));
-                    }
-                    self.at += 1;
-                    return Ok(element);
-                }
-                Some('<') if self.starts_with("<!--") => self.skip_until("-->")?,
-                Some('<') if self.starts_with("<?") => self.skip_until("?>")?,
-                Some('<') if self.starts_with("<![CDATA[") => {
-                    self.at += 9;
-                    let start = self.at;
-                    self.skip_until("]]>")?;
-                    element
-                        .text
-                        .extend(self.chars[start..self.at - 3].iter().copied());
-                }
-                Some('<') => element.children.push(self.element()?),
-                Some('&') => {
-                    let decoded = self.reference()?;
-                    element.text.push_str(&decoded);
-                }
-                Some('\r') => {
-                    // End-of-line normalisation: \r\n and \r read as \n.
-                    self.at += 1;
-                    if self.chars.get(self.at) != Some(&'\n') {
-                        element.text.push('\n');
-                    }
-                }
-                Some(&c) => {
-                    element.text.push(c);
-                    self.at += 1;
-                }
-            }
-        }
+        self.error_at(at, message)
     }
+}
 
-    /// Decodes `&...;` at the current place.
-    fn reference(&mut self) -> Result<String, XmlError> {
-        let start = self.at;
-        let Some(len) = self.chars[start..].iter().take(12).position(|&c| c == ';') else {
-            return Err(self.error("`&` that starts no reference (write &amp;)"));
-        };
-        let body: String = self.chars[start + 1..start + len].iter().collect();
-        let decoded = match body.as_str() {
-            "amp" => "&".to_string(),
-            "lt" => "<".to_string(),
-            "gt" => ">".to_string(),
-            "quot" => "\"".to_string(),
-            "apos" => "'".to_string(),
-            numeric if numeric.starts_with('#') => {
-                let code = match numeric.strip_prefix("#x") {
-                    Some(hex) => u32::from_str_radix(hex, 16).ok(),
-                    None => numeric[1..].parse().ok(),
-                };
-                match code.and_then(char::from_u32) {
-                    Some(c) => c.to_string(),
-                    None => return Err(self.error(format!("bad character reference &{body};"))),
-                }
-            }
-            _ => return Err(self.error(format!("unknown entity &{body};"))),
-        };
-        self.at = start + len + 1;
-        Ok(decoded)
-    }
+/// A local name (without its namespace prefix), owned.
+fn local(name: &str) -> String {
+    name.to_string()
+}
+
+/// A reader position as an offset into the text (which is in memory, so it fits).
+fn offset(position: u64) -> usize {
+    usize::try_from(position).unwrap_or(usize::MAX)
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
 
+    /// Every item of `text` as a line of a listing.
+    fn items(text: &str) -> Result<Vec<String>, XmlError> {
+        let mut reader = Reader::new(text);
+        let mut out = Vec::new();
+        loop {
+            match reader.read()? {
+                Item::Open {
+                    name,
+                    attributes,
+                    empty,
+                    ..
+                } => out.push(format!("<{name} {attributes:?} {empty}>")),
+                Item::Close => out.push("</>".into()),
+                Item::Text(text) => out.push(format!("{text:?}")),
+                Item::End => return Ok(out),
+            }
+        }
+    }
+
     #[test]
     fn text_attributes_and_references_are_decoded() {
-        let root = parse(
-            "<?xml version=\"1.0\"?>\n<a x=\"1 &amp; &quot;2&quot;\"><!-- c --><b>x &lt; y&#13;\r\nz<![CDATA[<raw>]]></b><c/></a>",
+        let listed = items(
+            "<?xml version=\"1.0\"?>\n<y:a x=\"1 &amp; &quot;2&quot;\n3\"><!-- c --><b>x &lt; y&#13;\r\nz<![CDATA[<raw>]]></b><c/></y:a>",
         )
-        .unwrap();
-        assert_eq!(root.attribute("x"), Some("1 & \"2\""));
-        assert_eq!(root.children[0].text, "x < y\r\nz<raw>");
-        assert_eq!(root.children[1].name, "c");
+        .unwrap()
+        .concat();
+        assert_eq!(
+            listed,
+            "<a [(\"x\", \"1 & \\\"2\\\" 3\")] false><b [] false>\"x \"\"<\"\" y\"\"\\r\"\"\\nz\"\"<raw>\"</><c [] true></>"
+        );
     }
 
     #[test]
     fn a_mismatched_tag_is_reported_at_its_line_and_column() {
-        let error = parse("<a>\n  <b></c></a>").unwrap_err();
+        let error = items("<a>\n  <b></c></a>").unwrap_err();
         assert_eq!((error.line, error.column), (2, 6));
-        assert!(error.message.contains("</c> closes <b>"), "{error}");
+        assert!(
+            error.message.contains("</c> closes <b> (line 2)"),
+            "{error}"
+        );
+    }
+
+    #[test]
+    fn deep_nesting_unknown_entities_and_stray_content_are_errors() {
+        let deep = "<a>".repeat(200_000);
+        let error = items(&deep).unwrap_err();
+        assert!(
+            error.message.contains("nested more than 256 deep"),
+            "{error}"
+        );
+        assert_eq!((error.line, error.column), (1, 3 * 256 + 1));
+        for (text, message) in [
+            (
+                "<!DOCTYPE a [<!ENTITY e \"x\">]><a>&e;</a>",
+                "unknown entity &e;",
+            ),
+            ("<a/><b/>", "content after the root element"),
+            ("<a/>x", "text after the root element"),
+            ("<a><b></b>", "element <a> is not closed"),
+            ("", "no root element"),
+        ] {
+            let error = items(text).unwrap_err();
+            assert!(error.message.contains(message), "{text}: {error}");
+        }
     }
 }

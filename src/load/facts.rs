@@ -4,7 +4,7 @@
 use super::{check_source, closest, quote_list, Parts, Problems};
 use crate::{
     fact::{Fact, FactRecord},
-    relation::{Origin, Source},
+    relation::Origin,
 };
 
 /// The facts of `file` that check; each problem reported once, at its field.
@@ -93,15 +93,7 @@ fn check_fact(
     for (j, source) in record.sources.iter().enumerate() {
         let at = format!("{at}/sources/{j}");
         let item = format!("fact {n}");
-        check_source(
-            parts,
-            file,
-            &at,
-            &item,
-            j,
-            (&source.paper, &source.quote),
-            problems,
-        );
+        check_source(parts, file, &at, &item, j, source.fields(), problems);
     }
     if problems.list.len() > before {
         return None;
@@ -122,7 +114,7 @@ fn check_fact(
                     source: index(j),
                     in_facts: true,
                 };
-                Source::new(s.paper.into(), &s.locator, &s.quote, origin)
+                s.fields().to_source(origin)
             })
             .collect(),
         note: record.note,

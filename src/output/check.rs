@@ -81,7 +81,9 @@ pub fn human(graph: &ConceptGraph, quotes: Option<&QuoteReport>) -> String {
             let _ = writeln!(
                 out,
                 "  {place}: {} \"{}\" (text line {})",
-                derived.paper, derived.locator, derived.text_line
+                graph.cite(&derived.paper),
+                derived.locator,
+                derived.text_line
             );
         }
     }

@@ -47,7 +47,7 @@ fn row_label(graph: &ConceptGraph, several_pairs: bool, row: &MatrixRow<'_>) -> 
     let topic = &graph.node(row.row.topic).label;
     if several_pairs {
         let (a, b) = row.row.pair;
-        format!("{}–{}: {topic}", graph.node(a).id, graph.node(b).id)
+        format!("{}–{}: {topic}", graph.node(a).label, graph.node(b).label)
     } else {
         topic.clone()
     }

@@ -6,13 +6,17 @@ use std::fmt::Write as _;
 use serde::Serialize;
 
 use super::{
-    count, relation_line_ids, shape::ClaimJson, shape::SourceJson, source_block, styled, wrap,
-    wrap_hanging, DETAIL, HEADING, LABEL,
+    count, path::StopJson, relation_line, shape::ClaimJson, shape::SourceJson, source_block,
+    styled, wrap, wrap_hanging, DETAIL, HEADING, LABEL, NOTICE,
 };
 use crate::{
     fact::Value,
     graph::ConceptGraph,
-    query::contested::{Dispute, Evidence, Kind, Side, Strength},
+    query::{
+        contested::{Dispute, Evidence, Kind, Side, Strength},
+        disputes_within::{Contested, DISPUTE_WORK},
+        Stop,
+    },
     relation::Source,
 };
 
@@ -52,11 +56,11 @@ pub fn question(graph: &ConceptGraph, dispute: &Dispute) -> String {
             label(1),
             dispute
                 .respect
-                .map_or(String::new(), |r| format!(" for {}", graph.node(r).label))
+                .map_or(String::new(), |r| format!(" for “{}”", graph.node(r).label))
         ),
         Kind::Valence => match dispute.respect {
             Some(respect) => format!(
-                "{}: an asset or a liability for {}?",
+                "{}: an asset or a liability for “{}”?",
                 label(0),
                 graph.node(respect).label
             ),
@@ -134,18 +138,6 @@ fn sources<'g>(graph: &'g ConceptGraph, evidence: &Evidence) -> Vec<&'g Source> 
     }
 }
 
-/// The most characters of a quote printed in the short form.
-const SHORT_QUOTE: usize = 110;
-
-fn shorten(text: &str) -> String {
-    let text = text.trim();
-    if text.chars().count() <= SHORT_QUOTE {
-        return text.to_string();
-    }
-    let cut: String = text.chars().take(SHORT_QUOTE - 1).collect();
-    format!("{}…", cut.trim_end())
-}
-
 /// The disputes for people: a summary line, then contradictions, framings and (with
 /// `all`) pairs related differently, numbered.
 pub fn human(graph: &ConceptGraph, disputes: &[Dispute], evidence: Detail, all: bool) -> String {
@@ -217,6 +209,18 @@ pub fn human(graph: &ConceptGraph, disputes: &[Dispute], evidence: Detail, all: 
             let shared = shared_items(dispute);
             for side in &dispute.sides {
                 write_side(graph, &mut out, dispute, side, &shared, evidence);
+            }
+            for side in dispute.sides.iter().filter(|s| !s.also.is_empty()) {
+                let names: Vec<&str> = side.also.iter().map(|p| graph.cite(p)).collect();
+                let answer = side.answer.split(':').next().unwrap_or_default();
+                out.push_str(&wrap_hanging(
+                    &format!(
+                        "also {answer}, but only in a respect it states (another question): {}",
+                        names.join("; ")
+                    ),
+                    "   ",
+                    "     ",
+                ));
             }
             let both = dispute.on_several_sides();
             if !both.is_empty() && dispute.strength != Strength::Framing {
@@ -316,7 +320,7 @@ fn write_side(
         (dispute.kind, side.evidence.first())
     {
         // The relation as every command prints one (two heads when symmetric).
-        let line = relation_line_ids(graph, graph.relation(*edge));
+        let line = relation_line(graph, graph.relation(*edge));
         format!("{line} — {}", papers.join("; "))
     } else {
         format!("{} — {}", side.answer, papers.join("; "))
@@ -343,12 +347,8 @@ fn write_side(
             out.push_str(&source_block(graph, source, "       ", true));
         }
     } else if let Some(source) = all.first() {
-        // Facts keep their whole quote: a date at its end is the point.
-        let quote = if matches!(side.evidence.first(), Some(Evidence::Fact(_))) {
-            source.quote().trim().to_string()
-        } else {
-            shorten(source.quote())
-        };
+        // The first quote, whole: the sentence it is in, never cut by the printer.
+        let quote = graph.printed_quote(source);
         let line = format!("{}: “{quote}”", graph.cite(&source.paper));
         out.push_str(&wrap(&line, "       "));
     }
@@ -376,37 +376,35 @@ fn index(graph: &ConceptGraph, disputes: &[Dispute], all: bool) -> String {
         return String::new();
     }
     let mut out = format!("\n{}\n", styled(HEADING, "At a glance"));
-    let shown = if listed.len() > ROWS {
-        ROWS - 1
-    } else {
-        listed.len()
-    };
-    for (i, dispute) in listed.iter().take(shown).enumerate() {
+    // Each question by the names of what it is about, wrapped to two lines at most;
+    // as many as fit the rows, the last row saying how many more follow.
+    let mut rows = 0;
+    let mut shown = 0;
+    for (i, dispute) in listed.iter().enumerate() {
         // The index says how strong; the entry below says what kind.
-        let tag = format!(" [{}]", strength_name(dispute.strength));
+        let tag = format!("[{}]", strength_name(dispute.strength));
         let number = format!("{:>3}. ", i + 1);
-        let room = super::WIDTH.saturating_sub(number.len() + tag.len());
         let mut question = question(graph, dispute);
-        if super::display_width(&question) > room {
-            // Ids are shorter than labels and keep the question's point in view.
-            for &node in dispute.subject.iter().chain(&dispute.respect) {
-                let node = graph.node(node);
-                question = question.replace(&node.label, &node.id);
-            }
+        let most = 2 * (super::WIDTH - number.len()) - tag.len() - 4;
+        if super::display_width(&question) > most {
+            question = super::summary::fit(&question, most);
         }
-        let question = if super::display_width(&question) > room {
-            let mut cut = String::new();
-            for c in question.chars() {
-                if super::display_width(&cut) + super::display_width(&c.to_string()) + 1 > room {
-                    break;
-                }
-                cut.push(c);
+        let wrapped = wrap_hanging(&format!("{question} {tag}"), &number, "     ");
+        let lines = wrapped.lines().count();
+        let room = if i + 1 < listed.len() { ROWS - 1 } else { ROWS };
+        if rows + lines > room {
+            break;
+        }
+        rows += lines;
+        shown += 1;
+        match wrapped.rfind(&tag) {
+            Some(at) => {
+                out.push_str(&wrapped[..at]);
+                out.push_str(&styled(DETAIL, &tag));
+                out.push_str(&wrapped[at + tag.len()..]);
             }
-            cut.trim_end().to_string() + "…"
-        } else {
-            question
-        };
-        let _ = writeln!(out, "{number}{question}{}", styled(DETAIL, tag));
+            None => out.push_str(&wrapped),
+        }
     }
     if listed.len() > shown {
         let _ = writeln!(out, "     … and {} more below", listed.len() - shown);
@@ -476,6 +474,8 @@ struct SideJson<'g> {
     papers: &'g [String],
     #[serde(skip_serializing_if = "<[String]>::is_empty")]
     partly: &'g [String],
+    #[serde(skip_serializing_if = "<[String]>::is_empty")]
+    also: &'g [String],
     claims: Vec<EvidenceJson<'g>>,
 }
 
@@ -520,6 +520,7 @@ pub fn json<'g>(graph: &'g ConceptGraph, disputes: &'g [Dispute]) -> Vec<Dispute
                     items: s.items.iter().map(|&n| graph.node(n).id.as_str()).collect(),
                     papers: &s.papers,
                     partly: &s.partly,
+                    also: &s.also,
                     claims: s
                         .evidence
                         .iter()
@@ -555,4 +556,72 @@ fn evidence_json<'g>(graph: &'g ConceptGraph, evidence: &Evidence) -> Option<Evi
             }))
         }
     }
+}
+
+/// `contested --json`: the disputes listed, how many there are, and for how many
+/// concepts the count is complete (docs/json.md).
+#[derive(Serialize)]
+pub struct ContestedJson<'g> {
+    /// Disputes found (those `--limit` leaves out included).
+    total: usize,
+    /// Whether fewer are listed than found.
+    truncated: bool,
+    /// For how many concepts (in data order, or of those named) every dispute was
+    /// worked out.
+    concepts: usize,
+    /// How many concepts were in question.
+    of: usize,
+    /// Why the work stopped short, if it did.
+    stopped: Option<StopJson>,
+    /// The disputes listed.
+    disputes: Vec<DisputeJson<'g>>,
+}
+
+/// The disputes `listed` (of `total` found) within what `found` worked out, as JSON.
+pub fn json_within<'g>(
+    graph: &'g ConceptGraph,
+    listed: &'g [Dispute],
+    total: usize,
+    found: &Contested,
+) -> ContestedJson<'g> {
+    ContestedJson {
+        total,
+        truncated: listed.len() < total,
+        concepts: found.concepts,
+        of: found.of,
+        stopped: found.stop.map(StopJson::from),
+        disputes: json(graph, listed),
+    }
+}
+
+/// The notice of disputes the work budget did not reach, if any: which concepts the
+/// list is complete for, and how to ask about the others.
+pub fn stopped(
+    graph: &ConceptGraph,
+    found: &Contested,
+    names: &[petgraph::graph::NodeIndex],
+) -> String {
+    let Some(Stop::Work(units)) = found.stop else {
+        return String::new();
+    };
+    let text = if names.is_empty() {
+        format!(
+            "Disputes were worked out for the first {} of the {} concepts (in data order) only: \
+             the work stopped after {units} units (one a claim gathered) of the {DISPUTE_WORK} \
+             one query may do. Name concepts to ask about others: linkage contested NAME.",
+            found.concepts, found.of
+        )
+    } else {
+        let labels: Vec<&str> = names
+            .iter()
+            .map(|&n| graph.node(n).label.as_str())
+            .collect();
+        format!(
+            "The disputes about {} need {units} units of work (one a claim gathered), more than \
+             the {DISPUTE_WORK} one query may do: none were worked out. Name fewer concepts, or \
+             ones with fewer claims.",
+            labels.join(", ")
+        )
+    };
+    styled(NOTICE, wrap(&text, "")) + "\n"
 }

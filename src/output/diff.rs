@@ -6,7 +6,7 @@ use std::fmt::Write as _;
 use serde::Serialize;
 
 use super::{
-    citations, count, display_width, node_line, node_plain, relation_line_ids,
+    citations, count, display_width, node_line, node_plain, relation_line,
     shape::{ClaimJson, RowJson},
     source_block, styled, wrap, wrap_hanging, wrap_styled, HEADING, LABEL, NOTICE,
 };
@@ -17,6 +17,10 @@ use crate::{
         diff::{Diff, Direction},
     },
 };
+
+/// The widest names (in columns, with their colon) under which positions are aligned;
+/// beyond it each position follows its name.
+const ALIGNED_NAMES: usize = 24;
 
 /// The comparison as text, wrapped to 80 columns; positions are wrapped, never cut.
 pub fn human(graph: &ConceptGraph, diff: &Diff<'_>, with_quotes: bool) -> String {
@@ -33,7 +37,7 @@ pub fn human(graph: &ConceptGraph, diff: &Diff<'_>, with_quotes: bool) -> String
             diff.direct.len()
         );
         for claim in &diff.direct {
-            let line = relation_line_ids(graph, claim.relation);
+            let line = relation_line(graph, claim.relation);
             out.push_str(&wrap_styled(LABEL, &line, "  ", "    "));
             papers_line(graph, &claim.papers(), "    ", &mut out);
             claim_sources(graph, claim, with_quotes, &mut out);
@@ -75,9 +79,11 @@ pub fn human(graph: &ConceptGraph, diff: &Diff<'_>, with_quotes: bool) -> String
     if diff.differences.is_empty() {
         let _ = writeln!(out, "  none recorded");
     }
-    // Labels `tpa:` and `rr:` padded to one width so the positions line up.
-    let width = display_width(&a.id).max(display_width(&b.id)) + 1;
-    let indent = " ".repeat(width + 7);
+    // Each side by its name; the positions line up when the names are short.
+    let names = [a.label.as_str(), b.label.as_str()];
+    let widest = names.iter().map(|n| display_width(n)).max().unwrap_or(0) + 1;
+    let width = if widest <= ALIGNED_NAMES { widest } else { 0 };
+    let indent = " ".repeat(if width > 0 { width + 7 } else { 8 });
     for row in &diff.differences {
         row_heading(graph, row, &mut out);
         let wordings = row.wordings();
@@ -90,8 +96,8 @@ pub fn human(graph: &ConceptGraph, diff: &Diff<'_>, with_quotes: bool) -> String
                     "    ",
                 ));
             }
-            for (id, position) in [(&a.id, a_position), (&b.id, b_position)] {
-                let label = format!("{id}:");
+            for (name, position) in [(names[0], a_position), (names[1], b_position)] {
+                let label = format!("{name}:");
                 let first = format!("      {label}{} ", super::padding(&label, width));
                 out.push_str(&wrap_hanging(position, &first, &indent));
             }
@@ -113,8 +119,8 @@ pub fn human(graph: &ConceptGraph, diff: &Diff<'_>, with_quotes: bool) -> String
             out.push_str(&wrap_styled(LABEL, &heading, "  ", "    "));
             for (who, nodes) in [
                 ("both".to_string(), &contrast.both),
-                (format!("only {}", a.id), &contrast.only_a),
-                (format!("only {}", b.id), &contrast.only_b),
+                (format!("only {}", a.label), &contrast.only_a),
+                (format!("only {}", b.label), &contrast.only_b),
             ] {
                 if nodes.is_empty() {
                     continue;

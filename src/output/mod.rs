@@ -13,6 +13,7 @@ pub mod outline;
 pub mod papers;
 pub mod path;
 pub mod position;
+pub mod review;
 pub mod search;
 pub mod sentence;
 pub mod shape;
@@ -46,6 +47,14 @@ pub fn styled(style: Style, text: impl std::fmt::Display) -> String {
     format!("{style}{text}{style:#}")
 }
 
+/// Glues two words so that wrapping never parts them ("relies on" inside its arrow, a
+/// name with its count). It is a no-break space while text is wrapped, and the wrap
+/// functions print it as a plain space: output holds only plain spaces, so a pipe to
+/// `grep "Main body"` finds it and copied text carries nothing invisible. A no-break
+/// space in the data (a paper's text has some) is printed as a plain space too, as
+/// quotes are compared.
+pub const GLUE: char = '\u{a0}';
+
 /// Wraps `text` to [`WIDTH`], every line starting with `indent`. Long words are kept
 /// whole rather than broken; nothing is ever truncated.
 pub fn wrap(text: &str, indent: &str) -> String {
@@ -61,18 +70,29 @@ pub fn wrap(text: &str, indent: &str) -> String {
 /// Unicode line-breaking rules (UAX #14) decide, which keep closing punctuation such as
 /// `，` and `。` off the start of a line. Other text gains little from those rules
 /// (a break after a dash or a slash), and they cost more than the rest of the wrapping.
+///
+/// Words joined by [`GLUE`] stay on one line and are printed with a plain space.
 pub fn wrap_hanging(text: &str, first: &str, rest: &str) -> String {
-    if let Some(wrapped) = first_fit(text, first, rest) {
-        return wrapped;
-    }
-    let separator = if has_wide_char(text) {
-        textwrap::WordSeparator::UnicodeBreakProperties
+    let out = first_fit(text, first, rest).unwrap_or_else(|| {
+        let separator = if has_wide_char(text) {
+            textwrap::WordSeparator::UnicodeBreakProperties
+        } else {
+            textwrap::WordSeparator::AsciiSpace
+        };
+        let mut out = textwrap::fill(text, textwrap_options(first, rest, separator));
+        out.push('\n');
+        out
+    });
+    unglue(out)
+}
+
+/// `text` with every [`GLUE`] a plain space.
+fn unglue(text: String) -> String {
+    if text.contains(GLUE) {
+        text.replace(GLUE, " ")
     } else {
-        textwrap::WordSeparator::AsciiSpace
-    };
-    let mut out = textwrap::fill(text, textwrap_options(first, rest, separator));
-    out.push('\n');
-    out
+        text
+    }
 }
 
 /// textwrap's options for [`wrap_hanging`]: first fit, words kept whole.
@@ -184,7 +204,9 @@ pub fn wrap_styled(style: Style, text: &str, first: &str, rest: &str) -> String 
     out
 }
 
-/// `first` + `Label (id)`, wrapped to [`WIDTH`] and styled after wrapping.
+/// `first` + the node's label, wrapped to [`WIDTH`] and styled after wrapping. Human
+/// output names nodes by their labels; ids are for JSON, and for `list` and `show`'s
+/// heading, where a reader learns the short name to type.
 pub fn node_line(
     graph: &ConceptGraph,
     ix: petgraph::graph::NodeIndex,
@@ -192,18 +214,8 @@ pub fn node_line(
     rest: &str,
 ) -> String {
     let node = graph.node(ix);
-    let id = format!("({})", node.id);
-    let wrapped = wrap_hanging(&format!("{} {id}", node.label), first, rest);
-    let wrapped = style_first(&wrapped, first, &node.label, LABEL);
-    match wrapped.rfind(&id) {
-        Some(at) => format!(
-            "{}{}{}",
-            &wrapped[..at],
-            styled(DETAIL, &id),
-            &wrapped[at + id.len()..]
-        ),
-        None => wrapped,
-    }
+    let wrapped = wrap_hanging(&node.label, first, rest);
+    style_first(&wrapped, first, &node.label, LABEL)
 }
 
 /// The display width of `text` in terminal columns (a CJK character is two, a
@@ -217,25 +229,15 @@ pub fn padding(text: &str, width: usize) -> String {
     " ".repeat(width.saturating_sub(display_width(text)))
 }
 
-/// Plain one-line description of a relation as written: `A (a) --label--> B (b)`, or
-/// `A (a) <--label--> B (b)` for a symmetric kind. Every command prints relations
-/// through this, so symmetry reads the same everywhere.
+/// Plain one-line description of a relation as written, by the nodes' names:
+/// `A --label--> B`, or `A <--label--> B` for a symmetric kind. Every command prints
+/// relations through this, so symmetry reads the same everywhere.
 pub fn relation_line(graph: &ConceptGraph, relation: &crate::relation::Relation) -> String {
     relation_arrow(
         graph,
         relation,
         &node_plain(graph, relation.from),
         &node_plain(graph, relation.to),
-    )
-}
-
-/// [`relation_line`] with ids only: `a --label--> b`.
-pub fn relation_line_ids(graph: &ConceptGraph, relation: &crate::relation::Relation) -> String {
-    relation_arrow(
-        graph,
-        relation,
-        &graph.node(relation.from).id,
-        &graph.node(relation.to).id,
     )
 }
 
@@ -247,38 +249,34 @@ fn relation_arrow(
 ) -> String {
     let kind = graph.kind_of(relation);
     let left = if kind.symmetric { "<--" } else { "--" };
-    // No-break spaces keep a label such as "relies on" inside its arrow when wrapped.
-    format!("{from} {left}{}--> {to}", kind.label.replace(' ', "\u{a0}"))
+    // Glued, a label such as "relies on" stays inside its arrow when wrapped.
+    format!(
+        "{from} {left}{}--> {to}",
+        kind.label.replace(' ', &GLUE.to_string())
+    )
 }
 
-/// Plain `Label (id)`, for text that is wrapped before styling.
+/// A node's name (its label), for text that is wrapped before styling.
 pub fn node_plain(graph: &ConceptGraph, ix: petgraph::graph::NodeIndex) -> String {
-    let node = graph.node(ix);
-    format!("{} ({})", node.label, node.id)
+    graph.node(ix).label.clone()
 }
 
 /// Widest short locator, in columns.
 const SHORT_LOCATOR: usize = 52;
 
-/// A locator for the terminal: its innermost heading (`A / B / 3) C` becomes
-/// `§3) C`), cut to a few words. A scholar finds the passage from the heading they
-/// see; the full chain of headings stays in JSON and in every export.
-pub fn short_locator(locator: &str) -> String {
-    // After the last " / ", found byte by byte (a `str` pattern sets up a searcher).
-    let innermost = locator
-        .as_bytes()
-        .windows(3)
-        .rposition(|w| w == b" / ")
-        .map_or(locator, |at| &locator[at + 3..])
-        .trim();
-    let mut short = String::with_capacity(innermost.len().min(4 * SHORT_LOCATOR) + 5);
+/// One heading for the terminal: `§` and the heading, cut to a few words (`…`). How
+/// many headings of a source's chain to print is [`ConceptGraph::short_locator`]'s
+/// choice (src/places.rs).
+pub fn short_locator(heading: &str) -> String {
+    let heading = heading.trim();
+    let mut short = String::with_capacity(heading.len().min(4 * SHORT_LOCATOR) + 5);
     short.push('§');
-    if display_width(innermost) < SHORT_LOCATOR {
-        short.push_str(innermost);
+    if display_width(heading) < SHORT_LOCATOR {
+        short.push_str(heading);
         return short;
     }
     let mut width = display_width(&short);
-    for c in innermost.chars() {
+    for c in heading.chars() {
         let next = if c.is_ascii_graphic() || c == ' ' {
             1
         } else {
@@ -293,22 +291,24 @@ pub fn short_locator(locator: &str) -> String {
     short.trim_end().to_string() + "…"
 }
 
-/// A source as `Cite, §locator: "quote"` (its [`short_locator`]), wrapped at `indent`.
+/// A source as `Cite, §locator: "sentence"` (its [`ConceptGraph::short_locator`] and
+/// [`ConceptGraph::printed_quote`]), wrapped at `indent`.
 pub fn source_block(
     graph: &ConceptGraph,
     source: &Source,
     indent: &str,
     with_quote: bool,
 ) -> String {
+    let quote = with_quote.then(|| graph.printed_quote(source));
+    cited_block(graph, source, indent, quote.as_deref())
+}
+
+/// [`source_block`] with the words to print already found (`None`: no quote).
+fn cited_block(graph: &ConceptGraph, source: &Source, indent: &str, quote: Option<&str>) -> String {
     let cite = graph.cite(&source.paper);
-    let text = if with_quote {
-        format!(
-            "{cite}, {}: “{}”",
-            short_locator(source.locator()),
-            source.quote().trim()
-        )
-    } else {
-        format!("{cite}, {}", short_locator(source.locator()))
+    let text = match quote {
+        Some(quote) => format!("{cite}, {}: “{quote}”", graph.short_locator(source)),
+        None => format!("{cite}, {}", graph.short_locator(source)),
     };
     // Style the citation after wrapping so escape codes do not skew line widths.
     style_first(&wrap(&text, indent), indent, cite, PAPER)
@@ -331,8 +331,10 @@ fn style_first(wrapped: &str, indent: &str, part: &str, style: Style) -> String 
     out
 }
 
-/// Every source of a relation: with quotes, one block each; without, one line per
-/// distinct citation and locator (a paper quoted three times in one section is one line).
+/// Every source of a relation: with quotes, one block each, except that a sentence is
+/// printed once however many of its quotes the paper gives (two clauses of one sentence
+/// encoded as two quotes); without, one line per distinct citation and locator (a paper
+/// quoted three times in one section is one line).
 pub fn sources_block<'s>(
     graph: &ConceptGraph,
     sources: impl IntoIterator<Item = &'s Source>,
@@ -341,15 +343,26 @@ pub fn sources_block<'s>(
 ) -> String {
     let mut out = String::new();
     let mut seen: Vec<(&str, &str)> = Vec::new();
+    let mut printed: Vec<(&str, std::borrow::Cow<'_, str>)> = Vec::new();
     for source in sources {
-        if !with_quotes {
+        if with_quotes {
+            let quote = graph.printed_quote(source);
+            if printed
+                .iter()
+                .any(|(p, q)| *p == source.paper.as_str() && *q == quote)
+            {
+                continue;
+            }
+            out.push_str(&cited_block(graph, source, indent, Some(&quote)));
+            printed.push((source.paper.as_str(), quote));
+        } else {
             let key = (source.paper.as_str(), source.locator());
             if seen.contains(&key) {
                 continue;
             }
             seen.push(key);
+            out.push_str(&cited_block(graph, source, indent, None));
         }
-        out.push_str(&source_block(graph, source, indent, with_quotes));
     }
     out
 }
@@ -421,6 +434,26 @@ mod tests {
                 assert!(display_width(line) <= WIDTH, "{wrapped}");
                 assert!(!line.trim_start().starts_with(['，', '。']), "{wrapped}");
             }
+        }
+    }
+
+    /// Glued words stay on one line and are printed with a plain space, on both paths
+    /// of the wrapping (first fit, and textwrap for wide characters).
+    #[test]
+    fn glued_words_stay_together_and_print_plain_spaces() {
+        for wide in ["", " 乡村振兴"] {
+            let items: Vec<String> = (0..40)
+                .map(|i| format!("extension{GLUE}of{GLUE}{i}"))
+                .collect();
+            let text = format!("Relations{wide}: {}", items.join(", "));
+            let wrapped = wrap_hanging(&text, "", "  ");
+            assert!(!wrapped.contains(GLUE), "{wrapped}");
+            assert!(wrapped.lines().count() > 5, "{wrapped}");
+            for i in 0..40 {
+                assert!(wrapped.contains(&format!("extension of {i}")), "{wrapped}");
+            }
+            let words = |t: &str| t.split([' ', '\n', GLUE]).filter(|w| !w.is_empty()).count();
+            assert_eq!(words(&wrapped), words(&text));
         }
     }
 

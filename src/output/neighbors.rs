@@ -46,7 +46,7 @@ pub fn human(walk: &Walk<'_>, ego: &Ego) -> String {
             } else {
                 ("  ".to_string(), " ".repeat(4))
             };
-            out.push_str(&super::wrap_hanging(&line, &first, &rest).replace('\u{a0}', " "));
+            out.push_str(&super::wrap_hanging(&line, &first, &rest));
             let papers = crate::relation::distinct_papers(walk.sources(relation));
             let cites = citations(graph, &papers);
             let mut line = wrap(&cites, &" ".repeat(rest.len() + 2));

@@ -8,7 +8,10 @@ use super::{
     count, relation_line, shape::ClaimJson, shape::PaperJson, styled, wrap, wrap_hanging, DETAIL,
     HEADING, LABEL, NOTICE, PAPER, QUOTE,
 };
-use crate::{graph::ConceptGraph, query::outline::Outline};
+use crate::{
+    graph::ConceptGraph,
+    query::{outline::Outline, Stop},
+};
 
 /// The paper's record, then its claims under each heading in the paper's order.
 pub fn human(graph: &ConceptGraph, outline: &Outline<'_>, with_quotes: bool) -> String {
@@ -56,7 +59,7 @@ pub fn human(graph: &ConceptGraph, outline: &Outline<'_>, with_quotes: bool) -> 
             out.push_str(&wrap_hanging(&line, &number, "     "));
             let mut locators: Vec<String> = Vec::new();
             for source in &claim.sources {
-                let short = super::short_locator(source.locator());
+                let short = graph.short_locator(source);
                 if !locators.contains(&short) {
                     locators.push(short);
                 }
@@ -68,7 +71,7 @@ pub fn human(graph: &ConceptGraph, outline: &Outline<'_>, with_quotes: bool) -> 
             out.push_str(&wrap(&place, "     "));
             if with_quotes {
                 for source in &claim.sources {
-                    let quote = format!("“{}”", source.quote().trim());
+                    let quote = format!("“{}”", graph.printed_quote(source));
                     out.push_str(&wrap(&quote, "     ").replacen(
                         &quote,
                         &styled(QUOTE, &quote),
@@ -77,6 +80,19 @@ pub fn human(graph: &ConceptGraph, outline: &Outline<'_>, with_quotes: bool) -> 
                 }
             }
         }
+    }
+    if outline.left_out.0 > 0 {
+        let _ = writeln!(
+            out,
+            "\n{}",
+            styled(
+                NOTICE,
+                format!(
+                    "… and {} more (raise --limit to see them, up to 10000)",
+                    outline.left_out.0
+                )
+            )
+        );
     }
     if !outline.facts.is_empty() {
         let _ = writeln!(
@@ -87,25 +103,15 @@ pub fn human(graph: &ConceptGraph, outline: &Outline<'_>, with_quotes: bool) -> 
         );
         for (i, &index) in outline.facts.iter().enumerate() {
             let fact = &graph.facts()[index];
-            let property = graph
-                .schema()
-                .properties
-                .get(&fact.property)
-                .map_or(fact.property.as_str(), |p| p.label.as_str());
-            let line = format!(
-                "{} ({}) {property} {}",
-                graph.node(fact.subject).label,
-                graph.node(fact.subject).id,
-                fact.value
-            );
+            let line = super::show::fact_line(graph, fact);
             out.push_str(&wrap_hanging(&line, &format!("{:>3}. ", i + 1), "     "));
             for source in fact.sources.iter().filter(|s| s.paper == outline.paper) {
                 out.push_str(&wrap(
-                    &format!("[{}]", super::short_locator(source.locator())),
+                    &format!("[{}]", graph.short_locator(source)),
                     "     ",
                 ));
                 if with_quotes {
-                    let quote = format!("“{}”", source.quote().trim());
+                    let quote = format!("“{}”", graph.printed_quote(source));
                     out.push_str(&wrap(&quote, "     ").replacen(
                         &quote,
                         &styled(QUOTE, &quote),
@@ -118,6 +124,26 @@ pub fn human(graph: &ConceptGraph, outline: &Outline<'_>, with_quotes: bool) -> 
     out
 }
 
+/// The notice of an outline cut short by the work budget, if it was: which relations
+/// its claims come from.
+pub fn stopped(outline: &Outline<'_>, relations: usize) -> String {
+    let Some(stop) = outline.stop else {
+        return String::new();
+    };
+    let after = match stop {
+        Stop::Work(units) => format!(
+            "{units} units of work (one a relation looked at or a quote placed in the text)"
+        ),
+        Stop::Time(elapsed) => format!("{} ms", elapsed.as_millis()),
+    };
+    let text = format!(
+        "The outline stopped after {after}: it holds the paper's claims among the first {} of \
+         the {relations} relations (in data order), and the counts below are of those.",
+        outline.looked_at
+    );
+    styled(NOTICE, wrap(&text, "")) + "\n"
+}
+
 /// The JSON shape of `paper` (docs/json.md).
 #[derive(Debug, Serialize)]
 pub struct OutlineJson<'g> {
@@ -125,6 +151,13 @@ pub struct OutlineJson<'g> {
     pub paper: Option<PaperJson<'g>>,
     /// Whether claims follow the paper's text (else the data order).
     pub text_order: bool,
+    /// Whether fewer claims are listed than found (`--limit`).
+    pub truncated: bool,
+    /// Why gathering stopped before every relation was looked at, if it did; the claims
+    /// and counts are then those among the first `looked_at` relations.
+    pub stopped: Option<super::path::StopJson>,
+    /// How many relations (in data order) were looked at.
+    pub looked_at: usize,
     /// Claims under each heading.
     pub groups: Vec<GroupJson<'g>>,
     /// The paper's facts, in the data-file shape (`{subject, property, value, sources}`).
@@ -147,6 +180,9 @@ pub fn json<'g>(graph: &'g ConceptGraph, outline: &'g Outline<'g>) -> OutlineJso
             .paper(&outline.paper)
             .map(|p| PaperJson::new(graph, p, outline.claims(), outline.quotes())),
         text_order: outline.text_order,
+        truncated: outline.left_out.0 > 0,
+        stopped: outline.stop.map(super::path::StopJson::from),
+        looked_at: outline.looked_at,
         groups: outline
             .groups
             .iter()

@@ -9,7 +9,7 @@ use super::{
     citations,
     sentence::{cited_with, hop_sentence, qualifier},
     shape::{RelationHeadJson, SourceJson},
-    styled, wrap, wrap_hanging, NOTICE, PAPER,
+    styled, wrap, wrap_hanging, GLUE, NOTICE, PAPER,
 };
 use crate::{
     graph::ConceptGraph,
@@ -20,9 +20,6 @@ use crate::{
     relation::Source,
     schema::Role,
 };
-
-/// No-break space: keeps a relation label inside an arrow on one line when wrapping.
-const NBSP: char = '\u{a0}';
 
 /// The routes as chains, each followed by its hops and the papers asserting them.
 pub fn human(graph: &ConceptGraph, query: &PathQuery, result: &PathResult) -> String {
@@ -216,6 +213,17 @@ pub enum StopJson {
     },
 }
 
+impl From<Stop> for StopJson {
+    fn from(stop: Stop) -> Self {
+        match stop {
+            Stop::Work(units) => Self::Work { units },
+            Stop::Time(elapsed) => Self::Time {
+                millis: elapsed.as_millis(),
+            },
+        }
+    }
+}
+
 /// One path.
 #[derive(Debug, Serialize)]
 pub struct RouteJson<'g> {
@@ -278,12 +286,7 @@ pub fn json<'g>(
         total: result.total,
         exact: result.exact,
         truncated: result.truncated(),
-        stopped: result.stop.map(|stop| match stop {
-            Stop::Work(units) => StopJson::Work { units },
-            Stop::Time(elapsed) => StopJson::Time {
-                millis: elapsed.as_millis(),
-            },
-        }),
+        stopped: result.stop.map(StopJson::from),
         paths: result
             .paths
             .iter()
@@ -442,7 +445,7 @@ fn glance(graph: &ConceptGraph, query: &PathQuery, result: &PathResult) -> Strin
         let most: Vec<String> = through
             .iter()
             .take(6)
-            .map(|&(node, n)| format!("{} {n}", graph.node(node).id))
+            .map(|&(node, n)| format!("{} {n}", graph.node(node).label))
             .collect();
         out.push_str(&wrap_hanging(
             &format!("Most chains pass through (chains): {}", most.join(", ")),
@@ -534,7 +537,7 @@ fn chain_block(graph: &ConceptGraph, query: &PathQuery, number: usize, path: &Pa
     }
     let first = format!("{number}. ");
     let indent = " ".repeat(first.len());
-    let mut out = wrap_hanging(&chain, &first, &indent).replace(NBSP, " ");
+    let mut out = wrap_hanging(&chain, &first, &indent);
     // One row per step and kind (and way walked): the papers asserting any of them.
     let mut rows: Vec<Row<'_>> = Vec::new();
     for (s, step) in path.steps.iter().enumerate() {
@@ -629,7 +632,7 @@ fn arrow(graph: &ConceptGraph, step: &[Hop]) -> String {
     let joined = |labels: &[String]| {
         labels
             .iter()
-            .map(|l| l.replace(' ', &NBSP.to_string()))
+            .map(|l| l.replace(' ', &GLUE.to_string()))
             .collect::<Vec<_>>()
             .join(" | ")
     };

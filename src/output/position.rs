@@ -8,7 +8,8 @@ use std::fmt::Write as _;
 use serde::Serialize;
 
 use super::{
-    count, shape::ClaimJson, shape::SourceJson, styled, wrap, wrap_hanging, HEADING, LABEL,
+    count, path::StopJson, shape::ClaimJson, shape::SourceJson, styled, wrap, wrap_hanging,
+    HEADING, LABEL, NOTICE,
 };
 use crate::{
     fact::Value,
@@ -18,7 +19,7 @@ use crate::{
     query::{
         contested::{Evidence, Kind, Strength},
         position::{ClaimPosition, Position, Stance},
-        Hop,
+        Hop, Stop,
     },
     schema::Role,
 };
@@ -244,6 +245,7 @@ pub fn summary(graph: &ConceptGraph, position: &Position) -> Vec<Sentence> {
     ] {
         for (d, dispute) in position
             .disputes
+            .disputes
             .iter()
             .enumerate()
             .filter(|(_, d)| d.strength == strength)
@@ -290,6 +292,7 @@ pub fn summary(graph: &ConceptGraph, position: &Position) -> Vec<Sentence> {
     }
     let framed: Vec<usize> = position
         .disputes
+        .disputes
         .iter()
         .enumerate()
         .filter(|(d, dispute)| {
@@ -301,7 +304,7 @@ pub fn summary(graph: &ConceptGraph, position: &Position) -> Vec<Sentence> {
         let examples: Vec<String> = framed
             .iter()
             .take(2)
-            .map(|&d| format!("“{}”", question(graph, &position.disputes[d])))
+            .map(|&d| format!("“{}”", question(graph, &position.disputes.disputes[d])))
             .collect();
         out.push(Sentence {
             text: format!(
@@ -392,9 +395,35 @@ fn verdict_words(verdict: Verdict) -> &'static str {
     }
 }
 
-/// The position for people: the summary, then each claim.
-pub fn human(graph: &ConceptGraph, position: &Position) -> String {
+/// The notices of work a budget cut short: the paper's claims (gathered or compared)
+/// and the disputes; nothing when all was done.
+fn stopped(graph: &ConceptGraph, position: &Position) -> String {
     let mut out = String::new();
+    if let Some(stop) = position.stop {
+        let after = match stop {
+            Stop::Work(units) => format!(
+                "{units} units of work (one a relation looked at, a quote placed in the text or \
+                 a claim compared)"
+            ),
+            Stop::Time(elapsed) => format!("{} ms", elapsed.as_millis()),
+        };
+        let text = format!(
+            "The position stopped after {after}: it holds the first {} of the paper's claims \
+             (in its order) among the first {} of the {} relations (in data order), and the \
+             summary counts those.",
+            position.claims.len(),
+            position.looked_at,
+            graph.relation_count()
+        );
+        out.push_str(&(styled(NOTICE, wrap(&text, "")) + "\n"));
+    }
+    out + &super::contested::stopped(graph, &position.disputes, &[])
+}
+
+/// The position for people: the summary, then each claim. `brief` names the papers
+/// agreeing or differing with each claim without their claims.
+pub fn human(graph: &ConceptGraph, position: &Position, brief: bool) -> String {
+    let mut out = stopped(graph, position);
     let cite = graph.cite(&position.paper);
     let title = format!(
         "Where {cite} stands: {}, compared with the other {}",
@@ -428,7 +457,7 @@ pub fn human(graph: &ConceptGraph, position: &Position) -> String {
         out.push('\n');
         let head = format!("{}. {}", i + 1, claim_sentence(graph, claim.claim));
         out.push_str(&styled_lines(&wrap_hanging(&head, "", "    ")));
-        write_claim(graph, position, claim, &mut out);
+        write_claim(graph, position, claim, brief, &mut out);
     }
     out
 }
@@ -440,8 +469,14 @@ fn styled_lines(text: &str) -> String {
     })
 }
 
-/// The lines under one claim.
-fn write_claim(graph: &ConceptGraph, position: &Position, claim: &ClaimPosition, out: &mut String) {
+/// The lines under one claim; `brief`: the papers without their claims.
+fn write_claim(
+    graph: &ConceptGraph,
+    position: &Position,
+    claim: &ClaimPosition,
+    brief: bool,
+    out: &mut String,
+) {
     let line =
         |out: &mut String, text: String| out.push_str(&wrap_hanging(&text, "    ", "      "));
     if claim.alone() {
@@ -474,7 +509,20 @@ fn write_claim(graph: &ConceptGraph, position: &Position, claim: &ClaimPosition,
         line(out, format!("the same: {}", same.join("; ")));
     }
     for verdict in [Verdict::ImpliedBy, Verdict::Implies] {
-        for (paper, stance) in agreeing.iter().filter(|(_, s)| s.verdict == verdict) {
+        let papers = agreeing.iter().filter(|(_, s)| s.verdict == verdict);
+        if brief {
+            let names: Vec<String> = papers
+                .map(|(paper, _)| format!("{}{}", graph.cite(paper), shared(paper)))
+                .collect();
+            if !names.is_empty() {
+                line(
+                    out,
+                    format!("{}: {}", verdict_words(verdict), names.join("; ")),
+                );
+            }
+            continue;
+        }
+        for (paper, stance) in papers {
             line(
                 out,
                 format!(
@@ -487,7 +535,24 @@ fn write_claim(graph: &ConceptGraph, position: &Position, claim: &ClaimPosition,
             );
         }
     }
-    for (paper, stances) in claim.differing() {
+    if brief {
+        // One line per verdict, naming the papers whose closest claim it is.
+        let differing = claim.differing();
+        for verdict in [Verdict::Conflict, Verdict::Tension, Verdict::Framing] {
+            let names: Vec<&str> = differing
+                .iter()
+                .filter(|(_, stances)| stances[0].verdict == verdict)
+                .map(|(paper, _)| graph.cite(paper))
+                .collect();
+            if !names.is_empty() {
+                line(
+                    out,
+                    format!("{}: {}", verdict_words(verdict), names.join("; ")),
+                );
+            }
+        }
+    }
+    for (paper, stances) in claim.differing().into_iter().filter(|_| !brief) {
         let strongest = stances[0].verdict;
         let shown: Vec<String> = stances
             .iter()
@@ -512,7 +577,7 @@ fn write_claim(graph: &ConceptGraph, position: &Position, claim: &ClaimPosition,
         );
     }
     for &d in &claim.disputes {
-        let dispute = &position.disputes[d];
+        let dispute = &position.disputes.disputes[d];
         line(
             out,
             format!(
@@ -546,8 +611,22 @@ pub struct PositionJson<'g> {
     paper: &'g str,
     cite: &'g str,
     text_order: bool,
+    /// Why gathering or comparing the claims stopped short, if it did.
+    stopped: Option<StopJson>,
+    /// How many relations (in data order) were looked at for the paper's claims.
+    looked_at: usize,
+    /// For how many concepts the disputes were worked out, of how many, and why not
+    /// for all.
+    disputes_within: WithinJson,
     summary: Vec<Sentence>,
     claims: Vec<ClaimPositionJson<'g>>,
+}
+
+#[derive(Serialize)]
+struct WithinJson {
+    concepts: usize,
+    of: usize,
+    stopped: Option<StopJson>,
 }
 
 #[derive(Serialize)]
@@ -627,6 +706,13 @@ pub fn json<'g>(graph: &'g ConceptGraph, position: &'g Position) -> PositionJson
         paper,
         cite: graph.cite(paper),
         text_order: position.text_order,
+        stopped: position.stop.map(StopJson::from),
+        looked_at: position.looked_at,
+        disputes_within: WithinJson {
+            concepts: position.disputes.concepts,
+            of: position.disputes.of,
+            stopped: position.disputes.stop.map(StopJson::from),
+        },
         summary: summary(graph, position),
         claims: position
             .claims
@@ -661,8 +747,8 @@ pub fn json<'g>(graph: &'g ConceptGraph, position: &'g Position) -> PositionJson
                     .iter()
                     .map(|&d| DisputeRefJson {
                         number: d + 1,
-                        strength: position.disputes[d].strength,
-                        question: question(graph, &position.disputes[d]),
+                        strength: position.disputes.disputes[d].strength,
+                        question: question(graph, &position.disputes.disputes[d]),
                     })
                     .collect(),
                 alone: c.alone(),

@@ -148,22 +148,29 @@ pub fn cited_with<'s>(
     sources: impl IntoIterator<Item = &'s Source>,
     with_quotes: bool,
 ) -> String {
-    sources
-        .into_iter()
-        .map(|s| {
-            let cite = graph.cite(&s.paper);
-            if with_quotes {
-                format!(
-                    "{cite}, {}: “{}”",
-                    super::short_locator(s.locator()),
-                    s.quote().trim()
-                )
-            } else {
-                format!("{cite}, {}", super::short_locator(s.locator()))
+    let mut cited: Vec<String> = Vec::new();
+    let mut seen: Vec<(&str, String)> = Vec::new();
+    for s in sources {
+        let cite = graph.cite(&s.paper);
+        if !with_quotes {
+            let line = format!("{cite}, {}", graph.short_locator(s));
+            if !cited.contains(&line) {
+                cited.push(line);
             }
-        })
-        .collect::<Vec<_>>()
-        .join("; ")
+            continue;
+        }
+        // A sentence cited once, however many of its clauses the paper is quoted for.
+        let quote = graph.printed_quote(s).into_owned();
+        if seen
+            .iter()
+            .any(|(p, q)| *p == s.paper.as_str() && *q == quote)
+        {
+            continue;
+        }
+        cited.push(format!("{cite}, {}: “{quote}”", graph.short_locator(s)));
+        seen.push((s.paper.as_str(), quote));
+    }
+    cited.join("; ")
 }
 
 /// What a relation is qualified by: a common ground's aspect or a difference's

@@ -11,10 +11,11 @@ use crate::{
     graph::ConceptGraph,
     paper::Paper,
     query::comparison::{Claim, Row, Stance},
-    relation::{Relation, Source},
+    relation::{Extent, Relation, Source},
 };
 
-/// A source: `{paper, cite, locator, quote}`.
+/// A source: `{paper, cite, locator, quote, sentence?, extent?, voice?, encoded_by?,
+/// reviewed_by?}`.
 #[derive(Debug, Serialize)]
 pub struct SourceJson<'g> {
     /// Paper id.
@@ -23,18 +24,84 @@ pub struct SourceJson<'g> {
     pub cite: &'g str,
     /// Section or heading.
     pub locator: &'g str,
-    /// The verbatim quote.
+    /// The verbatim quote, as encoded.
     pub quote: &'g str,
+    /// The sentence (or sentences) of the paper's text the quote is in, white space
+    /// squeezed; absent when the text is not at hand or the quote is not in it.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub sentence: Option<String>,
+    /// `quote` when human output prints the quote rather than its sentence.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub extent: Option<&'static str>,
+    /// `thesis` or `reported`, when the data says.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub voice: Option<&'static str>,
+    /// Who encoded the claim, when the data says.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub encoded_by: Option<&'g str>,
+    /// Who reviewed it, when someone did.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub reviewed_by: Option<&'g str>,
 }
 
 impl<'g> SourceJson<'g> {
     /// The source's JSON shape.
     pub fn new(graph: &'g ConceptGraph, source: &'g Source) -> Self {
+        let who = source.attribution();
         Self {
             paper: &source.paper,
             cite: graph.cite(&source.paper),
             locator: source.locator(),
             quote: source.quote(),
+            sentence: graph.passage(source).map(|p| p.sentence),
+            extent: (source.extent() != Extent::Sentence).then(|| source.extent().name()),
+            voice: who.voice.name(),
+            encoded_by: who.encoded_by,
+            reviewed_by: who.reviewed_by,
+        }
+    }
+}
+
+/// A fact as the selected papers state it: `{subject, property, label, value, papers,
+/// sources}` (`label` is the property's label in the schema).
+#[derive(Debug, Serialize)]
+pub struct FactJson<'g> {
+    /// The node the fact is about.
+    pub subject: &'g str,
+    /// The property's name.
+    pub property: &'g str,
+    /// The property's label (`was first put forward in`).
+    pub label: &'g str,
+    /// The value: `{year}`, `{date}`, `{number, unit?}` or `{text}`.
+    pub value: &'g crate::fact::Value,
+    /// The distinct papers stating it (among the selected papers).
+    pub papers: Vec<&'g str>,
+    /// Their sources.
+    pub sources: Vec<SourceJson<'g>>,
+}
+
+impl<'g> FactJson<'g> {
+    /// `fact` with the given sources.
+    pub fn new(
+        graph: &'g ConceptGraph,
+        fact: &'g crate::fact::Fact,
+        sources: impl IntoIterator<Item = &'g Source>,
+    ) -> Self {
+        let sources: Vec<&Source> = sources.into_iter().collect();
+        Self {
+            subject: &graph.node(fact.subject).id,
+            property: &fact.property,
+            label: graph
+                .schema()
+                .properties
+                .get(&fact.property)
+                .map_or(fact.property.as_str(), |p| p.label.as_str()),
+            value: &fact.value,
+            papers: crate::relation::distinct_papers(sources.iter().copied()),
+            sources: sources
+                .into_iter()
+                .map(|s| SourceJson::new(graph, s))
+                .collect(),
         }
     }
 }

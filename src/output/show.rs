@@ -6,11 +6,12 @@ use std::fmt::Write as _;
 use petgraph::graph::NodeIndex;
 use serde::Serialize;
 
-use super::shape::ClaimJson;
+use super::shape::{ClaimJson, FactJson};
 use super::{
     node_line, relation_line, sources_block, styled, wrap, wrap_hanging, DETAIL, HEADING, LABEL,
 };
 use crate::{
+    fact::Fact,
     graph::ConceptGraph,
     graph::Incident,
     node::Node,
@@ -59,7 +60,42 @@ fn kept_compared<'g>(
         .collect()
 }
 
-/// The node's card followed by its relations grouped by kind (schema order); only the
+/// The facts about `ix` that some kept paper states, each with only the kept papers'
+/// sources.
+fn kept_facts<'g>(
+    graph: &'g ConceptGraph,
+    ix: NodeIndex,
+    keep: &dyn Fn(&str) -> bool,
+) -> Vec<(&'g Fact, Vec<&'g Source>)> {
+    graph
+        .facts()
+        .iter()
+        .filter(|fact| fact.subject == ix)
+        .map(|fact| {
+            (
+                fact,
+                fact.sources.iter().filter(|s| keep(&s.paper)).collect(),
+            )
+        })
+        .filter(|(_, sources): &(_, Vec<_>)| !sources.is_empty())
+        .collect()
+}
+
+/// A fact as a sentence: `Targeted poverty alleviation was first put forward in 2013`.
+pub fn fact_line(graph: &ConceptGraph, fact: &Fact) -> String {
+    let property = graph
+        .schema()
+        .properties
+        .get(&fact.property)
+        .map_or(fact.property.as_str(), |p| p.label.as_str());
+    format!(
+        "{} {property} {}",
+        graph.node(fact.subject).label,
+        fact.value
+    )
+}
+
+/// The node's card followed by its facts and its relations grouped by kind (schema order); only the
 /// claims of papers `keep` accepts.
 pub fn human(
     graph: &ConceptGraph,
@@ -98,15 +134,23 @@ pub fn human(
                 let (a, b) = (graph.node(relation.from), graph.node(relation.to));
                 out.push_str(&wrap_hanging(
                     &p.from,
-                    &format!("      {}: ", a.id),
+                    &format!("      {}: ", a.label),
                     "        ",
                 ));
                 out.push_str(&wrap_hanging(
                     &p.to,
-                    &format!("      {}: ", b.id),
+                    &format!("      {}: ", b.label),
                     "        ",
                 ));
             }
+            out.push_str(&sources_block(graph, sources, "      ", with_quotes));
+        }
+    }
+    let facts = kept_facts(graph, ix, keep);
+    if !facts.is_empty() {
+        let _ = writeln!(out, "\n{} ({})", styled(HEADING, "Facts"), facts.len());
+        for (fact, sources) in facts {
+            out.push_str(&wrap_hanging(&fact_line(graph, fact), "  ", "    "));
             out.push_str(&sources_block(graph, sources, "      ", with_quotes));
         }
     }
@@ -188,12 +232,12 @@ fn incident_block(
                 let there = graph.node(item.other);
                 out.push_str(&wrap_hanging(
                     mine,
-                    &format!("      {}: ", here.id),
+                    &format!("      {}: ", here.label),
                     "        ",
                 ));
                 out.push_str(&wrap_hanging(
                     theirs,
-                    &format!("      {}: ", there.id),
+                    &format!("      {}: ", there.label),
                     "        ",
                 ));
             }
@@ -218,6 +262,8 @@ pub struct ShowJson<'g> {
     pub relations: Vec<IncidentJson<'g>>,
     /// The relations that use it as their aspect or dimension.
     pub compared_along: Vec<ClaimJson<'g>>,
+    /// The facts the papers state about it.
+    pub facts: Vec<FactJson<'g>>,
 }
 
 /// A relation seen from the node shown.
@@ -257,6 +303,10 @@ pub fn json<'g>(
         compared_along: kept_compared(graph, ix, keep)
             .into_iter()
             .map(|(relation, sources)| ClaimJson::new(graph, relation, sources))
+            .collect(),
+        facts: kept_facts(graph, ix, keep)
+            .into_iter()
+            .map(|(fact, sources)| FactJson::new(graph, fact, sources))
             .collect(),
     }
 }

@@ -8,7 +8,9 @@ use std::fmt::Write as _;
 use indexmap::IndexMap;
 use petgraph::graph::NodeIndex;
 
-use super::{count, display_width, styled, wrap, wrap_hanging, HEADING, LABEL, WIDTH};
+use super::{
+    count, display_width, styled, wrap, wrap_hanging, wrap_styled, GLUE, HEADING, LABEL, WIDTH,
+};
 use crate::{
     graph::ConceptGraph,
     query::{
@@ -20,7 +22,7 @@ use crate::{
 };
 
 /// `text` cut to `width` columns, ending in `…` when cut.
-fn fit(text: &str, width: usize) -> String {
+pub(crate) fn fit(text: &str, width: usize) -> String {
     if display_width(text) <= width {
         return text.to_string();
     }
@@ -38,14 +40,14 @@ fn fit(text: &str, width: usize) -> String {
 fn counted_line(title: &str, items: &[(String, usize)]) -> String {
     let list: Vec<String> = items
         .iter()
-        // No-break spaces keep each name whole and with its count when the line wraps
+        // Glued, each name stays whole and with its count when the line wraps
         // ("extension of 1", not "extension" at one line's end and "of 1" on the
         // next); a name too long to keep whole keeps at least its count.
         .map(|(name, n)| {
             if display_width(name) <= WIDTH / 2 {
-                format!("{name} {n}").replace(' ', "\u{a0}")
+                format!("{name} {n}").replace(' ', &GLUE.to_string())
             } else {
-                format!("{name}\u{a0}{n}")
+                format!("{name}{GLUE}{n}")
             }
         })
         .collect();
@@ -79,8 +81,12 @@ fn disputes_line(
     if disputes.is_empty() {
         return String::new();
     }
-    let about: Vec<&str> = nodes.iter().map(|&n| graph.node(n).id.as_str()).collect();
-    let mut ids = about.clone();
+    // Named by their labels; the command to type by the ids.
+    let about: Vec<&str> = nodes
+        .iter()
+        .map(|&n| graph.node(n).label.as_str())
+        .collect();
+    let mut ids: Vec<&str> = nodes.iter().map(|&n| graph.node(n).id.as_str()).collect();
     if !papers.is_empty() {
         ids.push("--paper");
         ids.extend(papers.iter().map(String::as_str));
@@ -89,10 +95,15 @@ fn disputes_line(
     let head = format!("{title} about {}: {}", about.join(" or "), disputes.len());
     let command = format!("linkage contested {}", ids.join(" "));
     // The command is kept whole on one line, so that it can be copied.
-    let text = if display_width(&head) + display_width(&command) + 12 <= WIDTH {
-        format!("{head}, shown by `{command}`\n")
+    let one_line = format!("{head}, shown by `{command}`");
+    let text = if display_width(&one_line) <= WIDTH {
+        one_line + "\n"
     } else {
-        format!("{head}, shown by\n  {command}\n")
+        // A no-break space keeps "shown by" together at the end of the wrapped line.
+        format!(
+            "{}  {command}\n",
+            wrap(&format!("{head}, shown\u{a0}by"), "")
+        )
     };
     text.replacen(title, &styled(HEADING, title), 1)
 }
@@ -132,11 +143,9 @@ pub fn diff(
     let asserting = papers_of(all_sources).len();
     let mut out = String::new();
     let title = format!(
-        "{} ({}) and {} ({}): {} compare them",
+        "{} and {}: {} compare them",
         a.label,
-        a.id,
         b.label,
-        b.id,
         count(asserting, "paper", "papers")
     );
     out.push_str(&wrap(&title, "").replacen(&a.label, &styled(LABEL, &a.label), 1));
@@ -145,10 +154,11 @@ pub fn diff(
     for claim in &diff.direct {
         let relation = claim.relation;
         let kind = &graph.kind_of(relation).label;
+        // The other way round (from the second to the first) marked with an arrow.
         let name = if relation.from == diff.a {
             kind.clone()
         } else {
-            format!("{} {kind} {}", b.id, a.id)
+            format!("← {kind}")
         };
         let entry = relate.entry(name).or_default();
         for source in &claim.sources {
@@ -163,7 +173,12 @@ pub fn diff(
         items
     };
     if !relate.is_empty() {
-        let title = format!("How {} relates to {} (papers)", a.id, b.id);
+        let backwards = relate.keys().any(|k| k.starts_with('←'));
+        let title = if backwards {
+            format!("How they relate (papers; ← from {})", b.label)
+        } else {
+            "How they relate (papers)".to_string()
+        };
         out.push_str(&counted_line(&title, &counted(relate)));
     }
     if !diff.common_ground.is_empty() {
@@ -179,10 +194,10 @@ pub fn diff(
         let title = format!(
             "Differences ({}; papers; {} | {})",
             diff.differences.len(),
-            a.id,
-            b.id
+            a.label,
+            b.label
         );
-        let _ = writeln!(out, "{}", styled(HEADING, title));
+        out.push_str(&wrap_styled(HEADING, &title, "", "  "));
         let heads: Vec<String> = diff
             .differences
             .iter()
@@ -308,6 +323,31 @@ pub fn show(
     if !per_paper.is_empty() {
         out.push_str(&counted_line("Relations by paper", &per_paper));
     }
+    let facts: Vec<String> = graph
+        .facts()
+        .iter()
+        .filter(|fact| fact.subject == ix)
+        .filter_map(|fact| {
+            let papers = papers_of(fact.sources.iter().filter(|s| keep(&s.paper)));
+            let property = graph
+                .schema()
+                .properties
+                .get(&fact.property)
+                .map_or(fact.property.as_str(), |p| p.label.as_str());
+            (!papers.is_empty()).then(|| {
+                let cites: Vec<&str> = papers.iter().map(|p| graph.cite(p)).collect();
+                format!("{property} {} — {}", fact.value, cites.join("; "))
+            })
+        })
+        .collect();
+    if !facts.is_empty() {
+        let line = format!("Facts: {}", facts.join("; "));
+        out.push_str(&wrap_hanging(&line, "", "  ").replacen(
+            "Facts",
+            &styled(HEADING, "Facts"),
+            1,
+        ));
+    }
     let mut ranked: Vec<_> = neighbours.into_iter().collect();
     ranked.sort_by_key(|(_, (papers, relations))| std::cmp::Reverse((papers.len(), *relations)));
     if !ranked.is_empty() {
@@ -315,8 +355,7 @@ pub fn show(
         for (other, (papers, relations)) in ranked.iter().take(8) {
             let other = graph.node(*other);
             let tail = format!(
-                " ({}): {}, {}",
-                other.id,
+                ": {}, {}",
                 count(papers.len(), "paper", "papers"),
                 count(*relations, "relation", "relations")
             );

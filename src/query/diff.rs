@@ -27,8 +27,9 @@ pub struct Diff<'g> {
 
 impl Diff<'_> {
     /// Whether the selected papers give nothing to compare: no relation between the
-    /// two, and no neighbourhood on both sides to contrast (`diff tpa rr --paper wu`:
-    /// Wu & Zhu say nothing of `tpa`). The command then exits 1.
+    /// two, and no neighbourhood on both sides to contrast (`diff first-centenary-goal
+    /// rr --paper wu`: Wu & Zhu say nothing of the first centenary goal). The command
+    /// then exits 1.
     pub fn is_empty(&self) -> bool {
         let a_side = self
             .contrast

@@ -11,6 +11,7 @@ pub mod compare;
 pub mod comparison;
 pub mod contested;
 pub mod diff;
+pub mod disputes_within;
 pub mod neighbors;
 pub mod outline;
 pub mod path;
@@ -126,6 +127,7 @@ pub(crate) mod testing {
             names,
             facts: Vec::new(),
             files: Vec::new(),
+            paper_texts: crate::passage::PaperTexts::default(),
         }
     }
 }

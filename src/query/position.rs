@@ -9,11 +9,20 @@
 //!
 //! A paper is named as agreeing only where it makes a claim the logic finds the same
 //! or implied: never because it speaks of the same concepts.
+//!
+//! The work is bounded as `paper`'s and `contested`'s is (a `serve` request may ask for
+//! it): gathering the claims spends the budget of `paper`, comparing them one unit per
+//! other claim judged, and the disputes are those `contested` works out within its own
+//! budget. Whatever stopped short is recorded, so the answer can say what it covers.
 
 use indexmap::IndexMap;
 use petgraph::graph::NodeIndex;
 
-use super::contested::{Dispute, Evidence, Strength};
+use super::{
+    budget::{Budget, Meter, Stop},
+    contested::{Evidence, Strength},
+    disputes_within::{contested_within, Contested, DISPUTE_WORK},
+};
 use crate::{
     graph::ConceptGraph,
     logic::{judge, Verdict},
@@ -99,8 +108,14 @@ pub struct Position {
     /// Its claims: relations in the order of the text, then facts.
     pub claims: Vec<ClaimPosition>,
     /// The disputes of `contested` by default (no pairs merely related otherwise), in
-    /// its order: what [`ClaimPosition::disputes`] indexes.
-    pub disputes: Vec<Dispute>,
+    /// its order, as far as its work budget reached: what [`ClaimPosition::disputes`]
+    /// indexes.
+    pub disputes: Contested,
+    /// Why the work stopped short, if it did: [`Position::claims`] are then the first
+    /// of the paper's claims found among the first [`Position::looked_at`] relations.
+    pub stop: Option<Stop>,
+    /// How many relations (in data order) were looked at for the paper's claims.
+    pub looked_at: usize,
 }
 
 /// The concepts a claim is about, whose other claims may agree or differ with it.
@@ -130,13 +145,17 @@ fn others_of(graph: &ConceptGraph, claim: Evidence, paper: &str) -> Vec<String> 
 /// Where `paper` stands. `text` is the paper's text, for the order of its claims.
 ///
 /// Compares each claim with every claim about one of its concepts: linear in the
-/// paper's claims times the relations of their concepts.
-pub fn position(graph: &ConceptGraph, paper: &str, text: Option<&str>) -> Position {
-    let disputes: Vec<Dispute> = super::contested::contested(graph)
-        .into_iter()
-        .filter(|d| d.strength != Strength::Related)
-        .collect();
-    let mut claims: Vec<Evidence> = super::outline::claims_in_order(graph, paper, text)
+/// paper's claims times the relations of their concepts. `budget` bounds gathering the
+/// claims (as `paper`'s outline) and, afresh, comparing them (one unit per claim
+/// judged); a claim is compared whole or left out with every claim after it.
+pub fn position(graph: &ConceptGraph, paper: &str, text: Option<&str>, budget: Budget) -> Position {
+    let mut disputes = contested_within(graph, &[], DISPUTE_WORK);
+    disputes
+        .disputes
+        .retain(|d| d.strength != Strength::Related);
+    let gathered = super::outline::claims_in_order(graph, paper, text, budget);
+    let mut claims: Vec<Evidence> = gathered
+        .claims
         .into_iter()
         .map(|c| Evidence::Relation(c.edge))
         .collect();
@@ -150,75 +169,83 @@ pub fn position(graph: &ConceptGraph, paper: &str, text: Option<&str>) -> Positi
     );
     let order: Vec<&str> = graph.papers().map(|p| p.id.as_str()).collect();
     let schema = graph.schema();
-    let positions = claims
-        .into_iter()
-        .filter_map(|claim| {
-            let own = claim.claim(graph)?;
-            let mut candidates: Vec<Evidence> = Vec::new();
-            for end in ends(graph, claim) {
-                for incident in graph.incident(end) {
-                    candidates.push(Evidence::Relation(incident.edge));
-                }
-                candidates.extend(
-                    graph
-                        .facts()
-                        .iter()
-                        .enumerate()
-                        .filter(|(_, f)| f.subject == end)
-                        .map(|(i, _)| Evidence::Fact(i)),
-                );
+    // Each concept's facts, found once: a claim is compared with the facts of its ends.
+    let mut facts_about: IndexMap<NodeIndex, Vec<usize>> = IndexMap::new();
+    for (i, fact) in graph.facts().iter().enumerate() {
+        facts_about.entry(fact.subject).or_default().push(i);
+    }
+    let mut meter = Meter::new(budget);
+    let mut positions = Vec::new();
+    for claim in claims {
+        let Some(own) = claim.claim(graph) else {
+            continue;
+        };
+        let mut candidates: Vec<Evidence> = Vec::new();
+        for end in ends(graph, claim) {
+            for incident in graph.incident(end) {
+                candidates.push(Evidence::Relation(incident.edge));
             }
-            candidates.sort_by_key(|c| match *c {
-                Evidence::Relation(e) => (0, e.index()),
-                Evidence::Fact(i) => (1, i),
-            });
-            candidates.dedup();
-            let mut others: IndexMap<String, Vec<Stance>> = IndexMap::new();
-            for other in candidates {
-                let verdict = if other == claim {
-                    // Other papers' sources on the paper's own relation: the same claim.
-                    Verdict::Same
-                } else {
-                    match other.claim(graph) {
-                        Some(theirs) => judge(schema, own, theirs),
-                        None => Verdict::Unrelated,
-                    }
-                };
-                if verdict == Verdict::Unrelated {
-                    continue;
-                }
-                for holder in others_of(graph, other, paper) {
-                    others.entry(holder).or_default().push(Stance {
-                        claim: other,
-                        verdict,
-                    });
-                }
+            if let Some(facts) = facts_about.get(&end) {
+                candidates.extend(facts.iter().map(|&i| Evidence::Fact(i)));
             }
-            for stances in others.values_mut() {
-                stances.sort_by_key(|s| rank(s.verdict));
+        }
+        candidates.sort_by_key(|c| match *c {
+            Evidence::Relation(e) => (0, e.index()),
+            Evidence::Fact(i) => (1, i),
+        });
+        candidates.dedup();
+        // A claim is compared whole or not at all, and none after it.
+        if !candidates.iter().all(|_| meter.tick()) {
+            break;
+        }
+        let mut others: IndexMap<String, Vec<Stance>> = IndexMap::new();
+        for other in candidates {
+            let verdict = if other == claim {
+                // Other papers' sources on the paper's own relation: the same claim.
+                Verdict::Same
+            } else {
+                match other.claim(graph) {
+                    Some(theirs) => judge(schema, own, theirs),
+                    None => Verdict::Unrelated,
+                }
+            };
+            if verdict == Verdict::Unrelated {
+                continue;
             }
-            others.sort_by_key(|p, _| order.iter().position(|o| o == p));
-            let in_disputes = disputes
-                .iter()
-                .enumerate()
-                .filter(|(_, d)| {
-                    d.sides.iter().any(|side| {
-                        side.evidence.contains(&claim) && side.papers.iter().any(|p| p == paper)
-                    })
+            for holder in others_of(graph, other, paper) {
+                others.entry(holder).or_default().push(Stance {
+                    claim: other,
+                    verdict,
+                });
+            }
+        }
+        for stances in others.values_mut() {
+            stances.sort_by_key(|s| rank(s.verdict));
+        }
+        others.sort_by_key(|p, _| order.iter().position(|o| o == p));
+        let in_disputes = disputes
+            .disputes
+            .iter()
+            .enumerate()
+            .filter(|(_, d)| {
+                d.sides.iter().any(|side| {
+                    side.evidence.contains(&claim) && side.papers.iter().any(|p| p == paper)
                 })
-                .map(|(i, _)| i)
-                .collect();
-            Some(ClaimPosition {
-                claim,
-                others,
-                disputes: in_disputes,
             })
-        })
-        .collect();
+            .map(|(i, _)| i)
+            .collect();
+        positions.push(ClaimPosition {
+            claim,
+            others,
+            disputes: in_disputes,
+        });
+    }
     Position {
         paper: paper.to_string(),
         text_order: text.is_some(),
         claims: positions,
         disputes,
+        stop: gathered.stop.or(meter.stopped()),
+        looked_at: gathered.looked_at,
     }
 }

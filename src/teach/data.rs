@@ -97,7 +97,8 @@ pub fn page_data(graph: &ConceptGraph, layout: &Layout) -> Value {
                 "sources": r.sources.iter().map(|s| json!({
                     "paper": papers.iter().position(|p| *p == s.paper),
                     "locator": s.locator(),
-                    "quote": s.quote().trim(),
+                    // As every human view prints it: the sentence the quote is in.
+                    "quote": graph.printed_quote(s),
                 })).collect::<Vec<_>>(),
             })
         })

@@ -59,7 +59,7 @@ pub fn caption(graph: &ConceptGraph, argument: &Argument<'_>, k: usize) -> Vec<S
         let cite = format!("{}, {}", graph.cite(&source.paper), source.locator());
         if i == 0 {
             lines.extend(wrap_label(
-                &format!("{cite}: “{}”", source.quote().trim()),
+                &format!("{cite}: “{}”", graph.printed_quote(source)),
                 90,
             ));
         } else {

@@ -75,7 +75,7 @@ pub fn markdown(graph: &ConceptGraph, argument: &Argument<'_>, figure: &str) -> 
             let _ = writeln!(
                 md,
                 "    > “{}”  \n    > — {}, {}\n",
-                escape(source.quote().trim()),
+                escape(&graph.printed_quote(source)),
                 escape(graph.cite(&source.paper)),
                 escape(source.locator())
             );

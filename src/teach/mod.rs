@@ -126,6 +126,18 @@ pub fn handout_command(
     output: Option<&Path>,
     data_dir: Option<&Path>,
 ) -> Result<Option<String>, Error> {
+    // Where it would go is checked first: a refused destination costs no layout.
+    let figure_path = output.map(|output| output.with_extension("svg"));
+    if let (Some(output), Some(figure_path)) = (output, &figure_path) {
+        if figure_path == output {
+            return Err(Error::Usage(format!(
+                "{} would be overwritten by the handout's figure; name the handout .md",
+                output.display()
+            )));
+        }
+        refuse_data_dir(output, data_dir)?;
+        refuse_data_dir(figure_path, data_dir)?;
+    }
     let argument = argument(graph, &lesson.topic(graph)?)?;
     if argument.steps.is_empty() {
         eprintln!(
@@ -135,19 +147,10 @@ pub fn handout_command(
         return Ok(None);
     }
     let figure = figure::svg(figure::dot(graph, &argument, None))?;
-    let Some(output) = output else {
+    let (Some(output), Some(figure_path)) = (output, figure_path) else {
         let uri = format!("data:image/svg+xml;base64,{}", handout::base64(&figure));
         return Ok(Some(handout::markdown(graph, &argument, &uri)));
     };
-    let figure_path = output.with_extension("svg");
-    if figure_path == output {
-        return Err(Error::Usage(format!(
-            "{} would be overwritten by the handout's figure; name the handout .md",
-            output.display()
-        )));
-    }
-    refuse_data_dir(output, data_dir)?;
-    refuse_data_dir(&figure_path, data_dir)?;
     let name = figure_path
         .file_name()
         .map(|n| n.to_string_lossy().into_owned())

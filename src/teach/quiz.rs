@@ -406,7 +406,7 @@ pub fn markdown(
             let _ = writeln!(
                 md,
                 "    > “{}”  \n    > — {}, {}\n",
-                escape(s.quote().trim()),
+                escape(&graph.printed_quote(s)),
                 escape(graph.cite(&s.paper)),
                 escape(s.locator())
             );

@@ -85,7 +85,7 @@ pub fn deck(graph: &ConceptGraph, argument: &Argument<'_>, figures: &[Vec<u8>]) 
                 "<p class=\"source\"><b>{}</b>, {}</p><blockquote>“{}”</blockquote>",
                 escape(graph.cite(&source.paper)),
                 escape(source.locator()),
-                escape(source.quote().trim())
+                escape(&graph.printed_quote(source))
             );
         }
         slides.push_str("</section>\n");

@@ -1,6 +1,7 @@
 """Reads linkage's evidence table as CSV (Python's csv module) and as Markdown
-(markdown-it-py, GitHub tables): one row per relation and source with what linkage
-wrote, and each line range holds its quote in the paper's text.
+(markdown-it-py, GitHub tables): one row per relation and source, then one per fact
+and source, with what linkage wrote (who encoded and reviewed each source, its voice),
+and each line range holds its quote in the paper's text.
 
 usage: evidence_check.py EVIDENCE.csv EVIDENCE.md REFERENCE.json KINDS.json [TEXTS_DIR]"""
 
@@ -18,6 +19,10 @@ def expected_rows(ref, kinds):
     node_kinds = {n["id"]: n["kind"] for n in ref["nodes"]}
     cites = {p["id"]: p.get("cite") or p["id"] for p in ref["papers"]}
     rows = []
+
+    def who(source):
+        return {field: source.get(field, "") for field in ("voice", "encoded_by", "reviewed_by", "extent")}
+
     for rel in ref["relations"]:
         for source in rel["sources"]:
             positions = rel.get("positions", {})
@@ -35,13 +40,47 @@ def expected_rows(ref, kinds):
                 "dimension_label": labels.get(rel.get("dimension"), ""),
                 "from_position": positions.get("from", ""),
                 "to_position": positions.get("to", ""),
+                "property": "",
+                "value": "",
                 "paper": source["paper"],
                 "citation": cites[source["paper"]],
                 "locator": source["locator"],
                 "quote": source["quote"],
+                **who(source),
                 "note": rel.get("note", ""),
             })
+    empty = {column: "" for column in ("relation", "to", "to_label", "to_kind", "aspect", "aspect_label",
+                                       "dimension", "dimension_label", "from_position", "to_position")}
+    for fact in ref.get("facts", []):
+        for source in fact["sources"]:
+            rows.append({
+                "from": fact["subject"],
+                "from_label": labels[fact["subject"]],
+                "from_kind": node_kinds[fact["subject"]],
+                **empty,
+                "property": fact["property"],
+                "value": value_text(fact["value"]),
+                "paper": source["paper"],
+                "citation": cites[source["paper"]],
+                "locator": source["locator"],
+                "quote": source["quote"],
+                **who(source),
+                "note": fact.get("note", ""),
+            })
     return rows
+
+
+def value_text(value):
+    """A fact's value as the table writes it: the year, date or text; a number with its unit."""
+    if "year" in value:
+        return str(value["year"])
+    if "date" in value:
+        return value["date"]
+    if "number" in value:
+        number = value["number"]
+        text = str(int(number)) if float(number).is_integer() else str(number)
+        return f"{text} {value['unit']}" if value.get("unit") else text
+    return value["text"]
 
 
 def markdown_rows(path):
@@ -104,7 +143,8 @@ def check(args):
         # A Markdown cell cannot hold a carriage return or a tab-exact run; <br> is a line break.
         wanted = {k: v.replace("\r\n", "\n").replace("\r", "\n").strip() for k, v in wanted.items()}
         expect(f"Markdown row {number}", row, wanted)
-    return {"rows": len(got), "located": located}
+    facts = sum(1 for row in got if row["property"])
+    return {"rows": len(got), "located": located, "fact_rows": facts}
 
 
 if __name__ == "__main__":

@@ -1,6 +1,6 @@
 """Loads linkage's Cypher script and its neo4j-admin CSV files into Kùzu (each into
-its own database, after docs/kuzu-schema.cypher): every paper, concept and relation is
-what linkage wrote; then the shortest-path hop counts for the given pairs, both ways
+its own database, after docs/kuzu-schema.cypher): every paper, concept, relation and
+fact (with its sources) is what linkage wrote; then the shortest-path hop counts for the given pairs, both ways
 (every relation, either direction) and directed (only the relations that are not
 symmetric, in their direction), for the test to compare with `linkage path`.
 
@@ -59,6 +59,27 @@ def compare(conn, ref, where):
         for n, r in enumerate(ref["relations"])
     )
     expect(f"{where} relations", relations, want)
+    facts = sorted(
+        (r[0], r[1], r[2], r[3], r[4], r[5], json.loads(r[6]), r[7])
+        for r in rows(conn, """MATCH (f:Fact)-[:ABOUT]->(c:Concept) RETURN f.id, c.id, f.subject, f.property,
+            f.value, f.value_type, f.sources, f.note""")
+    )
+
+    def value(v):
+        if "year" in v:
+            return str(v["year"]), "year"
+        if "date" in v:
+            return v["date"], "date"
+        if "number" in v:
+            return str(v["number"]), "number"
+        return v["text"], "text"
+
+    want = sorted(
+        (f"f{n}", f["subject"], f["subject"], f["property"], *value(f["value"]), f["sources"], f.get("note"))
+        for n, f in enumerate(ref.get("facts", []))
+    )
+    expect(f"{where} facts", facts, want)
+    return len(facts)
 
 
 def hops(conn, pairs):
@@ -81,17 +102,21 @@ def check(args):
         db, conn = connect(schema, directory)
         with open(script, encoding="utf-8", newline="") as f:
             conn.execute(f.read())
-        compare(conn, ref, "Cypher script")
+        facts = compare(conn, ref, "Cypher script")
         results["script"] = hops(conn, pairs)
     with tempfile.TemporaryDirectory() as directory:
         db, conn = connect(schema, directory)
-        for table, name in (("Paper", "papers.csv"), ("Concept", "nodes.csv"), ("RELATION", "relationships.csv")):
+        tables = [("Paper", "papers.csv"), ("Concept", "nodes.csv"), ("RELATION", "relationships.csv")]
+        # The facts' files are written only when there are facts.
+        if os.path.exists(os.path.join(csv_dir, "facts.csv")):
+            tables += [("Fact", "facts.csv"), ("ABOUT", "about.csv")]
+        for table, name in tables:
             path = os.path.join(csv_dir, name)
             conn.execute(f"COPY {table} FROM '{path}' (HEADER=true, PARALLEL=false)")
         compare(conn, ref, "CSV")
         results["csv"] = hops(conn, pairs)
     expect("hops from the script and from CSV", results["script"], results["csv"])
-    return results["script"]
+    return {**results["script"], "facts": facts}
 
 
 if __name__ == "__main__":

@@ -53,11 +53,53 @@ def check(args):
         (f"r{n}", s["paper"], s["locator"], s["quote"])
         for n, rel in enumerate(ref["relations"]) for s in rel["sources"]
     )
+    # Facts are sourced as relations are: every source of every fact is exported.
+    want.update(
+        (f"f{n}", s["paper"], s["locator"], s["quote"])
+        for n, fact in enumerate(ref.get("facts", [])) for s in fact["sources"]
+    )
     expect("sources", sources, want)
+
+    facts = sorted(
+        (str(r.f).rsplit("/", 1)[-1], str(r.subject), str(r.property), str(r.value), str(r.datatype).rsplit("#", 1)[-1])
+        for r in g.query(PREFIXES + """SELECT ?f ?subject ?property ?value (datatype(?value) AS ?datatype) WHERE {
+            ?f a lk:Fact ; lk:subject/lk:id ?subject ; lk:property ?property ; lk:value ?value }""")
+    )
+
+    def literal(value):
+        if "year" in value:
+            return str(value["year"]), "gYear"
+        if "date" in value:
+            return value["date"], ["gYear", "gYearMonth", "date"][min(value["date"].count("-"), 2)]
+        if "number" in value:
+            return str(value["number"]), "decimal"
+        return value["text"], "string"
+
+    want_facts = sorted(
+        (f"f{n}", fact["subject"], fact["property"], *literal(fact["value"]))
+        for n, fact in enumerate(ref.get("facts", []))
+    )
+    expect("facts", facts, want_facts)
+
+    # Who encoded and reviewed a source, and its voice, as the data gives them.
+    attributed = Counter(
+        (str(r.quote), str(r.field).rsplit("#", 1)[-1], str(r.value))
+        for r in g.query(PREFIXES + """SELECT ?quote ?field ?value WHERE {
+            ?a a lk:Source ; lk:quote ?quote ; ?field ?value
+            FILTER(?field IN (lk:encodedBy, lk:reviewedBy, lk:voice, lk:extent)) }""")
+    )
+    names = {"encoded_by": "encodedBy", "reviewed_by": "reviewedBy", "voice": "voice", "extent": "extent"}
+    want_attributed = Counter(
+        (s["quote"], names[field], s[field])
+        for item in ref["relations"] + ref.get("facts", []) for s in item["sources"]
+        for field in names if field in s
+    )
+    expect("who says so", attributed, want_attributed)
 
     quotes = sorted(str(r.quote) for r in g.query(PREFIXES + """SELECT ?quote WHERE {
         ?a a lk:Source ; lk:paper ?p ; lk:quote ?quote . ?p lk:id ?paper }""", initBindings={"paper": Literal(paper)}))
-    expect(f"quotes of {paper}", quotes, sorted(s["quote"] for r in ref["relations"] for s in r["sources"] if s["paper"] == paper))
+    expect(f"quotes of {paper}", quotes, sorted(
+        s["quote"] for r in ref["relations"] + ref.get("facts", []) for s in r["sources"] if s["paper"] == paper))
 
     differences = sorted(
         (str(r.f), str(r.t), str(r.fp), str(r.tp))
@@ -101,7 +143,8 @@ def check(args):
         conforms, _, _ = pyshacl.validate(broken, shacl_graph=shapes, shacl_graph_format="turtle")
         if conforms:
             raise AssertionError("the shapes accept sources without a locator")
-    return {"triples": len(g), "located": located, "sources": sum(want.values()), "quotes_of_paper": len(quotes), "differences": len(differences)}
+    return {"triples": len(g), "located": located, "sources": sum(want.values()), "facts": len(facts),
+            "attributed": sum(attributed.values()), "quotes_of_paper": len(quotes), "differences": len(differences)}
 
 
 if __name__ == "__main__":

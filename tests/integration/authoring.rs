@@ -363,7 +363,7 @@ fn an_omitted_locator_is_derived_from_the_heading_in_check_and_in_exports() {
     assert!(
         out.contains("1 locator derived from the texts' headings:")
             && out.contains("more.json:")
-            && out.contains("zh-2021 \"一、引言\" (text line 2)"),
+            && out.contains("某 (2021) \"一、引言\" (text line 2)"),
         "{out}"
     );
     let (code, out, _) = run(&data_args(&dir, &["check", "--json"]));
@@ -567,16 +567,33 @@ fn an_evidence_table_round_trips_through_a_spreadsheet_into_a_new_dataset() {
         assert!(out.contains("quotes found verbatim"), "{out}");
         let (code, back, err) = run(&data_args(dir, &["export", "--format", "evidence-csv"]));
         assert_eq!(code, 0, "{err}");
-        assert!(
-            back.starts_with(&exported),
-            "the exported rows come back as they were:\n{exported}\n---\n{back}"
-        );
+        // Every exported row (facts, who encoded and reviewed, voices too) comes back as
+        // it was, and the new relation's row after the other relations, before the facts.
         let mut reader = csv::Reader::from_reader(back.as_bytes());
-        let last = reader.records().map(Result::unwrap).last().unwrap();
-        assert_eq!(&last[at("from")], "spreadsheet-idea");
-        assert_eq!(&last[at("from_label")], "Spreadsheet idea");
-        assert_eq!(&last[at("locator")], &model[at("locator")]);
-        assert_eq!(reader.records().count(), 0);
+        let mut back_rows: Vec<csv::StringRecord> = reader.records().map(Result::unwrap).collect();
+        let new_at = back_rows
+            .iter()
+            .position(|r| &r[at("from")] == "spreadsheet-idea")
+            .expect("the new row");
+        let new_row = back_rows.remove(new_at);
+        assert_eq!(
+            back_rows, rows,
+            "the exported rows come back as they were:\n{back}"
+        );
+        assert!(
+            back_rows[new_at..]
+                .iter()
+                .all(|r| !r[at("property")].is_empty()),
+            "only facts follow the new relation"
+        );
+        assert_eq!(&new_row[at("from_label")], "Spreadsheet idea");
+        assert_eq!(&new_row[at("locator")], &model[at("locator")]);
+        if data.is_some() {
+            // The adversarial fixture has facts and attributed sources: they survive.
+            assert!(rows.iter().any(|r| !r[at("property")].is_empty()));
+            assert!(rows.iter().any(|r| !r[at("encoded_by")].is_empty()));
+            assert!(rows.iter().any(|r| &r[at("extent")] == "quote"));
+        }
     }
 }
 
@@ -602,4 +619,288 @@ fn an_import_row_whose_quote_has_no_heading_asks_for_the_locator_column() {
         "{err}"
     );
     assert!(err.contains("claims.csv:2"), "{err}");
+}
+
+/// Who says so: `add` records who encoded a claim, who reviewed it and its voice;
+/// `check --unreviewed` lists every source no second person has read (a review by the
+/// encoder is none), by name, and nothing once every source is read.
+#[test]
+fn add_records_who_says_so_and_check_lists_what_no_second_person_has_read() {
+    let root = dataset();
+    let dir = dir_of(&root);
+    let add = |quote: &str, extra: &[&str]| {
+        let mut args = vec![
+            "add",
+            "reading-groups",
+            "serves",
+            "learning-gains",
+            "--paper",
+            "example-2024",
+            "--quote",
+            quote,
+        ];
+        args.extend_from_slice(extra);
+        let (code, _, err) = run(&data_args(&dir, &args));
+        assert_eq!(code, 0, "{err}");
+    };
+    add(
+        "peer tutoring serves the same goal",
+        &[
+            "--encoded-by",
+            "J. Doe",
+            "--voice",
+            "thesis",
+            "--reviewed-by",
+            "J. Doe",
+        ],
+    );
+    let (code, _, err) = run(&data_args(
+        &dir,
+        &[
+            "add",
+            "reading-groups",
+            "serves",
+            "learning-gains",
+            "--paper",
+            "example-2024",
+            "--quote",
+            "peer tutoring serves the same goal",
+            "--voice",
+            "their",
+        ],
+    ));
+    assert_eq!(code, 2, "an unknown voice is refused: {err}");
+    let written: Value =
+        serde_json::from_str(&fs::read_to_string(Path::new(&dir).join("example.json")).unwrap())
+            .unwrap();
+    let relations = written["relations"].as_array().unwrap();
+    let source = &relations.last().unwrap()["sources"][0];
+    assert_eq!(source["encoded_by"], "J. Doe");
+    assert_eq!(source["reviewed_by"], "J. Doe");
+    assert_eq!(source["voice"], "thesis");
+
+    let (code, out, err) = run(&data_args(&dir, &["check", "--unreviewed"]));
+    assert_eq!(code, 0, "{err}");
+    assert!(
+        out.contains("of 2 sources not read by a second person"),
+        "{out}"
+    );
+    let flat = out.split_whitespace().collect::<Vec<_>>().join(" ");
+    assert!(
+        flat.contains("Lasting learning gains") && flat.contains("(encoded by J. Doe)"),
+        "reviewed by its encoder only: {out}"
+    );
+    let (_, json, _) = run(&data_args(&dir, &["--json", "check", "--unreviewed"]));
+    let json: Value = serde_json::from_str(&json).unwrap();
+    assert_eq!(json["sources"], 2);
+    assert_eq!(json["unreviewed"].as_array().unwrap().len(), 2);
+    assert_eq!(json["unreviewed"][1]["voice"], "thesis");
+
+    // A second person reads both: nothing is left, and the query finds nothing.
+    let file = Path::new(&dir).join("example.json");
+    let text = fs::read_to_string(&file).unwrap();
+    let mut value: Value = serde_json::from_str(&text).unwrap();
+    for relation in value["relations"].as_array_mut().unwrap() {
+        for source in relation["sources"].as_array_mut().unwrap() {
+            source["reviewed_by"] = Value::from("A. Reader");
+        }
+    }
+    fs::write(&file, serde_json::to_string_pretty(&value).unwrap()).unwrap();
+    let (code, out, _) = run(&data_args(&dir, &["check", "--unreviewed"]));
+    assert_eq!(code, 1, "{out}");
+    assert!(
+        out.contains("every one of the 2 sources is read by a second person"),
+        "{out}"
+    );
+}
+
+/// The arguments of an `add` of a new claim (with a new node) into the dataset at `dir`,
+/// written to `file`.
+fn add_to<'a>(dir: &'a str, file: &'a str) -> Vec<&'a str> {
+    data_args(
+        dir,
+        &[
+            "add",
+            "Peer tutoring",
+            "serves",
+            "learning-gains",
+            "--paper",
+            "example-2024",
+            "--quote",
+            "peer tutoring serves the same goal",
+            "--from-kind",
+            "measure",
+            "--file",
+            file,
+        ],
+    )
+}
+
+/// Every file under `dir` with its bytes, to see that nothing changed.
+fn snapshot_of(dir: &Path) -> Vec<(String, Vec<u8>)> {
+    let mut files = Vec::new();
+    let mut stack = vec![dir.to_path_buf()];
+    while let Some(at) = stack.pop() {
+        for entry in fs::read_dir(&at).unwrap() {
+            let path = entry.unwrap().path();
+            if path.is_dir() {
+                stack.push(path);
+            } else {
+                files.push((path.display().to_string(), fs::read(&path).unwrap()));
+            }
+        }
+    }
+    files.sort();
+    files
+}
+
+#[test]
+fn add_and_import_write_only_files_the_loader_reads() {
+    let root = dataset();
+    let dir = dir_of(&root);
+    let before = snapshot_of(root.path());
+    let outside = root.path().join("outside.json");
+    for (file, why) in [
+        ("notes.txt", "not a .json file, so it would never be loaded"),
+        ("sub/x.json", "not directly inside the dataset"),
+        ("../outside.json", "`..` leads out of the dataset"),
+        (
+            outside.to_str().unwrap(),
+            "a path, not a file name inside the dataset",
+        ),
+        ("schema.json", "the dataset's schema"),
+    ] {
+        let (code, out, err) = run(&add_to(&dir, file));
+        assert_eq!(code, 2, "--file {file}: {out}");
+        assert!(
+            err.contains(&format!("--file {file}: {why}"))
+                && err.contains(&format!("the NAME.json files directly inside {dir}")),
+            "{err}"
+        );
+        assert!(!out.contains("added"), "{out}");
+    }
+    let claims = root.path().join("claims.csv");
+    fs::write(
+        &claims,
+        "from,relation,to,paper,quote\nreading-groups,serves,learning-gains,example-2024,peer tutoring serves the same goal\n",
+    )
+    .unwrap();
+    for into in ["claims.txt", "sub/claims.json", "../claims.json"] {
+        let (code, out, err) = run(&data_args(
+            &dir,
+            &["import", claims.to_str().unwrap(), "--into", into],
+        ));
+        assert_eq!(code, 2, "--into {into}: {out}");
+        assert!(err.contains(&format!("--into {into}: ")), "{err}");
+    }
+    let mut after = snapshot_of(root.path());
+    after.retain(|(path, _)| !path.ends_with("claims.csv"));
+    assert_eq!(after, before, "nothing was written");
+
+    // A bare NAME.json is written, and what was added loads.
+    let (code, out, err) = run(&add_to(&dir, "tutoring.json"));
+    assert_eq!(code, 0, "{err}");
+    assert!(
+        out.contains(&format!("added to {dir}/tutoring.json")),
+        "{out}"
+    );
+    let (code, out, err) = run(&data_args(&dir, &["show", "peer-tutoring", "--json"]));
+    assert_eq!(code, 0, "{err}");
+    assert!(out.contains("peer tutoring serves the same goal"), "{out}");
+}
+
+#[cfg(unix)]
+#[test]
+fn add_refuses_a_symlink_out_of_the_dataset() {
+    let root = dataset();
+    let dir = dir_of(&root);
+    let outside = root.path().join("outside.json");
+    fs::write(&outside, "{}\n").unwrap();
+    std::os::unix::fs::symlink(&outside, Path::new(&dir).join("linked.json")).unwrap();
+    let (code, _, err) = run(&add_to(&dir, "linked.json"));
+    assert_eq!(code, 2);
+    assert!(
+        err.contains(&format!(
+            "--file linked.json: a symlink to {}, outside the dataset",
+            outside.canonicalize().unwrap().display()
+        )),
+        "{err}"
+    );
+    assert_eq!(fs::read_to_string(&outside).unwrap(), "{}\n");
+}
+
+/// What the loader finds while checking a change names the user's own files, lines and
+/// columns: the data file as it would be, the spreadsheet's row, the claim met.
+#[test]
+fn problems_found_while_checking_name_the_users_own_files() {
+    let root = dataset();
+    let dir = dir_of(&root);
+    // example.json, as `init` writes it, has the claim's quote at line 23, column 20.
+    let first = format!("first at {dir}/example.json:23:20");
+    let repeat = "the same claim with the same quote is encoded twice";
+    let claims = root.path().join("claims.csv");
+    fs::write(
+        &claims,
+        "from,relation,to,paper,quote\n\
+         reading-groups,serves,learning-gains,example-2024,peer tutoring serves the same goal\n\
+         reading-groups,premise-of,learning-gains,example-2024,Reading groups are a premise of lasting learning gains\n\
+         reading-groups,serves,learning-gains,example-2024,peer  tutoring serves the same goal\n",
+    )
+    .unwrap();
+    let (code, _, err) = run(&data_args(&dir, &["import", claims.to_str().unwrap()]));
+    assert_eq!(code, 2);
+    let csv = claims.display();
+    assert!(
+        err.contains(&format!("{repeat}\n  --> {csv}:3\n  = hint: {first}\n")),
+        "{err}"
+    );
+    assert!(
+        err.contains(&format!(
+            "{repeat}\n  --> {csv}:4\n  = hint: first at {csv}:2\n"
+        )),
+        "{err}"
+    );
+    assert!(err.contains("the data has 2 problems"), "{err}");
+    assert!(!Path::new(&dir).join("claims.json").exists());
+    // A repeat only the loader sees (a symmetric kind, its ends swapped): at its row,
+    // its first at the row before, never in the data file that was not written.
+    fs::write(
+        &claims,
+        "from,relation,to,paper,quote\n\
+         reading-groups,mutually-promotes,learning-gains,example-2024,peer tutoring serves the same goal\n\
+         learning-gains,mutually-promotes,reading-groups,example-2024,peer tutoring serves the same goal\n",
+    )
+    .unwrap();
+    let (code, _, err) = run(&data_args(&dir, &["import", claims.to_str().unwrap()]));
+    assert_eq!(code, 2);
+    assert!(
+        err.contains(&format!(
+            "{repeat}\n  --> {csv}:3\n  = hint: first at {csv}:2\n"
+        )),
+        "{err}"
+    );
+
+    // `add` to another file: placed in that file as it would be, nothing written.
+    let (code, _, err) = run(&data_args(
+        &dir,
+        &[
+            "add",
+            "reading-groups",
+            "premise-of",
+            "learning-gains",
+            "--paper",
+            "example-2024",
+            "--quote",
+            "Reading groups are a premise of lasting learning gains",
+            "--file",
+            "more.json",
+        ],
+    ));
+    assert_eq!(code, 2);
+    assert!(
+        err.contains(&format!("{repeat}\n  --> {dir}/more.json:11:20\n"))
+            && err.contains(&format!("= hint: {first}; the place is in the file as it would be with the claim; nothing was written")),
+        "{err}"
+    );
+    assert!(!Path::new(&dir).join("more.json").exists());
 }

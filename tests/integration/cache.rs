@@ -245,15 +245,87 @@ fn a_damaged_cache_file_is_ignored_and_replaced() {
     ];
     for damaged in damages {
         fs::write(&file, &damaged).unwrap();
-        assert_eq!(
-            run(cache.path(), data.path(), false, &["diff", "tpa", "rr"]),
-            cold
-        );
+        let (code, out, err) = run(cache.path(), data.path(), false, &["diff", "tpa", "rr"]);
+        assert_eq!((code, &out), (cold.0, &cold.1));
+        assert_eq!(err, format!("{}{}", cold.2, damaged_warning(&file)));
         assert_eq!(
             fs::read(&file).unwrap(),
             good,
             "the cache was not rewritten"
         );
+        // Once rewritten, the cache serves without a word.
+        assert_eq!(
+            run(cache.path(), data.path(), false, &["diff", "tpa", "rr"]),
+            cold
+        );
+    }
+}
+
+/// The warning a damaged or changed cache file gets, once, when it is replaced.
+fn damaged_warning(file: &Path) -> String {
+    format!(
+        "warning: this cache file is not as linkage wrote it (damaged, or changed by hand): \
+         the dataset was loaded from its JSON files instead, and cached again\n  --> {}\n\n",
+        file.display()
+    )
+}
+
+/// `cache` with every `from` in its payload replaced by `to` (of the same length) and
+/// its checksum recomputed as linkage computes it (xxh3-64 of the bytes after the
+/// 20-byte header: magic, format version, checksum), so that only its contents, not
+/// its integrity, are wrong.
+fn tampered(cache: &[u8], from: &[u8], to: &[u8]) -> Vec<u8> {
+    assert_eq!(from.len(), to.len());
+    let mut bytes = cache.to_vec();
+    let mut count = 0;
+    let mut at = 20;
+    while let Some(found) = bytes[at..].windows(from.len()).position(|w| w == from) {
+        let start = at + found;
+        bytes[start..start + to.len()].copy_from_slice(to);
+        at = start + to.len();
+        count += 1;
+    }
+    assert!(count > 0, "{from:?} is not in the cache");
+    let checksum = xxhash_rust::xxh3::xxh3_64(&bytes[20..]);
+    bytes[12..20].copy_from_slice(&checksum.to_le_bytes());
+    bytes
+}
+
+/// A cache file whose checksum holds but whose contents linkage did not write (a
+/// relation kind renamed, a node's kind, a paper's id): every command loads the dataset
+/// from JSON instead, says so once, and rewrites the cache. It used to panic in `show`
+/// at every run until the file was deleted by hand.
+#[test]
+fn a_cache_changed_by_hand_with_its_checksum_recomputed_is_a_miss() {
+    let data = dataset();
+    let cache = tempfile::tempdir().unwrap();
+    let commands: [&[&str]; 3] = [&["show", "tpa"], &["check"], &["contested"]];
+    let cold: Vec<_> = commands
+        .iter()
+        .map(|args| run(cache.path(), data.path(), true, args))
+        .collect();
+    run(cache.path(), data.path(), false, &["check"]);
+    let file = the_cache_file(cache.path());
+    let good = fs::read(&file).unwrap();
+    // Postcard writes a string as its length, then its bytes: a relation's kind is
+    // `\x0apremise-of`; in the schema (kept as JSON) the name follows a quote instead.
+    let changes: [(&[u8], &[u8]); 3] = [
+        (b"\x0apremise-of", b"\x0apremise-xx"),
+        (b"\x08strategy", b"\x08strategz"),
+        (b"\x08hao-2021", b"\x08hao-2022"),
+    ];
+    for (from, to) in changes {
+        for (args, cold) in commands.iter().zip(&cold) {
+            fs::write(&file, tampered(&good, from, to)).unwrap();
+            let (code, out, err) = run(cache.path(), data.path(), false, args);
+            assert_eq!((code, &out), (cold.0, &cold.1), "{args:?}: {err}");
+            assert_eq!(err, format!("{}{}", cold.2, damaged_warning(&file)));
+            assert_eq!(
+                fs::read(&file).unwrap(),
+                good,
+                "the cache was not rewritten"
+            );
+        }
     }
 }
 
@@ -369,4 +441,65 @@ fn the_cache_goes_to_the_platform_cache_directory() {
     let own = home.path().join("own");
     run_with(&[("XDG_CACHE_HOME", &xdg), ("LINKAGE_CACHE_DIR", &own)]);
     the_cache_file(&own);
+}
+
+/// The cache directory stays within `LINKAGE_CACHE_LIMIT`: the least recently used
+/// datasets' caches go first, `0` keeps none, and a value that is not a size is said so
+/// (and nothing is cached) without failing the command.
+#[test]
+fn the_cache_directory_keeps_within_its_limit_least_recently_used_first() {
+    let sets: Vec<tempfile::TempDir> = (0..4).map(|_| dataset()).collect();
+    let cache = tempfile::tempdir().unwrap();
+    let run_limited = |data: &Path, limit: &str| {
+        let output = linkage()
+            .env("LINKAGE_CACHE_DIR", cache.path())
+            .env("LINKAGE_CACHE_LIMIT", limit)
+            .arg("--data")
+            .arg(data)
+            .arg("check")
+            .output()
+            .unwrap();
+        assert!(output.status.success());
+        String::from_utf8_lossy(&output.stderr).into_owned()
+    };
+    run_limited(sets[0].path(), "1G");
+    let size = fs::metadata(the_cache_file(cache.path())).unwrap().len();
+    let limit = (size * 5 / 2).to_string();
+    // The same dataset's cache each time: their names say which.
+    let name_of = |i: usize| {
+        run_limited(sets[i].path(), "1G");
+        let mut files = cache_files(cache.path());
+        files.sort_by_key(|f| fs::metadata(f).unwrap().modified().unwrap());
+        files.pop().unwrap()
+    };
+    let names: Vec<PathBuf> = (0..4).map(name_of).collect();
+    for file in &names {
+        fs::remove_file(file).unwrap();
+    }
+    let kept = || {
+        let mut kept: Vec<usize> = cache_files(cache.path())
+            .iter()
+            .map(|f| names.iter().position(|n| n == f).unwrap())
+            .collect();
+        kept.sort_unstable();
+        kept
+    };
+    for set in &sets[..3] {
+        run_limited(set.path(), &limit);
+    }
+    assert_eq!(kept(), [1, 2], "room for two: the oldest went");
+    // Dataset 1 used again: dataset 2's cache is now the least recently used.
+    std::thread::sleep(std::time::Duration::from_millis(20));
+    run_limited(sets[1].path(), &limit);
+    run_limited(sets[3].path(), &limit);
+    assert_eq!(kept(), [1, 3]);
+    // No room at all: nothing is kept, and the command is as it was.
+    run_limited(sets[0].path(), "0");
+    assert_eq!(kept(), Vec::<usize>::new());
+    let err = run_limited(sets[0].path(), "lots");
+    assert!(
+        err.contains("warning: LINKAGE_CACHE_LIMIT=lots is not a size (bytes, or like 500M or 2G); nothing was cached"),
+        "{err}"
+    );
+    assert!(cache_files(cache.path()).is_empty());
 }

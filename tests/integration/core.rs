@@ -107,6 +107,35 @@ fn show_lists_relations_in_and_out_with_papers() {
         .all(|r| !r["sources"].as_array().unwrap().is_empty()));
 }
 
+/// When targeted poverty alleviation began is a fact, not a relation: `show` prints it
+/// with its source, in the summary and in detail, and its JSON carries it.
+#[test]
+fn show_prints_a_nodes_facts_with_their_sources() {
+    let (code, out, _) = run(&["show", "tpa", "--paper", "hao"]);
+    assert_eq!(code, 0);
+    let flat = out.split_whitespace().collect::<Vec<_>>().join(" ");
+    assert!(
+        flat.contains("Facts: was first put forward in 2013 — Hao (2021)"),
+        "{out}"
+    );
+    assert!(
+        flat.contains("Facts (1) Targeted poverty alleviation was first put forward in 2013 Hao (2021), §2.2.1 Put Forward the Time and Implementation Time: “In 2013, general secretary Xi Jinping put forward the concept of precision poverty alleviation for the first time.”"),
+        "{out}"
+    );
+    let shown = json(&["show", "tpa"]);
+    let facts = shown["facts"].as_array().unwrap();
+    let first = facts
+        .iter()
+        .find(|f| f["property"] == "first-put-forward-in")
+        .expect("the fact");
+    assert_eq!(first["value"], serde_json::json!({"year": 2013}));
+    assert_eq!(first["papers"], serde_json::json!(["hao-2021"]));
+    assert!(first["sources"][0]["quote"]
+        .as_str()
+        .unwrap()
+        .starts_with("In 2013"));
+}
+
 #[test]
 fn human_output_fits_eighty_columns() {
     for args in [
@@ -234,6 +263,18 @@ fn schema_prints_a_json_schema_with_the_kinds_in_force() {
     );
     let kinds = json(&["schema", "--kinds"]);
     assert_eq!(kinds["relation_kinds"]["differs"]["role"], "difference");
+    // Who says so, and how much to print, are fields of a source.
+    let source = &schema["$defs"]["source"]["properties"];
+    assert_eq!(
+        source["voice"]["enum"],
+        serde_json::json!(["thesis", "reported"])
+    );
+    assert_eq!(
+        source["extent"]["enum"],
+        serde_json::json!(["sentence", "quote"])
+    );
+    assert_eq!(source["encoded_by"]["$ref"], "#/$defs/name");
+    assert_eq!(source["reviewed_by"]["$ref"], "#/$defs/name");
 }
 
 #[test]

@@ -58,6 +58,7 @@ bad_input! {
     logic_unknown_kind => "logic-unknown-kind", "names unknown relation kind `relates`; did you mean `relates-to`?";
     logic_inconsistent => "logic-inconsistent", "implication runs in a circle: drives ⇒ serves ⇒ drives";
     logic_opposition => "logic-opposition", "every `helps-and-harms` claim would contradict itself";
+    bad_attribution => "bad-attribution", "unknown voice `theses` in source 1 of relation 1";
 }
 
 /// serde counts columns in bytes; a Chinese line has three per character. The caret
@@ -430,4 +431,86 @@ fn thousands_of_problems_in_one_long_line_are_reported_quickly() {
         "a snippet is cut around its column: {longest} bytes"
     );
     assert!(took.as_secs() < 40, "took {took:?}");
+}
+
+/// Runs `linkage import --format graphml FILE -o OUT` on `text`: (code, stderr, whether
+/// OUT was written).
+fn import_graphml(text: &str) -> (i32, String, bool) {
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("g.graphml");
+    std::fs::write(&file, text).unwrap();
+    let out = dir.path().join("out");
+    let (code, _, err) = run(&[
+        "import",
+        "--format",
+        "graphml",
+        file.to_str().unwrap(),
+        "-o",
+        out.to_str().unwrap(),
+    ]);
+    (
+        code,
+        err.replace(file.to_str().unwrap(), "g.graphml"),
+        out.exists(),
+    )
+}
+
+/// A GraphML file of 200,000 nested elements is a clear error at its line and column,
+/// not a stack overflow (exit 134), and nothing is written.
+#[test]
+fn deeply_nested_graphml_is_an_error_not_a_crash() {
+    let text = format!("<graphml>\n{}", "<a>".repeat(200_000));
+    let (code, err, written) = import_graphml(&text);
+    assert_eq!(code, 2, "{err}");
+    assert_eq!(
+        err,
+        "error: g.graphml:2:766: elements nested more than 256 deep; GraphML needs a few\n"
+    );
+    assert!(!written);
+}
+
+/// What linkage needs and the GraphML lacks is reported at the element's line and
+/// column, however far into the file it is; malformed XML at its place.
+#[test]
+fn graphml_problems_are_placed_at_their_element() {
+    let (code, exported, err) = run(&["export", "--format", "graphml"]);
+    assert_eq!(code, 0, "{err}");
+    // The last edge loses its sources.
+    let last = exported.rfind("<edge ").unwrap();
+    let line = exported[..last].matches('\n').count() + 1;
+    let column = last - exported[..last].rfind('\n').unwrap();
+    let sources = exported[last..].find("<data key=\"e_sources\"").unwrap() + last;
+    let end = exported[sources..].find("</data>").unwrap() + sources + "</data>".len();
+    let without = format!("{}{}", &exported[..sources], &exported[end..]);
+    let (code, err, written) = import_graphml(&without);
+    assert_eq!(code, 2, "{err}");
+    assert_eq!(
+        err,
+        format!("error: g.graphml:{line}:{column}: <edge> has no `sources` data\n")
+    );
+    assert!(!written);
+    for (text, message) in [
+        (
+            "<graphml>\n  <graph>\n    <data key=\"x\">a &nbsp; b</data>",
+            "g.graphml:3:21: unknown entity &nbsp;",
+        ),
+        (
+            "<graphml/>\n<x/>",
+            "g.graphml:2:1: content after the root element",
+        ),
+        (
+            "<graphml><graph><data key=\"papers\">[]</data></graph></graphml>\n<!-- c -->\n<x/>",
+            "g.graphml:3:1: content after the root element",
+        ),
+        (
+            "<graphml>\n<graph>\n",
+            "g.graphml:2:1: element <graph> is not closed",
+        ),
+        ("<gml/>", "g.graphml:1:1: expected <graphml>, found <gml>"),
+    ] {
+        let (code, err, written) = import_graphml(text);
+        assert_eq!(code, 2, "{text}: {err}");
+        assert!(err.contains(message), "{text}: {err}");
+        assert!(!written);
+    }
 }

@@ -12,7 +12,7 @@ const QUERIES: &[(&[&str], &str)] = &[
     (&["papers"], ""),
     (&["diff", "tpa", "rr"], "/common_ground"),
     (&["compare"], "/rows"),
-    (&["contested"], ""),
+    (&["contested"], "/disputes"),
     (&["path", "tpa", "rr", "--all", "--max-len", "3"], "/paths"),
     (&["neighbors", "tpa"], "/relations"),
     (&["locate", "poverty alleviation"], "/found"),
@@ -68,7 +68,12 @@ fn brief_drops_the_quotes_wherever_quotes_are_printed() {
 
 #[test]
 fn limit_cuts_lists_and_counts_the_rest() {
-    for args in [&["list"][..], &["search", "poverty"], &["contested"]] {
+    for args in [
+        &["list"][..],
+        &["search", "poverty"],
+        &["contested"],
+        &["paper", "hao"],
+    ] {
         let (code, out, err) = run(&[args, &["--limit", "2"][..]].concat());
         assert_eq!(code, 0, "{args:?}: {err}");
         assert!(out.contains("more (raise --limit"), "{args:?}:\n{out}");

@@ -5,7 +5,7 @@
 
 use linkage::{
     logic::{judge, Claim, Verdict},
-    query::{contested::Evidence, position::position},
+    query::{contested::Evidence, position::position, Budget, Stop},
     DataSource,
 };
 use serde_json::Value;
@@ -75,7 +75,7 @@ fn a_paper_agrees_only_where_it_makes_the_same_or_an_implied_claim() {
         Evidence::Fact(i) => Claim::Fact(&graph.facts()[i]),
     };
     for paper in PAPERS {
-        let found = position(&graph, paper, None);
+        let found = position(&graph, paper, None, Budget::default());
         for (i, own) in found.claims.iter().enumerate() {
             let mut expected: Vec<&str> = Vec::new();
             for (other, papers) in &every {
@@ -157,4 +157,48 @@ fn an_unknown_paper_is_bad_usage_and_batch_answers_position() {
     let line = String::from_utf8_lossy(&output.stdout);
     let answer: Value = serde_json::from_str(line.lines().next().unwrap()).unwrap();
     assert_eq!(answer["paper"], "wu-zhu", "{answer}");
+}
+
+/// A work budget too small for the whole position cuts it at a claim, never inside
+/// one: the claims kept are the first ones of the whole answer, each compared in full,
+/// and the position says where it stopped.
+#[test]
+fn a_small_budget_keeps_the_first_claims_whole_and_says_so() {
+    let graph = linkage::load(&DataSource::Embedded).unwrap().graph;
+    let whole = position(&graph, "hao-2021", None, Budget::default());
+    assert!(whole.stop.is_none());
+    let work = 3 * graph.relation_count() as u64;
+    let budget = Budget {
+        work,
+        ..Budget::default()
+    };
+    let part = position(&graph, "hao-2021", None, budget);
+    assert_eq!(part.stop, Some(Stop::Work(work)));
+    assert!(!part.claims.is_empty() && part.claims.len() < whole.claims.len());
+    for (kept, all) in part.claims.iter().zip(&whole.claims) {
+        assert_eq!(format!("{kept:?}"), format!("{all:?}"));
+    }
+    // The notice comes first (styled: `anstream` drops the styles when printing).
+    let out = linkage::output::position::human(&graph, &part, false);
+    let notice = out.find(&format!("The position stopped after {work} units of work"));
+    assert!(notice < out.find("Where Hao (2021) stands"), "{out}");
+    assert!(notice.is_some(), "{out}");
+}
+
+/// `--brief` names the papers under each claim, not their claims: the same lines,
+/// without the quoted claim sentences.
+#[test]
+fn brief_names_the_papers_without_their_claims() {
+    let (code, full, err) = run(&["position", "hao-2021"]);
+    assert_eq!(code, 0, "{err}");
+    let (code, brief, err) = run(&["position", "hao-2021", "--brief"]);
+    assert_eq!(code, 0, "{err}");
+    assert!(brief.len() < full.len());
+    let summary = |text: &str| text.split("In detail").next().unwrap().to_string();
+    assert_eq!(summary(&brief), summary(&full));
+    // A paper named with its claims reads "Cite (year): “claim”".
+    let with_claims = |text: &str| text.split("In detail").nth(1).unwrap().contains("): “");
+    assert!(with_claims(&full));
+    assert!(!with_claims(&brief), "{brief}");
+    assert!(brief.contains("relates them otherwise: ") && brief.contains("the same: "));
 }

@@ -1,14 +1,12 @@
 //! Many queries per process: `linkage batch` and `linkage serve` answer with the same
 //! JSON as each query's own `--json` run.
 
-use std::{
-    io::{BufRead as _, BufReader},
-    process::{Child, Stdio},
-};
-
 use serde_json::Value;
 
-use crate::common::{linkage, run};
+use crate::{
+    common::{linkage, run},
+    serve::{response, Server},
+};
 
 /// What `linkage ARGS --json` prints, parsed.
 fn cli_json(args: &[&str]) -> Value {
@@ -165,55 +163,6 @@ fn batch_reads_a_file_of_queries() {
     );
 }
 
-/// A `linkage serve` on a free loopback port, killed when dropped.
-struct Server {
-    child: Child,
-    url: String,
-}
-
-impl Server {
-    fn start() -> Self {
-        let mut child = std::process::Command::new(assert_cmd::cargo::cargo_bin("linkage"))
-            .args(["serve", "--port", "0"])
-            .stdout(Stdio::piped())
-            .stderr(Stdio::null())
-            .spawn()
-            .expect("the server starts");
-        let mut first = String::new();
-        BufReader::new(child.stdout.take().expect("piped"))
-            .read_line(&mut first)
-            .expect("it says where it listens");
-        let url = first
-            .split_whitespace()
-            .find(|word| word.starts_with("http://127.0.0.1:"))
-            .unwrap_or_else(|| panic!("no address in {first:?}"))
-            .trim_end_matches('/')
-            .to_owned();
-        Self { child, url }
-    }
-}
-
-impl Drop for Server {
-    fn drop(&mut self) {
-        let _ = self.child.kill();
-        let _ = self.child.wait();
-    }
-}
-
-/// Status and parsed JSON body of a response, whatever its status.
-fn response(result: Result<ureq::Response, ureq::Error>) -> (u16, Value) {
-    let response = match result {
-        Ok(response) | Err(ureq::Error::Status(_, response)) => response,
-        Err(e) => panic!("transport error: {e}"),
-    };
-    let status = response.status();
-    let body = response.into_string().expect("a UTF-8 body");
-    (
-        status,
-        serde_json::from_str(&body).unwrap_or_else(|e| panic!("{e}: {body}")),
-    )
-}
-
 #[test]
 fn serve_answers_get_and_post_with_the_json_of_the_command_line() {
     let server = Server::start();
@@ -297,4 +246,102 @@ fn a_relation_with_one_source_holds_room_for_exactly_one() {
     for (_, relation) in single {
         assert_eq!(relation.sources.capacity(), 1, "{relation:?}");
     }
+}
+
+/// A dataset of `concepts` concepts, each driving the next `fan` ones: the odd steps by
+/// paper `p`, the even ones by `q`, and the step to the very next concept by both. Each
+/// concept then has two papers' overlapping, different lists of what it drives and of
+/// what drives it (a dispute), and `p` makes more claims than a listing shows.
+fn fan_dataset(concepts: usize, fan: usize) -> tempfile::TempDir {
+    let dir = tempfile::tempdir().expect("a temp dir");
+    let nodes: Vec<Value> = (0..concepts)
+        .map(|i| serde_json::json!({"id": format!("c{i}"), "kind": "concept", "label": format!("Concept {i}")}))
+        .collect();
+    let mut relations = Vec::new();
+    for from in 0..concepts {
+        for step in 1..=fan {
+            let to = (from + step) % concepts;
+            let papers: &[&str] = match step {
+                1 => &["p", "q"],
+                s if s % 2 == 1 => &["p"],
+                _ => &["q"],
+            };
+            let sources: Vec<Value> = papers
+                .iter()
+                .map(|p| serde_json::json!({"paper": p, "locator": "1", "quote": format!("c{from} drives c{to}")}))
+                .collect();
+            relations.push(serde_json::json!({"kind": "drives", "from": format!("c{from}"), "to": format!("c{to}"), "sources": sources}));
+        }
+    }
+    let data = serde_json::json!({
+        "papers": [{"id": "p", "file": "p.txt"}, {"id": "q", "file": "q.txt"}],
+        "nodes": nodes,
+        "relations": relations,
+    });
+    std::fs::write(dir.path().join("data.json"), data.to_string()).expect("writes");
+    dir
+}
+
+/// `contested` and `paper` on more claims than one query may gather: each stops on its
+/// budget and says what it counted, on the command line and in `batch` alike (and so
+/// per request of `serve`, which answers through the same code).
+#[test]
+fn contested_and_paper_stop_on_their_budget_and_say_what_they_counted() {
+    // 132,000 relations: 264,000 claims at their ends, over the 250,000 units `contested`
+    // may gather; 66,000 claims by `p`, over the 10,000 `paper` lists.
+    let dir = fan_dataset(600, 220);
+    let data = dir.path().to_str().expect("UTF-8");
+    let output = linkage()
+        .args(["--data", data, "batch"])
+        .write_stdin("contested --limit 3\npaper p --limit 5\n")
+        .output()
+        .expect("runs");
+    let stdout = String::from_utf8(output.stdout).expect("UTF-8");
+    let lines: Vec<Value> = stdout
+        .lines()
+        .map(|l| serde_json::from_str(l).expect("JSON"))
+        .collect();
+    assert_eq!(lines.len(), 2, "{stdout:.500}");
+
+    let contested = &lines[0];
+    assert_eq!(contested["stopped"]["reason"], "work", "{contested:.500}");
+    let units = contested["stopped"]["units"].as_u64().expect("units");
+    assert!(units <= 250_000, "{units}");
+    let concepts = contested["concepts"].as_u64().expect("a count");
+    assert_eq!(contested["of"], 600);
+    assert!(concepts > 100 && concepts < 600, "{concepts}");
+    // Every concept worked out has its disputes: two lists each (what it drives, what
+    // drives it), a dispute on a later concept only as counted from its first ones.
+    let total = contested["total"].as_u64().expect("a total");
+    assert!(
+        total >= 2 * concepts,
+        "{total} disputes for {concepts} concepts"
+    );
+    assert_eq!(contested["truncated"], true);
+    assert_eq!(contested["disputes"].as_array().map(Vec::len), Some(3));
+
+    let paper = &lines[1];
+    assert_eq!(
+        paper["paper"]["claims"],
+        600 * 110,
+        "every claim is counted"
+    );
+    assert_eq!(paper["truncated"], true);
+    let listed: usize = paper["groups"]
+        .as_array()
+        .expect("groups")
+        .iter()
+        .map(|g| g["claims"].as_array().map_or(0, Vec::len))
+        .sum();
+    assert_eq!(listed, 5);
+    assert_eq!(paper["stopped"], Value::Null);
+
+    let (code, out, err) = run(&["--data", data, "contested", "--limit", "1"]);
+    assert_eq!(code, 0, "{err}");
+    assert!(
+        out.starts_with(&format!(
+            "Disputes were worked out for the first {concepts} of the 600 concepts"
+        )),
+        "{out:.600}"
+    );
 }

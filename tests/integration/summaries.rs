@@ -21,9 +21,9 @@ fn first_screen(args: &[&str]) -> String {
 fn the_first_screen_of_diff_says_how_they_relate_share_and_differ() {
     let screen = first_screen(&["diff", "tpa", "rr"]);
     for part in [
-        "How tpa relates to rr",
+        "How they relate (papers; ← from Rural revitalization)",
         "Common ground (9",
-        "Differences (9",
+        "Differences (11",
         "Disputes about",
     ] {
         assert!(
@@ -128,7 +128,8 @@ fn pointers(out: &str) -> Vec<(usize, Vec<String>)> {
     let lines: Vec<&str> = out.lines().collect();
     let mut found = Vec::new();
     for (i, line) in lines.iter().enumerate() {
-        let Some(at) = line.find("shown by") else {
+        // "shown by", its space a no-break one when the line wraps before the command.
+        let Some(at) = line.find("shown by").or_else(|| line.find("shown\u{a0}by")) else {
             continue;
         };
         let command = match line[at..].split('`').nth(1) {
@@ -141,8 +142,10 @@ fn pointers(out: &str) -> Vec<(usize, Vec<String>)> {
             .filter_map(|h| upto.rfind(h))
             .max()
             .expect("a pointer has a head");
+        // The count follows the last ": " before "shown" (a name may hold a colon).
         let after = &upto[head..];
-        let digits: String = after[after.find(": ").expect("a count") + 2..]
+        let before_shown = &after[..after.rfind("shown").expect("shown by")];
+        let digits: String = before_shown[before_shown.rfind(": ").expect("a count") + 2..]
             .chars()
             .take_while(char::is_ascii_digit)
             .collect();
@@ -194,7 +197,7 @@ fn dispute_counts_of_show_and_diff_match_the_contested_command_they_name() {
             let listed: serde_json::Value = serde_json::from_str(&listed)
                 .unwrap_or_else(|e| panic!("{json_args:?}: {e}: {err}"));
             assert_eq!(
-                listed.as_array().map(Vec::len),
+                listed["disputes"].as_array().map(Vec::len),
                 Some(count),
                 "{args:?} says {count}, {json_args:?} lists otherwise"
             );
@@ -204,4 +207,69 @@ fn dispute_counts_of_show_and_diff_match_the_contested_command_they_name() {
         pointed >= 16,
         "most of these have disputes: {pointed} pointers"
     );
+}
+
+/// Characters a reader cannot see and `grep` does not take for a space: no-break and
+/// narrow no-break spaces, figure space, word joiner, zero-width space and joiners,
+/// byte-order mark, soft hyphen.
+const INVISIBLE: &[char] = &[
+    '\u{a0}', '\u{202f}', '\u{2007}', '\u{2060}', '\u{200b}', '\u{200c}', '\u{200d}', '\u{feff}',
+    '\u{ad}',
+];
+
+/// Piped output holds plain spaces: `linkage diff tpa rr | grep "Main body"` finds the
+/// summary line, and no command's human output carries an invisible character (the
+/// summaries glue words while wrapping, and print plain spaces).
+#[test]
+fn piped_output_holds_plain_spaces() {
+    let (code, out, _) = run(&["diff", "tpa", "rr"]);
+    assert_eq!(code, 0);
+    let summary = out.lines().take(24).collect::<Vec<_>>();
+    assert!(
+        summary
+            .iter()
+            .any(|line| line.contains("Main body 1, Overlap in space 1")),
+        "grep \"Main body\" finds the summary line:\n{}",
+        summary.join("\n")
+    );
+    for args in [
+        &["diff", "tpa", "rr", "--quotes"][..],
+        &["show", "tpa", "--quotes"],
+        &["paper", "tan", "--quotes"],
+        &["contested", "--all"],
+        &["compare", "tpa", "rr"],
+        &[
+            "path",
+            "industrial-poverty-alleviation",
+            "second-centenary-goal",
+            "--paper",
+            "hao",
+            "--explain",
+        ],
+        &[
+            "path",
+            "cpc",
+            "common-prosperity",
+            "--all",
+            "--max-len",
+            "4",
+        ],
+        &["neighbors", "party-leadership", "--depth", "2"],
+        &["search", "prosperity"],
+        &["papers"],
+        &["list"],
+        &["check"],
+        &["quiz", "--seed", "1"],
+        &["handout", "--diff", "tpa", "rr"],
+    ] {
+        let (code, out, err) = run(args);
+        assert_eq!(code, 0, "{args:?}: {err}");
+        for (n, line) in out.lines().enumerate() {
+            assert!(
+                !line.contains(INVISIBLE),
+                "{args:?} line {}: {line:?}",
+                n + 1
+            );
+        }
+    }
 }

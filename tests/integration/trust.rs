@@ -17,8 +17,9 @@ fn repo() -> PathBuf {
 }
 
 /// Every command line in README.md's fenced `sh` blocks, as arguments to the binary.
-/// `cargo run --release --` and `linkage` both mean the binary; `cargo test` is the
-/// suite itself and is not run from inside it.
+/// `cargo run --release --` and `linkage` both mean the binary; `cargo test` (and the
+/// line installing the tools the whole suite drives) is the suite itself and is not run
+/// from inside it.
 fn readme_commands() -> Vec<(String, Vec<String>)> {
     let readme = fs::read_to_string(repo().join("README.md")).unwrap();
     let mut commands = Vec::new();
@@ -39,7 +40,9 @@ fn readme_commands() -> Vec<(String, Vec<String>)> {
             rest
         } else {
             assert!(
-                command.is_empty() || command == "cargo test",
+                command.is_empty()
+                    || command.starts_with("cargo test")
+                    || command.starts_with("sudo bash scripts/test-deps.sh"),
                 "README command not understood by this test: {command}"
             );
             continue;
@@ -74,13 +77,41 @@ fn split_words(line: &str) -> Vec<String> {
     words
 }
 
-#[test]
-fn every_readme_command_runs_and_succeeds() {
-    // Run where a reader would: a directory of their own with the project's `data/`
-    // beside it (the README's `check --sources data/texts`), writing output files there.
+/// Whether a README command draws through Graphviz (or writes a figure it lays out).
+fn needs_graphviz(args: &[String]) -> bool {
+    // The command is the first word after the global flags (`--data DIR`, `--no-cache`).
+    let mut words = args.iter().map(String::as_str);
+    let mut command = None;
+    while let Some(word) = words.next() {
+        match word {
+            "--data" => {
+                words.next();
+            }
+            flag if flag.starts_with('-') => {}
+            word => {
+                command = Some(word);
+                break;
+            }
+        }
+    }
+    matches!(
+        command,
+        Some("render" | "html" | "steps" | "handout" | "gallery")
+    )
+}
+
+/// Runs the README's commands that `needs_graphviz` says `graphviz` of (there must be
+/// some), where a reader would: a directory of their own with the project's `data/`
+/// beside it (the README's `check --sources data/texts`), writing output files there.
+fn run_readme_commands(graphviz: bool) {
     let dir = tempfile::tempdir().unwrap();
     std::os::unix::fs::symlink(repo().join("data"), dir.path().join("data")).unwrap();
-    for (line, args) in readme_commands() {
+    let commands: Vec<_> = readme_commands()
+        .into_iter()
+        .filter(|(_, args)| needs_graphviz(args) == graphviz)
+        .collect();
+    assert!(commands.len() >= 3, "{commands:?}");
+    for (line, args) in commands {
         let output = linkage()
             .current_dir(dir.path())
             .args(&args)
@@ -95,6 +126,17 @@ fn every_readme_command_runs_and_succeeds() {
         let wrote = args.iter().any(|a| a == "-o" || a == "gallery");
         assert!(printed || wrote, "README command printed nothing: {line}");
     }
+}
+
+#[test]
+fn every_readme_command_runs_and_succeeds() {
+    run_readme_commands(false);
+}
+
+#[test]
+#[ignore = "needs Graphviz: scripts/test-deps.sh"]
+fn every_readme_command_that_draws_runs_and_succeeds() {
+    run_readme_commands(true);
 }
 
 #[test]

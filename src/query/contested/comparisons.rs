@@ -89,7 +89,29 @@ fn classification(
     };
     let (cg, diff) = (outside(shared), outside(different));
     if !cg.is_empty() && !diff.is_empty() {
-        found.extend(dispute(Strength::Framing, None, cg, diff));
+        let mut sides = vec![
+            side(graph, "common ground".into(), cg),
+            side(graph, "a difference".into(), diff),
+        ];
+        let states_a_respect = |e: Evidence| match e {
+            Evidence::Relation(edge) => graph.relation(edge).scope.is_some(),
+            Evidence::Fact(_) => false,
+        };
+        super::keep_unstated(graph, &mut sides, &states_a_respect);
+        if sides.len() == 2 && papers_differ(&sides) {
+            found.push((
+                first,
+                Dispute {
+                    kind: Kind::Classification,
+                    strength: Strength::Framing,
+                    subject: vec![pair.0, pair.1],
+                    topic: Some(different.topic),
+                    respect: None,
+                    property: None,
+                    sides,
+                },
+            ));
+        }
     }
     found
 }
@@ -151,8 +173,8 @@ pub(super) fn comparison_disputes(graph: &ConceptGraph, focus: Focus<'_>) -> Vec
                 let (a, b) = w.positions.unwrap_or_default();
                 let answer = format!(
                     "{}: {a}; {}: {b}",
-                    graph.node(row.pair.0).id,
-                    graph.node(row.pair.1).id
+                    graph.node(row.pair.0).label,
+                    graph.node(row.pair.1).label
                 );
                 side(graph, answer, evidence_of(w.claims.iter().copied()))
             })

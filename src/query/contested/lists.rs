@@ -7,12 +7,14 @@ use petgraph::graph::NodeIndex;
 use super::{order_of, papers_differ, Dispute, Evidence, Found, Kind, Side, Strength};
 use crate::graph::ConceptGraph;
 
-/// Papers that each name at least two items for the same question answer it with a
-/// list. A list that contains another's agrees with it and extends it (a paper adding
-/// items to a list others give opens no dispute); lists of which neither contains the
-/// other, held by different papers, that share an item, answer the question
-/// differently: a framing. One side per list no other contains, holding the papers
-/// that give all of it and, as `partly`, those whose list it extends.
+/// Each paper's items for the same question are its list. A list that contains
+/// another's agrees with it and extends it (a paper adding items to a list others give
+/// opens no dispute); lists of which neither contains the other, held by different
+/// papers, that share an item, answer the question differently: a framing. One side per
+/// list no other contains, holding the papers that give all of it and, as `partly`,
+/// those whose list it extends. A paper naming one item opens no dispute (its item is
+/// either in another list, which extends it, or shares nothing), but where lists
+/// dispute, its answer is one of them (Wu & Zhu's one driver of poverty alleviation).
 pub(super) fn list_dispute(
     graph: &ConceptGraph,
     subject: Vec<NodeIndex>,
@@ -23,7 +25,6 @@ pub(super) fn list_dispute(
     // Each paper's list, as given and sorted (to compare as sets).
     let lists: Vec<(&String, &Vec<NodeIndex>, Vec<NodeIndex>)> = by_paper
         .iter()
-        .filter(|(_, items)| items.len() > 1)
         .map(|(paper, items)| {
             let mut sorted = items.clone();
             sorted.sort_unstable();
@@ -84,6 +85,7 @@ pub(super) fn list_dispute(
                 items: (*items).clone(),
                 papers,
                 partly,
+                also: Vec::new(),
                 evidence,
             }
         })

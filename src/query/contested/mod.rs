@@ -111,6 +111,10 @@ pub struct Side {
     /// For a list: the papers among [`Side::papers`] that name only part of it (they
     /// agree with the list, which extends theirs).
     pub partly: Vec<String>,
+    /// Papers that give this answer only in a respect they state, and stand on another
+    /// side of this question, which states none ([`keep_unstated`]): not among
+    /// [`Side::papers`].
+    pub also: Vec<String>,
     /// The claims that give it.
     pub evidence: Vec<Evidence>,
 }
@@ -181,12 +185,22 @@ pub fn contested_about(graph: &ConceptGraph, nodes: &[NodeIndex]) -> Vec<Dispute
     disputes(graph, Focus::Nodes(nodes))
 }
 
+/// The disputes about the first `count` concepts in data order (as subject, aspect or
+/// dimension), in the order [`contested`] gives them: the same list as filtering
+/// [`contested`], without working out the disputes about the rest (the work budget of
+/// `contested`, `query::disputes_within`, stops here).
+pub fn contested_before(graph: &ConceptGraph, count: usize) -> Vec<Dispute> {
+    disputes(graph, Focus::Before(count))
+}
+
 /// Which disputes a pass works out: a dispute is about its subject and its topic, and
 /// each pass knows those before it gathers the sides, so it skips the rest up front.
 #[derive(Clone, Copy)]
 enum Focus<'n> {
     All,
     Nodes(&'n [NodeIndex]),
+    /// The concepts before this index.
+    Before(usize),
 }
 
 impl Focus<'_> {
@@ -195,6 +209,7 @@ impl Focus<'_> {
         match self {
             Self::All => true,
             Self::Nodes(nodes) => nodes.contains(&node),
+            Self::Before(count) => node.index() < count,
         }
     }
 
@@ -269,8 +284,54 @@ fn side(graph: &ConceptGraph, answer: String, evidence: Vec<Evidence>) -> Side {
         answer,
         items: Vec::new(),
         partly: Vec::new(),
+        also: Vec::new(),
         evidence,
     }
+}
+
+/// A paper does not contradict itself. Where it stands on both sides of a question that
+/// states no respect, its claims that state one (a `scope`, or what an asset is an asset
+/// for) answer their own, narrower questions: it keeps only the sides of its claims that
+/// state none. `stated[i]` says whether each claim of side `i` states a respect; a side
+/// left without papers is dropped, and the papers moved are named in [`Side::also`].
+fn keep_unstated(graph: &ConceptGraph, sides: &mut Vec<Side>, stated: &dyn Fn(Evidence) -> bool) {
+    let unstated: Vec<Vec<String>> = sides
+        .iter()
+        .map(|side| {
+            let claims: Vec<Evidence> = side
+                .evidence
+                .iter()
+                .copied()
+                .filter(|&e| !stated(e))
+                .collect();
+            papers_of(graph, &claims)
+        })
+        .collect();
+    for (i, side) in sides.iter_mut().enumerate() {
+        let elsewhere: Vec<String> = side
+            .papers
+            .iter()
+            .filter(|p| {
+                !unstated[i].contains(p)
+                    && unstated
+                        .iter()
+                        .enumerate()
+                        .any(|(j, others)| j != i && others.contains(p))
+            })
+            .cloned()
+            .collect();
+        if elsewhere.is_empty() {
+            continue;
+        }
+        side.papers.retain(|p| !elsewhere.contains(p));
+        side.evidence.retain(|&e| {
+            papers_of(graph, &[e])
+                .iter()
+                .any(|p| side.papers.contains(p))
+        });
+        side.also = elsewhere;
+    }
+    sides.retain(|side| !side.papers.is_empty());
 }
 
 /// The kind of the relation at `edge`, read by its index: [`ConceptGraph::kind_of`]
@@ -327,6 +388,12 @@ mod tests {
             let about = format!("{:#?}", contested_about(&graph, &pair));
             let ids: Vec<&str> = pair.iter().map(|&n| graph.node(n).id.as_str()).collect();
             assert_eq!(about, filtered(&all, &pair), "{ids:?}");
+        }
+        // The disputes about a first part of the concepts, at every size.
+        let nodes: Vec<NodeIndex> = graph.node_indices().collect();
+        for count in 0..=nodes.len() {
+            let before = format!("{:#?}", contested_before(&graph, count));
+            assert_eq!(before, filtered(&all, &nodes[..count]), "first {count}");
         }
     }
 

@@ -238,9 +238,9 @@ fn ways_dispute(
                 let to = if relation.from == a { b } else { a };
                 let answer = format!(
                     "{} {tail}--{}--> {}",
-                    graph.node(relation.from).id,
+                    graph.node(relation.from).label,
                     kind.label,
-                    graph.node(to).id
+                    graph.node(to).label
                 );
                 side(
                     graph,

@@ -156,16 +156,25 @@ pub(super) fn valence_disputes(graph: &ConceptGraph, focus: Focus<'_>) -> Vec<Fo
         if of.assets.is_empty() {
             continue;
         }
-        let assets: Vec<Evidence> = of.assets.values().flatten().copied().collect();
-        let sides = vec![
-            side(graph, ASSET.into(), assets),
+        let mut assets: Vec<Evidence> = Vec::new();
+        for evidence in of.assets.values().flatten() {
+            if !assets.contains(evidence) {
+                assets.push(*evidence);
+            }
+        }
+        let mut sides = vec![
+            side(graph, ASSET.into(), assets.clone()),
             side(
                 graph,
                 format!("{LIABILITY} (for what, not stated)"),
                 unstated.clone(),
             ),
         ];
-        if papers_differ(&sides) {
+        // An asset is always one for something (the other end, or a scope): a paper
+        // finding the concept wanting in no stated respect, and relying on it for
+        // something, stands with the liability (it relies on what it finds wanting).
+        super::keep_unstated(graph, &mut sides, &|e| assets.contains(&e));
+        if sides.len() == 2 && papers_differ(&sides) {
             found.push(valence(concept, None, Strength::Tension, sides));
         }
     }

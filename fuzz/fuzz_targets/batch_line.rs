@@ -1,0 +1,8 @@
+//! The `batch_line` fuzz target: the check in `checks/batch_line.rs` on every input (the main crate's
+//! tests replay the committed seeds through the same check: tests/integration/fuzz_seeds.rs).
+#![no_main]
+
+#[path = "../checks/batch_line.rs"]
+mod check;
+
+libfuzzer_sys::fuzz_target!(|data: &[u8]| check::check(data));

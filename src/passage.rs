@@ -1,0 +1,250 @@
+//! What is printed for a quote: the whole sentence (or sentences) of the paper the
+//! encoded quote was taken from, found in the paper's text.
+//!
+//! An encoder selects the words that make a claim, and a selection may stop anywhere:
+//! "the victory of the war of poverty alleviation in China marks the solution of
+//! absolute poverty as scheduled" is half of Hao's sentence. Printed as it is, it reads
+//! as if the paper said only that. So human output prints the enclosing sentence,
+//! computed from the text each time rather than stored, and JSON gives both. A source
+//! whose printed extent should differ says so in the data (`"extent": "quote"`: print
+//! the words as encoded, marked `…` where the sentence goes on). Without the paper's
+//! text, or where the quote is not in it, the quote is printed as encoded, unmarked:
+//! nothing is claimed about what surrounds it.
+
+use std::{borrow::Cow, sync::OnceLock};
+
+use indexmap::IndexSet;
+
+use crate::{
+    graph::ConceptGraph,
+    headings::{derived_locator, headings, Heading},
+    locate::{normalise, TextIndex},
+    quotes::Texts,
+    relation::{Extent, Source},
+    sentences::Sentences,
+};
+
+/// A paper's text prepared for finding quotes, their sentences and their headings.
+#[derive(Debug)]
+pub struct PaperText {
+    text: String,
+    /// For quotes not in the text verbatim (wrapped differently): built on first need.
+    index: OnceLock<TextIndex>,
+    sentences: Sentences,
+    headings: Vec<Heading>,
+}
+
+/// A quote in its paper's text: the sentences around it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Passage {
+    /// The enclosing sentences, white space squeezed as quotes are compared.
+    pub sentence: String,
+    /// Whether the sentence starts before the quote does.
+    pub starts_before: bool,
+    /// Whether the sentence ends after the quote does.
+    pub ends_after: bool,
+}
+
+impl PaperText {
+    /// Prepares `text`; `titles` are the headings the paper's locators name (see
+    /// [`Sentences::new`]). Linear in the text's length.
+    pub fn new(text: &str, titles: &[String]) -> Self {
+        let headings = headings(text);
+        Self {
+            text: text.to_string(),
+            index: OnceLock::new(),
+            sentences: Sentences::with_headings(text, titles, &headings),
+            headings,
+        }
+    }
+
+    /// The bytes of the text `quote` stands at: verbatim, or else with white space
+    /// normalised (see [`crate::locate`]).
+    fn find(&self, quote: &str) -> Option<std::ops::Range<usize>> {
+        if quote.trim().is_empty() {
+            return None;
+        }
+        if let Some(at) = memchr::memmem::find(self.text.as_bytes(), quote.as_bytes()) {
+            return Some(at..at + quote.len());
+        }
+        let index = self.index.get_or_init(|| TextIndex::new(&self.text));
+        index.locate(quote).map(|span| span.bytes())
+    }
+
+    /// The chain of headings `quote` falls under (see [`derived_locator`]); `None` when
+    /// the quote is not in the text or no heading precedes it.
+    pub fn locator_at(&self, quote: &str) -> Option<String> {
+        let at = self.find(quote)?;
+        derived_locator(&self.headings, at.start)
+    }
+
+    /// The sentences holding `quote`; `None` when the quote is not in the text.
+    pub fn passage(&self, quote: &str) -> Option<Passage> {
+        let at = self.find(quote)?;
+        let whole = self.sentences.enclosing(at.clone());
+        let text = &self.text;
+        let trimmed = |s: &str| s.trim_matches(|c: char| c.is_whitespace()).len();
+        Some(Passage {
+            sentence: printable(&text[whole.clone()]),
+            starts_before: whole.start < at.start && trimmed(&text[whole.start..at.start]) > 0,
+            ends_after: at.end < whole.end && trimmed(&text[at.end..whole.end]) > 0,
+        })
+    }
+}
+
+/// A sentence of a converted text as it is printed: white space squeezed as quotes are
+/// compared, a word hyphenated across a line break joined (`fac-\ntor` is `fac-tor`, not
+/// `fac- tor`), and without the Markdown marks of the conversion (a heading's `#`s, the
+/// `*` of emphasis: `#### **2.1.1. The Theoretical Basis**`, `Huang *et al.*`).
+fn printable(sentence: &str) -> String {
+    let mut joined = String::with_capacity(sentence.len());
+    let mut rest = sentence;
+    while let Some(at) = rest.find("-\n") {
+        let after = rest[at + 2..].trim_start();
+        joined.push_str(&rest[..=at]);
+        if !after.starts_with(char::is_lowercase) {
+            joined.push(' ');
+        }
+        rest = after;
+    }
+    joined.push_str(rest);
+    let plain: String = normalise(&joined).chars().filter(|c| *c != '*').collect();
+    plain.trim_start_matches('#').trim().to_string()
+}
+
+/// The papers' texts a graph prints quotes from, each read and prepared the first time
+/// one of its quotes is printed, and kept for the life of the graph.
+#[derive(Debug, Default)]
+pub struct PaperTexts {
+    /// Where the texts are; `None`: no texts, quotes are printed as encoded.
+    location: Option<Texts>,
+    /// By paper, in the graph's paper order: the prepared text, or `None` when it
+    /// cannot be read.
+    prepared: Vec<OnceLock<Option<PaperText>>>,
+    /// By paper: every heading the paper's locators name, gathered on first use.
+    titles: OnceLock<Vec<Vec<String>>>,
+    /// By paper: the places its sources are in (src/places.rs), gathered on first use.
+    pub(crate) places: OnceLock<Vec<crate::places::PaperPlaces>>,
+}
+
+impl PaperTexts {
+    /// The texts at `location` for a graph of `papers` papers.
+    pub fn new(location: Option<Texts>, papers: usize) -> Self {
+        Self {
+            location,
+            prepared: (0..papers).map(|_| OnceLock::new()).collect(),
+            titles: OnceLock::new(),
+            places: OnceLock::new(),
+        }
+    }
+
+    /// Where the texts are read from, if anywhere.
+    pub fn location(&self) -> Option<&Texts> {
+        self.location.as_ref()
+    }
+}
+
+impl ConceptGraph {
+    /// The prepared text of paper `paper`, if the graph has texts and this one can be
+    /// read.
+    pub fn paper_text(&self, paper: &str) -> Option<&PaperText> {
+        let store = &self.paper_texts;
+        let location = store.location.as_ref()?;
+        let (i, _, record) = self.papers.get_full(paper)?;
+        store
+            .prepared
+            .get(i)?
+            .get_or_init(|| {
+                let bytes = location.read(&record.file).ok()?;
+                let text = String::from_utf8_lossy(&bytes);
+                let titles = store.titles.get_or_init(|| locator_titles(self));
+                Some(PaperText::new(
+                    &text,
+                    titles.get(i).map_or(&[], Vec::as_slice),
+                ))
+            })
+            .as_ref()
+    }
+
+    /// `source`'s quote in its text: `None` without the text, or when the quote is not
+    /// in it.
+    pub fn passage(&self, source: &Source) -> Option<Passage> {
+        self.paper_text(&source.paper)?.passage(source.quote())
+    }
+
+    /// The words human output prints for `source`: the sentence its quote is in, or
+    /// (for a source whose extent is the quote) the quote marked `…` where its sentence
+    /// goes on; the quote as encoded when its text is not at hand.
+    pub fn printed_quote<'s>(&self, source: &'s Source) -> Cow<'s, str> {
+        let quote = source.quote().trim();
+        let Some(passage) = self.passage(source) else {
+            return Cow::Borrowed(quote);
+        };
+        match source.extent() {
+            Extent::Sentence => Cow::Owned(passage.sentence),
+            Extent::Quote => {
+                let before = if passage.starts_before { "…" } else { "" };
+                let after = if passage.ends_after { "…" } else { "" };
+                Cow::Owned(format!("{before}{}{after}", normalise(quote)))
+            }
+        }
+    }
+}
+
+/// By paper (in the graph's order), the headings its sources' locators name: each part
+/// of a locator's chain (`A / B / 3) C`).
+fn locator_titles(graph: &ConceptGraph) -> Vec<Vec<String>> {
+    let mut titles: Vec<IndexSet<&str>> = vec![IndexSet::new(); graph.papers.len()];
+    let sources = graph
+        .relations()
+        .flat_map(|(_, r)| r.sources.iter())
+        .chain(graph.facts().iter().flat_map(|f| f.sources.iter()));
+    for source in sources {
+        let Some(i) = graph.papers.get_index_of(source.paper.as_str()) else {
+            continue;
+        };
+        for part in source.locator().split(crate::places::CHAIN_SEPARATOR) {
+            let part = part.trim();
+            if !part.is_empty() {
+                titles[i].insert(part);
+            }
+        }
+    }
+    titles
+        .into_iter()
+        .map(|parts| parts.into_iter().map(str::to_string).collect())
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_fragment_is_printed_as_its_sentence_and_marked_where_it_is_cut() {
+        let text = "## 1. One\nAt the beginning of this year, the victory of the war\nmarks the solution of absolute poverty as scheduled. Next one.";
+        let paper = PaperText::new(text, &[]);
+        let passage = paper
+            .passage("the victory of the war marks the solution")
+            .unwrap();
+        assert_eq!(
+            passage.sentence,
+            "At the beginning of this year, the victory of the war marks the solution of absolute poverty as scheduled."
+        );
+        assert!(passage.starts_before && passage.ends_after);
+        let whole = paper.passage("Next one.").unwrap();
+        assert_eq!(whole.sentence, "Next one.");
+        assert!(!whole.starts_before && !whole.ends_after);
+        assert_eq!(paper.passage("not in the text"), None);
+        let wrapped = PaperText::new("the core fac-\ntor of *rural-\n\nurban* gaps. The end", &[]);
+        assert_eq!(
+            wrapped.passage("core factor").map(|p| p.sentence),
+            None,
+            "a quote is looked up as written"
+        );
+        assert_eq!(
+            wrapped.passage("core fac-").unwrap().sentence,
+            "the core fac-tor of rural-urban gaps."
+        );
+    }
+}

@@ -1,0 +1,225 @@
+//! Which part of a paper a source is in, named so that a reader finds it: the shortest
+//! end of its chain of headings that no other part of the same paper shares.
+//!
+//! A locator is a chain of headings, outermost first (`Existing problems and cause
+//! analysis / Weak regional support capacity / 1)`). The innermost heading alone is
+//! usually enough (`§2.2.4 Target Target`), but not always: Tan, Liu & Huang number the
+//! items of four lists `1)`, `2)`, `3)`, so `§2)` could be any of four places. Human
+//! output prints as many headings from the inside out as it takes to name one place
+//! of the paper (`§Weak regional support capacity / 1)`); JSON and exports keep the
+//! whole chain.
+//!
+//! Two chains name the same place when one ends with the other (a locator may give the
+//! innermost headings only: `Optimization of the assessment system / 3) …` is the
+//! place `The Countermeasures and Suggestions / Optimization of the assessment system
+//! / 3) …` names in full).
+//!
+//! A source without a locator is placed by its paper's text, when at hand: the chain
+//! of headings its quote falls under (src/headings.rs).
+
+use std::borrow::Cow;
+
+use rustc_hash::{FxHashMap, FxHashSet};
+
+use crate::{graph::ConceptGraph, output::display_width, relation::Source, symbol::Symbol};
+
+/// Widest short locator, in columns.
+const SHORT_LOCATOR: usize = 52;
+
+/// Separates the headings of a chain.
+pub const CHAIN_SEPARATOR: &str = " / ";
+
+/// The places of one paper: every distinct chain its sources' locators name, by their
+/// innermost heading (lower case), to find the chains a suffix could be confused with.
+#[derive(Debug, Default)]
+pub struct PaperPlaces {
+    by_innermost: FxHashMap<String, Vec<Vec<String>>>,
+}
+
+impl PaperPlaces {
+    fn add(&mut self, chain: Vec<String>) {
+        let Some(innermost) = chain.last() else {
+            return;
+        };
+        let same = self
+            .by_innermost
+            .entry(innermost.to_lowercase())
+            .or_default();
+        if !same.contains(&chain) {
+            same.push(chain);
+        }
+    }
+
+    /// How many headings from the inside out name `chain`'s place and no other: the
+    /// shortest end of it that every chain ending the same way names the same place
+    /// with. The whole chain when no end is unique.
+    fn unique_end(&self, chain: &[String]) -> usize {
+        let Some(innermost) = chain.last() else {
+            return 0;
+        };
+        let Some(others) = self.by_innermost.get(&innermost.to_lowercase()) else {
+            return 1;
+        };
+        (1..=chain.len())
+            .find(|&k| {
+                let end = &chain[chain.len() - k..];
+                others
+                    .iter()
+                    .filter(|other| ends_with(other, end))
+                    .all(|other| ends_with(other, chain) || ends_with(chain, other))
+            })
+            .unwrap_or(chain.len())
+    }
+}
+
+/// Whether `chain` ends with the headings `end` (case aside).
+fn ends_with(chain: &[String], end: &[String]) -> bool {
+    chain.len() >= end.len()
+        && chain[chain.len() - end.len()..]
+            .iter()
+            .zip(end)
+            .all(|(a, b)| a.to_lowercase() == b.to_lowercase())
+}
+
+/// The headings of a locator, outermost first.
+pub fn chain(locator: &str) -> Vec<String> {
+    locator
+        .split(CHAIN_SEPARATOR)
+        .map(str::trim)
+        .filter(|part| !part.is_empty())
+        .map(str::to_string)
+        .collect()
+}
+
+impl ConceptGraph {
+    /// The locator of `source`: as the data gives it, or, where the data omits it, the
+    /// chain of headings its quote falls under in the paper's text (empty without it).
+    pub fn locator_of<'s>(&self, source: &'s Source) -> Cow<'s, str> {
+        if !source.locator().trim().is_empty() {
+            return Cow::Borrowed(source.locator());
+        }
+        self.paper_text(&source.paper)
+            .and_then(|text| text.locator_at(source.quote()))
+            .map_or(Cow::Borrowed(""), Cow::Owned)
+    }
+
+    /// The locator for the terminal: `§` and the fewest innermost headings of
+    /// [`ConceptGraph::locator_of`] that name one place of the paper
+    /// (`§Weak regional support capacity / 1)`), fitted into a few words (outer
+    /// headings cut first, marked `…`).
+    pub fn short_locator(&self, source: &Source) -> String {
+        let chain = chain(&self.locator_of(source));
+        let places = self.paper_places(&source.paper);
+        let k = places.map_or(1, |p| p.unique_end(&chain)).max(1);
+        let end = &chain[chain.len().saturating_sub(k)..];
+        fit_locator(end)
+    }
+
+    /// The places of `paper`, gathered from every source on first use.
+    fn paper_places(&self, paper: &str) -> Option<&PaperPlaces> {
+        let i = self.papers.get_index_of(paper)?;
+        let all = self.paper_texts.places.get_or_init(|| {
+            let mut places: Vec<PaperPlaces> = (0..self.papers.len())
+                .map(|_| PaperPlaces::default())
+                .collect();
+            let sources = self
+                .relations()
+                .flat_map(|(_, r)| r.sources.iter())
+                .chain(self.facts().iter().flat_map(|f| f.sources.iter()));
+            // A large dataset repeats a few locators a million times: each distinct one
+            // is split into its chain once.
+            let mut seen: FxHashSet<(Symbol, &str)> = FxHashSet::default();
+            for source in sources {
+                let given = source.locator();
+                if !given.trim().is_empty() && !seen.insert((source.paper, given)) {
+                    continue;
+                }
+                if let Some(j) = self.papers.get_index_of(source.paper.as_str()) {
+                    places[j].add(chain(&self.locator_of(source)));
+                }
+            }
+            places
+        });
+        all.get(i)
+    }
+}
+
+/// `§` and the headings `end`, joined, within [`SHORT_LOCATOR`] columns: the innermost
+/// heading kept whole if it fits, the outer ones cut from their end with `…`.
+fn fit_locator(end: &[String]) -> String {
+    let Some((innermost, outer)) = end.split_last() else {
+        return "§".to_string();
+    };
+    let whole = format!("§{}", end.join(CHAIN_SEPARATOR));
+    if display_width(&whole) < SHORT_LOCATOR {
+        return whole;
+    }
+    let inner = crate::output::short_locator(innermost);
+    let room = SHORT_LOCATOR.saturating_sub(display_width(&inner) + CHAIN_SEPARATOR.len() + 1);
+    if outer.is_empty() || room < 8 {
+        return inner;
+    }
+    let outer = outer.join(CHAIN_SEPARATOR);
+    let mut cut = String::new();
+    for c in outer.chars() {
+        if display_width(&cut) + display_width(c.encode_utf8(&mut [0; 4])) > room {
+            break;
+        }
+        cut.push(c);
+    }
+    format!(
+        "§{}…{CHAIN_SEPARATOR}{}",
+        cut.trim_end(),
+        inner.trim_start_matches('§')
+    )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn places(locators: &[&str]) -> PaperPlaces {
+        let mut places = PaperPlaces::default();
+        for locator in locators {
+            places.add(chain(locator));
+        }
+        places
+    }
+
+    #[test]
+    fn a_list_item_is_named_with_its_list_and_a_unique_heading_alone() {
+        let paper = places(&[
+            "Problems / Obstacles / 1)",
+            "Problems / Weak regional support capacity / 1)",
+            "Suggestions / Optimization of the assessment system / 3) Cultivate",
+            "Optimization of the assessment system / 3) Cultivate",
+            "2.2.4 Target Target",
+        ]);
+        let short = |locator: &str| {
+            let chain = chain(locator);
+            fit_locator(&chain[chain.len() - paper.unique_end(&chain)..])
+        };
+        assert_eq!(short("Problems / Obstacles / 1)"), "§Obstacles / 1)");
+        assert_eq!(
+            short("Problems / Weak regional support capacity / 1)"),
+            "§Weak regional support capacity / 1)"
+        );
+        assert_eq!(
+            short("Optimization of the assessment system / 3) Cultivate"),
+            "§3) Cultivate"
+        );
+        assert_eq!(short("2.2.4 Target Target"), "§2.2.4 Target Target");
+    }
+
+    #[test]
+    fn a_long_chain_is_cut_in_its_outer_headings() {
+        let end = chain("Obstacles in the connection between rural development and targeted poverty alleviation / 1)");
+        let fitted = fit_locator(&end);
+        assert!(
+            fitted.starts_with("§Obstacles in the connection"),
+            "{fitted}"
+        );
+        assert!(fitted.ends_with("… / 1)"), "{fitted}");
+        assert!(display_width(&fitted) <= SHORT_LOCATOR, "{fitted}");
+    }
+}
