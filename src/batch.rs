@@ -205,7 +205,7 @@ pub fn answer_words(
     if !is_query(&cli.command) {
         return Answer::error(
             "only queries that print JSON are answered here: check, list, show, search, \
-             papers, schema, diff, compare, contested, paper, path, neighbors, locate",
+             match, papers, schema, diff, compare, contested, paper, path, neighbors, locate",
             line,
         );
     }
@@ -234,6 +234,7 @@ pub fn is_query(command: &Command) -> bool {
             | Command::List { .. }
             | Command::Show { .. }
             | Command::Search { .. }
+            | Command::Match { .. }
             | Command::Papers { .. }
             | Command::Schema { .. }
             | Command::Diff { .. }

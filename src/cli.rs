@@ -75,10 +75,34 @@ pub enum Command {
         #[command(flatten)]
         query: QueryArgs,
     },
-    /// Find nodes and quotes containing TEXT (case-insensitive).
+    /// Find nodes and quotes containing TEXT: its words near one another, in any order,
+    /// case, hyphens and word endings aside (`rural-urban` finds "urban-rural",
+    /// `multidimensional` finds "multi-dimensional"), or the text itself.
     Search {
         /// Text to look for.
         text: String,
+        #[command(flatten)]
+        query: QueryArgs,
+        #[command(flatten)]
+        limit: LimitArgs,
+    },
+    /// Which existing concepts a phrase or a sentence means, best first, each with why
+    /// (the name, description and quotes using the same words); "no existing concept"
+    /// (exit code 1) when none is close enough.
+    ///
+    /// Case, hyphens, word order and word endings do not matter ("institutionalization
+    /// of poverty alleviation" meets "institutional poverty alleviation"); Chinese is
+    /// compared by pairs of characters. A concept scores by how nearly the text states
+    /// one of its names (rare words weigh more than common ones, and words of the text
+    /// the name lacks count against it), a little by its description and quotes, and a
+    /// little more when several papers use it. Only concepts scoring 0.55 or more are
+    /// offered: reusing a concept for a new paper's claim says the papers speak of the
+    /// same thing, and a wrong reuse invents an agreement (docs/matching.md measures
+    /// how often the threshold is right).
+    Match {
+        /// The phrase or sentence.
+        text: String,
+        /// --paper: only concepts these papers' claims are about, judged by their quotes.
         #[command(flatten)]
         query: QueryArgs,
         #[command(flatten)]
@@ -235,7 +259,8 @@ pub enum Command {
         output: Option<PathBuf>,
     },
     /// Read data in another format: a spreadsheet of claims into a new file of the
-    /// dataset named by --data, or linkage's own GraphML into a new data directory.
+    /// dataset named by --data, paper records from a reference manager (BibTeX,
+    /// CSL-JSON) into its papers, or linkage's own GraphML into a new data directory.
     ///
     /// Claims (.csv, .tsv): one row per claim; columns from, relation, to, paper, quote
     /// and optional locator, aspect, dimension, `from_position`, `to_position`,
@@ -243,7 +268,10 @@ pub enum Command {
     /// with property and value (and no relation) is a fact about `from`
     /// (docs/authoring.md). Every row is checked as `add`
     /// checks a claim; a row with a problem is reported with its line, and nothing is
-    /// written. GraphML: `import graph.graphml -o mydata`.
+    /// written. Paper records (.bib, or .json as CSL-JSON): each entry adds a paper, or
+    /// sets the title, authors, year, venue, pages, DOI and URL it gives on the paper
+    /// with its DOI (else with its key as id), never clearing a field it lacks; what
+    /// changed is listed. GraphML: `import graph.graphml -o mydata`.
     Import {
         /// The file to read.
         file: PathBuf,
@@ -255,6 +283,8 @@ pub enum Command {
         output: Option<PathBuf>,
         /// Claims: the new data file, a bare NAME.json directly inside the dataset
         /// (the only files linkage reads) [default: the claims file's name with .json].
+        /// Paper records: the data file new papers' records go into [default: the
+        /// first that has papers, else papers.json].
         #[arg(long, value_name = "NAME.json")]
         into: Option<String>,
         /// Claims: directory of the papers' texts [default: DIR/texts].
@@ -549,8 +579,8 @@ impl EvidenceArgs {
 /// `--limit` for the commands that list things.
 #[derive(Debug, Clone, Copy, Args)]
 pub struct LimitArgs {
-    /// Most items listed, at most 10000; the rest are counted [default: 50 for path,
-    /// every item otherwise].
+    /// Most items listed, at most 10000; the rest are counted [default: 50 for path, 5
+    /// for match, every item otherwise].
     #[arg(long, value_name = "N", value_parser = clap::value_parser!(u32).range(1..=10_000))]
     pub limit: Option<u32>,
 }

@@ -20,15 +20,47 @@ pub enum Error {
         /// The underlying error.
         source: std::io::Error,
     },
-    /// A name on the command line matches no node, or several.
-    #[error("{0}")]
-    Resolve(String),
+    /// A name the user typed matches nothing.
+    #[error("{message}")]
+    UnknownName {
+        /// The name as typed.
+        name: String,
+        /// What it was to name.
+        of: Named,
+        /// The ids of the closest nodes or papers, best first (perhaps none).
+        closest: Vec<String>,
+        /// The whole message, the candidates with their kinds and labels.
+        message: String,
+    },
+    /// A name the user typed matches several nodes or papers; an id would pick one.
+    #[error("{message}")]
+    AmbiguousName {
+        /// The name as typed.
+        name: String,
+        /// What it was to name.
+        of: Named,
+        /// The ids of what it matches (the first ten at most for nodes).
+        matches: Vec<String>,
+        /// How many it matches in all.
+        total: usize,
+        /// The whole message, the matches with their kinds and labels.
+        message: String,
+    },
     /// The command line asks for something that cannot be done.
     #[error("{0}")]
     Usage(String),
     /// An external program (Graphviz) failed or is missing.
     #[error("{0}")]
     External(String),
+}
+
+/// What a name was typed to name.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Named {
+    /// A node (concept, strategy, goal...).
+    Node,
+    /// A paper.
+    Paper,
 }
 
 impl Error {

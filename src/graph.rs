@@ -127,6 +127,46 @@ pub struct Incident<'g> {
 }
 
 impl ConceptGraph {
+    /// The one way a graph is made, by the loader, the cache and tests alike: every
+    /// index (adjacency, id, name) is derived here from the nodes and relations, so no
+    /// two makers can index a graph differently. `kind_indices[i]` is edge `i`'s kind as
+    /// its index in the schema. Names are labels and aliases, lower-cased; the loader
+    /// has already refused a name that two nodes share, and the first holder keeps it.
+    pub(crate) fn new(
+        schema: Schema,
+        papers: IndexMap<String, Paper>,
+        graph: DiGraph<Node, Relation>,
+        kind_indices: Vec<u16>,
+        facts: Vec<crate::fact::Fact>,
+        files: Vec<DataFileText>,
+    ) -> Self {
+        let mut ids = crate::id_index::IdIndex::with_capacity(graph.node_count());
+        let name_count = graph
+            .node_weights()
+            .map(|node| 1 + node.aliases.len())
+            .sum();
+        let mut names = FxHashMap::with_capacity_and_hasher(name_count, rustc_hash::FxBuildHasher);
+        for ix in graph.node_indices() {
+            let node = &graph[ix];
+            ids.insert(&node.id, ix);
+            for name in std::iter::once(&node.label).chain(&node.aliases) {
+                names.entry(name.to_lowercase()).or_insert(ix);
+            }
+        }
+        Self {
+            adjacency: Adjacency::new(&graph, &kind_indices),
+            schema,
+            papers,
+            graph,
+            kind_indices,
+            ids,
+            names,
+            facts,
+            files,
+            paper_texts: crate::passage::PaperTexts::default(),
+        }
+    }
+
     /// The schema in force.
     pub fn schema(&self) -> &Schema {
         &self.schema

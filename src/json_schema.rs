@@ -48,7 +48,8 @@ pub fn data_file_schema(schema: &Schema) -> Value {
                     "id": text, "cite": optional_text, "title": optional_text,
                     "authors": { "type": ["array", "null"], "items": { "type": "string" } },
                     "year": { "type": ["integer", "null"] },
-                    "venue": optional_text, "doi": optional_text, "url": optional_text,
+                    "venue": optional_text, "pages": optional_text, "doi": optional_text,
+                    "url": optional_text,
                     "file": text, "note": optional_text,
                     "inferred": {
                         "type": "object",

@@ -8,6 +8,12 @@
 //! where it is nothing (a line break inside a Chinese sentence is no space). Offsets count
 //! Unicode scalar values (Rust `char`s, Python `str` indices), as the W3C
 //! `TextPositionSelector` does; lines count from 1.
+//!
+//! A word hyphenated at a line's end (`allevi-\nation`, as a typeset PDF prints it) is
+//! found however the quote spells it: as printed (`allevi- ation`), joined
+//! (`alleviation`), or with its hyphen (`rural-urban` for `rural-\nurban`). The text
+//! cannot tell a hyphenated word from a compound broken at its hyphen, so at each such
+//! place the quote may have the hyphen or not (`Joined`); nothing else is loosened.
 
 use std::ops::Range;
 
@@ -66,6 +72,11 @@ pub fn is_cjk(c: char) -> bool {
         | 0xAC00..=0xD7AF | 0xF900..=0xFAFF | 0xFF00..=0xFFEF)
 }
 
+/// Whether a line of `text` ends with a hyphen (white space aside).
+fn has_line_end_hyphen(text: &str) -> bool {
+    text.lines().any(|line| line.trim_end().ends_with('-'))
+}
+
 /// The bytes of `text` where `quote` first occurs, as [`locate`] finds it.
 pub fn find_bytes(text: &str, quote: &str) -> Option<Range<usize>> {
     locate(text, quote).map(|span| span.bytes())
@@ -92,6 +103,132 @@ pub struct TextIndex {
     byte_of_char: Vec<usize>,
     /// Character offsets at which a line starts, after the first.
     line_starts: Vec<usize>,
+    /// The text read with its line-end hyphens dropped (see the module doc); built on
+    /// first need, `None` when no line of the text ends with a hyphen.
+    joined: std::sync::OnceLock<Option<Joined>>,
+}
+
+/// The text read with every hyphen that ends a line inside a word dropped with the
+/// line break (`allevi-\nation` is `alleviation`), white space normalised: a quote is
+/// found in it where it matches with or without a hyphen at each such place.
+#[derive(Debug, Clone)]
+struct Joined {
+    /// The characters as compared.
+    chars: Vec<char>,
+    /// For each character, the offset of the original character it stands for.
+    origin: Vec<usize>,
+    /// For each character, whether a line-end hyphen was dropped just before it.
+    after_hyphen: Vec<bool>,
+    /// `chars` without any hyphen, to find candidates quickly.
+    blind: String,
+    /// For each character of `blind`, its index in `chars`.
+    blind_to_chars: Vec<usize>,
+}
+
+impl Joined {
+    /// `text` read as the type says.
+    fn new(text: &str) -> Self {
+        let source: Vec<char> = text.chars().collect();
+        let mut joined = Self {
+            chars: Vec::with_capacity(source.len()),
+            origin: Vec::with_capacity(source.len()),
+            after_hyphen: Vec::with_capacity(source.len()),
+            blind: String::with_capacity(text.len()),
+            blind_to_chars: Vec::with_capacity(source.len()),
+        };
+        let mut space_run: Option<usize> = None;
+        let mut dropped = false;
+        let mut i = 0;
+        while i < source.len() {
+            let ch = source[i];
+            if ch == '-' {
+                if let Some(next) = after_line_break(&source, i + 1) {
+                    if source[next].is_lowercase() {
+                        dropped = true;
+                        i = next;
+                        continue;
+                    }
+                }
+            }
+            if ch.is_whitespace() {
+                space_run.get_or_insert(i);
+                i += 1;
+                continue;
+            }
+            if let Some(run) = space_run.take() {
+                if !joined.chars.is_empty() && !joins(joined.chars.last().copied(), ch) {
+                    joined.push(' ', run, false);
+                }
+            }
+            joined.push(ch, i, std::mem::take(&mut dropped));
+            i += 1;
+        }
+        joined
+    }
+
+    fn push(&mut self, ch: char, origin: usize, after_hyphen: bool) {
+        if ch != '-' {
+            self.blind.push(ch);
+            self.blind_to_chars.push(self.chars.len());
+        }
+        self.chars.push(ch);
+        self.origin.push(origin);
+        self.after_hyphen.push(after_hyphen);
+    }
+
+    /// The original character range of the first place `wanted` (normalised) matches,
+    /// taking or leaving each dropped hyphen.
+    fn find(&self, wanted: &str) -> Option<(usize, usize)> {
+        let quote: Vec<char> = wanted.chars().collect();
+        let blind: String = quote.iter().filter(|c| **c != '-').collect();
+        if blind.is_empty() {
+            return None;
+        }
+        for byte in memchr::memmem::find_iter(self.blind.as_bytes(), blind.as_bytes()) {
+            let at = self.blind_to_chars[self.blind[..byte].chars().count()];
+            // A quote opening with hyphens: they stand before the first letter found.
+            let lead = quote.iter().take_while(|c| **c == '-').count();
+            let Some(start) = at.checked_sub(lead) else {
+                continue;
+            };
+            if let Some(end) = self.matches_at(start, &quote) {
+                return Some((self.origin[start], self.origin[end - 1] + 1));
+            }
+        }
+        None
+    }
+
+    /// Where `quote` ends when it matches from character `start`: character by
+    /// character, a hyphen of the quote standing for one the reading dropped.
+    fn matches_at(&self, start: usize, quote: &[char]) -> Option<usize> {
+        let (mut i, mut j) = (start, 0);
+        while j < quote.len() {
+            if self.chars.get(i) == Some(&quote[j]) {
+                i += 1;
+                j += 1;
+            } else if quote[j] == '-' && self.after_hyphen.get(i) == Some(&true) {
+                j += 1;
+            } else {
+                return None;
+            }
+        }
+        (i > start).then_some(i)
+    }
+}
+
+/// When the white space from `from` holds a line break and a letter follows it, that
+/// letter's offset: a hyphen just before `from` ends a line inside a word.
+fn after_line_break(chars: &[char], from: usize) -> Option<usize> {
+    let mut i = from;
+    let mut broke = false;
+    while let Some(&c) = chars.get(i) {
+        if !c.is_whitespace() {
+            break;
+        }
+        broke |= c == '\n';
+        i += 1;
+    }
+    (broke && i > from && chars.get(i).is_some_and(|c| c.is_alphabetic())).then_some(i)
 }
 
 impl TextIndex {
@@ -127,6 +264,7 @@ impl TextIndex {
             origin,
             byte_of_char,
             line_starts,
+            joined: std::sync::OnceLock::new(),
         }
     }
 
@@ -158,10 +296,25 @@ impl TextIndex {
             return Some(self.span(start, start + quote.chars().count()));
         }
         let wanted = normalise(quote);
-        let byte = memchr::memmem::find(self.normalised.as_bytes(), wanted.as_bytes())?;
-        let first = self.normalised[..byte].chars().count();
+        if let Some(span) = self.find_in(&self.normalised, &self.origin, &wanted) {
+            return Some(span);
+        }
+        let joined = self
+            .joined
+            .get_or_init(|| has_line_end_hyphen(&self.text).then(|| Joined::new(&self.text)));
+        let (start, end) = joined.as_ref()?.find(&wanted)?;
+        Some(self.span(start, end))
+    }
+
+    /// The span of `wanted` in the reading `normalised` (with `origin`), if it is there.
+    fn find_in(&self, normalised: &str, origin: &[usize], wanted: &str) -> Option<Span> {
+        if wanted.is_empty() {
+            return None;
+        }
+        let byte = memchr::memmem::find(normalised.as_bytes(), wanted.as_bytes())?;
+        let first = normalised[..byte].chars().count();
         let last = first + wanted.chars().count() - 1;
-        Some(self.span(self.origin[first], self.origin[last] + 1))
+        Some(self.span(origin[first], origin[last] + 1))
     }
 
     fn char_at_byte(&self, byte: usize) -> usize {
@@ -252,6 +405,50 @@ mod tests {
         assert!(locate(text, "English words").is_some());
         assert!(locate(text, "Englishwords").is_none());
         assert_eq!(normalise(" 精准 \n 扶贫  a\tb "), "精准扶贫 a b");
+    }
+
+    #[test]
+    fn a_word_hyphenated_at_a_line_end_is_found_joined_or_with_its_hyphen() {
+        let text = "the poverty allevi-\nation of rural-\n  urban areas and Rural Re-\nvitalization.\nA list -\nNext";
+        let index = TextIndex::new(text);
+        let found = |quote: &str| {
+            index
+                .locate(quote)
+                .map(|s| index.slice(s.start_char, s.end_char).to_string())
+        };
+        assert_eq!(
+            found("poverty alleviation").as_deref(),
+            Some("poverty allevi-\nation")
+        );
+        assert_eq!(
+            found("rural-urban areas").as_deref(),
+            Some("rural-\n  urban areas")
+        );
+        assert_eq!(
+            found("allevi- ation").as_deref(),
+            Some("allevi-\nation"),
+            "as printed"
+        );
+        assert_eq!(
+            found("Rural Revitalization.").as_deref(),
+            Some("Rural Re-\nvitalization.")
+        );
+        // A dash before a capital is no hyphenated word: "list Next" is not in the text.
+        assert_eq!(found("A list Next"), None);
+        assert_eq!(found("A list - Next").as_deref(), Some("A list -\nNext"));
+        // The joined reading of a compound is no word a quote would hold: harmless.
+        assert!(found("ruralurban areas").is_some());
+        // Both readings in one quote.
+        assert_eq!(
+            found("alleviation of rural-urban areas").as_deref(),
+            Some("allevi-\nation of rural-\n  urban areas")
+        );
+        // A hyphen the text has mid-line must be in the quote.
+        let index = TextIndex::new("self-change and anti-\npoverty");
+        assert!(index.locate("selfchange").is_none());
+        assert!(index.locate("self-change and anti-poverty").is_some());
+        assert!(index.locate("self-change and antipoverty").is_some());
+        assert_eq!(found("povertyalleviation"), None);
     }
 
     #[test]

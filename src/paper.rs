@@ -26,6 +26,10 @@ pub struct Paper {
     /// Journal, book or other venue, if known.
     #[serde(default)]
     pub venue: Option<String>,
+    /// The pages the paper occupies in its venue (`"312-332"`), if known. A text
+    /// divided into pages (a PDF's) starts at the first of them (src/pages.rs).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub pages: Option<String>,
     /// DOI, if known.
     #[serde(default)]
     pub doi: Option<String>,
@@ -91,7 +95,9 @@ pub fn cross_reference_problems(
     papers: &[Paper],
     is_paper: impl Fn(&str) -> bool,
 ) -> Vec<(String, String)> {
-    const FIELDS: [&str; 7] = ["title", "authors", "year", "venue", "doi", "url", "cite"];
+    const FIELDS: [&str; 8] = [
+        "title", "authors", "year", "venue", "pages", "doi", "url", "cite",
+    ];
     let mut problems = Vec::new();
     for (i, paper) in papers.iter().enumerate() {
         for (j, other) in paper.shares_text_with.iter().enumerate() {
@@ -109,6 +115,7 @@ pub fn cross_reference_problems(
                 "authors" => paper.authors.is_some(),
                 "year" => paper.year.is_some(),
                 "venue" => paper.venue.is_some(),
+                "pages" => paper.pages.is_some(),
                 "doi" => paper.doi.is_some(),
                 "url" => paper.url.is_some(),
                 "cite" => paper.cite.is_some(),

@@ -32,6 +32,7 @@ pub struct PaperText {
     index: OnceLock<TextIndex>,
     sentences: Sentences,
     headings: Vec<Heading>,
+    pages: crate::pages::Pages,
 }
 
 /// A quote in its paper's text: the sentences around it.
@@ -55,6 +56,7 @@ impl PaperText {
             index: OnceLock::new(),
             sentences: Sentences::with_headings(text, titles, &headings),
             headings,
+            pages: crate::pages::Pages::of(text),
         }
     }
 
@@ -78,6 +80,15 @@ impl PaperText {
         derived_locator(&self.headings, at.start)
     }
 
+    /// The page or pages `quote` stands on (`p. 317`, `pp. 317–318`), numbered from
+    /// `first`; `None` when the text has no pages or the quote is not in it.
+    pub fn page_at(&self, quote: &str, first: u32) -> Option<String> {
+        if !self.pages.known() {
+            return None;
+        }
+        self.pages.label(self.find(quote)?, first)
+    }
+
     /// The sentences holding `quote`; `None` when the quote is not in the text.
     pub fn passage(&self, quote: &str) -> Option<Passage> {
         let at = self.find(quote)?;
@@ -85,7 +96,7 @@ impl PaperText {
         let text = &self.text;
         let trimmed = |s: &str| s.trim_matches(|c: char| c.is_whitespace()).len();
         Some(Passage {
-            sentence: printable(&text[whole.clone()]),
+            sentence: printable(&text[whole.clone()], text),
             starts_before: whole.start < at.start && trimmed(&text[whole.start..at.start]) > 0,
             ends_after: at.end < whole.end && trimmed(&text[at.end..whole.end]) > 0,
         })
@@ -93,23 +104,49 @@ impl PaperText {
 }
 
 /// A sentence of a converted text as it is printed: white space squeezed as quotes are
-/// compared, a word hyphenated across a line break joined (`fac-\ntor` is `fac-tor`, not
-/// `fac- tor`), and without the Markdown marks of the conversion (a heading's `#`s, the
-/// `*` of emphasis: `#### **2.1.1. The Theoretical Basis**`, `Huang *et al.*`).
-fn printable(sentence: &str) -> String {
+/// compared, a word hyphenated across a line break joined (`fac-\ntor` is `factor` when
+/// `text`, the whole paper, has the word `factor` elsewhere; else `fac-tor`, never
+/// `fac- tor`: a compound broken at its hyphen keeps it), and without the Markdown
+/// marks of the conversion (a heading's `#`s, the `*` of emphasis: `#### **2.1.1. The
+/// Theoretical Basis**`, `Huang *et al.*`).
+fn printable(sentence: &str, text: &str) -> String {
     let mut joined = String::with_capacity(sentence.len());
     let mut rest = sentence;
     while let Some(at) = rest.find("-\n") {
         let after = rest[at + 2..].trim_start();
-        joined.push_str(&rest[..=at]);
-        if !after.starts_with(char::is_lowercase) {
-            joined.push(' ');
+        let head = &rest[..at];
+        let start = head
+            .char_indices()
+            .rev()
+            .take_while(|(_, c)| c.is_alphabetic())
+            .last()
+            .map_or(head.len(), |(i, _)| i);
+        let tail: String = after.chars().take_while(|c| c.is_alphabetic()).collect();
+        joined.push_str(head);
+        if after.starts_with(char::is_lowercase) {
+            if !is_word_of(&format!("{}{tail}", &head[start..]), text) {
+                joined.push('-');
+            }
+        } else {
+            joined.push_str("- ");
         }
         rest = after;
     }
     joined.push_str(rest);
     let plain: String = normalise(&joined).chars().filter(|c| *c != '*').collect();
     plain.trim_start_matches('#').trim().to_string()
+}
+
+/// Whether `word` stands in `text` as a whole word (not inside a longer one).
+fn is_word_of(word: &str, text: &str) -> bool {
+    if word.is_empty() {
+        return false;
+    }
+    memchr::memmem::find_iter(text.as_bytes(), word.as_bytes()).any(|at| {
+        let before = text[..at].chars().next_back();
+        let after = text[at + word.len()..].chars().next();
+        !before.is_some_and(char::is_alphanumeric) && !after.is_some_and(char::is_alphanumeric)
+    })
 }
 
 /// The papers' texts a graph prints quotes from, each read and prepared the first time
@@ -155,8 +192,7 @@ impl ConceptGraph {
             .prepared
             .get(i)?
             .get_or_init(|| {
-                let bytes = location.read(&record.file).ok()?;
-                let text = String::from_utf8_lossy(&bytes);
+                let text = location.text(&record.file).ok()?;
                 let titles = store.titles.get_or_init(|| locator_titles(self));
                 Some(PaperText::new(
                     &text,
@@ -164,6 +200,18 @@ impl ConceptGraph {
                 ))
             })
             .as_ref()
+    }
+
+    /// The page `source` names: the page its locator gives (`p. 317, 3.2`), else the
+    /// page its quote stands on in its paper's text, when the text is divided into
+    /// pages (src/pages.rs); `None` otherwise.
+    pub fn page_of(&self, source: &Source) -> Option<String> {
+        if let (Some(page), _) = crate::pages::split(source.locator()) {
+            return Some(page.to_string());
+        }
+        let first = crate::pages::first_page(self.paper(&source.paper)?.pages.as_deref());
+        self.paper_text(&source.paper)?
+            .page_at(source.quote(), first)
     }
 
     /// `source`'s quote in its text: `None` without the text, or when the quote is not
@@ -203,7 +251,8 @@ fn locator_titles(graph: &ConceptGraph) -> Vec<Vec<String>> {
         let Some(i) = graph.papers.get_index_of(source.paper.as_str()) else {
             continue;
         };
-        for part in source.locator().split(crate::places::CHAIN_SEPARATOR) {
+        let headings = crate::pages::split(source.locator()).1;
+        for part in headings.split(crate::places::CHAIN_SEPARATOR) {
             let part = part.trim();
             if !part.is_empty() {
                 titles[i].insert(part);
@@ -238,13 +287,21 @@ mod tests {
         assert_eq!(paper.passage("not in the text"), None);
         let wrapped = PaperText::new("the core fac-\ntor of *rural-\n\nurban* gaps. The end", &[]);
         assert_eq!(
-            wrapped.passage("core factor").map(|p| p.sentence),
-            None,
-            "a quote is looked up as written"
+            wrapped
+                .passage("core factor")
+                .map(|p| p.sentence)
+                .as_deref(),
+            Some("the core fac-tor of rural-urban gaps."),
+            "a word hyphenated at a line's end is found joined, printed as the text has it"
+        );
+        let evidence = PaperText::new(
+            "the core fac-\ntor of *rural-\n\nurban* gaps. The end: a factor.",
+            &[],
         );
         assert_eq!(
-            wrapped.passage("core fac-").unwrap().sentence,
-            "the core fac-tor of rural-urban gaps."
+            evidence.passage("core fac-").unwrap().sentence,
+            "the core factor of rural-urban gaps.",
+            "joined where the text has the word whole elsewhere"
         );
     }
 }

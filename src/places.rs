@@ -81,9 +81,10 @@ fn ends_with(chain: &[String], end: &[String]) -> bool {
             .all(|(a, b)| a.to_lowercase() == b.to_lowercase())
 }
 
-/// The headings of a locator, outermost first.
+/// The headings of a locator, outermost first (a page it names first is no heading).
 pub fn chain(locator: &str) -> Vec<String> {
-    locator
+    crate::pages::split(locator)
+        .1
         .split(CHAIN_SEPARATOR)
         .map(str::trim)
         .filter(|part| !part.is_empty())
@@ -103,16 +104,39 @@ impl ConceptGraph {
             .map_or(Cow::Borrowed(""), Cow::Owned)
     }
 
-    /// The locator for the terminal: `§` and the fewest innermost headings of
-    /// [`ConceptGraph::locator_of`] that name one place of the paper
-    /// (`§Weak regional support capacity / 1)`), fitted into a few words (outer
-    /// headings cut first, marked `…`).
+    /// The locator with its page, as exports and citations write it: the page
+    /// ([`ConceptGraph::page_of`]) and then the headings of
+    /// [`ConceptGraph::locator_of`] (`p. 317, 3. Problems / 3.2 Funds`).
+    pub fn cited_locator<'s>(&self, source: &'s Source) -> Cow<'s, str> {
+        let locator = self.locator_of(source);
+        match self.page_of(source) {
+            Some(page) => Cow::Owned(crate::pages::join(
+                Some(&page),
+                crate::pages::split(&locator).1,
+            )),
+            None => locator,
+        }
+    }
+
+    /// The locator for the terminal: the page, where known ([`ConceptGraph::page_of`]),
+    /// then `§` and the fewest innermost headings of [`ConceptGraph::locator_of`] that
+    /// name one place of the paper (`p. 317, §Weak regional support capacity / 1)`),
+    /// fitted into a few words (outer headings cut first, marked `…`).
     pub fn short_locator(&self, source: &Source) -> String {
         let chain = chain(&self.locator_of(source));
         let places = self.paper_places(&source.paper);
         let k = places.map_or(1, |p| p.unique_end(&chain)).max(1);
         let end = &chain[chain.len().saturating_sub(k)..];
-        fit_locator(end)
+        let headings = if end.is_empty() {
+            String::new()
+        } else {
+            fit_locator(end)
+        };
+        match self.page_of(source) {
+            Some(page) => crate::pages::join(Some(&page), &headings),
+            None if headings.is_empty() => fit_locator(end),
+            None => headings,
+        }
     }
 
     /// The places of `paper`, gathered from every source on first use.

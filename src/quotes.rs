@@ -65,6 +65,16 @@ impl Texts {
         }
     }
 
+    /// The text of paper file `file` as quotes are checked against: a PDF's extracted
+    /// text (src/pdf/), a plain text's characters.
+    ///
+    /// # Errors
+    /// Why the text cannot be had, in words (see [`Texts::read`], [`crate::pdf::extract`]).
+    pub fn text(&self, file: &str) -> Result<String, String> {
+        let bytes = self.read(file)?;
+        crate::pdf::text_of_file(file, &bytes)
+    }
+
     /// The bytes of text `file`, or why it cannot be had.
     ///
     /// # Errors
@@ -150,6 +160,9 @@ struct PaperText {
     index: TextIndex,
     lower: String,
     headings: Vec<Heading>,
+    /// Its pages, when it is divided into pages, numbered from `first_page`.
+    pages: crate::pages::Pages,
+    first_page: u32,
 }
 
 /// Checks every source's quote against its paper's text in `texts`. Every missing text
@@ -159,9 +172,8 @@ pub fn verify_quotes(graph: &ConceptGraph, texts: &Texts) -> QuoteReport {
     let mut failures = Vec::new();
     let mut loaded: HashMap<&str, PaperText> = HashMap::new();
     for paper in graph.papers() {
-        match texts.read(&paper.file) {
-            Ok(bytes) => {
-                let text = String::from_utf8_lossy(&bytes);
+        match texts.text(&paper.file) {
+            Ok(text) => {
                 let lower = normalise(&text).to_lowercase();
                 let index = TextIndex::new(&text);
                 let headings = headings(&text);
@@ -171,6 +183,8 @@ pub fn verify_quotes(graph: &ConceptGraph, texts: &Texts) -> QuoteReport {
                         index,
                         lower,
                         headings,
+                        pages: crate::pages::Pages::of(&text),
+                        first_page: crate::pages::first_page(paper.pages.as_deref()),
                     },
                 );
             }
@@ -242,9 +256,20 @@ pub fn verify_quotes(graph: &ConceptGraph, texts: &Texts) -> QuoteReport {
             }
             continue;
         }
+        let (named_page, headings_part) = crate::pages::split(source.locator());
+        if let (Some(named), Some(span)) = (named_page, span) {
+            if let Some(found) = text.pages.label(span.bytes(), text.first_page) {
+                if !crate::pages::covers(named, &found) {
+                    warnings.push(page_disagreement(graph, source, named, &found));
+                }
+            }
+        }
+        if headings_part.is_empty() {
+            continue;
+        }
         let key = (source.paper.as_str(), source.locator());
         let warned = *locators.entry(key).or_insert_with(|| {
-            let missing = missing_headings(source.locator(), &text.lower);
+            let missing = missing_headings(headings_part, &text.lower);
             (!missing.is_empty()).then(|| {
                 locator_warnings.push((locator_warning(graph, source, &missing), 0));
                 locator_warnings.len() - 1
@@ -258,7 +283,7 @@ pub fn verify_quotes(graph: &ConceptGraph, texts: &Texts) -> QuoteReport {
         // the quote's, here.
         if let (None, Some(span)) = (warned, span) {
             let holding = sections_holding(&text.headings, span.start_byte);
-            if let Some(section) = disagreeing(source.locator(), &holding) {
+            if let Some(section) = disagreeing(headings_part, &holding) {
                 let key = (
                     source.paper.as_str(),
                     source.locator(),
@@ -315,6 +340,23 @@ fn disagreeing<'h>(locator: &str, holding: &[&'h Heading]) -> Option<&'h Heading
         .iter()
         .all(|h| !h.title.starts_with(|c: char| c.is_ascii_digit()));
     (!(names_any || general && before_numbered)).then_some(innermost)
+}
+
+/// "The locator names p. 317, the text has the quote on p. 318."
+fn page_disagreement(
+    graph: &ConceptGraph,
+    source: &Source,
+    named: &str,
+    found: &str,
+) -> Diagnostic {
+    let file = graph.paper(&source.paper).map_or("", |p| p.file.as_str());
+    let message = format!(
+        "locator \"{}\" names {named}, but in {file} the quote is on {found}",
+        source.locator()
+    );
+    at_pointer(graph, source, "locator", message)
+        .warning()
+        .with_hint("the text's first page is the first of the paper's `pages` (else 1); correct one or the other")
 }
 
 fn disagreement(graph: &ConceptGraph, source: &Source, section: &Heading) -> Diagnostic {

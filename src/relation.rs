@@ -60,7 +60,7 @@ impl Positions {
 ///
 /// The locator, the quote and the names share one allocation: a large dataset holds a
 /// million sources, and two small allocations each cost more in malloc's rounding than
-/// the text itself (issue 12). Read them with [`Source::locator`], [`Source::quote`],
+/// the text itself (bench/README.md). Read them with [`Source::locator`], [`Source::quote`],
 /// [`Source::encoded_by`] and [`Source::reviewed_by`].
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(from = "SourceFields", into = "SourceFields")]
@@ -412,7 +412,7 @@ pub fn distinct_papers<'s>(sources: impl IntoIterator<Item = &'s Source>) -> Vec
     papers
 }
 
-// A million relations live in memory at once: keep the edge weight small (issue 12).
+// A million relations live in memory at once: keep the edge weight small.
 const _: () = assert!(std::mem::size_of::<Relation>() <= 96);
 const _: () = assert!(std::mem::size_of::<Source>() <= 56);
 

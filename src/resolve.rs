@@ -1,18 +1,30 @@
 //! Turning what a user types into a node or a paper, the same way in every command:
-//! exact id, then a case-insensitive label or alias, then a unique substring.
+//! exact id, then a case-insensitive label or alias, then a label or alias of the same
+//! words in another order or hyphenation, then a unique substring. A name that matches
+//! nothing lists the closest by spelling and the concepts `match` finds for it.
 
 use petgraph::graph::NodeIndex;
 
-use crate::{error::Error, graph::ConceptGraph, suggest::closest};
+use crate::{
+    error::{Error, Named},
+    graph::ConceptGraph,
+    matching::{Index, Tuning, View},
+    normalize::word_key,
+    suggest::closest,
+};
 
 /// How many candidates an ambiguous name lists: enough to choose from, one screen at most.
 const MAX_CANDIDATES: usize = 10;
+
+/// How many of the concepts `match` ranks first an unknown name suggests, after the
+/// names closest in spelling.
+const MATCHED_SUGGESTIONS: usize = 3;
 
 impl ConceptGraph {
     /// Resolves a name typed by a user to a node.
     ///
     /// # Errors
-    /// [`Error::Resolve`] naming the closest candidates when the name matches no node,
+    /// [`Error::UnknownName`] or [`Error::AmbiguousName`] naming the closest candidates when the name matches no node,
     /// or listing the matches when it matches several.
     pub fn resolve(&self, name: &str) -> Result<NodeIndex, Error> {
         let trimmed = name.trim();
@@ -36,6 +48,9 @@ impl ConceptGraph {
         {
             return Ok(ix);
         }
+        if let [one] = self.same_words(trimmed).as_slice() {
+            return Ok(*one);
+        }
         let matches: Vec<NodeIndex> = self
             .node_indices()
             .filter(|&ix| {
@@ -51,16 +66,36 @@ impl ConceptGraph {
             [one] => Ok(*one),
             [] => {
                 let names = self.nodes().flat_map(crate::node::Node::names);
+                let spelled: Vec<NodeIndex> = closest(&lower, names, 20)
+                    .into_iter()
+                    .filter_map(|n| self.resolve_exact(n).ok())
+                    .collect();
+                // The two closest in spelling, then the concepts whose names share the
+                // words as `match` ranks them, then the rest by spelling.
+                let index = Index::build(self, &View::all().names_only());
+                let worded: Vec<NodeIndex> = index
+                    .rank(trimmed, Tuning::DEFAULT)
+                    .map(|ranked| {
+                        ranked
+                            .iter()
+                            .take(MATCHED_SUGGESTIONS)
+                            .map(|r| r.node)
+                            .collect()
+                    })
+                    .unwrap_or_default();
                 let mut near: Vec<NodeIndex> = Vec::new();
-                for n in closest(&lower, names, 20) {
-                    if let Ok(ix) = self.resolve_exact(n) {
-                        if !near.contains(&ix) {
-                            near.push(ix);
-                        }
+                let order = spelled
+                    .iter()
+                    .take(2)
+                    .chain(&worded)
+                    .chain(spelled.iter().skip(2));
+                for &ix in order {
+                    if !near.contains(&ix) {
+                        near.push(ix);
                     }
                 }
                 near.truncate(5);
-                Err(Error::Resolve(if near.is_empty() {
+                let message = if near.is_empty() {
                     format!(
                         "no node matches \"{name}\"; try `linkage search {name}` or `linkage list`"
                     )
@@ -69,7 +104,13 @@ impl ConceptGraph {
                         "no node matches \"{name}\"; the closest:\n{}",
                         self.candidate_lines(&near)
                     )
-                }))
+                };
+                Err(Error::UnknownName {
+                    name: name.to_string(),
+                    of: Named::Node,
+                    closest: self.ids_of(&near),
+                    message,
+                })
             }
             many => {
                 let shown = many.len().min(MAX_CANDIDATES);
@@ -81,19 +122,47 @@ impl ConceptGraph {
                 } else {
                     String::new()
                 };
-                Err(Error::Resolve(format!(
-                    "\"{name}\" matches {} nodes; use an id:\n{}{more}",
-                    many.len(),
-                    self.candidate_lines(&many[..shown])
-                )))
+                Err(Error::AmbiguousName {
+                    name: name.to_string(),
+                    of: Named::Node,
+                    matches: self.ids_of(&many[..shown]),
+                    total: many.len(),
+                    message: format!(
+                        "\"{name}\" matches {} nodes; use an id:\n{}{more}",
+                        many.len(),
+                        self.candidate_lines(&many[..shown])
+                    ),
+                })
             }
         }
+    }
+
+    /// The nodes with a name of the same words as `name`, case, hyphens, order and
+    /// function words aside ("rural-urban integration" is "urban-rural integration";
+    /// endings count). Only when the name has words to compare.
+    fn same_words(&self, name: &str) -> Vec<NodeIndex> {
+        let key = word_key(name);
+        if key.is_empty() {
+            return Vec::new();
+        }
+        self.node_indices()
+            .filter(|&ix| {
+                let node = self.node(ix);
+                std::iter::once(node.label.as_str())
+                    .chain(node.aliases.iter().map(String::as_str))
+                    .any(|n| word_key(n) == key)
+            })
+            .collect()
     }
 
     fn resolve_exact(&self, name: &str) -> Result<NodeIndex, ()> {
         self.index_of(name)
             .or_else(|| self.by_name(&name.to_lowercase()))
             .ok_or(())
+    }
+
+    fn ids_of(&self, nodes: &[NodeIndex]) -> Vec<String> {
+        nodes.iter().map(|&ix| self.node(ix).id.clone()).collect()
     }
 
     /// One candidate a line: id, kind and label, aligned, so a reader can pick an id.
@@ -118,7 +187,7 @@ impl ConceptGraph {
     /// short citation, or an author's name, then a unique substring of those or the title.
     ///
     /// # Errors
-    /// [`Error::Resolve`] listing the papers when none or several match.
+    /// [`Error::UnknownName`] or [`Error::AmbiguousName`] listing the papers when none or several match.
     pub fn resolve_paper(&self, name: &str) -> Result<String, Error> {
         if name.trim().is_empty() {
             return Err(Error::Usage("an empty paper name matches no paper".into()));
@@ -149,14 +218,22 @@ impl ConceptGraph {
         let all: Vec<&str> = self.papers().map(|p| p.id.as_str()).collect();
         match found.as_slice() {
             [one] => Ok((*one).to_string()),
-            [] => Err(Error::Resolve(format!(
-                "no paper matches \"{name}\"; papers: {}",
-                all.join(", ")
-            ))),
-            many => Err(Error::Resolve(format!(
-                "\"{name}\" matches several papers: {}; use an id",
-                many.join(", ")
-            ))),
+            [] => Err(Error::UnknownName {
+                name: name.to_string(),
+                of: Named::Paper,
+                closest: Vec::new(),
+                message: format!("no paper matches \"{name}\"; papers: {}", all.join(", ")),
+            }),
+            many => Err(Error::AmbiguousName {
+                name: name.to_string(),
+                of: Named::Paper,
+                matches: many.iter().map(|id| (*id).to_string()).collect(),
+                total: many.len(),
+                message: format!(
+                    "\"{name}\" matches several papers: {}; use an id",
+                    many.join(", ")
+                ),
+            }),
         }
     }
 

@@ -87,6 +87,11 @@ fn command(command: &Command, s: &Session) -> Result<Printed, Error> {
             query: q,
             limit,
         } => query::search(s, text, q, *limit),
+        C::Match {
+            text,
+            query: q,
+            limit,
+        } => query::match_text(s, text, q, *limit),
         C::Papers { query: q } => query::papers(s, q),
         C::Schema { kinds } => query::schema(s, *kinds),
         C::Diff { a, b, query: q } => query::diff(s, a, b, q),

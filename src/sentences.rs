@@ -141,7 +141,8 @@ fn classify_lines(
     titles: &[String],
     headings: &[crate::headings::Heading],
 ) -> Vec<Line> {
-    let numbered_headings: Vec<usize> = headings.iter().map(|h| h.line).collect();
+    let numbered_headings: Vec<usize> =
+        headings.iter().flat_map(|h| h.line..=h.last_line).collect();
     let mut lines: Vec<Line> = Vec::new();
     let mut offset = 0;
     for (i, raw) in text.split_inclusive('\n').enumerate() {

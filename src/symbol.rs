@@ -2,8 +2,8 @@
 //!
 //! A dataset declares a handful of kinds and cites a handful of papers, yet a million
 //! relations name them. Owning a `String` per mention cost two allocations per relation
-//! and a byte-by-byte comparison at every kind check (issue 12's profile: `memcmp` was
-//! the largest single cost of loading). A [`Symbol`] is one shared copy of the name:
+//! and a byte-by-byte comparison at every kind check (profiled: `memcmp` was the
+//! largest single cost of loading). A [`Symbol`] is one shared copy of the name:
 //! copying it is copying a pointer, and two symbols are equal exactly when they point at
 //! the same copy.
 //!

@@ -105,7 +105,7 @@ pub struct Added {
 /// Adds `claim` to the dataset in `dir`, whose papers' texts are in `texts`.
 ///
 /// # Errors
-/// [`Error::Resolve`] or [`Error::Usage`] for names, kinds and quotes that do not check;
+/// [`Error::UnknownName`], [`Error::AmbiguousName`] or [`Error::Usage`] for names, kinds and quotes that do not check;
 /// [`Error::InvalidData`] with `check`'s own diagnostics when the dataset with the new
 /// claim would not load; [`Error::Io`] for files that cannot be read or written.
 pub fn add(dir: &Path, texts: &Path, claim: &NewClaim) -> Result<Added, Error> {
@@ -162,11 +162,15 @@ pub(crate) fn prepare(
     created: &mut Vec<Value>,
 ) -> Result<Prepared, Error> {
     let paper_id = graph.resolve_paper(&claim.paper)?;
-    let paper = graph
-        .paper(&paper_id)
-        .ok_or_else(|| Error::Resolve(format!("no paper `{paper_id}`")))?;
+    let paper = graph.paper(&paper_id).ok_or_else(|| Error::UnknownName {
+        message: format!("no paper `{paper_id}`"),
+        name: paper_id.clone(),
+        of: crate::error::Named::Paper,
+        closest: Vec::new(),
+    })?;
     let text_path = texts.join(&paper.file);
-    let text = fs::read_to_string(&text_path).map_err(|e| Error::io("read", &text_path, e))?;
+    let bytes = fs::read(&text_path).map_err(|e| Error::io("read", &text_path, e))?;
+    let text = crate::pdf::text_of_file(&paper.file, &bytes).map_err(Error::Usage)?;
     let Some(found) = locate(&text, &claim.quote) else {
         return Err(Error::Usage(not_found(&text, &claim.quote, &text_path)));
     };
@@ -245,7 +249,9 @@ fn end(
     }
     match (graph.resolve(name), kind) {
         (Ok(ix), _) => Ok(graph.node(ix).id.clone()),
-        (Err(Error::Resolve(_)), Some(kind)) => {
+        // Only a name that matches nothing makes a node: one that matches several
+        // asks for an id, as anywhere else.
+        (Err(Error::UnknownName { .. }), Some(kind)) => {
             graph.schema().require_node_kinds(&[kind.to_string()])?;
             let id = kebab_id(name).ok_or_else(|| {
                 Error::Usage(format!(

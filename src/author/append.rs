@@ -84,6 +84,36 @@ pub fn append(text: &str, key: &str, record: &Value) -> Option<String> {
     Some(out)
 }
 
+/// `text` with element `index` of its top-level array `key` replaced by `record`,
+/// indented like the element it replaces; every other byte kept. `None` when `text` is
+/// not a JSON object or has no such element.
+pub fn replace(text: &str, key: &str, index: usize, record: &Value) -> Option<String> {
+    let layout = scan(text, key)?;
+    let (open, close, _) = layout.array?;
+    let bytes = text.as_bytes();
+    let mut i = skip_space(bytes, open + 1);
+    let mut n = 0;
+    while i < close {
+        if bytes[i] == b',' {
+            i = skip_space(bytes, i + 1);
+            continue;
+        }
+        let end = skip_value(bytes, i)?;
+        if n == index {
+            let indent = indentation_at(text, i);
+            let pretty = serde_json::to_string_pretty(record).ok()?;
+            let mut out = String::with_capacity(text.len() + pretty.len());
+            out.push_str(&text[..i]);
+            out.push_str(&reindent(&pretty, &indent));
+            out.push_str(&text[end..]);
+            return Some(out);
+        }
+        n += 1;
+        i = skip_space(bytes, end);
+    }
+    None
+}
+
 /// The file's indentation unit: the leading white space of its first indented line.
 fn unit(text: &str) -> String {
     text.lines()
@@ -291,6 +321,18 @@ mod tests {
         let out = append_relation(bare, &record()).unwrap();
         let parsed: serde_json::Value = serde_json::from_str(&out).unwrap();
         assert_eq!(parsed["relations"][0], record());
+    }
+
+    #[test]
+    fn replaces_one_element_keeping_every_other_byte() {
+        let text = "{\n  \"papers\": [\n    {\"id\": \"a\"},\n    {\"id\": \"b\", \"note\": \"], }\"}\n  ],\n  \"x\": 1\n}\n";
+        let out = super::replace(text, "papers", 1, &json!({"id": "b", "year": 2020})).unwrap();
+        assert_eq!(
+            out,
+            "{\n  \"papers\": [\n    {\"id\": \"a\"},\n    {\n      \"id\": \"b\",\n      \"year\": 2020\n    }\n  ],\n  \"x\": 1\n}\n"
+        );
+        assert!(super::replace(text, "papers", 2, &record()).is_none());
+        assert!(super::replace(text, "nodes", 0, &record()).is_none());
     }
 
     #[test]

@@ -7,6 +7,7 @@ pub mod append;
 pub mod claims;
 pub mod init;
 pub mod locate;
+pub mod references;
 pub mod target;
 
 use std::path::Path;
@@ -29,13 +30,13 @@ pub fn paper_texts(
     graph
         .papers()
         .map(|paper| {
-            let bytes = texts
-                .read(&paper.file)
+            let text = texts
+                .text(&paper.file)
                 .map_err(|why| Error::Usage(format!("the text of {}: {why}", paper.citation())))?;
             Ok(locate::PaperText {
                 paper: paper.id.clone(),
                 citation: paper.citation().to_string(),
-                text: String::from_utf8_lossy(&bytes).into_owned(),
+                text,
             })
         })
         .collect()

@@ -82,13 +82,14 @@ fn schema_sound(cached: &Cached) -> bool {
 /// Each node's kind as its index among the schema's node kinds; `None` unless every
 /// node is of a declared kind and found under its own id (no two share one).
 fn node_kinds(cached: &Cached, names: &Names<'_>) -> Option<Vec<u16>> {
+    let mut ids = rustc_hash::FxHashSet::default();
+    ids.reserve(cached.graph.node_count());
     cached
         .graph
-        .node_indices()
-        .map(|ix| {
-            let node = &cached.graph[ix];
+        .node_weights()
+        .map(|node| {
             let kind = names.node_kinds.iter().position(|k| *k == node.kind)?;
-            let sound = !node.id.is_empty() && cached.ids.get(&node.id) == Some(&ix);
+            let sound = !node.id.is_empty() && ids.insert(node.id.as_str());
             sound.then(|| u16::try_from(kind).ok()).flatten()
         })
         .collect()
@@ -118,7 +119,6 @@ fn relations_sound(cached: &Cached, names: &Names<'_>, kinds: &[u16]) -> bool {
             let role = kind.role;
             relation.from == edge.source()
                 && relation.to == edge.target()
-                && cached.ends.get(e) == Some(&(edge.source(), edge.target()))
                 && cached.kind_indices.get(e).map(|&k| usize::from(k)) == Some(index)
                 && from[kind_of(relation.from)]
                 && to[kind_of(relation.to)]

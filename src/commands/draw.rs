@@ -130,11 +130,8 @@ pub fn html(session: &Session, paper: Option<&str>, output: &Path) -> Result<Pri
 /// `linkage steps`: an argument as numbered figures and a slide deck.
 pub fn steps(session: &Session, lesson: &teach::Lesson, output: &Path) -> Result<Printed, Error> {
     session.refuse_json(LESSONS)?;
-    let written = teach::steps_command(session.graph()?, lesson, output, session.data_dir())?;
-    Ok(Printed::found_if(
-        written.is_some(),
-        written.unwrap_or_default(),
-    ))
+    let taught = teach::steps_command(session.graph()?, lesson, output, session.data_dir())?;
+    Ok(printed(taught))
 }
 
 /// `linkage handout`: an argument as a Markdown handout.
@@ -144,8 +141,19 @@ pub fn handout(
     output: Option<&Path>,
 ) -> Result<Printed, Error> {
     session.refuse_json(LESSONS)?;
-    let text = teach::handout_command(session.graph()?, lesson, output, session.data_dir())?;
-    Ok(Printed::found_if(text.is_some(), text.unwrap_or_default()))
+    let taught = teach::handout_command(session.graph()?, lesson, output, session.data_dir())?;
+    Ok(printed(taught))
+}
+
+/// What a lesson made, or on stderr why nothing was (exit 1).
+fn printed(taught: teach::Taught) -> Printed {
+    match taught {
+        teach::Taught::Made(text) => Printed::found(text),
+        teach::Taught::NothingToExplain { title } => {
+            eprintln!("nothing to explain: {title} has no relation to show; nothing written");
+            Printed::found_if(false, String::new())
+        }
+    }
 }
 
 /// `linkage quiz`: questions and answers made from the graph.

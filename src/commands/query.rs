@@ -7,8 +7,9 @@ use petgraph::graph::NodeIndex;
 use crate::{
     author,
     cli::{Evidence, EvidenceArgs, LimitArgs, PathArgs, QueryArgs},
+    duplicates,
     error::Error,
-    json_schema, output,
+    json_schema, matching, output,
     query::{
         self, disputes_within::DISPUTE_WORK, ego_network, Budget, PathMode, PathQuery, Walk,
         WalkFilter, MAX_LIMIT,
@@ -31,10 +32,14 @@ pub fn check(session: &Session, sources: Option<&std::path::Path>) -> Result<Pri
     if report.is_none() && !unlocated.is_empty() {
         return Err(Error::InvalidData(unlocated));
     }
+    let duplicates: Vec<_> = duplicates::probable_duplicates(graph)
+        .iter()
+        .map(|d| duplicates::warning(graph, d))
+        .collect();
     let text = if session.json {
-        output::json(&output::check::json(graph, report.as_ref()))
+        output::json(&output::check::json(graph, report.as_ref(), &duplicates))
     } else {
-        output::check::human(graph, report.as_ref())
+        output::check::human(graph, report.as_ref(), &duplicates)
     };
     if let Some(report) = report.filter(|r| !r.failures.is_empty()) {
         write_stdout(&mut anstream::stdout(), text.as_bytes())?;
@@ -179,6 +184,34 @@ pub fn search(
             + &left_out(total, found.nodes.len() + found.quotes.len())
     };
     Ok(Printed::found_if(!found.is_empty(), printed))
+}
+
+/// How many concepts `match` lists without `--limit`: a scholar picks one, and the
+/// sixth is rarely the one.
+const MATCH_LIMIT: usize = 5;
+
+/// `linkage match`: the concepts a phrase or a sentence may mean.
+pub fn match_text(
+    session: &Session,
+    text: &str,
+    query: &QueryArgs,
+    limit: LimitArgs,
+) -> Result<Printed, Error> {
+    let graph = session.graph()?;
+    let papers = Papers::resolve(graph, query)?;
+    let index = matching::Index::build(graph, &matching::View::papers(&papers.0));
+    let answer = index.answer(text, matching::Tuning::DEFAULT, limit.or(MATCH_LIMIT))?;
+    let printed = if session.json {
+        output::json(&output::matching::json(graph, text, &answer))
+    } else {
+        let quotes = match query.evidence.evidence() {
+            Evidence::Brief => output::matching::Quotes::None,
+            Evidence::Default => output::matching::Quotes::One,
+            Evidence::Quotes => output::matching::Quotes::All,
+        };
+        output::matching::human(graph, text, &answer, quotes)
+    };
+    Ok(Printed::found_if(!answer.matches.is_empty(), printed))
 }
 
 /// `linkage papers`: the papers and their claim counts.
@@ -429,8 +462,7 @@ pub fn locate(
 fn paper_text(session: &Session, graph: &ConceptGraph, paper: &str) -> Option<String> {
     let file = &graph.paper(paper)?.file;
     let texts = quotes::Texts::for_check(None, session.data_dir())?;
-    let bytes = texts.read(file).ok()?;
-    Some(String::from_utf8_lossy(&bytes).into_owned())
+    texts.text(file).ok()
 }
 
 /// The library query for `linkage path` arguments, with every name resolved.

@@ -111,12 +111,18 @@ pub fn import(session: &Session, request: ImportRequest<'_>) -> Result<Printed, 
     let file = request.file;
     let Some(format) = request.format.or_else(|| ImportFormat::from_path(file)) else {
         return Err(Error::Usage(format!(
-            "cannot tell the format of {}: name it .csv, .tsv or .graphml, or pass --format",
+            "cannot tell the format of {}: name it .csv, .tsv, .graphml, .bib or .json (CSL-JSON), or pass --format",
             file.display()
         )));
     };
     match (format, request.output) {
         (ImportFormat::Claims, _) => import_claims(session, &request),
+        (ImportFormat::Bibtex | ImportFormat::CslJson, None) => {
+            import_references(session, format, file, request.into)
+        }
+        (ImportFormat::Bibtex | ImportFormat::CslJson, Some(_)) => Err(Error::Usage(
+            "paper records join the dataset --data names; -o is for GraphML".into(),
+        )),
         (ImportFormat::Graphml, Some(dir)) => {
             refuse_data_dir(&dir.join("papers.json"), session.data_dir())?;
             Ok(Printed::wrote(crate::import::import(format, file, dir)?))
@@ -125,6 +131,31 @@ pub fn import(session: &Session, request: ImportRequest<'_>) -> Result<Printed, 
             "name the new data directory for the GraphML with -o DIR".into(),
         )),
     }
+}
+
+/// Paper records from a reference manager's export into the dataset's papers.
+fn import_references(
+    session: &Session,
+    format: ImportFormat,
+    file: &Path,
+    into: Option<&str>,
+) -> Result<Printed, Error> {
+    let dir = own_dataset(session, "import")?;
+    let text = std::fs::read_to_string(file).map_err(|e| Error::io("read", file, e))?;
+    let references = if format == ImportFormat::Bibtex {
+        crate::import::bibliography::bibtex(file, &text)?
+    } else {
+        crate::import::bibliography::csl_json(file, &text)?
+    };
+    let changes = author::references::import(dir, &references, into)?;
+    Ok(Printed::found_if(
+        !changes.is_empty(),
+        if session.json {
+            output::json(&serde_json::json!({ "papers": changes }))
+        } else {
+            output::locate::records(&changes)
+        },
+    ))
 }
 
 /// Claims from a spreadsheet into a new file of the dataset.

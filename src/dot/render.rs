@@ -3,7 +3,6 @@
 
 use std::{fmt::Write as _, io::ErrorKind, path::Path};
 
-use clap::ValueEnum;
 use graphviz_rust::{
     cmd::{CommandArg, Format},
     dot_structures::Graph,
@@ -13,7 +12,8 @@ use graphviz_rust::{
 use crate::{error::Error, write::write_atomically};
 
 /// Image formats `render` writes.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[cfg_attr(feature = "cli", derive(clap::ValueEnum))]
 pub enum ImageFormat {
     /// Scalable vector graphics, for the web and for editing.
     Svg,

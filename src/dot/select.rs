@@ -121,7 +121,7 @@ impl Selected {
 /// the allowed kinds, linked or not). Linear in the size of what is reached.
 ///
 /// # Errors
-/// [`Error::Resolve`] for a focus name or paper that matches nothing or several things,
+/// [`Error::UnknownName`] or [`Error::AmbiguousName`] for a focus name or paper that matches nothing or several things,
 /// [`Error::Usage`] for an unknown node kind or relation kind.
 pub fn select(graph: &ConceptGraph, selection: &Selection) -> Result<Selected, Error> {
     graph.schema().require_node_kinds(&selection.kinds)?;

@@ -1,30 +1,30 @@
 //! How a diagram should look, as the user chose it ([`Look`]): palette, direction,
 //! language, clustering, legend, citations, title.
 
-use clap::ValueEnum;
-
 use crate::schema::{NodeKind, RelationKind};
 
 /// Colour or greyscale.
-#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, ValueEnum)]
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+#[cfg_attr(feature = "cli", derive(clap::ValueEnum))]
 pub enum Palette {
     /// Colours from the schema's style hints, for screens and slides.
     #[default]
-    #[value(alias = "color")]
+    #[cfg_attr(feature = "cli", value(alias = "color"))]
     Colour,
     /// Greyscale for journals: line styles and labels carry the meaning.
     Print,
 }
 
 /// Direction of the layout.
-#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, ValueEnum)]
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+#[cfg_attr(feature = "cli", derive(clap::ValueEnum))]
 pub enum Rankdir {
     /// Top to bottom.
     #[default]
-    #[value(name = "TB", alias = "tb")]
+    #[cfg_attr(feature = "cli", value(name = "TB", alias = "tb"))]
     TopBottom,
     /// Left to right.
-    #[value(name = "LR", alias = "lr")]
+    #[cfg_attr(feature = "cli", value(name = "LR", alias = "lr"))]
     LeftRight,
 }
 
@@ -39,7 +39,8 @@ impl Rankdir {
 }
 
 /// Language of node labels.
-#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, ValueEnum)]
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+#[cfg_attr(feature = "cli", derive(clap::ValueEnum))]
 pub enum Lang {
     /// English labels.
     #[default]
@@ -49,11 +50,12 @@ pub enum Lang {
 }
 
 /// How nodes are grouped into boxes.
-#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, ValueEnum)]
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+#[cfg_attr(feature = "cli", derive(clap::ValueEnum))]
 pub enum Clustering {
     /// No boxes.
     #[default]
-    #[value(name = "none")]
+    #[cfg_attr(feature = "cli", value(name = "none"))]
     Flat,
     /// One box per node kind.
     Kind,

@@ -42,6 +42,9 @@ pub fn csl_item(paper: &Paper) -> Value {
     if let Some(venue) = &paper.venue {
         item.insert("container-title".into(), venue.clone().into());
     }
+    if let Some(pages) = &paper.pages {
+        item.insert("page".into(), pages.clone().into());
+    }
     if let Some(doi) = &paper.doi {
         item.insert("DOI".into(), doi.clone().into());
     }
@@ -85,6 +88,9 @@ pub fn bibtex(view: &View<'_>) -> String {
         }
         if let Some(venue) = &paper.venue {
             field("journal", latex(venue));
+        }
+        if let Some(pages) = &paper.pages {
+            field("pages", latex(pages));
         }
         if let Some(doi) = &paper.doi {
             field("doi", latex(doi));

@@ -175,16 +175,33 @@ pub fn row(
 }
 
 /// `source`'s locator: as given, or, where the source omits it, the heading its quote
-/// falls under in `text` (as `check` derives it; empty without the text).
-pub fn source_locator(text: Option<&TextIndex>, source: &Source) -> String {
-    if !source.locator().trim().is_empty() {
-        return source.locator().to_string();
+/// falls under in `text` (as `check` derives it; empty without the text); with the
+/// page first where the locator names none and `text` is divided into pages
+/// (`p. 317, 3. Problems / 3.2 Funds`, src/pages.rs).
+pub fn source_locator(graph: &ConceptGraph, text: Option<&TextIndex>, source: &Source) -> String {
+    let span = text.and_then(|text| text.locate(source.quote()));
+    let locator = if source.locator().trim().is_empty() {
+        text.zip(span)
+            .and_then(|(text, span)| derived_locator(&headings(text.text()), span.start_byte))
+            .unwrap_or_default()
+    } else {
+        source.locator().to_string()
+    };
+    let (named, headings) = crate::pages::split(&locator);
+    if named.is_some() {
+        return locator;
     }
-    text.and_then(|text| {
-        let span = text.locate(source.quote())?;
-        derived_locator(&headings(text.text()), span.start_byte)
-    })
-    .unwrap_or_default()
+    let page = text.zip(span).and_then(|(text, span)| {
+        if !text.text().contains(crate::pdf::PAGE_BREAK) {
+            return None;
+        }
+        let first = crate::pages::first_page(graph.paper(&source.paper)?.pages.as_deref());
+        crate::pages::Pages::of(text.text()).label(span.bytes(), first)
+    });
+    match page {
+        Some(page) => crate::pages::join(Some(&page), headings),
+        None => locator,
+    }
 }
 
 /// Rows as CSV with a header row.

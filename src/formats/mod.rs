@@ -20,7 +20,6 @@ use std::{
     path::{Path, PathBuf},
 };
 
-use clap::ValueEnum;
 use petgraph::graph::{EdgeIndex, NodeIndex};
 
 use crate::{
@@ -35,7 +34,8 @@ use crate::{
 };
 
 /// Formats `export` can write.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[cfg_attr(feature = "cli", derive(clap::ValueEnum))]
 pub enum Format {
     /// The data-file format: papers, nodes and merged relations with all sources.
     Json,
@@ -59,6 +59,25 @@ pub enum Format {
     EvidenceCsv,
     /// The evidence table in Markdown.
     EvidenceMd,
+}
+
+impl Format {
+    /// The name `--format` takes.
+    pub fn name(self) -> &'static str {
+        match self {
+            Self::Json => "json",
+            Self::Graphml => "graphml",
+            Self::Mermaid => "mermaid",
+            Self::Cypher => "cypher",
+            Self::Csv => "csv",
+            Self::Turtle => "turtle",
+            Self::Jsonld => "jsonld",
+            Self::CslJson => "csl-json",
+            Self::Bibtex => "bibtex",
+            Self::EvidenceCsv => "evidence-csv",
+            Self::EvidenceMd => "evidence-md",
+        }
+    }
 }
 
 /// Where the papers' texts are, to place quotes in them.
@@ -101,17 +120,22 @@ impl PaperTexts {
     /// [`Error::Io`] when a directory named with `--sources` lacks or cannot give the file.
     pub fn paper_text(&self, paper: &Paper) -> Result<Option<String>, Error> {
         if self.embedded {
-            return Ok(crate::quotes::Texts::Embedded
-                .read(&paper.file)
-                .ok()
-                .map(|bytes| String::from_utf8_lossy(&bytes).into_owned()));
+            return Ok(crate::quotes::Texts::Embedded.text(&paper.file).ok());
         }
         let Some(dir) = &self.dir else {
             return Ok(None);
         };
         let path = dir.join(&paper.file);
         match std::fs::read(&path) {
-            Ok(bytes) => Ok(Some(String::from_utf8_lossy(&bytes).into_owned())),
+            Ok(bytes) => crate::pdf::text_of_file(&paper.file, &bytes)
+                .map(Some)
+                .or_else(|why| {
+                    if self.named {
+                        Err(Error::Usage(why))
+                    } else {
+                        Ok(None)
+                    }
+                }),
             Err(_) if !self.named => Ok(None),
             Err(e) => Err(Error::io("read", &path, e)),
         }
@@ -258,7 +282,7 @@ impl<'g> View<'g> {
     /// quote falls under in the paper's text (as `check` derives it; empty when the text
     /// is not at hand).
     pub fn locator(&self, source: &Source) -> String {
-        evidence::source_locator(self.texts.get(source.paper.as_str()), source)
+        evidence::source_locator(self.graph, self.texts.get(source.paper.as_str()), source)
     }
 
     /// The paper's text, when at hand.
@@ -378,10 +402,7 @@ pub fn export(graph: &ConceptGraph, request: &ExportRequest<'_>) -> Result<Expor
         (None, _) => {
             return Err(Error::Usage(format!(
                 "--format {} writes several files; name a directory with -o DIR",
-                request
-                    .format
-                    .to_possible_value()
-                    .map_or_else(String::new, |v| v.get_name().to_string())
+                request.format.name()
             )))
         }
         (Some(path), [one]) if one.name.is_empty() => {
@@ -399,4 +420,20 @@ pub fn export(graph: &ConceptGraph, request: &ExportRequest<'_>) -> Result<Expor
         }
     }
     Ok(exported)
+}
+
+#[cfg(all(test, feature = "cli"))]
+mod names {
+    use clap::ValueEnum as _;
+
+    use super::Format;
+
+    /// A message naming a format names it as `--format` takes it.
+    #[test]
+    fn each_format_is_named_as_format_takes_it() {
+        for format in Format::value_variants() {
+            let taken = format.to_possible_value().expect("every format is offered");
+            assert_eq!(format.name(), taken.get_name());
+        }
+    }
 }

@@ -2,12 +2,11 @@
 //! format. The directory written is an ordinary dataset: `check` validates it and
 //! `--data DIR` loads it.
 
+pub mod bibliography;
 pub mod graphml;
 pub mod xml;
 
 use std::path::{Path, PathBuf};
-
-use clap::ValueEnum;
 
 use crate::{
     error::Error,
@@ -16,21 +15,29 @@ use crate::{
 };
 
 /// Formats `import` reads.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[cfg_attr(feature = "cli", derive(clap::ValueEnum))]
 pub enum ImportFormat {
     /// linkage's own GraphML (`export --format graphml`).
     Graphml,
     /// A spreadsheet of claims, one a row (CSV, or TSV by its extension).
     Claims,
+    /// Paper records as a reference manager exports them in BibTeX or BibLaTeX.
+    Bibtex,
+    /// Paper records in CSL-JSON (Zotero, Mendeley, Pandoc).
+    CslJson,
 }
 
 impl ImportFormat {
-    /// The format a file's extension names (`.graphml`, `.csv`, `.tsv`), if any.
+    /// The format a file's extension names (`.graphml`, `.csv`, `.tsv`, `.bib`, `.json`
+    /// for CSL-JSON), if any.
     pub fn from_path(path: &Path) -> Option<Self> {
         let extension = path.extension()?.to_str()?.to_ascii_lowercase();
         match extension.as_str() {
             "graphml" | "xml" => Some(Self::Graphml),
             "csv" | "tsv" => Some(Self::Claims),
+            "bib" | "bibtex" => Some(Self::Bibtex),
+            "json" => Some(Self::CslJson),
             _ => None,
         }
     }
@@ -54,10 +61,11 @@ pub fn import(format: ImportFormat, file: &Path, dir: &Path) -> Result<Vec<PathB
     })?;
     let files = match format {
         ImportFormat::Graphml => graphml::read(&file.display().to_string(), &text)?,
-        // Claims join an existing dataset (`crate::author::claims`), checked against it.
-        ImportFormat::Claims => {
+        // Claims and paper records join an existing dataset (`crate::author::claims`,
+        // `crate::author::references`), checked against it.
+        ImportFormat::Claims | ImportFormat::Bibtex | ImportFormat::CslJson => {
             return Err(Error::Usage(
-                "claims are imported into the dataset --data names, not a new directory".into(),
+                "claims and paper records are imported into the dataset --data names, not a new directory".into(),
             ))
         }
     };

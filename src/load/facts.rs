@@ -1,7 +1,12 @@
 //! Checking the facts of a data file: each names a known node, a property the schema
 //! declares, a value of the property's type, and sources like a relation's.
 
-use super::{check_source, closest, quote_list, Parts, Problems};
+use super::{
+    build::Parts,
+    problems::{quote_list, Problems},
+    rules::check_source,
+};
+use crate::suggest::closest;
 use crate::{
     fact::{Fact, FactRecord},
     relation::Origin,

@@ -1,15 +1,37 @@
-//! `linkage check`: a summary of the dataset, and quote verification results.
+//! `linkage check`: a summary of the dataset, quote verification results, and the
+//! concepts that are probably one.
 
 use std::fmt::Write as _;
 
 use serde_json::json;
 
-use crate::{graph::ConceptGraph, quotes::QuoteReport};
+use crate::{diagnostic::Diagnostic, graph::ConceptGraph, quotes::QuoteReport};
 
 /// Summary of a valid dataset and, if quotes were checked, which texts were used, the
 /// result, the locators derived from the texts for sources that omit theirs, and the
-/// warnings (short quotes, locators not found in the text or naming another section).
-pub fn human(graph: &ConceptGraph, quotes: Option<&QuoteReport>) -> String {
+/// warnings (short quotes, locators not found in the text or naming another section);
+/// then the concepts that are probably one (`duplicates`, as warnings).
+pub fn human(
+    graph: &ConceptGraph,
+    quotes: Option<&QuoteReport>,
+    duplicates: &[Diagnostic],
+) -> String {
+    let mut out = quote_summary(graph, quotes);
+    if !duplicates.is_empty() {
+        for warning in duplicates {
+            let _ = write!(out, "\n{warning}");
+        }
+        let count = duplicates.len();
+        let _ = writeln!(
+            out,
+            "\n{count} {} of concepts probably one",
+            plural(count, "pair", "pairs")
+        );
+    }
+    out
+}
+
+fn quote_summary(graph: &ConceptGraph, quotes: Option<&QuoteReport>) -> String {
     let (claims, sources) = totals(graph);
     let mut out = String::new();
     let (nodes, relations, papers) = (
@@ -98,9 +120,13 @@ pub fn human(graph: &ConceptGraph, quotes: Option<&QuoteReport>) -> String {
 }
 
 /// The same as JSON.
-pub fn json(graph: &ConceptGraph, quotes: Option<&QuoteReport>) -> serde_json::Value {
+pub fn json(
+    graph: &ConceptGraph,
+    quotes: Option<&QuoteReport>,
+    duplicates: &[Diagnostic],
+) -> serde_json::Value {
     let (claims, sources) = totals(graph);
-    let problem = |d: &crate::diagnostic::Diagnostic| {
+    let problem = |d: &Diagnostic| {
         json!({
             "location": d.location(),
             "message": d.message,
@@ -114,6 +140,7 @@ pub fn json(graph: &ConceptGraph, quotes: Option<&QuoteReport>) -> serde_json::V
         "claims": claims,
         "facts": graph.facts().len(),
         "quotes": sources,
+        "duplicates": duplicates.iter().map(problem).collect::<Vec<_>>(),
         "verified": quotes.map(|q| json!({
             "texts": q.texts,
             "checked": q.checked,

@@ -282,15 +282,15 @@ pub fn evidence_csv(graph: &ConceptGraph, matrix: &Matrix<'_>, texts: Option<&Te
                     .entry(source.paper.as_str())
                     .or_insert_with(|| {
                         let paper = graph.paper(&source.paper)?;
-                        let bytes = texts?.read(&paper.file).ok()?;
-                        Some(TextIndex::new(&String::from_utf8_lossy(&bytes)))
+                        let text = texts?.text(&paper.file).ok()?;
+                        Some(TextIndex::new(&text))
                     })
                     .as_ref();
                 rows.push(evidence::row(
                     graph,
                     claim.relation,
                     source,
-                    evidence::source_locator(text, source),
+                    evidence::source_locator(graph, text, source),
                     text.and_then(|t| t.locate(source.quote())),
                 ));
             }

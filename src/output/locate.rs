@@ -3,7 +3,7 @@
 
 use std::fmt::Write as _;
 
-use crate::author::{add::Added, locate::Located};
+use crate::author::{add::Added, locate::Located, references::RecordChange};
 
 /// The places found, or the nearest misses, for people.
 pub fn human(found: &[Located]) -> String {
@@ -55,5 +55,56 @@ pub fn added(added: &Added) -> String {
         field(&added.record, "to"),
         added.line
     );
+    out
+}
+
+/// What `import --format bibtex|csl-json` did, for people: one line a paper, with the
+/// fields set (`year: 2021 → 2020, inferred no more`).
+pub fn records(changes: &[RecordChange]) -> String {
+    let mut out = String::new();
+    if changes.is_empty() {
+        out.push_str("the file has no entries\n");
+    }
+    let show = |value: &serde_json::Value| match value {
+        serde_json::Value::String(s) => format!("\"{s}\""),
+        serde_json::Value::Array(items) => items
+            .iter()
+            .map(|i| i.as_str().map_or_else(|| i.to_string(), str::to_string))
+            .collect::<Vec<_>>()
+            .join("; "),
+        other => other.to_string(),
+    };
+    for change in changes {
+        let _ = write!(
+            out,
+            "{} paper {} (entry {}) in {}",
+            change.action, change.paper, change.key, change.file
+        );
+        if change.fields.is_empty() {
+            out.push('\n');
+            continue;
+        }
+        out.push_str(":\n");
+        for field in &change.fields {
+            let _ = write!(out, "  {}: ", field.field);
+            if let Some(old) = &field.old {
+                let _ = write!(out, "{} → ", show(old));
+            }
+            out.push_str(&show(&field.new));
+            if field.was_inferred {
+                out.push_str(" (was inferred; now from the record)");
+            }
+            out.push('\n');
+        }
+        if change.action == "added" {
+            if let Some(file) = change.fields.iter().find(|f| f.field == "file") {
+                let _ = writeln!(
+                    out,
+                    "  its text goes in the texts directory as {}",
+                    show(&file.new)
+                );
+            }
+        }
+    }
     out
 }

@@ -8,6 +8,7 @@ pub mod contested;
 pub mod diff;
 pub mod list;
 pub mod locate;
+pub mod matching;
 pub mod neighbors;
 pub mod outline;
 pub mod papers;

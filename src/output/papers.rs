@@ -46,6 +46,9 @@ pub fn human(graph: &ConceptGraph, keep: &dyn Fn(&str) -> bool) -> String {
             ),
             "    ",
         ));
+        if let Some(pages) = &paper.pages {
+            let _ = writeln!(out, "    pages: {pages}{}", mark("pages"));
+        }
         if let Some(doi) = &paper.doi {
             let _ = writeln!(out, "    doi: {doi}{}", mark("doi"));
         }

@@ -1,5 +1,5 @@
-//! `linkage search`: nodes whose names or description contain the text, and claims
-//! whose quote or locator does.
+//! `linkage search`: nodes whose names or description hold the text, and claims whose
+//! quote or locator does (as [`Sought`] finds a phrase).
 
 use std::fmt::Write as _;
 
@@ -7,7 +7,7 @@ use petgraph::graph::{EdgeIndex, NodeIndex};
 use serde::Serialize;
 
 use super::{node_line, relation_line, shape::SourceJson, source_block, styled, wrap, HEADING};
-use crate::{graph::ConceptGraph, node::Node, relation::Source};
+use crate::{graph::ConceptGraph, node::Node, normalize::Sought, relation::Source};
 
 /// What a search found.
 #[derive(Debug, Default)]
@@ -25,29 +25,28 @@ impl Found<'_> {
     }
 }
 
-/// Case-insensitive search of names, `label_zh`, descriptions, quotes and locators.
+/// Search of names, `label_zh`, descriptions, quotes and locators for `text` as
+/// [`Sought`] finds it: as written (case aside), or its words, normalised, near one
+/// another in any order.
 pub fn search<'g>(graph: &'g ConceptGraph, text: &str) -> Found<'g> {
-    let needle = text.trim().to_lowercase();
-    if needle.is_empty() {
+    if text.trim().is_empty() {
         return Found::default();
     }
-    let contains = |hay: &str| hay.to_lowercase().contains(&needle);
+    let sought = Sought::new(text);
+    let found = |hay: &str| sought.found_in(hay);
     let nodes = graph
         .node_indices()
         .filter(|&ix| {
             let node = graph.node(ix);
-            node.names().any(contains)
-                || node
-                    .label_zh
-                    .as_deref()
-                    .is_some_and(|zh| zh.contains(text.trim()))
-                || node.description.as_deref().is_some_and(contains)
+            node.names().any(found)
+                || node.label_zh.as_deref().is_some_and(found)
+                || node.description.as_deref().is_some_and(found)
         })
         .collect();
     let quotes = graph
         .relations()
         .flat_map(|(edge, relation)| relation.sources.iter().map(move |s| (edge, s)))
-        .filter(|(_, s)| contains(s.quote()) || contains(s.locator()))
+        .filter(|(_, s)| found(s.quote()) || found(s.locator()))
         .collect();
     Found { nodes, quotes }
 }

@@ -14,16 +14,20 @@ use crate::{
     relation::{Extent, Relation, Source},
 };
 
-/// A source: `{paper, cite, locator, quote, sentence?, extent?, voice?, encoded_by?,
-/// reviewed_by?}`.
+/// A source: `{paper, cite, locator, page?, quote, sentence?, extent?, voice?,
+/// encoded_by?, reviewed_by?}`.
 #[derive(Debug, Serialize)]
 pub struct SourceJson<'g> {
     /// Paper id.
     pub paper: &'g str,
     /// The paper's short citation.
     pub cite: &'g str,
-    /// Section or heading.
+    /// Section or heading, as the data gives it.
     pub locator: &'g str,
+    /// The page the quote is on (`p. 317`, `pp. 317–318`): as the locator names it, or
+    /// from the paper's text when it is divided into pages (a PDF's); absent otherwise.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub page: Option<String>,
     /// The verbatim quote, as encoded.
     pub quote: &'g str,
     /// The sentence (or sentences) of the paper's text the quote is in, white space
@@ -52,6 +56,7 @@ impl<'g> SourceJson<'g> {
             paper: &source.paper,
             cite: graph.cite(&source.paper),
             locator: source.locator(),
+            page: graph.page_of(source),
             quote: source.quote(),
             sentence: graph.passage(source).map(|p| p.sentence),
             extent: (source.extent() != Extent::Sentence).then(|| source.extent().name()),

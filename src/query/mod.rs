@@ -30,7 +30,6 @@ pub use walk::{Hop, Walk, WalkFilter};
 pub(crate) mod testing {
     use indexmap::IndexMap;
     use petgraph::graph::{DiGraph, NodeIndex};
-    use rustc_hash::FxHashMap;
 
     use crate::{
         graph::ConceptGraph,
@@ -63,6 +62,7 @@ pub(crate) mod testing {
                     authors: None,
                     year: None,
                     venue: None,
+                    pages: None,
                     doi: None,
                     url: None,
                     file: format!("{id}.txt"),
@@ -74,10 +74,8 @@ pub(crate) mod testing {
             })
             .collect();
         let mut g = DiGraph::new();
-        let mut ids = crate::id_index::IdIndex::default();
-        let mut names = FxHashMap::default();
         for i in 0..nodes {
-            let ix = g.add_node(Node {
+            g.add_node(Node {
                 id: format!("n{i}"),
                 kind: "concept".into(),
                 label: format!("N{i}"),
@@ -85,8 +83,6 @@ pub(crate) mod testing {
                 label_zh: None,
                 description: None,
             });
-            ids.insert(&format!("n{i}"), ix);
-            names.insert(format!("n{i}"), ix);
         }
         let mut kind_indices = Vec::new();
         for (i, &(from, to, kind)) in relations.iter().enumerate() {
@@ -117,17 +113,6 @@ pub(crate) mod testing {
                 },
             );
         }
-        ConceptGraph {
-            adjacency: crate::adjacency::Adjacency::new(&g, &kind_indices),
-            schema,
-            papers,
-            graph: g,
-            kind_indices,
-            ids,
-            names,
-            facts: Vec::new(),
-            files: Vec::new(),
-            paper_texts: crate::passage::PaperTexts::default(),
-        }
+        ConceptGraph::new(schema, papers, g, kind_indices, Vec::new(), Vec::new())
     }
 }

@@ -96,7 +96,7 @@ pub fn page_data(graph: &ConceptGraph, layout: &Layout) -> Value {
                 "back": if symmetric { Some(hop(false)) } else { None },
                 "sources": r.sources.iter().map(|s| json!({
                     "paper": papers.iter().position(|p| *p == s.paper),
-                    "locator": s.locator(),
+                    "locator": graph.cited_locator(s),
                     // As every human view prints it: the sentence the quote is in.
                     "quote": graph.printed_quote(s),
                 })).collect::<Vec<_>>(),

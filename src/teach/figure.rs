@@ -56,7 +56,11 @@ pub fn caption(graph: &ConceptGraph, argument: &Argument<'_>, k: usize) -> Vec<S
         lines.extend(wrap_label(&format!("{to_label}: {to}"), 90));
     }
     for (i, source) in step.sources.iter().enumerate() {
-        let cite = format!("{}, {}", graph.cite(&source.paper), source.locator());
+        let cite = format!(
+            "{}, {}",
+            graph.cite(&source.paper),
+            graph.cited_locator(source)
+        );
         if i == 0 {
             lines.extend(wrap_label(
                 &format!("{cite}: “{}”", graph.printed_quote(source)),

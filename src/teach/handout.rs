@@ -77,7 +77,7 @@ pub fn markdown(graph: &ConceptGraph, argument: &Argument<'_>, figure: &str) -> 
                 "    > “{}”  \n    > — {}, {}\n",
                 escape(&graph.printed_quote(source)),
                 escape(graph.cite(&source.paper)),
-                escape(source.locator())
+                escape(&graph.cited_locator(source))
             );
         }
     }

@@ -25,17 +25,18 @@ use crate::{
 
 /// What a series of figures or a handout explains: exactly one of a path, a diff or
 /// (handouts only) a paper.
-#[derive(Debug, Clone, Default, clap::Args)]
-#[group(required = true, multiple = false)]
+#[derive(Debug, Clone, Default)]
+#[cfg_attr(feature = "cli", derive(clap::Args))]
+#[cfg_attr(feature = "cli", group(required = true, multiple = false))]
 pub struct Lesson {
     /// The first shortest chain from A to B (as `linkage path A B` lists it).
-    #[arg(long, num_args = 2, value_names = ["A", "B"])]
+    #[cfg_attr(feature = "cli", arg(long, num_args = 2, value_names = ["A", "B"]))]
     pub path: Option<Vec<String>>,
     /// What A and B share, where they differ and how they relate (as `linkage diff`).
-    #[arg(long, num_args = 2, value_names = ["A", "B"])]
+    #[cfg_attr(feature = "cli", arg(long, num_args = 2, value_names = ["A", "B"]))]
     pub diff: Option<Vec<String>>,
     /// One paper's claims between strategies, goals and mechanisms.
-    #[arg(long)]
+    #[cfg_attr(feature = "cli", arg(long))]
     pub paper: Option<String>,
 }
 
@@ -83,6 +84,19 @@ pub fn html_command(
     write_atomically(output, page.as_bytes())
 }
 
+/// What a lesson's command made. The library says so and the caller tells the user:
+/// the library never prints.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Taught {
+    /// The text to print: what was written, or the handout itself.
+    Made(String),
+    /// The lesson's topic (`title`) has no relation to show; nothing was written.
+    NothingToExplain {
+        /// The topic, as the lesson would have titled it.
+        title: String,
+    },
+}
+
 /// `linkage steps --path A B | --diff A B | --paper P -o DIR`: writes the numbered
 /// figures and the slide deck, and lists them. `None` when there is nothing to explain
 /// (no chain, nothing related); then nothing is written.
@@ -94,22 +108,20 @@ pub fn steps_command(
     lesson: &Lesson,
     dir: &Path,
     data_dir: Option<&Path>,
-) -> Result<Option<String>, Error> {
+) -> Result<Taught, Error> {
     refuse_data_dir(&dir.join("index.html"), data_dir)?;
     let argument = argument(graph, &lesson.topic(graph)?)?;
     if argument.steps.is_empty() {
-        eprintln!(
-            "nothing to explain: {} has no relation to show; nothing written",
-            argument.title
-        );
-        return Ok(None);
+        return Ok(Taught::NothingToExplain {
+            title: argument.title,
+        });
     }
     let written = steps::write_steps(graph, &argument, dir)?;
     let mut text = String::new();
     for name in &written {
         let _ = writeln!(text, "wrote {}", dir.join(name).display());
     }
-    Ok(Some(text))
+    Ok(Taught::Made(text))
 }
 
 /// `linkage handout --path A B | --diff A B | --paper P [-o FILE.md]`: the handout's
@@ -125,7 +137,7 @@ pub fn handout_command(
     lesson: &Lesson,
     output: Option<&Path>,
     data_dir: Option<&Path>,
-) -> Result<Option<String>, Error> {
+) -> Result<Taught, Error> {
     // Where it would go is checked first: a refused destination costs no layout.
     let figure_path = output.map(|output| output.with_extension("svg"));
     if let (Some(output), Some(figure_path)) = (output, &figure_path) {
@@ -140,16 +152,14 @@ pub fn handout_command(
     }
     let argument = argument(graph, &lesson.topic(graph)?)?;
     if argument.steps.is_empty() {
-        eprintln!(
-            "nothing to explain: {} has no relation to show; nothing written",
-            argument.title
-        );
-        return Ok(None);
+        return Ok(Taught::NothingToExplain {
+            title: argument.title,
+        });
     }
     let figure = figure::svg(figure::dot(graph, &argument, None))?;
     let (Some(output), Some(figure_path)) = (output, figure_path) else {
         let uri = format!("data:image/svg+xml;base64,{}", handout::base64(&figure));
-        return Ok(Some(handout::markdown(graph, &argument, &uri)));
+        return Ok(Taught::Made(handout::markdown(graph, &argument, &uri)));
     };
     let name = figure_path
         .file_name()
@@ -160,7 +170,7 @@ pub fn handout_command(
         output,
         handout::markdown(graph, &argument, &name).as_bytes(),
     )?;
-    Ok(Some(String::new()))
+    Ok(Taught::Made(String::new()))
 }
 
 /// `linkage quiz [--paper P] [--seed N]`: the quiz as Markdown. `None` when the graph

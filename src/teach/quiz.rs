@@ -408,7 +408,7 @@ pub fn markdown(
                 "    > “{}”  \n    > — {}, {}\n",
                 escape(&graph.printed_quote(s)),
                 escape(graph.cite(&s.paper)),
-                escape(s.locator())
+                escape(&graph.cited_locator(s))
             );
         }
     }

@@ -84,7 +84,7 @@ pub fn deck(graph: &ConceptGraph, argument: &Argument<'_>, figures: &[Vec<u8>]) 
                 slides,
                 "<p class=\"source\"><b>{}</b>, {}</p><blockquote>“{}”</blockquote>",
                 escape(graph.cite(&source.paper)),
-                escape(source.locator()),
+                escape(&graph.cited_locator(source)),
                 escape(&graph.printed_quote(source))
             );
         }

@@ -26,6 +26,14 @@ def unbraced(name):
     return name[1:-1] if name.startswith("{") and name.endswith("}") else name
 
 
+def page_range(page):
+    """citeproc-py reads a CSL page as a range (first, last) or one page."""
+    if hasattr(page, "first"):
+        last = getattr(page, "last", None)
+        return f"{page.first}-{last}" if last else str(page.first)
+    return str(page)
+
+
 def spaced(text):
     """BibTeX reads every run of white space as one space."""
     return " ".join(text.split())
@@ -46,8 +54,9 @@ def check(args):
             "venue": str(item["container_title"]) if "container_title" in item else None,
             "doi": str(item["DOI"]) if "DOI" in item else None,
             "url": str(item["URL"]) if "URL" in item else None,
+            "pages": page_range(item["page"]) if "page" in item else None,
         }
-        want = {k: paper.get(k) for k in ("title", "authors", "year", "venue", "doi", "url")}
+        want = {k: paper.get(k) for k in ("title", "authors", "year", "venue", "doi", "url", "pages")}
         expect(f"CSL {paper['id']}", got, want)
     style = CitationStylesStyle("harvard-cite-them-right", validate=False)
     bibliography = CitationStylesBibliography(style, source, formatter.plain)
@@ -67,6 +76,7 @@ def check(args):
             "venue": fields.get("journal"),
             "doi": fields.get("doi"),
             "url": fields.get("url"),
+            "pages": fields.get("pages"),
             "cite": fields.get("shorthand"),
             "note": fields.get("note"),
             "authors": [
@@ -77,7 +87,7 @@ def check(args):
             if "author" in entry.persons
             else None,
         }
-        want = {k: paper.get(k) for k in ("title", "year", "venue", "doi", "url", "cite", "note")}
+        want = {k: paper.get(k) for k in ("title", "year", "venue", "doi", "url", "pages", "cite", "note")}
         want["authors"] = paper.get("authors")
         for key in ("title", "venue", "doi", "url", "cite", "note"):
             if want[key] is not None:

@@ -269,7 +269,7 @@ fn import_reports_every_bad_row_by_line_and_writes_nothing() {
 }
 
 /// Runs the commands of docs/authoring.md in order, in a scratch directory, writing its
-/// `csv NAME` blocks to NAME first: the walk-through works as written.
+/// `csv NAME` (and `bibtex NAME`, `json NAME`) blocks to NAME first: the walk-through works as written.
 #[test]
 fn the_authoring_walkthrough_runs_as_written() {
     let doc = fs::read_to_string(Path::new(env!("CARGO_MANIFEST_DIR")).join("docs/authoring.md"))
@@ -281,7 +281,10 @@ fn the_authoring_walkthrough_runs_as_written() {
         if let Some(info) = line.strip_prefix("```") {
             match block.take() {
                 Some((info, body)) => {
-                    if let Some(name) = info.strip_prefix("csv ") {
+                    if let Some((_, name)) = info
+                        .split_once(' ')
+                        .filter(|(lang, _)| ["csv", "bibtex", "json"].contains(lang))
+                    {
                         fs::write(dir.path().join(name.trim()), body).unwrap();
                     }
                 }
@@ -903,4 +906,81 @@ fn problems_found_while_checking_name_the_users_own_files() {
         "{err}"
     );
     assert!(!Path::new(&dir).join("more.json").exists());
+}
+
+/// `add` makes a node only for a name that matches none: a name that matches several
+/// asks for an id (as everywhere else) rather than making a third node beside them.
+#[test]
+fn add_makes_no_node_for_a_name_that_matches_several() {
+    let root = dataset();
+    let dir = dir_of(&root);
+    let file = Path::new(&dir).join("example.json");
+    let mut data: Value = serde_json::from_str(&fs::read_to_string(&file).unwrap()).unwrap();
+    data["nodes"].as_array_mut().unwrap().push(
+        serde_json::json!({"id": "learning-habits", "kind": "goal", "label": "Learning habits"}),
+    );
+    let before = serde_json::to_string_pretty(&data).unwrap();
+    fs::write(&file, &before).unwrap();
+    let (code, _, err) = run(&data_args(
+        &dir,
+        &[
+            "add",
+            "learning",
+            "serves",
+            "reading-groups",
+            "--paper",
+            "example",
+            "--quote",
+            "peer tutoring serves the same goal",
+            "--from-kind",
+            "measure",
+        ],
+    ));
+    assert_eq!(code, 2, "{err}");
+    assert!(
+        err.contains("\"learning\" matches 2 nodes; use an id"),
+        "{err}"
+    );
+    assert_eq!(
+        fs::read_to_string(&file).unwrap(),
+        before,
+        "nothing written"
+    );
+}
+
+/// A caller of the library tells an unknown name from an ambiguous one, and gets the
+/// ids to offer.
+#[test]
+fn name_errors_are_typed_with_their_candidates() {
+    use linkage::error::{Error, Named};
+    let graph = linkage::load(&linkage::DataSource::Embedded).unwrap().graph;
+    match graph.resolve("revitalization") {
+        Err(Error::AmbiguousName {
+            of: Named::Node,
+            matches,
+            total,
+            ..
+        }) => {
+            assert_eq!(matches.len(), 10);
+            assert!(total > 10);
+            assert!(matches.iter().all(|id| graph.index_of(id).is_some()));
+        }
+        other => panic!("{other:?}"),
+    }
+    match graph.resolve("targetted povrety aleviation") {
+        Err(Error::UnknownName {
+            of: Named::Node,
+            closest,
+            ..
+        }) => assert!(closest.iter().any(|id| id == "tpa"), "{closest:?}"),
+        other => panic!("{other:?}"),
+    }
+    match graph.resolve_paper("nobody") {
+        Err(Error::UnknownName {
+            of: Named::Paper,
+            name,
+            ..
+        }) => assert_eq!(name, "nobody"),
+        other => panic!("{other:?}"),
+    }
 }

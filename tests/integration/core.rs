@@ -182,6 +182,27 @@ fn an_ambiguous_name_lists_its_matches() {
     );
 }
 
+/// A name in another word order or hyphenation resolves; another ending does not
+/// (continuity is not continuation), but the concepts sharing its words are suggested.
+#[test]
+fn names_resolve_whatever_the_word_order_and_unknown_ones_suggest_by_words() {
+    let by_id = run(&["show", "urban-rural-integration", "--json"]).1;
+    for name in ["integration urban-rural", "Rural Urban integration"] {
+        let (code, out, err) = run(&["show", name, "--json"]);
+        assert_eq!(code, 0, "{name}: {err}");
+        assert_eq!(out, by_id, "{name}");
+    }
+    let (code, _, err) = run(&["show", "poverty of multi dimensions"]);
+    assert_eq!(code, 2);
+    assert!(
+        err.contains("\n  solve-multidimensional-poverty  "),
+        "{err}"
+    );
+    let (code, _, err) = run(&["show", "continuity of policies"]);
+    assert_eq!(code, 2, "a stem is not a name: {err}");
+    assert!(err.contains("\n  policy-continuity  "), "{err}");
+}
+
 #[test]
 fn an_unknown_name_suggests_the_closest() {
     let (code, _, err) = run(&["show", "tpaa"]);
@@ -217,6 +238,61 @@ fn search_finds_nodes_and_quotes_and_exits_1_on_nothing() {
     let (code, out, _) = run(&["search", "xylophone"]);
     assert_eq!(code, 1);
     assert!(out.contains("nothing matches"));
+}
+
+/// The look-ups: word order, hyphens and word endings do not matter, and
+/// whatever the text holds as written is still found.
+#[test]
+fn search_ignores_hyphens_word_order_and_endings() {
+    let ids = |found: &Value| -> Vec<String> {
+        found["nodes"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|n| n["id"].as_str().unwrap().to_string())
+            .collect()
+    };
+    let found = json(&["search", "rural-urban"]);
+    assert!(
+        ids(&found).contains(&"urban-rural-integrated-poverty-governance".to_string()),
+        "{found}"
+    );
+    let found = json(&["search", "multidimensional"]);
+    let quotes: Vec<&str> = found["quotes"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|q| q["quote"].as_str().unwrap())
+        .collect();
+    assert!(
+        quotes.iter().any(|q| q.contains("multi-dimensional")),
+        "{quotes:?}"
+    );
+    assert_eq!(
+        json(&["search", "prosperity common"]),
+        json(&["search", "Common Prosperity"])
+    );
+    // Every quote holding the text as written is found, as before.
+    for phrase in ["poverty alleviation", "the", "2020", "rural"] {
+        let found = json(&["search", phrase]);
+        let sources = found["quotes"].as_array().unwrap().len();
+        let graph = json(&["export", "--format", "json"]);
+        let literal = graph["relations"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .flat_map(|r| r["sources"].as_array().unwrap())
+            .filter(|s| {
+                s["quote"].as_str().unwrap().to_lowercase().contains(phrase)
+                    || s["locator"]
+                        .as_str()
+                        .unwrap()
+                        .to_lowercase()
+                        .contains(phrase)
+            })
+            .count();
+        assert!(sources >= literal, "{phrase}: {sources} < {literal}");
+    }
 }
 
 #[test]

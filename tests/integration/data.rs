@@ -174,7 +174,7 @@ fn node<'a>(data: &'a Value, id: &str) -> Option<&'a Value> {
         .find(|n| n["id"] == id)
 }
 
-/// Review of issue 11: relations that stretched their quote are re-typed or gone.
+/// A review of the data: relations that stretched their quote are re-typed or gone.
 #[test]
 fn stretched_relations_are_retyped_or_removed() {
     let data = export();
@@ -267,7 +267,7 @@ fn stretched_relations_are_retyped_or_removed() {
     ));
 }
 
-/// Review of issue 11: duplicate nodes merged, misleading labels fixed.
+/// A review of the data: duplicate nodes merged, misleading labels fixed.
 #[test]
 fn merged_nodes_and_fixed_labels() {
     let data = export();
@@ -404,7 +404,7 @@ fn claims_found_missing_in_review_are_encoded() {
     }
 }
 
-/// A quote that starts after its sentence's date loses the date (issue 11).
+/// A quote that starts after its sentence's date loses the date.
 #[test]
 fn dated_quotes_keep_their_dates() {
     let data = export();
@@ -863,7 +863,7 @@ fn each_recorded_dispute_has_both_sides_in_the_data() {
     }
 }
 
-/// Issue 22, third reading: the missing sides and claims, each made by its paper.
+/// A third reading of the papers: the missing sides and claims, each made by its paper.
 #[test]
 fn claims_found_missing_in_the_third_reading_are_encoded() {
     let data = export();
@@ -979,7 +979,7 @@ fn claims_found_missing_in_the_third_reading_are_encoded() {
     assert!(sustainability);
 }
 
-/// Issue 22: relations that said more than their quotes are fixed.
+/// Relations that said more than their quotes are fixed.
 #[test]
 fn relations_stronger_than_their_quotes_are_fixed() {
     let data = export();

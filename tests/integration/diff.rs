@@ -414,6 +414,8 @@ fn every_command_fits_eighty_columns_measured_by_display_width() {
         &["paper", "tan"],
         &["list"],
         &["search", "common prosperity"],
+        &["match", "rural-urban integration"],
+        &["match", "tourism poverty alleviation"],
         &["path", "cpc", "common-prosperity"],
         &["path", "tpa", "rr", "--explain"],
         &["neighbors", "tpa"],
@@ -437,6 +439,7 @@ fn every_command_fits_eighty_columns_measured_by_display_width() {
         &["list"],
         &["path", "alpha", "beta", "--explain"],
         &["neighbors", "alpha"],
+        &["match", "alpha"],
     ];
     for args in fixture {
         let mut all = vec!["--data", wide];

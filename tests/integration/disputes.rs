@@ -326,7 +326,7 @@ fn the_contradictions_are_the_four_a_reader_finds() {
     }
 }
 
-/// Issue 22: "Mutual exclusion" is not Hao's view (Hao states a difference Tan and BNU
+/// "Mutual exclusion" is not Hao's view (Hao states a difference Tan and BNU
 /// also state, and argues a logical connection), and Tan's overlap in space is
 /// compatible with the organic-connection paper's scope from regional to global (D8,
 /// D9).

@@ -62,7 +62,7 @@ bad_input! {
 }
 
 /// serde counts columns in bytes; a Chinese line has three per character. The caret
-/// must land under the place, in display columns (issue 16).
+/// must land under the place, in display columns.
 #[test]
 fn carets_on_chinese_lines_stay_under_the_mistake() {
     let (_, err) = check("chinese-caret");
@@ -115,7 +115,7 @@ fn a_schema_with_too_many_relation_kinds_is_a_schema_problem() {
 }
 
 /// One mistake, one problem: nothing else is reported about the records the mistake
-/// made unreadable (issue 10).
+/// made unreadable.
 #[test]
 fn one_mistake_is_reported_once_without_a_cascade() {
     for (fixture, place) in [

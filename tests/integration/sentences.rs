@@ -1,4 +1,4 @@
-//! Quotes as whole sentences and locators that name one place (issue 22): the printer
+//! Quotes as whole sentences and locators that name one place: the printer
 //! shows the sentence an encoded quote was taken from, never a fragment, and a list item
 //! says which list it is in.
 

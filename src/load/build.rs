@@ -1,0 +1,200 @@
+//! Building the graph from parsed files: papers and nodes first, then each file's
+//! relations checked (on every core for a large file) and inserted in data order. The
+//! performance work of loading; the rules themselves are in `rules.rs`.
+
+use std::ops::Range;
+
+use indexmap::IndexMap;
+use petgraph::graph::{DiGraph, NodeIndex};
+use rustc_hash::{FxBuildHasher, FxHashMap, FxHashSet};
+
+use crate::{
+    graph::{ConceptGraph, DataFileText},
+    node::Node,
+    paper::Paper,
+    records::RelationRecord,
+    relation::Relation,
+    schema::Schema,
+};
+
+use super::{
+    facts,
+    merge::{insert_relation, Merged},
+    parse::{item_place, strip_position, Held, ParsedFile},
+    problems::{ItemPointer, Place, Problems},
+    rules::{add_node, add_paper, check_relation},
+};
+
+/// What validation builds before it knows whether the data is good.
+pub(super) struct Parts {
+    pub(super) schema: Schema,
+    pub(super) papers: IndexMap<String, Paper>,
+    pub(super) graph: DiGraph<Node, Relation>,
+    /// Each edge's kind as its index in the schema, in edge order.
+    pub(super) kind_indices: Vec<u16>,
+    pub(super) ids: crate::id_index::IdIndex,
+    pub(super) names: FxHashMap<String, NodeIndex>,
+    /// Facts, in data order.
+    pub(super) facts: Vec<crate::fact::Fact>,
+    /// Ids of papers and nodes whose records could not be used, already reported:
+    /// a reference to one is not a second mistake.
+    pub(super) unavailable: FxHashSet<String>,
+}
+
+impl Parts {
+    /// The graph, once the data is known to be good. Its indexes are built again by
+    /// [`ConceptGraph::new`], the one constructor: the ones kept here served checking.
+    pub(super) fn into_graph(self, files: Vec<DataFileText>) -> ConceptGraph {
+        ConceptGraph::new(
+            self.schema,
+            self.papers,
+            self.graph,
+            self.kind_indices,
+            self.facts,
+            files,
+        )
+    }
+}
+
+/// Where each id was first defined (file, record), for "already defined at" hints.
+pub(super) type Definitions = FxHashMap<String, (usize, ItemPointer)>;
+
+pub(super) fn build(
+    schema: Schema,
+    files: Vec<ParsedFile>,
+    texts: &mut [DataFileText],
+    problems: &mut Problems,
+) -> Parts {
+    let node_total = files.iter().map(|f| f.nodes.len()).sum();
+    let relation_total = files.iter().map(|f| f.relations.len()).sum();
+    let mut parts = Parts {
+        schema,
+        papers: IndexMap::new(),
+        graph: DiGraph::with_capacity(node_total, relation_total),
+        kind_indices: Vec::with_capacity(relation_total),
+        ids: crate::id_index::IdIndex::with_capacity(node_total),
+        names: FxHashMap::with_capacity_and_hasher(node_total * 2, FxBuildHasher),
+        facts: Vec::new(),
+        unavailable: std::mem::take(&mut problems.unavailable),
+    };
+    let mut paper_defs = Definitions::default();
+    let mut node_defs = Definitions::with_capacity_and_hasher(node_total, FxBuildHasher);
+    let mut relations = Vec::new();
+    let mut facts = Vec::new();
+    for data in files {
+        let file = data.file;
+        for (i, paper) in data.papers.into_iter().enumerate() {
+            add_paper(&mut parts, &mut paper_defs, file, i, paper, problems);
+        }
+        for (i, node) in data.nodes.into_iter().enumerate() {
+            add_node(&mut parts, &mut node_defs, file, i, node, problems);
+        }
+        relations.push((file, data.relations));
+        facts.push((file, data.facts));
+    }
+    for (file, records) in facts {
+        let checked = facts::check_facts(&parts, file, records, problems);
+        parts.facts.extend(checked);
+    }
+    let mut merged = Merged::with_capacity(relation_total);
+    for (file, spans) in relations {
+        let checked = check_all(&parts, file, texts[file].text(), spans, problems);
+        // The file's relations are all read: its text is no longer needed.
+        texts[file].release();
+        for relation in checked.into_iter().flatten().flatten() {
+            insert_relation(&mut parts, &mut merged, relation, problems);
+        }
+    }
+    parts
+}
+
+/// Below this many relations in a file, checking them on one thread is faster than
+/// starting more.
+pub(super) const PARALLEL_FROM: usize = 20_000;
+
+/// Parses and checks a file's relations (`spans` of its `text`), in order, as one list
+/// per thread. Checking only reads the nodes and the schema, so large files are split
+/// across the machine's cores; insertion, which merges claims in data order, stays on
+/// one thread. The lists are not joined into one: that would hold a file's checked
+/// relations twice.
+pub(super) fn check_all(
+    parts: &Parts,
+    file: usize,
+    text: &str,
+    relations: Held,
+    problems: &mut Problems,
+) -> Vec<Vec<Option<Relation>>> {
+    let spans = match relations {
+        // Read with the file: one pass already made, one thread is enough.
+        Held::Read(records) => {
+            return vec![records
+                .into_iter()
+                .enumerate()
+                .map(|(i, record)| check_relation(parts, file, i, record, problems))
+                .collect()];
+        }
+        Held::Spans(spans) => spans,
+    };
+    let threads = std::thread::available_parallelism()
+        .map_or(1, std::num::NonZero::get)
+        .min(8);
+    if threads < 2 || spans.len() < PARALLEL_FROM {
+        return vec![spans
+            .iter()
+            .enumerate()
+            .map(|(i, span)| check_raw(parts, file, text, i, span, problems))
+            .collect()];
+    }
+    let chunk = spans.len().div_ceil(threads);
+    std::thread::scope(|scope| {
+        let workers: Vec<_> = spans
+            .chunks(chunk)
+            .enumerate()
+            .map(|(c, part)| {
+                scope.spawn(move || {
+                    let mut found = Problems::default();
+                    let checked: Vec<Option<Relation>> = part
+                        .iter()
+                        .enumerate()
+                        .map(|(k, span)| {
+                            check_raw(parts, file, text, c * chunk + k, span, &mut found)
+                        })
+                        .collect();
+                    (checked, found)
+                })
+            })
+            .collect();
+        let mut all = Vec::with_capacity(workers.len());
+        for worker in workers {
+            let (checked, found) = worker.join().expect("checking a relation does not panic");
+            all.push(checked);
+            problems.list.extend(found.list);
+        }
+        all
+    })
+}
+
+/// Parses relation `i` (0-based) of `file`, whose text is `text`, and checks it.
+pub(super) fn check_raw(
+    parts: &Parts,
+    file: usize,
+    text: &str,
+    i: usize,
+    span: &Range<usize>,
+    problems: &mut Problems,
+) -> Option<Relation> {
+    let json = &text[span.clone()];
+    match serde_json::from_str::<RelationRecord<'_>>(json) {
+        Ok(record) => check_relation(parts, file, i, record, problems),
+        Err(e) => {
+            let place = item_place(text, json, &e)
+                .unwrap_or_else(|| Place::Pointer(format!("/relations/{i}")));
+            problems.push(
+                file,
+                place,
+                format!("relation {}: {}", i + 1, strip_position(&e)),
+            );
+            None
+        }
+    }
+}

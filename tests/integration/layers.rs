@@ -1,0 +1,173 @@
+//! Promises ARCHITECTURE.md makes about where things live, held by reading the source:
+//! each test fails when a second copy of a single place appears.
+
+use std::path::{Path, PathBuf};
+
+/// The modules of the command line (the `cli` feature): the only code that may print.
+const COMMAND_LINE: &[&str] = &[
+    "src/main.rs",
+    "src/cli.rs",
+    "src/run.rs",
+    "src/batch.rs",
+    "src/completion.rs",
+    "src/pager.rs",
+    "src/commands/",
+    "src/serve/",
+];
+
+fn root() -> PathBuf {
+    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+}
+
+/// Every file under `dir` whose name ends in one of `endings`, as (path from the root,
+/// text).
+fn files(dir: &str, endings: &[&str]) -> Vec<(String, String)> {
+    fn walk(dir: &Path, endings: &[&str], found: &mut Vec<PathBuf>) {
+        for entry in std::fs::read_dir(dir).expect("a source directory") {
+            let path = entry.expect("a directory entry").path();
+            if path.is_dir() {
+                walk(&path, endings, found);
+            } else if endings.iter().any(|e| path.to_string_lossy().ends_with(e)) {
+                found.push(path);
+            }
+        }
+    }
+    let mut found = Vec::new();
+    walk(&root().join(dir), endings, &mut found);
+    found.sort();
+    found
+        .into_iter()
+        .map(|path| {
+            let text = std::fs::read_to_string(&path).expect("UTF-8 source");
+            let name = path
+                .strip_prefix(root())
+                .expect("under the root")
+                .to_string_lossy()
+                .replace('\\', "/");
+            (name, text)
+        })
+        .collect()
+}
+
+/// Lines of `files` that contain `needle` outside a comment line, as `path:line: text`.
+fn code_lines_with(files: &[(String, String)], needles: &[&str]) -> Vec<String> {
+    let mut found = Vec::new();
+    for (name, text) in files {
+        for (n, line) in text.lines().enumerate() {
+            let code = line.trim_start();
+            if code.starts_with("//") {
+                continue;
+            }
+            if needles.iter().any(|needle| code.contains(needle)) {
+                found.push(format!("{name}:{}: {}", n + 1, line.trim()));
+            }
+        }
+    }
+    found
+}
+
+/// The library never prints: it returns what it found, and the command line (or a
+/// Python notebook, or a server) decides what the user sees.
+#[test]
+fn only_the_command_line_prints() {
+    let library: Vec<(String, String)> = files("src", &[".rs"])
+        .into_iter()
+        .filter(|(name, _)| !COMMAND_LINE.iter().any(|cli| name.starts_with(cli)))
+        .collect();
+    assert!(library.len() > 50, "the library's files are read");
+    let printing = code_lines_with(
+        &library,
+        &[
+            "println!(",
+            "print!(",
+            "eprintln!(",
+            "eprint!(",
+            "io::stdout()",
+            "io::stderr()",
+            "dbg!(",
+        ],
+    );
+    assert!(
+        printing.is_empty(),
+        "the library prints:\n{}",
+        printing.join("\n")
+    );
+}
+
+/// A graph is made in one place, `ConceptGraph::new`, which builds every index.
+#[test]
+fn a_graph_is_made_only_by_its_constructor() {
+    let sources = files("src", &[".rs"]);
+    let literals: Vec<String> = code_lines_with(&sources, &["ConceptGraph {"])
+        .into_iter()
+        // A struct literal, not a type named in a signature or an impl.
+        .filter(|line| !line.contains("impl ") && !line.contains("struct ConceptGraph"))
+        .filter(|line| !line.contains("-> "))
+        .filter(|line| !line.starts_with("src/graph.rs:"))
+        .collect();
+    assert!(
+        literals.is_empty(),
+        "a ConceptGraph built outside ConceptGraph::new:\n{}",
+        literals.join("\n")
+    );
+}
+
+/// Comments and documents cite no issue numbers: the tracker is not in the
+/// repository, so a reader could not follow them. Say what the issue said instead.
+#[test]
+fn nothing_cites_an_issue_number() {
+    let mut everything = Vec::new();
+    for (dir, endings) in [
+        ("src", &[".rs"][..]),
+        ("tests/integration", &[".rs"][..]),
+        ("bench", &[".rs", ".md", ".sh", ".py"][..]),
+        ("docs", &[".md"][..]),
+        ("fuzz/checks", &[".rs"][..]),
+    ] {
+        everything.extend(files(dir, endings));
+    }
+    for file in ["README.md", "ARCHITECTURE.md", "fuzz/README.md"] {
+        let text = std::fs::read_to_string(root().join(file)).expect("a document");
+        everything.push((file.to_string(), text));
+    }
+    let mut cited = Vec::new();
+    // This file names what it looks for.
+    everything.retain(|(name, _)| name != "tests/integration/layers.rs");
+    for (name, text) in &everything {
+        for (n, line) in text.lines().enumerate() {
+            if cites_an_issue(line) {
+                cited.push(format!("{name}:{}: {}", n + 1, line.trim()));
+            }
+        }
+    }
+    assert!(
+        cited.is_empty(),
+        "issue numbers cited:\n{}",
+        cited.join("\n")
+    );
+}
+
+/// Whether `line` says "issue 12", "issue #12", "issues 21" or "Issue 22".
+fn cites_an_issue(line: &str) -> bool {
+    let lower = line.to_lowercase();
+    let mut rest = lower.as_str();
+    while let Some(at) = rest.find("issue") {
+        let after = rest[at + 5..].trim_start_matches('s');
+        let after = after.strip_prefix(' ').unwrap_or(after);
+        let after = after.strip_prefix('#').unwrap_or(after);
+        if after.starts_with(|c: char| c.is_ascii_digit()) {
+            return true;
+        }
+        rest = &rest[at + 5..];
+    }
+    false
+}
+
+#[test]
+fn an_issue_number_is_told_from_the_word() {
+    assert!(cites_an_issue("the profile (issue 12's)"));
+    assert!(cites_an_issue("/// Issue 22: relations"));
+    assert!(cites_an_issue("see issue #3"));
+    assert!(!cites_an_issue("a known issue with 12 nodes"));
+    assert!(!cites_an_issue("no issues here"));
+}
