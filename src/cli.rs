@@ -452,6 +452,11 @@ pub struct AddArgs {
     /// TO's position along the dimension, in the paper's words.
     #[arg(long, value_name = "TEXT")]
     pub to_position: Option<String>,
+    /// The respect the claim is made in, where the paper's words state it: a node (what
+    /// a problem is a problem for, what common ground is shared in). `contested` asks
+    /// its question in this respect.
+    #[arg(long, value_name = "NODE", add = completion::node_names())]
+    pub scope: Option<String>,
     /// A remark of yours, kept with the claim.
     #[arg(long)]
     pub note: Option<String>,
