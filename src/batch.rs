@@ -241,6 +241,7 @@ pub fn is_query(command: &Command) -> bool {
             | Command::Compare { .. }
             | Command::Contested { .. }
             | Command::Paper { .. }
+            | Command::Position { .. }
             | Command::Path(_)
             | Command::Neighbors { .. }
             | Command::Locate { .. }

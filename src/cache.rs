@@ -59,7 +59,7 @@ use crate::{
 };
 
 /// The layout of a cache file. Bump it whenever what is written changes.
-pub const FORMAT_VERSION: u32 = 3;
+pub const FORMAT_VERSION: u32 = 4;
 
 /// First bytes of every cache file.
 const MAGIC: &[u8; 8] = b"linkage\x00";
@@ -497,6 +497,7 @@ fn decode(payload: &[u8]) -> postcard::Result<(Key, Cached)> {
             && in_range(relation.to)
             && relation.aspect.is_none_or(in_range)
             && relation.dimension.is_none_or(in_range)
+            && relation.scope.is_none_or(in_range)
             && relation.sources.iter().all(|s| s.origin.file < text_count);
         if sound {
             graph.add_edge(from, to, relation);

@@ -145,10 +145,33 @@ pub enum Command {
         #[arg(long = "evidence", requires = "csv")]
         evidence_table: bool,
     },
-    /// Where the papers disagree: different values for one fact, an asset to one paper
-    /// and a liability to another, different classifications, two-way against one-way,
-    /// different positions, different lists; strongest first, each answer with its
-    /// papers and a short quote.
+    /// Where the papers disagree, strongest first: contradictions, tensions, framings;
+    /// each answer with its papers and a short quote.
+    ///
+    /// Each label has one rule, read from the logic of relation kinds
+    /// (docs/data-format.md):
+    ///
+    /// A contradiction is two answers to the same scoped question that cannot both hold
+    /// as the papers state them: two values of one fact; a concept classified two
+    /// exclusive ways (a goal or a measure; a view argued or criticised; common ground
+    /// or a difference in one stated scope); a concept an asset for something to one
+    /// paper and a liability for the same thing to another; opposed relations (hinders
+    /// and drives) between the same two concepts.
+    ///
+    /// A tension is an asset against a liability whose respect no paper states (a
+    /// problem-of claim without a scope): the answers pull apart, and may answer
+    /// different questions.
+    ///
+    /// A framing is the same thing seen differently, where both can hold: common ground
+    /// to one paper and a difference to another in no one stated scope; a two-way
+    /// relation against a one-way one it does not imply; different positions along one
+    /// dimension; lists of which neither contains the other (a paper naming more items
+    /// than another agrees with it and extends it).
+    ///
+    /// Never a dispute: claims that agree (the same, an inverse read from the other end,
+    /// one implying the other); an asset for one thing and a liability for another (two
+    /// questions); one paper alone. A paper listed on both sides of a contradiction or
+    /// tension states both answers.
     Contested {
         /// Only disputes about these nodes (as subject, aspect or dimension).
         #[arg(value_name = "NAME", add = completion::node_names())]
@@ -159,9 +182,28 @@ pub enum Command {
         query: QueryArgs,
         #[command(flatten)]
         limit: LimitArgs,
-        /// Also the pairs merely related in different ways (often compatible).
+        /// Also the pairs related in ways that neither agree nor conflict.
         #[arg(long)]
         all: bool,
+    },
+    /// Where one paper stands among the others: a summary for a literature review, then
+    /// each claim with the papers saying the same, more or less, those relating its
+    /// concepts otherwise, its disputes, or that no other paper touches it.
+    ///
+    /// Agreement is the logic of relation kinds' (docs/data-format.md): the same claim,
+    /// an inverse read from the other end, or one implying the other ("says more":
+    /// their claim implies this one; "says less": this one implies theirs). A paper is
+    /// named as agreeing only for such a claim, never for speaking of the same
+    /// concepts. Each summary sentence ends with the numbers of the claims it rests on;
+    /// claims are numbered in the order of the paper's text, dispute numbers are those
+    /// of `linkage contested`.
+    Position {
+        /// Paper id, citation, author or title words.
+        name: String,
+        /// Under each claim, only the papers that agree or differ, not their claims.
+        /// (No quotes either way: `--json` carries them.)
+        #[arg(long)]
+        brief: bool,
     },
     /// One paper's argument in outline: its claims grouped by kind, in the paper's order.
     Paper {
@@ -427,6 +469,11 @@ pub struct AddArgs {
     /// TO's position along the dimension, in the paper's words.
     #[arg(long, value_name = "TEXT")]
     pub to_position: Option<String>,
+    /// The respect the claim is made in, where the paper's words state it: a node (what
+    /// a problem is a problem for, what common ground is shared in). `contested` asks
+    /// its question in this respect.
+    #[arg(long, value_name = "NODE", add = completion::node_names())]
+    pub scope: Option<String>,
     /// A remark of yours, kept with the claim.
     #[arg(long)]
     pub note: Option<String>,

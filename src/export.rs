@@ -52,8 +52,8 @@ pub fn relation_json(graph: &ConceptGraph, relation: &Relation) -> Value {
     Value::Object(map)
 }
 
-/// Inserts `from`, `to` and, where the relation has them, `aspect`, `dimension` and
-/// `positions`.
+/// Inserts `from`, `to` and, where the relation has them, `aspect`, `dimension`,
+/// `scope` and `positions`.
 fn ends_and_qualifiers(graph: &ConceptGraph, relation: &Relation, map: &mut Map<String, Value>) {
     let id = |ix| Value::String(graph.node(ix).id.clone());
     map.insert("from".into(), id(relation.from));
@@ -63,6 +63,9 @@ fn ends_and_qualifiers(graph: &ConceptGraph, relation: &Relation, map: &mut Map<
     }
     if let Some(dimension) = relation.dimension {
         map.insert("dimension".into(), id(dimension));
+    }
+    if let Some(scope) = relation.scope {
+        map.insert("scope".into(), id(scope));
     }
     if let Some(positions) = &relation.positions {
         map.insert(

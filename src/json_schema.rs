@@ -110,6 +110,7 @@ pub fn data_file_schema(schema: &Schema) -> Value {
                     "to": { "$ref": "#/$defs/id" },
                     "aspect": { "$ref": "#/$defs/id" },
                     "dimension": { "$ref": "#/$defs/id" },
+                    "scope": { "$ref": "#/$defs/id" },
                     "positions": {
                         "type": "object",
                         "additionalProperties": false,

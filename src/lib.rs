@@ -39,6 +39,7 @@ pub mod import;
 pub mod json_schema;
 pub mod load;
 pub mod locate;
+pub mod logic;
 pub mod matching;
 pub mod node;
 pub mod normalize;

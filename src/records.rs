@@ -94,6 +94,10 @@ pub struct RelationRecord<'r> {
     /// Each side's position (difference kinds).
     #[serde(default)]
     pub positions: Option<Positions>,
+    /// Node id of the respect the claim is made in (what a concept is an asset or a
+    /// problem for).
+    #[serde(default, borrow)]
+    pub scope: Option<Cow<'r, str>>,
     /// Sources; an empty or missing list is reported by validation.
     #[serde(default, borrow)]
     pub sources: Vec<SourceRecord<'r>>,

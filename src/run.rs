@@ -120,6 +120,7 @@ fn command(command: &Command, s: &Session) -> Result<Printed, Error> {
             evidence,
             limit,
         } => query::paper(s, name, *evidence, *limit),
+        C::Position { name, brief } => query::position(s, name, *brief),
         C::Path(args) => query::path(s, args),
         C::Neighbors {
             name,

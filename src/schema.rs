@@ -3,10 +3,12 @@
 //! The schema is read from `schema.json` rather than written as Rust enums so that a
 //! scholar can add kinds for their own papers without recompiling.
 
+use std::sync::OnceLock;
+
 use indexmap::IndexMap;
 use serde::{Deserialize, Serialize};
 
-use crate::{error::Error, spelling::closest, symbol::Symbol};
+use crate::{error::Error, logic::Logic, spelling::closest, symbol::Symbol};
 
 /// The node kinds and relation kinds a dataset may use, in declaration order.
 #[derive(Debug, Clone, Serialize, Deserialize)]
@@ -19,6 +21,10 @@ pub struct Schema {
     /// Properties a fact may state, by name.
     #[serde(default, skip_serializing_if = "IndexMap::is_empty")]
     pub properties: IndexMap<String, Property>,
+    /// The logic of the relation kinds, compiled from their `inverse`, `implies` and
+    /// `opposes` when first asked for ([`Schema::logic`]).
+    #[serde(skip)]
+    logic: OnceLock<Logic>,
 }
 
 /// A property a fact states about a concept, such as `proposed-in` or `classified-as`.
@@ -108,6 +114,21 @@ pub struct RelationKind {
     /// and as a liability disagree in valence (`contested`).
     #[serde(default)]
     pub polarity: Polarity,
+    /// The kind that says the same thing read from the other end: `A premise-of B` is
+    /// `B relies-on A`. Declared on either kind of the pair or on both; the two must
+    /// allow mirrored node kinds and carry mirrored polarities.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub inverse: Option<String>,
+    /// Weaker kinds every claim of this kind also makes, between the same ends in the
+    /// same direction (`drives` implies `relates-to`). Each must allow at least the
+    /// node kinds this one allows; implication may not run in a circle.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub implies: Vec<String>,
+    /// Kinds that cannot hold between the same ends in the same direction as a claim
+    /// of this kind (`hinders` opposes `serves`): two papers making such claims
+    /// contradict each other. Opposition is mutual; declare it on either kind.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub opposes: Vec<String>,
     /// Sentence for explanations, with `{from}`, `{to}`, `{aspect}`, `{dimension}`,
     /// `{from_position}` and `{to_position}` placeholders.
     pub template: String,
@@ -155,10 +176,24 @@ impl Polarity {
             _ => None,
         }
     }
+
+    /// The polarity of the same claim read from the other end (an inverse kind's):
+    /// `supports` and `supported-by` mirror each other, `neutral` itself; an obstacle or
+    /// a fault has no mirror among the polarities.
+    pub fn mirrored(self) -> Option<Self> {
+        match self {
+            Self::Neutral => Some(Self::Neutral),
+            Self::Supports => Some(Self::SupportedBy),
+            Self::SupportedBy => Some(Self::Supports),
+            Self::Hinders | Self::Faults => None,
+        }
+    }
 }
 
 /// The part a relation kind plays in comparisons.
-#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(
+    Debug, Clone, Copy, Default, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize,
+)]
 #[serde(rename_all = "kebab-case")]
 pub enum Role {
     /// An ordinary relation.
@@ -258,8 +293,17 @@ impl Schema {
         crate::embedded::file("schema.json").expect("data/schema.json is embedded")
     }
 
+    /// The logic of the relation kinds: which claims agree, imply or oppose each other
+    /// (src/logic). Compiled on first use from a schema whose [`Schema::problems`] are
+    /// none.
+    pub fn logic(&self) -> &Logic {
+        self.logic.get_or_init(|| Logic::new(self))
+    }
+
     /// Problems in the schema itself: relation kinds naming node kinds that do not
-    /// exist, templates with unknown placeholders, or cues that cannot be read. Each is (pointer, message).
+    /// exist, templates with unknown placeholders, cues that cannot be read, and a logic
+    /// of relation kinds that does not hold together (`crate::logic::check`). Each is
+    /// (pointer, message).
     pub fn problems(&self) -> Vec<(String, String)> {
         let mut problems = Vec::new();
         for (name, kind) in &self.relation_kinds {
@@ -302,6 +346,7 @@ impl Schema {
                 }
             }
         }
+        problems.extend(crate::logic::check::problems(self));
         problems
     }
 }

@@ -49,6 +49,9 @@ pub struct NewClaim {
     pub from_position: Option<String>,
     /// `to`'s position (difference kinds).
     pub to_position: Option<String>,
+    /// The respect the claim is made in: a node the paper's words name (what a problem
+    /// is a problem for, what common ground is shared in).
+    pub scope: Option<String>,
     /// The encoder's remark.
     pub note: Option<String>,
     /// The data file to add to, by name inside the dataset; chosen when absent.
@@ -215,10 +218,23 @@ pub(crate) fn prepare(
     };
     let aspect = topic(&claim.aspect, &labels.aspect)?;
     let dimension = topic(&claim.dimension, &labels.dimension)?;
+    // A scope names a node: the paper's respect, never a new concept made up to hold
+    // one. An id no node has yet is kept, as a later row of a spreadsheet may create
+    // its node; loading the dataset with the claim (as `check`) refuses it otherwise.
+    let scope = claim
+        .scope
+        .as_deref()
+        .map(|name| match end(graph, name, None, None, created) {
+            Err(Error::UnknownName { .. }) if kebab_id(name).as_deref() == Some(name) => {
+                Ok(name.to_string())
+            }
+            resolved => resolved,
+        })
+        .transpose()?;
     let record = record(
         graph,
         claim,
-        [Some(from), Some(to), aspect, dimension],
+        [Some(from), Some(to), aspect, dimension, scope],
         &paper_id,
         &locator,
     )?;
@@ -284,11 +300,11 @@ pub fn kebab_id(label: &str) -> Option<String> {
 }
 
 /// The relation as it is written in a data file: ids, not the names typed.
-/// `ids` are the resolved from, to, aspect and dimension.
+/// `ids` are the resolved from, to, aspect, dimension and scope.
 fn record(
     graph: &ConceptGraph,
     claim: &NewClaim,
-    ids: [Option<String>; 4],
+    ids: [Option<String>; 5],
     paper: &str,
     locator: &str,
 ) -> Result<Value, Error> {
@@ -297,7 +313,10 @@ fn record(
         .require_relation_kinds(std::slice::from_ref(&claim.kind))?;
     let mut record = Map::new();
     record.insert("kind".into(), json!(claim.kind));
-    for (field, id) in ["from", "to", "aspect", "dimension"].into_iter().zip(ids) {
+    for (field, id) in ["from", "to", "aspect", "dimension", "scope"]
+        .into_iter()
+        .zip(ids)
+    {
         if let Some(id) = id {
             record.insert(field.into(), json!(id));
         }

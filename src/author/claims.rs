@@ -160,6 +160,7 @@ pub fn import(
             dimension: field("dimension"),
             from_position: field("from_position"),
             to_position: field("to_position"),
+            scope: field("scope"),
             note: field("note"),
             file: None,
             from_kind: field("from_kind"),

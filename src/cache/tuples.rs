@@ -203,6 +203,7 @@ impl Serialize for EdgeOut<'_> {
             to,
             aspect,
             dimension,
+            scope,
             positions,
             sources,
             notes,
@@ -215,6 +216,7 @@ impl Serialize for EdgeOut<'_> {
             index(*to),
             aspect.map(index),
             dimension.map(index),
+            scope.map(index),
             positions.as_ref().map(|p| (&p.from, &p.to)),
             sources_out(sources),
             notes,
@@ -232,12 +234,25 @@ pub(super) struct EdgeIn {
 impl<'de> Deserialize<'de> for EdgeIn {
     fn deserialize<D: Deserializer<'de>>(deserializer: D) -> std::result::Result<Self, D::Error> {
         #[allow(clippy::type_complexity)]
-        let (edge_from, edge_to, kind, from, to, aspect, dimension, positions, sources, notes): (
+        let (
+            edge_from,
+            edge_to,
+            kind,
+            from,
+            to,
+            aspect,
+            dimension,
+            scope,
+            positions,
+            sources,
+            notes,
+        ): (
             u32,
             u32,
             _,
             u32,
             u32,
+            Option<u32>,
             Option<u32>,
             Option<u32>,
             Option<(String, String)>,
@@ -253,6 +268,7 @@ impl<'de> Deserialize<'de> for EdgeIn {
                 to: node_index(to),
                 aspect: aspect.map(node_index),
                 dimension: dimension.map(node_index),
+                scope: scope.map(node_index),
                 positions: positions.map(|(from, to)| Box::new(Positions { from, to })),
                 sources: sources_in(sources),
                 notes,

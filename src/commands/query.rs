@@ -321,7 +321,7 @@ pub fn contested(
         .cloned()
         .collect();
     let shown = |d: &&query::contested::Dispute| {
-        view.all || d.kind.strength() != query::contested::Strength::Related
+        view.all || d.strength != query::contested::Strength::Related
     };
     let total = disputes.iter().filter(shown).count();
     let most = view.limit.map_or(total, |n| n as usize);
@@ -347,6 +347,21 @@ pub fn contested(
             + &left_out(total, total.min(most))
     };
     Ok(Printed::found_if(disputes.iter().any(|d| shown(&d)), text))
+}
+
+/// `linkage position P`: where one paper stands among the others, within the work
+/// budget; `brief`: each claim with the papers agreeing or differing, not their claims.
+pub fn position(session: &Session, name: &str, brief: bool) -> Result<Printed, Error> {
+    let graph = session.graph()?;
+    let paper = graph.resolve_paper(name)?;
+    let text = paper_text(session, graph, &paper);
+    let position = query::position::position(graph, &paper, text.as_deref(), Budget::default());
+    let printed = if session.json {
+        output::json(&output::position::json(graph, &position))
+    } else {
+        output::position::human(graph, &position, brief)
+    };
+    Ok(Printed::found_if(!position.claims.is_empty(), printed))
 }
 
 /// `linkage paper P`: one paper's argument in outline, within the work budget, the

@@ -119,6 +119,7 @@ pub fn add(session: &Session, args: &AddArgs) -> Result<Printed, Error> {
         dimension: args.dimension.clone(),
         from_position: args.from_position.clone(),
         to_position: args.to_position.clone(),
+        scope: args.scope.clone(),
         note: args.note.clone(),
         file: args.file.clone(),
         from_kind: args.from_kind.clone(),

@@ -1,6 +1,9 @@
 //! The side-by-side view of `--diff A B`: A and B at either end, their common ground
 //! between them (one node per shared aspect), and their differences by dimension, each
-//! dimension between A's position and B's position in the papers' words.
+//! dimension between A's position and B's position in the papers' words. An aspect that
+//! other papers name a difference (and a dimension others name common ground) is
+//! marked with the logic's verdict on the two: "framed both ways", or "contradicted"
+//! in one stated scope (`query::comparison::both_ways`).
 
 use petgraph::graph::{EdgeIndex, NodeIndex};
 
@@ -11,7 +14,7 @@ use super::{
     select::Comparison,
     style::{Lang, Palette},
 };
-use crate::schema::Role;
+use crate::{logic::Verdict, query::comparison::both_ways, schema::Role};
 
 /// Width, in columns, positions are wrapped to.
 const POSITION_WIDTH: usize = 32;
@@ -60,6 +63,7 @@ pub(crate) fn items(canvas: &Canvas<'_>, comparison: &Comparison) -> Vec<Item> {
                 .collect(),
             kind,
             label: lines(lang.relation_kind(schema_kind), canvas.cite(&claims)),
+            marks: comparison,
         };
         items.extend(grid(canvas, &group, (a, b)));
     }
@@ -93,6 +97,7 @@ pub(crate) fn items(canvas: &Canvas<'_>, comparison: &Comparison) -> Vec<Item> {
                     .collect(),
                 kind,
                 label: lines(lang.relation_kind(schema_kind), canvas.cite(&claims)),
+                marks: comparison,
             };
             items.extend(grid(canvas, &group, (a, b)));
         }
@@ -166,6 +171,8 @@ struct Group<'a> {
     kind: &'a str,
     /// Label of the edge from A.
     label: Vec<String>,
+    /// The comparison, for the marks of topics named both ways.
+    marks: &'a Comparison,
 }
 
 /// A group laid out in a grid of up to [`GRID_COLUMNS`] columns between the two compared
@@ -175,7 +182,7 @@ fn grid(canvas: &Canvas<'_>, group: &Group<'_>, (a, b): (&str, &str)) -> Vec<Ite
     let columns = members.len().isqrt().clamp(1, GRID_COLUMNS);
     let nodes = members
         .iter()
-        .map(|(id, ix)| middle_node(canvas, id, *ix, group.kind))
+        .map(|(id, ix)| middle_node(canvas, id, *ix, group.kind, group.marks))
         .collect();
     let mut items = vec![canvas.cluster(group.cluster_id, group.title, nodes)];
     let rows: Vec<&[(String, NodeIndex)]> = members.chunks(columns).collect();
@@ -210,7 +217,13 @@ fn with_positions(
     let mut edges = Vec::new();
     for (d, (dimension, wordings)) in comparison.differences.iter().enumerate() {
         let dimension_id = format!("dimension_{d}");
-        members.push(middle_node(canvas, &dimension_id, *dimension, kind));
+        members.push(middle_node(
+            canvas,
+            &dimension_id,
+            *dimension,
+            kind,
+            comparison,
+        ));
         for (i, wording) in wordings.iter().enumerate() {
             let (left, right) = (format!("position_{d}_{i}_a"), format!("position_{d}_{i}_b"));
             members.push(position_node(canvas, &left, &wording.a, kind));
@@ -258,9 +271,44 @@ fn halves(style: &EdgeStyle, towards_b: bool) -> (EdgeStyle, EdgeStyle) {
     }
 }
 
+/// How the papers naming `topic` common ground and those naming it a difference stand
+/// to each other, in words for the figure; `None` unless both do.
+fn both_ways_note(
+    canvas: &Canvas<'_>,
+    comparison: &Comparison,
+    topic: NodeIndex,
+) -> Option<&'static str> {
+    let shared: Vec<EdgeIndex> = comparison
+        .common_ground
+        .iter()
+        .filter(|(aspect, _)| *aspect == topic)
+        .flat_map(|(_, edges)| edges.iter().copied())
+        .collect();
+    let different: Vec<EdgeIndex> = comparison
+        .differences
+        .iter()
+        .filter(|(dimension, _)| *dimension == topic)
+        .flat_map(|(_, wordings)| wordings.iter().flat_map(|w| w.edges.iter().copied()))
+        .collect();
+    let verdict = both_ways(canvas.graph, &shared, &different)?;
+    Some(match (verdict, canvas.look.lang) {
+        (Verdict::Conflict, Lang::En) => "(contradicted)",
+        (Verdict::Conflict, Lang::Zh) => "（相互矛盾）",
+        (_, Lang::En) => "(framed both ways)",
+        (_, Lang::Zh) => "（两种说法）",
+    })
+}
+
 /// An aspect or dimension in the middle column, drawn as its node kind with the
-/// outline of the comparison's relation kind (its colour and pattern).
-fn middle_node(canvas: &Canvas<'_>, id: &str, ix: NodeIndex, kind: &str) -> Item {
+/// outline of the comparison's relation kind (its colour and pattern), and a note when
+/// other papers name it the other way.
+fn middle_node(
+    canvas: &Canvas<'_>,
+    id: &str,
+    ix: NodeIndex,
+    kind: &str,
+    comparison: &Comparison,
+) -> Item {
     let graph = canvas.graph;
     let node = graph.node(ix);
     let node_kind = graph
@@ -281,14 +329,22 @@ fn middle_node(canvas: &Canvas<'_>, id: &str, ix: NodeIndex, kind: &str) -> Item
         penwidth: Some(2.0),
         ..canvas.paint.node(&node_kind, Emphasis::Normal)
     };
+    let mut label = wrap(canvas.node_label(ix), 24);
+    let both = both_ways_note(canvas, comparison, ix);
+    label.extend(both.map(String::from));
+    let about = node
+        .description
+        .clone()
+        .unwrap_or_else(|| node.label.clone());
     Item::Node(Node {
         id: id.into(),
-        label: wrap(canvas.node_label(ix), 24),
-        tooltip: Some(
-            node.description
-                .clone()
-                .unwrap_or_else(|| node.label.clone()),
-        ),
+        label,
+        tooltip: Some(match both {
+            Some(_) => format!(
+                "{about}. Named common ground by some papers and a difference by others: `linkage contested`."
+            ),
+            None => about,
+        }),
         style,
     })
 }

@@ -97,6 +97,7 @@ fn relation_rows<'v>(view: &'v View<'_>) -> Vec<(&'v str, &'v str, Props)> {
                 ("symmetric", Some(Prop::Bool(kind.symmetric))),
                 ("aspect", relation.aspect.map(|ix| text(view.id(ix)))),
                 ("dimension", relation.dimension.map(|ix| text(view.id(ix)))),
+                ("scope", relation.scope.map(|ix| text(view.id(ix)))),
                 (
                     "from_position",
                     relation.positions.as_ref().map(|p| text(&p.from)),

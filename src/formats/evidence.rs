@@ -21,7 +21,7 @@ use crate::{
 /// its subject in `from`, its `property` and `value`; who encoded and reviewed each
 /// source, its voice and extent. `citation`, `first_line` and `last_line` are derived,
 /// for the reader, and ignored by `import`.
-pub const COLUMNS: [&str; 26] = [
+pub const COLUMNS: [&str; 28] = [
     "from",
     "from_label",
     "from_kind",
@@ -35,6 +35,8 @@ pub const COLUMNS: [&str; 26] = [
     "dimension_label",
     "from_position",
     "to_position",
+    "scope",
+    "scope_label",
     "property",
     "value",
     "paper",
@@ -51,7 +53,16 @@ pub const COLUMNS: [&str; 26] = [
 ];
 
 /// One row of the table.
-pub type Row = [String; 26];
+pub type Row = [String; 28];
+
+/// The index of `column` in [`COLUMNS`]: cells are set by name, so a column added to
+/// the table moves no other.
+fn col(column: &str) -> usize {
+    COLUMNS
+        .iter()
+        .position(|c| *c == column)
+        .expect("a column of the evidence table")
+}
 
 /// The rows: one per relation and kept source, then one per fact and kept source, in
 /// data order. Line numbers are empty when the paper's text is not at hand or does not
@@ -94,13 +105,13 @@ pub fn fact_row(
 ) -> Row {
     let subject = graph.node(fact.subject);
     let mut row: Row = Default::default();
-    row[0].clone_from(&subject.id);
-    row[1].clone_from(&subject.label);
-    row[2] = subject.kind.to_string();
-    row[13].clone_from(&fact.property);
-    row[14] = fact.value.to_string();
+    row[col("from")].clone_from(&subject.id);
+    row[col("from_label")].clone_from(&subject.label);
+    row[col("from_kind")] = subject.kind.to_string();
+    row[col("property")].clone_from(&fact.property);
+    row[col("value")] = fact.value.to_string();
     fill_source(graph, &mut row, source, locator, span);
-    row[25] = fact.note.clone().unwrap_or_default();
+    row[col("note")] = fact.note.clone().unwrap_or_default();
     row
 }
 
@@ -114,16 +125,16 @@ fn fill_source(
     span: Option<Span>,
 ) {
     let who = source.attribution();
-    row[15] = source.paper.to_string();
-    row[16] = graph.cite(&source.paper).to_string();
-    row[17] = locator;
-    row[18] = span.map(|s| s.first_line.to_string()).unwrap_or_default();
-    row[19] = span.map(|s| s.last_line.to_string()).unwrap_or_default();
-    row[20] = source.quote().to_string();
-    row[21] = who.voice.name().unwrap_or_default().to_string();
-    row[22] = who.encoded_by.unwrap_or_default().to_string();
-    row[23] = who.reviewed_by.unwrap_or_default().to_string();
-    row[24] = match source.extent() {
+    row[col("paper")] = source.paper.to_string();
+    row[col("citation")] = graph.cite(&source.paper).to_string();
+    row[col("locator")] = locator;
+    row[col("first_line")] = span.map(|s| s.first_line.to_string()).unwrap_or_default();
+    row[col("last_line")] = span.map(|s| s.last_line.to_string()).unwrap_or_default();
+    row[col("quote")] = source.quote().to_string();
+    row[col("voice")] = who.voice.name().unwrap_or_default().to_string();
+    row[col("encoded_by")] = who.encoded_by.unwrap_or_default().to_string();
+    row[col("reviewed_by")] = who.reviewed_by.unwrap_or_default().to_string();
+    row[col("extent")] = match source.extent() {
         Extent::Sentence => String::new(),
         Extent::Quote => Extent::Quote.name().to_string(),
     };
@@ -156,6 +167,8 @@ pub fn row(
         label(relation.dimension),
         positions.map(|p| p.from.clone()).unwrap_or_default(),
         positions.map(|p| p.to.clone()).unwrap_or_default(),
+        id(relation.scope),
+        label(relation.scope),
         String::new(),
         String::new(),
         String::new(),

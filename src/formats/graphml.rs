@@ -30,6 +30,7 @@ pub const KEYS: &[(&str, &str, &str, &str)] = &[
     ("e_symmetric", "edge", "symmetric", "boolean"),
     ("e_aspect", "edge", "aspect", "string"),
     ("e_dimension", "edge", "dimension", "string"),
+    ("e_scope", "edge", "scope", "string"),
     ("e_from_position", "edge", "from_position", "string"),
     ("e_to_position", "edge", "to_position", "string"),
     ("e_papers", "edge", "papers", "string"),
@@ -111,6 +112,9 @@ pub fn write(view: &View<'_>) -> Result<String, Error> {
         }
         if let Some(dimension) = relation.dimension {
             data(&mut out, 6, "e_dimension", view.id(dimension))?;
+        }
+        if let Some(scope) = relation.scope {
+            data(&mut out, 6, "e_scope", view.id(scope))?;
         }
         if let Some(positions) = &relation.positions {
             data(&mut out, 6, "e_from_position", &positions.from)?;

@@ -216,12 +216,18 @@ impl<'g> View<'g> {
         let whole = is_whole(selection);
         let mut edges: Vec<EdgeIndex> = selected.edges.iter().copied().collect();
         edges.sort();
-        // A relation's aspect or dimension is part of its claim: the export describes it
-        // too, so that every node it names is in it.
+        // A relation's aspect, dimension or scope is part of its claim: the export
+        // describes it too, so that every node it names is in it.
         let mut nodes = selected.nodes.clone();
         for &edge in &edges {
             let relation = graph.relation(edge);
-            nodes.extend(relation.aspect.into_iter().chain(relation.dimension));
+            nodes.extend(
+                relation
+                    .aspect
+                    .into_iter()
+                    .chain(relation.dimension)
+                    .chain(relation.scope),
+            );
         }
         nodes.sort();
         let nodes: Vec<NodeIndex> = nodes.into_iter().collect();

@@ -221,6 +221,9 @@ fn triples(view: &View<'_>) -> Triples {
         if let Some(dimension) = relation.dimension {
             t.iri(&iri, lk("dimension"), node_iri(view.id(dimension)));
         }
+        if let Some(scope) = relation.scope {
+            t.iri(&iri, lk("scope"), node_iri(view.id(scope)));
+        }
         if let Some(positions) = &relation.positions {
             t.text(&iri, lk("fromPosition"), &positions.from);
             t.text(&iri, lk("toPosition"), &positions.to);

@@ -324,6 +324,7 @@ impl Document<'_> {
             aspect: element.data("aspect"),
             dimension: element.data("dimension"),
             positions,
+            scope: element.data("scope"),
             sources,
             note: element.data("note"),
         });
@@ -343,6 +344,8 @@ struct RelationOut<'a> {
     dimension: Option<&'a str>,
     #[serde(skip_serializing_if = "Option::is_none")]
     positions: Option<PositionsOut<'a>>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    scope: Option<&'a str>,
     /// The sources as the GraphML has them (valid JSON; the loader checks the rest).
     sources: &'a RawValue,
     #[serde(skip_serializing_if = "Option::is_none")]

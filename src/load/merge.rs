@@ -23,6 +23,7 @@ pub(super) struct RelationKey<'r> {
     pub(super) to: NodeIndex,
     pub(super) aspect: Option<NodeIndex>,
     pub(super) dimension: Option<NodeIndex>,
+    pub(super) scope: Option<NodeIndex>,
     /// Positions as read from `from` to `to`.
     pub(super) positions: Option<Cow<'r, Positions>>,
 }
@@ -42,6 +43,7 @@ impl<'r> RelationKey<'r> {
             to,
             aspect: relation.aspect,
             dimension: relation.dimension,
+            scope: relation.scope,
             positions: relation.positions.as_deref().map(|p| {
                 if flip {
                     Cow::Owned(p.swapped())
@@ -87,7 +89,11 @@ pub(super) fn insert_relation(
     drop(key);
     if let Some(edge) = existing {
         let target = &mut parts.graph[edge];
-        target.notes.append(&mut relation.notes);
+        if !relation.notes.is_empty() {
+            let mut notes = std::mem::take(&mut target.notes).into_vec();
+            notes.extend(relation.notes);
+            target.notes = notes.into_boxed_slice();
+        }
         for source in relation.sources {
             match target.sources.iter().find(|t| same_claim(t, &source)) {
                 Some(first) => report_repeat(problems, &source, first),

@@ -212,6 +212,10 @@ pub(super) fn check_relation(
     }
     let from = node("from", &record.from, problems);
     let to = node("to", &record.to, problems);
+    let scope = record
+        .scope
+        .as_deref()
+        .map(|scope| node("scope", scope, problems));
     if let (Some(from), Some(to)) = (from, to) {
         if from == to {
             problems.at(
@@ -300,6 +304,7 @@ pub(super) fn check_relation(
         to: to?,
         aspect,
         dimension,
+        scope: scope.flatten(),
         positions: record.positions.map(Box::new),
         sources,
         notes: record.note.into_iter().map(Cow::into_owned).collect(),

@@ -9,6 +9,7 @@ use crate::{
     formats::evidence,
     graph::ConceptGraph,
     locate::TextIndex,
+    logic::Verdict,
     query::{
         compare::{Matrix, MatrixRow},
         comparison::Stance,
@@ -20,6 +21,18 @@ const CELL: usize = 3;
 const LABEL_WIDTH: usize = 44;
 /// Marks a total that counts papers sharing passages of text.
 const SHARED_MARK: &str = "*";
+/// Marks a row whose topic other papers name the other way, as a framing.
+const FRAMING_MARK: &str = "◇";
+/// Marks a row whose topic other papers name the other way in the same stated scope.
+const CONFLICT_MARK: &str = "✕";
+
+fn both_ways_mark(row: &MatrixRow<'_>) -> &'static str {
+    match row.both_ways {
+        Some(Verdict::Conflict) => CONFLICT_MARK,
+        Some(_) => FRAMING_MARK,
+        None => "",
+    }
+}
 
 fn several_pairs(matrix: &Matrix<'_>) -> bool {
     let unordered = |r: &MatrixRow<'_>| {
@@ -77,9 +90,10 @@ pub fn human(graph: &ConceptGraph, matrix: &Matrix<'_>) -> String {
             let shared = !row.row.shared_text(graph).is_empty();
             any_shared |= shared;
             let total = format!(
-                "{:>5}{}",
+                "{:>5}{}{}",
                 row.total(),
-                if shared { SHARED_MARK } else { "" }
+                if shared { SHARED_MARK } else { "" },
+                both_ways_mark(row)
             );
             for (i, line) in lines.iter().enumerate() {
                 if i + 1 == lines.len() {
@@ -104,6 +118,26 @@ pub fn human(graph: &ConceptGraph, matrix: &Matrix<'_>) -> String {
             styled(PAPER, graph.cite(paper)),
             styled(DETAIL, format!("[{paper}]"))
         );
+    }
+    for (mark, meaning) in [
+        (
+            FRAMING_MARK,
+            "other papers name the same aspect the other way (common ground against a \
+             difference): a framing, both can hold; see `linkage contested`",
+        ),
+        (
+            CONFLICT_MARK,
+            "other papers name it the other way in the same stated scope: a \
+             contradiction; see `linkage contested`",
+        ),
+    ] {
+        if matrix.rows.iter().any(|r| both_ways_mark(r) == mark) {
+            out.push_str(&super::wrap_hanging(
+                &format!("{mark} {meaning}"),
+                "  ",
+                "    ",
+            ));
+        }
     }
     if any_shared {
         let text = format!(
@@ -158,6 +192,9 @@ pub struct MatrixRowJson<'g> {
     pub total: usize,
     /// Pairs of those papers whose texts share passages.
     pub shared_text: Vec<[&'g str; 2]>,
+    /// When other papers name the topic the other way: `framing` or `conflict`.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub both_ways: Option<Verdict>,
 }
 
 /// The matrix as its JSON shape.
@@ -181,6 +218,7 @@ pub fn json<'g>(graph: &'g ConceptGraph, matrix: &'g Matrix<'g>) -> MatrixJson<'
                     .into_iter()
                     .map(|(x, y)| [x, y])
                     .collect(),
+                both_ways: row.both_ways,
             })
             .collect(),
     }

@@ -51,11 +51,29 @@ pub fn question(graph: &ConceptGraph, dispute: &Dispute) -> String {
             format!("{} {phrase} …?", label(0))
         }
         Kind::Value | Kind::Classification => format!(
-            "{} and {}: is “{topic}” common ground or a difference?",
+            "{} and {}: is “{topic}” common ground or a difference{}?",
+            label(0),
+            label(1),
+            dispute
+                .respect
+                .map_or(String::new(), |r| format!(" for “{}”", graph.node(r).label))
+        ),
+        Kind::Valence => match dispute.respect {
+            Some(respect) => format!(
+                "{}: an asset or a liability for “{}”?",
+                label(0),
+                graph.node(respect).label
+            ),
+            None => format!(
+                "{}: an asset, or a liability for what no paper says?",
+                label(0)
+            ),
+        },
+        Kind::Opposition => format!(
+            "{} and {}: which of two opposed relations holds?",
             label(0),
             label(1)
         ),
-        Kind::Valence => format!("{}: an asset or a liability?", label(0)),
         Kind::Direction => format!(
             "{} and {}: a two-way relation or a one-way one?",
             label(0),
@@ -85,11 +103,22 @@ pub fn question(graph: &ConceptGraph, dispute: &Dispute) -> String {
     }
 }
 
+/// A strength as the index and `position` name it.
+pub(crate) fn strength_name(strength: Strength) -> &'static str {
+    match strength {
+        Strength::Contradiction => "contradiction",
+        Strength::Tension => "tension",
+        Strength::Framing => "framing",
+        Strength::Related => "related",
+    }
+}
+
 fn kind_name(kind: Kind) -> &'static str {
     match kind {
         Kind::Value => "value",
         Kind::Valence => "valence",
         Kind::Classification => "classification",
+        Kind::Opposition => "opposition",
         Kind::Direction => "direction",
         Kind::Positions => "positions",
         Kind::Lists => "lists",
@@ -113,20 +142,17 @@ fn sources<'g>(graph: &'g ConceptGraph, evidence: &Evidence) -> Vec<&'g Source> 
 /// `all`) pairs related differently, numbered.
 pub fn human(graph: &ConceptGraph, disputes: &[Dispute], evidence: Detail, all: bool) -> String {
     let mut out = String::new();
-    let of = |strength: Strength| {
-        disputes
-            .iter()
-            .filter(|d| d.kind.strength() == strength)
-            .count()
-    };
-    let (contradictions, framings, related) = (
+    let of = |strength: Strength| disputes.iter().filter(|d| d.strength == strength).count();
+    let (contradictions, tensions, framings, related) = (
         of(Strength::Contradiction),
+        of(Strength::Tension),
         of(Strength::Framing),
         of(Strength::Related),
     );
     let summary = format!(
-        "Where the papers disagree: {}, {}{}.",
+        "Where the papers disagree: {}, {}, {}{}.",
         count(contradictions, "contradiction", "contradictions"),
+        count(tensions, "tension", "tensions"),
         count(framings, "framing", "framings"),
         if all || related == 0 {
             String::new()
@@ -142,15 +168,21 @@ pub fn human(graph: &ConceptGraph, disputes: &[Dispute], evidence: Detail, all: 
     let sections = [
         (
             Strength::Contradiction,
-            "Contradictions: the papers cannot both be right",
+            "Contradictions: answers to one scoped question that cannot both hold as \
+             the papers state them",
+        ),
+        (
+            Strength::Tension,
+            "Tensions: answers that pull apart; no paper says in which respect, so \
+             both may hold",
         ),
         (
             Strength::Framing,
-            "Framings: the same thing seen differently",
+            "Framings: the same thing seen differently; both can hold",
         ),
         (
             Strength::Related,
-            "Related in different ways (often compatible)",
+            "Related in different ways that neither agree nor conflict",
         ),
     ];
     let mut number = 0;
@@ -158,14 +190,14 @@ pub fn human(graph: &ConceptGraph, disputes: &[Dispute], evidence: Detail, all: 
         if strength == Strength::Related && !all {
             continue;
         }
-        let shown: Vec<&Dispute> = disputes
-            .iter()
-            .filter(|d| d.kind.strength() == strength)
-            .collect();
+        let shown: Vec<&Dispute> = disputes.iter().filter(|d| d.strength == strength).collect();
         if shown.is_empty() {
             continue;
         }
-        let _ = writeln!(out, "\n{}", styled(HEADING, title));
+        out.push('\n');
+        for line in wrap(title, "").lines() {
+            let _ = writeln!(out, "{}", styled(HEADING, line));
+        }
         for dispute in shown {
             number += 1;
             let head = format!(
@@ -177,6 +209,30 @@ pub fn human(graph: &ConceptGraph, disputes: &[Dispute], evidence: Detail, all: 
             let shared = shared_items(dispute);
             for side in &dispute.sides {
                 write_side(graph, &mut out, dispute, side, &shared, evidence);
+            }
+            for side in dispute.sides.iter().filter(|s| !s.also.is_empty()) {
+                let names: Vec<&str> = side.also.iter().map(|p| graph.cite(p)).collect();
+                let answer = side.answer.split(':').next().unwrap_or_default();
+                out.push_str(&wrap_hanging(
+                    &format!(
+                        "also {answer}, but only in a respect it states (another question): {}",
+                        names.join("; ")
+                    ),
+                    "   ",
+                    "     ",
+                ));
+            }
+            let both = dispute.on_several_sides();
+            if !both.is_empty() && dispute.strength != Strength::Framing {
+                let names: Vec<&str> = both.iter().map(|p| graph.cite(p)).collect();
+                out.push_str(&wrap_hanging(
+                    &format!(
+                        "on more than one side: {} (states both; the data may lack the respect that tells them apart)",
+                        names.join("; ")
+                    ),
+                    "   ",
+                    "     ",
+                ));
             }
             if dispute.kind == Kind::Lists && !shared.is_empty() {
                 let names: Vec<&str> = shared
@@ -231,15 +287,34 @@ fn write_side(
             .filter(|i| !shared.contains(i))
             .map(|&n| graph.node(n).label.as_str())
             .collect();
+        let whole: Vec<&str> = side
+            .papers
+            .iter()
+            .filter(|p| !side.partly.contains(p))
+            .map(|p| graph.cite(p))
+            .collect();
+        let partly: Vec<&str> = side.partly.iter().map(|p| graph.cite(p)).collect();
+        let extends = if partly.is_empty() {
+            String::new()
+        } else {
+            format!("; extends the list of {}", partly.join("; "))
+        };
         format!(
-            "{} ({}): {}",
-            papers.join("; "),
+            "{} ({}{extends}): {}",
+            whole.join("; "),
             count(side.items.len(), "item", "items"),
             if own.is_empty() {
                 "only the shared items".to_string()
             } else {
                 own.join("; ")
             }
+        )
+    } else if let (Kind::Opposition, Some(&evidence)) = (dispute.kind, side.evidence.first()) {
+        // The opposed relation as a sentence, in names.
+        format!(
+            "{} — {}",
+            super::position::claim_sentence(graph, evidence),
+            papers.join("; ")
         )
     } else if let (Kind::RelatedDifferently, Some(Evidence::Relation(edge))) =
         (dispute.kind, side.evidence.first())
@@ -257,12 +332,16 @@ fn write_side(
         Detail::Short => false,
         Detail::Full => true,
     };
-    let all: Vec<&Source> = side
-        .evidence
-        .iter()
-        .flat_map(|e| sources(graph, e))
-        .filter(|s| side.papers.iter().any(|p| *p == s.paper))
-        .collect();
+    let mut all: Vec<&Source> = Vec::new();
+    for source in side.evidence.iter().flat_map(|e| sources(graph, e)) {
+        // A sentence backing two claims on one side is printed once.
+        let again = all
+            .iter()
+            .any(|s| s.paper == source.paper && s.quote() == source.quote());
+        if side.papers.iter().any(|p| *p == source.paper) && !again {
+            all.push(source);
+        }
+    }
     if with_quotes {
         for source in all {
             out.push_str(&source_block(graph, source, "       ", true));
@@ -276,7 +355,7 @@ fn write_side(
 }
 
 /// The first screen: each dispute shown below as one numbered line (its question and
-/// kind), as many as fit 24 rows, so that the list answers "where do they disagree?"
+/// strength), as many as fit 24 rows, so that the list answers "where do they disagree?"
 /// before any evidence.
 fn index(graph: &ConceptGraph, disputes: &[Dispute], all: bool) -> String {
     /// Rows of the first screen the index may take (the count line and the rule around
@@ -284,13 +363,14 @@ fn index(graph: &ConceptGraph, disputes: &[Dispute], all: bool) -> String {
     const ROWS: usize = 19;
     let order = [
         Strength::Contradiction,
+        Strength::Tension,
         Strength::Framing,
         Strength::Related,
     ];
     let listed: Vec<&Dispute> = order
         .iter()
         .filter(|&&s| all || s != Strength::Related)
-        .flat_map(|&s| disputes.iter().filter(move |d| d.kind.strength() == s))
+        .flat_map(|&s| disputes.iter().filter(move |d| d.strength == s))
         .collect();
     if listed.is_empty() {
         return String::new();
@@ -301,7 +381,8 @@ fn index(graph: &ConceptGraph, disputes: &[Dispute], all: bool) -> String {
     let mut rows = 0;
     let mut shown = 0;
     for (i, dispute) in listed.iter().enumerate() {
-        let tag = format!("[{}]", kind_name(dispute.kind));
+        // The index says how strong; the entry below says what kind.
+        let tag = format!("[{}]", strength_name(dispute.strength));
         let number = format!("{:>3}. ", i + 1);
         let mut question = question(graph, dispute);
         let most = 2 * (super::WIDTH - number.len()) - tag.len() - 4;
@@ -340,7 +421,7 @@ pub fn pointer(
 ) -> String {
     let involved: Vec<&Dispute> = disputes
         .iter()
-        .filter(|d| d.kind.strength() != Strength::Related)
+        .filter(|d| d.strength != Strength::Related)
         .filter(|d| nodes.iter().any(|&n| d.involves(n)))
         .collect();
     if involved.is_empty() {
@@ -376,8 +457,12 @@ pub struct DisputeJson<'g> {
     #[serde(skip_serializing_if = "Option::is_none")]
     topic: Option<&'g str>,
     #[serde(skip_serializing_if = "Option::is_none")]
+    respect: Option<&'g str>,
+    #[serde(skip_serializing_if = "Option::is_none")]
     property: Option<&'g str>,
     papers: Vec<&'g str>,
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    on_several_sides: Vec<&'g str>,
     sides: Vec<SideJson<'g>>,
 }
 
@@ -387,6 +472,10 @@ struct SideJson<'g> {
     #[serde(skip_serializing_if = "Vec::is_empty")]
     items: Vec<&'g str>,
     papers: &'g [String],
+    #[serde(skip_serializing_if = "<[String]>::is_empty")]
+    partly: &'g [String],
+    #[serde(skip_serializing_if = "<[String]>::is_empty")]
+    also: &'g [String],
     claims: Vec<EvidenceJson<'g>>,
 }
 
@@ -411,7 +500,7 @@ pub fn json<'g>(graph: &'g ConceptGraph, disputes: &'g [Dispute]) -> Vec<Dispute
         .iter()
         .map(|d| DisputeJson {
             kind: d.kind,
-            strength: d.kind.strength(),
+            strength: d.strength,
             question: question(graph, d),
             subject: d
                 .subject
@@ -419,8 +508,10 @@ pub fn json<'g>(graph: &'g ConceptGraph, disputes: &'g [Dispute]) -> Vec<Dispute
                 .map(|&n| graph.node(n).id.as_str())
                 .collect(),
             topic: d.topic.map(|t| graph.node(t).id.as_str()),
+            respect: d.respect.map(|r| graph.node(r).id.as_str()),
             property: d.property.as_deref(),
             papers: d.papers(),
+            on_several_sides: d.on_several_sides(),
             sides: d
                 .sides
                 .iter()
@@ -428,6 +519,8 @@ pub fn json<'g>(graph: &'g ConceptGraph, disputes: &'g [Dispute]) -> Vec<Dispute
                     answer: &s.answer,
                     items: s.items.iter().map(|&n| graph.node(n).id.as_str()).collect(),
                     papers: &s.papers,
+                    partly: &s.partly,
+                    also: &s.also,
                     claims: s
                         .evidence
                         .iter()
@@ -496,12 +589,7 @@ pub fn json_within<'g>(
         truncated: listed.len() < total,
         concepts: found.concepts,
         of: found.of,
-        stopped: found.stop.map(|stop| match stop {
-            Stop::Work(units) => StopJson::Work { units },
-            Stop::Time(elapsed) => StopJson::Time {
-                millis: elapsed.as_millis(),
-            },
-        }),
+        stopped: found.stop.map(StopJson::from),
         disputes: json(graph, listed),
     }
 }

@@ -13,6 +13,7 @@ pub mod neighbors;
 pub mod outline;
 pub mod papers;
 pub mod path;
+pub mod position;
 pub mod review;
 pub mod search;
 pub mod sentence;

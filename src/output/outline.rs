@@ -181,12 +181,7 @@ pub fn json<'g>(graph: &'g ConceptGraph, outline: &'g Outline<'g>) -> OutlineJso
             .map(|p| PaperJson::new(graph, p, outline.claims(), outline.quotes())),
         text_order: outline.text_order,
         truncated: outline.left_out.0 > 0,
-        stopped: outline.stop.map(|stop| match stop {
-            Stop::Work(units) => super::path::StopJson::Work { units },
-            Stop::Time(elapsed) => super::path::StopJson::Time {
-                millis: elapsed.as_millis(),
-            },
-        }),
+        stopped: outline.stop.map(super::path::StopJson::from),
         looked_at: outline.looked_at,
         groups: outline
             .groups

@@ -213,6 +213,17 @@ pub enum StopJson {
     },
 }
 
+impl From<Stop> for StopJson {
+    fn from(stop: Stop) -> Self {
+        match stop {
+            Stop::Work(units) => Self::Work { units },
+            Stop::Time(elapsed) => Self::Time {
+                millis: elapsed.as_millis(),
+            },
+        }
+    }
+}
+
 /// One path.
 #[derive(Debug, Serialize)]
 pub struct RouteJson<'g> {
@@ -275,12 +286,7 @@ pub fn json<'g>(
         total: result.total,
         exact: result.exact,
         truncated: result.truncated(),
-        stopped: result.stop.map(|stop| match stop {
-            Stop::Work(units) => StopJson::Work { units },
-            Stop::Time(elapsed) => StopJson::Time {
-                millis: elapsed.as_millis(),
-            },
-        }),
+        stopped: result.stop.map(StopJson::from),
         paths: result
             .paths
             .iter()

@@ -65,7 +65,7 @@ fn disputes_about<'d>(
 ) -> Vec<&'d Dispute> {
     disputes
         .iter()
-        .filter(|d| d.kind.strength() != Strength::Related)
+        .filter(|d| d.strength != Strength::Related)
         .filter(|d| papers.is_empty() || d.papers().iter().any(|p| papers.iter().any(|q| q == p)))
         .filter(|d| nodes.iter().any(|&n| d.involves(n)))
         .collect()
@@ -417,7 +417,7 @@ pub fn paper(graph: &ConceptGraph, outline: &Outline<'_>, disputes: &[Dispute]) 
     }
     let taken: Vec<&Dispute> = disputes
         .iter()
-        .filter(|d| d.kind.strength() != Strength::Related)
+        .filter(|d| d.strength != Strength::Related)
         .filter(|d| d.papers().contains(&outline.paper.as_str()))
         .collect();
     if !taken.is_empty() {

@@ -4,8 +4,8 @@
 
 use petgraph::graph::NodeIndex;
 
-use super::comparison::{rows, Row, Stance};
-use crate::graph::ConceptGraph;
+use super::comparison::{both_ways, rows, Row, Stance};
+use crate::{graph::ConceptGraph, logic::Verdict};
 
 /// The agreement matrix.
 #[derive(Debug)]
@@ -23,6 +23,10 @@ pub struct MatrixRow<'g> {
     pub row: Row<'g>,
     /// For each column, whether that paper asserts this comparison.
     pub asserted: Vec<bool>,
+    /// When other papers name the same topic of the same pair the other way (common
+    /// ground against a difference): the logic's verdict on the two
+    /// ([`super::comparison::both_ways`]), a framing or a conflict.
+    pub both_ways: Option<Verdict>,
 }
 
 impl MatrixRow<'_> {
@@ -44,15 +48,43 @@ pub fn compare<'g>(
     } else {
         papers.to_vec()
     };
-    let mut matrix: Vec<MatrixRow<'g>> = rows(graph, pair, papers)
-        .into_iter()
+    let all = rows(graph, pair, papers);
+    let edges = |row: &Row<'_>| -> Vec<petgraph::graph::EdgeIndex> {
+        row.claims.iter().map(|c| c.edge).collect()
+    };
+    let unordered = |row: &Row<'_>| (row.pair.0.min(row.pair.1), row.pair.0.max(row.pair.1));
+    let opposite = |row: &Row<'_>| {
+        all.iter().find(|other| {
+            other.stance != row.stance
+                && other.topic == row.topic
+                && unordered(other) == unordered(row)
+        })
+    };
+    let verdicts: Vec<Option<Verdict>> = all
+        .iter()
         .map(|row| {
+            let other = opposite(row)?;
+            let (shared, different) = match row.stance {
+                Stance::CommonGround => (row, other),
+                Stance::Difference => (other, row),
+            };
+            both_ways(graph, &edges(shared), &edges(different))
+        })
+        .collect();
+    let mut matrix: Vec<MatrixRow<'g>> = all
+        .into_iter()
+        .zip(verdicts)
+        .map(|(row, both_ways)| {
             let asserting = row.papers();
             let asserted = columns
                 .iter()
                 .map(|c| asserting.contains(&c.as_str()))
                 .collect();
-            MatrixRow { row, asserted }
+            MatrixRow {
+                row,
+                asserted,
+                both_ways,
+            }
         })
         .collect();
     // Stable sort: common ground before differences, more papers first, else data order.

@@ -14,6 +14,7 @@ use serde::Serialize;
 
 use crate::{
     graph::ConceptGraph,
+    logic::{judge, Claim as LogicClaim, Verdict},
     paper::text_sharing_pairs,
     relation::{distinct_papers, Relation, Source},
     schema::Role,
@@ -198,6 +199,40 @@ pub fn rows<'g>(
             .push(claim);
     }
     rows.into_values().collect()
+}
+
+/// How the claims naming one topic common ground between a pair (`shared`) and those
+/// naming it a difference (`different`) stand to each other, by the logic's verdict
+/// (`crate::logic::judge`): `Conflict` when two of them cannot both hold (one stated
+/// scope), else `Framing` (shared in one respect, different in another); `None` when
+/// either list is empty, or one paper alone names the topic both ways. `compare` marks
+/// such rows and `dot --diff` such aspects and dimensions with it.
+pub fn both_ways(
+    graph: &ConceptGraph,
+    shared: &[EdgeIndex],
+    different: &[EdgeIndex],
+) -> Option<Verdict> {
+    let papers = |edges: &[EdgeIndex]| -> Vec<&str> {
+        edges
+            .iter()
+            .flat_map(|&e| graph.relation(e).papers())
+            .collect()
+    };
+    let (one, other) = (papers(shared), papers(different));
+    if !one.iter().any(|p| other.iter().any(|q| p != q)) {
+        return None;
+    }
+    let claim = |edge: EdgeIndex| LogicClaim::Relation(graph.relation(edge));
+    let conflict = shared.iter().any(|&s| {
+        different
+            .iter()
+            .any(|&d| judge(graph.schema(), claim(s), claim(d)) == Verdict::Conflict)
+    });
+    Some(if conflict {
+        Verdict::Conflict
+    } else {
+        Verdict::Framing
+    })
 }
 
 /// How many distinct papers (among a filter) back each relation, counted the way

@@ -15,6 +15,7 @@ pub mod disputes_within;
 pub mod neighbors;
 pub mod outline;
 pub mod path;
+pub mod position;
 mod shortest;
 mod simple_paths;
 pub mod walk;
@@ -100,6 +101,7 @@ pub(crate) mod testing {
                     to,
                     aspect: None,
                     dimension: None,
+                    scope: None,
                     positions: None,
                     sources: vec![Source::new(
                         format!("p{}", i % 2).into(),
@@ -107,7 +109,7 @@ pub(crate) mod testing {
                         &format!("quote {i}"),
                         Origin::default(),
                     )],
-                    notes: Vec::new(),
+                    notes: Box::default(),
                 },
             );
         }

@@ -117,25 +117,33 @@ pub fn counts(graph: &ConceptGraph) -> IndexMap<&str, (usize, usize)> {
     counts
 }
 
-/// The outline of `paper`. With the paper's `text`, claims follow the place in the text
-/// of their first quote (quotes not found in it come last, in data order); without it,
-/// the order in which they are encoded.
+/// A paper's relation claims in the order it makes them, as far as a budget allowed.
+#[derive(Debug)]
+pub struct Claims<'g> {
+    /// The claims, each with the paper's sources for it in the order of the text.
+    pub claims: Vec<OutlineClaim<'g>>,
+    /// Why gathering stopped before every relation was looked at, if it did: the claims
+    /// are then those among the first [`Claims::looked_at`] relations.
+    pub stop: Option<Stop>,
+    /// How many relations (in data order) were looked at.
+    pub looked_at: usize,
+}
+
+/// The relations `paper` asserts, each with the paper's sources for it. With the
+/// paper's `text`, in the order of the place in the text of their first quote (quotes
+/// not found in it come last, in data order), each claim's sources in that order;
+/// without it, the order in which they are encoded. `outline` and `position` number
+/// claims this way.
 ///
 /// Gathering spends one unit of `budget` per relation looked at and one per quote placed
-/// in the text (a search of the text); when the budget runs out, the outline holds the
-/// claims of the relations looked at so far, each whole, and says why it stopped.
-pub fn outline<'g>(
+/// in the text (a search of the text); when the budget runs out, the claims are those of
+/// the relations looked at so far, each whole, and [`Claims::stop`] says why.
+pub fn claims_in_order<'g>(
     graph: &'g ConceptGraph,
     paper: &str,
     text: Option<&str>,
     budget: Budget,
-) -> Outline<'g> {
-    let mut groups: IndexMap<String, Vec<OutlineClaim<'g>>> = IndexMap::new();
-    for kind in graph.schema().relation_kinds.values() {
-        groups
-            .entry(kind.group.clone().unwrap_or_else(|| OTHER.into()))
-            .or_default();
-    }
+) -> Claims<'g> {
     let index = text.map(TextIndex::new);
     // Where a quote is: its place in the text, then its place in the data. Worked out
     // once per quote: a search of the text is not a thing to repeat at every comparison.
@@ -178,13 +186,38 @@ pub fn outline<'g>(
     // Each claim has at least one source (kept only when non-empty above); the first
     // in text order places it.
     claims.sort_by_key(|(_, placed)| placed[0].0);
-    for (edge, placed) in claims {
-        let kind = graph.kind_of(graph.relation(edge));
+    Claims {
+        claims: claims
+            .into_iter()
+            .map(|(edge, placed)| OutlineClaim {
+                edge,
+                sources: placed.into_iter().map(|(_, s)| s).collect(),
+            })
+            .collect(),
+        stop: meter.stopped(),
+        looked_at,
+    }
+}
+
+/// The outline of `paper`: its claims ([`claims_in_order`], within `budget`) under the
+/// headings of their kinds' groups, and its facts.
+pub fn outline<'g>(
+    graph: &'g ConceptGraph,
+    paper: &str,
+    text: Option<&str>,
+    budget: Budget,
+) -> Outline<'g> {
+    let mut groups: IndexMap<String, Vec<OutlineClaim<'g>>> = IndexMap::new();
+    for kind in graph.schema().relation_kinds.values() {
+        groups
+            .entry(kind.group.clone().unwrap_or_else(|| OTHER.into()))
+            .or_default();
+    }
+    let gathered = claims_in_order(graph, paper, text, budget);
+    for claim in gathered.claims {
+        let kind = graph.kind_of(graph.relation(claim.edge));
         let heading = kind.group.clone().unwrap_or_else(|| OTHER.into());
-        groups.entry(heading).or_default().push(OutlineClaim {
-            edge,
-            sources: placed.into_iter().map(|(_, s)| s).collect(),
-        });
+        groups.entry(heading).or_default().push(claim);
     }
     groups.retain(|_, claims| !claims.is_empty());
     let facts: Vec<usize> = graph
@@ -211,7 +244,7 @@ pub fn outline<'g>(
         facts,
         fact_quotes,
         left_out: (0, 0),
-        stop: meter.stopped(),
-        looked_at,
+        stop: gathered.stop,
+        looked_at: gathered.looked_at,
     }
 }

@@ -14,6 +14,7 @@ use petgraph::graph::{EdgeIndex, NodeIndex};
 use crate::{
     error::Error,
     graph::ConceptGraph,
+    logic::{judge, Claim as LogicClaim},
     output::sentence::hop_sentence,
     query::{Hop, PathQuery, Walk, WalkFilter},
     relation::Source,
@@ -299,28 +300,9 @@ pub fn quiz<'g>(
     }
     groups.push(gaps);
 
-    // Which paper relates A and B differently? Two ordinary relations of different
-    // kinds between the same two nodes, the first said by a paper the second is not.
+    // Which paper relates A and B differently?
     if !single_paper {
-        let mut pairs: Vec<(EdgeIndex, EdgeIndex, Vec<String>)> = Vec::new();
-        for &r in &ordinary {
-            for &s in &ordinary {
-                let (x, y) = (graph.relation(r), graph.relation(s));
-                let same_ends =
-                    (x.from, x.to) == (y.from, y.to) || (x.from, x.to) == (y.to, y.from);
-                if r == s || !same_ends || x.kind == y.kind {
-                    continue;
-                }
-                let others = paper_ids(&kept(y, papers));
-                let only: Vec<String> = paper_ids(&kept(x, papers))
-                    .into_iter()
-                    .filter(|p| !others.contains(p))
-                    .collect();
-                if !only.is_empty() {
-                    pairs.push((r, s, only));
-                }
-            }
-        }
+        let pairs = related_differently(graph, &ordinary, papers);
         groups.push(
             rng.pick(&pairs, PER_KIND)
                 .into_iter()
@@ -355,6 +337,45 @@ pub fn quiz<'g>(
         }
     }
     Ok(questions)
+}
+
+/// The pairs the "relates differently" question asks about: two ordinary relations
+/// between the same two nodes that the logic finds neither the same nor implied
+/// (`crate::logic::judge`: `A premise-of B` and `B relies-on A` say the same thing from
+/// two ends, promoting each other implies driving), the first said by papers the
+/// second is not (those papers, the answer).
+fn related_differently(
+    graph: &ConceptGraph,
+    ordinary: &[EdgeIndex],
+    papers: &[String],
+) -> Vec<(EdgeIndex, EdgeIndex, Vec<String>)> {
+    let mut pairs = Vec::new();
+    for &r in ordinary {
+        for &s in ordinary {
+            let (x, y) = (graph.relation(r), graph.relation(s));
+            let same_ends = (x.from, x.to) == (y.from, y.to) || (x.from, x.to) == (y.to, y.from);
+            if r == s || !same_ends {
+                continue;
+            }
+            let verdict = judge(
+                graph.schema(),
+                LogicClaim::Relation(x),
+                LogicClaim::Relation(y),
+            );
+            if verdict.agrees() {
+                continue;
+            }
+            let others = paper_ids(&kept(y, papers));
+            let only: Vec<String> = paper_ids(&kept(x, papers))
+                .into_iter()
+                .filter(|p| !others.contains(p))
+                .collect();
+            if !only.is_empty() {
+                pairs.push((r, s, only));
+            }
+        }
+    }
+    pairs
 }
 
 /// The quiz as Markdown: the questions, then the answers with their sources.
@@ -392,4 +413,54 @@ pub fn markdown(
         }
     }
     md
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::load::{load, DataSource};
+
+    /// BNU's "the Party's leadership is a premise of rural revitalization" and the
+    /// organic-connection paper's "rural revitalization relies on the Party's
+    /// leadership" say the same thing: no question asks which of them relates the two
+    /// differently. Every pair asked about is one the logic finds not to agree.
+    #[test]
+    fn relates_differently_never_pairs_a_claim_with_its_inverse_or_consequence() {
+        let graph = load(&DataSource::Embedded).unwrap().graph;
+        let ordinary: Vec<EdgeIndex> = graph
+            .relations()
+            .filter(|(_, r)| graph.role_of(r) == Role::Ordinary)
+            .map(|(e, _)| e)
+            .collect();
+        let pairs = related_differently(&graph, &ordinary, &[]);
+        assert!(!pairs.is_empty());
+        let leadership = graph.resolve("party-leadership").unwrap();
+        let rr = graph.resolve("rr").unwrap();
+        for (r, s, _) in &pairs {
+            let (x, y) = (graph.relation(*r), graph.relation(*s));
+            let verdict = judge(
+                graph.schema(),
+                LogicClaim::Relation(x),
+                LogicClaim::Relation(y),
+            );
+            assert!(!verdict.agrees(), "{x:?} / {y:?}");
+            let ends = [x.from, x.to, y.from, y.to];
+            let inverse = ends.iter().all(|e| [leadership, rr].contains(e))
+                && x.kind != y.kind
+                && [x.kind.as_str(), y.kind.as_str()].contains(&"premise-of")
+                && [x.kind.as_str(), y.kind.as_str()].contains(&"relies-on");
+            assert!(!inverse, "{x:?} / {y:?}");
+        }
+        // The pair exists in the data, and agrees.
+        let edge = |kind: &str, from, to| {
+            graph
+                .relations()
+                .find(|(_, r)| r.kind == kind && r.from == from && r.to == to)
+                .map(|(e, _)| e)
+                .expect("in the shipped data")
+        };
+        let premise = edge("premise-of", leadership, rr);
+        let relies = edge("relies-on", rr, leadership);
+        assert!(ordinary.contains(&premise) && ordinary.contains(&relies));
+    }
 }

@@ -40,6 +40,8 @@ def expected_rows(ref, kinds):
                 "dimension_label": labels.get(rel.get("dimension"), ""),
                 "from_position": positions.get("from", ""),
                 "to_position": positions.get("to", ""),
+                "scope": rel.get("scope", ""),
+                "scope_label": labels.get(rel.get("scope"), ""),
                 "property": "",
                 "value": "",
                 "paper": source["paper"],
@@ -50,7 +52,8 @@ def expected_rows(ref, kinds):
                 "note": rel.get("note", ""),
             })
     empty = {column: "" for column in ("relation", "to", "to_label", "to_kind", "aspect", "aspect_label",
-                                       "dimension", "dimension_label", "from_position", "to_position")}
+                                       "dimension", "dimension_label", "from_position", "to_position",
+                                       "scope", "scope_label")}
     for fact in ref.get("facts", []):
         for source in fact["sources"]:
             rows.append({

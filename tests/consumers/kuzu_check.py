@@ -49,12 +49,12 @@ def compare(conn, ref, where):
             value[3] = json.loads(value[3])
     expect(f"{where} concepts", concepts, want)
     relations = sorted(
-        (r[0], r[1], r[2], r[3], r[4], r[5], r[6], r[7], json.loads(r[8]), r[9])
+        (r[0], r[1], r[2], r[3], r[4], r[5], r[6], r[7], r[8], json.loads(r[9]), r[10])
         for r in rows(conn, """MATCH (a:Concept)-[e:RELATION]->(b:Concept) RETURN e.number, a.id, b.id, e.kind,
-            e.aspect, e.dimension, e.from_position, e.to_position, e.sources, e.note""")
+            e.aspect, e.dimension, e.scope, e.from_position, e.to_position, e.sources, e.note""")
     )
     want = sorted(
-        (n, r["from"], r["to"], r["kind"], r.get("aspect"), r.get("dimension"),
+        (n, r["from"], r["to"], r["kind"], r.get("aspect"), r.get("dimension"), r.get("scope"),
          r.get("positions", {}).get("from"), r.get("positions", {}).get("to"), r["sources"], r.get("note"))
         for n, r in enumerate(ref["relations"])
     )

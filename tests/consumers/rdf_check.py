@@ -115,6 +115,14 @@ def check(args):
     if not differences:
         raise AssertionError(f"no differences along {dimension}")
 
+    scoped = sorted(
+        (str(r.k), str(r.f), str(r.t), str(r.s))
+        for r in g.query(PREFIXES + """SELECT ?k ?f ?t ?s WHERE {
+            ?r lk:kind ?k ; lk:from/lk:id ?f ; lk:to/lk:id ?t ; lk:scope/lk:id ?s }""")
+    )
+    expect("scoped relations", scoped, sorted(
+        (r["kind"], r["from"], r["to"], r["scope"]) for r in ref["relations"] if "scope" in r))
+
     located = 0
     files = {p["id"]: p["file"] for p in ref["papers"]}
     for r in g.query(PREFIXES + """SELECT ?paper ?quote ?exact ?prefix ?suffix ?start ?end WHERE {

@@ -984,3 +984,68 @@ fn name_errors_are_typed_with_their_candidates() {
         other => panic!("{other:?}"),
     }
 }
+
+/// `add --scope` records the respect a claim is made in, by the id of the node it names;
+/// a scope naming no node is refused, naming it, and nothing is written.
+#[test]
+fn add_records_a_scope_by_its_nodes_id_and_refuses_an_unknown_one() {
+    let root = dataset();
+    let dir = dir_of(&root);
+    let file = Path::new(&dir).join("example.json");
+    let before = fs::read_to_string(&file).unwrap();
+    let claim = |scope: &'static str| {
+        run(&data_args(
+            &dir,
+            &[
+                "add",
+                "Peer tutoring",
+                "serves",
+                "lasting learning gains",
+                "--from-kind",
+                "measure",
+                "--paper",
+                "example",
+                "--quote",
+                "peer tutoring serves the same goal",
+                "--scope",
+                scope,
+            ],
+        ))
+    };
+    let (code, _, err) = claim("Xyzzy plugh");
+    assert_eq!(code, 2, "{err}");
+    assert!(err.contains("Xyzzy plugh"), "{err}");
+    assert_eq!(
+        fs::read_to_string(&file).unwrap(),
+        before,
+        "nothing written"
+    );
+    // An id no node has: refused by the loader's check, at its place in the file.
+    let (code, _, err) = claim("no-such-node");
+    assert_eq!(code, 2, "{err}");
+    assert!(
+        err.contains("no-such-node") && err.contains("example.json"),
+        "{err}"
+    );
+    assert_eq!(
+        fs::read_to_string(&file).unwrap(),
+        before,
+        "nothing written"
+    );
+    let (code, out, err) = claim("Reading groups");
+    assert_eq!(code, 0, "{err}");
+    assert!(out.contains("added to"), "{out}");
+    let parsed: Value = serde_json::from_str(&fs::read_to_string(&file).unwrap()).unwrap();
+    let added = parsed["relations"]
+        .as_array()
+        .unwrap()
+        .last()
+        .unwrap()
+        .clone();
+    assert_eq!(added["scope"], "reading-groups", "{added}");
+    let (code, out, err) = run(&data_args(&dir, &["export", "--format", "evidence-csv"]));
+    assert_eq!(code, 0, "{err}");
+    let header = out.lines().next().unwrap();
+    assert!(header.contains(",scope,scope_label,"), "{header}");
+    assert!(out.contains(",reading-groups,Reading groups,"), "{out}");
+}

@@ -668,9 +668,9 @@ fn a_query_that_finds_nothing_exits_1_everywhere() {
     let (code, out, _) = run(&["diff", "first-centenary-goal", "rr", "--paper", "wu"]);
     assert_eq!(code, 1, "{out}");
     assert!(out.contains("none recorded"), "{out}");
-    let (code, _, _) = run(&["path", "tpa", "rr", "--paper", "wu"]);
+    let (code, _, _) = run(&["path", "first-centenary-goal", "rr", "--paper", "wu"]);
     assert_eq!(code, 1);
-    let (code, _, _) = run(&["compare", "tpa", "rr", "--paper", "wu"]);
+    let (code, _, _) = run(&["compare", "first-centenary-goal", "rr", "--paper", "wu"]);
     assert_eq!(code, 1);
     // Two goals: no relation between them, but what serves each is a comparison.
     let (code, _, _) = run(&["diff", "first-centenary-goal", "second-centenary-goal"]);

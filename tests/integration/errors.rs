@@ -55,6 +55,9 @@ bad_input! {
     text_outside_sources => "text-outside-sources", "the `file` of paper `p2` is an absolute path";
     top_level_typo => "top-level-typo", "did you mean `nodes`?";
     schema_kind_typo => "schema-kind-typo", "unknown node kind `actr` (did you mean `actor`?)";
+    logic_unknown_kind => "logic-unknown-kind", "names unknown relation kind `relates`; did you mean `relates-to`?";
+    logic_inconsistent => "logic-inconsistent", "implication runs in a circle: drives ⇒ serves ⇒ drives";
+    logic_opposition => "logic-opposition", "every `helps-and-harms` claim would contradict itself";
     bad_attribution => "bad-attribution", "unknown voice `theses` in source 1 of relation 1";
 }
 
