@@ -6,7 +6,7 @@ use crate::common::run;
 /// Every query command with arguments that find something in the built-in data, and
 /// the JSON array whose length `--paper hao` must shrink.
 const QUERIES: &[(&[&str], &str)] = &[
-    (&["list"], ""),
+    (&["list"], "/nodes"),
     (&["show", "tpa"], "/relations"),
     (&["search", "poverty"], "/quotes"),
     (&["papers"], ""),
