@@ -123,6 +123,8 @@ fn nothing_cites_an_issue_number() {
         ("bench", &[".rs", ".md", ".sh", ".py"][..]),
         ("docs", &[".md"][..]),
         ("fuzz/checks", &[".rs"][..]),
+        // The data's notes and its README, which a scholar reads with the data.
+        ("data", &[".json", ".md"][..]),
     ] {
         everything.extend(files(dir, endings));
     }
