@@ -6,11 +6,10 @@ use std::fmt::Write as _;
 use serde::Serialize;
 
 use super::{
-    count, path::StopJson, relation_line, shape::ClaimJson, shape::SourceJson, source_block,
-    styled, wrap, wrap_hanging, DETAIL, HEADING, LABEL, NOTICE,
+    count, path::StopJson, relation_line, shape::ClaimJson, shape::FactJson, source_block, styled,
+    wrap, wrap_hanging, DETAIL, HEADING, LABEL, NOTICE,
 };
 use crate::{
-    fact::Value,
     graph::ConceptGraph,
     query::{
         contested::{Dispute, Evidence, Kind, Side, Strength},
@@ -486,14 +485,6 @@ enum EvidenceJson<'g> {
     Fact(FactJson<'g>),
 }
 
-#[derive(Serialize)]
-struct FactJson<'g> {
-    subject: &'g str,
-    property: &'g str,
-    value: &'g Value,
-    sources: Vec<SourceJson<'g>>,
-}
-
 /// The disputes as JSON.
 pub fn json<'g>(graph: &'g ConceptGraph, disputes: &'g [Dispute]) -> Vec<DisputeJson<'g>> {
     disputes
@@ -544,16 +535,11 @@ fn evidence_json<'g>(graph: &'g ConceptGraph, evidence: &Evidence) -> Option<Evi
         }
         Evidence::Fact(i) => {
             let fact = graph.facts().get(i)?;
-            Some(EvidenceJson::Fact(FactJson {
-                subject: graph.node(fact.subject).id.as_str(),
-                property: &fact.property,
-                value: &fact.value,
-                sources: fact
-                    .sources
-                    .iter()
-                    .map(|s| SourceJson::new(graph, s))
-                    .collect(),
-            }))
+            Some(EvidenceJson::Fact(FactJson::new(
+                graph,
+                fact,
+                fact.sources.iter(),
+            )))
         }
     }
 }

@@ -8,11 +8,10 @@ use std::fmt::Write as _;
 use serde::Serialize;
 
 use super::{
-    count, path::StopJson, shape::ClaimJson, shape::SourceJson, styled, wrap, wrap_hanging,
-    HEADING, LABEL, NOTICE,
+    count, path::StopJson, shape::ClaimJson, shape::FactJson, styled, wrap, wrap_hanging, HEADING,
+    LABEL, NOTICE,
 };
 use crate::{
-    fact::Value,
     graph::ConceptGraph,
     logic::Verdict,
     output::{contested::question, sentence::hop_sentence},
@@ -661,15 +660,6 @@ enum EvidenceJson<'g> {
     Fact(FactJson<'g>),
 }
 
-#[derive(Serialize)]
-struct FactJson<'g> {
-    subject: &'g str,
-    property: &'g str,
-    value: &'g Value,
-    papers: Vec<&'g str>,
-    sources: Vec<SourceJson<'g>>,
-}
-
 /// A claim with only `paper`'s sources.
 fn evidence_json<'g>(graph: &'g ConceptGraph, claim: Evidence, paper: &'g str) -> EvidenceJson<'g> {
     match claim {
@@ -683,18 +673,11 @@ fn evidence_json<'g>(graph: &'g ConceptGraph, claim: Evidence, paper: &'g str) -
         }
         Evidence::Fact(i) => {
             let fact = &graph.facts()[i];
-            EvidenceJson::Fact(FactJson {
-                subject: graph.node(fact.subject).id.as_str(),
-                property: &fact.property,
-                value: &fact.value,
-                papers: vec![paper],
-                sources: fact
-                    .sources
-                    .iter()
-                    .filter(|s| s.paper == paper)
-                    .map(|s| SourceJson::new(graph, s))
-                    .collect(),
-            })
+            EvidenceJson::Fact(FactJson::new(
+                graph,
+                fact,
+                fact.sources.iter().filter(|s| s.paper == paper),
+            ))
         }
     }
 }
