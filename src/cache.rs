@@ -20,8 +20,9 @@
 //! What is cached is the loaded, validated graph and the load's warnings (so a warm
 //! run prints what a cold one does); a dataset with errors is never cached. Nodes and
 //! relations are decoded straight into a new petgraph graph in data order (so edge
-//! indices and petgraph's edge lists are what loading builds); the id map and the
-//! adjacency index are rebuilt, the name index is cached as it was.
+//! indices and petgraph's edge lists are what loading builds); every index (ids,
+//! names, adjacency) is rebuilt by [`ConceptGraph::new`]. Ahead of the graph sit the
+//! names shell completion offers ([`names`]), so a TAB reads them without the graph.
 //!
 //! The encoding is postcard (serde, compact, not self-describing), each model type
 //! written as a tuple of its fields ([`tuples`]).
@@ -38,10 +39,12 @@ use serde::{de::DeserializeSeed, Deserialize, Serialize};
 use xxhash_rust::xxh3::{xxh3_128, xxh3_64, Xxh3};
 
 mod limit;
+pub mod names;
 mod sound;
 mod tuples;
 
 pub use limit::{DEFAULT_LIMIT, LIMIT_VAR};
+pub use names::Names;
 use tuples::{
     DiagnosticIn, DiagnosticOut, EachInto, EdgeIn, EdgeOut, FactIn, FactOut, NodeIn, NodeOut, Seq,
 };
@@ -59,7 +62,7 @@ use crate::{
 };
 
 /// The layout of a cache file. Bump it whenever what is written changes.
-pub const FORMAT_VERSION: u32 = 4;
+pub const FORMAT_VERSION: u32 = 5;
 
 /// First bytes of every cache file.
 const MAGIC: &[u8; 8] = b"linkage\x00";
@@ -312,6 +315,8 @@ fn write(
     // The header goes in front of the payload once its checksum is known: one buffer.
     let mut bytes = vec![0; HEADER_LEN];
     put(&mut bytes, &key)?;
+    // Right after the key, so that completion reads them without the graph.
+    put(&mut bytes, &Names::of(graph))?;
     put(&mut bytes, &serde_json::to_string(&graph.schema).ok()?)?;
     put(
         &mut bytes,
@@ -426,25 +431,35 @@ pub fn seal(payload: &[u8]) -> Vec<u8> {
     bytes
 }
 
-/// [`read`] of a file's bytes.
-fn decode_bytes(bytes: &[u8]) -> Found {
+/// The payload of a cache file's bytes, once its magic, format version and checksum
+/// hold; else what reading it found (`Nothing` for another format version).
+fn sealed_payload(bytes: &[u8]) -> std::result::Result<&[u8], Found> {
     let (Some(magic), Some(version), Some(checksum)) = (
         bytes.get(..MAGIC.len()),
         bytes.get(8..12).and_then(|b| b.try_into().ok()),
         bytes.get(12..HEADER_LEN).and_then(|b| b.try_into().ok()),
     ) else {
-        return Found::Damaged;
+        return Err(Found::Damaged);
     };
     if magic != MAGIC {
-        return Found::Damaged;
+        return Err(Found::Damaged);
     }
     if u32::from_le_bytes(version) != FORMAT_VERSION {
-        return Found::Nothing;
+        return Err(Found::Nothing);
     }
     let payload = &bytes[HEADER_LEN..];
     if xxh3_64(payload) != u64::from_le_bytes(checksum) {
-        return Found::Damaged;
+        return Err(Found::Damaged);
     }
+    Ok(payload)
+}
+
+/// [`read`] of a file's bytes.
+fn decode_bytes(bytes: &[u8]) -> Found {
+    let payload = match sealed_payload(bytes) {
+        Ok(payload) => payload,
+        Err(found) => return found,
+    };
     match decode(payload) {
         Ok((key, cached)) if sound::holds_a_loaded_graph(&cached) => {
             Found::Cache(Box::new((key, cached)))
@@ -471,6 +486,7 @@ fn decode(payload: &[u8]) -> postcard::Result<(Key, Cached)> {
     let invalid = || postcard::Error::custom("out of range");
     let mut de = postcard::Deserializer::from_bytes(payload);
     let key = Key::deserialize(&mut de)?;
+    names::NamesPassed::deserialize(&mut de)?;
     let schema: Schema =
         serde_json::from_str(&String::deserialize(&mut de)?).map_err(postcard::Error::custom)?;
     let papers: Vec<Paper> =

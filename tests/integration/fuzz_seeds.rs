@@ -83,6 +83,25 @@ fn cache_seeds() {
     replay("cache", cache::check);
 }
 
+/// The cache seeds written by linkage stay deep: each decodes to a dataset, so the
+/// fuzzer starts from inputs that reach the queries. A change of the cache's layout
+/// (`cache::FORMAT_VERSION`) that leaves them behind fails here: make them again
+/// (fuzz/README.md). The seed with a renamed relation kind is a graph loading could not
+/// have built, and must be refused.
+#[test]
+fn cache_seeds_of_linkage_written_files_decode() {
+    let seeds = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("fuzz/seeds/cache");
+    for (name, decodes) in [
+        ("init-dataset.payload", true),
+        ("adversarial-export.payload", true),
+        ("kind-renamed.payload", false),
+    ] {
+        let payload = std::fs::read(seeds.join(name)).unwrap();
+        let decoded = linkage::cache::decode_file(&linkage::cache::seal(&payload));
+        assert_eq!(decoded.is_some(), decodes, "{name}");
+    }
+}
+
 #[test]
 fn claims_seeds() {
     replay("claims", claims::check);
