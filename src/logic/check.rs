@@ -383,12 +383,12 @@ fn oppositions(schema: &Schema, problems: &mut Vec<Problem>) {
         petgraph::graph::NodeIndex::new(0),
         petgraph::graph::NodeIndex::new(1),
     );
-    let probe = |kind: usize| -> Vec<Statement> {
+    let claim = |kind: usize| -> crate::relation::Relation {
         let name = kinds
             .get_index(kind)
             .map(|(n, _)| n.as_str())
             .unwrap_or_default();
-        let relation = crate::relation::Relation {
+        crate::relation::Relation {
             kind: name.into(),
             from: x,
             to: y,
@@ -398,9 +398,9 @@ fn oppositions(schema: &Schema, problems: &mut Vec<Problem>) {
             positions: None,
             sources: Vec::new(),
             notes: Box::default(),
-        };
-        logic.statements(kind, &relation)
+        }
     };
+    let probe = |kind: usize| -> Vec<Statement> { logic.statements(kind, &claim(kind)) };
     // Kinds already reported for opposing what they imply: their contradicting
     // themselves is the same mistake, reported once.
     let mut reported: BTreeSet<&str> = BTreeSet::new();
@@ -456,18 +456,48 @@ fn oppositions(schema: &Schema, problems: &mut Vec<Problem>) {
                 .find(|&&b| logic.opposed(a, b))
                 .map(|&b| (a, b))
         });
+        let kind_name = |s: Statement| match s {
+            Statement::Link { kind, .. } => kinds
+                .get_index(usize::from(kind))
+                .map_or("?", |(n, _)| n.as_str()),
+            Statement::Compare { .. } => "?",
+        };
+        let field = if kind.implies.is_empty() {
+            "inverse"
+        } else {
+            "implies"
+        };
+        // Polarities that clash through implication: a claim casting one end both as
+        // an asset and as a liability for the same thing (`supports` implying a
+        // `hinders` kind the same way round) contradicts itself as surely as a
+        // declared opposition does.
+        let worth = logic.worth(i, &claim(i));
+        let torn = worth.iter().any(|w| {
+            w.respect.is_some()
+                && worth
+                    .iter()
+                    .any(|v| (v.concept, v.respect) == (w.concept, w.respect) && v.asset != w.asset)
+        });
+        if clash.is_none() && torn {
+            let polar: Vec<String> = said
+                .iter()
+                .map(|&s| kind_name(s))
+                .filter(|k| {
+                    kinds
+                        .get(*k)
+                        .is_some_and(|k| k.polarity != Polarity::Neutral)
+                })
+                .map(|k| format!("`{k}` ({})", polarity_name(kinds[k].polarity)))
+                .collect();
+            problems.push((
+                pointer(name, field, None),
+                format!(
+                    "every `{name}` claim would contradict itself: through what it implies it casts one concept both as an asset and as a liability for the same thing: {}",
+                    polar.join(", ")
+                ),
+            ));
+        }
         if let Some((a, b)) = clash {
-            let kind_name = |s: Statement| match s {
-                Statement::Link { kind, .. } => kinds
-                    .get_index(usize::from(kind))
-                    .map_or("?", |(n, _)| n.as_str()),
-                Statement::Compare { .. } => "?",
-            };
-            let field = if kind.implies.is_empty() {
-                "inverse"
-            } else {
-                "implies"
-            };
             problems.push((
                 pointer(name, field, None),
                 format!(

@@ -58,6 +58,7 @@ bad_input! {
     logic_unknown_kind => "logic-unknown-kind", "names unknown relation kind `relates`; did you mean `relates-to`?";
     logic_inconsistent => "logic-inconsistent", "implication runs in a circle: drives ⇒ serves ⇒ drives";
     logic_opposition => "logic-opposition", "every `helps-and-harms` claim would contradict itself";
+    logic_polarity => "logic-polarity", "casts one concept both as an asset and as a liability";
     bad_attribution => "bad-attribution", "unknown voice `theses` in source 1 of relation 1";
 }
 
