@@ -28,6 +28,8 @@ pub mod dot;
 pub mod draft;
 pub mod duplicates;
 mod embedded;
+#[cfg(feature = "cli")]
+pub mod emit;
 pub mod error;
 pub mod export;
 pub mod fact;
@@ -55,6 +57,7 @@ pub mod query;
 pub mod quotes;
 pub mod records;
 pub mod relation;
+pub mod report;
 mod resolve;
 #[cfg(feature = "cli")]
 pub mod run;
