@@ -5,13 +5,13 @@
 //! is checked: a reader that closed the pipe early (`| head`, `q` in the pager) ends
 //! the writing quietly; any other failure (`> /dev/full`) is an error.
 
-use std::io::{self, BufWriter, Write as _};
+use std::io::{self, BufWriter, IsTerminal as _, Write as _};
 
 use crate::{
     commands::Session,
     error::Error,
     pager::Pager,
-    report::{write_human, Layout, Outcome, Report, Style},
+    report::{uncarry, write_human, Layout, Outcome, Report, Style},
 };
 
 /// Writes `report` as `session` asks, then returns its outcome, or its failure
@@ -34,7 +34,8 @@ pub fn emit(report: &dyn Report, session: &Session) -> Result<Outcome, Error> {
             .and_then(|()| out.write_all(b"\n")),
         None => write_human(report, out, style),
     };
-    let written = if let Some(mut pager) = Pager::open(session.pager) {
+    let stdout = io::stdout();
+    let written = if let Some(mut pager) = Pager::open(session.pager && stdout.is_terminal()) {
         let style = if Pager::colour() {
             Style::Colour
         } else {
@@ -48,10 +49,13 @@ pub fn emit(report: &dyn Report, session: &Session) -> Result<Outcome, Error> {
             None => Ok(()),
         };
         pager.finish();
-        // Quitting the pager before the end closes its input: the reader's choice.
-        written.or(Ok(()))
+        // Quitting the pager before the end closes its input: the reader's choice. An
+        // error of the data is still reported.
+        match written {
+            Err(e) if matches!(e.get_ref(), Some(inner) if inner.is::<Error>()) => Err(e),
+            _ => Ok(()),
+        }
     } else {
-        let stdout = io::stdout();
         let style = match anstream::AutoStream::choice(&stdout) {
             anstream::ColorChoice::Never => Style::Plain,
             _ => Style::Colour,
@@ -66,12 +70,12 @@ pub fn emit(report: &dyn Report, session: &Session) -> Result<Outcome, Error> {
     }
 }
 
-/// A write's result: a closed pipe is the reader's choice, not an error.
+/// A write's result: a closed pipe is the reader's choice, not an error; an error of
+/// the data met while writing (an export's text its format cannot carry) is reported
+/// as itself.
 fn checked(written: io::Result<()>) -> Result<(), Error> {
     match written {
-        Err(e) if e.kind() != io::ErrorKind::BrokenPipe => {
-            Err(Error::io("write", "standard output", e))
-        }
+        Err(e) if e.kind() != io::ErrorKind::BrokenPipe => Err(uncarry(e, "standard output")),
         _ => Ok(()),
     }
 }

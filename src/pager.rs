@@ -4,10 +4,7 @@
 //! scripts see exactly what they asked for. The emitter (`emit.rs`) writes into the
 //! pager as the answer is made.
 
-use std::{
-    io::IsTerminal as _,
-    process::{Child, ChildStdin, Command, Stdio},
-};
+use std::process::{Child, ChildStdin, Command, Stdio};
 
 /// A running pager, reading what is written into [`Pager::input`].
 pub struct Pager {
@@ -16,11 +13,12 @@ pub struct Pager {
 }
 
 impl Pager {
-    /// Starts the pager when stdout is a terminal and paging is `allowed`; `None` when
-    /// it is not wanted or could not be started (then the caller writes to stdout
-    /// directly: a missing `less` must not lose the output).
-    pub fn open(allowed: bool) -> Option<Self> {
-        if !allowed || !std::io::stdout().is_terminal() {
+    /// Starts the pager when paging is `wanted` (stdout is a terminal and `--no-pager`
+    /// was not given: the caller knows); `None` when it is not wanted or could not be
+    /// started (then the caller writes to stdout directly: a missing `less` must not
+    /// lose the output).
+    pub fn open(wanted: bool) -> Option<Self> {
+        if !wanted {
             return None;
         }
         let command = pager_command()?;

@@ -99,6 +99,21 @@ pub trait Report {
     }
 }
 
+/// An error of the data met while writing a report (a text XML cannot carry), carried
+/// through `io::Write`'s error type so that a writer can stop at it.
+pub fn carry(error: Error) -> io::Error {
+    io::Error::other(error)
+}
+
+/// The error a failed write carries ([`carry`]), or else the write's own error, naming
+/// `what` was written.
+pub fn uncarry(error: io::Error, what: &str) -> Error {
+    match error.downcast::<Error>() {
+        Ok(carried) => carried,
+        Err(error) => Error::io("write", what, error),
+    }
+}
+
 /// Writes `report`'s human form into `out` in `style`.
 ///
 /// # Errors

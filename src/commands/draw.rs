@@ -1,7 +1,7 @@
 //! The commands that draw or write the graph for other tools and readers: diagrams,
 //! exports, the explorer, lessons and quizzes.
 
-use std::path::Path;
+use std::{io, path::Path};
 
 use crate::{
     cli::{ExportFormat, LookArgs, SelectionArgs},
@@ -12,16 +12,16 @@ use crate::{
 
 use super::{note, Answer, Session};
 use crate::error::Error;
-use crate::report::Text;
+use crate::report::{Outcome, Report, Text};
 
 /// `linkage export`: the graph, or part of it, in another tool's format.
-pub fn export(
-    session: &Session,
+pub fn export<'a>(
+    session: &'a Session,
     format: ExportFormat,
     selection: &SelectionArgs,
     sources: Option<&Path>,
     output: Option<&Path>,
-) -> Answer<'static> {
+) -> Answer<'a> {
     let graph = session.graph()?;
     let request = formats::ExportRequest {
         format,
@@ -37,7 +37,24 @@ pub fn export(
     if !exported.found {
         note("nothing to export: the selection is empty");
     }
-    Ok(Box::new(Text::found_if(exported.found, exported.text)))
+    Ok(Box::new(ExportReport(exported)))
+}
+
+/// An export: to standard output, written into it as it is made (GraphML a node or
+/// an edge at a time); nothing when it wrote files.
+struct ExportReport<'g>(formats::Exported<'g>);
+
+impl Report for ExportReport<'_> {
+    fn human(&self, out: &mut dyn io::Write) -> io::Result<()> {
+        match &self.0.stdout {
+            Some((view, format)) => formats::write_into(view, *format, out),
+            None => Ok(()),
+        }
+    }
+
+    fn outcome(&self) -> Outcome {
+        Outcome::found_if(self.0.found)
+    }
 }
 
 /// `linkage dot`: a DOT diagram, to stdout or a file.

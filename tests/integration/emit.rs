@@ -214,3 +214,40 @@ fn a_closed_pipe_is_not_an_error() {
         assert_eq!(output.status.code(), Some(0), "json {json}: {err}");
     }
 }
+
+/// An export to standard output is written by the emitter as it is made (GraphML a
+/// node or an edge at a time); to a file it is written whole. Both are the same bytes,
+/// for every single-file format.
+#[test]
+fn an_export_streamed_to_stdout_is_the_file_it_writes() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    for format in [
+        "json",
+        "graphml",
+        "mermaid",
+        "cypher",
+        "turtle",
+        "jsonld",
+        "csl-json",
+        "bibtex",
+        "evidence-csv",
+        "evidence-md",
+    ] {
+        let file = dir.path().join(format);
+        let (code, streamed, err) = run(&["export", "--format", format, "--focus", "tpa"]);
+        assert_eq!(code, 0, "{format}: {err}");
+        let (code, _, err) = run(&[
+            "export",
+            "--format",
+            format,
+            "--focus",
+            "tpa",
+            "-o",
+            file.to_str().expect("UTF-8"),
+        ]);
+        assert_eq!(code, 0, "{format}: {err}");
+        let written = std::fs::read_to_string(&file).expect("written");
+        assert!(!streamed.is_empty(), "{format}");
+        assert_eq!(streamed, written, "{format}");
+    }
+}
