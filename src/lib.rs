@@ -13,6 +13,7 @@
 //! `default-features = false` gives the library alone.
 
 pub mod adjacency;
+pub mod arrow;
 pub mod author;
 #[cfg(feature = "cli")]
 pub mod batch;
