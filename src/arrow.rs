@@ -123,10 +123,7 @@ mod tests {
             "--relies\u{a0}on-->"
         );
         assert_eq!(arrow("drives", Way::Against), "<--drives--");
-        assert_eq!(
-            arrow("common ground", Way::Both),
-            "<--common\u{a0}ground-->"
-        );
+        assert_eq!(arrow("common ground", Way::Both), "<--common ground-->");
         assert_eq!(
             [Way::Along, Way::Against, Way::Both].map(|way| arrow("", way)),
             ["-->", "<--", "<-->"]
