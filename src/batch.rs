@@ -17,9 +17,10 @@ use clap::Parser as _;
 
 use crate::{
     cli::{BatchArgs, Cli, Command},
-    commands::{Outcome, Session},
+    commands::{self, has_json, Outcome, Session},
     error::Error,
     load::Loaded,
+    report::{Layout, Report},
 };
 
 /// The answer to one query: a line of JSON and its exit code (0 found, 1 nothing
@@ -46,10 +47,10 @@ impl Answer {
     }
 }
 
-/// Answers one parsed command line with the command's own output and outcome. The
-/// dispatch (`run::answer`) is passed in rather than called by name: the dispatch is
-/// what runs `batch` and `serve`, and a module it runs should not depend on it.
-pub type Answerer = fn(&Cli, &Session) -> Result<(String, Outcome), Error>;
+/// Answers one parsed command line with the command's report. The dispatch
+/// (`run::answer`) is passed in rather than called by name: the dispatch is what runs
+/// `batch` and `serve`, and a module it runs should not depend on it.
+pub type Answerer = for<'s> fn(&'s Cli, &'s Session) -> commands::Answer<'s>;
 
 /// Runs `linkage batch`: loads the data once, answers every line, exits with the worst
 /// code of all answers (0 when there were none).
@@ -210,42 +211,46 @@ pub fn answer_words(
         );
     }
     let session = Session::sharing(data.map(Path::to_path_buf), Arc::clone(loaded));
-    match answer(&cli, &session) {
-        Ok((text, outcome)) => match serde_json::from_str::<serde_json::Value>(&text) {
-            Ok(value) => Answer {
-                json: value.to_string(),
-                code: match outcome {
-                    Outcome::Found => 0,
-                    Outcome::Nothing => 1,
-                },
-            },
-            Err(_) => Answer::error("this command prints no JSON", line),
-        },
+    // Bound before it is returned: the report borrows `cli` and `session`.
+    #[allow(clippy::let_and_return)]
+    let answered = match answer(&cli, &session) {
+        Ok(report) => serialised(&*report, line),
         Err(error) => Answer::error(&error_message(&error), line),
+    };
+    answered
+}
+
+/// A report's JSON form on one line, with the exit code the command alone would have:
+/// 2 when it failed after its report (`check` with quotes not found), whose answer is
+/// then the report itself, saying what failed.
+fn serialised(report: &dyn Report, line: Option<usize>) -> Answer {
+    let Some(json) = report.json() else {
+        return Answer::error("this command has no JSON form", line);
+    };
+    let mut bytes = Vec::new();
+    if let Err(e) = json.write_json(&mut bytes, Layout::Line) {
+        return Answer::error(&format!("cannot write the answer: {e}"), line);
+    }
+    let code = match (report.failure(), report.outcome()) {
+        (Some(_), _) => 2,
+        (None, Outcome::Found) => 0,
+        (None, Outcome::Nothing) => 1,
+    };
+    Answer {
+        json: String::from_utf8_lossy(&bytes).into_owned(),
+        code,
     }
 }
 
-/// The read-only queries that have a JSON form: what `batch` and `serve` answer.
-/// Commands that write files, start programs, or print other formats are refused.
+/// The read-only queries: what `batch` and `serve` answer. A command without a JSON
+/// form ([`has_json`], the same decision that refuses `--json`), one that writes into
+/// the dataset, or one that answers many queries itself is refused.
 pub fn is_query(command: &Command) -> bool {
-    matches!(
-        command,
-        Command::Check { .. }
-            | Command::List { .. }
-            | Command::Show { .. }
-            | Command::Search { .. }
-            | Command::Match { .. }
-            | Command::Papers { .. }
-            | Command::Schema { .. }
-            | Command::Diff { .. }
-            | Command::Compare { .. }
-            | Command::Contested { .. }
-            | Command::Paper { .. }
-            | Command::Position { .. }
-            | Command::Path(_)
-            | Command::Neighbors { .. }
-            | Command::Locate { .. }
-    )
+    has_json(command)
+        && !matches!(
+            command,
+            Command::Add(_) | Command::Import { .. } | Command::Batch(_) | Command::Serve(_)
+        )
 }
 
 /// Whether a query names a directory to read (`check --sources`, `locate --sources`):

@@ -23,7 +23,8 @@ pub struct Cli {
     #[arg(long, global = true, value_name = "DIR")]
     pub data: Option<PathBuf>,
 
-    /// Print machine-readable JSON instead of text (shapes: docs/json.md).
+    /// Print machine-readable JSON instead of text (shapes: docs/json.md). Commands that
+    /// write another format (diagrams, exports, lessons, man, ...) refuse it.
     #[arg(long, global = true)]
     pub json: bool,
 

@@ -13,6 +13,7 @@
 //! `default-features = false` gives the library alone.
 
 pub mod adjacency;
+pub mod arrow;
 pub mod author;
 #[cfg(feature = "cli")]
 pub mod batch;
@@ -28,6 +29,8 @@ pub mod dot;
 pub mod draft;
 pub mod duplicates;
 mod embedded;
+#[cfg(feature = "cli")]
+pub mod emit;
 pub mod error;
 pub mod export;
 pub mod fact;
@@ -55,6 +58,7 @@ pub mod query;
 pub mod quotes;
 pub mod records;
 pub mod relation;
+pub mod report;
 mod resolve;
 #[cfg(feature = "cli")]
 pub mod run;

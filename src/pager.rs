@@ -1,29 +1,54 @@
 //! Long output in a terminal goes through a pager, as git does: `$LINKAGE_PAGER`, else
 //! `$PAGER`, else `less -FRX` (which quits at once when the text fits one screen, keeps
 //! colours, and leaves the text on the screen). Never through a pipe or a file, so
-//! scripts see exactly what they asked for.
+//! scripts see exactly what they asked for. The emitter (`emit.rs`) writes into the
+//! pager as the answer is made.
 
-use std::{
-    io::{IsTerminal as _, Write as _},
-    process::{Command, Stdio},
-};
+use std::process::{Child, ChildStdin, Command, Stdio};
 
-use crate::{error::Error, write::write_stdout};
+/// A running pager, reading what is written into [`Pager::input`].
+pub struct Pager {
+    child: Child,
+    input: Option<ChildStdin>,
+}
 
-/// Writes `text` to stdout, through a pager when stdout is a terminal and `allowed`.
-/// Colour codes reach the pager only when colour is wanted (`NO_COLOR` unset).
-///
-/// # Errors
-/// [`Error::Io`] when standard output cannot be written.
-pub fn print(text: &str, allowed: bool) -> Result<(), Error> {
-    if allowed && std::io::stdout().is_terminal() {
-        if let Some(command) = pager_command() {
-            if page(&command, text) {
-                return Ok(());
-            }
+impl Pager {
+    /// Starts the pager when paging is `wanted` (stdout is a terminal and `--no-pager`
+    /// was not given: the caller knows); `None` when it is not wanted or could not be
+    /// started (then the caller writes to stdout directly: a missing `less` must not
+    /// lose the output).
+    pub fn open(wanted: bool) -> Option<Self> {
+        if !wanted {
+            return None;
         }
+        let command = pager_command()?;
+        let (program, args) = command.split_first()?;
+        let mut pager = Command::new(program);
+        pager.args(args).stdin(Stdio::piped());
+        // `less` reads LESS for its options; give it ours only when the user set none.
+        if std::env::var_os("LESS").is_none() {
+            pager.env("LESS", "FRX");
+        }
+        let mut child = pager.spawn().ok()?;
+        let input = child.stdin.take();
+        Some(Self { child, input })
     }
-    write_stdout(&mut anstream::stdout(), text.as_bytes())
+
+    /// Whether colour codes should reach the pager (`NO_COLOR` unset or empty).
+    pub fn colour() -> bool {
+        std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty())
+    }
+
+    /// The pager's input; `None` once closed.
+    pub fn input(&mut self) -> Option<&mut ChildStdin> {
+        self.input.as_mut()
+    }
+
+    /// Closes the input and waits for the reader to quit.
+    pub fn finish(mut self) {
+        drop(self.input.take());
+        let _ = self.child.wait();
+    }
 }
 
 /// The pager to run, split into words; `None` when paging is turned off
@@ -38,33 +63,4 @@ fn pager_command() -> Option<Vec<String>> {
         None | Some("0" | "cat") => None,
         Some(_) => Some(words),
     }
-}
-
-/// Runs the pager on `text`; false when it could not be started (then the caller prints
-/// directly: a missing `less` must not lose the output).
-fn page(command: &[String], text: &str) -> bool {
-    let Some((program, args)) = command.split_first() else {
-        return false;
-    };
-    let mut pager = Command::new(program);
-    pager.args(args).stdin(Stdio::piped());
-    // `less` reads LESS for its options; give it ours only when the user set none.
-    if std::env::var_os("LESS").is_none() {
-        pager.env("LESS", "FRX");
-    }
-    let Ok(mut child) = pager.spawn() else {
-        return false;
-    };
-    let colour = std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty());
-    let shown = if colour {
-        text.to_string()
-    } else {
-        anstream::adapter::strip_str(text).to_string()
-    };
-    if let Some(mut stdin) = child.stdin.take() {
-        // The reader quitting early (`q` in less) closes the pipe: not an error.
-        let _ = stdin.write_all(shown.as_bytes());
-    }
-    let _ = child.wait();
-    true
 }

@@ -11,10 +11,11 @@ use crate::{
     commands::{
         draw,
         query::{self, ContestedView},
+        refuse_json,
         setup::{self, ImportRequest},
-        Printed,
+        Answer,
     },
-    completion,
+    completion, emit,
     error::Error,
 };
 
@@ -47,26 +48,33 @@ fn report(error: &Error) {
     let _ = writeln!(stderr, "error: {error}");
 }
 
-/// Runs one parsed command line and prints what it found.
+/// Runs one parsed command line and writes its report through the one emitter
+/// ([`emit::emit`]). `--json` on a command without a JSON form is refused first
+/// ([`crate::commands::has_json`]), before anything is read or written. `batch` and
+/// `serve` answer many queries, each report serialised as it is answered.
 ///
 /// # Errors
 /// Any [`Error`]; the caller prints it and exits with code 2.
 pub fn run(cli: &Cli, session: &Session) -> Result<Outcome, Error> {
-    let printed = command(&cli.command, session)?;
-    session.print(&printed)
+    refuse_json(&cli.command, session.json)?;
+    match &cli.command {
+        Command::Batch(args) => crate::batch::run(session, args, answer),
+        Command::Serve(args) => crate::serve::run(session, args, answer),
+        command => emit::emit(&*self::command(command, session)?, session),
+    }
 }
 
-/// One command's output and outcome, for `batch` and `serve` (which print it their way):
-/// the [`crate::batch::Answerer`] they are given.
+/// One command's report, for `batch` and `serve` (which serialise it their way): the
+/// [`crate::batch::Answerer`] they are given.
 ///
 /// # Errors
 /// Any [`Error`] of the command.
-pub fn answer(cli: &Cli, session: &Session) -> Result<(String, Outcome), Error> {
-    command(&cli.command, session).map(|printed| (printed.text, printed.outcome))
+pub fn answer<'s>(cli: &'s Cli, session: &'s Session) -> Answer<'s> {
+    command(&cli.command, session)
 }
 
 /// One arm per command, each a call to the command's function.
-fn command(command: &Command, s: &Session) -> Result<Printed, Error> {
+fn command<'s>(command: &'s Command, s: &'s Session) -> Answer<'s> {
     use Command as C;
     match command {
         C::Check {
@@ -161,8 +169,10 @@ fn command(command: &Command, s: &Session) -> Result<Printed, Error> {
         C::Steps { lesson, output } => draw::steps(s, lesson, output),
         C::Handout { lesson, output } => draw::handout(s, lesson, output.as_deref()),
         C::Quiz { paper, seed } => draw::quiz(s, paper.as_deref(), *seed),
-        C::Batch(args) => crate::batch::run(s, args, answer).map(Printed::nothing_more),
-        C::Serve(args) => crate::serve::run(s, args, answer).map(Printed::nothing_more),
+        // Many answers, each written as it is answered ([`run`]); not one report.
+        C::Batch(_) | C::Serve(_) => Err(Error::Usage(
+            "batch and serve answer queries; they are not one".into(),
+        )),
         C::Completions { shell } => setup::completions(*shell),
         C::Man => setup::man(),
         C::Init { dir } => setup::init(dir),

@@ -1,7 +1,7 @@
 //! The commands that draw or write the graph for other tools and readers: diagrams,
 //! exports, the explorer, lessons and quizzes.
 
-use std::path::Path;
+use std::{io, path::Path};
 
 use crate::{
     cli::{ExportFormat, LookArgs, SelectionArgs},
@@ -10,21 +10,18 @@ use crate::{
     ConceptGraph,
 };
 
-use super::{note, Printed, Session};
+use super::{note, Answer, Session};
 use crate::error::Error;
-
-/// What `--json` is refused with on a drawing command.
-const DRAWINGS: &str = "diagrams are written as DOT, SVG, PNG or PDF";
-const LESSONS: &str = "lessons are written as HTML, SVG and Markdown";
+use crate::report::{Outcome, Report, Text};
 
 /// `linkage export`: the graph, or part of it, in another tool's format.
-pub fn export(
-    session: &Session,
+pub fn export<'a>(
+    session: &'a Session,
     format: ExportFormat,
     selection: &SelectionArgs,
     sources: Option<&Path>,
     output: Option<&Path>,
-) -> Result<Printed, Error> {
+) -> Answer<'a> {
     let graph = session.graph()?;
     let request = formats::ExportRequest {
         format,
@@ -40,7 +37,24 @@ pub fn export(
     if !exported.found {
         note("nothing to export: the selection is empty");
     }
-    Ok(Printed::found_if(exported.found, exported.text))
+    Ok(Box::new(ExportReport(exported)))
+}
+
+/// An export: to standard output, written into it as it is made (GraphML a node or
+/// an edge at a time); nothing when it wrote files.
+struct ExportReport<'g>(formats::Exported<'g>);
+
+impl Report for ExportReport<'_> {
+    fn human(&self, out: &mut dyn io::Write) -> io::Result<()> {
+        match &self.0.stdout {
+            Some((view, format)) => formats::write_into(view, *format, out),
+            None => Ok(()),
+        }
+    }
+
+    fn outcome(&self) -> Outcome {
+        Outcome::found_if(self.0.found)
+    }
 }
 
 /// `linkage dot`: a DOT diagram, to stdout or a file.
@@ -49,8 +63,7 @@ pub fn dot(
     selection: &SelectionArgs,
     look: &LookArgs,
     output: Option<&Path>,
-) -> Result<Printed, Error> {
-    session.refuse_json(DRAWINGS)?;
+) -> Answer<'static> {
     let graph = session.graph()?;
     let selection = selection.selection();
     let selected = dot::select(graph, &selection)?;
@@ -67,7 +80,7 @@ pub fn dot(
         }
         None => text,
     };
-    Ok(Printed::found_if(!selected.is_empty(), text))
+    Ok(Box::new(Text::found_if(!selected.is_empty(), text)))
 }
 
 /// `linkage render`: a diagram drawn by Graphviz into an image file.
@@ -78,8 +91,7 @@ pub fn render(
     output: &Path,
     format: Option<dot::ImageFormat>,
     dpi: u32,
-) -> Result<Printed, Error> {
-    session.refuse_json(DRAWINGS)?;
+) -> Answer<'static> {
     let Some(format) = format.or_else(|| dot::ImageFormat::from_path(output)) else {
         return Err(Error::Usage(format!(
             "cannot tell the image format of {}: name it .svg, .png or .pdf, or pass --format",
@@ -93,7 +105,7 @@ pub fn render(
     note_shared_text(graph, &selection)?;
     if selected.is_empty() {
         note("nothing to draw: the selection is empty; no file written");
-        return Ok(Printed::found_if(false, String::new()));
+        return Ok(Box::new(Text::found_if(false, String::new())));
     }
     if let Some(warning) = dot::render_to_file(
         dot::build(graph, &selected, &look.look()),
@@ -103,12 +115,11 @@ pub fn render(
     )? {
         note(warning);
     }
-    Ok(Printed::found(String::new()))
+    Ok(Box::new(Text::found(String::new())))
 }
 
 /// `linkage gallery DIR`: every figure of the gallery, and its index.
-pub fn gallery(session: &Session, dir: &Path, svg: bool) -> Result<Printed, Error> {
-    session.refuse_json(DRAWINGS)?;
+pub fn gallery(session: &Session, dir: &Path, svg: bool) -> Answer<'static> {
     refuse_data_dir(&dir.join("README.md"), session.data_dir())?;
     let written = dot::gallery::write(session.graph()?, dir, svg)?;
     for file in &written.stale {
@@ -117,21 +128,19 @@ pub fn gallery(session: &Session, dir: &Path, svg: bool) -> Result<Printed, Erro
             file.display()
         ));
     }
-    Ok(Printed::wrote(&written.files))
+    Ok(Box::new(Text::wrote(&written.files)))
 }
 
 /// `linkage html`: the offline explorer.
-pub fn html(session: &Session, paper: Option<&str>, output: &Path) -> Result<Printed, Error> {
-    session.refuse_json(LESSONS)?;
+pub fn html(session: &Session, paper: Option<&str>, output: &Path) -> Answer<'static> {
     teach::html_command(session.graph()?, paper, output, session.data_dir())?;
-    Ok(Printed::found(String::new()))
+    Ok(Box::new(Text::found(String::new())))
 }
 
 /// `linkage steps`: an argument as numbered figures and a slide deck.
-pub fn steps(session: &Session, lesson: &teach::Lesson, output: &Path) -> Result<Printed, Error> {
-    session.refuse_json(LESSONS)?;
+pub fn steps(session: &Session, lesson: &teach::Lesson, output: &Path) -> Answer<'static> {
     let taught = teach::steps_command(session.graph()?, lesson, output, session.data_dir())?;
-    Ok(printed(taught))
+    Ok(Box::new(printed(taught)))
 }
 
 /// `linkage handout`: an argument as a Markdown handout.
@@ -139,28 +148,31 @@ pub fn handout(
     session: &Session,
     lesson: &teach::Lesson,
     output: Option<&Path>,
-) -> Result<Printed, Error> {
-    session.refuse_json(LESSONS)?;
+) -> Answer<'static> {
     let taught = teach::handout_command(session.graph()?, lesson, output, session.data_dir())?;
-    Ok(printed(taught))
+    Ok(Box::new(printed(taught)))
 }
 
 /// What a lesson made, or on stderr why nothing was (exit 1).
-fn printed(taught: teach::Taught) -> Printed {
+fn printed(taught: teach::Taught) -> Text {
     match taught {
-        teach::Taught::Made(text) => Printed::found(text),
+        teach::Taught::Made(text) => Text::found(text),
         teach::Taught::NothingToExplain { title } => {
-            eprintln!("nothing to explain: {title} has no relation to show; nothing written");
-            Printed::found_if(false, String::new())
+            note(format_args!(
+                "nothing to explain: {title} has no relation to show; nothing written"
+            ));
+            Text::found_if(false, String::new())
         }
     }
 }
 
 /// `linkage quiz`: questions and answers made from the graph.
-pub fn quiz(session: &Session, paper: Option<&str>, seed: u64) -> Result<Printed, Error> {
-    session.refuse_json(LESSONS)?;
+pub fn quiz(session: &Session, paper: Option<&str>, seed: u64) -> Answer<'static> {
     let text = teach::quiz_command(session.graph()?, paper, seed)?;
-    Ok(Printed::found_if(text.is_some(), text.unwrap_or_default()))
+    Ok(Box::new(Text::found_if(
+        text.is_some(),
+        text.unwrap_or_default(),
+    )))
 }
 
 /// With `--min-papers`, a note on stderr when papers that share passages of text are

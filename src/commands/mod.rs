@@ -1,69 +1,26 @@
 //! One function per command: each takes its typed arguments and the [`Session`], and
-//! returns what it [`Printed`]. `run` only dispatches to them.
+//! returns its [`Report`], which the one emitter (`emit.rs`) writes: no command writes
+//! to standard output itself. `run` only dispatches to them.
 //!
 //! Commands that need the dataset ask the session for it ([`Session::graph`]), which
 //! loads it on first use; commands about linkage itself (completions, man, init) never
 //! ask, so no command can run without the data it needs, and none loads data it does not.
 
+pub mod answers;
 pub mod draw;
+mod json_form;
 pub mod query;
 pub mod setup;
 
-use std::{cell::OnceCell, fmt::Write as _, io::Write as _, path::Path, sync::Arc};
+use std::{cell::OnceCell, io::Write as _, path::Path, sync::Arc};
 
-use crate::{cache, cli::Cli, error::Error, load::Loaded, pager, ConceptGraph};
+pub use json_form::{has_json, refuse_json};
 
-/// What a successful command found.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Outcome {
-    /// Results were printed.
-    Found,
-    /// The command ran and found nothing (exit code 1).
-    Nothing,
-}
+pub use crate::report::{Outcome, Report};
+use crate::{cache, cli::Cli, error::Error, load::Loaded, ConceptGraph};
 
-/// Text for standard output, and what it means for the exit code.
-#[derive(Debug)]
-pub struct Printed {
-    /// What to print (through the pager in a terminal).
-    pub text: String,
-    /// Whether anything was found.
-    pub outcome: Outcome,
-}
-
-impl Printed {
-    /// A command that printed as it went (`batch`, `serve`): nothing left to print.
-    pub fn nothing_more(outcome: Outcome) -> Self {
-        Self {
-            text: String::new(),
-            outcome,
-        }
-    }
-
-    /// `text`, a result.
-    pub fn found(text: String) -> Self {
-        Self::found_if(true, text)
-    }
-
-    /// `text`, and whether the command found something.
-    pub fn found_if(found: bool, text: String) -> Self {
-        let outcome = if found {
-            Outcome::Found
-        } else {
-            Outcome::Nothing
-        };
-        Self { text, outcome }
-    }
-
-    /// One `wrote FILE` line for each file written.
-    pub fn wrote<P: AsRef<Path>>(files: impl IntoIterator<Item = P>) -> Self {
-        let text = files.into_iter().fold(String::new(), |mut text, file| {
-            let _ = writeln!(text, "wrote {}", file.as_ref().display());
-            text
-        });
-        Self::found(text)
-    }
-}
+/// What a command returns: its report, borrowing from the session's dataset.
+pub type Answer<'a> = Result<Box<dyn Report + 'a>, Error>;
 
 /// The options every command shares (`--data`, `--json`, `--no-pager`), resolved once,
 /// and the dataset, loaded when a command first asks for it.
@@ -146,26 +103,6 @@ impl Session {
     /// `--data DIR`, as a path.
     pub fn data_dir(&self) -> Option<&Path> {
         self.data.as_deref()
-    }
-
-    /// Refuses `--json` for a command that has no JSON form.
-    ///
-    /// # Errors
-    /// [`Error::Usage`] naming what the command writes instead.
-    pub fn refuse_json(&self, writes: &str) -> Result<(), Error> {
-        if self.json {
-            return Err(Error::Usage(format!("--json is for queries; {writes}")));
-        }
-        Ok(())
-    }
-
-    /// Prints what a command returned (through the pager in a terminal).
-    ///
-    /// # Errors
-    /// [`Error::Io`] when standard output cannot be written.
-    pub fn print(&self, printed: &Printed) -> Result<Outcome, Error> {
-        pager::print(&printed.text, self.pager)?;
-        Ok(printed.outcome)
     }
 
     /// The loaded dataset, handed over so that the binary may decide how to end.

@@ -1,4 +1,5 @@
-//! The commands that ask the dataset something: each returns its answer as text or JSON.
+//! The commands that ask the dataset something: each returns its report
+//! ([`super::answers`]), which the emitter writes as text or JSON.
 
 use std::collections::HashSet;
 
@@ -15,14 +16,21 @@ use crate::{
         WalkFilter, MAX_LIMIT,
     },
     quotes,
-    write::write_stdout,
+    report::JsonOnly,
     ConceptGraph,
 };
 
-use super::{Printed, Session};
+use super::{
+    answers::{
+        CheckReport, CompareReport, CompareTable, ContestedReport, DiffReport, ListReport,
+        LocateReport, MatchReport, NeighborsReport, PaperReport, PapersReport, PathReport,
+        PositionReport, SearchReport, ShowReport, UnreviewedReport,
+    },
+    Answer, Session,
+};
 
 /// `linkage check`: validate the dataset; with `--sources`, verify every quote.
-pub fn check(session: &Session, sources: Option<&std::path::Path>) -> Result<Printed, Error> {
+pub fn check<'a>(session: &'a Session, sources: Option<&std::path::Path>) -> Answer<'a> {
     let graph = session.graph()?;
     let report = quotes::Texts::for_check(sources, session.data_dir())
         .map(|texts| quotes::verify_quotes(graph, &texts));
@@ -36,28 +44,20 @@ pub fn check(session: &Session, sources: Option<&std::path::Path>) -> Result<Pri
         .iter()
         .map(|d| duplicates::warning(graph, d))
         .collect();
-    let text = if session.json {
-        output::json(&output::check::json(graph, report.as_ref(), &duplicates))
-    } else {
-        output::check::human(graph, report.as_ref(), &duplicates)
-    };
-    if let Some(report) = report.filter(|r| !r.failures.is_empty()) {
-        write_stdout(&mut anstream::stdout(), text.as_bytes())?;
-        return Err(Error::InvalidData(report.failures));
-    }
-    Ok(Printed::found(text))
+    // Quotes not found fail the command once the report is written
+    // ([`CheckReport::failure`]).
+    Ok(Box::new(CheckReport {
+        graph,
+        quotes: report,
+        duplicates,
+    }))
 }
 
 /// `linkage check --unreviewed`: the sources no second person has read.
-pub fn unreviewed(session: &Session) -> Result<Printed, Error> {
+pub fn unreviewed(session: &Session) -> Answer<'_> {
     let graph = session.graph()?;
     let found = output::review::Unreviewed::of(graph);
-    let text = if session.json {
-        output::json(&found.json(graph))
-    } else {
-        found.human(graph)
-    };
-    Ok(Printed::found_if(!found.sources.is_empty(), text))
+    Ok(Box::new(UnreviewedReport { graph, found }))
 }
 
 /// The papers `--paper` names, resolved to ids: whose claims a query keeps.
@@ -88,25 +88,13 @@ impl Papers {
     }
 }
 
-/// A line saying how many items `--limit` left out, if any.
-fn left_out(total: usize, shown: usize) -> String {
-    if total > shown {
-        output::styled(
-            output::NOTICE,
-            format!("… and {} more (raise --limit to see them)\n", total - shown),
-        )
-    } else {
-        String::new()
-    }
-}
-
 /// `linkage list`: the nodes, grouped by kind.
-pub fn list(
-    session: &Session,
+pub fn list<'a>(
+    session: &'a Session,
     kind: Option<&str>,
     query: &QueryArgs,
     limit: LimitArgs,
-) -> Result<Printed, Error> {
+) -> Answer<'a> {
     let graph = session.graph()?;
     graph
         .schema()
@@ -120,43 +108,33 @@ pub fn list(
         .collect();
     let total = nodes.len();
     nodes.truncate(limit.or(total));
-    let text = if session.json {
-        output::json(&output::list::json(&nodes, total))
-    } else {
-        output::list::human(graph, &nodes) + &left_out(total, nodes.len())
-    };
-    Ok(Printed::found_if(!nodes.is_empty(), text))
+    Ok(Box::new(ListReport {
+        graph,
+        nodes,
+        total,
+    }))
 }
 
 /// `linkage show`: one node with its relations.
-pub fn show(session: &Session, name: &str, query: &QueryArgs) -> Result<Printed, Error> {
+pub fn show<'a>(session: &'a Session, name: &str, query: &QueryArgs) -> Answer<'a> {
     let graph = session.graph()?;
-    let ix = graph.resolve(name)?;
+    let node = graph.resolve(name)?;
     let papers = Papers::resolve(graph, query)?;
-    let keep = |paper: &str| papers.keep(paper);
-    Ok(Printed::found(if session.json {
-        output::json(&output::show::json(graph, ix, &keep))
-    } else {
-        let disputes = query::contested::contested_about(graph, &[ix]);
-        let mut text = output::summary::show(graph, ix, &papers.0, &disputes);
-        text.push_str(&output::show::human(
-            graph,
-            ix,
-            query.evidence.with_quotes(),
-            &keep,
-        ));
-        text.push_str(&output::contested::pointer(graph, &disputes, &[ix]));
-        text
+    Ok(Box::new(ShowReport {
+        graph,
+        node,
+        papers: papers.0,
+        with_quotes: query.evidence.with_quotes(),
     }))
 }
 
 /// `linkage search`: nodes and quotes containing a text.
-pub fn search(
-    session: &Session,
+pub fn search<'a>(
+    session: &'a Session,
     text: &str,
     query: &QueryArgs,
     limit: LimitArgs,
-) -> Result<Printed, Error> {
+) -> Answer<'a> {
     if text.trim().is_empty() {
         return Err(Error::Usage(
             "search needs a word or phrase to look for".into(),
@@ -175,15 +153,13 @@ pub fn search(
     let most = limit.or(total);
     found.nodes.truncate(most);
     found.quotes.truncate(most - found.nodes.len());
-    let printed = if session.json {
-        output::json(&output::search::json(graph, &found, total))
-    } else if found.is_empty() {
-        format!("nothing matches \"{text}\"\n")
-    } else {
-        output::search::human(graph, &found, query.evidence.with_quotes())
-            + &left_out(total, found.nodes.len() + found.quotes.len())
-    };
-    Ok(Printed::found_if(!found.is_empty(), printed))
+    Ok(Box::new(SearchReport {
+        graph,
+        text: text.to_string(),
+        found,
+        total,
+        with_quotes: query.evidence.with_quotes(),
+    }))
 }
 
 /// How many concepts `match` lists without `--limit`: a scholar picks one, and the
@@ -191,53 +167,51 @@ pub fn search(
 const MATCH_LIMIT: usize = 5;
 
 /// `linkage match`: the concepts a phrase or a sentence may mean.
-pub fn match_text(
-    session: &Session,
+pub fn match_text<'a>(
+    session: &'a Session,
     text: &str,
     query: &QueryArgs,
     limit: LimitArgs,
-) -> Result<Printed, Error> {
+) -> Answer<'a> {
     let graph = session.graph()?;
     let papers = Papers::resolve(graph, query)?;
     let index = matching::Index::build(graph, &matching::View::papers(&papers.0));
     let answer = index.answer(text, matching::Tuning::DEFAULT, limit.or(MATCH_LIMIT))?;
-    let printed = if session.json {
-        output::json(&output::matching::json(graph, text, &answer))
-    } else {
-        let quotes = match query.evidence.evidence() {
-            Evidence::Brief => output::matching::Quotes::None,
-            Evidence::Default => output::matching::Quotes::One,
-            Evidence::Quotes => output::matching::Quotes::All,
-        };
-        output::matching::human(graph, text, &answer, quotes)
+    let quotes = match query.evidence.evidence() {
+        Evidence::Brief => output::matching::Quotes::None,
+        Evidence::Default => output::matching::Quotes::One,
+        Evidence::Quotes => output::matching::Quotes::All,
     };
-    Ok(Printed::found_if(!answer.matches.is_empty(), printed))
+    Ok(Box::new(MatchReport {
+        graph,
+        text: text.to_string(),
+        answer,
+        quotes,
+    }))
 }
 
 /// `linkage papers`: the papers and their claim counts.
-pub fn papers(session: &Session, query: &QueryArgs) -> Result<Printed, Error> {
+pub fn papers<'a>(session: &'a Session, query: &QueryArgs) -> Answer<'a> {
     let graph = session.graph()?;
     let papers = Papers::resolve(graph, query)?;
-    let keep = |paper: &str| papers.keep(paper);
-    Ok(Printed::found(if session.json {
-        output::json(&output::papers::json(graph, &keep))
-    } else {
-        output::papers::human(graph, &keep)
+    Ok(Box::new(PapersReport {
+        graph,
+        papers: papers.0,
     }))
 }
 
 /// `linkage schema`: the JSON Schema of data files, or the kinds in force.
-pub fn schema(session: &Session, kinds: bool) -> Result<Printed, Error> {
+pub fn schema(session: &Session, kinds: bool) -> Answer<'_> {
     let graph = session.graph()?;
-    Ok(Printed::found(if kinds {
-        output::json(&serde_json::to_value(graph.schema()).expect("schemas serialise"))
+    Ok(Box::new(JsonOnly(if kinds {
+        serde_json::to_value(graph.schema()).expect("schemas serialise")
     } else {
-        output::json(&json_schema::data_file_schema(graph.schema()))
-    }))
+        json_schema::data_file_schema(graph.schema())
+    })))
 }
 
 /// `linkage diff A B`: common ground, differences and relations of two nodes.
-pub fn diff(session: &Session, a: &str, b: &str, query: &QueryArgs) -> Result<Printed, Error> {
+pub fn diff<'a>(session: &'a Session, a: &str, b: &str, query: &QueryArgs) -> Answer<'a> {
     let graph = session.graph()?;
     let (a, b) = (graph.resolve(a)?, graph.resolve(b)?);
     if a == b {
@@ -245,30 +219,22 @@ pub fn diff(session: &Session, a: &str, b: &str, query: &QueryArgs) -> Result<Pr
     }
     let papers = graph.resolve_papers(&query.paper)?;
     let diff = query::diff::diff(graph, a, b, &papers);
-    let text = if session.json {
-        output::json(&output::diff::json(graph, &diff))
-    } else {
-        let disputes = query::contested::contested_about(graph, &[a, b]);
-        let mut text = output::summary::diff(graph, &diff, &papers, &disputes);
-        text.push_str(&output::diff::human(
-            graph,
-            &diff,
-            query.evidence.with_quotes(),
-        ));
-        text.push_str(&output::contested::pointer(graph, &disputes, &[a, b]));
-        text
-    };
-    Ok(Printed::found_if(!diff.is_empty(), text))
+    Ok(Box::new(DiffReport {
+        graph,
+        diff,
+        papers,
+        with_quotes: query.evidence.with_quotes(),
+    }))
 }
 
 /// `linkage compare`: the aspects and dimensions against the papers.
-pub fn compare(
-    session: &Session,
+pub fn compare<'a>(
+    session: &'a Session,
     pair: &[String],
     query: &QueryArgs,
     csv: bool,
     evidence_table: bool,
-) -> Result<Printed, Error> {
+) -> Answer<'a> {
     let graph = session.graph()?;
     let pair = match pair {
         [] => None,
@@ -277,17 +243,20 @@ pub fn compare(
     };
     let papers = graph.resolve_papers(&query.paper)?;
     let matrix = query::compare::compare(graph, pair, &papers);
-    let text = if session.json {
-        output::json(&output::compare::json(graph, &matrix))
-    } else if csv && evidence_table {
-        let texts = quotes::Texts::for_check(None, session.data_dir());
-        output::compare::evidence_csv(graph, &matrix, texts.as_ref())
-    } else if csv {
-        output::compare::csv(graph, &matrix)
-    } else {
-        output::compare::human(graph, &matrix)
+    let table = match (csv, evidence_table) {
+        (true, true) => CompareTable::EvidenceCsv,
+        (true, false) => CompareTable::Csv,
+        (false, _) => CompareTable::Terminal,
     };
-    Ok(Printed::found_if(!matrix.rows.is_empty(), text))
+    let texts = (table == CompareTable::EvidenceCsv)
+        .then(|| quotes::Texts::for_check(None, session.data_dir()))
+        .flatten();
+    Ok(Box::new(CompareReport {
+        graph,
+        matrix,
+        table,
+        texts,
+    }))
 }
 
 /// How `linkage contested` was asked.
@@ -301,12 +270,12 @@ pub struct ContestedView {
 
 /// `linkage contested`: where the papers disagree, as far as the work budget allows
 /// ([`query::disputes_within`]).
-pub fn contested(
-    session: &Session,
+pub fn contested<'a>(
+    session: &'a Session,
     names: &[String],
     query: &QueryArgs,
     view: ContestedView,
-) -> Result<Printed, Error> {
+) -> Answer<'a> {
     let graph = session.graph()?;
     let papers = graph.resolve_papers(&query.paper)?;
     let nodes = names
@@ -336,87 +305,73 @@ pub fn contested(
         Evidence::Default => output::contested::Detail::Short,
         Evidence::Quotes => output::contested::Detail::Full,
     };
-    let text = if session.json {
-        let listed: Vec<_> = disputes.iter().filter(shown).cloned().collect();
-        output::json(&output::contested::json_within(
-            graph, &listed, total, &found,
-        ))
-    } else {
-        output::contested::stopped(graph, &found, &nodes)
-            + &output::contested::human(graph, &disputes, detail, view.all)
-            + &left_out(total, total.min(most))
-    };
-    Ok(Printed::found_if(disputes.iter().any(|d| shown(&d)), text))
+    Ok(Box::new(ContestedReport {
+        graph,
+        found,
+        nodes,
+        disputes,
+        total,
+        most,
+        all: view.all,
+        detail,
+    }))
 }
 
 /// `linkage position P`: where one paper stands among the others, within the work
 /// budget; `brief`: each claim with the papers agreeing or differing, not their claims.
-pub fn position(session: &Session, name: &str, brief: bool) -> Result<Printed, Error> {
+pub fn position<'a>(session: &'a Session, name: &str, brief: bool) -> Answer<'a> {
     let graph = session.graph()?;
     let paper = graph.resolve_paper(name)?;
     let text = paper_text(session, graph, &paper);
     let position = query::position::position(graph, &paper, text.as_deref(), Budget::default());
-    let printed = if session.json {
-        output::json(&output::position::json(graph, &position))
-    } else {
-        output::position::human(graph, &position, brief)
-    };
-    Ok(Printed::found_if(!position.claims.is_empty(), printed))
+    Ok(Box::new(PositionReport {
+        graph,
+        position,
+        brief,
+    }))
 }
 
 /// `linkage paper P`: one paper's argument in outline, within the work budget, the
 /// first `--limit` claims listed and the rest counted.
-pub fn paper(
-    session: &Session,
+pub fn paper<'a>(
+    session: &'a Session,
     name: &str,
     evidence: EvidenceArgs,
     limit: LimitArgs,
-) -> Result<Printed, Error> {
+) -> Answer<'a> {
     let graph = session.graph()?;
     let paper = graph.resolve_paper(name)?;
     let text = paper_text(session, graph, &paper);
-    let mut outline = query::outline::outline(graph, &paper, text.as_deref(), Budget::default());
-    let found = !outline.groups.is_empty();
-    let printed = if session.json {
-        outline.keep_first(limit.or(MAX_LIMIT));
-        output::json(&output::outline::json(graph, &outline))
-    } else {
-        let disputes = query::disputes_within::contested_within(graph, &[], DISPUTE_WORK);
-        let summary = output::summary::paper(graph, &outline, &disputes.disputes)
-            + &output::contested::stopped(graph, &disputes, &[]);
-        outline.keep_first(limit.or(MAX_LIMIT));
-        output::outline::stopped(&outline, graph.relation_count())
-            + &summary
-            + &output::outline::human(graph, &outline, evidence.with_quotes())
-    };
-    Ok(Printed::found_if(found, printed))
+    let outline = query::outline::outline(graph, &paper, text.as_deref(), Budget::default());
+    Ok(Box::new(PaperReport {
+        graph,
+        outline,
+        limit: limit.or(MAX_LIMIT),
+        with_quotes: evidence.with_quotes(),
+    }))
 }
 
 /// `linkage path FROM TO`: the chains of relations between two nodes.
-pub fn path(session: &Session, args: &PathArgs) -> Result<Printed, Error> {
+pub fn path<'a>(session: &'a Session, args: &PathArgs) -> Answer<'a> {
     let graph = session.graph()?;
     let query = path_query(graph, args)?;
     let result = query.run(graph)?;
-    let text = if session.json {
-        output::json(&output::path::json(graph, &query, &result))
-    } else if result.is_empty() {
-        output::path::nothing(graph, &query, &result)
-    } else if args.explain {
-        output::path::explain(graph, &query, &result, args.query.evidence.with_quotes())
-    } else {
-        output::path::human(graph, &query, &result)
-    };
-    Ok(Printed::found_if(!result.is_empty(), text))
+    Ok(Box::new(PathReport {
+        graph,
+        query,
+        result,
+        explain: args.explain.then(|| args.query.evidence.with_quotes()),
+    }))
 }
 
 /// `linkage neighbors`: every relation within some steps of a node.
-pub fn neighbors(
-    session: &Session,
+pub fn neighbors<'a>(
+    session: &'a Session,
     name: &str,
     depth: u16,
     via: &[String],
     query: &QueryArgs,
-) -> Result<Printed, Error> {
+) -> Answer<'a> {
     let graph = session.graph()?;
     let center = graph.resolve(name)?;
     let filter = WalkFilter {
@@ -426,21 +381,16 @@ pub fn neighbors(
     };
     let walk = Walk::new(graph, filter)?;
     let ego = ego_network(&walk, center, usize::from(depth));
-    let text = if session.json {
-        output::json(&output::neighbors::json(&walk, &ego))
-    } else {
-        output::neighbors::human(&walk, &ego)
-    };
-    Ok(Printed::found_if(!ego.relations.is_empty(), text))
+    Ok(Box::new(NeighborsReport { walk, ego }))
 }
 
 /// `linkage locate`: where a quote occurs in the papers' texts.
-pub fn locate(
-    session: &Session,
+pub fn locate<'a>(
+    session: &'a Session,
     quote: &str,
     query: &QueryArgs,
     sources: Option<&std::path::Path>,
-) -> Result<Printed, Error> {
+) -> Answer<'a> {
     let graph = session.graph()?;
     let papers = graph.resolve_papers(&query.paper)?;
     let texts = author::paper_texts(graph, session.data_dir(), sources)?
@@ -448,13 +398,10 @@ pub fn locate(
         .filter(|t| papers.is_empty() || papers.contains(&t.paper))
         .collect::<Vec<_>>();
     let found = author::locate::locate(&texts, quote);
-    let verbatim = found.first().is_some_and(|f| f.verbatim);
-    let text = if session.json {
-        output::json(&serde_json::json!({ "quote": quote, "found": found }))
-    } else {
-        output::locate::human(&found)
-    };
-    Ok(Printed::found_if(verbatim, text))
+    Ok(Box::new(LocateReport {
+        quote: quote.to_string(),
+        found,
+    }))
 }
 
 /// The text of `paper`, to order its outline: the texts built in with the embedded

@@ -10,37 +10,42 @@ use crate::{
     cli::{AddArgs, Cli, ImportFormat},
     completion::{self, Shell},
     error::Error,
-    output,
     write::refuse_data_dir,
 };
 
-use super::{Printed, Session};
+use super::{
+    answers::{AddReport, ReferencesReport},
+    Answer, Session,
+};
+use crate::report::Text;
 
 /// `linkage completions SHELL`: the script that registers completions.
-pub fn completions(shell: Shell) -> Result<Printed, Error> {
-    Ok(Printed::found(completion::registration(shell)?))
+pub fn completions(shell: Shell) -> Answer<'static> {
+    Ok(Box::new(Text::found(completion::registration(shell)?)))
 }
 
 /// `linkage man`: the manual page, in roff.
-pub fn man() -> Result<Printed, Error> {
+pub fn man() -> Answer<'static> {
     let mut page = Vec::new();
     clap_mangen::Man::new(Cli::command())
         .render(&mut page)
         .map_err(|e| Error::io("write", "standard output", e))?;
-    Ok(Printed::found(String::from_utf8_lossy(&page).into_owned()))
+    Ok(Box::new(Text::found(
+        String::from_utf8_lossy(&page).into_owned(),
+    )))
 }
 
 /// `linkage init DIR`: a new dataset that `check` passes at once.
-pub fn init(dir: &Path) -> Result<Printed, Error> {
+pub fn init(dir: &Path) -> Answer<'static> {
     let written = author::init::init(dir)?;
-    let mut printed = Printed::wrote(&written);
+    let mut printed = Text::wrote(&written);
     let _ = writeln!(
         printed.text,
         "next: linkage --data {} check --sources {}",
         dir.display(),
         dir.join("texts").display()
     );
-    Ok(printed)
+    Ok(Box::new(printed))
 }
 
 /// The dataset a writing command writes into: `--data DIR`, which it requires.
@@ -61,8 +66,7 @@ pub fn suggest(
     paper: &str,
     output: Option<&Path>,
     sources: Option<&Path>,
-) -> Result<Printed, Error> {
-    session.refuse_json("a drafted claims sheet is CSV, the format `import` reads")?;
+) -> Answer<'static> {
     let graph = session.graph()?;
     let paper = graph.resolve_paper(paper)?;
     let texts = crate::quotes::Texts::for_check(sources, session.data_dir()).ok_or_else(|| {
@@ -101,11 +105,11 @@ pub fn suggest(
         }
         None => sheet,
     };
-    Ok(Printed::found_if(!drafts.is_empty(), text))
+    Ok(Box::new(Text::found_if(!drafts.is_empty(), text)))
 }
 
 /// `linkage add`: one claim into the dataset named by `--data`.
-pub fn add(session: &Session, args: &AddArgs) -> Result<Printed, Error> {
+pub fn add(session: &Session, args: &AddArgs) -> Answer<'static> {
     let dir = own_dataset(session, "add")?;
     let texts = args.sources.clone().unwrap_or_else(|| dir.join("texts"));
     let claim = NewClaim {
@@ -132,16 +136,7 @@ pub fn add(session: &Session, args: &AddArgs) -> Result<Printed, Error> {
         value: None,
     };
     let added = author::add::add(dir, &texts, &claim)?;
-    Ok(Printed::found(if session.json {
-        output::json(&serde_json::json!({
-            "file": added.file.display().to_string(),
-            "line": added.line,
-            "relation": added.record,
-            "new_nodes": added.new_nodes,
-        }))
-    } else {
-        output::locate::added(&added)
-    }))
+    Ok(Box::new(AddReport(added)))
 }
 
 /// What `linkage import` was given.
@@ -160,7 +155,7 @@ pub struct ImportRequest<'a> {
 }
 
 /// `linkage import`: claims from a spreadsheet into the dataset, or GraphML into a new one.
-pub fn import(session: &Session, request: ImportRequest<'_>) -> Result<Printed, Error> {
+pub fn import(session: &Session, request: ImportRequest<'_>) -> Answer<'static> {
     let file = request.file;
     let Some(format) = request.format.or_else(|| ImportFormat::from_path(file)) else {
         return Err(Error::Usage(format!(
@@ -178,7 +173,9 @@ pub fn import(session: &Session, request: ImportRequest<'_>) -> Result<Printed, 
         )),
         (ImportFormat::Graphml, Some(dir)) => {
             refuse_data_dir(&dir.join("papers.json"), session.data_dir())?;
-            Ok(Printed::wrote(crate::import::import(format, file, dir)?))
+            Ok(Box::new(Text::wrote(crate::import::import(
+                format, file, dir,
+            )?)))
         }
         (ImportFormat::Graphml, None) => Err(Error::Usage(
             "name the new data directory for the GraphML with -o DIR".into(),
@@ -192,7 +189,7 @@ fn import_references(
     format: ImportFormat,
     file: &Path,
     into: Option<&str>,
-) -> Result<Printed, Error> {
+) -> Answer<'static> {
     let dir = own_dataset(session, "import")?;
     let text = std::fs::read_to_string(file).map_err(|e| Error::io("read", file, e))?;
     let references = if format == ImportFormat::Bibtex {
@@ -201,24 +198,17 @@ fn import_references(
         crate::import::bibliography::csl_json(file, &text)?
     };
     let changes = author::references::import(dir, &references, into)?;
-    Ok(Printed::found_if(
-        !changes.is_empty(),
-        if session.json {
-            output::json(&serde_json::json!({ "papers": changes }))
-        } else {
-            output::locate::records(&changes)
-        },
-    ))
+    Ok(Box::new(ReferencesReport(changes)))
 }
 
 /// Claims from a spreadsheet into a new file of the dataset.
-fn import_claims(session: &Session, request: &ImportRequest<'_>) -> Result<Printed, Error> {
+fn import_claims(session: &Session, request: &ImportRequest<'_>) -> Answer<'static> {
     let dir = own_dataset(session, "import")?;
     let texts = request
         .sources
         .map_or_else(|| dir.join("texts"), Path::to_path_buf);
     let imported = author::claims::import(dir, &texts, request.file, request.into)?;
-    Ok(Printed::found(format!(
+    Ok(Box::new(Text::found(format!(
         "wrote {}: {} relations, {}{} new nodes\n",
         imported.file.display(),
         imported.relations,
@@ -228,5 +218,5 @@ fn import_claims(session: &Session, request: &ImportRequest<'_>) -> Result<Print
             String::new()
         },
         imported.nodes
-    )))
+    ))))
 }

@@ -7,12 +7,15 @@
 //! them into a multigraph). Symmetric relations are marked by the `symmetric` attribute:
 //! GraphML readers reject undirected edges in a directed graph.
 
-use std::fmt::Write as _;
+use std::{fmt::Write as _, io};
 
 use serde_json::json;
 
 use super::View;
-use crate::error::Error;
+use crate::{
+    error::Error,
+    report::{carry, uncarry},
+};
 
 /// The attribute keys: (id, for, name, type).
 pub const KEYS: &[(&str, &str, &str, &str)] = &[
@@ -44,6 +47,19 @@ pub const KEYS: &[(&str, &str, &str, &str)] = &[
 /// # Errors
 /// [`Error::Usage`] when a text holds a control character XML 1.0 cannot carry.
 pub fn write(view: &View<'_>) -> Result<String, Error> {
+    let mut bytes = Vec::new();
+    write_into(view, &mut bytes).map_err(|e| uncarry(e, "the GraphML"))?;
+    Ok(String::from_utf8(bytes).expect("UTF-8 in, UTF-8 out"))
+}
+
+/// Writes the selection as a GraphML document into `sink`, one node or edge at a
+/// time, so that the document is never held whole (a million relations make
+/// hundreds of megabytes of it).
+///
+/// # Errors
+/// Whatever `sink` returns; [`Error::Usage`] for a control character XML 1.0 cannot
+/// carry, carried in the `io::Error` ([`crate::report::carry`]).
+pub fn write_into(view: &View<'_>, sink: &mut dyn io::Write) -> io::Result<()> {
     let graph = view.graph;
     let mut out = String::from("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n");
     out.push_str(
@@ -88,6 +104,7 @@ pub fn write(view: &View<'_>) -> Result<String, Error> {
             data(&mut out, 6, "n_description", description)?;
         }
         out.push_str("    </node>\n");
+        flush(&mut out, sink)?;
     }
     for (number, (_, relation)) in view.relations().enumerate() {
         let kind = graph.kind_of(relation);
@@ -139,17 +156,25 @@ pub fn write(view: &View<'_>) -> Result<String, Error> {
             data(&mut out, 6, "e_note", &relation.notes.join(" / "))?;
         }
         out.push_str("    </edge>\n");
+        flush(&mut out, sink)?;
     }
     out.push_str("  </graph>\n</graphml>\n");
-    Ok(out)
+    flush(&mut out, sink)
 }
 
-fn data(out: &mut String, indent: usize, key: &str, value: &str) -> Result<(), Error> {
+/// Writes what `out` holds into `sink` and empties it.
+fn flush(out: &mut String, sink: &mut dyn io::Write) -> io::Result<()> {
+    sink.write_all(out.as_bytes())?;
+    out.clear();
+    Ok(())
+}
+
+fn data(out: &mut String, indent: usize, key: &str, value: &str) -> io::Result<()> {
     let _ = writeln!(
         out,
         "{:indent$}<data key=\"{key}\">{}</data>",
         "",
-        escape(value)?
+        escape(value).map_err(carry)?
     );
     Ok(())
 }
@@ -183,6 +208,6 @@ pub fn escape(text: &str) -> Result<String, Error> {
 }
 
 /// Escapes text for a double-quoted XML attribute value.
-fn attribute(text: &str) -> Result<String, Error> {
-    Ok(escape(text)?.replace('"', "&quot;"))
+fn attribute(text: &str) -> io::Result<String> {
+    Ok(escape(text).map_err(carry)?.replace('"', "&quot;"))
 }

@@ -17,6 +17,7 @@ pub mod rdf;
 
 use std::{
     collections::HashMap,
+    io,
     path::{Path, PathBuf},
 };
 
@@ -30,6 +31,7 @@ use crate::{
     locate::{Span, TextIndex},
     paper::Paper,
     relation::{Relation, Source},
+    report::carry,
     write::{refuse_data_dir, write_atomically},
 };
 
@@ -354,6 +356,29 @@ pub fn render(view: &View<'_>, format: Format) -> Result<Vec<Artifact>, Error> {
     })
 }
 
+/// Writes the one file `format` makes of `view` into `sink`: GraphML as it is made, one
+/// node or edge at a time (never held whole), the other formats made first.
+///
+/// # Errors
+/// Whatever `sink` returns; the data's [`Error`] (a text the format cannot carry,
+/// a format of several files) carried in the `io::Error` ([`crate::report::carry`]).
+pub fn write_into(view: &View<'_>, format: Format, sink: &mut dyn io::Write) -> io::Result<()> {
+    if format == Format::Graphml {
+        return graphml::write_into(view, sink);
+    }
+    match render(view, format).map_err(carry)?.as_slice() {
+        [one] if one.name.is_empty() => sink.write_all(one.text.as_bytes()),
+        _ => Err(carry(several_files(format))),
+    }
+}
+
+fn several_files(format: Format) -> Error {
+    Error::Usage(format!(
+        "--format {} writes several files; name a directory with -o DIR",
+        format.name()
+    ))
+}
+
 /// What `linkage export` asked for.
 pub struct ExportRequest<'a> {
     /// The format.
@@ -369,47 +394,54 @@ pub struct ExportRequest<'a> {
 }
 
 /// What an export did.
-pub struct Exported {
-    /// Text for standard output (empty when files were written).
-    pub text: String,
+pub struct Exported<'g> {
+    /// What is for standard output, to be written by [`write_into`] (`None` when files
+    /// were written).
+    pub stdout: Option<(View<'g>, Format)>,
     /// Whether the selection held anything.
     pub found: bool,
     /// A remark for the user (on standard error), such as quote places left out.
     pub note: Option<String>,
 }
 
-/// Runs an export: writes the files, or returns the text for standard output.
+/// Runs an export: writes the files, or returns the selection to write to standard
+/// output as the emitter streams it.
 ///
 /// # Errors
 /// Selection errors, I/O errors, and [`Error::Usage`] for csv without `-o DIR`.
-pub fn export(graph: &ConceptGraph, request: &ExportRequest<'_>) -> Result<Exported, Error> {
+pub fn export<'g>(
+    graph: &'g ConceptGraph,
+    request: &ExportRequest<'_>,
+) -> Result<Exported<'g>, Error> {
     let view = View::new(graph, &request.selection, &request.texts)?;
-    let artifacts = render(&view, request.format)?;
     let places_quotes = matches!(
         request.format,
         Format::Turtle | Format::Jsonld | Format::EvidenceCsv | Format::EvidenceMd
     );
     let mut exported = Exported {
-        text: String::new(),
+        stdout: None,
         found: !view.is_empty(),
         note: (places_quotes && !view.has_texts()).then(|| {
             "note: the papers' texts are not at hand (--sources DIR): quotes are not placed in them"
                 .to_string()
         }),
     };
-    match (request.output, artifacts.as_slice()) {
-        (None, [one]) if one.name.is_empty() => exported.text.clone_from(&one.text),
-        (None, _) => {
-            return Err(Error::Usage(format!(
-                "--format {} writes several files; name a directory with -o DIR",
-                request.format.name()
-            )))
-        }
-        (Some(path), [one]) if one.name.is_empty() => {
+    if request.format == Format::Csv && request.output.is_none() {
+        return Err(several_files(request.format));
+    }
+    let Some(output) = request.output else {
+        exported.stdout = Some((view, request.format));
+        return Ok(exported);
+    };
+    // A file is written whole and renamed into place (src/write.rs), so it is made in
+    // memory first.
+    let artifacts = render(&view, request.format)?;
+    match (output, artifacts.as_slice()) {
+        (path, [one]) if one.name.is_empty() => {
             refuse_data_dir(path, request.data_dir)?;
             write_atomically(path, one.text.as_bytes())?;
         }
-        (Some(dir), many) => {
+        (dir, many) => {
             for artifact in many {
                 refuse_data_dir(&dir.join(artifact.name), request.data_dir)?;
             }

@@ -85,11 +85,14 @@ pub fn question(graph: &ConceptGraph, dispute: &Dispute) -> String {
             other => {
                 let (kind, arrow) = other.split_once(' ').unwrap_or((other, "<-"));
                 // The kind's own sentence, with the asked-for end as the question word.
-                let template = graph
-                    .schema()
-                    .relation_kinds
-                    .get(kind)
-                    .map_or("{from} --{kind}--> {to}", |k| k.template.as_str());
+                // A kind the schema does not name (none reaches here) is written as an arrow.
+                let template = graph.schema().relation_kinds.get(kind).map_or_else(
+                    || {
+                        let arrow = crate::arrow::arrow(kind, crate::arrow::Way::Along);
+                        format!("{{from}} {arrow} {{to}}")
+                    },
+                    |k| k.template.clone(),
+                );
                 let sentence = if arrow == "<-" {
                     template.replace("{from}", "What").replace("{to}", label(0))
                 } else {

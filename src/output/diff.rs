@@ -3,6 +3,8 @@
 
 use std::fmt::Write as _;
 
+use crate::arrow::{arrow, Way};
+
 use serde::Serialize;
 
 use super::{
@@ -111,11 +113,12 @@ pub fn human(graph: &ConceptGraph, diff: &Diff<'_>, with_quotes: bool) -> String
         let _ = writeln!(out, "\n{}", styled(HEADING, "Structural contrast"));
         for contrast in &diff.contrast {
             let kind = &graph.schema().relation_kinds[&contrast.kind];
-            let heading = match contrast.direction {
-                Direction::Out => format!("{} →", kind.label),
-                Direction::In => format!("← {}", kind.label),
-                Direction::Both => kind.label.clone(),
+            let way = match contrast.direction {
+                Direction::Out => Way::Along,
+                Direction::In => Way::Against,
+                Direction::Both => Way::Both,
             };
+            let heading = arrow(&kind.label, way);
             out.push_str(&wrap_styled(LABEL, &heading, "  ", "    "));
             for (who, nodes) in [
                 ("both".to_string(), &contrast.both),

@@ -48,13 +48,7 @@ pub fn styled(style: Style, text: impl std::fmt::Display) -> String {
     format!("{style}{text}{style:#}")
 }
 
-/// Glues two words so that wrapping never parts them ("relies on" inside its arrow, a
-/// name with its count). It is a no-break space while text is wrapped, and the wrap
-/// functions print it as a plain space: output holds only plain spaces, so a pipe to
-/// `grep "Main body"` finds it and copied text carries nothing invisible. A no-break
-/// space in the data (a paper's text has some) is printed as a plain space too, as
-/// quotes are compared.
-pub const GLUE: char = '\u{a0}';
+pub use crate::arrow::{relation_line, GLUE};
 
 /// Wraps `text` to [`WIDTH`], every line starting with `indent`. Long words are kept
 /// whole rather than broken; nothing is ever truncated.
@@ -228,33 +222,6 @@ pub fn display_width(text: &str) -> usize {
 /// Spaces that pad `text` to `width` columns; none when it is already as wide or wider.
 pub fn padding(text: &str, width: usize) -> String {
     " ".repeat(width.saturating_sub(display_width(text)))
-}
-
-/// Plain one-line description of a relation as written, by the nodes' names:
-/// `A --label--> B`, or `A <--label--> B` for a symmetric kind. Every command prints
-/// relations through this, so symmetry reads the same everywhere.
-pub fn relation_line(graph: &ConceptGraph, relation: &crate::relation::Relation) -> String {
-    relation_arrow(
-        graph,
-        relation,
-        &node_plain(graph, relation.from),
-        &node_plain(graph, relation.to),
-    )
-}
-
-fn relation_arrow(
-    graph: &ConceptGraph,
-    relation: &crate::relation::Relation,
-    from: &str,
-    to: &str,
-) -> String {
-    let kind = graph.kind_of(relation);
-    let left = if kind.symmetric { "<--" } else { "--" };
-    // Glued, a label such as "relies on" stays inside its arrow when wrapped.
-    format!(
-        "{from} {left}{}--> {to}",
-        kind.label.replace(' ', &GLUE.to_string())
-    )
 }
 
 /// A node's name (its label), for text that is wrapped before styling.

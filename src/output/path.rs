@@ -3,13 +3,15 @@
 
 use std::fmt::Write as _;
 
+use crate::arrow::{self, Way};
+
 use serde::Serialize;
 
 use super::{
     citations,
     sentence::{cited_with, hop_sentence, qualifier},
     shape::{RelationHeadJson, SourceJson},
-    styled, wrap, wrap_hanging, GLUE, NOTICE, PAPER,
+    styled, wrap, wrap_hanging, NOTICE, PAPER,
 };
 use crate::{
     graph::ConceptGraph,
@@ -45,12 +47,8 @@ pub fn explain(
     let mut out = header(graph, query, result);
     for (i, path) in result.paths.iter().enumerate() {
         out.push('\n');
-        let route: Vec<&str> = path
-            .nodes
-            .iter()
-            .map(|&v| graph.node(v).label.as_str())
-            .collect();
-        out.push_str(&wrap(&format!("Path {}: {}", i + 1, route.join(" → ")), ""));
+        let route = crate::arrow::route(graph, &path.nodes);
+        out.push_str(&wrap(&format!("Path {}: {route}", i + 1), ""));
         for (s, step) in path.steps.iter().enumerate() {
             // A step that also carries common ground and differences (tpa–rr carries a
             // dozen) explains how the two connect and sums up how they compare.
@@ -609,7 +607,7 @@ struct Row<'g> {
 }
 
 /// The arrow of a step: `--premise of-->`, `<--common ground-->`, `<--continuation of--`,
-/// or for several relations `--premise of | ←continuation of-->` (kinds once each).
+/// or for several relations `--premise of | <-continuation of-->` (kinds once each).
 fn arrow(graph: &ConceptGraph, step: &[Hop]) -> String {
     let mut labels: Vec<String> = Vec::new();
     let mut all_symmetric = true;
@@ -621,7 +619,7 @@ fn arrow(graph: &ConceptGraph, step: &[Hop]) -> String {
         all_symmetric &= kind.symmetric;
         all_against &= against;
         let label = if against {
-            format!("←{}", kind.label)
+            arrow::against(&kind.label)
         } else {
             kind.label.clone()
         };
@@ -632,20 +630,20 @@ fn arrow(graph: &ConceptGraph, step: &[Hop]) -> String {
     let joined = |labels: &[String]| {
         labels
             .iter()
-            .map(|l| l.replace(' ', &GLUE.to_string()))
+            .map(|l| arrow::glued(l))
             .collect::<Vec<_>>()
             .join(" | ")
     };
     if all_against {
         let plain: Vec<String> = labels
             .iter()
-            .map(|l| l.trim_start_matches('←').to_string())
+            .map(|l| arrow::strip_against(l).unwrap_or(l).to_string())
             .collect();
-        format!("<--{}--", joined(&plain))
+        arrow::arrow(&joined(&plain), Way::Against)
     } else if all_symmetric {
-        format!("<--{}-->", joined(&labels))
+        arrow::arrow(&joined(&labels), Way::Both)
     } else {
-        format!("--{}-->", joined(&labels))
+        arrow::arrow(&joined(&labels), Way::Along)
     }
 }
 
@@ -667,11 +665,11 @@ fn in_kind_order<'s>(graph: &ConceptGraph, step: &'s [Hop]) -> Vec<&'s Hop> {
     hops
 }
 
-/// A hop's kind in the table, with `←` when walked against the relation's direction.
+/// A hop's kind in the table, marked `<-` when walked against the relation's direction.
 fn hop_label(graph: &ConceptGraph, hop: &Hop) -> String {
     let kind = graph.kind_of(graph.relation(hop.edge));
     if !hop.forward && !kind.symmetric {
-        format!("←{}", kind.label)
+        arrow::against(&kind.label)
     } else {
         kind.label.clone()
     }

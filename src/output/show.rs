@@ -190,13 +190,7 @@ fn incident_block(
 ) -> String {
     let relation = item.relation;
     let kind = graph.kind_of(relation);
-    let arrow = if kind.symmetric {
-        "↔"
-    } else if item.outgoing {
-        "→"
-    } else {
-        "←"
-    };
+    let arrow = crate::arrow::arrow("", crate::arrow::Way::of(kind, item.outgoing));
     let mut out = String::new();
     out.push_str(&node_line(
         graph,

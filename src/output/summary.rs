@@ -12,6 +12,7 @@ use super::{
     count, display_width, styled, wrap, wrap_hanging, wrap_styled, GLUE, HEADING, LABEL, WIDTH,
 };
 use crate::{
+    arrow,
     graph::ConceptGraph,
     query::{
         contested::{Dispute, Strength},
@@ -158,7 +159,7 @@ pub fn diff(
         let name = if relation.from == diff.a {
             kind.clone()
         } else {
-            format!("← {kind}")
+            arrow::arrow(kind, arrow::Way::Against)
         };
         let entry = relate.entry(name).or_default();
         for source in &claim.sources {
@@ -173,9 +174,10 @@ pub fn diff(
         items
     };
     if !relate.is_empty() {
-        let backwards = relate.keys().any(|k| k.starts_with('←'));
+        let backwards = diff.direct.iter().any(|c| c.relation.from != diff.a);
         let title = if backwards {
-            format!("How they relate (papers; ← from {})", b.label)
+            let against = arrow::arrow("kind", arrow::Way::Against);
+            format!("How they relate (papers; {against} from {})", b.label)
         } else {
             "How they relate (papers)".to_string()
         };

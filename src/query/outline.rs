@@ -15,7 +15,7 @@ use crate::{graph::ConceptGraph, locate::TextIndex, relation::Source};
 pub const OTHER: &str = "Other claims";
 
 /// One claim of the paper: the relation and every quote the paper gives for it.
-#[derive(Debug)]
+#[derive(Debug, Clone)]
 pub struct OutlineClaim<'g> {
     /// The relation.
     pub edge: EdgeIndex,
@@ -24,7 +24,7 @@ pub struct OutlineClaim<'g> {
 }
 
 /// A paper's claims by heading; headings in schema order, claims in text order.
-#[derive(Debug)]
+#[derive(Debug, Clone)]
 pub struct Outline<'g> {
     /// The paper id.
     pub paper: String,

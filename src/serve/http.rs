@@ -213,12 +213,12 @@ mod tests {
     use super::*;
     use crate::{
         cli::{Cli, Command},
-        commands::{Outcome, Session},
+        commands::{Answer, Session},
         load::{load, DataSource},
     };
 
     /// The real dispatch, except that `papers` panics.
-    fn papers_panics(cli: &Cli, session: &Session) -> Result<(String, Outcome), Error> {
+    fn papers_panics<'s>(cli: &'s Cli, session: &'s Session) -> Answer<'s> {
         assert!(
             !matches!(cli.command, Command::Papers { .. }),
             "a bug in answering `papers`"

@@ -283,9 +283,10 @@ pub fn quiz<'g>(
         gaps.push(Question {
             kind: QuestionKind::Gap,
             prompt: format!(
-                "Fill the gap in the chain: {} → \\_\\_\\_ → {}",
+                "Fill the gap in the chain: {} {arrow} \\_\\_\\_ {arrow} {}",
                 label(a),
-                label(c)
+                label(c),
+                arrow = crate::arrow::arrow("", crate::arrow::Way::Along)
             ),
             answer: middles
                 .iter()

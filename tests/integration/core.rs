@@ -276,7 +276,9 @@ fn search_ignores_hyphens_word_order_and_endings() {
     for phrase in ["poverty alleviation", "the", "2020", "rural"] {
         let found = json(&["search", phrase]);
         let sources = found["quotes"].as_array().unwrap().len();
-        let graph = json(&["export", "--format", "json"]);
+        let (code, out, err) = run(&["export", "--format", "json"]);
+        assert_eq!(code, 0, "{err}");
+        let graph: Value = serde_json::from_str(&out).expect("export writes JSON");
         let literal = graph["relations"]
             .as_array()
             .unwrap()

@@ -16,9 +16,17 @@ fn json(args: &[&str]) -> Value {
     serde_json::from_str(&out).expect("--json prints JSON")
 }
 
+/// The whole dataset as `export` writes it (JSON is its default format; `export` has
+/// no `--json`).
+fn exported() -> Value {
+    let (code, out, err) = run(&["export"]);
+    assert_eq!(code, 0, "export: {err}");
+    serde_json::from_str(&out).expect("export writes JSON")
+}
+
 /// From the export: for relations between tpa and rr of `kind`, qualifier → papers.
 fn encoded(kind: &str, qualifier: &str) -> BTreeMap<String, BTreeSet<String>> {
-    let export = json(&["export"]);
+    let export = exported();
     let mut map: BTreeMap<String, BTreeSet<String>> = BTreeMap::new();
     for r in export["relations"].as_array().unwrap() {
         let ends = BTreeSet::from([r["from"].as_str().unwrap(), r["to"].as_str().unwrap()]);
@@ -601,7 +609,7 @@ fn inferred_citation_facts_are_shown_as_inferred() {
 
 #[test]
 fn a_claim_is_counted_the_same_way_by_papers_and_paper() {
-    let export = json(&["export"]);
+    let export = exported();
     let listed = json(&["papers"]);
     for paper in listed.as_array().unwrap() {
         let id = paper["id"].as_str().unwrap();

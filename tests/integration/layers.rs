@@ -10,6 +10,7 @@ const COMMAND_LINE: &[&str] = &[
     "src/run.rs",
     "src/batch.rs",
     "src/completion.rs",
+    "src/emit.rs",
     "src/pager.rs",
     "src/commands/",
     "src/serve/",
@@ -242,5 +243,69 @@ fn graphviz_is_run_only_by_the_renderer() {
         runs.is_empty(),
         "Graphviz run outside dot/render.rs:\n{}",
         runs.join("\n")
+    );
+}
+
+/// Standard output is written by the one emitter (`emit.rs`), and by `batch` and
+/// `serve`, which answer many queries a line or a response at a time: no command
+/// writes behind them (`check` once wrote its report itself, which `batch` could not
+/// see and `serve` sent to its log).
+#[test]
+fn only_the_emitter_writes_standard_output() {
+    let sources = files("src", &[".rs"]);
+    let writing = outside(
+        &sources,
+        &[
+            "src/emit.rs",
+            "src/batch.rs",
+            "src/serve/mod.rs",
+            "src/write.rs",
+        ],
+        &[
+            "io::stdout()",
+            "anstream::stdout()",
+            "println!(",
+            "print!(",
+            "write_stdout(",
+        ],
+    );
+    assert!(
+        writing.is_empty(),
+        "standard output written behind the emitter:\n{}",
+        writing.join("\n")
+    );
+}
+
+/// A relation is written, and an arrow drawn, in one place (`src/arrow.rs`): one
+/// notation (`A --premise of--> B`, `<--`, `<-->`) in every command.
+#[test]
+fn relation_lines_and_arrows_are_built_only_by_the_arrow_module() {
+    let sources = files("src", &[".rs"]);
+    let by_hand = outside(
+        &sources,
+        &[
+            "src/arrow.rs",
+            // Other programs' syntax, not a reader's: DOT, Mermaid, XML comments.
+            "src/dot/writer.rs",
+            "src/formats/mermaid.rs",
+            "src/import/xml.rs",
+            // rustc's pointer to a place (`  --> data/x.json:3:5`).
+            "src/diagnostic.rs",
+            // A value changed from one to another, not a relation.
+            "src/output/locate.rs",
+            // A kind's allowed endpoint kinds in an error message about the schema.
+            "src/logic/check.rs",
+            // Measurements' notes: the answer given for a phrase; a word's stem.
+            "src/matching/evaluate.rs",
+            "src/normalize/sought.rs",
+            // The slide deck's buttons.
+            "src/teach/steps.rs",
+        ],
+        &["→", "←", "↔", "-->", "<--"],
+    );
+    assert!(
+        by_hand.is_empty(),
+        "a relation line or arrow built outside src/arrow.rs:\n{}",
+        by_hand.join("\n")
     );
 }

@@ -13,6 +13,7 @@ mod diff;
 mod disputes;
 mod dot;
 mod ego_properties;
+mod emit;
 mod errors;
 mod exports;
 mod flags;

@@ -288,7 +288,10 @@ fn names_and_kinds_are_checked() {
 
 #[test]
 fn every_hop_in_the_json_is_a_sourced_relation_of_the_export() {
-    let export = json(&["export"]);
+    // `export` writes JSON by default and takes no `--json`.
+    let (code, out, err) = run(&["export"]);
+    assert_eq!(code, 0, "{err}");
+    let export: Value = serde_json::from_str(&out).expect("export writes JSON");
     let relations: BTreeSet<(String, String, String)> = export["relations"]
         .as_array()
         .unwrap()

@@ -21,7 +21,7 @@ fn first_screen(args: &[&str]) -> String {
 fn the_first_screen_of_diff_says_how_they_relate_share_and_differ() {
     let screen = first_screen(&["diff", "tpa", "rr"]);
     for part in [
-        "How they relate (papers; ← from Rural revitalization)",
+        "How they relate (papers; <--kind-- from Rural revitalization)",
         "Common ground (9",
         "Differences (11",
         "Disputes about",

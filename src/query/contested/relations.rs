@@ -234,13 +234,11 @@ fn ways_dispute(
             .map(|edges| {
                 let relation = graph.relation(edges[0]);
                 let kind = kind_at(graph, edges[0]);
-                let tail = if kind.symmetric { "<" } else { "" };
                 let to = if relation.from == a { b } else { a };
-                let answer = format!(
-                    "{} {tail}--{}--> {}",
-                    graph.node(relation.from).label,
-                    kind.label,
-                    graph.node(to).label
+                let answer = crate::arrow::line(
+                    &graph.node(relation.from).label,
+                    kind,
+                    &graph.node(to).label,
                 );
                 side(
                     graph,
