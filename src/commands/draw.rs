@@ -7,7 +7,7 @@ use crate::{
     cli::{ExportFormat, LookArgs, SelectionArgs},
     dot, formats, query, teach,
     write::{refuse_data_dir, write_atomically},
-    ConceptGraph,
+    ConceptGraph, PaperFilter,
 };
 
 use super::{note, Printed, Session};
@@ -169,7 +169,7 @@ fn note_shared_text(graph: &ConceptGraph, selection: &dot::Selection) -> Result<
     if selection.min_papers <= 1 {
         return Ok(());
     }
-    let papers = graph.resolve_papers(&selection.papers)?;
+    let papers = PaperFilter::resolve(graph, &selection.papers)?;
     for (a, b) in query::comparison::shared_text_counted(graph, &papers, selection.min_papers) {
         note(format_args!(
             "note: --min-papers counts {} and {} as two papers, but their texts share passages",

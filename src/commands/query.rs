@@ -16,7 +16,7 @@ use crate::{
     },
     quotes,
     write::write_stdout,
-    ConceptGraph,
+    ConceptGraph, PaperFilter,
 };
 
 use super::{Printed, Session};
@@ -60,32 +60,24 @@ pub fn unreviewed(session: &Session) -> Result<Printed, Error> {
     Ok(Printed::found_if(!found.sources.is_empty(), text))
 }
 
-/// The papers `--paper` names, resolved to ids: whose claims a query keeps.
-struct Papers(Vec<String>);
+/// The papers `--paper` names, resolved: whose claims a query keeps.
+fn papers_of(graph: &ConceptGraph, query: &QueryArgs) -> Result<PaperFilter, Error> {
+    PaperFilter::resolve(graph, &query.paper)
+}
 
-impl Papers {
-    fn resolve(graph: &ConceptGraph, query: &QueryArgs) -> Result<Self, Error> {
-        Ok(Self(graph.resolve_papers(&query.paper)?))
+/// The nodes joined by a relation some paper `papers` keeps asserts; `None` for every
+/// node.
+fn touched_nodes(graph: &ConceptGraph, papers: &PaperFilter) -> Option<HashSet<NodeIndex>> {
+    if papers.keeps_every_paper() {
+        return None;
     }
-
-    /// Whether claims by `paper` are kept (every paper's when none was named).
-    fn keep(&self, paper: &str) -> bool {
-        self.0.is_empty() || self.0.iter().any(|p| p == paper)
-    }
-
-    /// The nodes joined by a relation some kept paper asserts; `None` for every node.
-    fn nodes(&self, graph: &ConceptGraph) -> Option<HashSet<NodeIndex>> {
-        if self.0.is_empty() {
-            return None;
+    let mut nodes = HashSet::new();
+    for (_, relation) in graph.relations() {
+        if papers.admits(relation) {
+            nodes.extend([relation.from, relation.to]);
         }
-        let mut nodes = HashSet::new();
-        for (_, relation) in graph.relations() {
-            if relation.sources.iter().any(|s| self.keep(&s.paper)) {
-                nodes.extend([relation.from, relation.to]);
-            }
-        }
-        Some(nodes)
     }
+    Some(nodes)
 }
 
 /// A line saying how many items `--limit` left out, if any.
@@ -111,7 +103,7 @@ pub fn list(
     graph
         .schema()
         .require_node_kinds(&kind.map(str::to_string).into_iter().collect::<Vec<_>>())?;
-    let touched = Papers::resolve(graph, query)?.nodes(graph);
+    let touched = touched_nodes(graph, &papers_of(graph, query)?);
     let mut nodes: Vec<_> = graph
         .node_indices()
         .filter(|ix| touched.as_ref().is_none_or(|t| t.contains(ix)))
@@ -132,13 +124,13 @@ pub fn list(
 pub fn show(session: &Session, name: &str, query: &QueryArgs) -> Result<Printed, Error> {
     let graph = session.graph()?;
     let ix = graph.resolve(name)?;
-    let papers = Papers::resolve(graph, query)?;
-    let keep = |paper: &str| papers.keep(paper);
+    let papers = papers_of(graph, query)?;
+    let keep = |paper: &str| papers.keeps(paper);
     Ok(Printed::found(if session.json {
         output::json(&output::show::json(graph, ix, &keep))
     } else {
         let disputes = query::contested::contested_about(graph, &[ix]);
-        let mut text = output::summary::show(graph, ix, &papers.0, &disputes);
+        let mut text = output::summary::show(graph, ix, &papers, &disputes);
         text.push_str(&output::show::human(
             graph,
             ix,
@@ -163,14 +155,14 @@ pub fn search(
         ));
     }
     let graph = session.graph()?;
-    let papers = Papers::resolve(graph, query)?;
+    let papers = papers_of(graph, query)?;
     let mut found = output::search::search(graph, text);
-    if let Some(touched) = papers.nodes(graph) {
+    if let Some(touched) = touched_nodes(graph, &papers) {
         found.nodes.retain(|ix| touched.contains(ix));
     }
     found
         .quotes
-        .retain(|(_, source)| papers.keep(&source.paper));
+        .retain(|(_, source)| papers.keeps(&source.paper));
     let total = found.nodes.len() + found.quotes.len();
     let most = limit.or(total);
     found.nodes.truncate(most);
@@ -198,8 +190,8 @@ pub fn match_text(
     limit: LimitArgs,
 ) -> Result<Printed, Error> {
     let graph = session.graph()?;
-    let papers = Papers::resolve(graph, query)?;
-    let index = matching::Index::build(graph, &matching::View::papers(&papers.0));
+    let papers = papers_of(graph, query)?;
+    let index = matching::Index::build(graph, &matching::View::papers(&papers));
     let answer = index.answer(text, matching::Tuning::DEFAULT, limit.or(MATCH_LIMIT))?;
     let printed = if session.json {
         output::json(&output::matching::json(graph, text, &answer))
@@ -217,8 +209,8 @@ pub fn match_text(
 /// `linkage papers`: the papers and their claim counts.
 pub fn papers(session: &Session, query: &QueryArgs) -> Result<Printed, Error> {
     let graph = session.graph()?;
-    let papers = Papers::resolve(graph, query)?;
-    let keep = |paper: &str| papers.keep(paper);
+    let papers = papers_of(graph, query)?;
+    let keep = |paper: &str| papers.keeps(paper);
     Ok(Printed::found(if session.json {
         output::json(&output::papers::json(graph, &keep))
     } else {
@@ -243,7 +235,7 @@ pub fn diff(session: &Session, a: &str, b: &str, query: &QueryArgs) -> Result<Pr
     if a == b {
         return Err(Error::Usage("diff needs two different nodes".into()));
     }
-    let papers = graph.resolve_papers(&query.paper)?;
+    let papers = papers_of(graph, query)?;
     let diff = query::diff::diff(graph, a, b, &papers);
     let text = if session.json {
         output::json(&output::diff::json(graph, &diff))
@@ -275,7 +267,7 @@ pub fn compare(
         [a, b] => Some((graph.resolve(a)?, graph.resolve(b)?)),
         _ => return Err(Error::Usage("compare takes two nodes or none".into())),
     };
-    let papers = graph.resolve_papers(&query.paper)?;
+    let papers = papers_of(graph, query)?;
     let matrix = query::compare::compare(graph, pair, &papers);
     let text = if session.json {
         output::json(&output::compare::json(graph, &matrix))
@@ -308,7 +300,7 @@ pub fn contested(
     view: ContestedView,
 ) -> Result<Printed, Error> {
     let graph = session.graph()?;
-    let papers = graph.resolve_papers(&query.paper)?;
+    let papers = papers_of(graph, query)?;
     let nodes = names
         .iter()
         .map(|n| graph.resolve(n))
@@ -317,7 +309,7 @@ pub fn contested(
     let mut disputes: Vec<_> = found
         .disputes
         .iter()
-        .filter(|d| papers.is_empty() || d.papers().iter().any(|p| papers.iter().any(|q| q == p)))
+        .filter(|d| d.papers().iter().any(|p| papers.keeps(p)))
         .cloned()
         .collect();
     let shown = |d: &&query::contested::Dispute| {
@@ -421,7 +413,7 @@ pub fn neighbors(
     let center = graph.resolve(name)?;
     let filter = WalkFilter {
         kinds: via.to_vec(),
-        papers: graph.resolve_papers(&query.paper)?,
+        papers: papers_of(graph, query)?,
         ..WalkFilter::default()
     };
     let walk = Walk::new(graph, filter)?;
@@ -442,10 +434,10 @@ pub fn locate(
     sources: Option<&std::path::Path>,
 ) -> Result<Printed, Error> {
     let graph = session.graph()?;
-    let papers = graph.resolve_papers(&query.paper)?;
+    let papers = papers_of(graph, query)?;
     let texts = author::paper_texts(graph, session.data_dir(), sources)?
         .into_iter()
-        .filter(|t| papers.is_empty() || papers.contains(&t.paper))
+        .filter(|t| papers.keeps(&t.paper))
         .collect::<Vec<_>>();
     let found = author::locate::locate(&texts, quote);
     let verbatim = found.first().is_some_and(|f| f.verbatim);
@@ -470,7 +462,7 @@ fn path_query(graph: &ConceptGraph, args: &PathArgs) -> Result<PathQuery, Error>
     let mut query = PathQuery::new(graph.resolve(&args.from)?, graph.resolve(&args.to)?);
     query.filter = WalkFilter {
         kinds: args.via.clone(),
-        papers: graph.resolve_papers(&args.query.paper)?,
+        papers: papers_of(graph, &args.query)?,
         avoid: args
             .avoid
             .iter()

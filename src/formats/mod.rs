@@ -29,6 +29,7 @@ use crate::{
     graph::ConceptGraph,
     locate::{Span, TextIndex},
     paper::Paper,
+    paper_filter::PaperFilter,
     relation::{Relation, Source},
     write::{refuse_data_dir, write_atomically},
 };
@@ -142,23 +143,19 @@ impl PaperTexts {
     }
 }
 
-/// The facts about `nodes` with their sources by `papers` (all when empty); facts left
+/// The facts about `nodes` with their sources by the papers `papers` keeps; facts left
 /// with no source are left out.
 fn fact_items<'g>(
     graph: &'g ConceptGraph,
     nodes: &[NodeIndex],
-    papers: &[String],
+    papers: &PaperFilter,
 ) -> Vec<(&'g Fact, Vec<&'g Source>)> {
     graph
         .facts()
         .iter()
         .filter(|fact| nodes.binary_search(&fact.subject).is_ok())
         .map(|fact| {
-            let sources = fact
-                .sources
-                .iter()
-                .filter(|s| papers.is_empty() || papers.iter().any(|p| *p == s.paper))
-                .collect::<Vec<_>>();
+            let sources = papers.sources(&fact.sources).collect::<Vec<_>>();
             (fact, sources)
         })
         .filter(|(_, sources)| !sources.is_empty())
@@ -176,8 +173,8 @@ pub struct View<'g> {
     pub edges: Vec<EdgeIndex>,
     /// The papers the export covers, in data order.
     pub papers: Vec<&'g Paper>,
-    /// Paper ids the selection is limited to (empty: all).
-    only_papers: Vec<String>,
+    /// The papers the selection is limited to.
+    only_papers: PaperFilter,
     texts: HashMap<String, TextIndex>,
 }
 
@@ -235,9 +232,8 @@ impl<'g> View<'g> {
         let facts = fact_items(graph, &nodes, &only_papers);
         let cited = |paper: &Paper| {
             edges.iter().any(|&e| {
-                graph
-                    .relation(e)
-                    .sources_in(&only_papers)
+                only_papers
+                    .sources(&graph.relation(e).sources)
                     .any(|s| s.paper == paper.id)
             }) || facts
                 .iter()
@@ -267,7 +263,7 @@ impl<'g> View<'g> {
 
     /// The sources of `relation` the selection keeps (those of its papers).
     pub fn sources<'r>(&self, relation: &'r Relation) -> Vec<&'r Source> {
-        relation.sources_in(&self.only_papers).collect()
+        self.only_papers.sources(&relation.sources).collect()
     }
 
     /// Where `source`'s quote stands in its paper's text, when the text is at hand and

@@ -183,8 +183,9 @@ pub fn quiz_command(
     paper: Option<&str>,
     seed: u64,
 ) -> Result<Option<String>, Error> {
-    let paper = paper.map(|p| graph.resolve_paper(p)).transpose()?;
-    let papers: Vec<String> = paper.iter().cloned().collect();
+    let named: Vec<String> = paper.map(str::to_string).into_iter().collect();
+    let papers = crate::paper_filter::PaperFilter::resolve(graph, &named)?;
+    let paper = papers.named().first().cloned();
     let questions = quiz::quiz(graph, &papers, seed)?;
     Ok((!questions.is_empty()).then(|| quiz::markdown(graph, &questions, paper.as_deref(), seed)))
 }
