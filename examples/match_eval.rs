@@ -11,7 +11,7 @@ use linkage::{
     load,
     matching::{evaluate, Tuning},
     quotes::Texts,
-    write::{write_atomically, write_stdout},
+    write::{write_stdout, Destination},
     DataSource,
 };
 
@@ -47,5 +47,7 @@ fn run() -> Result<(), String> {
         ));
     };
     let updated = format!("{}{BEGIN}{report}{}", &doc[..begin], &doc[end..]);
-    write_atomically(&path, updated.as_bytes()).map_err(|e| e.to_string())
+    Destination::output(&path, None)
+        .and_then(|file| file.write(updated.as_bytes()))
+        .map_err(|e| e.to_string())
 }

@@ -12,7 +12,7 @@ use linkage::{
     draft::evaluate,
     load,
     quotes::Texts,
-    write::{write_atomically, write_stdout},
+    write::{write_stdout, Destination},
     DataSource,
 };
 
@@ -52,5 +52,7 @@ fn run() -> Result<(), String> {
         ));
     };
     let updated = format!("{}{BEGIN}{report}{}", &doc[..begin], &doc[end..]);
-    write_atomically(&path, updated.as_bytes()).map_err(|e| e.to_string())
+    Destination::output(&path, None)
+        .and_then(|file| file.write(updated.as_bytes()))
+        .map_err(|e| e.to_string())
 }

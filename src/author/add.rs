@@ -23,7 +23,7 @@ use crate::{
     headings::{derived_locator, headings},
     load::{load, load_with_change, DataSource},
     locate::locate,
-    write::write_atomically,
+    write::Destination,
 };
 
 /// A claim to add, as typed on the command line (names not yet resolved).
@@ -135,7 +135,7 @@ pub fn add(dir: &Path, texts: &Path, claim: &NewClaim) -> Result<Added, Error> {
     // Exactly the file to be written, checked as `check` would load it.
     load_with_change(dir, &file, new.clone().into_bytes())
         .map_err(|error| unwritten(error, &file))?;
-    write_atomically(&file, new.as_bytes())?;
+    Destination::data_file(&file).write(new.as_bytes())?;
     Ok(Added {
         file,
         record: prepared.record,

@@ -22,7 +22,7 @@ use crate::{
     error::Error,
     load::{load, load_with_change, DataSource},
     source_map::{line_columns, FileIndex},
-    write::write_atomically,
+    write::Destination,
 };
 
 /// The columns a claims file may have; `from`, `paper` and `quote` are required, and
@@ -227,7 +227,7 @@ pub fn import(
         problems.sort_by_key(|d| (d.file != name, d.line.unwrap_or(0)));
         return Err(Error::InvalidData(problems));
     }
-    write_atomically(&into, text.as_bytes())?;
+    Destination::data_file(&into).write(text.as_bytes())?;
     Ok(Imported {
         relations: file.relations.len(),
         facts: file.facts.len(),

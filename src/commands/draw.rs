@@ -6,7 +6,7 @@ use std::path::Path;
 use crate::{
     cli::{ExportFormat, LookArgs, SelectionArgs},
     dot, formats, query, teach,
-    write::{refuse_data_dir, write_atomically},
+    write::{Destination, DestinationDir},
     ConceptGraph, PaperFilter,
 };
 
@@ -61,8 +61,7 @@ pub fn dot(
     }
     let text = match output {
         Some(path) => {
-            refuse_data_dir(path, session.data_dir())?;
-            write_atomically(path, text.as_bytes())?;
+            Destination::output(path, session.data_dir())?.write(text.as_bytes())?;
             String::new()
         }
         None => text,
@@ -86,7 +85,7 @@ pub fn render(
             output.display()
         )));
     };
-    refuse_data_dir(output, session.data_dir())?;
+    let output = Destination::output(output, session.data_dir())?;
     let graph = session.graph()?;
     let selection = selection.selection();
     let selected = dot::select(graph, &selection)?;
@@ -99,7 +98,7 @@ pub fn render(
         dot::build(graph, &selected, &look.look()),
         format,
         dpi,
-        output,
+        &output,
     )? {
         note(warning);
     }
@@ -109,8 +108,8 @@ pub fn render(
 /// `linkage gallery DIR`: every figure of the gallery, and its index.
 pub fn gallery(session: &Session, dir: &Path, svg: bool) -> Result<Printed, Error> {
     session.refuse_json(DRAWINGS)?;
-    refuse_data_dir(&dir.join("README.md"), session.data_dir())?;
-    let written = dot::gallery::write(session.graph()?, dir, svg)?;
+    let dir = DestinationDir::output(dir, session.data_dir())?;
+    let written = dot::gallery::write(session.graph()?, &dir, svg)?;
     for file in &written.stale {
         note(format_args!(
             "warning: {} is not part of the gallery any more; delete it",

@@ -11,7 +11,7 @@ use crate::{
     completion::{self, Shell},
     error::Error,
     output,
-    write::refuse_data_dir,
+    write::{Destination, DestinationDir},
 };
 
 use super::{Printed, Session};
@@ -90,8 +90,7 @@ pub fn suggest(
     }
     let text = match output {
         Some(path) => {
-            refuse_data_dir(path, session.data_dir())?;
-            crate::write::write_atomically(path, sheet.as_bytes())?;
+            Destination::output(path, session.data_dir())?.write(sheet.as_bytes())?;
             super::note(format_args!(
                 "wrote {} candidate claims to {}",
                 drafts.len(),
@@ -177,8 +176,8 @@ pub fn import(session: &Session, request: ImportRequest<'_>) -> Result<Printed, 
             "paper records join the dataset --data names; -o is for GraphML".into(),
         )),
         (ImportFormat::Graphml, Some(dir)) => {
-            refuse_data_dir(&dir.join("papers.json"), session.data_dir())?;
-            Ok(Printed::wrote(crate::import::import(format, file, dir)?))
+            let dir = DestinationDir::output(dir, session.data_dir())?;
+            Ok(Printed::wrote(crate::import::import(format, file, &dir)?))
         }
         (ImportFormat::Graphml, None) => Err(Error::Usage(
             "name the new data directory for the GraphML with -o DIR".into(),

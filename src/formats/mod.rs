@@ -31,7 +31,7 @@ use crate::{
     paper::Paper,
     paper_filter::PaperFilter,
     relation::{Relation, Source},
-    write::{refuse_data_dir, write_atomically},
+    write::{Destination, DestinationDir},
 };
 
 /// Formats `export` can write.
@@ -402,16 +402,17 @@ pub fn export(graph: &ConceptGraph, request: &ExportRequest<'_>) -> Result<Expor
             )))
         }
         (Some(path), [one]) if one.name.is_empty() => {
-            refuse_data_dir(path, request.data_dir)?;
-            write_atomically(path, one.text.as_bytes())?;
+            Destination::output(path, request.data_dir)?.write(one.text.as_bytes())?;
         }
         (Some(dir), many) => {
-            for artifact in many {
-                refuse_data_dir(&dir.join(artifact.name), request.data_dir)?;
-            }
-            std::fs::create_dir_all(dir).map_err(|e| Error::io("create", dir, e))?;
-            for artifact in many {
-                write_atomically(&dir.join(artifact.name), artifact.text.as_bytes())?;
+            let dir = DestinationDir::output(dir, request.data_dir)?;
+            let files = many
+                .iter()
+                .map(|artifact| dir.file(artifact.name))
+                .collect::<Result<Vec<_>, _>>()?;
+            dir.create()?;
+            for (file, artifact) in files.iter().zip(many) {
+                file.write(artifact.text.as_bytes())?;
             }
         }
     }

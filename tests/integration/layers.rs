@@ -333,3 +333,36 @@ fn a_hand_written_paper_filter_is_told() {
         assert!(empty_means_every_paper(other).is_empty(), "{other}");
     }
 }
+
+/// Files are written in one place, `write.rs`, through a `Destination`: an output is
+/// refused inside the data directory when the destination is made, so no command can
+/// write a file without that check (or without being one of the few that exist to
+/// write data, which say so by `Destination::data_file`).
+#[test]
+fn files_are_written_only_through_a_destination() {
+    let mut sources = files("src", &[".rs"]);
+    sources.extend(files("examples", &[".rs"]));
+    // Unit tests make their fixtures as they like.
+    for (_, text) in &mut sources {
+        if let Some(at) = text.find("#[cfg(test)]\nmod tests") {
+            text.truncate(at);
+        }
+    }
+    let by_hand = outside(
+        &sources,
+        &["src/write.rs"],
+        &[
+            "write_atomically(",
+            "refuse_data_dir(",
+            "fs::write(",
+            "File::create(",
+            "tempfile::",
+            ".persist(",
+        ],
+    );
+    assert!(
+        by_hand.is_empty(),
+        "a file written outside write.rs's Destination:\n{}",
+        by_hand.join("\n")
+    );
+}
