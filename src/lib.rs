@@ -67,6 +67,7 @@ pub mod source_map;
 pub mod spelling;
 pub mod symbol;
 pub mod teach;
+pub mod text_store;
 pub mod write;
 
 pub use error::{Error, Result};

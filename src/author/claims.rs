@@ -22,6 +22,7 @@ use crate::{
     error::Error,
     load::{load, load_with_change, DataSource},
     source_map::{line_columns, FileIndex},
+    text_store::TextStore,
     write::Destination,
 };
 
@@ -70,7 +71,7 @@ pub struct Imported {
 /// loader reads or exists already; [`Error::Io`] for unreadable or unwritable files.
 pub fn import(
     dir: &Path,
-    texts: &Path,
+    texts: &TextStore,
     claims: &Path,
     into: Option<&str>,
 ) -> Result<Imported, Error> {

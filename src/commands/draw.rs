@@ -6,6 +6,7 @@ use std::path::Path;
 use crate::{
     cli::{ExportFormat, LookArgs, SelectionArgs},
     dot, formats, query, teach,
+    text_store::TextStore,
     write::{Destination, DestinationDir},
     ConceptGraph, PaperFilter,
 };
@@ -29,7 +30,7 @@ pub fn export(
     let request = formats::ExportRequest {
         format,
         selection: selection.selection(),
-        texts: formats::PaperTexts::new(sources, session.data_dir()),
+        texts: TextStore::find(sources, session.data_dir()),
         output,
         data_dir: session.data_dir(),
     };

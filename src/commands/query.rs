@@ -15,6 +15,7 @@ use crate::{
         WalkFilter, MAX_LIMIT,
     },
     quotes,
+    text_store::TextStore,
     write::write_stdout,
     ConceptGraph, PaperFilter,
 };
@@ -24,7 +25,7 @@ use super::{Printed, Session};
 /// `linkage check`: validate the dataset; with `--sources`, verify every quote.
 pub fn check(session: &Session, sources: Option<&std::path::Path>) -> Result<Printed, Error> {
     let graph = session.graph()?;
-    let report = quotes::Texts::for_check(sources, session.data_dir())
+    let report = TextStore::find(sources, session.data_dir())
         .map(|texts| quotes::verify_quotes(graph, &texts));
     // A source without a locator is fine when the text gives it; without texts it is
     // a problem.
@@ -272,7 +273,7 @@ pub fn compare(
     let text = if session.json {
         output::json(&output::compare::json(graph, &matrix))
     } else if csv && evidence_table {
-        let texts = quotes::Texts::for_check(None, session.data_dir());
+        let texts = TextStore::find(None, session.data_dir());
         output::compare::evidence_csv(graph, &matrix, texts.as_ref())
     } else if csv {
         output::compare::csv(graph, &matrix)
@@ -453,7 +454,7 @@ pub fn locate(
 /// dataset, or `texts/FILE` in the `--data` directory when it is there.
 fn paper_text(session: &Session, graph: &ConceptGraph, paper: &str) -> Option<String> {
     let file = &graph.paper(paper)?.file;
-    let texts = quotes::Texts::for_check(None, session.data_dir())?;
+    let texts = TextStore::find(None, session.data_dir())?;
     texts.text(file).ok()
 }
 

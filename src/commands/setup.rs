@@ -11,6 +11,7 @@ use crate::{
     completion::{self, Shell},
     error::Error,
     output,
+    text_store::TextStore,
     write::{Destination, DestinationDir},
 };
 
@@ -65,14 +66,7 @@ pub fn suggest(
     session.refuse_json("a drafted claims sheet is CSV, the format `import` reads")?;
     let graph = session.graph()?;
     let paper = graph.resolve_paper(paper)?;
-    let texts = crate::quotes::Texts::for_check(sources, session.data_dir()).ok_or_else(|| {
-        Error::Usage(format!(
-            "no texts to read: {} has no texts/ directory; name one with --sources DIR",
-            session
-                .data_dir()
-                .map_or_else(String::new, |d| d.display().to_string())
-        ))
-    })?;
+    let texts = TextStore::required(sources, session.data_dir())?;
     let file = &graph
         .paper(&paper)
         .map(|p| p.file.clone())
@@ -106,7 +100,7 @@ pub fn suggest(
 /// `linkage add`: one claim into the dataset named by `--data`.
 pub fn add(session: &Session, args: &AddArgs) -> Result<Printed, Error> {
     let dir = own_dataset(session, "add")?;
-    let texts = args.sources.clone().unwrap_or_else(|| dir.join("texts"));
+    let texts = TextStore::required(args.sources.as_deref(), Some(dir))?;
     let claim = NewClaim {
         from: args.from.clone(),
         kind: args.relation.clone(),
@@ -213,9 +207,7 @@ fn import_references(
 /// Claims from a spreadsheet into a new file of the dataset.
 fn import_claims(session: &Session, request: &ImportRequest<'_>) -> Result<Printed, Error> {
     let dir = own_dataset(session, "import")?;
-    let texts = request
-        .sources
-        .map_or_else(|| dir.join("texts"), Path::to_path_buf);
+    let texts = TextStore::required(request.sources, Some(dir))?;
     let imported = author::claims::import(dir, &texts, request.file, request.into)?;
     Ok(Printed::found(format!(
         "wrote {}: {} relations, {}{} new nodes\n",

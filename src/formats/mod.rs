@@ -15,10 +15,7 @@ pub mod json;
 pub mod mermaid;
 pub mod rdf;
 
-use std::{
-    collections::HashMap,
-    path::{Path, PathBuf},
-};
+use std::{collections::HashMap, path::Path};
 
 use petgraph::graph::{EdgeIndex, NodeIndex};
 
@@ -31,6 +28,7 @@ use crate::{
     paper::Paper,
     paper_filter::PaperFilter,
     relation::{Relation, Source},
+    text_store::TextStore,
     write::{Destination, DestinationDir},
 };
 
@@ -77,68 +75,6 @@ impl Format {
             Self::Bibtex => "bibtex",
             Self::EvidenceCsv => "evidence-csv",
             Self::EvidenceMd => "evidence-md",
-        }
-    }
-}
-
-/// Where the papers' texts are, to place quotes in them.
-#[derive(Debug, Clone, Default)]
-pub struct PaperTexts {
-    dir: Option<PathBuf>,
-    /// Whether the user named the directory (a missing file is then an error).
-    named: bool,
-    /// The built-in dataset: its texts are built into the binary.
-    embedded: bool,
-}
-
-impl PaperTexts {
-    /// The texts in `sources` when given; else in `texts/` beside a `--data` directory,
-    /// when there is one; else, for the built-in dataset, the texts built in with it.
-    pub fn new(sources: Option<&Path>, data: Option<&Path>) -> Self {
-        match (sources, data) {
-            (Some(dir), _) => Self {
-                dir: Some(dir.to_path_buf()),
-                named: true,
-                embedded: false,
-            },
-            (None, Some(data)) if data.join("texts").is_dir() => Self {
-                dir: Some(data.join("texts")),
-                named: false,
-                embedded: false,
-            },
-            (None, Some(_)) => Self::default(),
-            (None, None) => Self {
-                dir: None,
-                named: false,
-                embedded: true,
-            },
-        }
-    }
-
-    /// The text of `paper`, when it is at hand.
-    ///
-    /// # Errors
-    /// [`Error::Io`] when a directory named with `--sources` lacks or cannot give the file.
-    pub fn paper_text(&self, paper: &Paper) -> Result<Option<String>, Error> {
-        if self.embedded {
-            return Ok(crate::quotes::Texts::Embedded.text(&paper.file).ok());
-        }
-        let Some(dir) = &self.dir else {
-            return Ok(None);
-        };
-        let path = dir.join(&paper.file);
-        match std::fs::read(&path) {
-            Ok(bytes) => crate::pdf::text_of_file(&paper.file, &bytes)
-                .map(Some)
-                .or_else(|why| {
-                    if self.named {
-                        Err(Error::Usage(why))
-                    } else {
-                        Ok(None)
-                    }
-                }),
-            Err(_) if !self.named => Ok(None),
-            Err(e) => Err(Error::io("read", &path, e)),
         }
     }
 }
@@ -207,7 +143,7 @@ impl<'g> View<'g> {
     pub fn new(
         graph: &'g ConceptGraph,
         selection: &Selection,
-        texts: &PaperTexts,
+        texts: Option<&TextStore>,
     ) -> Result<Self, Error> {
         let selected = dot::select(graph, selection)?;
         let whole = is_whole(selection);
@@ -242,7 +178,11 @@ impl<'g> View<'g> {
         let papers: Vec<&Paper> = graph.papers().filter(|p| whole || cited(p)).collect();
         let mut located = HashMap::new();
         for paper in &papers {
-            if let Some(text) = texts.paper_text(paper)? {
+            if let Some(text) = texts
+                .map(|t| t.text_if_at_hand(paper))
+                .transpose()?
+                .flatten()
+            {
                 located.insert(paper.id.clone(), TextIndex::new(&text));
             }
         }
@@ -356,8 +296,8 @@ pub struct ExportRequest<'a> {
     pub format: Format,
     /// What part of the graph.
     pub selection: Selection,
-    /// Where the papers' texts are.
-    pub texts: PaperTexts,
+    /// Where the papers' texts are (`TextStore::find`), if anywhere.
+    pub texts: Option<TextStore>,
     /// The file (or, for csv, the directory) to write; standard output when `None`.
     pub output: Option<&'a Path>,
     /// The data directory, never written into.
@@ -379,7 +319,7 @@ pub struct Exported {
 /// # Errors
 /// Selection errors, I/O errors, and [`Error::Usage`] for csv without `-o DIR`.
 pub fn export(graph: &ConceptGraph, request: &ExportRequest<'_>) -> Result<Exported, Error> {
-    let view = View::new(graph, &request.selection, &request.texts)?;
+    let view = View::new(graph, &request.selection, request.texts.as_ref())?;
     let artifacts = render(&view, request.format)?;
     let places_quotes = matches!(
         request.format,

@@ -7,7 +7,9 @@ use std::collections::HashSet;
 
 use petgraph::graph::NodeIndex;
 
-use crate::{graph::ConceptGraph, normalize::Words, paper_filter::PaperFilter, quotes::Texts};
+use crate::{
+    graph::ConceptGraph, normalize::Words, paper_filter::PaperFilter, text_store::TextStore,
+};
 
 /// Whose claims and which names a match may use.
 #[derive(Debug, Clone, Default)]
@@ -42,7 +44,7 @@ impl View {
     /// paper uses. An alias is used by a paper whose text holds its words in order
     /// (normalised: case, hyphens and endings aside), or, without the texts, whose
     /// quotes do.
-    pub fn without(graph: &ConceptGraph, paper: &str, texts: Option<&Texts>) -> Self {
+    pub fn without(graph: &ConceptGraph, paper: &str, texts: Option<&TextStore>) -> Self {
         let others: Vec<String> = graph
             .papers()
             .filter(|p| p.id != paper)
@@ -101,7 +103,7 @@ impl View {
 
 /// A paper's text in normal form with a space at each end (so a phrase is found as
 /// whole words); its quotes when the text cannot be read.
-fn normal_text(graph: &ConceptGraph, paper: &str, texts: Option<&Texts>) -> String {
+fn normal_text(graph: &ConceptGraph, paper: &str, texts: Option<&TextStore>) -> String {
     let text = graph
         .paper(paper)
         .and_then(|p| texts?.read(&p.file).ok())

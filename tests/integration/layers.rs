@@ -366,3 +366,37 @@ fn files_are_written_only_through_a_destination() {
         by_hand.join("\n")
     );
 }
+
+/// A paper's text is read in one place, `text_store.rs`: one rule for where the texts
+/// are (`--sources`, the dataset's `texts/`, the built-in texts) and one check that a
+/// paper's `file` stays inside the directory.
+#[test]
+fn texts_are_read_only_by_the_text_store() {
+    let sources = files("src", &[".rs"]);
+    let readers = outside(
+        &sources,
+        // pdf/ turns a PDF's bytes into text for the store.
+        &["src/text_store.rs", "src/pdf/mod.rs"],
+        &["text_of_file(", "embedded::text(", "fn unsafe_text_name"],
+    );
+    assert!(
+        readers.is_empty(),
+        "a paper's text read outside src/text_store.rs:\n{}",
+        readers.join("\n")
+    );
+    // `init` creates the directory, and its next step names it.
+    let rules = outside(
+        &sources,
+        &[
+            "src/text_store.rs",
+            "src/author/init.rs",
+            "src/commands/setup.rs",
+        ],
+        &["join(\"texts\")"],
+    );
+    assert!(
+        rules.is_empty(),
+        "where the texts are decided outside src/text_store.rs:\n{}",
+        rules.join("\n")
+    );
+}
