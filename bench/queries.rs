@@ -109,7 +109,7 @@ fn timed<T>(items: &[T], query: impl Fn(&T) -> Value) -> Value {
 
 /// The counts of `diff a b` that `compare.py` cross-checks (see the module comment).
 fn diff_answer(graph: &ConceptGraph, a: NodeIndex, b: NodeIndex) -> Value {
-    let found = diff(graph, a, b, &[]);
+    let found = diff(graph, a, b, &linkage::PaperFilter::every());
     let mut by_kind = serde_json::Map::new();
     let (mut of_a, mut of_b) = (BTreeSet::<NodeIndex>::new(), BTreeSet::new());
     for c in &found.contrast {

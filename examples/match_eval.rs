@@ -10,8 +10,8 @@ use std::{path::Path, process::ExitCode};
 use linkage::{
     load,
     matching::{evaluate, Tuning},
-    quotes::Texts,
-    write::{write_atomically, write_stdout},
+    text_store::TextStore,
+    write::{write_stdout, Destination},
     DataSource,
 };
 
@@ -33,7 +33,7 @@ fn run() -> Result<(), String> {
     let graph = load(&DataSource::Embedded)
         .map_err(|e| e.to_string())?
         .graph;
-    let trials = evaluate::trials(&graph, Some(&Texts::Embedded), Tuning::DEFAULT);
+    let trials = evaluate::trials(&graph, Some(&TextStore::Embedded), Tuning::DEFAULT);
     let report = evaluate::report(&graph, &trials, Tuning::DEFAULT);
     if std::env::args().nth(1).as_deref() != Some("--write") {
         return write_stdout(&mut std::io::stdout(), report.as_bytes()).map_err(|e| e.to_string());
@@ -47,5 +47,7 @@ fn run() -> Result<(), String> {
         ));
     };
     let updated = format!("{}{BEGIN}{report}{}", &doc[..begin], &doc[end..]);
-    write_atomically(&path, updated.as_bytes()).map_err(|e| e.to_string())
+    Destination::output(&path, None)
+        .and_then(|file| file.write(updated.as_bytes()))
+        .map_err(|e| e.to_string())
 }

@@ -11,8 +11,8 @@ use std::{path::Path, process::ExitCode};
 use linkage::{
     draft::evaluate,
     load,
-    quotes::Texts,
-    write::{write_atomically, write_stdout},
+    text_store::TextStore,
+    write::{write_stdout, Destination},
     DataSource,
 };
 
@@ -39,7 +39,7 @@ fn run() -> Result<(), String> {
     let unseen = load(&DataSource::Dir(unseen_dir.clone()))
         .map_err(|e| e.to_string())?
         .graph;
-    let report = evaluate::report(&shipped, &unseen, &Texts::Dir(unseen_dir.join("texts")));
+    let report = evaluate::report(&shipped, &unseen, &TextStore::Dir(unseen_dir.join("texts")));
     if std::env::args().nth(1).as_deref() != Some("--write") {
         return write_stdout(&mut std::io::stdout(), report.as_bytes()).map_err(|e| e.to_string());
     }
@@ -52,5 +52,7 @@ fn run() -> Result<(), String> {
         ));
     };
     let updated = format!("{}{BEGIN}{report}{}", &doc[..begin], &doc[end..]);
-    write_atomically(&path, updated.as_bytes()).map_err(|e| e.to_string())
+    Destination::output(&path, None)
+        .and_then(|file| file.write(updated.as_bytes()))
+        .map_err(|e| e.to_string())
 }

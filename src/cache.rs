@@ -351,7 +351,9 @@ fn write(
         return None;
     }
     fs::create_dir_all(cache_dir).ok()?;
-    crate::write::write_atomically(cache_file, &bytes).ok()
+    crate::write::Destination::cache_file(cache_file)
+        .write(&bytes)
+        .ok()
 }
 
 /// Appends `value` to `bytes`.

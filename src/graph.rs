@@ -327,12 +327,12 @@ impl ConceptGraph {
     /// Reads the papers' texts from `location` (none: quotes are printed as encoded),
     /// for printing each quote as the sentence it is in. The loader sets the texts
     /// built in with the built-in dataset and `DIR/texts` for `--data DIR`.
-    pub fn set_paper_texts(&mut self, location: Option<crate::quotes::Texts>) {
+    pub fn set_paper_texts(&mut self, location: Option<crate::text_store::TextStore>) {
         self.paper_texts = crate::passage::PaperTexts::new(location, self.papers.len());
     }
 
     /// Where the papers' texts are read from, if anywhere.
-    pub fn paper_texts_location(&self) -> Option<&crate::quotes::Texts> {
+    pub fn paper_texts_location(&self) -> Option<&crate::text_store::TextStore> {
         self.paper_texts.location()
     }
 }

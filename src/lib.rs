@@ -51,6 +51,7 @@ pub mod output;
 pub mod pager;
 pub mod pages;
 pub mod paper;
+pub mod paper_filter;
 pub mod passage;
 pub mod pdf;
 pub mod places;
@@ -70,8 +71,10 @@ pub mod source_map;
 pub mod spelling;
 pub mod symbol;
 pub mod teach;
+pub mod text_store;
 pub mod write;
 
 pub use error::{Error, Result};
 pub use graph::ConceptGraph;
 pub use load::{load, DataSource, Loaded};
+pub use paper_filter::PaperFilter;

@@ -19,9 +19,9 @@ use crate::{
     graph::ConceptGraph,
     headings::{derived_locator, headings, Heading},
     locate::{normalise, TextIndex},
-    quotes::Texts,
     relation::{Extent, Source},
     sentences::Sentences,
+    text_store::TextStore,
 };
 
 /// A paper's text prepared for finding quotes, their sentences and their headings.
@@ -154,7 +154,7 @@ fn is_word_of(word: &str, text: &str) -> bool {
 #[derive(Debug, Default)]
 pub struct PaperTexts {
     /// Where the texts are; `None`: no texts, quotes are printed as encoded.
-    location: Option<Texts>,
+    location: Option<TextStore>,
     /// By paper, in the graph's paper order: the prepared text, or `None` when it
     /// cannot be read.
     prepared: Vec<OnceLock<Option<PaperText>>>,
@@ -166,7 +166,7 @@ pub struct PaperTexts {
 
 impl PaperTexts {
     /// The texts at `location` for a graph of `papers` papers.
-    pub fn new(location: Option<Texts>, papers: usize) -> Self {
+    pub fn new(location: Option<TextStore>, papers: usize) -> Self {
         Self {
             location,
             prepared: (0..papers).map(|_| OnceLock::new()).collect(),
@@ -176,7 +176,7 @@ impl PaperTexts {
     }
 
     /// Where the texts are read from, if anywhere.
-    pub fn location(&self) -> Option<&Texts> {
+    pub fn location(&self) -> Option<&TextStore> {
         self.location.as_ref()
     }
 }

@@ -13,108 +13,18 @@
 //! under and reports it ([`QuoteReport::derived`]); with no heading before the quote, or
 //! no text to look in, an omitted locator is an error.
 
-use std::{
-    borrow::Cow,
-    collections::HashMap,
-    path::{Component, Path, PathBuf},
-};
+use std::collections::HashMap;
 
 use crate::{
     diagnostic::Diagnostic,
-    embedded,
     graph::ConceptGraph,
     headings::{derived_locator, headings, names_heading, sections_holding, Heading},
     locate::{normalise, TextIndex},
     paper::Paper,
     relation::Source,
     source_map,
+    text_store::TextStore,
 };
-
-/// Where the papers' texts are read from.
-#[derive(Debug, Clone)]
-pub enum Texts {
-    /// `data/texts/`, compiled into the binary with the dataset.
-    Embedded,
-    /// A directory holding each paper's `file`.
-    Dir(PathBuf),
-}
-
-impl Texts {
-    /// The texts `linkage check` verifies against: `--sources DIR` if given; otherwise
-    /// `DATA/texts` for `--data DATA` (if that directory exists), or the embedded texts
-    /// for the embedded dataset. `None`: there is nothing to verify against.
-    pub fn for_check(sources: Option<&Path>, data: Option<&Path>) -> Option<Self> {
-        match (sources, data) {
-            (Some(dir), _) => Some(Self::Dir(dir.to_path_buf())),
-            (None, Some(data)) => {
-                let dir = data.join("texts");
-                dir.is_dir().then_some(Self::Dir(dir))
-            }
-            (None, None) => Some(Self::Embedded),
-        }
-    }
-
-    /// How the texts are named in output.
-    pub fn describe(&self) -> String {
-        match self {
-            Self::Embedded => format!(
-                "the {} texts in data/texts, built into linkage",
-                embedded::text_count()
-            ),
-            Self::Dir(dir) => dir.display().to_string(),
-        }
-    }
-
-    /// The text of paper file `file` as quotes are checked against: a PDF's extracted
-    /// text (src/pdf/), a plain text's characters.
-    ///
-    /// # Errors
-    /// Why the text cannot be had, in words (see [`Texts::read`], [`crate::pdf::extract`]).
-    pub fn text(&self, file: &str) -> Result<String, String> {
-        let bytes = self.read(file)?;
-        crate::pdf::text_of_file(file, &bytes)
-    }
-
-    /// The bytes of text `file`, or why it cannot be had.
-    ///
-    /// # Errors
-    /// Why the text cannot be read, in words: an unsafe name, no such text, an I/O error.
-    pub fn read(&self, file: &str) -> Result<Cow<'static, [u8]>, String> {
-        if let Some(reason) = unsafe_text_name(file) {
-            return Err(format!("the `file` {file:?} {reason}"));
-        }
-        match self {
-            Self::Embedded => embedded::text(file)
-                .map(Cow::Borrowed)
-                .ok_or_else(|| format!("no text {file:?} is built into linkage (data/texts)")),
-            Self::Dir(dir) => {
-                let path = dir.join(file);
-                std::fs::read(&path)
-                    .map(Cow::Owned)
-                    .map_err(|e| format!("cannot read {}: {e}", path.display()))
-            }
-        }
-    }
-}
-
-/// Why a paper's `file` field cannot name a text inside the sources directory: an
-/// absolute path or a `..` step would read outside it. `None` when it is fine.
-pub fn unsafe_text_name(file: &str) -> Option<&'static str> {
-    let path = Path::new(file);
-    // `C:\x` and `\\server\x` are absolute only on Windows; refuse them everywhere so a
-    // dataset means the same on every machine.
-    if path.has_root() || file.starts_with('\\') || file.get(1..2) == Some(":") {
-        return Some("is an absolute path; give a file name inside the texts directory");
-    }
-    if path
-        .components()
-        .any(|c| matches!(c, Component::ParentDir | Component::Prefix(_)))
-        || file.split(['/', '\\']).any(|part| part == "..")
-    {
-        return Some("leads out of the texts directory (`..`); give a file name inside it");
-    }
-    None
-}
 
 /// The outcome of a quote check.
 #[derive(Debug)]
@@ -168,7 +78,7 @@ struct PaperText {
 /// Checks every source's quote against its paper's text in `texts`. Every missing text
 /// is reported (naming the paper and its `file`), and the papers whose texts are there
 /// are still checked.
-pub fn verify_quotes(graph: &ConceptGraph, texts: &Texts) -> QuoteReport {
+pub fn verify_quotes(graph: &ConceptGraph, texts: &TextStore) -> QuoteReport {
     let mut failures = Vec::new();
     let mut loaded: HashMap<&str, PaperText> = HashMap::new();
     for paper in graph.papers() {
@@ -700,15 +610,5 @@ mod tests {
             missing_headings("2.2.4 Target Target / 9.9 Nowhere", text),
             vec!["9.9 Nowhere"]
         );
-    }
-
-    #[test]
-    fn text_names_outside_the_directory_are_refused() {
-        assert!(unsafe_text_name("/etc/passwd").is_some());
-        assert!(unsafe_text_name("../secret.txt").is_some());
-        assert!(unsafe_text_name("a/../../b.txt").is_some());
-        assert!(unsafe_text_name("C:\\x.txt").is_some());
-        assert!(unsafe_text_name("p1.txt").is_none());
-        assert!(unsafe_text_name("sub/p1.txt").is_none());
     }
 }

@@ -365,39 +365,10 @@ impl Origin {
 }
 
 impl Relation {
-    /// Whether any source of this relation cites one of `papers` (all pass when empty).
-    pub fn asserted_by_any(&self, papers: &[String]) -> bool {
-        papers.is_empty()
-            || self
-                .sources
-                .iter()
-                .any(|s| papers.iter().any(|p| *p == s.paper))
-    }
-
     /// Ids of the papers asserting this relation, in order of first appearance, once each.
     /// The one definition of "the distinct papers of a relation".
     pub fn papers(&self) -> Vec<&str> {
-        self.papers_in(&[])
-    }
-
-    /// The sources citing one of `papers` (every source when `papers` is empty): the one
-    /// definition of "a relation's sources under a paper filter".
-    pub fn sources_in<'r, 'p>(
-        &'r self,
-        papers: &'p [String],
-    ) -> impl Iterator<Item = &'r Source> + 'p
-    where
-        'r: 'p,
-    {
-        self.sources
-            .iter()
-            .filter(move |s| papers.is_empty() || papers.iter().any(|p| *p == s.paper))
-    }
-
-    /// Ids of the papers among `papers` (all when empty) asserting this relation, in
-    /// order of first appearance, once each.
-    pub fn papers_in(&self, papers: &[String]) -> Vec<&str> {
-        distinct_papers(self.sources_in(papers))
+        distinct_papers(&self.sources)
     }
 }
 

@@ -218,12 +218,27 @@ impl ConceptGraph {
         let all: Vec<&str> = self.papers().map(|p| p.id.as_str()).collect();
         match found.as_slice() {
             [one] => Ok((*one).to_string()),
-            [] => Err(Error::UnknownName {
-                name: name.to_string(),
-                of: Named::Paper,
-                closest: Vec::new(),
-                message: format!("no paper matches \"{name}\"; papers: {}", all.join(", ")),
-            }),
+            [] => {
+                let closest = self.papers_spelt_like(name);
+                let near = if closest.is_empty() {
+                    String::new()
+                } else {
+                    let named: Vec<String> = closest
+                        .iter()
+                        .map(|id| format!("{id} ({})", self.cite(id)))
+                        .collect();
+                    format!("; the closest: {}", named.join(", "))
+                };
+                Err(Error::UnknownName {
+                    name: name.to_string(),
+                    of: Named::Paper,
+                    message: format!(
+                        "no paper matches \"{name}\"{near}; papers: {}",
+                        all.join(", ")
+                    ),
+                    closest,
+                })
+            }
             many => Err(Error::AmbiguousName {
                 name: name.to_string(),
                 of: Named::Paper,
@@ -236,13 +251,31 @@ impl ConceptGraph {
             }),
         }
     }
+}
 
-    /// Resolves several paper names.
-    ///
-    /// # Errors
-    /// The first name that does not resolve.
-    pub fn resolve_papers(&self, names: &[String]) -> Result<Vec<String>, Error> {
-        names.iter().map(|n| self.resolve_paper(n)).collect()
+impl ConceptGraph {
+    /// The ids of the papers whose id or short citation is closest in spelling to
+    /// `name` (at most three, best first; none when nothing is plausibly misspelt).
+    fn papers_spelt_like(&self, name: &str) -> Vec<String> {
+        let names = self.papers().flat_map(|p| {
+            [
+                (p.id.as_str(), p.id.as_str()),
+                (p.citation(), p.id.as_str()),
+            ]
+        });
+        let (spellings, ids): (Vec<&str>, Vec<&str>) = names.unzip();
+        let mut found: Vec<String> = Vec::new();
+        for spelling in closest(name, spellings.iter().copied(), 6) {
+            let id = spellings
+                .iter()
+                .position(|s| *s == spelling)
+                .map(|at| ids[at]);
+            if let Some(id) = id.filter(|id| !found.iter().any(|f| f == id)) {
+                found.push(id.to_string());
+            }
+        }
+        found.truncate(3);
+        found
     }
 }
 

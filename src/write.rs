@@ -7,6 +7,10 @@
 //! place (a reader never sees half a file, a failure leaves the old one intact), links
 //! through to their target, and devices or pipes directly, since renaming over them would
 //! replace the device node itself.
+//!
+//! A [`Destination`] is the only door: made as a user's output (refused inside the data
+//! directory there and then) or as a file a command exists to write, it is the only
+//! code that calls the writer below.
 
 use std::{
     fs,
@@ -19,13 +23,107 @@ use crate::error::Error;
 /// How many symlinks are followed before giving up, as the kernel does (`ELOOP`).
 const MAX_SYMLINK_HOPS: usize = 40;
 
+/// A file linkage may write, decided once: an output the user named, refused on
+/// construction when it lies inside the data directory being read; or a data file that
+/// an authoring command (`init`, `add`, `import`) exists to write; or the cache's own
+/// file. [`Destination::write`] is then the one way bytes reach a file: atomically for
+/// a regular file (keeping its permissions), through symlinks to their target, and
+/// straight into a device or pipe.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Destination {
+    path: PathBuf,
+}
+
+impl Destination {
+    /// An output file the user named (`-o FILE`), outside `data_dir` (when given).
+    ///
+    /// # Errors
+    /// [`Error::Usage`] when `path` (or the file it links to) lies inside `data_dir`:
+    /// linkage never writes into a user's data unless a command exists to do that.
+    pub fn output(path: impl Into<PathBuf>, data_dir: Option<&Path>) -> Result<Self, Error> {
+        let path = path.into();
+        refuse_data_dir(&path, data_dir)?;
+        Ok(Self { path })
+    }
+
+    /// A file of a dataset that a command exists to write: `init`'s new dataset, and
+    /// the data files `add`, `import claims` and `import bibtex` change after checking
+    /// the dataset with the change (`crate::author::target` says which files they may).
+    pub fn data_file(path: impl Into<PathBuf>) -> Self {
+        Self { path: path.into() }
+    }
+
+    /// The cache's own file, in the user's cache directory (`crate::cache`).
+    pub(crate) fn cache_file(path: impl Into<PathBuf>) -> Self {
+        Self { path: path.into() }
+    }
+
+    /// The path as the user (or the command) named it.
+    pub fn path(&self) -> &Path {
+        &self.path
+    }
+
+    /// Writes `bytes` to the destination (see [`Destination`] for how).
+    ///
+    /// # Errors
+    /// [`Error::Io`] naming the path as named, never a temporary file.
+    pub fn write(&self, bytes: &[u8]) -> Result<(), Error> {
+        write_atomically(&self.path, bytes)
+    }
+}
+
+/// A directory the user named for several output files (`-o DIR`), outside the data
+/// directory; each file in it is a [`Destination`], checked again (a file in it may
+/// be a link into the data).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct DestinationDir {
+    dir: PathBuf,
+    data_dir: Option<PathBuf>,
+}
+
+impl DestinationDir {
+    /// The output directory `dir` (which may not exist yet), outside `data_dir`.
+    ///
+    /// # Errors
+    /// [`Error::Usage`] when `dir` lies inside `data_dir`.
+    pub fn output(dir: impl Into<PathBuf>, data_dir: Option<&Path>) -> Result<Self, Error> {
+        let dir = dir.into();
+        refuse_dir_in_data_dir(&dir, data_dir)?;
+        Ok(Self {
+            dir,
+            data_dir: data_dir.map(Path::to_path_buf),
+        })
+    }
+
+    /// The directory as the user named it.
+    pub fn path(&self) -> &Path {
+        &self.dir
+    }
+
+    /// The file `name` in the directory.
+    ///
+    /// # Errors
+    /// [`Error::Usage`] when that file links into the data directory.
+    pub fn file(&self, name: impl AsRef<Path>) -> Result<Destination, Error> {
+        Destination::output(self.dir.join(name), self.data_dir.as_deref())
+    }
+
+    /// Creates the directory (and its parents) when missing.
+    ///
+    /// # Errors
+    /// [`Error::Io`] when it cannot be created.
+    pub fn create(&self) -> Result<(), Error> {
+        fs::create_dir_all(&self.dir).map_err(|e| Error::io("create directory", &self.dir, e))
+    }
+}
+
 /// Writes `bytes` to `path`: atomically for a regular file (new or existing, keeping an
 /// existing file's permissions, giving a new one those the umask allows), to the target
 /// of a symlink, and directly into a device or FIFO.
 ///
 /// # Errors
 /// [`Error::Io`] naming `path` as the user wrote it, never a temporary file.
-pub fn write_atomically(path: &Path, bytes: &[u8]) -> Result<(), Error> {
+fn write_atomically(path: &Path, bytes: &[u8]) -> Result<(), Error> {
     // `fs::metadata` follows links in the kernel, magic ones too (`/dev/stdout` ->
     // `/proc/self/fd/1` -> `pipe:[…]`), so devices and pipes are told apart before any
     // link is read by hand.
@@ -59,7 +157,7 @@ pub fn write_atomically(path: &Path, bytes: &[u8]) -> Result<(), Error> {
 ///
 /// # Errors
 /// [`Error::Io`] for an unreadable link or a loop of links.
-pub fn follow_symlinks(path: &Path) -> Result<PathBuf, Error> {
+fn follow_symlinks(path: &Path) -> Result<PathBuf, Error> {
     let mut current = path.to_path_buf();
     for _ in 0..MAX_SYMLINK_HOPS {
         match fs::symlink_metadata(&current) {
@@ -174,11 +272,8 @@ pub fn new_or_empty_dir(dir: &Path, why: &str) -> Result<(), Error> {
 ///
 /// # Errors
 /// [`Error::Usage`] when `output` (or the file it links to) lies inside `data_dir`.
-pub fn refuse_data_dir(output: &Path, data_dir: Option<&Path>) -> Result<(), Error> {
+fn refuse_data_dir(output: &Path, data_dir: Option<&Path>) -> Result<(), Error> {
     let Some(data_dir) = data_dir else {
-        return Ok(());
-    };
-    let Ok(data) = data_dir.canonicalize() else {
         return Ok(());
     };
     let target = match fs::canonicalize(output) {
@@ -187,20 +282,47 @@ pub fn refuse_data_dir(output: &Path, data_dir: Option<&Path>) -> Result<(), Err
     };
     // The output's directory may not exist yet (`gallery data/new`): judge by its
     // nearest existing ancestor.
-    let mut parent = match target.parent() {
+    let parent = match target.parent() {
         Some(p) if !p.as_os_str().is_empty() => p,
         _ => Path::new("."),
     };
-    let parent = loop {
-        if let Ok(real) = parent.canonicalize() {
+    refuse_inside(parent, output, data_dir)
+}
+
+/// Refuses an output directory inside the data directory (itself, or one to be made
+/// in it).
+///
+/// # Errors
+/// [`Error::Usage`] when `dir` lies inside `data_dir`.
+fn refuse_dir_in_data_dir(dir: &Path, data_dir: Option<&Path>) -> Result<(), Error> {
+    let Some(data_dir) = data_dir else {
+        return Ok(());
+    };
+    let dir = if dir.as_os_str().is_empty() {
+        Path::new(".")
+    } else {
+        dir
+    };
+    refuse_inside(dir, dir, data_dir)
+}
+
+/// Refuses `output` when `dir` (or, when it does not exist yet, its nearest existing
+/// ancestor) lies inside `data_dir`.
+fn refuse_inside(dir: &Path, output: &Path, data_dir: &Path) -> Result<(), Error> {
+    let Ok(data) = data_dir.canonicalize() else {
+        return Ok(());
+    };
+    let mut dir = dir;
+    let real = loop {
+        if let Ok(real) = dir.canonicalize() {
             break real;
         }
-        match parent.parent() {
-            Some(up) if !up.as_os_str().is_empty() => parent = up,
+        match dir.parent() {
+            Some(up) if !up.as_os_str().is_empty() => dir = up,
             _ => break std::env::current_dir().unwrap_or_default(),
         }
     };
-    if parent.starts_with(&data) {
+    if real.starts_with(&data) {
         return Err(Error::Usage(format!(
             "refusing to write {} inside the data directory {}; choose another output path",
             output.display(),

@@ -20,7 +20,7 @@ pub(crate) fn check(data: &[u8]) {
     let keep = |_: &str| true;
     for ix in graph.node_indices().take(8) {
         let disputes = query::contested::contested_about(graph, &[ix]);
-        let _ = output::summary::show(graph, ix, &[], &disputes);
+        let _ = output::summary::show(graph, ix, &linkage::PaperFilter::every(), &disputes);
         let _ = output::show::human(graph, ix, true, &keep);
         let _ = output::json(&output::show::json(graph, ix, &keep));
     }

@@ -56,7 +56,8 @@ pub(crate) fn check(data: &[u8]) {
     for extension in ["csv", "tsv"] {
         let sheet = scratch("sheet").join(format!("claims.{extension}"));
         fs::write(&sheet, data).unwrap();
-        match claims::import(dir, &dir.join("texts"), &sheet, Some("fuzz.json")) {
+        let texts = linkage::text_store::TextStore::Dir(dir.join("texts"));
+        match claims::import(dir, &texts, &sheet, Some("fuzz.json")) {
             Ok(imported) => {
                 // What was written loads, and is taken away for the next input.
                 let loaded = load(&DataSource::Dir(dir.to_path_buf()));

@@ -30,7 +30,8 @@ pub(crate) fn check(data: &[u8]) {
             for warning in &loaded.warnings {
                 let _ = warning.to_string();
             }
-            let report = quotes::verify_quotes(&loaded.graph, &quotes::Texts::Embedded);
+            let report =
+                quotes::verify_quotes(&loaded.graph, &linkage::text_store::TextStore::Embedded);
             for diagnostic in report.failures.iter().chain(&report.warnings) {
                 let _ = diagnostic.to_string();
             }

@@ -23,7 +23,8 @@ use crate::{
     headings::{derived_locator, headings},
     load::{load, load_with_change, DataSource},
     locate::locate,
-    write::write_atomically,
+    text_store::TextStore,
+    write::Destination,
 };
 
 /// A claim to add, as typed on the command line (names not yet resolved).
@@ -111,7 +112,7 @@ pub struct Added {
 /// [`Error::UnknownName`], [`Error::AmbiguousName`] or [`Error::Usage`] for names, kinds and quotes that do not check;
 /// [`Error::InvalidData`] with `check`'s own diagnostics when the dataset with the new
 /// claim would not load; [`Error::Io`] for files that cannot be read or written.
-pub fn add(dir: &Path, texts: &Path, claim: &NewClaim) -> Result<Added, Error> {
+pub fn add(dir: &Path, texts: &TextStore, claim: &NewClaim) -> Result<Added, Error> {
     let graph = load(&DataSource::Dir(dir.to_path_buf()))?.graph;
     let mut new_nodes = Vec::new();
     let prepared = prepare(&graph, texts, claim, &NewLabels::default(), &mut new_nodes)?;
@@ -135,7 +136,7 @@ pub fn add(dir: &Path, texts: &Path, claim: &NewClaim) -> Result<Added, Error> {
     // Exactly the file to be written, checked as `check` would load it.
     load_with_change(dir, &file, new.clone().into_bytes())
         .map_err(|error| unwritten(error, &file))?;
-    write_atomically(&file, new.as_bytes())?;
+    Destination::data_file(&file).write(new.as_bytes())?;
     Ok(Added {
         file,
         record: prepared.record,
@@ -159,7 +160,7 @@ pub(crate) struct Prepared {
 /// `texts` and derives its locator.
 pub(crate) fn prepare(
     graph: &ConceptGraph,
-    texts: &Path,
+    texts: &TextStore,
     claim: &NewClaim,
     labels: &NewLabels,
     created: &mut Vec<Value>,
@@ -171,9 +172,8 @@ pub(crate) fn prepare(
         of: crate::error::Named::Paper,
         closest: Vec::new(),
     })?;
-    let text_path = texts.join(&paper.file);
-    let bytes = fs::read(&text_path).map_err(|e| Error::io("read", &text_path, e))?;
-    let text = crate::pdf::text_of_file(&paper.file, &bytes).map_err(Error::Usage)?;
+    let text_path = texts.place_of(&paper.file);
+    let text = texts.text(&paper.file).map_err(Error::Usage)?;
     let Some(found) = locate(&text, &claim.quote) else {
         return Err(Error::Usage(not_found(&text, &claim.quote, &text_path)));
     };

@@ -22,7 +22,8 @@ use crate::{
     error::Error,
     load::{load, load_with_change, DataSource},
     source_map::{line_columns, FileIndex},
-    write::write_atomically,
+    text_store::TextStore,
+    write::Destination,
 };
 
 /// The columns a claims file may have; `from`, `paper` and `quote` are required, and
@@ -70,7 +71,7 @@ pub struct Imported {
 /// loader reads or exists already; [`Error::Io`] for unreadable or unwritable files.
 pub fn import(
     dir: &Path,
-    texts: &Path,
+    texts: &TextStore,
     claims: &Path,
     into: Option<&str>,
 ) -> Result<Imported, Error> {
@@ -227,7 +228,7 @@ pub fn import(
         problems.sort_by_key(|d| (d.file != name, d.line.unwrap_or(0)));
         return Err(Error::InvalidData(problems));
     }
-    write_atomically(&into, text.as_bytes())?;
+    Destination::data_file(&into).write(text.as_bytes())?;
     Ok(Imported {
         relations: file.relations.len(),
         facts: file.facts.len(),

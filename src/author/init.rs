@@ -8,7 +8,7 @@ use serde_json::{json, Value};
 use crate::{
     error::Error,
     schema::Schema,
-    write::{new_or_empty_dir, write_atomically},
+    write::{new_or_empty_dir, Destination},
 };
 
 /// The example paper's text: short, with a numbered heading so locators can be derived.
@@ -62,7 +62,7 @@ pub fn init(dir: &Path) -> Result<Vec<String>, Error> {
     let mut written = Vec::new();
     for (name, text) in files {
         let path = dir.join(name);
-        write_atomically(&path, text.as_bytes())?;
+        Destination::data_file(&path).write(text.as_bytes())?;
         written.push(path.display().to_string());
     }
     Ok(written)

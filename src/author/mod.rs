@@ -12,7 +12,7 @@ pub mod target;
 
 use std::path::Path;
 
-use crate::{error::Error, graph::ConceptGraph, quotes::Texts};
+use crate::{error::Error, graph::ConceptGraph, text_store::TextStore};
 
 /// The texts of the dataset's papers: from `sources` when given, else the dataset
 /// directory's `texts/`, else (for the built-in dataset) the texts built into linkage.
@@ -24,9 +24,7 @@ pub fn paper_texts(
     data: Option<&Path>,
     sources: Option<&Path>,
 ) -> Result<Vec<locate::PaperText>, Error> {
-    let texts = Texts::for_check(sources, data).ok_or_else(|| {
-        Error::Usage("name the directory of the papers' texts with --sources DIR".into())
-    })?;
+    let texts = TextStore::required(sources, data)?;
     graph
         .papers()
         .map(|paper| {

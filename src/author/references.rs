@@ -34,7 +34,7 @@ use crate::{
     error::Error,
     import::bibliography::Reference,
     load::{load, load_in_memory, DataSource},
-    write::write_atomically,
+    write::Destination,
 };
 
 /// What the import did to one paper's record.
@@ -168,7 +168,7 @@ pub fn import(
             .collect(),
     )?;
     for file in touched {
-        write_atomically(&file.path, file.text.as_bytes())?;
+        Destination::data_file(&file.path).write(file.text.as_bytes())?;
     }
     Ok(changes)
 }

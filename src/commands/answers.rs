@@ -17,9 +17,10 @@ use crate::{
         disputes_within::DISPUTE_WORK, outline::Outline, position::Position, Ego, PathQuery,
         PathResult, Walk,
     },
-    quotes::{QuoteReport, Texts},
+    quotes::QuoteReport,
     report::{JsonForm, Outcome, Report},
-    ConceptGraph,
+    text_store::TextStore,
+    ConceptGraph, PaperFilter,
 };
 
 /// Writes each piece in turn.
@@ -39,11 +40,6 @@ pub(super) fn left_out(total: usize, shown: usize) -> String {
     } else {
         String::new()
     }
-}
-
-/// Whether claims by `paper` are kept under `--paper` (every paper's when none named).
-fn keeps(papers: &[String], paper: &str) -> bool {
-    papers.is_empty() || papers.iter().any(|p| p == paper)
 }
 
 /// `linkage check`: the dataset's counts, probable duplicates, and with texts the
@@ -129,14 +125,14 @@ impl Report for ListReport<'_> {
 pub struct ShowReport<'g> {
     pub(super) graph: &'g ConceptGraph,
     pub(super) node: NodeIndex,
-    pub(super) papers: Vec<String>,
+    pub(super) papers: PaperFilter,
     pub(super) with_quotes: bool,
 }
 
 impl Report for ShowReport<'_> {
     fn human(&self, out: &mut dyn Write) -> io::Result<()> {
         let (graph, ix) = (self.graph, self.node);
-        let keep = |paper: &str| keeps(&self.papers, paper);
+        let keep = |paper: &str| self.papers.keeps(paper);
         let disputes = query::contested::contested_about(graph, &[ix]);
         out.write_all(output::summary::show(graph, ix, &self.papers, &disputes).as_bytes())?;
         out.write_all(output::show::human(graph, ix, self.with_quotes, &keep).as_bytes())?;
@@ -144,7 +140,7 @@ impl Report for ShowReport<'_> {
     }
 
     fn json(&self) -> Option<Box<dyn JsonForm + '_>> {
-        let keep = |paper: &str| keeps(&self.papers, paper);
+        let keep = |paper: &str| self.papers.keeps(paper);
         Some(Box::new(output::show::json(self.graph, self.node, &keep)))
     }
 
@@ -219,17 +215,17 @@ impl Report for MatchReport<'_> {
 /// `linkage papers`.
 pub struct PapersReport<'g> {
     pub(super) graph: &'g ConceptGraph,
-    pub(super) papers: Vec<String>,
+    pub(super) papers: PaperFilter,
 }
 
 impl Report for PapersReport<'_> {
     fn human(&self, out: &mut dyn Write) -> io::Result<()> {
-        let keep = |paper: &str| keeps(&self.papers, paper);
+        let keep = |paper: &str| self.papers.keeps(paper);
         out.write_all(output::papers::human(self.graph, &keep).as_bytes())
     }
 
     fn json(&self) -> Option<Box<dyn JsonForm + '_>> {
-        let keep = |paper: &str| keeps(&self.papers, paper);
+        let keep = |paper: &str| self.papers.keeps(paper);
         Some(Box::new(output::papers::json(self.graph, &keep)))
     }
 
@@ -242,7 +238,7 @@ impl Report for PapersReport<'_> {
 pub struct DiffReport<'g> {
     pub(super) graph: &'g ConceptGraph,
     pub(super) diff: Diff<'g>,
-    pub(super) papers: Vec<String>,
+    pub(super) papers: PaperFilter,
     pub(super) with_quotes: bool,
 }
 
@@ -283,7 +279,7 @@ pub struct CompareReport<'g> {
     pub(super) graph: &'g ConceptGraph,
     pub(super) matrix: query::compare::Matrix<'g>,
     pub(super) table: CompareTable,
-    pub(super) texts: Option<Texts>,
+    pub(super) texts: Option<TextStore>,
 }
 
 impl Report for CompareReport<'_> {

@@ -6,8 +6,9 @@ use std::{io, path::Path};
 use crate::{
     cli::{ExportFormat, LookArgs, SelectionArgs},
     dot, formats, query, teach,
-    write::{refuse_data_dir, write_atomically},
-    ConceptGraph,
+    text_store::TextStore,
+    write::{Destination, DestinationDir},
+    ConceptGraph, PaperFilter,
 };
 
 use super::{note, Answer, Session};
@@ -26,7 +27,7 @@ pub fn export<'a>(
     let request = formats::ExportRequest {
         format,
         selection: selection.selection(),
-        texts: formats::PaperTexts::new(sources, session.data_dir()),
+        texts: TextStore::find(sources, session.data_dir()),
         output,
         data_dir: session.data_dir(),
     };
@@ -74,8 +75,7 @@ pub fn dot(
     }
     let text = match output {
         Some(path) => {
-            refuse_data_dir(path, session.data_dir())?;
-            write_atomically(path, text.as_bytes())?;
+            Destination::output(path, session.data_dir())?.write(text.as_bytes())?;
             String::new()
         }
         None => text,
@@ -98,7 +98,7 @@ pub fn render(
             output.display()
         )));
     };
-    refuse_data_dir(output, session.data_dir())?;
+    let output = Destination::output(output, session.data_dir())?;
     let graph = session.graph()?;
     let selection = selection.selection();
     let selected = dot::select(graph, &selection)?;
@@ -111,7 +111,7 @@ pub fn render(
         dot::build(graph, &selected, &look.look()),
         format,
         dpi,
-        output,
+        &output,
     )? {
         note(warning);
     }
@@ -120,8 +120,8 @@ pub fn render(
 
 /// `linkage gallery DIR`: every figure of the gallery, and its index.
 pub fn gallery(session: &Session, dir: &Path, svg: bool) -> Answer<'static> {
-    refuse_data_dir(&dir.join("README.md"), session.data_dir())?;
-    let written = dot::gallery::write(session.graph()?, dir, svg)?;
+    let dir = DestinationDir::output(dir, session.data_dir())?;
+    let written = dot::gallery::write(session.graph()?, &dir, svg)?;
     for file in &written.stale {
         note(format_args!(
             "warning: {} is not part of the gallery any more; delete it",
@@ -181,7 +181,7 @@ fn note_shared_text(graph: &ConceptGraph, selection: &dot::Selection) -> Result<
     if selection.min_papers <= 1 {
         return Ok(());
     }
-    let papers = graph.resolve_papers(&selection.papers)?;
+    let papers = PaperFilter::resolve(graph, &selection.papers)?;
     for (a, b) in query::comparison::shared_text_counted(graph, &papers, selection.min_papers) {
         note(format_args!(
             "note: --min-papers counts {} and {} as two papers, but their texts share passages",

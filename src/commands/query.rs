@@ -17,7 +17,8 @@ use crate::{
     },
     quotes,
     report::JsonOnly,
-    ConceptGraph,
+    text_store::TextStore,
+    ConceptGraph, PaperFilter,
 };
 
 use super::{
@@ -32,7 +33,7 @@ use super::{
 /// `linkage check`: validate the dataset; with `--sources`, verify every quote.
 pub fn check<'a>(session: &'a Session, sources: Option<&std::path::Path>) -> Answer<'a> {
     let graph = session.graph()?;
-    let report = quotes::Texts::for_check(sources, session.data_dir())
+    let report = TextStore::find(sources, session.data_dir())
         .map(|texts| quotes::verify_quotes(graph, &texts));
     // A source without a locator is fine when the text gives it; without texts it is
     // a problem.
@@ -60,32 +61,24 @@ pub fn unreviewed(session: &Session) -> Answer<'_> {
     Ok(Box::new(UnreviewedReport { graph, found }))
 }
 
-/// The papers `--paper` names, resolved to ids: whose claims a query keeps.
-struct Papers(Vec<String>);
+/// The papers `--paper` names, resolved: whose claims a query keeps.
+fn papers_of(graph: &ConceptGraph, query: &QueryArgs) -> Result<PaperFilter, Error> {
+    PaperFilter::resolve(graph, &query.paper)
+}
 
-impl Papers {
-    fn resolve(graph: &ConceptGraph, query: &QueryArgs) -> Result<Self, Error> {
-        Ok(Self(graph.resolve_papers(&query.paper)?))
+/// The nodes joined by a relation some paper `papers` keeps asserts; `None` for every
+/// node.
+fn touched_nodes(graph: &ConceptGraph, papers: &PaperFilter) -> Option<HashSet<NodeIndex>> {
+    if papers.keeps_every_paper() {
+        return None;
     }
-
-    /// Whether claims by `paper` are kept (every paper's when none was named).
-    fn keep(&self, paper: &str) -> bool {
-        self.0.is_empty() || self.0.iter().any(|p| p == paper)
-    }
-
-    /// The nodes joined by a relation some kept paper asserts; `None` for every node.
-    fn nodes(&self, graph: &ConceptGraph) -> Option<HashSet<NodeIndex>> {
-        if self.0.is_empty() {
-            return None;
+    let mut nodes = HashSet::new();
+    for (_, relation) in graph.relations() {
+        if papers.admits(relation) {
+            nodes.extend([relation.from, relation.to]);
         }
-        let mut nodes = HashSet::new();
-        for (_, relation) in graph.relations() {
-            if relation.sources.iter().any(|s| self.keep(&s.paper)) {
-                nodes.extend([relation.from, relation.to]);
-            }
-        }
-        Some(nodes)
     }
+    Some(nodes)
 }
 
 /// `linkage list`: the nodes, grouped by kind.
@@ -99,7 +92,7 @@ pub fn list<'a>(
     graph
         .schema()
         .require_node_kinds(&kind.map(str::to_string).into_iter().collect::<Vec<_>>())?;
-    let touched = Papers::resolve(graph, query)?.nodes(graph);
+    let touched = touched_nodes(graph, &papers_of(graph, query)?);
     let mut nodes: Vec<_> = graph
         .node_indices()
         .filter(|ix| touched.as_ref().is_none_or(|t| t.contains(ix)))
@@ -119,11 +112,11 @@ pub fn list<'a>(
 pub fn show<'a>(session: &'a Session, name: &str, query: &QueryArgs) -> Answer<'a> {
     let graph = session.graph()?;
     let node = graph.resolve(name)?;
-    let papers = Papers::resolve(graph, query)?;
+    let papers = papers_of(graph, query)?;
     Ok(Box::new(ShowReport {
         graph,
         node,
-        papers: papers.0,
+        papers,
         with_quotes: query.evidence.with_quotes(),
     }))
 }
@@ -141,14 +134,14 @@ pub fn search<'a>(
         ));
     }
     let graph = session.graph()?;
-    let papers = Papers::resolve(graph, query)?;
+    let papers = papers_of(graph, query)?;
     let mut found = output::search::search(graph, text);
-    if let Some(touched) = papers.nodes(graph) {
+    if let Some(touched) = touched_nodes(graph, &papers) {
         found.nodes.retain(|ix| touched.contains(ix));
     }
     found
         .quotes
-        .retain(|(_, source)| papers.keep(&source.paper));
+        .retain(|(_, source)| papers.keeps(&source.paper));
     let total = found.nodes.len() + found.quotes.len();
     let most = limit.or(total);
     found.nodes.truncate(most);
@@ -174,8 +167,8 @@ pub fn match_text<'a>(
     limit: LimitArgs,
 ) -> Answer<'a> {
     let graph = session.graph()?;
-    let papers = Papers::resolve(graph, query)?;
-    let index = matching::Index::build(graph, &matching::View::papers(&papers.0));
+    let papers = papers_of(graph, query)?;
+    let index = matching::Index::build(graph, &matching::View::papers(&papers));
     let answer = index.answer(text, matching::Tuning::DEFAULT, limit.or(MATCH_LIMIT))?;
     let quotes = match query.evidence.evidence() {
         Evidence::Brief => output::matching::Quotes::None,
@@ -193,11 +186,8 @@ pub fn match_text<'a>(
 /// `linkage papers`: the papers and their claim counts.
 pub fn papers<'a>(session: &'a Session, query: &QueryArgs) -> Answer<'a> {
     let graph = session.graph()?;
-    let papers = Papers::resolve(graph, query)?;
-    Ok(Box::new(PapersReport {
-        graph,
-        papers: papers.0,
-    }))
+    let papers = papers_of(graph, query)?;
+    Ok(Box::new(PapersReport { graph, papers }))
 }
 
 /// `linkage schema`: the JSON Schema of data files, or the kinds in force.
@@ -217,7 +207,7 @@ pub fn diff<'a>(session: &'a Session, a: &str, b: &str, query: &QueryArgs) -> An
     if a == b {
         return Err(Error::Usage("diff needs two different nodes".into()));
     }
-    let papers = graph.resolve_papers(&query.paper)?;
+    let papers = papers_of(graph, query)?;
     let diff = query::diff::diff(graph, a, b, &papers);
     Ok(Box::new(DiffReport {
         graph,
@@ -241,7 +231,7 @@ pub fn compare<'a>(
         [a, b] => Some((graph.resolve(a)?, graph.resolve(b)?)),
         _ => return Err(Error::Usage("compare takes two nodes or none".into())),
     };
-    let papers = graph.resolve_papers(&query.paper)?;
+    let papers = papers_of(graph, query)?;
     let matrix = query::compare::compare(graph, pair, &papers);
     let table = match (csv, evidence_table) {
         (true, true) => CompareTable::EvidenceCsv,
@@ -249,7 +239,7 @@ pub fn compare<'a>(
         (false, _) => CompareTable::Terminal,
     };
     let texts = (table == CompareTable::EvidenceCsv)
-        .then(|| quotes::Texts::for_check(None, session.data_dir()))
+        .then(|| TextStore::find(None, session.data_dir()))
         .flatten();
     Ok(Box::new(CompareReport {
         graph,
@@ -277,7 +267,7 @@ pub fn contested<'a>(
     view: ContestedView,
 ) -> Answer<'a> {
     let graph = session.graph()?;
-    let papers = graph.resolve_papers(&query.paper)?;
+    let papers = papers_of(graph, query)?;
     let nodes = names
         .iter()
         .map(|n| graph.resolve(n))
@@ -286,7 +276,7 @@ pub fn contested<'a>(
     let mut disputes: Vec<_> = found
         .disputes
         .iter()
-        .filter(|d| papers.is_empty() || d.papers().iter().any(|p| papers.iter().any(|q| q == p)))
+        .filter(|d| d.papers().iter().any(|p| papers.keeps(p)))
         .cloned()
         .collect();
     let shown = |d: &&query::contested::Dispute| {
@@ -376,7 +366,7 @@ pub fn neighbors<'a>(
     let center = graph.resolve(name)?;
     let filter = WalkFilter {
         kinds: via.to_vec(),
-        papers: graph.resolve_papers(&query.paper)?,
+        papers: papers_of(graph, query)?,
         ..WalkFilter::default()
     };
     let walk = Walk::new(graph, filter)?;
@@ -392,10 +382,10 @@ pub fn locate<'a>(
     sources: Option<&std::path::Path>,
 ) -> Answer<'a> {
     let graph = session.graph()?;
-    let papers = graph.resolve_papers(&query.paper)?;
+    let papers = papers_of(graph, query)?;
     let texts = author::paper_texts(graph, session.data_dir(), sources)?
         .into_iter()
-        .filter(|t| papers.is_empty() || papers.contains(&t.paper))
+        .filter(|t| papers.keeps(&t.paper))
         .collect::<Vec<_>>();
     let found = author::locate::locate(&texts, quote);
     Ok(Box::new(LocateReport {
@@ -408,7 +398,7 @@ pub fn locate<'a>(
 /// dataset, or `texts/FILE` in the `--data` directory when it is there.
 fn paper_text(session: &Session, graph: &ConceptGraph, paper: &str) -> Option<String> {
     let file = &graph.paper(paper)?.file;
-    let texts = quotes::Texts::for_check(None, session.data_dir())?;
+    let texts = TextStore::find(None, session.data_dir())?;
     texts.text(file).ok()
 }
 
@@ -417,7 +407,7 @@ fn path_query(graph: &ConceptGraph, args: &PathArgs) -> Result<PathQuery, Error>
     let mut query = PathQuery::new(graph.resolve(&args.from)?, graph.resolve(&args.to)?);
     query.filter = WalkFilter {
         kinds: args.via.clone(),
-        papers: graph.resolve_papers(&args.query.paper)?,
+        papers: papers_of(graph, &args.query)?,
         avoid: args
             .avoid
             .iter()

@@ -10,7 +10,8 @@ use crate::{
     cli::{AddArgs, Cli, ImportFormat},
     completion::{self, Shell},
     error::Error,
-    write::refuse_data_dir,
+    text_store::TextStore,
+    write::{Destination, DestinationDir},
 };
 
 use super::{
@@ -69,14 +70,7 @@ pub fn suggest(
 ) -> Answer<'static> {
     let graph = session.graph()?;
     let paper = graph.resolve_paper(paper)?;
-    let texts = crate::quotes::Texts::for_check(sources, session.data_dir()).ok_or_else(|| {
-        Error::Usage(format!(
-            "no texts to read: {} has no texts/ directory; name one with --sources DIR",
-            session
-                .data_dir()
-                .map_or_else(String::new, |d| d.display().to_string())
-        ))
-    })?;
+    let texts = TextStore::required(sources, session.data_dir())?;
     let file = &graph
         .paper(&paper)
         .map(|p| p.file.clone())
@@ -94,8 +88,7 @@ pub fn suggest(
     }
     let text = match output {
         Some(path) => {
-            refuse_data_dir(path, session.data_dir())?;
-            crate::write::write_atomically(path, sheet.as_bytes())?;
+            Destination::output(path, session.data_dir())?.write(sheet.as_bytes())?;
             super::note(format_args!(
                 "wrote {} candidate claims to {}",
                 drafts.len(),
@@ -111,7 +104,7 @@ pub fn suggest(
 /// `linkage add`: one claim into the dataset named by `--data`.
 pub fn add(session: &Session, args: &AddArgs) -> Answer<'static> {
     let dir = own_dataset(session, "add")?;
-    let texts = args.sources.clone().unwrap_or_else(|| dir.join("texts"));
+    let texts = TextStore::required(args.sources.as_deref(), Some(dir))?;
     let claim = NewClaim {
         from: args.from.clone(),
         kind: args.relation.clone(),
@@ -172,9 +165,9 @@ pub fn import(session: &Session, request: ImportRequest<'_>) -> Answer<'static> 
             "paper records join the dataset --data names; -o is for GraphML".into(),
         )),
         (ImportFormat::Graphml, Some(dir)) => {
-            refuse_data_dir(&dir.join("papers.json"), session.data_dir())?;
+            let dir = DestinationDir::output(dir, session.data_dir())?;
             Ok(Box::new(Text::wrote(crate::import::import(
-                format, file, dir,
+                format, file, &dir,
             )?)))
         }
         (ImportFormat::Graphml, None) => Err(Error::Usage(
@@ -204,9 +197,7 @@ fn import_references(
 /// Claims from a spreadsheet into a new file of the dataset.
 fn import_claims(session: &Session, request: &ImportRequest<'_>) -> Answer<'static> {
     let dir = own_dataset(session, "import")?;
-    let texts = request
-        .sources
-        .map_or_else(|| dir.join("texts"), Path::to_path_buf);
+    let texts = TextStore::required(request.sources, Some(dir))?;
     let imported = author::claims::import(dir, &texts, request.file, request.into)?;
     Ok(Box::new(Text::found(format!(
         "wrote {}: {} relations, {}{} new nodes\n",

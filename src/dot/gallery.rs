@@ -5,10 +5,7 @@
 //! Each figure is a `linkage dot` command line, parsed by the real argument parser, so
 //! the command the index shows is exactly the one that made the figure.
 
-use std::{
-    fmt::Write as _,
-    path::{Path, PathBuf},
-};
+use std::{fmt::Write as _, path::PathBuf};
 
 use clap::Parser as _;
 
@@ -17,7 +14,7 @@ use crate::{
     dot::{build::build, build::to_dot, render::render, render::ImageFormat, select::select},
     error::Error,
     graph::ConceptGraph,
-    write::write_atomically,
+    write::{Destination, DestinationDir},
 };
 
 pub use super::figures::{figures, Figure};
@@ -64,7 +61,7 @@ pub struct Written {
     pub stale: Vec<PathBuf>,
 }
 
-/// Writes every figure into `dir` as `NAME.dot` (and `NAME.svg` when `svg`), then the
+/// Writes every figure into `out` as `NAME.dot` (and `NAME.svg` when `svg`), then the
 /// index `README.md`. Every figure is made (and rendered) before any file is written, so
 /// a figure that fails (Graphviz missing or failing) leaves the directory as it was;
 /// each file is then written atomically. Stale diagram files are reported, never
@@ -73,9 +70,10 @@ pub struct Written {
 /// # Errors
 /// [`Error::Io`] when `dir` cannot be created or written, [`Error::External`] when
 /// Graphviz is needed (`svg`) and missing or failing.
-pub fn write(graph: &ConceptGraph, dir: &Path, svg: bool) -> Result<Written, Error> {
+pub fn write(graph: &ConceptGraph, out: &DestinationDir, svg: bool) -> Result<Written, Error> {
+    let dir = out.path();
     let figures = figures(graph);
-    let mut files: Vec<(PathBuf, Vec<u8>)> = Vec::new();
+    let mut files: Vec<(Destination, Vec<u8>)> = Vec::new();
     for figure in &figures {
         let (selected, look) = figure_parts(graph, figure)?;
         if selected.is_empty() {
@@ -86,20 +84,20 @@ pub fn write(graph: &ConceptGraph, dir: &Path, svg: bool) -> Result<Written, Err
             )));
         }
         files.push((
-            dir.join(format!("{}.dot", figure.name)),
+            out.file(format!("{}.dot", figure.name))?,
             to_dot(graph, &selected, &look).into_bytes(),
         ));
         if svg {
             let image = render(build(graph, &selected, &look), ImageFormat::Svg, 96)?;
-            files.push((dir.join(format!("{}.svg", figure.name)), image));
+            files.push((out.file(format!("{}.svg", figure.name))?, image));
         }
     }
-    files.push((dir.join("README.md"), self::index(&figures).into_bytes()));
-    std::fs::create_dir_all(dir).map_err(|e| Error::io("create directory", dir, e))?;
+    files.push((out.file("README.md")?, self::index(&figures).into_bytes()));
+    out.create()?;
     let mut written = Written::default();
-    for (path, bytes) in files {
-        write_atomically(&path, &bytes)?;
-        written.files.push(path);
+    for (file, bytes) in files {
+        file.write(&bytes)?;
+        written.files.push(file.path().to_path_buf());
     }
     let entries = std::fs::read_dir(dir).map_err(|e| Error::io("read directory", dir, e))?;
     let mut stale: Vec<PathBuf> = entries

@@ -78,11 +78,11 @@ impl Canvas<'_> {
     /// The papers the selection counts among the sources of `edges`, once each, in
     /// order of appearance.
     pub(crate) fn papers_of(&self, edges: &[EdgeIndex]) -> Vec<&str> {
-        crate::relation::distinct_papers(
-            edges
-                .iter()
-                .flat_map(|&edge| self.graph.relation(edge).sources_in(&self.selected.papers)),
-        )
+        crate::relation::distinct_papers(edges.iter().flat_map(|&edge| {
+            self.selected
+                .papers
+                .sources(&self.graph.relation(edge).sources)
+        }))
     }
 }
 

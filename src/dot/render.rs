@@ -9,7 +9,7 @@ use graphviz_rust::{
     printer::PrinterContext,
 };
 
-use crate::{error::Error, write::write_atomically};
+use crate::{error::Error, write::Destination};
 
 /// Image formats `render` writes.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -172,7 +172,7 @@ pub fn oversize_warning((width, height): (f64, f64)) -> Option<String> {
     })
 }
 
-/// Renders `graph` into `path` atomically, in `format`; returns a warning when the
+/// Renders `graph` into `destination` atomically, in `format`; returns a warning when the
 /// figure is larger than a page or a slide.
 ///
 /// # Errors
@@ -181,9 +181,9 @@ pub fn render_to_file(
     graph: Graph,
     format: ImageFormat,
     dpi: u32,
-    path: &Path,
+    destination: &Destination,
 ) -> Result<Option<String>, Error> {
     let image = render(graph, format, dpi)?;
-    write_atomically(path, &image)?;
+    destination.write(&image)?;
     Ok(image_inches(&image, format, dpi).and_then(oversize_warning))
 }

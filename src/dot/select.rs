@@ -7,6 +7,7 @@ use petgraph::graph::{EdgeIndex, NodeIndex};
 use crate::{
     error::Error,
     graph::ConceptGraph,
+    paper_filter::PaperFilter,
     query::{comparison::Row, PathQuery, WalkFilter},
     relation::Relation,
 };
@@ -52,9 +53,9 @@ pub struct Selected {
     pub highlighted_nodes: IndexSet<NodeIndex>,
     /// Relations drawn stressed.
     pub highlighted_edges: IndexSet<EdgeIndex>,
-    /// Paper ids the selection is limited to (empty: all), so citations on edges and
-    /// clusters by paper count only these papers' sources.
-    pub papers: Vec<String>,
+    /// The papers the selection is limited to, so citations on edges and clusters by
+    /// paper count only these papers' sources.
+    pub papers: PaperFilter,
     /// For `--diff`: the comparison, drawn side by side instead of as a plain graph.
     pub comparison: Option<Comparison>,
 }
@@ -103,7 +104,7 @@ impl Selected {
 
     /// The papers among `relation`'s sources that count for this selection, once each.
     pub fn papers_of<'r>(&self, relation: &'r Relation) -> Vec<&'r str> {
-        relation.papers_in(&self.papers)
+        self.papers.papers(relation)
     }
 }
 
@@ -126,7 +127,7 @@ impl Selected {
 pub fn select(graph: &ConceptGraph, selection: &Selection) -> Result<Selected, Error> {
     graph.schema().require_node_kinds(&selection.kinds)?;
     graph.schema().require_relation_kinds(&selection.via)?;
-    let papers = graph.resolve_papers(&selection.papers)?;
+    let papers = PaperFilter::resolve(graph, &selection.papers)?;
     if let Some((a, b)) = &selection.diff {
         let (a, b) = (graph.resolve(a)?, graph.resolve(b)?);
         return compare(graph, a, b, papers, &selection.via, selection.min_papers);
@@ -260,7 +261,7 @@ fn compare(
     graph: &ConceptGraph,
     a: NodeIndex,
     b: NodeIndex,
-    papers: Vec<String>,
+    papers: PaperFilter,
     via: &[String],
     min_papers: usize,
 ) -> Result<Selected, Error> {
@@ -353,7 +354,7 @@ fn kept<'g>(rows: Vec<Row<'g>>, via: &[String], min_papers: usize) -> Vec<Row<'g
 /// What a selection allows.
 struct Filter<'a> {
     graph: &'a ConceptGraph,
-    papers: &'a [String],
+    papers: &'a PaperFilter,
     kinds: &'a [String],
     via: &'a [String],
     min_papers: usize,
@@ -372,7 +373,7 @@ impl Filter<'_> {
 
     fn relation(&self, edge: EdgeIndex, relation: &Relation) -> bool {
         (self.via.is_empty() || self.via.iter().any(|k| *k == relation.kind))
-            && relation.asserted_by_any(self.papers)
+            && self.papers.admits(relation)
             && self.support.as_ref().is_none_or(|support| {
                 support.papers(edge, relation, self.papers) >= self.min_papers
             })

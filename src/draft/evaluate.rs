@@ -11,7 +11,7 @@
 use std::{fmt::Write as _, ops::Range};
 
 use super::{Draft, DraftEnd, Drafting};
-use crate::{graph::ConceptGraph, locate::find_bytes, matching::View, quotes::Texts};
+use crate::{graph::ConceptGraph, locate::find_bytes, matching::View, text_store::TextStore};
 
 /// A claim encoded by hand: what a row must hit.
 #[derive(Debug, Clone)]
@@ -133,7 +133,7 @@ pub fn score(
 /// The measurement as Markdown: on the papers of `unseen` (claims encoded by hand,
 /// texts in `unseen_texts`) drafted against every concept of `shipped`, then
 /// leave-one-paper-out on the papers of `shipped`.
-pub fn report(shipped: &ConceptGraph, unseen: &ConceptGraph, unseen_texts: &Texts) -> String {
+pub fn report(shipped: &ConceptGraph, unseen: &ConceptGraph, unseen_texts: &TextStore) -> String {
     let mut out = String::new();
     let _ = writeln!(
         out,
@@ -157,10 +157,10 @@ pub fn report(shipped: &ConceptGraph, unseen: &ConceptGraph, unseen_texts: &Text
     );
     let mut rows = Vec::new();
     for paper in shipped.papers() {
-        let Ok(text) = Texts::Embedded.text(&paper.file) else {
+        let Ok(text) = TextStore::Embedded.text(&paper.file) else {
             continue;
         };
-        let view = View::without(shipped, &paper.id, Some(&Texts::Embedded));
+        let view = View::without(shipped, &paper.id, Some(&TextStore::Embedded));
         let drafting = Drafting::new(shipped, &view);
         let drafts = drafting.suggest(&paper.id, &text);
         let gold = gold_claims(shipped, &paper.id, &text);

@@ -15,11 +15,7 @@ pub mod json;
 pub mod mermaid;
 pub mod rdf;
 
-use std::{
-    collections::HashMap,
-    io,
-    path::{Path, PathBuf},
-};
+use std::{collections::HashMap, io, path::Path};
 
 use petgraph::graph::{EdgeIndex, NodeIndex};
 
@@ -30,9 +26,11 @@ use crate::{
     graph::ConceptGraph,
     locate::{Span, TextIndex},
     paper::Paper,
+    paper_filter::PaperFilter,
     relation::{Relation, Source},
     report::carry,
-    write::{refuse_data_dir, write_atomically},
+    text_store::TextStore,
+    write::{Destination, DestinationDir},
 };
 
 /// Formats `export` can write.
@@ -82,85 +80,19 @@ impl Format {
     }
 }
 
-/// Where the papers' texts are, to place quotes in them.
-#[derive(Debug, Clone, Default)]
-pub struct PaperTexts {
-    dir: Option<PathBuf>,
-    /// Whether the user named the directory (a missing file is then an error).
-    named: bool,
-    /// The built-in dataset: its texts are built into the binary.
-    embedded: bool,
-}
-
-impl PaperTexts {
-    /// The texts in `sources` when given; else in `texts/` beside a `--data` directory,
-    /// when there is one; else, for the built-in dataset, the texts built in with it.
-    pub fn new(sources: Option<&Path>, data: Option<&Path>) -> Self {
-        match (sources, data) {
-            (Some(dir), _) => Self {
-                dir: Some(dir.to_path_buf()),
-                named: true,
-                embedded: false,
-            },
-            (None, Some(data)) if data.join("texts").is_dir() => Self {
-                dir: Some(data.join("texts")),
-                named: false,
-                embedded: false,
-            },
-            (None, Some(_)) => Self::default(),
-            (None, None) => Self {
-                dir: None,
-                named: false,
-                embedded: true,
-            },
-        }
-    }
-
-    /// The text of `paper`, when it is at hand.
-    ///
-    /// # Errors
-    /// [`Error::Io`] when a directory named with `--sources` lacks or cannot give the file.
-    pub fn paper_text(&self, paper: &Paper) -> Result<Option<String>, Error> {
-        if self.embedded {
-            return Ok(crate::quotes::Texts::Embedded.text(&paper.file).ok());
-        }
-        let Some(dir) = &self.dir else {
-            return Ok(None);
-        };
-        let path = dir.join(&paper.file);
-        match std::fs::read(&path) {
-            Ok(bytes) => crate::pdf::text_of_file(&paper.file, &bytes)
-                .map(Some)
-                .or_else(|why| {
-                    if self.named {
-                        Err(Error::Usage(why))
-                    } else {
-                        Ok(None)
-                    }
-                }),
-            Err(_) if !self.named => Ok(None),
-            Err(e) => Err(Error::io("read", &path, e)),
-        }
-    }
-}
-
-/// The facts about `nodes` with their sources by `papers` (all when empty); facts left
+/// The facts about `nodes` with their sources by the papers `papers` keeps; facts left
 /// with no source are left out.
 fn fact_items<'g>(
     graph: &'g ConceptGraph,
     nodes: &[NodeIndex],
-    papers: &[String],
+    papers: &PaperFilter,
 ) -> Vec<(&'g Fact, Vec<&'g Source>)> {
     graph
         .facts()
         .iter()
         .filter(|fact| nodes.binary_search(&fact.subject).is_ok())
         .map(|fact| {
-            let sources = fact
-                .sources
-                .iter()
-                .filter(|s| papers.is_empty() || papers.iter().any(|p| *p == s.paper))
-                .collect::<Vec<_>>();
+            let sources = papers.sources(&fact.sources).collect::<Vec<_>>();
             (fact, sources)
         })
         .filter(|(_, sources)| !sources.is_empty())
@@ -178,8 +110,8 @@ pub struct View<'g> {
     pub edges: Vec<EdgeIndex>,
     /// The papers the export covers, in data order.
     pub papers: Vec<&'g Paper>,
-    /// Paper ids the selection is limited to (empty: all).
-    only_papers: Vec<String>,
+    /// The papers the selection is limited to.
+    only_papers: PaperFilter,
     texts: HashMap<String, TextIndex>,
 }
 
@@ -212,7 +144,7 @@ impl<'g> View<'g> {
     pub fn new(
         graph: &'g ConceptGraph,
         selection: &Selection,
-        texts: &PaperTexts,
+        texts: Option<&TextStore>,
     ) -> Result<Self, Error> {
         let selected = dot::select(graph, selection)?;
         let whole = is_whole(selection);
@@ -237,9 +169,8 @@ impl<'g> View<'g> {
         let facts = fact_items(graph, &nodes, &only_papers);
         let cited = |paper: &Paper| {
             edges.iter().any(|&e| {
-                graph
-                    .relation(e)
-                    .sources_in(&only_papers)
+                only_papers
+                    .sources(&graph.relation(e).sources)
                     .any(|s| s.paper == paper.id)
             }) || facts
                 .iter()
@@ -248,7 +179,11 @@ impl<'g> View<'g> {
         let papers: Vec<&Paper> = graph.papers().filter(|p| whole || cited(p)).collect();
         let mut located = HashMap::new();
         for paper in &papers {
-            if let Some(text) = texts.paper_text(paper)? {
+            if let Some(text) = texts
+                .map(|t| t.text_if_at_hand(paper))
+                .transpose()?
+                .flatten()
+            {
                 located.insert(paper.id.clone(), TextIndex::new(&text));
             }
         }
@@ -269,7 +204,7 @@ impl<'g> View<'g> {
 
     /// The sources of `relation` the selection keeps (those of its papers).
     pub fn sources<'r>(&self, relation: &'r Relation) -> Vec<&'r Source> {
-        relation.sources_in(&self.only_papers).collect()
+        self.only_papers.sources(&relation.sources).collect()
     }
 
     /// Where `source`'s quote stands in its paper's text, when the text is at hand and
@@ -385,8 +320,8 @@ pub struct ExportRequest<'a> {
     pub format: Format,
     /// What part of the graph.
     pub selection: Selection,
-    /// Where the papers' texts are.
-    pub texts: PaperTexts,
+    /// Where the papers' texts are (`TextStore::find`), if anywhere.
+    pub texts: Option<TextStore>,
     /// The file (or, for csv, the directory) to write; standard output when `None`.
     pub output: Option<&'a Path>,
     /// The data directory, never written into.
@@ -413,7 +348,7 @@ pub fn export<'g>(
     graph: &'g ConceptGraph,
     request: &ExportRequest<'_>,
 ) -> Result<Exported<'g>, Error> {
-    let view = View::new(graph, &request.selection, &request.texts)?;
+    let view = View::new(graph, &request.selection, request.texts.as_ref())?;
     let places_quotes = matches!(
         request.format,
         Format::Turtle | Format::Jsonld | Format::EvidenceCsv | Format::EvidenceMd
@@ -438,16 +373,17 @@ pub fn export<'g>(
     let artifacts = render(&view, request.format)?;
     match (output, artifacts.as_slice()) {
         (path, [one]) if one.name.is_empty() => {
-            refuse_data_dir(path, request.data_dir)?;
-            write_atomically(path, one.text.as_bytes())?;
+            Destination::output(path, request.data_dir)?.write(one.text.as_bytes())?;
         }
         (dir, many) => {
-            for artifact in many {
-                refuse_data_dir(&dir.join(artifact.name), request.data_dir)?;
-            }
-            std::fs::create_dir_all(dir).map_err(|e| Error::io("create", dir, e))?;
-            for artifact in many {
-                write_atomically(&dir.join(artifact.name), artifact.text.as_bytes())?;
+            let dir = DestinationDir::output(dir, request.data_dir)?;
+            let files = many
+                .iter()
+                .map(|artifact| dir.file(artifact.name))
+                .collect::<Result<Vec<_>, _>>()?;
+            dir.create()?;
+            for (file, artifact) in files.iter().zip(many) {
+                file.write(artifact.text.as_bytes())?;
             }
         }
     }

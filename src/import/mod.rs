@@ -11,7 +11,7 @@ use std::path::{Path, PathBuf};
 use crate::{
     error::Error,
     load::{load, DataSource},
-    write::{new_or_empty_dir, write_atomically},
+    write::{new_or_empty_dir, DestinationDir},
 };
 
 /// Formats `import` reads.
@@ -43,14 +43,19 @@ impl ImportFormat {
     }
 }
 
-/// Reads `file` in `format` and writes its data files into `dir`, which must not exist
+/// Reads `file` in `format` and writes its data files into `out`, which must not exist
 /// or be empty (nothing of a user's is overwritten). Then loads `dir` as a dataset, so
 /// a problem in what was read is reported against the files written.
 ///
 /// # Errors
 /// [`Error::Io`] reading or writing, [`Error::Usage`] for malformed input or a `dir`
 /// with files in it, [`Error::InvalidData`] when the data read is not a valid dataset.
-pub fn import(format: ImportFormat, file: &Path, dir: &Path) -> Result<Vec<PathBuf>, Error> {
+pub fn import(
+    format: ImportFormat,
+    file: &Path,
+    out: &DestinationDir,
+) -> Result<Vec<PathBuf>, Error> {
+    let dir = out.path();
     let bytes = std::fs::read(file).map_err(|e| Error::io("read", file, e))?;
     let text = String::from_utf8(bytes).map_err(|e| {
         Error::Usage(format!(
@@ -75,9 +80,9 @@ pub fn import(format: ImportFormat, file: &Path, dir: &Path) -> Result<Vec<PathB
     new_or_empty_dir(dir, "already has files in it; import into a new directory")?;
     let mut written = Vec::new();
     for (name, text) in files {
-        let path = dir.join(name);
-        write_atomically(&path, text.as_bytes())?;
-        written.push(path);
+        let destination = out.file(name)?;
+        destination.write(text.as_bytes())?;
+        written.push(destination.path().to_path_buf());
     }
     load(&DataSource::Dir(dir.to_path_buf()))?;
     Ok(written)

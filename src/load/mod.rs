@@ -76,10 +76,10 @@ pub fn load(source: &DataSource) -> Result<Loaded> {
 impl DataSource {
     /// Where the papers' texts of this dataset are: built in with the built-in one,
     /// `DIR/texts` beside a directory's data files when that exists.
-    pub fn texts(&self) -> Option<crate::quotes::Texts> {
+    pub fn texts(&self) -> Option<crate::text_store::TextStore> {
         match self {
-            Self::Embedded => crate::quotes::Texts::for_check(None, None),
-            Self::Dir(dir) => crate::quotes::Texts::for_check(None, Some(dir)),
+            Self::Embedded => crate::text_store::TextStore::find(None, None),
+            Self::Dir(dir) => crate::text_store::TextStore::find(None, Some(dir)),
         }
     }
 }

@@ -42,7 +42,7 @@ pub(super) fn add_paper(
                 format!("paper `{}` names no text file", paper.id),
             )
             .hint("`file` is the name of the paper's plain-text file, used by `check --sources`");
-    } else if let Some(reason) = crate::quotes::unsafe_text_name(&paper.file) {
+    } else if let Some(reason) = crate::text_store::unsafe_text_name(&paper.file) {
         problems
             .at(
                 file,

@@ -21,7 +21,7 @@ use super::{
     score::{name_score, needs, Query},
     Index, Tuning, View,
 };
-use crate::{graph::ConceptGraph, normalize::Words, quotes::Texts, relation::Source};
+use crate::{graph::ConceptGraph, normalize::Words, relation::Source, text_store::TextStore};
 
 /// The two strategies every paper names: their ends are not counted.
 pub const STRATEGIES: [&str; 2] = ["tpa", "rr"];
@@ -69,7 +69,7 @@ impl Trial<'_> {
 /// end, quote) once: a quote backing several claims about the same end is one trial.
 pub fn trials<'g>(
     graph: &'g ConceptGraph,
-    texts: Option<&Texts>,
+    texts: Option<&TextStore>,
     tuning: Tuning,
 ) -> Vec<Trial<'g>> {
     let mut out = Vec::new();

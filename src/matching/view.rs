@@ -7,13 +7,15 @@ use std::collections::HashSet;
 
 use petgraph::graph::NodeIndex;
 
-use crate::{graph::ConceptGraph, normalize::Words, quotes::Texts};
+use crate::{
+    graph::ConceptGraph, normalize::Words, paper_filter::PaperFilter, text_store::TextStore,
+};
 
 /// Whose claims and which names a match may use.
 #[derive(Debug, Clone, Default)]
 pub struct View {
-    /// Only these papers' claims count (every paper's when `None`).
-    only: Option<Vec<String>>,
+    /// Only these papers' claims count.
+    only: PaperFilter,
     /// This paper's claims do not count.
     without: Option<String>,
     /// Aliases that do not count, as (node, index in its aliases).
@@ -28,11 +30,11 @@ impl View {
         Self::default()
     }
 
-    /// Only the claims of `papers` (ids); every paper's when empty. A concept none of
-    /// them uses is not a candidate.
-    pub fn papers(papers: &[String]) -> Self {
+    /// Only the claims of the papers `papers` keeps. A concept none of them uses is not
+    /// a candidate.
+    pub fn papers(papers: &PaperFilter) -> Self {
         Self {
-            only: (!papers.is_empty()).then(|| papers.to_vec()),
+            only: papers.clone(),
             ..Self::default()
         }
     }
@@ -42,7 +44,7 @@ impl View {
     /// paper uses. An alias is used by a paper whose text holds its words in order
     /// (normalised: case, hyphens and endings aside), or, without the texts, whose
     /// quotes do.
-    pub fn without(graph: &ConceptGraph, paper: &str, texts: Option<&Texts>) -> Self {
+    pub fn without(graph: &ConceptGraph, paper: &str, texts: Option<&TextStore>) -> Self {
         let others: Vec<String> = graph
             .papers()
             .filter(|p| p.id != paper)
@@ -62,7 +64,7 @@ impl View {
             }
         }
         Self {
-            only: None,
+            only: PaperFilter::every(),
             without: Some(paper.to_string()),
             hidden_aliases,
             names_only: false,
@@ -84,17 +86,13 @@ impl View {
 
     /// Whether `paper`'s claims count.
     pub fn counts(&self, paper: &str) -> bool {
-        self.without.as_deref() != Some(paper)
-            && self
-                .only
-                .as_ref()
-                .is_none_or(|only| only.iter().any(|p| p == paper))
+        self.without.as_deref() != Some(paper) && self.only.keeps(paper)
     }
 
     /// Whether the view leaves papers out (so a concept no counted paper uses is no
     /// candidate even if no paper at all uses it).
     pub(super) fn is_partial(&self) -> bool {
-        self.only.is_some() || self.without.is_some()
+        !self.only.keeps_every_paper() || self.without.is_some()
     }
 
     /// Whether alias `index` of `node` counts.
@@ -105,7 +103,7 @@ impl View {
 
 /// A paper's text in normal form with a space at each end (so a phrase is found as
 /// whole words); its quotes when the text cannot be read.
-fn normal_text(graph: &ConceptGraph, paper: &str, texts: Option<&Texts>) -> String {
+fn normal_text(graph: &ConceptGraph, paper: &str, texts: Option<&TextStore>) -> String {
     let text = graph
         .paper(paper)
         .and_then(|p| texts?.read(&p.file).ok())

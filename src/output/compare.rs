@@ -14,7 +14,7 @@ use crate::{
         compare::{Matrix, MatrixRow},
         comparison::Stance,
     },
-    quotes::Texts,
+    text_store::TextStore,
 };
 
 const CELL: usize = 3;
@@ -272,7 +272,11 @@ pub fn csv(graph: &ConceptGraph, matrix: &Matrix<'_>) -> String {
 /// --format evidence-csv` (so `linkage import` reads it back): one row per relation and
 /// source of the papers shown, in the matrix's order. Line ranges and omitted locators
 /// come from `texts` where a paper's text can be read there; else they are left empty.
-pub fn evidence_csv(graph: &ConceptGraph, matrix: &Matrix<'_>, texts: Option<&Texts>) -> String {
+pub fn evidence_csv(
+    graph: &ConceptGraph,
+    matrix: &Matrix<'_>,
+    texts: Option<&TextStore>,
+) -> String {
     let mut indexes: HashMap<&str, Option<TextIndex>> = HashMap::new();
     let mut rows = Vec::new();
     for row in &matrix.rows {

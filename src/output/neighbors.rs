@@ -116,7 +116,7 @@ pub fn json<'g>(walk: &'g Walk<'g>, ego: &'g Ego) -> NeighborsJson<'g> {
         depth: ego.depth,
         filters: FiltersJson {
             via: &walk.filter().kinds,
-            papers: &walk.filter().papers,
+            papers: walk.filter().papers.named(),
         },
         nodes: ego
             .nodes

@@ -274,7 +274,7 @@ pub fn json<'g>(
         },
         filters: PathFiltersJson {
             via: &query.filter.kinds,
-            papers: &query.filter.papers,
+            papers: query.filter.papers.named(),
             avoid: query.filter.avoid.iter().map(|&v| id(v)).collect(),
             through: query.through.map(id),
             undirected: query.filter.undirected,
@@ -321,7 +321,10 @@ fn kept_sources<'q, 'g: 'q>(
     graph: &'g ConceptGraph,
     hop: &Hop,
 ) -> impl Iterator<Item = &'g Source> + 'q {
-    graph.relation(hop.edge).sources_in(&query.filter.papers)
+    query
+        .filter
+        .papers
+        .sources(&graph.relation(hop.edge).sources)
 }
 
 /// `Label (id)`.
@@ -355,8 +358,14 @@ fn conditions(graph: &ConceptGraph, query: &PathQuery, with_length: bool) -> Vec
             .collect();
         parts.push(format!("using only {}", labels.join(", ")));
     }
-    if !query.filter.papers.is_empty() {
-        let cites: Vec<&str> = query.filter.papers.iter().map(|p| graph.cite(p)).collect();
+    if !query.filter.papers.keeps_every_paper() {
+        let cites: Vec<&str> = query
+            .filter
+            .papers
+            .named()
+            .iter()
+            .map(|p| graph.cite(p))
+            .collect();
         parts.push(format!("as asserted by {}", cites.join(" or ")));
     }
     if !query.filter.avoid.is_empty() {

@@ -14,6 +14,7 @@ use super::{
 use crate::{
     arrow,
     graph::ConceptGraph,
+    paper_filter::PaperFilter,
     query::{
         contested::{Dispute, Strength},
         diff::Diff,
@@ -62,12 +63,12 @@ fn counted_line(title: &str, items: &[(String, usize)]) -> String {
 fn disputes_about<'d>(
     disputes: &'d [Dispute],
     nodes: &[NodeIndex],
-    papers: &[String],
+    papers: &PaperFilter,
 ) -> Vec<&'d Dispute> {
     disputes
         .iter()
         .filter(|d| d.strength != Strength::Related)
-        .filter(|d| papers.is_empty() || d.papers().iter().any(|p| papers.iter().any(|q| q == p)))
+        .filter(|d| d.papers().iter().any(|p| papers.keeps(p)))
         .filter(|d| nodes.iter().any(|&n| d.involves(n)))
         .collect()
 }
@@ -77,7 +78,7 @@ fn disputes_line(
     graph: &ConceptGraph,
     disputes: &[&Dispute],
     nodes: &[NodeIndex],
-    papers: &[String],
+    papers: &PaperFilter,
 ) -> String {
     if disputes.is_empty() {
         return String::new();
@@ -88,9 +89,9 @@ fn disputes_line(
         .map(|&n| graph.node(n).label.as_str())
         .collect();
     let mut ids: Vec<&str> = nodes.iter().map(|&n| graph.node(n).id.as_str()).collect();
-    if !papers.is_empty() {
+    if !papers.keeps_every_paper() {
         ids.push("--paper");
-        ids.extend(papers.iter().map(String::as_str));
+        ids.extend(papers.named().iter().map(String::as_str));
     }
     let title = "Disputes";
     let head = format!("{title} about {}: {}", about.join(" or "), disputes.len());
@@ -131,7 +132,7 @@ fn details_rule() -> String {
 pub fn diff(
     graph: &ConceptGraph,
     diff: &Diff<'_>,
-    papers: &[String],
+    papers: &PaperFilter,
     disputes: &[Dispute],
 ) -> String {
     let (a, b) = (graph.node(diff.a), graph.node(diff.b));
@@ -245,10 +246,10 @@ pub fn diff(
 pub fn show(
     graph: &ConceptGraph,
     ix: NodeIndex,
-    papers: &[String],
+    papers: &PaperFilter,
     disputes: &[Dispute],
 ) -> String {
-    let keep = |paper: &str| papers.is_empty() || papers.iter().any(|p| p == paper);
+    let filter = papers;
     let node = graph.node(ix);
     let mut by_kind: IndexMap<String, usize> = IndexMap::new();
     let mut by_paper: IndexMap<&str, usize> = IndexMap::new();
@@ -256,7 +257,7 @@ pub fn show(
     let incident = graph.incident(ix);
     let mut relations = 0;
     for item in &incident {
-        let papers = papers_of(item.relation.sources.iter().filter(|s| keep(&s.paper)));
+        let papers = papers_of(filter.sources(&item.relation.sources));
         if papers.is_empty() {
             continue;
         }
@@ -278,13 +279,7 @@ pub fn show(
     // Relations that compare other nodes along this one (an aspect or dimension).
     let mut compared = 0;
     for edge in graph.qualified_by(ix) {
-        let papers = papers_of(
-            graph
-                .relation(edge)
-                .sources
-                .iter()
-                .filter(|s| keep(&s.paper)),
-        );
+        let papers = papers_of(filter.sources(&graph.relation(edge).sources));
         if papers.is_empty() {
             continue;
         }
@@ -330,7 +325,7 @@ pub fn show(
         .iter()
         .filter(|fact| fact.subject == ix)
         .filter_map(|fact| {
-            let papers = papers_of(fact.sources.iter().filter(|s| keep(&s.paper)));
+            let papers = papers_of(filter.sources(&fact.sources));
             let property = graph
                 .schema()
                 .properties

@@ -5,7 +5,7 @@
 use petgraph::graph::NodeIndex;
 
 use super::comparison::{both_ways, rows, Row, Stance};
-use crate::{graph::ConceptGraph, logic::Verdict};
+use crate::{graph::ConceptGraph, logic::Verdict, paper_filter::PaperFilter};
 
 /// The agreement matrix.
 #[derive(Debug)]
@@ -37,16 +37,16 @@ impl MatrixRow<'_> {
 }
 
 /// Builds the matrix over every comparison, or only those between `pair` when given,
-/// with columns for `papers` (every paper when empty).
+/// with a column for each paper `papers` keeps.
 pub fn compare<'g>(
     graph: &'g ConceptGraph,
     pair: Option<(NodeIndex, NodeIndex)>,
-    papers: &[String],
+    papers: &PaperFilter,
 ) -> Matrix<'g> {
-    let columns: Vec<String> = if papers.is_empty() {
+    let columns: Vec<String> = if papers.keeps_every_paper() {
         graph.papers().map(|p| p.id.clone()).collect()
     } else {
-        papers.to_vec()
+        papers.named().to_vec()
     };
     let all = rows(graph, pair, papers);
     let edges = |row: &Row<'_>| -> Vec<petgraph::graph::EdgeIndex> {

@@ -16,6 +16,7 @@ use crate::{
     graph::ConceptGraph,
     logic::{judge, Claim as LogicClaim, Verdict},
     paper::text_sharing_pairs,
+    paper_filter::PaperFilter,
     relation::{distinct_papers, Relation, Source},
     schema::Role,
 };
@@ -66,15 +67,15 @@ pub struct Claim<'g> {
 }
 
 impl<'g> Claim<'g> {
-    /// The relation with its sources narrowed to `papers` (all when empty), read from
+    /// The relation with its sources narrowed to `papers`, read from
     /// `a`'s side; `None` when none of those papers asserts it.
     pub fn of(
         edge: EdgeIndex,
         relation: &'g Relation,
         a: NodeIndex,
-        papers: &[String],
+        papers: &PaperFilter,
     ) -> Option<Self> {
-        let sources: Vec<&Source> = relation.sources_in(papers).collect();
+        let sources: Vec<&Source> = papers.sources(&relation.sources).collect();
         let positions = relation.positions.as_ref().map(|p| {
             if relation.from == a {
                 (p.from.as_str(), p.to.as_str())
@@ -153,7 +154,7 @@ impl<'g> Wording<'_, 'g> {
     }
 }
 
-/// The comparisons asserted by `papers` (all when empty): between `pair` only, when
+/// The comparisons asserted by `papers`: between `pair` only, when
 /// given, else between every pair. Rows in order of their first claim: data order, or
 /// for a pair the relations written from its first node, then those written towards it.
 ///
@@ -161,7 +162,7 @@ impl<'g> Wording<'_, 'g> {
 pub fn rows<'g>(
     graph: &'g ConceptGraph,
     pair: Option<(NodeIndex, NodeIndex)>,
-    papers: &[String],
+    papers: &PaperFilter,
 ) -> Vec<Row<'g>> {
     let candidates: Vec<(EdgeIndex, &Relation)> = match pair {
         Some((a, b)) => graph
@@ -245,8 +246,8 @@ pub struct Support {
 }
 
 impl Support {
-    /// The support of every relation under `papers` (all when empty).
-    pub fn new(graph: &ConceptGraph, papers: &[String]) -> Self {
+    /// The support of every relation under `papers`.
+    pub fn new(graph: &ConceptGraph, papers: &PaperFilter) -> Self {
         let mut by_row = FxHashMap::default();
         for row in rows(graph, None, papers) {
             let count = row.papers().len();
@@ -258,11 +259,11 @@ impl Support {
     }
 
     /// The number of distinct papers among `papers` backing `relation` at `edge`.
-    pub fn papers(&self, edge: EdgeIndex, relation: &Relation, papers: &[String]) -> usize {
+    pub fn papers(&self, edge: EdgeIndex, relation: &Relation, papers: &PaperFilter) -> usize {
         self.by_row
             .get(&edge)
             .copied()
-            .unwrap_or_else(|| relation.papers_in(papers).len())
+            .unwrap_or_else(|| papers.papers(relation).len())
     }
 }
 
@@ -271,7 +272,7 @@ impl Support {
 /// one text twice, so the command can say so.
 pub fn shared_text_counted<'g>(
     graph: &'g ConceptGraph,
-    papers: &[String],
+    papers: &PaperFilter,
     min_papers: usize,
 ) -> Vec<(&'g str, &'g str)> {
     let mut pairs: Vec<(&str, &str)> = Vec::new();
@@ -289,7 +290,7 @@ pub fn shared_text_counted<'g>(
     }
     for (_, relation) in graph.relations() {
         if topic_of(graph, relation).is_none() {
-            add(relation.papers_in(papers));
+            add(papers.papers(relation));
         }
     }
     pairs
@@ -316,19 +317,24 @@ mod tests {
             }));
         }
         let (a, b) = (NodeIndex::new(0), NodeIndex::new(1));
-        let found = rows(&g, Some((a, b)), &[]);
+        let found = rows(&g, Some((a, b)), &PaperFilter::every());
         assert_eq!(found.len(), 1);
         assert_eq!(found[0].papers(), vec!["p0", "p1"]);
         assert_eq!(found[0].wordings().len(), 2);
         assert_eq!(found[0].claims[1].positions, Some(("to 1", "from 1")));
-        assert_eq!(rows(&g, None, &[]).len(), 1);
+        assert_eq!(rows(&g, None, &PaperFilter::every()).len(), 1);
         assert_eq!(
-            rows(&g, Some((a, b)), &["p1".to_string()])[0].papers(),
+            rows(
+                &g,
+                Some((a, b)),
+                &PaperFilter::resolve(&g, &["p1".to_string()]).unwrap()
+            )[0]
+            .papers(),
             ["p1"]
         );
-        let support = Support::new(&g, &[]);
+        let support = Support::new(&g, &PaperFilter::every());
         let (edge, relation) = g.relations().next().expect("a relation");
-        assert_eq!(support.papers(edge, relation, &[]), 2);
-        assert!(rows(&g, Some((a, NodeIndex::new(2))), &[]).is_empty());
+        assert_eq!(support.papers(edge, relation, &PaperFilter::every()), 2);
+        assert!(rows(&g, Some((a, NodeIndex::new(2))), &PaperFilter::every()).is_empty());
     }
 }

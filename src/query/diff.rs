@@ -5,7 +5,7 @@ use indexmap::{IndexMap, IndexSet};
 use petgraph::graph::NodeIndex;
 
 use super::comparison::{rows, Claim, Row, Stance};
-use crate::{graph::ConceptGraph, schema::Role};
+use crate::{graph::ConceptGraph, paper_filter::PaperFilter, schema::Role};
 
 /// The comparison of `a` and `b`.
 #[derive(Debug)]
@@ -72,7 +72,7 @@ pub struct Contrast {
     pub both: Vec<NodeIndex>,
 }
 
-/// Compares `a` and `b`, keeping only claims from `papers` (all papers when empty).
+/// Compares `a` and `b`, keeping only claims from `papers`.
 /// Common ground and differences are the comparison model's rows for the pair.
 ///
 /// Cost: O(deg(a) + deg(b)), linear in the number of relations touching `a` and `b`.
@@ -80,7 +80,7 @@ pub fn diff<'g>(
     graph: &'g ConceptGraph,
     a: NodeIndex,
     b: NodeIndex,
-    papers: &[String],
+    papers: &PaperFilter,
 ) -> Diff<'g> {
     let direct = graph
         .incident(a)
@@ -107,11 +107,11 @@ fn neighbourhood(
     graph: &ConceptGraph,
     node: NodeIndex,
     other: NodeIndex,
-    papers: &[String],
+    papers: &PaperFilter,
 ) -> Neighbourhood {
     let mut map = Neighbourhood::new();
     for item in graph.incident(node) {
-        if item.other == other || !item.relation.asserted_by_any(papers) {
+        if item.other == other || !papers.admits(item.relation) {
             continue;
         }
         if graph.role_of(item.relation) != Role::Ordinary {
@@ -131,7 +131,12 @@ fn neighbourhood(
     map
 }
 
-fn contrast(graph: &ConceptGraph, a: NodeIndex, b: NodeIndex, papers: &[String]) -> Vec<Contrast> {
+fn contrast(
+    graph: &ConceptGraph,
+    a: NodeIndex,
+    b: NodeIndex,
+    papers: &PaperFilter,
+) -> Vec<Contrast> {
     let of_a = neighbourhood(graph, a, b, papers);
     let of_b = neighbourhood(graph, b, a, papers);
     let empty = IndexSet::new();

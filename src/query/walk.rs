@@ -13,15 +13,18 @@ use petgraph::{
     Direction,
 };
 
-use crate::{adjacency::Adjacent, error::Error, graph::ConceptGraph, relation::Relation};
+use crate::{
+    adjacency::Adjacent, error::Error, graph::ConceptGraph, paper_filter::PaperFilter,
+    relation::Relation,
+};
 
 /// The filters of a walk. The default walks every relation, directed.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct WalkFilter {
     /// Only relations of these kinds (all kinds when empty).
     pub kinds: Vec<String>,
-    /// Only relations at least one of these papers asserts (all when empty). Paper ids.
-    pub papers: Vec<String>,
+    /// Only relations at least one of the papers this filter keeps asserts.
+    pub papers: PaperFilter,
     /// Nodes the walk never enters.
     pub avoid: Vec<NodeIndex>,
     /// Walk every relation both ways, ignoring its direction.
@@ -31,7 +34,7 @@ pub struct WalkFilter {
 impl WalkFilter {
     /// Whether the filter lets everything through (apart from direction).
     pub fn is_unfiltered(&self) -> bool {
-        self.kinds.is_empty() && self.papers.is_empty() && self.avoid.is_empty()
+        self.kinds.is_empty() && self.papers.keeps_every_paper() && self.avoid.is_empty()
     }
 }
 
@@ -81,16 +84,11 @@ impl<'g> Walk<'g> {
     /// A walk over `graph` through `filter`.
     ///
     /// # Errors
-    /// [`Error::Usage`] when a kind is not in the schema or a paper id is unknown
-    /// (resolve papers first with [`ConceptGraph::resolve_papers`]).
+    /// [`Error::Usage`] when a kind is not in the schema (the papers were resolved when
+    /// the [`PaperFilter`] was made).
     pub fn new(graph: &'g ConceptGraph, filter: WalkFilter) -> Result<Self, Error> {
         let schema = graph.schema();
         schema.require_relation_kinds(&filter.kinds)?;
-        for paper in &filter.papers {
-            if graph.paper(paper).is_none() {
-                return Err(Error::Usage(format!("unknown paper `{paper}`")));
-            }
-        }
         let rules = schema
             .relation_kinds
             .iter()
@@ -136,7 +134,7 @@ impl<'g> Walk<'g> {
     pub fn admits(&self, edge: EdgeIndex) -> bool {
         let relation = self.graph.relation(edge);
         self.rule(edge).admitted
-            && relation.asserted_by_any(&self.filter.papers)
+            && self.filter.papers.admits(relation)
             && self.enters(relation.from)
             && self.enters(relation.to)
     }
@@ -146,7 +144,7 @@ impl<'g> Walk<'g> {
         &'r self,
         relation: &'r Relation,
     ) -> impl Iterator<Item = &'r crate::relation::Source> + 'r {
-        relation.sources_in(&self.filter.papers)
+        self.filter.papers.sources(&relation.sources)
     }
 
     fn rule(&self, edge: EdgeIndex) -> KindRule {
@@ -165,11 +163,8 @@ impl<'g> Walk<'g> {
 
     /// Whether the paper filter lets the relation at `edge` through.
     fn asserted(&self, edge: EdgeIndex) -> bool {
-        self.filter.papers.is_empty()
-            || self
-                .graph
-                .relation(edge)
-                .asserted_by_any(&self.filter.papers)
+        self.filter.papers.keeps_every_paper()
+            || self.filter.papers.admits(self.graph.relation(edge))
     }
 
     /// Every hop leaving `node`: its admitted relations walkable away from it.
@@ -309,7 +304,7 @@ mod tests {
         let papers = Walk::new(
             &g,
             WalkFilter {
-                papers: vec!["p1".into()],
+                papers: PaperFilter::resolve(&g, &["p1".into()]).unwrap(),
                 ..WalkFilter::default()
             },
         )

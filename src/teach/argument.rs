@@ -80,7 +80,7 @@ pub fn argument<'g>(graph: &'g ConceptGraph, topic: &Topic) -> Result<Argument<'
             format!("From {} to {}", label(*a), label(*b))
         }
         Topic::Diff(a, b) => {
-            let d = diff(graph, *a, *b, &[]);
+            let d = diff(graph, *a, *b, &crate::paper_filter::PaperFilter::every());
             let read = |claim: &crate::query::comparison::Claim<'g>| {
                 let r = claim.relation;
                 let forward = r.from == *a;
@@ -107,10 +107,9 @@ pub fn argument<'g>(graph: &'g ConceptGraph, topic: &Topic) -> Result<Argument<'
             format!("{} and {}", label(*a), label(*b))
         }
         Topic::Paper(paper) => {
-            let papers = vec![paper.clone()];
             let spine = |ix: NodeIndex| SPINE_KINDS.contains(&graph.node(ix).kind.as_str());
             for (edge, r) in graph.relations() {
-                if spine(r.from) && spine(r.to) && r.asserted_by_any(&papers) {
+                if spine(r.from) && spine(r.to) && r.sources.iter().any(|s| s.paper == *paper) {
                     let hop = Hop {
                         edge,
                         from: r.from,

@@ -20,7 +20,7 @@ use crate::{
     error::Error,
     graph::ConceptGraph,
     teach::argument::{argument, Topic},
-    write::{refuse_data_dir, write_atomically},
+    write::{Destination, DestinationDir},
 };
 
 /// What a series of figures or a handout explains: exactly one of a path, a diff or
@@ -78,10 +78,10 @@ pub fn html_command(
     output: &Path,
     data_dir: Option<&Path>,
 ) -> Result<(), Error> {
-    refuse_data_dir(output, data_dir)?;
+    let output = Destination::output(output, data_dir)?;
     let paper = paper.map(|p| graph.resolve_paper(p)).transpose()?;
     let page = html::explorer(graph, paper.as_deref())?;
-    write_atomically(output, page.as_bytes())
+    output.write(page.as_bytes())
 }
 
 /// What a lesson's command made. The library says so and the caller tells the user:
@@ -109,17 +109,17 @@ pub fn steps_command(
     dir: &Path,
     data_dir: Option<&Path>,
 ) -> Result<Taught, Error> {
-    refuse_data_dir(&dir.join("index.html"), data_dir)?;
+    let dir = DestinationDir::output(dir, data_dir)?;
     let argument = argument(graph, &lesson.topic(graph)?)?;
     if argument.steps.is_empty() {
         return Ok(Taught::NothingToExplain {
             title: argument.title,
         });
     }
-    let written = steps::write_steps(graph, &argument, dir)?;
+    let written = steps::write_steps(graph, &argument, &dir)?;
     let mut text = String::new();
     for name in &written {
-        let _ = writeln!(text, "wrote {}", dir.join(name).display());
+        let _ = writeln!(text, "wrote {}", dir.path().join(name).display());
     }
     Ok(Taught::Made(text))
 }
@@ -139,17 +139,22 @@ pub fn handout_command(
     data_dir: Option<&Path>,
 ) -> Result<Taught, Error> {
     // Where it would go is checked first: a refused destination costs no layout.
-    let figure_path = output.map(|output| output.with_extension("svg"));
-    if let (Some(output), Some(figure_path)) = (output, &figure_path) {
-        if figure_path == output {
-            return Err(Error::Usage(format!(
-                "{} would be overwritten by the handout's figure; name the handout .md",
-                output.display()
-            )));
+    let destinations = match output {
+        Some(output) => {
+            let figure_path = output.with_extension("svg");
+            if figure_path == output {
+                return Err(Error::Usage(format!(
+                    "{} would be overwritten by the handout's figure; name the handout .md",
+                    output.display()
+                )));
+            }
+            Some((
+                Destination::output(output, data_dir)?,
+                Destination::output(figure_path, data_dir)?,
+            ))
         }
-        refuse_data_dir(output, data_dir)?;
-        refuse_data_dir(figure_path, data_dir)?;
-    }
+        None => None,
+    };
     let argument = argument(graph, &lesson.topic(graph)?)?;
     if argument.steps.is_empty() {
         return Ok(Taught::NothingToExplain {
@@ -157,19 +162,17 @@ pub fn handout_command(
         });
     }
     let figure = figure::svg(&figure::scene(graph, &argument, None))?;
-    let (Some(output), Some(figure_path)) = (output, figure_path) else {
+    let Some((output, figure_path)) = destinations else {
         let uri = format!("data:image/svg+xml;base64,{}", handout::base64(&figure));
         return Ok(Taught::Made(handout::markdown(graph, &argument, &uri)));
     };
     let name = figure_path
+        .path()
         .file_name()
         .map(|n| n.to_string_lossy().into_owned())
         .unwrap_or_default();
-    write_atomically(&figure_path, &figure)?;
-    write_atomically(
-        output,
-        handout::markdown(graph, &argument, &name).as_bytes(),
-    )?;
+    figure_path.write(&figure)?;
+    output.write(handout::markdown(graph, &argument, &name).as_bytes())?;
     Ok(Taught::Made(String::new()))
 }
 
@@ -183,8 +186,9 @@ pub fn quiz_command(
     paper: Option<&str>,
     seed: u64,
 ) -> Result<Option<String>, Error> {
-    let paper = paper.map(|p| graph.resolve_paper(p)).transpose()?;
-    let papers: Vec<String> = paper.iter().cloned().collect();
+    let named: Vec<String> = paper.map(str::to_string).into_iter().collect();
+    let papers = crate::paper_filter::PaperFilter::resolve(graph, &named)?;
+    let paper = papers.named().first().cloned();
     let questions = quiz::quiz(graph, &papers, seed)?;
     Ok((!questions.is_empty()).then(|| quiz::markdown(graph, &questions, paper.as_deref(), seed)))
 }

@@ -16,6 +16,7 @@ use crate::{
     graph::ConceptGraph,
     logic::{judge, Claim as LogicClaim},
     output::sentence::hop_sentence,
+    paper_filter::PaperFilter,
     query::{Hop, PathQuery, Walk, WalkFilter},
     relation::Source,
     schema::Role,
@@ -93,8 +94,8 @@ fn cites(graph: &ConceptGraph, papers: &[String]) -> String {
         .join("; ")
 }
 
-fn kept<'g>(relation: &'g crate::relation::Relation, papers: &[String]) -> Vec<&'g Source> {
-    relation.sources_in(papers).collect()
+fn kept<'g>(relation: &'g crate::relation::Relation, papers: &PaperFilter) -> Vec<&'g Source> {
+    papers.sources(&relation.sources).collect()
 }
 
 fn paper_ids(sources: &[&Source]) -> Vec<String> {
@@ -120,19 +121,19 @@ fn forward(graph: &ConceptGraph, edge: EdgeIndex) -> String {
     )
 }
 
-/// The quiz for `papers` (all when empty) and `seed`.
+/// The quiz for the papers `papers` keeps and `seed`.
 ///
 /// # Errors
-/// An unknown paper id.
+/// A path query that fails (as [`PathQuery::run`]).
 pub fn quiz<'g>(
     graph: &'g ConceptGraph,
-    papers: &[String],
+    papers: &PaperFilter,
     seed: u64,
 ) -> Result<Vec<Question<'g>>, Error> {
     let walk = Walk::new(
         graph,
         WalkFilter {
-            papers: papers.to_vec(),
+            papers: papers.clone(),
             ..WalkFilter::default()
         },
     )?;
@@ -140,11 +141,11 @@ pub fn quiz<'g>(
     let label = |ix: NodeIndex| escape(&graph.node(ix).label);
     let relations: Vec<EdgeIndex> = graph
         .relations()
-        .filter(|(_, r)| r.asserted_by_any(papers))
+        .filter(|(_, r)| papers.admits(r))
         .map(|(e, _)| e)
         .collect();
     let role = |e: EdgeIndex| graph.role_of(graph.relation(e));
-    let single_paper = papers.len() == 1;
+    let single_paper = papers.named().len() == 1;
     let mut groups: Vec<Vec<Question<'g>>> = Vec::new();
 
     // Which paper says this? (Trivial, so left out, when the quiz is one paper's.)
@@ -308,7 +309,13 @@ pub fn quiz<'g>(
             rng.pick(&pairs, PER_KIND)
                 .into_iter()
                 .map(|(r, s, only)| {
-                    let sources = kept(graph.relation(r), &only);
+                    // The sources of the papers that say `r` and not `s` (never empty).
+                    let sources = graph
+                        .relation(r)
+                        .sources
+                        .iter()
+                        .filter(|source| only.iter().any(|p| *p == source.paper))
+                        .collect();
                     Question {
                         kind: QuestionKind::Disagrees,
                         prompt: format!(
@@ -348,7 +355,7 @@ pub fn quiz<'g>(
 fn related_differently(
     graph: &ConceptGraph,
     ordinary: &[EdgeIndex],
-    papers: &[String],
+    papers: &PaperFilter,
 ) -> Vec<(EdgeIndex, EdgeIndex, Vec<String>)> {
     let mut pairs = Vec::new();
     for &r in ordinary {
@@ -433,7 +440,7 @@ mod tests {
             .filter(|(_, r)| graph.role_of(r) == Role::Ordinary)
             .map(|(e, _)| e)
             .collect();
-        let pairs = related_differently(&graph, &ordinary, &[]);
+        let pairs = related_differently(&graph, &ordinary, &PaperFilter::every());
         assert!(!pairs.is_empty());
         let leadership = graph.resolve("party-leadership").unwrap();
         let rr = graph.resolve("rr").unwrap();

@@ -1,7 +1,7 @@
 //! `linkage steps`: an argument as numbered SVG figures, one relation revealed at a
 //! time, and the same figures as an HTML slide deck (arrow keys) with every source.
 
-use std::{fmt::Write as _, path::Path};
+use std::fmt::Write as _;
 
 use crate::{
     error::Error,
@@ -11,7 +11,7 @@ use crate::{
         figure::{scene, svg},
         html::CONTENT_SECURITY_POLICY,
     },
-    write::write_atomically,
+    write::DestinationDir,
 };
 
 /// File name of step `k` (0-based): `step-01.svg`, zero-padded to sort.
@@ -29,23 +29,25 @@ pub fn step_file(k: usize, count: usize) -> String {
 pub fn write_steps(
     graph: &ConceptGraph,
     argument: &Argument<'_>,
-    dir: &Path,
+    dir: &DestinationDir,
 ) -> Result<Vec<String>, Error> {
     let count = argument.steps.len();
     let figures: Vec<Vec<u8>> = (0..count)
         .map(|k| svg(&scene(graph, argument, Some(k))))
         .collect::<Result<_, _>>()?;
-    std::fs::create_dir_all(dir).map_err(|e| Error::io("create", dir, e))?;
+    let names: Vec<String> = (0..count).map(|k| step_file(k, count)).collect();
+    let files = names
+        .iter()
+        .map(|name| dir.file(name))
+        .collect::<Result<Vec<_>, _>>()?;
+    let index = dir.file("index.html")?;
+    dir.create()?;
     let mut written = Vec::new();
-    for (k, figure) in figures.iter().enumerate() {
-        let name = step_file(k, count);
-        write_atomically(&dir.join(&name), figure)?;
+    for ((file, figure), name) in files.iter().zip(&figures).zip(names) {
+        file.write(figure)?;
         written.push(name);
     }
-    write_atomically(
-        &dir.join("index.html"),
-        deck(graph, argument, &figures).as_bytes(),
-    )?;
+    index.write(deck(graph, argument, &figures).as_bytes())?;
     written.push("index.html".into());
     Ok(written)
 }

@@ -385,6 +385,43 @@ fn unknown_paper_is_a_resolution_error() {
     assert!(err.contains("no paper matches \"smith\""), "{err}");
 }
 
+/// Every query that narrows by `--paper` resolves it through the one `PaperFilter`: an
+/// unknown paper exits 2 with the papers there are, a misspelt one names the closest,
+/// and nothing is printed as if the filter had merely kept nothing.
+#[test]
+fn an_unknown_paper_names_the_closest_in_every_query() {
+    let (code, out, err) = run(&["diff", "tpa", "rr", "--paper", "no-such-paper"]);
+    assert_eq!(code, 2, "{err}");
+    assert!(out.is_empty(), "{out}");
+    assert!(err.contains("no paper matches \"no-such-paper\""), "{err}");
+    assert!(err.contains("papers: wu-zhu, organic-connection"), "{err}");
+    for args in [
+        &["diff", "tpa", "rr"][..],
+        &["compare"],
+        &["contested"],
+        &["list"],
+        &["show", "tpa"],
+        &["search", "poverty"],
+        &["neighbors", "tpa"],
+        &["path", "tpa", "rr"],
+        &["match", "poverty"],
+        &["papers"],
+        &["locate", "poverty"],
+        &["dot", "--focus", "tpa"],
+        &["export", "--format", "graphml"],
+    ] {
+        let mut args = args.to_vec();
+        args.extend(["--paper", "hao-2012"]);
+        let (code, out, err) = run(&args);
+        assert_eq!(code, 2, "{args:?}: {err}");
+        assert!(out.is_empty(), "{args:?}: {out}");
+        assert!(
+            err.contains("no paper matches \"hao-2012\"; the closest: hao-2021 (Hao (2021))"),
+            "{args:?}: {err}"
+        );
+    }
+}
+
 #[test]
 fn human_diff_and_compare_snapshots() {
     insta::assert_snapshot!(

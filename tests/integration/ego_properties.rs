@@ -96,7 +96,7 @@ fn both_ways(
     let walk = Walk::new(
         graph,
         WalkFilter {
-            papers: papers.clone(),
+            papers: linkage::PaperFilter::resolve(graph, &papers).unwrap(),
             ..WalkFilter::default()
         },
     )

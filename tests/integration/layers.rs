@@ -309,3 +309,158 @@ fn relation_lines_and_arrows_are_built_only_by_the_arrow_module() {
         by_hand.join("\n")
     );
 }
+/// Which papers a query keeps is decided in one place, `paper_filter.rs`: `--paper`
+/// resolved once into a `PaperFilter` (an unknown paper an error there), and the rule
+/// "none named keeps every paper, else a source counts when its paper was named"
+/// written nowhere else.
+#[test]
+fn papers_are_filtered_only_by_the_paper_filter() {
+    let sources = files("src", &[".rs"]);
+    assert!(sources
+        .iter()
+        .any(|(name, _)| name == "src/paper_filter.rs"));
+    let mut copies = outside(
+        &sources,
+        &["src/paper_filter.rs"],
+        &[
+            ".sources_in(",
+            ".papers_in(",
+            ".asserted_by_any(",
+            ".resolve_papers(",
+        ],
+    );
+    for (name, text) in sources
+        .iter()
+        .filter(|(name, _)| name != "src/paper_filter.rs")
+    {
+        copies.extend(
+            empty_means_every_paper(text)
+                .into_iter()
+                .map(|copy| format!("{name}: {copy}")),
+        );
+    }
+    assert!(
+        copies.is_empty(),
+        "a paper filter outside src/paper_filter.rs (use PaperFilter):\n{}",
+        copies.join("\n")
+    );
+}
+
+/// The hand-written forms of the paper filter's rule in `text` (code lines joined, so a
+/// rule rustfmt broke over lines is found too): `X.is_empty() || …` or
+/// `X.is_none_or(…)` where `X` or what follows names a paper.
+fn empty_means_every_paper(text: &str) -> Vec<String> {
+    let code: Vec<&str> = text
+        .lines()
+        .map(str::trim)
+        .filter(|line| !line.starts_with("//"))
+        .collect();
+    let code = code.join(" ");
+    let mut found = Vec::new();
+    for rule in [".is_empty() ||", ".is_none_or("] {
+        for (at, _) in code.match_indices(rule) {
+            let before = &code[..at];
+            let receiver = &before[before
+                .rfind(|c: char| !(c.is_alphanumeric() || c == '_' || c == '.'))
+                .map_or(0, |i| i + 1)..];
+            let after: String = code[at + rule.len()..].chars().take(60).collect();
+            // The rule's other side: up to the end of the clause.
+            let after = after.split([';', '{']).next().unwrap_or_default();
+            let after = after.split("&&").next().unwrap_or_default();
+            let names_a_paper = |s: &str| {
+                s.match_indices("paper").any(|(i, _)| {
+                    !s[i + "paper".len()..].starts_with(|c: char| c.is_alphanumeric() || c == '_')
+                })
+            };
+            if receiver.contains("paper") || names_a_paper(after) {
+                found.push(format!("{receiver}{rule}{after}"));
+            }
+        }
+    }
+    found
+}
+
+#[test]
+fn a_hand_written_paper_filter_is_told() {
+    for copy in [
+        "papers.is_empty() || papers.iter().any(|p| *p == s.paper)",
+        "self.0.is_empty()\n            || self.0.iter().any(|p| p == paper)",
+        ".filter(|t| ids.is_empty() || ids.contains(&t.paper))",
+        "only.as_ref().is_none_or(|only| only.iter().any(|p| p == paper))",
+    ] {
+        assert_eq!(empty_means_every_paper(copy).len(), 1, "{copy}");
+    }
+    for other in [
+        "self.via.is_empty() || self.via.iter().any(|k| *k == relation.kind)) && self.papers.admits(relation)",
+        "!self.highlighted_nodes.is_empty() || !self.highlighted_edges.is_empty()",
+    ] {
+        assert!(empty_means_every_paper(other).is_empty(), "{other}");
+    }
+}
+
+/// Files are written in one place, `write.rs`, through a `Destination`: an output is
+/// refused inside the data directory when the destination is made, so no command can
+/// write a file without that check (or without being one of the few that exist to
+/// write data, which say so by `Destination::data_file`).
+#[test]
+fn files_are_written_only_through_a_destination() {
+    let mut sources = files("src", &[".rs"]);
+    sources.extend(files("examples", &[".rs"]));
+    // Unit tests make their fixtures as they like.
+    for (_, text) in &mut sources {
+        if let Some(at) = text.find("#[cfg(test)]\nmod tests") {
+            text.truncate(at);
+        }
+    }
+    let by_hand = outside(
+        &sources,
+        &["src/write.rs"],
+        &[
+            "write_atomically(",
+            "refuse_data_dir(",
+            "fs::write(",
+            "File::create(",
+            "tempfile::",
+            ".persist(",
+        ],
+    );
+    assert!(
+        by_hand.is_empty(),
+        "a file written outside write.rs's Destination:\n{}",
+        by_hand.join("\n")
+    );
+}
+
+/// A paper's text is read in one place, `text_store.rs`: one rule for where the texts
+/// are (`--sources`, the dataset's `texts/`, the built-in texts) and one check that a
+/// paper's `file` stays inside the directory.
+#[test]
+fn texts_are_read_only_by_the_text_store() {
+    let sources = files("src", &[".rs"]);
+    let readers = outside(
+        &sources,
+        // pdf/ turns a PDF's bytes into text for the store.
+        &["src/text_store.rs", "src/pdf/mod.rs"],
+        &["text_of_file(", "embedded::text(", "fn unsafe_text_name"],
+    );
+    assert!(
+        readers.is_empty(),
+        "a paper's text read outside src/text_store.rs:\n{}",
+        readers.join("\n")
+    );
+    // `init` creates the directory, and its next step names it.
+    let rules = outside(
+        &sources,
+        &[
+            "src/text_store.rs",
+            "src/author/init.rs",
+            "src/commands/setup.rs",
+        ],
+        &["join(\"texts\")"],
+    );
+    assert!(
+        rules.is_empty(),
+        "where the texts are decided outside src/text_store.rs:\n{}",
+        rules.join("\n")
+    );
+}

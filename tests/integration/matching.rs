@@ -349,11 +349,11 @@ fn leave_one_paper_out_finds_reused_concepts_and_refuses_new_ones() {
     use linkage::{
         load,
         matching::{evaluate, Tuning},
-        quotes::Texts,
+        text_store::TextStore,
         DataSource,
     };
     let graph = load(&DataSource::Embedded).unwrap().graph;
-    let trials = evaluate::trials(&graph, Some(&Texts::Embedded), Tuning::DEFAULT);
+    let trials = evaluate::trials(&graph, Some(&TextStore::Embedded), Tuning::DEFAULT);
     let report = evaluate::report(&graph, &trials, Tuning::DEFAULT);
     println!("{report}");
     let rows = evaluate::cross_validated(&graph, &trials);

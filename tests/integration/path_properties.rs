@@ -98,7 +98,15 @@ fn filter(graph: &ConceptGraph, case: &Case) -> WalkFilter {
             .filter(|k| case.kinds & (1 << k) != 0)
             .map(|k| KINDS[k].to_string())
             .collect(),
-        papers: case.paper.map(|p| format!("p{p}")).into_iter().collect(),
+        papers: linkage::PaperFilter::resolve(
+            graph,
+            &case
+                .paper
+                .map(|p| format!("p{p}"))
+                .into_iter()
+                .collect::<Vec<_>>(),
+        )
+        .expect("the generated papers exist"),
         avoid: case.avoid.map(|a| node(graph, a)).into_iter().collect(),
         undirected: case.undirected,
     }

@@ -82,7 +82,8 @@ proptest! {
     fn diff_is_symmetric_and_every_item_traces_to_a_relation(claims in claims(), paper in 0usize..4) {
         let dir = dataset(&claims);
         let graph = load_dir(dir.path());
-        let papers: Vec<String> = if paper == 3 { vec![] } else { vec![format!("p{paper}")] };
+        let named: Vec<String> = if paper == 3 { vec![] } else { vec![format!("p{paper}")] };
+        let papers = linkage::PaperFilter::resolve(&graph, &named).expect("p0 to p2 are papers");
         let nodes = strategies(&graph);
         for &a in &nodes {
             for &b in &nodes {
@@ -126,12 +127,12 @@ proptest! {
                         prop_assert_eq!(Some(topic), r.aspect.or(r.dimension));
                     }
                     prop_assert!(!claim.sources.is_empty());
-                    prop_assert!(claim.sources.iter().all(|s| papers.is_empty() || papers.iter().any(|p| *p == s.paper)));
+                    prop_assert!(claim.sources.iter().all(|s| named.is_empty() || named.iter().any(|p| *p == s.paper)));
                 }
                 for c in &ab.contrast {
                     for (node, of) in c.only_a.iter().map(|n| (n, a)).chain(c.both.iter().map(|n| (n, a))).chain(c.only_b.iter().map(|n| (n, b))) {
                         let linked = graph.incident(of).iter().any(|i| {
-                            i.other == *node && i.relation.kind == c.kind && i.relation.asserted_by_any(&papers)
+                            i.other == *node && i.relation.kind == c.kind && i.relation.sources.iter().any(|s| named.is_empty() || named.iter().any(|p| *p == s.paper))
                                 && match c.direction { Direction::Out => i.outgoing, Direction::In => !i.outgoing, Direction::Both => true }
                         });
                         prop_assert!(linked, "contrast neighbour without a relation");
@@ -147,7 +148,8 @@ proptest! {
         // filtered sources of every relation between the two naming it.
         let dir = dataset(&claims);
         let graph = load_dir(dir.path());
-        let papers: Vec<String> = if paper == 3 { vec![] } else { vec![format!("p{paper}")] };
+        let named: Vec<String> = if paper == 3 { vec![] } else { vec![format!("p{paper}")] };
+        let papers = linkage::PaperFilter::resolve(&graph, &named).expect("p0 to p2 are papers");
         let support = linkage::query::comparison::Support::new(&graph, &papers);
         let nodes = strategies(&graph);
         for &a in &nodes {
@@ -162,7 +164,7 @@ proptest! {
                         Role::Ordinary => continue,
                     };
                     let asserting: BTreeSet<String> = r.sources.iter()
-                        .filter(|s| papers.is_empty() || papers.iter().any(|p| *p == s.paper))
+                        .filter(|s| named.is_empty() || named.iter().any(|p| *p == s.paper))
                         .map(|s| s.paper.to_string()).collect();
                     if !asserting.is_empty() {
                         oracle.entry(key).or_default().extend(asserting);

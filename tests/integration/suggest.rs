@@ -227,10 +227,10 @@ fn bad_cues_are_each_reported_at_their_place() {
 /// The measurement of docs/suggest.md, as `examples/suggest_eval.rs` writes it.
 #[test]
 fn docs_suggest_holds_the_current_measurement() {
-    use linkage::{draft::evaluate, load, quotes::Texts, DataSource};
+    use linkage::{draft::evaluate, load, text_store::TextStore, DataSource};
     let shipped = load(&DataSource::Embedded).unwrap().graph;
     let unseen = load(&DataSource::Dir(fixture("unseen"))).unwrap().graph;
-    let report = evaluate::report(&shipped, &unseen, &Texts::Dir(fixture("unseen/texts")));
+    let report = evaluate::report(&shipped, &unseen, &TextStore::Dir(fixture("unseen/texts")));
     let doc = fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/docs/suggest.md")).unwrap();
     assert!(
         doc.contains(&report),

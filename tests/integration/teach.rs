@@ -38,7 +38,7 @@ fn ix(graph: &ConceptGraph, id: &str) -> NodeIndex {
 /// The library's shortest routes, as `linkage path --json` computes them.
 fn library_path(graph: &ConceptGraph, a: &str, b: &str, papers: &[String]) -> Value {
     let mut query = PathQuery::new(ix(graph, a), ix(graph, b));
-    query.filter.papers = papers.to_vec();
+    query.filter.papers = linkage::PaperFilter::resolve(graph, papers).expect("known papers");
     let result = query.run(graph).expect("the query runs");
     json!({
         "total": result.total,
@@ -52,7 +52,8 @@ fn library_path(graph: &ConceptGraph, a: &str, b: &str, papers: &[String]) -> Va
 /// common ground by aspect and differences by dimension, each claim with its papers; in
 /// the page's shape, put in a canonical order (see [`canonical`]).
 fn library_diff(graph: &ConceptGraph, a: &str, b: &str, papers: &[String]) -> Value {
-    let d = diff(graph, ix(graph, a), ix(graph, b), papers);
+    let filter = linkage::PaperFilter::resolve(graph, papers).expect("known papers");
+    let d = diff(graph, ix(graph, a), ix(graph, b), &filter);
     canonical(&json!({
         "direct": d.direct.iter().map(|c| json!({
             "kind": c.relation.kind, "papers": c.papers(),
@@ -259,17 +260,21 @@ fn the_explorer_works_in_chromium_and_answers_as_the_library_does() {
         sorted(dimensions)
     );
     // tpa and rr are related in several ways (transition, part of, premise, ...).
-    let ways: std::collections::BTreeSet<(String, bool)> =
-        diff(&graph, ix(&graph, "tpa"), ix(&graph, "rr"), &[])
-            .direct
-            .iter()
-            .map(|c| {
-                (
-                    c.relation.kind.to_string(),
-                    c.relation.from == ix(&graph, "tpa"),
-                )
-            })
-            .collect();
+    let ways: std::collections::BTreeSet<(String, bool)> = diff(
+        &graph,
+        ix(&graph, "tpa"),
+        ix(&graph, "rr"),
+        &linkage::PaperFilter::every(),
+    )
+    .direct
+    .iter()
+    .map(|c| {
+        (
+            c.relation.kind.to_string(),
+            c.relation.from == ix(&graph, "tpa"),
+        )
+    })
+    .collect();
     assert!(ways.len() > 1);
     assert_eq!(
         shown["diff_disputed"],
@@ -387,7 +392,12 @@ fn steps_reveal_a_path_one_relation_at_a_time_with_its_sentence() {
 #[ignore = "needs Graphviz: scripts/test-deps.sh"]
 fn steps_of_a_diff_cover_every_item_of_the_diff() {
     let graph = graph();
-    let d = diff(&graph, ix(&graph, "tpa"), ix(&graph, "rr"), &[]);
+    let d = diff(
+        &graph,
+        ix(&graph, "tpa"),
+        ix(&graph, "rr"),
+        &linkage::PaperFilter::every(),
+    );
     let n = d.direct.len()
         + d.common_ground
             .iter()
@@ -570,7 +580,8 @@ fn every_quiz_answer_is_true_of_the_graph() {
     let mut kinds = std::collections::BTreeSet::new();
     for papers in [Vec::new(), vec!["hao-2021".to_string()]] {
         for seed in 0..25 {
-            let questions = quiz(&graph, &papers, seed).unwrap();
+            let filter = linkage::PaperFilter::resolve(&graph, &papers).unwrap();
+            let questions = quiz(&graph, &filter, seed).unwrap();
             assert!(
                 questions.len() >= 6,
                 "seed {seed}: {} questions",
@@ -617,7 +628,7 @@ fn every_quiz_answer_is_true_of_the_graph() {
                     }
                     QuestionKind::Gap => {
                         let mut query = PathQuery::new(q.nodes[0], q.nodes[1]);
-                        query.filter.papers = papers.clone();
+                        query.filter.papers = filter.clone();
                         let result = query.run(&graph).unwrap();
                         let mut middles: Vec<NodeIndex> =
                             result.paths.iter().map(|p| p.nodes[1]).collect();

@@ -392,3 +392,110 @@ fn the_readme_example_of_counts_is_what_papers_prints() {
         "README's example says otherwise than `papers`: {counts}"
     );
 }
+
+/// Every file under `dir`, as paths from it, sorted.
+fn listing(dir: &Path) -> Vec<PathBuf> {
+    fn walk(root: &Path, dir: &Path, found: &mut Vec<PathBuf>) {
+        for entry in fs::read_dir(dir).unwrap() {
+            let path = entry.unwrap().path();
+            found.push(path.strip_prefix(root).unwrap().to_path_buf());
+            if path.is_dir() {
+                walk(root, &path, found);
+            }
+        }
+    }
+    let mut found = Vec::new();
+    walk(dir, dir, &mut found);
+    found.sort();
+    found
+}
+
+/// Every command writing a file or directory the user names refuses one inside the data
+/// directory, before writing anything (`write::Destination`); and a file of an output
+/// directory that links into the data is refused too, with nothing of the directory
+/// written (the gallery used to check its index only, and wrote a figure through such a
+/// link into the data).
+#[test]
+fn no_output_lands_in_the_data_directory() {
+    let data = tempfile::tempdir().unwrap();
+    for name in ["claims.json", "nodes.json", "papers.json", "schema.json"] {
+        fs::copy(
+            crate::common::fixture("good").join(name),
+            data.path().join(name),
+        )
+        .unwrap();
+    }
+    let data_arg = data.path().to_str().unwrap().to_string();
+    let outside = tempfile::tempdir().unwrap();
+    let graphml = outside.path().join("graph.graphml");
+    let graphml = graphml.to_str().unwrap();
+    let (code, _, err) = run(&[
+        "--data", &data_arg, "export", "--format", "graphml", "-o", graphml,
+    ]);
+    assert_eq!(code, 0, "{err}");
+    let before = listing(data.path());
+    let inside = |name: &str| data.path().join(name).to_str().unwrap().to_string();
+    for args in [
+        vec!["dot".to_string(), "-o".into(), inside("a.dot")],
+        vec!["render".into(), "-o".into(), inside("a.svg")],
+        vec!["gallery".into(), "--no-svg".into(), inside("gallery")],
+        vec!["export".into(), "-o".into(), inside("a.json")],
+        vec![
+            "export".into(),
+            "--format".into(),
+            "csv".into(),
+            "-o".into(),
+            inside("csv"),
+        ],
+        vec![
+            "import".into(),
+            graphml.into(),
+            "-o".into(),
+            inside("imported"),
+        ],
+        vec!["html".into(), "-o".into(), inside("explorer.html")],
+        vec![
+            "steps".into(),
+            "--paper".into(),
+            "p1".into(),
+            "-o".into(),
+            inside("deck"),
+        ],
+        vec![
+            "handout".into(),
+            "--paper".into(),
+            "p1".into(),
+            "-o".into(),
+            inside("h.md"),
+        ],
+    ] {
+        let mut argv = vec!["--data".to_string(), data_arg.clone()];
+        argv.extend(args);
+        let argv: Vec<&str> = argv.iter().map(String::as_str).collect();
+        let (code, out, err) = run(&argv);
+        assert_eq!(code, 2, "{argv:?}: {err}");
+        assert!(out.is_empty(), "{argv:?}: {out}");
+        assert!(err.contains("inside the data directory"), "{argv:?}: {err}");
+        assert_eq!(err.lines().count(), 1, "{argv:?}: {err}");
+    }
+    assert_eq!(listing(data.path()), before);
+
+    let gallery = outside.path().join("gallery");
+    fs::create_dir(&gallery).unwrap();
+    std::os::unix::fs::symlink(
+        data.path().join("overview.dot"),
+        gallery.join("overview.dot"),
+    )
+    .unwrap();
+    let (code, _, err) = run(&[
+        "--data",
+        &data_arg,
+        "gallery",
+        "--no-svg",
+        gallery.to_str().unwrap(),
+    ]);
+    assert_eq!(code, 2, "{err}");
+    assert!(err.contains("inside the data directory"), "{err}");
+    assert_eq!(listing(data.path()), before);
+    assert_eq!(listing(&gallery), vec![PathBuf::from("overview.dot")]);
+}

@@ -8,6 +8,7 @@ use petgraph::graph::NodeIndex;
 use super::{lists, papers_differ, side, Dispute, Evidence, Focus, Found, Kind, Strength};
 use crate::{
     graph::ConceptGraph,
+    paper_filter::PaperFilter,
     query::comparison::{self, Claim, Row, Stance},
 };
 
@@ -120,7 +121,7 @@ fn classification(
 /// same pair; different positions along one dimension; and, per pair, the papers'
 /// different lists of what the two share and where they differ.
 pub(super) fn comparison_disputes(graph: &ConceptGraph, focus: Focus<'_>) -> Vec<Found> {
-    let mut rows = comparison::rows(graph, None, &[]);
+    let mut rows = comparison::rows(graph, None, &PaperFilter::every());
     // A row's disputes are about its pair and its topic; a pair's lists are about the
     // pair, so they are gathered only when the pair is wanted (all its rows are kept).
     rows.retain(|row| focus.wants_any(&[row.pair.0, row.pair.1, row.topic]));
