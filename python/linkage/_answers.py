@@ -126,6 +126,9 @@ class Position(Answer):
     paper: str
     cite: str
     text_order: bool
+    stopped: Optional[Record]
+    looked_at: int
+    disputes_within: Record
     summary: list[Record]
     claims: list[Record]
 

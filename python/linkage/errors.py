@@ -6,6 +6,7 @@ reading a message, so every field below is the library's own value.
 
 from __future__ import annotations
 
+import os
 from dataclasses import dataclass
 from typing import Optional
 
@@ -90,11 +91,13 @@ class DataError(LinkageError, ValueError):
 class FileError(LinkageError, OSError):
     """A file or directory could not be read or written."""
 
-    def __init__(self, message: str, *, action: str, path: str, reason: str) -> None:
+    def __init__(
+        self, message: str, *, action: str, path: "str | os.PathLike[str]", reason: str
+    ) -> None:
         LinkageError.__init__(self, message)
-        #: What was tried: ``"read"``, ``"write"``...
+        #: What was tried: ``"read"``, ``"read directory"``, ``"write"``...
         self.action = action
-        self.path = path
+        self.path: str = os.fspath(path)
         #: The operating system's reason.
         self.reason = reason
 
