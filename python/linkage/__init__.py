@@ -15,22 +15,37 @@ Rust library; its result carries the fields of the command's ``--json`` (docs/js
 The package also installs the ``linkage`` command itself.
 """
 
-from ._answers import (
-    Claims, Comparison, Contested, Diff, Found, Matches, Neighbors, Nodes, Outline,
-    Paths, Position, Shown,
-)
-from ._graph import Figure, Graph, load
-from ._native import __version__
-from ._records import Answer, Record
-from .errors import (
-    AmbiguousName, DataError, DataWarning, ExternalError, FileError, LinkageError,
-    NothingFound, Problem, UnknownName, UsageError,
-)
+# What the package offers, each imported when first used (PEP 562): the `linkage`
+# command imports this package before its own module, and must not pay for typing,
+# dataclasses, json and csv at every start. `__init__.pyi` states the same names
+# for editors and type checkers.
+_WHERE = {
+    **dict.fromkeys(["load", "Graph", "Figure"], "_graph"),
+    **dict.fromkeys(["Record", "Answer"], "_records"),
+    **dict.fromkeys(
+        ["Diff", "Comparison", "Contested", "Paths", "Shown", "Position", "Found",
+         "Matches", "Neighbors", "Nodes", "Outline", "Claims"], "_answers"),
+    **dict.fromkeys(
+        ["LinkageError", "UnknownName", "AmbiguousName", "DataError", "Problem",
+         "FileError", "UsageError", "ExternalError", "NothingFound", "DataWarning"],
+        "errors"),
+}
 
-__all__ = [
-    "load", "Graph", "Figure", "Record", "Answer", "Diff", "Comparison", "Contested",
-    "Paths", "Shown", "Position", "Found", "Matches", "Neighbors", "Nodes", "Outline",
-    "Claims", "LinkageError", "UnknownName", "AmbiguousName", "DataError", "Problem",
-    "FileError", "UsageError", "ExternalError", "NothingFound", "DataWarning",
-    "__version__",
-]
+__all__ = [*_WHERE, "__version__"]
+
+from ._native import __version__  # noqa: E402  (the extension: no Python imports)
+
+
+def __getattr__(name: str) -> object:
+    module = _WHERE.get(name)
+    if module is None:
+        raise AttributeError(f"module 'linkage' has no attribute {name!r}")
+    import importlib
+
+    value = getattr(importlib.import_module(f".{module}", __name__), name)
+    globals()[name] = value
+    return value
+
+
+def __dir__() -> list[str]:
+    return sorted([*globals(), *_WHERE])

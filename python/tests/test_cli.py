@@ -79,3 +79,12 @@ def test_the_module_runs_as_the_command_too():
                            "show", "tpa", "--brief"], capture_output=True, text=True)
     assert done.returncode == 0
     assert done.stdout == run("show", "tpa", "--brief").stdout
+
+
+def test_the_command_starts_without_importing_the_library_layer():
+    # The console script imports the package first; what it offers is imported lazily.
+    code = ("import sys, linkage._cli; "
+            "print(sorted(m for m in ('linkage._graph', 'dataclasses', 'csv', 'json') "
+            "if m in sys.modules))")
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
+    assert done.stdout.strip() == "[]", done.stderr
