@@ -31,6 +31,11 @@ fi
 # (tests/consumers/*.py).
 pip install -q networkx==3.6.1 python-igraph==1.0.0 kuzu==0.11.3 rdflib==7.6.0 \
   pyshacl==0.40.1 citeproc-py==0.11.1 pybtex==0.26.1 pylatexenc==2.11 markdown-it-py==4.0.0
+# The Python package (scripts/python-package.sh): maturin builds the wheel; pytest,
+# pandas, nbclient and ipykernel run its tests and the notebook (in a fresh venv, where
+# the script installs the same pins).
+pip install -q maturin==1.16.0 pytest==9.2.0 pandas==3.1.1 nbclient==0.11.0 \
+  nbformat==5.11.1 ipykernel==7.4.0
 # Mermaid's own parser (and jsdom, for it to run under node), pinned in package.json.
 if ! command -v node >/dev/null 2>&1; then
   export DEBIAN_FRONTEND=noninteractive

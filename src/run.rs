@@ -1,7 +1,7 @@
 //! Dispatch: each command line goes to its function in [`crate::commands`]; the
 //! outcome becomes an exit code (0 found, 1 nothing found, 2 bad usage or bad data).
 
-use std::{io::Write as _, process::ExitCode};
+use std::{ffi::OsString, io::Write as _, process::ExitCode};
 
 use clap::{CommandFactory as _, Parser as _};
 
@@ -19,21 +19,48 @@ use crate::{
     error::Error,
 };
 
-/// Parses the command line (answering a shell's completion request first, if that is
-/// what this is). The binary then builds a [`Session`] and calls [`run`].
-pub fn parse() -> Cli {
+/// The whole of the `linkage` command on `args` (the first is the program's name), as the
+/// binary runs it: completions, parsing, the command, its output (through the pager in
+/// a terminal), the error on stderr; returns the exit code (0 found, 1 nothing found,
+/// 2 bad usage or bad data; clap's own for `--help` and `--version`).
+///
+/// The binary's `main` is this on the process's arguments; the Python package's
+/// `linkage` command calls it too, so both are one program. Like `main`, it leaves the
+/// loaded dataset to the operating system (see `src/main.rs`): call it once a process.
+pub fn main_with_args<I, T>(args: I) -> u8
+where
+    I: IntoIterator<Item = T>,
+    T: Into<OsString> + Clone,
+{
     completion::complete_if_asked(Cli::command);
-    Cli::parse()
+    let cli = match Cli::try_parse_from(args) {
+        Ok(cli) => cli,
+        Err(error) => {
+            // What `Cli::parse` does before exiting: the message (or the help) to
+            // stderr (stdout), then clap's code.
+            let _ = error.print();
+            return u8::try_from(error.exit_code()).unwrap_or(2);
+        }
+    };
+    let session = Session::new(&cli);
+    let code = code(run(&cli, &session));
+    std::mem::forget(session);
+    code
 }
 
 /// Maps what [`run`] returned to the exit code, printing an error to stderr.
 pub fn exit_code(result: Result<Outcome, Error>) -> ExitCode {
+    ExitCode::from(code(result))
+}
+
+/// [`exit_code`] as a number.
+fn code(result: Result<Outcome, Error>) -> u8 {
     match result {
-        Ok(Outcome::Found) => ExitCode::SUCCESS,
-        Ok(Outcome::Nothing) => ExitCode::from(1),
+        Ok(Outcome::Found) => 0,
+        Ok(Outcome::Nothing) => 1,
         Err(error) => {
             report(&error);
-            ExitCode::from(2)
+            2
         }
     }
 }

@@ -1,0 +1,60 @@
+"""Executes a notebook (nbclient) and checks its outputs are the committed ones.
+
+    python scripts/notebook.py docs/notebook.ipynb           # check (CI)
+    python scripts/notebook.py docs/notebook.ipynb --write   # refresh the committed outputs
+
+Text outputs must match exactly; a cell whose committed output is an image must still
+produce one (Graphviz's SVG differs in detail between its versions). Runs in the
+current interpreter's kernel, so `linkage` is whatever this Python imports.
+"""
+
+from __future__ import annotations
+
+import sys
+
+import nbformat
+from nbclient import NotebookClient
+
+
+def texts(cell: nbformat.NotebookNode) -> list[object]:
+    """What a cell showed: its text outputs, and the kinds of its images."""
+    shown: list[object] = []
+    for output in cell.get("outputs", []):
+        if output.output_type == "stream":
+            shown.append((output.name, output.text))
+        elif output.output_type in ("execute_result", "display_data"):
+            data = output.data
+            if "image/svg+xml" in data or "image/png" in data:
+                shown.append("image")
+            else:
+                shown.append(data.get("text/plain"))
+        elif output.output_type == "error":
+            shown.append(("error", output.ename, output.evalue))
+    return shown
+
+
+def main() -> int:
+    path, write = sys.argv[1], "--write" in sys.argv[2:]
+    committed = nbformat.read(path, as_version=4)
+    executed = nbformat.read(path, as_version=4)
+    NotebookClient(executed, timeout=300, kernel_name="python3", record_timing=False).execute()
+    if write:
+        for cell in executed.cells:
+            cell.metadata.pop("execution", None)  # timestamps: a diff at every run
+        nbformat.write(executed, path)
+        print(f"wrote {path}")
+        return 0
+    differ = [
+        i for i, (old, new) in enumerate(zip(committed.cells, executed.cells))
+        if old.cell_type == "code" and texts(old) != texts(new)
+    ]
+    if differ:
+        print(f"{path}: cells {differ} print something else than the committed outputs; "
+              f"run `python scripts/notebook.py {path} --write` and commit", file=sys.stderr)
+        return 1
+    print(f"{path}: every cell ran and printed its committed output")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
