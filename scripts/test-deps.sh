@@ -27,10 +27,19 @@ fi
 if ! python3 -c 'import selenium' >/dev/null 2>&1; then
   pip install --quiet selenium==4.51.0 || pip install --quiet --break-system-packages selenium==4.51.0
 fi
+# `table` is read back as a journal would: its LaTeX compiled by pdflatex with booktabs
+# and longtable, its keys resolved by BibTeX (about a minute to install), its DOCX
+# opened by python-docx (tests/integration/journal.rs).
+if ! command -v pdflatex >/dev/null 2>&1 || ! kpsewhich booktabs.sty >/dev/null 2>&1; then
+  export DEBIAN_FRONTEND=noninteractive
+  apt-get update -qq
+  apt-get install -y -qq --no-install-recommends texlive-latex-base texlive-latex-recommended >/dev/null
+fi
 # The real consumers that read every export back in tests/integration/exports.rs
 # (tests/consumers/*.py).
 pip install -q networkx==3.6.1 python-igraph==1.0.0 kuzu==0.11.3 rdflib==7.6.0 \
-  pyshacl==0.40.1 citeproc-py==0.11.1 pybtex==0.26.1 pylatexenc==2.11 markdown-it-py==4.0.0
+  pyshacl==0.40.1 citeproc-py==0.11.1 pybtex==0.26.1 pylatexenc==2.11 markdown-it-py==4.0.0 \
+  python-docx==1.2.0
 # Mermaid's own parser (and jsdom, for it to run under node), pinned in package.json.
 if ! command -v node >/dev/null 2>&1; then
   export DEBIAN_FRONTEND=noninteractive

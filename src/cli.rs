@@ -1,8 +1,12 @@
 //! Command-line arguments (clap derive). The doc comments are the `--help` text.
 
+mod journal;
+
 use std::path::PathBuf;
 
 use clap::{Args, Parser, Subcommand, ValueEnum};
+
+pub use journal::{TableArgs, TableFormat};
 
 pub use crate::completion::Shell;
 pub use crate::formats::Format as ExportFormat;
@@ -330,6 +334,10 @@ pub enum Command {
         #[arg(long, value_name = "N", default_value_t = 150)]
         dpi: u32,
     },
+    /// The comparison of two concepts as a table for a journal: common ground, then
+    /// differences with both sides' positions in the papers' words; the papers behind
+    /// each row cited by the keys of `export --format bibtex`; disputed rows marked.
+    Table(TableArgs),
     /// Regenerate the gallery of diagrams in DIR: each figure as .dot and .svg, and an index.
     ///
     /// `linkage gallery graphs` from the repository root rewrites the committed gallery.

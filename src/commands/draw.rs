@@ -4,8 +4,8 @@
 use std::path::Path;
 
 use crate::{
-    cli::{ExportFormat, LookArgs, SelectionArgs},
-    dot, formats, query, teach,
+    cli::{ExportFormat, LookArgs, SelectionArgs, TableArgs, TableFormat},
+    dot, formats, output, query, teach,
     write::{refuse_data_dir, write_atomically},
     ConceptGraph,
 };
@@ -104,6 +104,49 @@ pub fn render(
         note(warning);
     }
     Ok(Printed::found(String::new()))
+}
+
+/// `linkage table A B`: the comparison as a LaTeX, Markdown or DOCX table.
+pub fn table(session: &Session, args: &TableArgs) -> Result<Printed, Error> {
+    session.refuse_json("tables are written as LaTeX, Markdown or DOCX")?;
+    let output = args.output.as_deref();
+    let format = args
+        .format
+        .or_else(|| output.and_then(TableFormat::from_path))
+        .unwrap_or(TableFormat::Latex);
+    if format == TableFormat::Docx && output.is_none() {
+        return Err(Error::Usage(
+            "a DOCX table is a file: name it with -o FILE.docx".into(),
+        ));
+    }
+    if let Some(path) = output {
+        refuse_data_dir(path, session.data_dir())?;
+    }
+    let graph = session.graph()?;
+    let pair = (graph.resolve(&args.a)?, graph.resolve(&args.b)?);
+    let papers = graph.resolve_papers(&args.paper)?;
+    let table = output::table::JournalTable::new(graph, pair, &papers, args.lang);
+    if table.rows.is_empty() {
+        note("nothing to tabulate: the papers name no common ground or difference between the two; nothing written");
+        return Ok(Printed::found_if(false, String::new()));
+    }
+    let bytes = match format {
+        TableFormat::Latex => {
+            let label = format!("{}-{}", graph.node(pair.0).id, graph.node(pair.1).id);
+            output::table::latex::latex(&table, &label).into_bytes()
+        }
+        TableFormat::Markdown => output::table::markdown::markdown(&table).into_bytes(),
+        TableFormat::Docx => {
+            output::table::docx::docx(graph, &output::table::markdown::markdown(&table))?
+        }
+    };
+    match output {
+        Some(path) => {
+            write_atomically(path, &bytes)?;
+            Ok(Printed::found(String::new()))
+        }
+        None => Ok(Printed::found(String::from_utf8(bytes).unwrap_or_default())),
+    }
 }
 
 /// `linkage gallery DIR`: every figure of the gallery, and its index.

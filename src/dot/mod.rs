@@ -26,6 +26,7 @@ pub mod style;
 pub mod writer;
 
 pub use build::{build, scene, to_dot};
+pub(crate) use parts::node_label;
 pub use parts::wrap;
 pub use render::{render, render_to_file, ImageFormat, MISSING_GRAPHVIZ};
 pub use scene::Scene;

@@ -18,6 +18,7 @@ mod exports;
 mod flags;
 mod fuzz_seeds;
 mod headings;
+mod journal;
 mod labels;
 mod layers;
 mod logic;
