@@ -7,10 +7,13 @@ cd "$(dirname "$0")/.."
 
 # Graphviz renders and validates every DOT the tests produce; the CJK font lets it
 # lay out Chinese labels (`--lang zh`).
-if ! command -v dot >/dev/null 2>&1 || ! fc-list 2>/dev/null | grep -qi 'noto.*cjk'; then
+# `figure` is set in Liberation Sans and Noto Sans CJK SC; its test reads the PDF's
+# fonts with pdffonts (poppler-utils).
+if ! command -v dot >/dev/null 2>&1 || ! fc-list 2>/dev/null | grep -qi 'noto.*cjk' \
+  || ! fc-list 2>/dev/null | grep -qi 'liberation sans' || ! command -v pdffonts >/dev/null 2>&1; then
   export DEBIAN_FRONTEND=noninteractive
   apt-get update -qq
-  apt-get install -y -qq graphviz fonts-noto-cjk >/dev/null
+  apt-get install -y -qq graphviz fonts-noto-cjk fonts-liberation poppler-utils >/dev/null
 fi
 dot -V
 

@@ -6,7 +6,7 @@ use std::path::PathBuf;
 
 use clap::{Args, Parser, Subcommand, ValueEnum};
 
-pub use journal::{TableArgs, TableFormat};
+pub use journal::{FigureArgs, Length, TableArgs, TableFormat};
 
 pub use crate::completion::Shell;
 pub use crate::formats::Format as ExportFormat;
@@ -338,6 +338,10 @@ pub enum Command {
     /// differences with both sides' positions in the papers' words; the papers behind
     /// each row cited by the keys of `export --format bibtex`; disputed rows marked.
     Table(TableArgs),
+    /// The comparison of two concepts as a figure for a journal's page, at a printed
+    /// width (--width 8.5cm, 17cm) with a least text size; refused, naming what to drop,
+    /// when it cannot keep them. Needs Graphviz.
+    Figure(FigureArgs),
     /// Regenerate the gallery of diagrams in DIR: each figure as .dot and .svg, and an index.
     ///
     /// `linkage gallery graphs` from the repository root rewrites the committed gallery.

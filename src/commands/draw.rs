@@ -4,7 +4,7 @@
 use std::path::Path;
 
 use crate::{
-    cli::{ExportFormat, LookArgs, SelectionArgs, TableArgs, TableFormat},
+    cli::{ExportFormat, FigureArgs, LookArgs, SelectionArgs, TableArgs, TableFormat},
     dot, formats, output, query, teach,
     write::{refuse_data_dir, write_atomically},
     ConceptGraph,
@@ -147,6 +147,59 @@ pub fn table(session: &Session, args: &TableArgs) -> Result<Printed, Error> {
         }
         None => Ok(Printed::found(String::from_utf8(bytes).unwrap_or_default())),
     }
+}
+
+/// `linkage figure A B`: the comparison as a figure at a printed width.
+pub fn figure(session: &Session, args: &FigureArgs) -> Result<Printed, Error> {
+    session.refuse_json(DRAWINGS)?;
+    let output = args.output.as_path();
+    let Some(format) = args.format.or_else(|| dot::ImageFormat::from_path(output)) else {
+        return Err(Error::Usage(format!(
+            "cannot tell the image format of {}: name it .svg, .png, .pdf or .eps, or pass --format",
+            output.display()
+        )));
+    };
+    if args.min_line > dot::figure_table::RULE_POINTS {
+        return Err(Error::Usage(format!(
+            "--min-line {}: the figure's rules are {} pt (Graphviz draws table rules in whole points)",
+            args.min_line,
+            dot::figure_table::RULE_POINTS
+        )));
+    }
+    if !(args.min_text.is_finite() && args.min_text > 0.0) {
+        return Err(Error::Usage(
+            "--min-text must be a size in points above 0".into(),
+        ));
+    }
+    refuse_data_dir(output, session.data_dir())?;
+    let graph = session.graph()?;
+    let pair = (graph.resolve(&args.a)?, graph.resolve(&args.b)?);
+    let papers = graph.resolve_papers(&args.paper)?;
+    let mut table = output::table::JournalTable::new(graph, pair, &papers, args.lang);
+    table.keep_asserted_by(args.min_papers);
+    if table.rows.is_empty() {
+        note("nothing to draw: the papers name no common ground or difference between the two; no file written");
+        return Ok(Printed::found_if(false, String::new()));
+    }
+    let request = dot::figure_table::FigureRequest {
+        width: args.width.0,
+        max_height: args.max_height.0,
+        min_text: args.min_text,
+        palette: args.style,
+        lang: args.lang,
+        positions: !args.no_positions,
+    };
+    let fitted = dot::figure_table::fit(&table, &request)?;
+    let graph = dot::writer::graph(&fitted.scene);
+    dot::render_to_file(graph, format, args.dpi, output)?;
+    note(format_args!(
+        "{} x {} cm, text {} pt, rules {} pt",
+        dot::figure_table::cm(fitted.size.0),
+        dot::figure_table::cm(fitted.size.1),
+        fitted.text_size,
+        dot::figure_table::RULE_POINTS
+    ));
+    Ok(Printed::found(String::new()))
 }
 
 /// `linkage gallery DIR`: every figure of the gallery, and its index.

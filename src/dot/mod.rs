@@ -10,6 +10,7 @@
 mod arrange;
 pub mod build;
 mod comparison;
+pub mod figure_table;
 #[cfg(feature = "cli")]
 mod figures;
 #[cfg(feature = "cli")] // its figures are `linkage dot` command lines

@@ -15,6 +15,7 @@ mod dot;
 mod ego_properties;
 mod errors;
 mod exports;
+mod figure;
 mod flags;
 mod fuzz_seeds;
 mod headings;

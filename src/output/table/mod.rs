@@ -32,6 +32,8 @@ pub struct JournalTable {
     pub sides: (String, String),
     /// Common-ground rows, then difference rows.
     pub rows: Vec<TableRow>,
+    /// The papers asserting some row, in data order: (cite key, short citation).
+    pub papers: Vec<(String, String)>,
     /// The words of the table's headings and notes.
     pub words: &'static Words,
 }
@@ -73,6 +75,10 @@ pub struct Words {
     pub and: &'static str,
     /// What follows the two sides in the caption.
     pub colon: &'static str,
+    /// What a figure's dot means.
+    pub dot: &'static str,
+    /// What a figure's difference row says without the positions.
+    pub differ: &'static str,
     /// Whether the words are Chinese (LaTeX then needs `XeLaTeX` with `xeCJK`).
     pub cjk: bool,
 }
@@ -103,6 +109,8 @@ pub static ENGLISH: Words = Words {
     ],
     caption: "common ground and differences, with the papers asserting each",
     and: " and ",
+    dot: "● the paper asserts the row",
+    differ: "differ",
     colon: ": ",
     cjk: false,
 };
@@ -121,6 +129,8 @@ pub static CHINESE: Words = Words {
     ],
     caption: "共同点与差异，及提出各项的文献",
     and: "与",
+    dot: "● 该文献提出此项",
+    differ: "不同",
     colon: "：",
     cjk: true,
 };
@@ -175,7 +185,7 @@ impl JournalTable {
         };
         let keys = |ids: Vec<&str>| -> Vec<String> { ids.into_iter().map(bibtex_key).collect() };
         let matrix = compare(graph, Some((a, b)), papers);
-        let rows = matrix
+        let rows: Vec<TableRow> = matrix
             .rows
             .iter()
             .map(|row| TableRow {
@@ -194,7 +204,17 @@ impl JournalTable {
                 dispute: dispute_on(row.row.topic),
             })
             .collect();
+        let papers = matrix
+            .papers
+            .iter()
+            .filter(|p| {
+                rows.iter()
+                    .any(|r: &TableRow| r.keys.contains(&bibtex_key(p)))
+            })
+            .map(|p| (bibtex_key(p), graph.cite(p).to_string()))
+            .collect();
         Self {
+            papers,
             sides: (
                 node_label(graph, a, lang).to_string(),
                 node_label(graph, b, lang).to_string(),
@@ -202,6 +222,14 @@ impl JournalTable {
             rows,
             words: Words::of(lang),
         }
+    }
+
+    /// Keeps the rows at least `min_papers` papers assert (and the papers they cite).
+    pub fn keep_asserted_by(&mut self, min_papers: usize) {
+        self.rows.retain(|r| r.keys.len() >= min_papers);
+        let rows = &self.rows;
+        self.papers
+            .retain(|(key, _)| rows.iter().any(|r| r.keys.contains(key)));
     }
 
     /// The rows of one stance, in order.
