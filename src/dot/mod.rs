@@ -24,6 +24,8 @@ pub mod render;
 pub mod scene;
 pub mod select;
 pub mod style;
+#[cfg(test)]
+mod vision;
 pub mod writer;
 
 pub use build::{build, scene, to_dot};
