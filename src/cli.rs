@@ -324,10 +324,10 @@ pub enum Command {
         /// How to draw it.
         #[command(flatten)]
         look: LookArgs,
-        /// The image file to write (atomically); its extension (.svg, .png, .pdf) picks the format.
+        /// The image file to write (atomically); its extension (.svg, .png, .pdf, .eps, .tiff) picks the format.
         #[arg(short, long, value_name = "FILE")]
         output: PathBuf,
-        /// Image format, when the file name does not end in .svg, .png or .pdf.
+        /// Image format, when the file name does not end in .svg, .png, .pdf, .eps or .tiff.
         #[arg(long, value_enum)]
         format: Option<ImageFormat>,
         /// Resolution of PNG images, in dots per inch.

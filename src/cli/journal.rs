@@ -98,8 +98,8 @@ pub struct FigureArgs {
     /// Second concept: its column.
     #[arg(add = completion::node_names())]
     pub b: String,
-    /// The image file to write (atomically); its extension (.svg, .png, .pdf, .eps)
-    /// picks the format.
+    /// The image file to write (atomically); its extension (.svg, .png, .pdf, .eps,
+    /// .tiff) picks the format.
     #[arg(short, long, value_name = "FILE")]
     pub output: PathBuf,
     /// Image format, when the file name does not say.
@@ -132,7 +132,7 @@ pub struct FigureArgs {
     /// Difference rows without the two positions: one line each.
     #[arg(long)]
     pub no_positions: bool,
-    /// Resolution of PNG images, in dots per inch.
+    /// Resolution of PNG and TIFF images, in dots per inch (600: line art in print).
     #[arg(long, value_name = "N", default_value_t = 600)]
     pub dpi: u32,
 }

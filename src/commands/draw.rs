@@ -82,7 +82,7 @@ pub fn render(
     session.refuse_json(DRAWINGS)?;
     let Some(format) = format.or_else(|| dot::ImageFormat::from_path(output)) else {
         return Err(Error::Usage(format!(
-            "cannot tell the image format of {}: name it .svg, .png or .pdf, or pass --format",
+            "cannot tell the image format of {}: name it .svg, .png, .pdf, .eps or .tiff, or pass --format",
             output.display()
         )));
     };
@@ -155,7 +155,7 @@ pub fn figure(session: &Session, args: &FigureArgs) -> Result<Printed, Error> {
     let output = args.output.as_path();
     let Some(format) = args.format.or_else(|| dot::ImageFormat::from_path(output)) else {
         return Err(Error::Usage(format!(
-            "cannot tell the image format of {}: name it .svg, .png, .pdf or .eps, or pass --format",
+            "cannot tell the image format of {}: name it .svg, .png, .pdf, .eps or .tiff, or pass --format",
             output.display()
         )));
     };

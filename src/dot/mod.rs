@@ -24,6 +24,7 @@ pub mod render;
 pub mod scene;
 pub mod select;
 pub mod style;
+mod tiff;
 #[cfg(test)]
 mod vision;
 pub mod writer;

@@ -204,3 +204,41 @@ fn figure_flags_that_cannot_apply_are_refused() {
         assert!(stderr.contains(says), "{args:?}: {stderr}");
     }
 }
+
+#[test]
+#[ignore = "needs Graphviz: scripts/test-deps.sh"]
+fn the_figure_is_written_as_eps_with_its_fonts_and_as_tiff_at_the_stated_dpi() {
+    let width = 8.5 * POINTS_PER_CM;
+    let (eps, _) = draw(&["--width", "8.5cm", "--no-positions"], "figure.eps");
+    let text = String::from_utf8_lossy(&eps);
+    assert!(
+        text.starts_with("%!PS-Adobe-3.0 EPSF-3.0"),
+        "{}",
+        &text[..80]
+    );
+    let bounds: Vec<f64> = text[text.find("%%BoundingBox:").expect("a bounding box") + 14..]
+        .lines()
+        .next()
+        .expect("a line")
+        .split_whitespace()
+        .map(|n| n.parse().expect("a number"))
+        .collect();
+    assert!(bounds[2] - bounds[0] <= width + 1.0, "{bounds:?}");
+    assert!(text.contains("/FontName"), "the fonts are in the EPS");
+
+    let (tiff, _) = draw(
+        &["--width", "8.5cm", "--no-positions", "--dpi", "300"],
+        "figure.tiff",
+    );
+    let mut decoder = tiff::decoder::Decoder::new(std::io::Cursor::new(tiff)).expect("a TIFF");
+    let (pixels, _) = decoder.dimensions().expect("a size");
+    let resolution = decoder
+        .get_tag_u32_vec(tiff::tags::Tag::XResolution)
+        .expect("a resolution");
+    assert_eq!(resolution, [300, 1]);
+    let inches = f64::from(pixels) / 300.0;
+    assert!(
+        inches * 72.0 <= width + 1.0 && inches * 72.0 >= width * 0.8,
+        "{inches} in"
+    );
+}
