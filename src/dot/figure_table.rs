@@ -96,7 +96,7 @@ impl FigurePalette {
 /// (a bare "Helvetica" comes out as the wider `DejaVu Sans` on Debian).
 pub fn font(lang: Lang) -> &'static str {
     match lang {
-        Lang::Zh => "Noto Sans CJK SC",
+        Lang::Zh => writer::CJK_FONT,
         Lang::En => "Liberation Sans,Arial,Helvetica",
     }
 }

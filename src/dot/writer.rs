@@ -21,8 +21,46 @@ use super::scene::{
     Scene, Table,
 };
 
-/// Font for every label. Pango falls back to a CJK font (Noto Sans CJK) for Chinese.
+/// Font for every label of a diagram without Chinese.
 pub(crate) const FONT: &str = "Helvetica";
+
+/// Font for every label of a diagram with Chinese text, named explicitly: left to
+/// fontconfig, Pango falls back from Helvetica to the first Noto Sans CJK face it
+/// finds, the Japanese one, whose forms of some characters are not the Chinese ones.
+pub(crate) const CJK_FONT: &str = "Noto Sans CJK SC";
+
+/// The font a scene is set in: [`CJK_FONT`] when any of its text is Chinese (or other
+/// CJK text, which the Simplified Chinese face also covers).
+fn font_of(scene: &Scene) -> &'static str {
+    let heading = match &scene.heading {
+        Heading::None => false,
+        Heading::Title(lines) | Heading::Caption(lines) => chinese(lines),
+    };
+    if heading || any_text(&scene.items, &chinese) {
+        CJK_FONT
+    } else {
+        FONT
+    }
+}
+
+/// Whether any of `lines` holds a CJK character.
+fn chinese(lines: &[String]) -> bool {
+    lines.iter().any(|l| l.chars().any(crate::locate::is_cjk))
+}
+
+/// Whether the text of any of `items` (nested ones too) passes `test`.
+fn any_text(items: &[Item], test: &dyn Fn(&[String]) -> bool) -> bool {
+    items.iter().any(|item| match item {
+        Item::Node(node) => test(&node.label),
+        Item::Edge(edge) => test(&edge.label),
+        Item::Cluster(cluster) => test(&cluster.label) || any_text(&cluster.items, test),
+        Item::Table(table) => table
+            .rows
+            .iter()
+            .any(|r| r.cells.iter().any(|c| test(&c.lines))),
+        Item::SameRank { .. } => false,
+    })
+}
 
 /// The scene as DOT text, ending with a newline. Same scene, same bytes.
 pub fn to_dot(scene: &Scene) -> String {
@@ -33,12 +71,13 @@ pub fn to_dot(scene: &Scene) -> String {
 
 /// The scene as a graphviz-rust graph.
 pub fn graph(scene: &Scene) -> Graph {
+    let font = font_of(scene);
     let mut attrs = vec![
         ("rankdir", scene.rankdir.as_str().to_string()),
         // The newer ranking handles clusters and `rank=same` together; the classic one
         // fails ("trouble in init_rank") on the whole graph clustered by paper.
         ("newrank", "true".into()),
-        ("fontname", FONT.into()),
+        ("fontname", font.into()),
         ("bgcolor", "white".into()),
         // A figure that is one table is cut at its edge (its margin is the page's);
         // a graph keeps room around its outer nodes.
@@ -88,12 +127,12 @@ pub fn graph(scene: &Scene) -> Graph {
     let mut stmts = vec![
         Stmt::GAttribute(GraphAttributes::Graph(graph_attributes)),
         Stmt::GAttribute(GraphAttributes::Node(attributes(vec![
-            ("fontname", FONT.into()),
+            ("fontname", font.into()),
             ("fontsize", "12".into()),
             ("margin", "0.15,0.07".into()),
         ]))),
         Stmt::GAttribute(GraphAttributes::Edge(attributes(vec![
-            ("fontname", FONT.into()),
+            ("fontname", font.into()),
             ("fontsize", "10".into()),
             ("arrowsize", "0.8".into()),
         ]))),

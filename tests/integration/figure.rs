@@ -242,3 +242,22 @@ fn the_figure_is_written_as_eps_with_its_fonts_and_as_tiff_at_the_stated_dpi() {
         "{inches} in"
     );
 }
+
+#[test]
+#[ignore = "needs Graphviz, Noto Sans CJK and poppler-utils (pdffonts): scripts/test-deps.sh"]
+fn a_chinese_diagram_embeds_the_simplified_chinese_face_not_the_japanese_one() {
+    let dir = tempfile::tempdir().expect("a directory");
+    let file = dir.path().join("zh.pdf");
+    linkage()
+        .args(["render", "--diff", "tpa", "rr", "--lang", "zh", "-o"])
+        .arg(&file)
+        .assert()
+        .success();
+    let fonts = Process::new("pdffonts")
+        .arg(&file)
+        .output()
+        .expect("pdffonts runs");
+    let fonts = String::from_utf8_lossy(&fonts.stdout);
+    assert!(fonts.contains("NotoSansCJKsc"), "{fonts}");
+    assert!(!fonts.contains("CJKjp"), "{fonts}");
+}
