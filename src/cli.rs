@@ -698,8 +698,15 @@ pub struct LookArgs {
     /// the meaning.
     #[arg(long, value_enum, value_name = "STYLE", default_value_t)]
     pub style: Palette,
-    /// Group nodes in boxes: by kind, by the one paper that links them, or not at all.
-    #[arg(long, value_enum, value_name = "BY", default_value_t)]
+    /// Group nodes in boxes: by kind, by the one paper that links them, or not at all
+    /// (not with --diff, whose figure is grouped into common ground and differences).
+    #[arg(
+        long,
+        value_enum,
+        value_name = "BY",
+        default_value_t,
+        conflicts_with = "diff"
+    )]
     pub cluster: Clustering,
     /// Add a legend of the node kinds and relation kinds shown.
     #[arg(long)]

@@ -261,3 +261,28 @@ fn a_chinese_diagram_embeds_the_simplified_chinese_face_not_the_japanese_one() {
     assert!(fonts.contains("NotoSansCJKsc"), "{fonts}");
     assert!(!fonts.contains("CJKjp"), "{fonts}");
 }
+
+#[test]
+fn cluster_with_diff_is_refused_not_ignored() {
+    // The side-by-side comparison is grouped into common ground and differences; it
+    // once drew `--cluster paper` exactly as without it, without a word.
+    for command in ["dot", "render"] {
+        let (code, stdout, stderr) = run(&[
+            command,
+            "--diff",
+            "tpa",
+            "rr",
+            "--cluster",
+            "paper",
+            "-o",
+            "x.svg",
+        ]);
+        assert_eq!((code, stdout.as_str()), (2, ""), "{command}: {stderr}");
+        assert!(
+            stderr.contains("cannot be used with '--cluster <BY>'"),
+            "{stderr}"
+        );
+    }
+    let (code, _, stderr) = run(&["dot", "--focus", "tpa", "--cluster", "paper"]);
+    assert_eq!(code, 0, "{stderr}");
+}
