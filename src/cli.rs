@@ -338,9 +338,8 @@ pub enum Command {
     /// differences with both sides' positions in the papers' words; the papers behind
     /// each row cited by the keys of `export --format bibtex`; disputed rows marked.
     Table(TableArgs),
-    /// The comparison of two concepts as a figure for a journal's page, at a printed
-    /// width (--width 8.5cm, 17cm) with a least text size; refused, naming what to drop,
-    /// when it cannot keep them. Needs Graphviz.
+    /// The comparison as a figure for a journal's page at a printed width and a least
+    /// text size (refused, naming what to drop, when it cannot keep them). Needs Graphviz.
     Figure(FigureArgs),
     /// Regenerate the gallery of diagrams in DIR: each figure as .dot and .svg, and an index.
     ///
@@ -700,13 +699,8 @@ pub struct LookArgs {
     pub style: Palette,
     /// Group nodes in boxes: by kind, by the one paper that links them, or not at all
     /// (not with --diff, whose figure is grouped into common ground and differences).
-    #[arg(
-        long,
-        value_enum,
-        value_name = "BY",
-        default_value_t,
-        conflicts_with = "diff"
-    )]
+    #[arg(long, value_enum, value_name = "BY", default_value_t)]
+    #[arg(conflicts_with = "diff")]
     pub cluster: Clustering,
     /// Add a legend of the node kinds and relation kinds shown.
     #[arg(long)]
