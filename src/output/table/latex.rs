@@ -31,7 +31,9 @@ pub fn latex(table: &JournalTable, label: &str) -> String {
             ""
         }
     );
-    out.push_str("\\begingroup\n\\small\n");
+    // longtable sets its caption 4 in wide whatever the column: wider than one
+    // column of a two-column page, so the caption would run off it.
+    out.push_str("\\begingroup\n\\small\n\\setlength{\\LTcapwidth}{\\linewidth}\n");
     let columns: Vec<String> = COLUMNS
         .iter()
         .map(|share| {
