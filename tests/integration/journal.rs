@@ -117,11 +117,15 @@ fn every_row_cites_its_papers_by_the_bibtex_keys_and_disputed_rows_are_marked() 
     let (code, latex, stderr) = run(&["table", "tpa", "rr"]);
     assert_eq!(code, 0, "{stderr}");
     let lines: Vec<&str> = latex.lines().collect();
+    // Rows in compare's order: a label may stand twice (common ground and a difference).
+    let mut from = 0;
     for (label, papers) in &compared {
-        let start = lines
-            .iter()
-            .position(|l| l.starts_with(label.as_str()))
-            .unwrap_or_else(|| panic!("{label} in {latex}"));
+        let start = from
+            + lines[from..]
+                .iter()
+                .position(|l| l.starts_with(label.as_str()))
+                .unwrap_or_else(|| panic!("{label} in {latex}"));
+        from = start + 1;
         // The row's line, and the lines of its further wordings (first cell empty).
         let block: Vec<&str> = std::iter::once(lines[start])
             .chain(
