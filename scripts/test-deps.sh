@@ -7,10 +7,13 @@ cd "$(dirname "$0")/.."
 
 # Graphviz renders and validates every DOT the tests produce; the CJK font lets it
 # lay out Chinese labels (`--lang zh`).
-if ! command -v dot >/dev/null 2>&1 || ! fc-list 2>/dev/null | grep -qi 'noto.*cjk'; then
+# `figure` is set in Liberation Sans and Noto Sans CJK SC; its test reads the PDF's
+# fonts with pdffonts (poppler-utils).
+if ! command -v dot >/dev/null 2>&1 || ! fc-list 2>/dev/null | grep -qi 'noto.*cjk' \
+  || ! fc-list 2>/dev/null | grep -qi 'liberation sans' || ! command -v pdffonts >/dev/null 2>&1; then
   export DEBIAN_FRONTEND=noninteractive
   apt-get update -qq
-  apt-get install -y -qq graphviz fonts-noto-cjk >/dev/null
+  apt-get install -y -qq graphviz fonts-noto-cjk fonts-liberation poppler-utils >/dev/null
 fi
 dot -V
 
@@ -27,10 +30,19 @@ fi
 if ! python3 -c 'import selenium' >/dev/null 2>&1; then
   pip install --quiet selenium==4.51.0 || pip install --quiet --break-system-packages selenium==4.51.0
 fi
+# `table` is read back as a journal would: its LaTeX compiled by pdflatex with booktabs
+# and longtable, its keys resolved by BibTeX (about a minute to install), its DOCX
+# opened by python-docx (tests/integration/journal.rs).
+if ! command -v pdflatex >/dev/null 2>&1 || ! kpsewhich booktabs.sty >/dev/null 2>&1; then
+  export DEBIAN_FRONTEND=noninteractive
+  apt-get update -qq
+  apt-get install -y -qq --no-install-recommends texlive-latex-base texlive-latex-recommended >/dev/null
+fi
 # The real consumers that read every export back in tests/integration/exports.rs
 # (tests/consumers/*.py).
 pip install -q networkx==3.6.1 python-igraph==1.0.0 kuzu==0.11.3 rdflib==7.6.0 \
-  pyshacl==0.40.1 citeproc-py==0.11.1 pybtex==0.26.1 pylatexenc==2.11 markdown-it-py==4.0.0
+  pyshacl==0.40.1 citeproc-py==0.11.1 pybtex==0.26.1 pylatexenc==2.11 markdown-it-py==4.0.0 \
+  python-docx==1.2.0
 # The Python package (scripts/python-package.sh): maturin builds the wheel; pytest,
 # pandas, nbclient and ipykernel run its tests and the notebook (in a fresh venv, where
 # the script installs the same pins).

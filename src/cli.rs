@@ -1,8 +1,12 @@
 //! Command-line arguments (clap derive). The doc comments are the `--help` text.
 
+mod journal;
+
 use std::path::PathBuf;
 
 use clap::{Args, Parser, Subcommand, ValueEnum};
+
+pub use journal::{FigureArgs, Length, TableArgs, TableFormat};
 
 pub use crate::completion::Shell;
 pub use crate::formats::Format as ExportFormat;
@@ -321,16 +325,23 @@ pub enum Command {
         /// How to draw it.
         #[command(flatten)]
         look: LookArgs,
-        /// The image file to write (atomically); its extension (.svg, .png, .pdf) picks the format.
+        /// The image file to write (atomically); its extension (.svg, .png, .pdf, .eps, .tiff) picks the format.
         #[arg(short, long, value_name = "FILE")]
         output: PathBuf,
-        /// Image format, when the file name does not end in .svg, .png or .pdf.
+        /// Image format, when the file name does not end in .svg, .png, .pdf, .eps or .tiff.
         #[arg(long, value_enum)]
         format: Option<ImageFormat>,
         /// Resolution of PNG images, in dots per inch.
         #[arg(long, value_name = "N", default_value_t = 150)]
         dpi: u32,
     },
+    /// The comparison of two concepts as a table for a journal: common ground, then
+    /// differences with both sides' positions in the papers' words; the papers behind
+    /// each row cited by the keys of `export --format bibtex`; disputed rows marked.
+    Table(TableArgs),
+    /// The comparison as a figure for a journal's page at a printed width and a least
+    /// text size (refused, naming what to drop, when it cannot keep them). Needs Graphviz.
+    Figure(FigureArgs),
     /// Regenerate the gallery of diagrams in DIR: each figure as .dot and .svg, and an index.
     ///
     /// `linkage gallery graphs` from the repository root rewrites the committed gallery.
@@ -687,8 +698,10 @@ pub struct LookArgs {
     /// the meaning.
     #[arg(long, value_enum, value_name = "STYLE", default_value_t)]
     pub style: Palette,
-    /// Group nodes in boxes: by kind, by the one paper that links them, or not at all.
+    /// Group nodes in boxes: by kind, by the one paper that links them, or not at all
+    /// (not with --diff, whose figure is grouped into common ground and differences).
     #[arg(long, value_enum, value_name = "BY", default_value_t)]
+    #[arg(conflicts_with = "diff")]
     pub cluster: Clustering,
     /// Add a legend of the node kinds and relation kinds shown.
     #[arg(long)]

@@ -191,6 +191,8 @@ fn command<'s>(command: &'s Command, s: &'s Session) -> Answer<'s> {
             format,
             dpi,
         } => draw::render(s, selection, look, output, *format, *dpi),
+        C::Table(args) => draw::table(s, args),
+        C::Figure(args) => draw::figure(s, args),
         C::Gallery { dir, no_svg } => draw::gallery(s, dir, !no_svg),
         C::Html { paper, output } => draw::html(s, paper.as_deref(), output),
         C::Steps { lesson, output } => draw::steps(s, lesson, output),

@@ -17,6 +17,7 @@ use linkage::{
     cli::Cli,
     diagnostic::{Diagnostic, Severity},
     error::Named,
+    report::{write_human, Layout, Report, Style},
     run::{self, Outcome, Session},
     Error, Loaded,
 };
@@ -73,7 +74,8 @@ impl Dataset {
             let cli = Cli::try_parse_from(argv).map_err(|error| Error::Usage(usage(&error)))?;
             let mut session = Session::sharing(self.data.clone(), Arc::clone(&self.loaded));
             session.json = json;
-            run::answer(&cli, &session)
+            let report = run::answer(&cli, &session)?;
+            written(&*report, json)
         });
         match answered {
             Ok((text, outcome)) => Ok((text, outcome == Outcome::Found)),
@@ -86,6 +88,27 @@ impl Dataset {
     fn data(&self) -> Option<PathBuf> {
         self.data.clone()
     }
+}
+
+/// A report written as the command line writes it: its JSON form laid out as `--json`
+/// prints it, or its human form without colours; then the failure it reports once
+/// written (`check` with quotes not found), as the command's exit code 2 would be.
+fn written(report: &dyn Report, json: bool) -> Result<(String, Outcome), Error> {
+    let mut bytes = Vec::new();
+    let wrote = if json {
+        let form = report.json().ok_or_else(|| {
+            Error::Usage("this command has no JSON form".to_owned())
+        })?;
+        form.write_json(&mut bytes, Layout::Pretty)
+            .map(|()| bytes.push(b'\n'))
+    } else {
+        write_human(report, &mut bytes, Style::Plain)
+    };
+    wrote.map_err(|e| Error::Usage(format!("cannot write the answer: {e}")))?;
+    if let Some(failure) = report.failure() {
+        return Err(failure);
+    }
+    Ok((String::from_utf8_lossy(&bytes).into_owned(), report.outcome()))
 }
 
 /// clap's message for arguments it refused, without its `error: ` and the usage and

@@ -4,8 +4,8 @@
 use std::{io, path::Path};
 
 use crate::{
-    cli::{ExportFormat, LookArgs, SelectionArgs},
-    dot, formats, query, teach,
+    cli::{ExportFormat, FigureArgs, LookArgs, SelectionArgs, TableArgs, TableFormat},
+    dot, formats, output, query, teach,
     text_store::TextStore,
     write::{Destination, DestinationDir},
     ConceptGraph, PaperFilter,
@@ -94,7 +94,7 @@ pub fn render(
 ) -> Answer<'static> {
     let Some(format) = format.or_else(|| dot::ImageFormat::from_path(output)) else {
         return Err(Error::Usage(format!(
-            "cannot tell the image format of {}: name it .svg, .png or .pdf, or pass --format",
+            "cannot tell the image format of {}: name it .svg, .png, .pdf, .eps or .tiff, or pass --format",
             output.display()
         )));
     };
@@ -115,6 +115,102 @@ pub fn render(
     )? {
         note(warning);
     }
+    Ok(Box::new(Text::found(String::new())))
+}
+
+/// `linkage table A B`: the comparison as a LaTeX, Markdown or DOCX table.
+pub fn table(session: &Session, args: &TableArgs) -> Answer<'static> {
+    let output = args.output.as_deref();
+    let format = args
+        .format
+        .or_else(|| output.and_then(TableFormat::from_path))
+        .unwrap_or(TableFormat::Latex);
+    if format == TableFormat::Docx && output.is_none() {
+        return Err(Error::Usage(
+            "a DOCX table is a file: name it with -o FILE.docx".into(),
+        ));
+    }
+    let destination = output
+        .map(|path| Destination::output(path, session.data_dir()))
+        .transpose()?;
+    let graph = session.graph()?;
+    let pair = (graph.resolve(&args.a)?, graph.resolve(&args.b)?);
+    let papers = PaperFilter::resolve(graph, &args.paper)?;
+    let table = output::table::JournalTable::new(graph, pair, &papers, args.lang);
+    if table.rows.is_empty() {
+        note("nothing to tabulate: the papers name no common ground or difference between the two; nothing written");
+        return Ok(Box::new(Text::found_if(false, String::new())));
+    }
+    let bytes = match format {
+        TableFormat::Latex => {
+            let label = format!("{}-{}", graph.node(pair.0).id, graph.node(pair.1).id);
+            output::table::latex::latex(&table, &label).into_bytes()
+        }
+        TableFormat::Markdown => output::table::markdown::markdown(&table).into_bytes(),
+        TableFormat::Docx => {
+            output::table::docx::docx(graph, &output::table::markdown::markdown(&table))?
+        }
+    };
+    match destination {
+        Some(destination) => {
+            destination.write(&bytes)?;
+            Ok(Box::new(Text::found(String::new())))
+        }
+        None => Ok(Box::new(Text::found(
+            String::from_utf8(bytes).unwrap_or_default(),
+        ))),
+    }
+}
+
+/// `linkage figure A B`: the comparison as a figure at a printed width.
+pub fn figure(session: &Session, args: &FigureArgs) -> Answer<'static> {
+    let output = args.output.as_path();
+    let Some(format) = args.format.or_else(|| dot::ImageFormat::from_path(output)) else {
+        return Err(Error::Usage(format!(
+            "cannot tell the image format of {}: name it .svg, .png, .pdf, .eps or .tiff, or pass --format",
+            output.display()
+        )));
+    };
+    if args.min_line > dot::figure_table::RULE_POINTS {
+        return Err(Error::Usage(format!(
+            "--min-line {}: the figure's rules are {} pt (Graphviz draws table rules in whole points)",
+            args.min_line,
+            dot::figure_table::RULE_POINTS
+        )));
+    }
+    if !(args.min_text.is_finite() && args.min_text > 0.0) {
+        return Err(Error::Usage(
+            "--min-text must be a size in points above 0".into(),
+        ));
+    }
+    let destination = Destination::output(output, session.data_dir())?;
+    let graph = session.graph()?;
+    let pair = (graph.resolve(&args.a)?, graph.resolve(&args.b)?);
+    let papers = PaperFilter::resolve(graph, &args.paper)?;
+    let mut table = output::table::JournalTable::new(graph, pair, &papers, args.lang);
+    table.keep_asserted_by(args.min_papers);
+    if table.rows.is_empty() {
+        note("nothing to draw: the papers name no common ground or difference between the two; no file written");
+        return Ok(Box::new(Text::found_if(false, String::new())));
+    }
+    let request = dot::figure_table::FigureRequest {
+        width: args.width.0,
+        max_height: args.max_height.0,
+        min_text: args.min_text,
+        palette: args.style,
+        lang: args.lang,
+        positions: !args.no_positions,
+    };
+    let fitted = dot::figure_table::fit(&table, &request)?;
+    let graph = dot::writer::graph(&fitted.scene);
+    dot::render_to_file(graph, format, args.dpi, &destination)?;
+    note(format_args!(
+        "{} x {} cm, text {} pt, rules {} pt",
+        dot::figure_table::cm(fitted.size.0),
+        dot::figure_table::cm(fitted.size.1),
+        fitted.text_size,
+        dot::figure_table::RULE_POINTS
+    ));
     Ok(Box::new(Text::found(String::new())))
 }
 

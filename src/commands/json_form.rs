@@ -49,7 +49,8 @@ fn written_instead(command: &Command) -> Option<&'static str> {
         | C::Add(_)
         | C::Batch(_)
         | C::Serve(_) => None,
-        C::Dot { .. } | C::Render { .. } | C::Gallery { .. } => Some(DRAWINGS),
+        C::Dot { .. } | C::Render { .. } | C::Gallery { .. } | C::Figure(_) => Some(DRAWINGS),
+        C::Table(_) => Some("tables are written as LaTeX, Markdown or DOCX"),
         C::Html { .. } | C::Steps { .. } | C::Handout { .. } | C::Quiz { .. } => Some(LESSONS),
         C::Suggest { .. } => Some("a drafted claims sheet is CSV, the format `import` reads"),
         C::Export { .. } => Some("an export is written in the format --format names"),

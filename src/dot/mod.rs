@@ -10,6 +10,7 @@
 mod arrange;
 pub mod build;
 mod comparison;
+pub mod figure_table;
 #[cfg(feature = "cli")]
 mod figures;
 #[cfg(feature = "cli")] // its figures are `linkage dot` command lines
@@ -23,9 +24,13 @@ pub mod render;
 pub mod scene;
 pub mod select;
 pub mod style;
+mod tiff;
+#[cfg(test)]
+mod vision;
 pub mod writer;
 
 pub use build::{build, scene, to_dot};
+pub(crate) use parts::node_label;
 pub use parts::wrap;
 pub use render::{render, render_to_file, ImageFormat, MISSING_GRAPHVIZ};
 pub use scene::Scene;

@@ -21,6 +21,10 @@ pub enum ImageFormat {
     Png,
     /// PDF, for papers.
     Pdf,
+    /// Encapsulated PostScript (cairo's, fonts embedded), for journals that ask for it.
+    Eps,
+    /// TIFF at `--dpi` (LZW, RGB), for journals that ask for it.
+    Tiff,
 }
 
 impl ImageFormat {
@@ -31,15 +35,20 @@ impl ImageFormat {
             "svg" => Some(Self::Svg),
             "png" => Some(Self::Png),
             "pdf" => Some(Self::Pdf),
+            "eps" => Some(Self::Eps),
+            "tif" | "tiff" => Some(Self::Tiff),
             _ => None,
         }
     }
 
-    fn graphviz(self) -> Format {
+    /// Graphviz's `-T` for this format: cairo's EPS (the core one embeds no fonts and
+    /// cannot set Chinese); a TIFF is drawn as a PNG first.
+    fn graphviz(self) -> CommandArg {
         match self {
-            Self::Svg => Format::Svg,
-            Self::Png => Format::Png,
-            Self::Pdf => Format::Pdf,
+            Self::Svg => Format::Svg.into(),
+            Self::Png | Self::Tiff => Format::Png.into(),
+            Self::Pdf => Format::Pdf.into(),
+            Self::Eps => CommandArg::Custom("-Teps:cairo".into()),
         }
     }
 }
@@ -57,11 +66,15 @@ cannot be rendered. Install Graphviz: `sudo apt-get install graphviz` (Debian, U
 /// [`Error::External`] when Graphviz is missing (saying how to install it) or fails
 /// (with the first lines of what it said).
 pub fn render(graph: Graph, format: ImageFormat, dpi: u32) -> Result<Vec<u8>, Error> {
-    let mut args: Vec<CommandArg> = vec![format.graphviz().into()];
-    if format == ImageFormat::Png {
+    let mut args: Vec<CommandArg> = vec![format.graphviz()];
+    if matches!(format, ImageFormat::Png | ImageFormat::Tiff) {
         args.push(CommandArg::Custom(format!("-Gdpi={dpi}")));
     }
-    run(graph, args)
+    let image = run(graph, args)?;
+    match format {
+        ImageFormat::Tiff => super::tiff::png_to_tiff(&image, dpi),
+        _ => Ok(image),
+    }
 }
 
 /// Runs Graphviz on `graph` for its layout alone: Graphviz's JSON (`-Tjson`), every
@@ -119,8 +132,8 @@ pub(crate) fn graphviz_failure(stderr: &str) -> String {
 pub const MAX_INCHES: f64 = 40.0;
 
 /// Size in inches (width, height) of a rendered image, read from what Graphviz wrote:
-/// the `width`/`height` of an SVG (points), the pixel size of a PNG at `dpi`, the
-/// `MediaBox` of a PDF (points). `None` when it cannot be read.
+/// the `width`/`height` of an SVG (points), the pixel size of a PNG or TIFF at `dpi`,
+/// the `MediaBox` of a PDF and the `BoundingBox` of an EPS (points). `None` when it cannot be read.
 pub fn image_inches(image: &[u8], format: ImageFormat, dpi: u32) -> Option<(f64, f64)> {
     match format {
         ImageFormat::Svg => {
@@ -132,6 +145,26 @@ pub fn image_inches(image: &[u8], format: ImageFormat, dpi: u32) -> Option<(f64,
                 value.trim_end_matches("pt").parse().ok()
             };
             Some((points("width")? / 72.0, points("height")? / 72.0))
+        }
+        ImageFormat::Tiff => {
+            let mut decoder = tiff::decoder::Decoder::new(std::io::Cursor::new(image)).ok()?;
+            let (width, height) = decoder.dimensions().ok()?;
+            let dpi = f64::from(dpi.max(1));
+            Some((f64::from(width) / dpi, f64::from(height) / dpi))
+        }
+        ImageFormat::Eps => {
+            let text = String::from_utf8_lossy(&image[..image.len().min(4096)]);
+            let start = text.find("%%BoundingBox:")? + "%%BoundingBox:".len();
+            let numbers: Vec<f64> = text[start..]
+                .lines()
+                .next()?
+                .split_whitespace()
+                .filter_map(|n| n.parse().ok())
+                .collect();
+            match numbers[..] {
+                [x0, y0, x1, y1] => Some(((x1 - x0) / 72.0, (y1 - y0) / 72.0)),
+                _ => None,
+            }
         }
         ImageFormat::Png => {
             // The IHDR chunk: 8-byte signature, length, "IHDR", width, height (big endian).

@@ -219,6 +219,8 @@ pub enum Item {
     Edge(Edge),
     /// A box of items.
     Cluster(Cluster),
+    /// A table drawn as one node (Graphviz's HTML-like label): a figure for the page.
+    Table(Table),
     /// Nodes (by id) kept on one rank: one row top to bottom, one column left to right.
     SameRank {
         /// Id of the constraint's (invisible) subgraph.
@@ -226,6 +228,79 @@ pub enum Item {
         /// The nodes.
         nodes: Vec<String>,
     },
+}
+
+/// A table drawn as one node: rows of cells, each cell's text already wrapped, set in
+/// one font at sizes in points. Graphviz lays it out at 72 points to the inch, so the
+/// sizes here are the sizes on the page when the image is printed at its own size.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Table {
+    /// Its node id.
+    pub id: String,
+    /// The font family every cell is set in.
+    pub font: String,
+    /// The text size of a cell that names none, in points.
+    pub font_size: f32,
+    /// The rows, top to bottom.
+    pub rows: Vec<TableRow>,
+}
+
+/// One row of a [`Table`].
+#[derive(Debug, Clone, PartialEq)]
+pub struct TableRow {
+    /// Its cells, left to right.
+    pub cells: Vec<Cell>,
+    /// Whether a rule (one point wide) is drawn above the row.
+    pub rule_above: bool,
+}
+
+/// How a cell's text is placed across it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Align {
+    /// Flush left.
+    Left,
+    /// Centred.
+    Centre,
+}
+
+/// One cell of a [`TableRow`].
+#[derive(Debug, Clone, PartialEq)]
+pub struct Cell {
+    /// Its text, line by line (already wrapped); empty for an empty cell.
+    pub lines: Vec<String>,
+    /// How many columns it spans.
+    pub span: u16,
+    /// Placement of its text.
+    pub align: Align,
+    /// Bold text.
+    pub bold: bool,
+    /// Italic text.
+    pub italic: bool,
+    /// Text colour, when not black.
+    pub colour: Option<Colour>,
+    /// Background colour, when not the table's.
+    pub fill: Option<Colour>,
+    /// Text size in points, when not the table's.
+    pub size: Option<f32>,
+    /// Least width in points (Graphviz widens a cell to fit its text).
+    pub width: Option<u32>,
+}
+
+impl Cell {
+    /// A flush-left cell of `lines` in the table's size and colour, one column wide.
+    pub fn text(lines: Vec<String>) -> Self {
+        Self {
+            lines,
+            span: 1,
+            align: Align::Left,
+            bold: false,
+            italic: false,
+            colour: None,
+            fill: None,
+            size: None,
+            width: None,
+        }
+    }
 }
 
 /// Text drawn with the diagram as a whole (Graphviz's graph label).

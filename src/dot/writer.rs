@@ -6,6 +6,8 @@
 //! text (quotes, backslashes, newlines, `< > { } |`, entities, any script) from breaking
 //! the DOT or changing on its way through Graphviz.
 
+use std::fmt::Write as _;
+
 use graphviz_rust::{
     dot_structures::{
         Attribute, Edge as DotEdge, EdgeTy, Graph, GraphAttributes, Id, Node as DotNode, NodeId,
@@ -15,11 +17,50 @@ use graphviz_rust::{
 };
 
 use super::scene::{
-    Arrows, Cluster, Colour, Edge, Heading, Item, Layout, Line, Node, NodeStyle, Scene,
+    Align, Arrows, Cell, Cluster, Colour, Edge, Heading, Item, Layout, Line, Node, NodeStyle,
+    Scene, Table,
 };
 
-/// Font for every label. Pango falls back to a CJK font (Noto Sans CJK) for Chinese.
+/// Font for every label of a diagram without Chinese.
 pub(crate) const FONT: &str = "Helvetica";
+
+/// Font for every label of a diagram with Chinese text, named explicitly: left to
+/// fontconfig, Pango falls back from Helvetica to the first Noto Sans CJK face it
+/// finds, the Japanese one, whose forms of some characters are not the Chinese ones.
+pub(crate) const CJK_FONT: &str = "Noto Sans CJK SC";
+
+/// The font a scene is set in: [`CJK_FONT`] when any of its text is Chinese (or other
+/// CJK text, which the Simplified Chinese face also covers).
+fn font_of(scene: &Scene) -> &'static str {
+    let heading = match &scene.heading {
+        Heading::None => false,
+        Heading::Title(lines) | Heading::Caption(lines) => chinese(lines),
+    };
+    if heading || any_text(&scene.items, &chinese) {
+        CJK_FONT
+    } else {
+        FONT
+    }
+}
+
+/// Whether any of `lines` holds a CJK character.
+fn chinese(lines: &[String]) -> bool {
+    lines.iter().any(|l| l.chars().any(crate::locate::is_cjk))
+}
+
+/// Whether the text of any of `items` (nested ones too) passes `test`.
+fn any_text(items: &[Item], test: &dyn Fn(&[String]) -> bool) -> bool {
+    items.iter().any(|item| match item {
+        Item::Node(node) => test(&node.label),
+        Item::Edge(edge) => test(&edge.label),
+        Item::Cluster(cluster) => test(&cluster.label) || any_text(&cluster.items, test),
+        Item::Table(table) => table
+            .rows
+            .iter()
+            .any(|r| r.cells.iter().any(|c| test(&c.lines))),
+        Item::SameRank { .. } => false,
+    })
+}
 
 /// The scene as DOT text, ending with a newline. Same scene, same bytes.
 pub fn to_dot(scene: &Scene) -> String {
@@ -30,17 +71,25 @@ pub fn to_dot(scene: &Scene) -> String {
 
 /// The scene as a graphviz-rust graph.
 pub fn graph(scene: &Scene) -> Graph {
+    let font = font_of(scene);
     let mut attrs = vec![
         ("rankdir", scene.rankdir.as_str().to_string()),
         // The newer ranking handles clusters and `rank=same` together; the classic one
         // fails ("trouble in init_rank") on the whole graph clustered by paper.
         ("newrank", "true".into()),
-        ("fontname", FONT.into()),
+        ("fontname", font.into()),
         ("bgcolor", "white".into()),
-        ("pad", "0.3".into()),
+        // A figure that is one table is cut at its edge (its margin is the page's);
+        // a graph keeps room around its outer nodes.
+        ("pad", pad(scene).into()),
         ("nodesep", "0.3".into()),
         ("ranksep", "0.5".into()),
     ];
+    if matches!(scene.items.as_slice(), [Item::Table(_)]) {
+        // PDF and PostScript otherwise add half an inch around (their device margin):
+        // a figure for the page is as wide as it says.
+        attrs.push(("margin", "0".into()));
+    }
     if scene.items.iter().any(ends_at_a_cluster) {
         attrs.push(("compound", "true".into()));
     }
@@ -78,12 +127,12 @@ pub fn graph(scene: &Scene) -> Graph {
     let mut stmts = vec![
         Stmt::GAttribute(GraphAttributes::Graph(graph_attributes)),
         Stmt::GAttribute(GraphAttributes::Node(attributes(vec![
-            ("fontname", FONT.into()),
+            ("fontname", font.into()),
             ("fontsize", "12".into()),
             ("margin", "0.15,0.07".into()),
         ]))),
         Stmt::GAttribute(GraphAttributes::Edge(attributes(vec![
-            ("fontname", FONT.into()),
+            ("fontname", font.into()),
             ("fontsize", "10".into()),
             ("arrowsize", "0.8".into()),
         ]))),
@@ -96,13 +145,20 @@ pub fn graph(scene: &Scene) -> Graph {
     }
 }
 
+fn pad(scene: &Scene) -> &'static str {
+    match scene.items.as_slice() {
+        [Item::Table(_)] => "0.02",
+        _ => "0.3",
+    }
+}
+
 /// Whether `item` is an edge ending at a cluster's border (or holds one), which
 /// Graphviz draws only when the graph is `compound`.
 fn ends_at_a_cluster(item: &Item) -> bool {
     match item {
         Item::Edge(edge) => edge.head_cluster.is_some() || edge.tail_cluster.is_some(),
         Item::Cluster(cluster) => cluster.items.iter().any(ends_at_a_cluster),
-        Item::Node(_) | Item::SameRank { .. } => false,
+        Item::Node(_) | Item::Table(_) | Item::SameRank { .. } => false,
     }
 }
 
@@ -111,6 +167,7 @@ fn item(item: &Item) -> Stmt {
         Item::Node(node) => node_stmt(node),
         Item::Edge(edge) => edge_stmt(edge),
         Item::Cluster(cluster) => cluster_stmt(cluster),
+        Item::Table(table) => table_stmt(table),
         Item::SameRank { id, nodes } => {
             let mut stmts = vec![Stmt::Attribute(Attribute(plain("rank"), quoted("same")))];
             stmts.extend(
@@ -226,6 +283,103 @@ fn edge_stmt(edge: &Edge) -> Stmt {
         ty: EdgeTy::Pair(vertex(&edge.from), vertex(&edge.to)),
         attributes,
     })
+}
+
+/// A table as a borderless node whose label is Graphviz's HTML-like table: no cell
+/// borders but the top side of each cell of a row with a rule above (one point;
+/// `<HR/>` cannot stand above the first row), every text escaped by [`html_text`].
+fn table_stmt(table: &Table) -> Stmt {
+    let mut html =
+        String::from("<<TABLE BORDER=\"0\" CELLBORDER=\"0\" CELLSPACING=\"0\" CELLPADDING=\"2\">");
+    for row in &table.rows {
+        html.push_str("<TR>");
+        for cell in &row.cells {
+            cell_html(cell, row.rule_above, &mut html);
+        }
+        html.push_str("</TR>");
+    }
+    html.push_str("</TABLE>>");
+    let attributes = vec![
+        Attribute(plain("shape"), quoted("plaintext")),
+        Attribute(plain("margin"), quoted("0")),
+        Attribute(plain("fontname"), quoted(&table.font)),
+        Attribute(plain("fontsize"), quoted(&points(table.font_size))),
+        Attribute(plain("label"), Id::Html(html)),
+    ];
+    Stmt::Node(DotNode::new(NodeId(quoted(&table.id), None), attributes))
+}
+
+fn cell_html(cell: &Cell, rule_above: bool, html: &mut String) {
+    let align = match cell.align {
+        Align::Left => "LEFT",
+        Align::Centre => "CENTER",
+    };
+    let _ = write!(
+        html,
+        "<TD ALIGN=\"{align}\" BALIGN=\"{align}\" VALIGN=\"TOP\" COLSPAN=\"{}\"",
+        cell.span.max(1)
+    );
+    if let Some(fill) = &cell.fill {
+        let _ = write!(html, " BGCOLOR=\"{}\"", html_text(&fill.0));
+    }
+    if let Some(width) = cell.width {
+        let _ = write!(html, " WIDTH=\"{width}\"");
+    }
+    if rule_above {
+        html.push_str(" BORDER=\"1\" SIDES=\"T\"");
+    }
+    html.push('>');
+    let mut text = cell
+        .lines
+        .iter()
+        .map(|line| html_text(line))
+        .collect::<Vec<_>>()
+        .join("<BR/>");
+    if text.is_empty() {
+        // Graphviz refuses an empty cell of text in some versions; a space is nothing drawn.
+        text.push(' ');
+    }
+    if cell.bold {
+        text = format!("<B>{text}</B>");
+    }
+    if cell.italic {
+        text = format!("<I>{text}</I>");
+    }
+    let mut font = String::new();
+    if let Some(colour) = &cell.colour {
+        let _ = write!(font, " COLOR=\"{}\"", html_text(&colour.0));
+    }
+    if let Some(size) = cell.size {
+        let _ = write!(font, " POINT-SIZE=\"{}\"", points(size));
+    }
+    if font.is_empty() {
+        html.push_str(&text);
+    } else {
+        let _ = write!(html, "<FONT{font}>{text}</FONT>");
+    }
+    html.push_str("</TD>");
+}
+
+/// A size in points as Graphviz reads it: at most two decimals, no trailing zeros.
+fn points(size: f32) -> String {
+    let text = format!("{size:.2}");
+    text.trim_end_matches('0').trim_end_matches('.').to_string()
+}
+
+/// `text` for an HTML-like label: `& < > "` as entities, control characters as spaces.
+fn html_text(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for c in text.chars() {
+        match c {
+            '&' => out.push_str("&amp;"),
+            '<' => out.push_str("&lt;"),
+            '>' => out.push_str("&gt;"),
+            '"' => out.push_str("&quot;"),
+            c if c.is_control() => out.push(' '),
+            c => out.push(c),
+        }
+    }
+    out
 }
 
 fn cluster_stmt(cluster: &Cluster) -> Stmt {

@@ -62,8 +62,14 @@ pub fn csl_item(paper: &Paper) -> Value {
 
 /// The papers as BibTeX entries: `@article` when a venue is known, else `@misc`.
 pub fn bibtex(view: &View<'_>) -> String {
+    bibtex_of(&view.papers)
+}
+
+/// `papers` as BibTeX entries, keyed by [`bibtex_key`]: the bibliography `export
+/// --format bibtex` writes, and the one `table --format docx` resolves its citations in.
+pub fn bibtex_of(papers: &[&Paper]) -> String {
     let mut out = String::new();
-    for paper in &view.papers {
+    for paper in papers {
         let kind = if paper.venue.is_some() {
             "article"
         } else {
@@ -110,7 +116,7 @@ pub fn bibtex(view: &View<'_>) -> String {
 }
 
 /// A BibTeX key: the paper id with characters BibTeX keys cannot hold replaced by `-`.
-fn bibtex_key(id: &str) -> String {
+pub(crate) fn bibtex_key(id: &str) -> String {
     id.chars()
         .map(|c| {
             if c.is_ascii_alphanumeric() || "-_:./".contains(c) {

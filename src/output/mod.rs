@@ -20,6 +20,7 @@ pub mod sentence;
 pub mod shape;
 pub mod show;
 pub mod summary;
+pub mod table;
 
 use std::fmt::Write as _;
 

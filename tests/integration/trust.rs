@@ -98,7 +98,7 @@ fn needs_graphviz(args: &[String]) -> bool {
     }
     matches!(
         command,
-        Some("render" | "html" | "steps" | "handout" | "gallery")
+        Some("render" | "figure" | "html" | "steps" | "handout" | "gallery")
     )
 }
 
