@@ -28,9 +28,10 @@ if ! python3 -c 'import selenium' >/dev/null 2>&1; then
   pip install --quiet selenium==4.51.0 || pip install --quiet --break-system-packages selenium==4.51.0
 fi
 # The real consumers that read every export back in tests/integration/exports.rs
-# (tests/consumers/*.py).
+# (tests/consumers/*.py); lxml reads the quiz's Moodle XML back (tests/integration/quiz.rs).
 pip install -q networkx==3.6.1 python-igraph==1.0.0 kuzu==0.11.3 rdflib==7.6.0 \
-  pyshacl==0.40.1 citeproc-py==0.11.1 pybtex==0.26.1 pylatexenc==2.11 markdown-it-py==4.0.0
+  pyshacl==0.40.1 citeproc-py==0.11.1 pybtex==0.26.1 pylatexenc==2.11 markdown-it-py==4.0.0 \
+  lxml==6.2.0
 # Mermaid's own parser (and jsdom, for it to run under node), pinned in package.json.
 if ! command -v node >/dev/null 2>&1; then
   export DEBIAN_FRONTEND=noninteractive

@@ -160,7 +160,12 @@ fn command(command: &Command, s: &Session) -> Result<Printed, Error> {
         C::Html { paper, output } => draw::html(s, paper.as_deref(), output),
         C::Steps { lesson, output } => draw::steps(s, lesson, output),
         C::Handout { lesson, output } => draw::handout(s, lesson, output.as_deref()),
-        C::Quiz { paper, seed } => draw::quiz(s, paper.as_deref(), *seed),
+        C::Quiz {
+            paper,
+            seed,
+            student,
+            format,
+        } => draw::quiz(s, paper.as_deref(), *seed, *student, *format),
         C::Batch(args) => crate::batch::run(s, args, answer).map(Printed::nothing_more),
         C::Serve(args) => crate::serve::run(s, args, answer).map(Printed::nothing_more),
         C::Completions { shell } => setup::completions(*shell),

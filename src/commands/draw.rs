@@ -157,9 +157,15 @@ fn printed(taught: teach::Taught) -> Printed {
 }
 
 /// `linkage quiz`: questions and answers made from the graph.
-pub fn quiz(session: &Session, paper: Option<&str>, seed: u64) -> Result<Printed, Error> {
+pub fn quiz(
+    session: &Session,
+    paper: Option<&str>,
+    seed: u64,
+    student: bool,
+    format: teach::quiz::QuizFormat,
+) -> Result<Printed, Error> {
     session.refuse_json(LESSONS)?;
-    let text = teach::quiz_command(session.graph()?, paper, seed)?;
+    let text = teach::quiz_command(session.graph()?, paper, seed, student, format)?;
     Ok(Printed::found_if(text.is_some(), text.unwrap_or_default()))
 }
 

@@ -173,18 +173,37 @@ pub fn handout_command(
     Ok(Taught::Made(String::new()))
 }
 
-/// `linkage quiz [--paper P] [--seed N]`: the quiz as Markdown. `None` when the graph
-/// (or the paper) gives no question.
+/// `linkage quiz [--paper P] [--seed N] [--student] [--format F]`: the quiz as
+/// Markdown (with its key, or for students without) or as Moodle XML. `None` when the
+/// graph (or the paper) gives no question.
 ///
 /// # Errors
-/// An unknown paper.
+/// An unknown paper; `--student` with an export (a platform needs the key to mark).
 pub fn quiz_command(
     graph: &ConceptGraph,
     paper: Option<&str>,
     seed: u64,
+    student: bool,
+    format: quiz::QuizFormat,
 ) -> Result<Option<String>, Error> {
+    if student && format != quiz::QuizFormat::Markdown {
+        return Err(Error::Usage(
+            "--student is for Markdown: a learning platform needs the key to mark the answers"
+                .into(),
+        ));
+    }
     let paper = paper.map(|p| graph.resolve_paper(p)).transpose()?;
     let papers: Vec<String> = paper.iter().cloned().collect();
     let questions = quiz::quiz(graph, &papers, seed)?;
-    Ok((!questions.is_empty()).then(|| quiz::markdown(graph, &questions, paper.as_deref(), seed)))
+    if questions.is_empty() {
+        return Ok(None);
+    }
+    Ok(Some(match format {
+        quiz::QuizFormat::Markdown => {
+            quiz::markdown::markdown(graph, &questions, paper.as_deref(), seed, student)
+        }
+        quiz::QuizFormat::Moodle => {
+            quiz::moodle::moodle_xml(graph, &questions, paper.as_deref(), seed)
+        }
+    }))
 }
