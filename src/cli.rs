@@ -415,6 +415,19 @@ pub enum Command {
         /// it, the Markdown is printed with the figure embedded.
         #[arg(short, long)]
         output: Option<PathBuf>,
+        /// The handout's title (default: the lesson's, e.g. "A and B").
+        #[arg(long)]
+        title: Option<String>,
+        /// The course, printed under the title.
+        #[arg(long)]
+        course: Option<String>,
+        /// The date, printed under the title as written (e.g. "6 December 2026").
+        #[arg(long)]
+        date: Option<String>,
+        /// Two pages: the comparison, the figure, questions for discussion and the
+        /// sources, without the quotes step by step.
+        #[arg(long)]
+        short: bool,
     },
     /// Print a quiz made from the graph: multiple-choice questions on what the
     /// papers say is shared and different, where they disagree, who says what and how

@@ -159,7 +159,22 @@ fn command(command: &Command, s: &Session) -> Result<Printed, Error> {
         C::Gallery { dir, no_svg } => draw::gallery(s, dir, !no_svg),
         C::Html { paper, output } => draw::html(s, paper.as_deref(), output),
         C::Steps { lesson, output } => draw::steps(s, lesson, output),
-        C::Handout { lesson, output } => draw::handout(s, lesson, output.as_deref()),
+        C::Handout {
+            lesson,
+            output,
+            title,
+            course,
+            date,
+            short,
+        } => {
+            let options = crate::teach::handout::Options {
+                title: title.clone(),
+                course: course.clone(),
+                date: date.clone(),
+                short: *short,
+            };
+            draw::handout(s, lesson, &options, output.as_deref())
+        }
         C::Quiz {
             paper,
             seed,

@@ -138,10 +138,17 @@ pub fn steps(session: &Session, lesson: &teach::Lesson, output: &Path) -> Result
 pub fn handout(
     session: &Session,
     lesson: &teach::Lesson,
+    options: &teach::handout::Options,
     output: Option<&Path>,
 ) -> Result<Printed, Error> {
     session.refuse_json(LESSONS)?;
-    let taught = teach::handout_command(session.graph()?, lesson, output, session.data_dir())?;
+    let taught = teach::handout_command(
+        session.graph()?,
+        lesson,
+        options,
+        output,
+        session.data_dir(),
+    )?;
     Ok(printed(taught))
 }
 

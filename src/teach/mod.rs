@@ -135,6 +135,7 @@ pub fn steps_command(
 pub fn handout_command(
     graph: &ConceptGraph,
     lesson: &Lesson,
+    options: &handout::Options,
     output: Option<&Path>,
     data_dir: Option<&Path>,
 ) -> Result<Taught, Error> {
@@ -150,25 +151,31 @@ pub fn handout_command(
         refuse_data_dir(output, data_dir)?;
         refuse_data_dir(figure_path, data_dir)?;
     }
-    let argument = argument(graph, &lesson.topic(graph)?)?;
+    let topic = lesson.topic(graph)?;
+    let argument = argument(graph, &topic)?;
     if argument.steps.is_empty() {
         return Ok(Taught::NothingToExplain {
             title: argument.title,
         });
     }
-    let figure = figure::svg(&figure::scene(graph, &argument, None))?;
+    let svg = figure::svg(&figure::scene(graph, &argument, None))?;
+    let size = handout::svg_size(&svg);
     let (Some(output), Some(figure_path)) = (output, figure_path) else {
-        let uri = format!("data:image/svg+xml;base64,{}", handout::base64(&figure));
-        return Ok(Taught::Made(handout::markdown(graph, &argument, &uri)));
+        let uri = format!("data:image/svg+xml;base64,{}", handout::base64(&svg));
+        let figure = handout::Figure { src: &uri, size };
+        return Ok(Taught::Made(handout::markdown(
+            graph, &argument, &topic, figure, options,
+        )));
     };
     let name = figure_path
         .file_name()
         .map(|n| n.to_string_lossy().into_owned())
         .unwrap_or_default();
-    write_atomically(&figure_path, &figure)?;
+    write_atomically(&figure_path, &svg)?;
+    let figure = handout::Figure { src: &name, size };
     write_atomically(
         output,
-        handout::markdown(graph, &argument, &name).as_bytes(),
+        handout::markdown(graph, &argument, &topic, figure, options).as_bytes(),
     )?;
     Ok(Taught::Made(String::new()))
 }
