@@ -258,6 +258,40 @@ fn the_explorer_works_in_chromium_and_answers_as_the_library_does() {
         sorted_strings(&shown["diff_dimensions"]),
         sorted(dimensions)
     );
+    // The Compare tab opens on the compact table: every row of `compare tpa rr` with
+    // its count of papers, the disputed ones marked, all on the first screen; no note
+    // for the data's maintainers reaches the page.
+    assert_eq!(shown["compare_tab"], "Compare");
+    let matrix =
+        linkage::query::compare::compare(&graph, Some((ix(&graph, "tpa"), ix(&graph, "rr"))), &[]);
+    let mut expected: Vec<(String, String)> = matrix
+        .rows
+        .iter()
+        .map(|r| (graph.node(r.row.topic).label.clone(), r.total().to_string()))
+        .collect();
+    expected.sort();
+    let mut rows: Vec<(String, String)> = shown["compare_rows"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|r| {
+            (
+                r[0].as_str().unwrap().to_string(),
+                r[1].as_str().unwrap().to_string(),
+            )
+        })
+        .collect();
+    rows.sort();
+    assert_eq!(rows, expected);
+    let goals = shown["compare_rows"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|r| r[0] == "Goals")
+        .unwrap();
+    assert_eq!(goals[2], "framing", "{goals:?}");
+    assert_eq!(shown["compare_fits"], true, "every row on the first screen");
+    assert_eq!(shown["developer_notes"], false);
     // tpa and rr are related in several ways (transition, part of, premise, ...).
     let ways: std::collections::BTreeSet<(String, bool)> =
         diff(&graph, ix(&graph, "tpa"), ix(&graph, "rr"), &[])
