@@ -427,9 +427,24 @@ pub enum Command {
         /// it, the Markdown is printed with the figure embedded.
         #[arg(short, long)]
         output: Option<PathBuf>,
+        /// The handout's title (default: the lesson's, e.g. "A and B").
+        #[arg(long)]
+        title: Option<String>,
+        /// The course, printed under the title.
+        #[arg(long)]
+        course: Option<String>,
+        /// The date, printed under the title as written (e.g. "6 December 2026").
+        #[arg(long)]
+        date: Option<String>,
+        /// Two pages: the comparison, the figure, questions for discussion and the
+        /// sources, without the quotes step by step.
+        #[arg(long)]
+        short: bool,
     },
-    /// Print a quiz made from the graph, in Markdown: questions, then answers with
-    /// their sources. The same seed gives the same quiz.
+    /// Print a quiz made from the graph: multiple-choice questions on what the
+    /// papers say is shared and different, where they disagree, who says what and how
+    /// concepts connect, then the key with every paper's answer and its source. The
+    /// same seed gives the same quiz.
     Quiz {
         /// Ask about this paper's argument only.
         #[arg(long)]
@@ -437,6 +452,13 @@ pub enum Command {
         /// Which quiz: any number; each gives a different draw of questions.
         #[arg(long, default_value_t = 1)]
         seed: u64,
+        /// The students' copy: the questions without the key (Markdown only).
+        #[arg(long)]
+        student: bool,
+        /// Markdown to print or hand out, or Moodle XML to import into a learning
+        /// platform (Moodle: Question bank > Import > Moodle XML format).
+        #[arg(long, value_enum, default_value_t)]
+        format: crate::teach::quiz::QuizFormat,
     },
     /// Answer many queries with one load: one command line a line (as after `linkage`,
     /// e.g. `path tpa rr`), one line of JSON out for each, in order. Errors are JSON

@@ -196,8 +196,28 @@ fn command<'s>(command: &'s Command, s: &'s Session) -> Answer<'s> {
         C::Gallery { dir, no_svg } => draw::gallery(s, dir, !no_svg),
         C::Html { paper, output } => draw::html(s, paper.as_deref(), output),
         C::Steps { lesson, output } => draw::steps(s, lesson, output),
-        C::Handout { lesson, output } => draw::handout(s, lesson, output.as_deref()),
-        C::Quiz { paper, seed } => draw::quiz(s, paper.as_deref(), *seed),
+        C::Handout {
+            lesson,
+            output,
+            title,
+            course,
+            date,
+            short,
+        } => {
+            let options = crate::teach::handout::Options {
+                title: title.clone(),
+                course: course.clone(),
+                date: date.clone(),
+                short: *short,
+            };
+            draw::handout(s, lesson, &options, output.as_deref())
+        }
+        C::Quiz {
+            paper,
+            seed,
+            student,
+            format,
+        } => draw::quiz(s, paper.as_deref(), *seed, *student, *format),
         // Many answers, each written as it is answered ([`run`]); not one report.
         C::Batch(_) | C::Serve(_) => Err(Error::Usage(
             "batch and serve answer queries; they are not one".into(),

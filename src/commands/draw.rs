@@ -243,9 +243,16 @@ pub fn steps(session: &Session, lesson: &teach::Lesson, output: &Path) -> Answer
 pub fn handout(
     session: &Session,
     lesson: &teach::Lesson,
+    options: &teach::handout::Options,
     output: Option<&Path>,
 ) -> Answer<'static> {
-    let taught = teach::handout_command(session.graph()?, lesson, output, session.data_dir())?;
+    let taught = teach::handout_command(
+        session.graph()?,
+        lesson,
+        options,
+        output,
+        session.data_dir(),
+    )?;
     Ok(Box::new(printed(taught)))
 }
 
@@ -263,8 +270,14 @@ fn printed(taught: teach::Taught) -> Text {
 }
 
 /// `linkage quiz`: questions and answers made from the graph.
-pub fn quiz(session: &Session, paper: Option<&str>, seed: u64) -> Answer<'static> {
-    let text = teach::quiz_command(session.graph()?, paper, seed)?;
+pub fn quiz(
+    session: &Session,
+    paper: Option<&str>,
+    seed: u64,
+    student: bool,
+    format: teach::quiz::QuizFormat,
+) -> Answer<'static> {
+    let text = teach::quiz_command(session.graph()?, paper, seed, student, format)?;
     Ok(Box::new(Text::found_if(
         text.is_some(),
         text.unwrap_or_default(),

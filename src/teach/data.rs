@@ -6,8 +6,11 @@ use serde_json::{json, Value};
 
 use crate::{
     graph::ConceptGraph,
-    output::sentence::hop_sentence,
-    query::Hop,
+    output::{contested::strength_name, sentence::hop_sentence},
+    query::{
+        contested::{contested, Strength},
+        Hop,
+    },
     schema::Role,
     teach::layout::{wrap_label, Layout, LABEL_WIDTH},
 };
@@ -47,7 +50,7 @@ pub fn page_data(graph: &ConceptGraph, layout: &Layout) -> Value {
                 "lines": wrap_label(&n.label, LABEL_WIDTH),
                 "zh": n.label_zh,
                 "aliases": n.aliases,
-                "description": n.description,
+                "description": n.description.as_deref().map(for_students),
             })
         })
         .collect();
@@ -118,7 +121,21 @@ pub fn page_data(graph: &ConceptGraph, layout: &Layout) -> Value {
             })
         })
         .collect();
+    // The disputes about each pair and topic, so the Compare tab marks the rows the
+    // papers dispute as `linkage compare` and `contested` do.
+    let disputes: Vec<Value> = contested(graph)
+        .iter()
+        .filter(|d| d.strength != Strength::Related)
+        .map(|d| {
+            json!({
+                "subject": d.subject.iter().map(|n| n.index()).collect::<Vec<_>>(),
+                "topic": d.topic.map(petgraph::graph::NodeIndex::index),
+                "strength": strength_name(d.strength),
+            })
+        })
+        .collect();
     json!({
+        "disputes": disputes,
         "nodeKinds": node_kinds,
         "relationKinds": relation_kinds,
         "nodes": nodes,
@@ -126,6 +143,26 @@ pub fn page_data(graph: &ConceptGraph, layout: &Layout) -> Value {
         "papers": papers,
         "layout": layout,
     })
+}
+
+/// A description as students read it: without the notes for the data's maintainers (a
+/// parenthesis sending the reader to the dataset's README, "see data/README.md, ...").
+fn for_students(description: &str) -> String {
+    let mut out = description.to_string();
+    while let Some(at) = out.find("data/README") {
+        let open = out[..at].rfind('(');
+        let close = out[at..].find(')').map(|c| at + c);
+        let (Some(open), Some(close)) = (open, close) else {
+            break;
+        };
+        let start = if out[..open].ends_with(' ') {
+            open - 1
+        } else {
+            open
+        };
+        out.replace_range(start..=close, "");
+    }
+    out
 }
 
 /// `data` as text safe inside an HTML `<script type="application/json">` element:

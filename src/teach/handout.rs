@@ -1,19 +1,61 @@
-//! `linkage handout`: an argument as Markdown for a class: the figure, the numbered
-//! sentences with their quotes, and the full citation of every paper quoted (unknown
-//! fields said to be unknown). Plain Markdown that pandoc turns into DOCX, HTML or PDF.
+//! `linkage handout`: an argument as Markdown for a class: a title line, for a
+//! comparison the compact table of what is shared and different (papers counted,
+//! disputes marked), the figure fitted to the page, the numbered sentences with their
+//! quotes, questions for discussion drawn from the disputes, and the full citation of
+//! every paper quoted (unknown fields left out). Plain Markdown that pandoc turns into
+//! DOCX, HTML or PDF with every quote as written (see [`escape`]).
 
 use std::fmt::Write as _;
 
-use crate::{graph::ConceptGraph, paper::Paper, teach::argument::Argument};
+use petgraph::graph::NodeIndex;
 
-/// Escapes the characters Markdown would read as markup in running text.
+use crate::{
+    graph::ConceptGraph,
+    output::contested::{question, strength_name},
+    paper::Paper,
+    query::{
+        compare::compare,
+        comparison::Stance,
+        contested::{contested_about, Kind, Strength},
+    },
+    teach::argument::{Argument, Topic},
+};
+
+/// Escapes the characters Markdown would read as markup in running text, and those
+/// pandoc's `smart` extension would rewrite, so a quote converts verbatim: straight
+/// quotes and apostrophes (turned curly, and nested ones flipped), `--` and `---`
+/// (dashes), `...` (an ellipsis); and pandoc's own markup (`^` superscript, `~`
+/// subscript, `@` citations).
 pub fn escape(text: &str) -> String {
+    let chars: Vec<char> = text.chars().collect();
     let mut out = String::with_capacity(text.len());
-    for c in text.chars() {
-        if matches!(
+    for (i, &c) in chars.iter().enumerate() {
+        let neighbour = |d: isize| {
+            i.checked_add_signed(d)
+                .and_then(|j| chars.get(j))
+                .copied()
+                .unwrap_or(' ')
+        };
+        let in_run = |c: char| neighbour(-1) == c || neighbour(1) == c;
+        let markup = matches!(
             c,
-            '\\' | '`' | '*' | '_' | '[' | ']' | '<' | '>' | '#' | '|' | '$'
-        ) {
+            '\\' | '`'
+                | '*'
+                | '_'
+                | '['
+                | ']'
+                | '<'
+                | '>'
+                | '#'
+                | '|'
+                | '$'
+                | '"'
+                | '\''
+                | '^'
+                | '~'
+                | '@'
+        );
+        if markup || (c == '-' && in_run('-')) || (c == '.' && in_run('.')) {
             out.push('\\');
         }
         out.push(c);
@@ -21,42 +63,273 @@ pub fn escape(text: &str) -> String {
     out
 }
 
-/// A paper's full citation; every unknown field is said to be unknown, never guessed.
-pub fn full_citation(paper: &Paper) -> String {
-    let unknown = |field: &str| format!("{field} unknown");
-    let authors = paper
-        .authors
-        .as_ref()
-        .map_or_else(|| unknown("authors"), |a| a.join(", "));
-    let year = paper
-        .year
-        .map_or_else(|| unknown("year"), |y| y.to_string());
-    let title = paper.title.clone().unwrap_or_else(|| unknown("title"));
-    let venue = paper.venue.clone().unwrap_or_else(|| unknown("venue"));
-    let mut text = format!("{authors} ({year}). {title}. {venue}.");
-    if let Some(doi) = &paper.doi {
-        let _ = write!(text, " doi:{doi}");
+/// A paper's full citation from the fields the data gives; an unknown field is left
+/// out, never guessed nor spelled "unknown". `None` when no field is known.
+pub fn full_citation(paper: &Paper) -> Option<String> {
+    let mut parts: Vec<String> = Vec::new();
+    let authors = paper.authors.as_ref().map(|a| a.join(", "));
+    match (authors, paper.year) {
+        (Some(a), Some(y)) => parts.push(format!("{a} ({y})")),
+        (Some(a), None) => parts.push(a),
+        _ => {}
     }
-    if let Some(url) = &paper.url {
-        let _ = write!(text, " {url}");
+    // Without authors the year follows the title ("Title (2020)"), never "(2020)." alone.
+    let year_after_title = paper.authors.is_none().then_some(paper.year).flatten();
+    match (&paper.title, year_after_title) {
+        (Some(t), Some(y)) => parts.push(format!("{t} ({y})")),
+        (Some(t), None) => parts.push(t.clone()),
+        (None, Some(y)) => parts.push(format!("({y})")),
+        (None, None) => {}
     }
-    text
+    parts.extend(paper.venue.clone());
+    let mut text = parts.join(". ");
+    if !text.is_empty() {
+        text.push('.');
+    }
+    for link in [
+        paper.doi.as_ref().map(|d| format!("doi:{d}")),
+        paper.url.clone(),
+    ]
+    .into_iter()
+    .flatten()
+    {
+        if !text.is_empty() {
+            text.push(' ');
+        }
+        text.push_str(&link);
+    }
+    (!text.is_empty()).then_some(text)
 }
 
-/// The handout's Markdown. `figure` is the image's path or URI as the Markdown
-/// refers to it.
-pub fn markdown(graph: &ConceptGraph, argument: &Argument<'_>, figure: &str) -> String {
-    let mut md = String::new();
-    // The title as pandoc metadata, so DOCX, HTML and PDF get a real title.
-    let _ = writeln!(
-        md,
-        "---\ntitle: '{}'\n---\n",
-        argument.title.replace('\'', "''")
+/// What the lecturer puts at the head of a handout, and how long it is.
+#[derive(Debug, Clone, Default)]
+pub struct Options {
+    /// The handout's title, instead of the lesson's.
+    pub title: Option<String>,
+    /// The course, printed under the title.
+    pub course: Option<String>,
+    /// The date, as the lecturer writes it.
+    pub date: Option<String>,
+    /// Two pages: the comparison, the figure, the questions and the sources, without
+    /// the evidence step by step.
+    pub short: bool,
+}
+
+/// A YAML single-quoted scalar.
+fn yaml(text: &str) -> String {
+    format!("'{}'", text.replace('\'', "''"))
+}
+
+/// The figure as the handout's Markdown refers to it.
+#[derive(Debug, Clone, Copy)]
+pub struct Figure<'a> {
+    /// Its path or URI.
+    pub src: &'a str,
+    /// Its drawn size in points (width, height), read from the SVG.
+    pub size: Option<(f64, f64)>,
+}
+
+/// The page area a figure may take, in inches (width, height): a letter or A4 page's
+/// text block, or in a short handout half of one.
+fn page_box(short: bool) -> (f64, f64) {
+    if short {
+        (6.5, 4.0)
+    } else {
+        (6.5, 8.5)
+    }
+}
+
+/// The figure's size attributes for pandoc (`{width=... height=...}`), scaled down to
+/// fit `page_box` with its proportions kept, so no converter places it larger than a
+/// page (pandoc otherwise uses the drawing's own size).
+fn fitted(size: Option<(f64, f64)>, short: bool) -> String {
+    let Some((w, h)) = size.filter(|&(w, h)| w > 0.0 && h > 0.0) else {
+        return format!("{{width={}in}}", page_box(short).0);
+    };
+    let (bw, bh) = page_box(short);
+    let (w, h) = (w / 72.0, h / 72.0);
+    let scale = (bw / w).min(bh / h).min(1.0);
+    format!("{{width={:.2}in height={:.2}in}}", w * scale, h * scale)
+}
+
+/// An SVG's `width` and `height` in points, as Graphviz writes them (`657pt`).
+pub fn svg_size(svg: &[u8]) -> Option<(f64, f64)> {
+    let head = String::from_utf8_lossy(&svg[..svg.len().min(4096)]);
+    let tag = &head[head.find("<svg")?..];
+    let tag = &tag[..tag.find('>')?];
+    let attribute = |name: &str| -> Option<f64> {
+        let at = tag.find(&format!(" {name}=\""))? + name.len() + 3;
+        let value = &tag[at..at + tag[at..].find('"')?];
+        value.trim_end_matches("pt").parse().ok()
+    };
+    Some((attribute("width")?, attribute("height")?))
+}
+
+/// The compact comparison of a pair, as `compare` gives it: each aspect of common
+/// ground and each dimension of difference with how many papers name it and the
+/// disputes about it (the positions are in the evidence that follows).
+fn comparison_table(graph: &ConceptGraph, (a, b): (NodeIndex, NodeIndex)) -> String {
+    let matrix = compare(
+        graph,
+        Some((a, b)),
+        &crate::paper_filter::PaperFilter::every(),
     );
-    let _ = writeln!(md, "![{}]({figure})\n", escape(&argument.title));
-    let _ = writeln!(md, "## The argument, step by step\n");
+    if matrix.rows.is_empty() {
+        return String::new();
+    }
+    let about_pair = contested_about(graph, &[a, b]);
+    let disputed = |topic: NodeIndex| -> String {
+        let mut kinds: Vec<&str> = about_pair
+            .iter()
+            .filter(|d| d.topic == Some(topic) && d.subject.contains(&a) && d.subject.contains(&b))
+            .map(|d| strength_name(d.strength))
+            .collect();
+        kinds.dedup();
+        kinds.join(", ")
+    };
+    let label = |n: NodeIndex| escape(&graph.node(n).label);
+    let mut md = String::new();
+    let shared: Vec<_> = matrix
+        .rows
+        .iter()
+        .filter(|r| r.row.stance == Stance::CommonGround)
+        .collect();
+    if !shared.is_empty() {
+        let _ = writeln!(md, "| Common ground | Papers | Disputed |\n|:--|--:|:--|");
+        for r in &shared {
+            let _ = writeln!(
+                md,
+                "| {} | {} | {} |",
+                label(r.row.topic),
+                r.total(),
+                disputed(r.row.topic)
+            );
+        }
+        md.push('\n');
+    }
+    let differences: Vec<_> = matrix
+        .rows
+        .iter()
+        .filter(|r| r.row.stance == Stance::Difference)
+        .collect();
+    if !differences.is_empty() {
+        let _ = writeln!(md, "| Difference | Papers | Disputed |\n|:--|--:|:--|");
+        for r in &differences {
+            let _ = writeln!(
+                md,
+                "| {} | {} | {} |",
+                label(r.row.topic),
+                r.total(),
+                disputed(r.row.topic)
+            );
+        }
+        md.push('\n');
+    }
+    md.push_str(
+        "Papers: how many of the papers name the row. Disputed: how the papers disagree \
+         about it (`linkage contested`): a contradiction cannot both hold, a tension pulls \
+         against, a framing sees the same thing another way.\n\n",
+    );
+    md
+}
+
+/// Questions for discussion: the disputes about the lesson's concepts, strongest
+/// first, each with its sides and who takes them.
+fn discussion(graph: &ConceptGraph, nodes: &[NodeIndex], most: usize) -> String {
+    let disputes: Vec<_> = contested_about(graph, nodes)
+        .into_iter()
+        // Lists and positions are long, and the table shows them; the rest reads as a
+        // question a class can argue.
+        .filter(|d| {
+            d.strength != Strength::Related && !matches!(d.kind, Kind::Lists | Kind::Positions)
+        })
+        .take(most)
+        .collect();
+    if disputes.is_empty() {
+        return String::new();
+    }
+    let mut md = String::from("## Questions for discussion\n\n");
+    for (k, dispute) in disputes.iter().enumerate() {
+        let sides: Vec<String> = dispute
+            .sides
+            .iter()
+            .map(|side| {
+                let cites: Vec<&str> = side.papers.iter().map(|p| graph.cite(p)).collect();
+                format!("“{}” ({})", side.answer, cites.join("; "))
+            })
+            .collect();
+        let ask = match dispute.strength {
+            Strength::Contradiction => "Both cannot hold as stated: which do the quotes support?",
+            Strength::Tension => "Do the papers answer the same question?",
+            _ => "Can both be right? What does each reading bring out?",
+        };
+        let _ = writeln!(
+            md,
+            "{}. {} The papers answer {}. {ask}\n",
+            k + 1,
+            escape(&question(graph, dispute)),
+            escape(&sides.join(" against "))
+        );
+    }
+    md
+}
+
+/// The handout's Markdown: the heading, the compact comparison (for a comparison), the
+/// figure fitted to the page, the evidence step by step (not in a short handout), the
+/// questions for discussion and the sources.
+pub fn markdown(
+    graph: &ConceptGraph,
+    argument: &Argument<'_>,
+    topic: &Topic,
+    figure: Figure<'_>,
+    options: &Options,
+) -> String {
+    let mut md = String::new();
+    // The heading as pandoc metadata, so DOCX, HTML and PDF get a real title line.
+    let title = options.title.as_deref().unwrap_or(&argument.title);
+    let _ = writeln!(md, "---\ntitle: {}", yaml(title));
+    if let Some(course) = &options.course {
+        let _ = writeln!(md, "subtitle: {}", yaml(course));
+    }
+    if let Some(date) = &options.date {
+        let _ = writeln!(md, "date: {}", yaml(date));
+    }
+    md.push_str("---\n\n");
+    let ends = match topic {
+        Topic::Diff(a, b) => {
+            let _ = writeln!(md, "## At a glance\n");
+            md.push_str(&comparison_table(graph, (*a, *b)));
+            vec![*a, *b]
+        }
+        Topic::Path(a, b) => vec![*a, *b],
+        Topic::Paper(_) => argument.nodes.clone(),
+    };
+    let image = format!(
+        "![{}]({}){}\n\n",
+        escape(&argument.title),
+        figure.src,
+        fitted(figure.size, options.short)
+    );
+    let questions = discussion(graph, &ends, if options.short { 3 } else { 6 });
+    // A short handout is the comparison and the questions on one page, the figure on
+    // the next; a full one the figure, then the evidence.
+    if options.short {
+        md.push_str(&questions);
+    }
+    md.push_str(&image);
     let mut cited: Vec<&str> = Vec::new();
+    if !options.short {
+        let _ = writeln!(md, "## The argument, step by step\n");
+    }
     for (k, step) in argument.steps.iter().enumerate() {
+        for source in &step.sources {
+            if !cited.contains(&source.paper.as_str()) {
+                cited.push(&source.paper);
+            }
+        }
+        if options.short {
+            continue;
+        }
         let _ = writeln!(md, "{}. {}\n", k + 1, escape(&step.sentence));
         if let Some((from, to)) = &step.positions {
             let _ = writeln!(
@@ -69,9 +342,6 @@ pub fn markdown(graph: &ConceptGraph, argument: &Argument<'_>, figure: &str) -> 
             );
         }
         for source in &step.sources {
-            if !cited.contains(&source.paper.as_str()) {
-                cited.push(&source.paper);
-            }
             let _ = writeln!(
                 md,
                 "    > “{}”  \n    > — {}, {}\n",
@@ -81,14 +351,19 @@ pub fn markdown(graph: &ConceptGraph, argument: &Argument<'_>, figure: &str) -> 
             );
         }
     }
+    if !options.short {
+        md.push_str(&questions);
+    }
     let _ = writeln!(md, "## Sources\n");
     for paper in graph.papers().filter(|p| cited.contains(&p.id.as_str())) {
-        let _ = writeln!(
-            md,
-            "- **{}**: {}",
-            escape(paper.citation()),
-            escape(&full_citation(paper))
-        );
+        match full_citation(paper) {
+            Some(full) => {
+                let _ = writeln!(md, "- **{}**: {}", escape(paper.citation()), escape(&full));
+            }
+            None => {
+                let _ = writeln!(md, "- **{}**", escape(paper.citation()));
+            }
+        }
     }
     md
 }
@@ -131,5 +406,50 @@ mod tests {
     #[test]
     fn markup_in_quotes_is_escaped() {
         assert_eq!(escape("a *b* [c]"), "a \\*b\\* \\[c\\]");
+    }
+
+    /// What pandoc's `smart` extension would rewrite is escaped; a lone hyphen or
+    /// full stop is not.
+    #[test]
+    fn what_pandoc_would_make_typographic_is_escaped() {
+        assert_eq!(
+            escape(r#"the "two centenary" goals' -- well-off... 2.5 ^x~ @k"#),
+            r#"the \"two centenary\" goals\' \-\- well-off\.\.\. 2.5 \^x\~ \@k"#
+        );
+    }
+
+    fn paper(authors: Option<&str>, year: Option<i32>, title: Option<&str>) -> Paper {
+        let mut paper: Paper =
+            serde_json::from_str(r#"{"id": "p", "file": "p.txt"}"#).expect("a minimal paper");
+        paper.authors = authors.map(|a| vec![a.to_string()]);
+        paper.year = year;
+        paper.title = title.map(str::to_string);
+        paper
+    }
+
+    /// Unknown fields are left out, never written "unknown".
+    #[test]
+    fn a_citation_gives_only_the_known_fields() {
+        assert_eq!(
+            full_citation(&paper(Some("Hao Yaqi"), Some(2021), Some("Logic"))).as_deref(),
+            Some("Hao Yaqi (2021). Logic.")
+        );
+        assert_eq!(
+            full_citation(&paper(None, Some(2020), Some("New theory"))).as_deref(),
+            Some("New theory (2020).")
+        );
+        assert_eq!(full_citation(&paper(None, None, None)), None);
+    }
+
+    /// A figure is scaled into the page with its proportions, never enlarged.
+    #[test]
+    fn a_figure_fits_the_page() {
+        let svg = br#"<?xml?><svg width="657pt" height="2365pt" viewBox="0 0 1 1">"#;
+        assert_eq!(svg_size(svg), Some((657.0, 2365.0)));
+        assert_eq!(fitted(svg_size(svg), false), "{width=2.36in height=8.50in}");
+        assert_eq!(
+            fitted(Some((72.0, 36.0)), false),
+            "{width=1.00in height=0.50in}"
+        );
     }
 }

@@ -135,6 +135,7 @@ pub fn steps_command(
 pub fn handout_command(
     graph: &ConceptGraph,
     lesson: &Lesson,
+    options: &handout::Options,
     output: Option<&Path>,
     data_dir: Option<&Path>,
 ) -> Result<Taught, Error> {
@@ -155,40 +156,65 @@ pub fn handout_command(
         }
         None => None,
     };
-    let argument = argument(graph, &lesson.topic(graph)?)?;
+    let topic = lesson.topic(graph)?;
+    let argument = argument(graph, &topic)?;
     if argument.steps.is_empty() {
         return Ok(Taught::NothingToExplain {
             title: argument.title,
         });
     }
-    let figure = figure::svg(&figure::scene(graph, &argument, None))?;
+    let svg = figure::svg(&figure::scene(graph, &argument, None))?;
+    let size = handout::svg_size(&svg);
     let Some((output, figure_path)) = destinations else {
-        let uri = format!("data:image/svg+xml;base64,{}", handout::base64(&figure));
-        return Ok(Taught::Made(handout::markdown(graph, &argument, &uri)));
+        let uri = format!("data:image/svg+xml;base64,{}", handout::base64(&svg));
+        let figure = handout::Figure { src: &uri, size };
+        return Ok(Taught::Made(handout::markdown(
+            graph, &argument, &topic, figure, options,
+        )));
     };
     let name = figure_path
         .path()
         .file_name()
         .map(|n| n.to_string_lossy().into_owned())
         .unwrap_or_default();
-    figure_path.write(&figure)?;
-    output.write(handout::markdown(graph, &argument, &name).as_bytes())?;
+    figure_path.write(&svg)?;
+    let figure = handout::Figure { src: &name, size };
+    output.write(handout::markdown(graph, &argument, &topic, figure, options).as_bytes())?;
     Ok(Taught::Made(String::new()))
 }
 
-/// `linkage quiz [--paper P] [--seed N]`: the quiz as Markdown. `None` when the graph
-/// (or the paper) gives no question.
+/// `linkage quiz [--paper P] [--seed N] [--student] [--format F]`: the quiz as
+/// Markdown (with its key, or for students without) or as Moodle XML. `None` when the
+/// graph (or the paper) gives no question.
 ///
 /// # Errors
-/// An unknown paper.
+/// An unknown paper; `--student` with an export (a platform needs the key to mark).
 pub fn quiz_command(
     graph: &ConceptGraph,
     paper: Option<&str>,
     seed: u64,
+    student: bool,
+    format: quiz::QuizFormat,
 ) -> Result<Option<String>, Error> {
+    if student && format != quiz::QuizFormat::Markdown {
+        return Err(Error::Usage(
+            "--student is for Markdown: a learning platform needs the key to mark the answers"
+                .into(),
+        ));
+    }
     let named: Vec<String> = paper.map(str::to_string).into_iter().collect();
     let papers = crate::paper_filter::PaperFilter::resolve(graph, &named)?;
     let paper = papers.named().first().cloned();
     let questions = quiz::quiz(graph, &papers, seed)?;
-    Ok((!questions.is_empty()).then(|| quiz::markdown(graph, &questions, paper.as_deref(), seed)))
+    if questions.is_empty() {
+        return Ok(None);
+    }
+    Ok(Some(match format {
+        quiz::QuizFormat::Markdown => {
+            quiz::markdown::markdown(graph, &questions, paper.as_deref(), seed, student)
+        }
+        quiz::QuizFormat::Moodle => {
+            quiz::moodle::moodle_xml(graph, &questions, paper.as_deref(), seed)
+        }
+    }))
 }

@@ -236,6 +236,19 @@ def main():
             shown["diff_disputed"] = [
                 p.text for p in driver.find_elements(By.CSS_SELECTOR, "#diff-result p.disputed")
             ]
+            shown["compare_tab"] = driver.find_element(By.ID, "tab-diff").text
+            shown["compare_rows"] = [
+                [td.text for td in tr.find_elements(By.TAG_NAME, "td")]
+                for tr in driver.find_elements(By.CSS_SELECTOR, "#compare-table tr")
+                if tr.find_elements(By.TAG_NAME, "td")
+            ]
+            shown["compare_fits"] = driver.execute_script(
+                "return document.getElementById('compare-table').getBoundingClientRect().bottom"
+                " <= window.innerHeight"
+            )
+            shown["developer_notes"] = driver.execute_script(
+                "return document.getElementById('graph-data').textContent.indexOf('data/README') >= 0"
+            )
             driver.save_screenshot(os.path.join(out, "explorer-diff.png"))
 
             # Chinese labels.

@@ -32,6 +32,7 @@ mod path_properties;
 mod pdf;
 mod position;
 mod properties;
+mod quiz;
 mod references;
 mod scale;
 mod schema_agrees;

@@ -259,6 +259,43 @@ fn the_explorer_works_in_chromium_and_answers_as_the_library_does() {
         sorted_strings(&shown["diff_dimensions"]),
         sorted(dimensions)
     );
+    // The Compare tab opens on the compact table: every row of `compare tpa rr` with
+    // its count of papers, the disputed ones marked, all on the first screen; no note
+    // for the data's maintainers reaches the page.
+    assert_eq!(shown["compare_tab"], "Compare");
+    let matrix = linkage::query::compare::compare(
+        &graph,
+        Some((ix(&graph, "tpa"), ix(&graph, "rr"))),
+        &linkage::PaperFilter::every(),
+    );
+    let mut expected: Vec<(String, String)> = matrix
+        .rows
+        .iter()
+        .map(|r| (graph.node(r.row.topic).label.clone(), r.total().to_string()))
+        .collect();
+    expected.sort();
+    let mut rows: Vec<(String, String)> = shown["compare_rows"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|r| {
+            (
+                r[0].as_str().unwrap().to_string(),
+                r[1].as_str().unwrap().to_string(),
+            )
+        })
+        .collect();
+    rows.sort();
+    assert_eq!(rows, expected);
+    let goals = shown["compare_rows"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|r| r[0] == "Goals")
+        .unwrap();
+    assert_eq!(goals[2], "framing", "{goals:?}");
+    assert_eq!(shown["compare_fits"], true, "every row on the first screen");
+    assert_eq!(shown["developer_notes"], false);
     // tpa and rr are related in several ways (transition, part of, premise, ...).
     let ways: std::collections::BTreeSet<(String, bool)> = diff(
         &graph,
@@ -496,8 +533,8 @@ fn a_handout_has_the_figure_sentences_quotes_citations_and_converts_with_pandoc(
     for (k, sentence) in first_chain_sentences(&graph, a, b).iter().enumerate() {
         assert!(md.contains(&format!("{}. {sentence}", k + 1)), "{sentence}");
     }
-    // Hao's venue is not known, and stays so.
-    assert!(md.contains("Hao Yaqi (2021)") && md.contains("venue unknown"));
+    // Hao's venue is not known: left out, not spelled "unknown".
+    assert!(md.contains("Hao Yaqi (2021)") && !md.contains("unknown"));
     // Every quote of the chain as the whole sentence it is in, verbatim (Markdown
     // markup escaped), never a fragment.
     let result = PathQuery::new(ix(&graph, a), ix(&graph, b))
@@ -538,6 +575,117 @@ fn a_handout_has_the_figure_sentences_quotes_citations_and_converts_with_pandoc(
     assert!(html.contains("<img src=\"handout.svg\""));
 }
 
+/// Every quote of the diff handout survives pandoc verbatim (straight quotes nested in
+/// curly ones came out flipped, `--` and `...` rewritten, through pandoc's `smart`
+/// extension), read back from the DOCX by pandoc itself; and the figure is placed no
+/// larger than a page (it was 20.5 inches tall in the DOCX, cut off in the PDF).
+#[test]
+#[ignore = "needs Graphviz and pandoc: scripts/test-deps.sh"]
+fn a_diff_handout_keeps_every_quote_through_pandoc_and_fits_its_figure_on_a_page() {
+    let dir = out_dir("handout-diff");
+    linkage_bin()
+        .current_dir(&dir)
+        .args(["handout", "--diff", "tpa", "rr", "-o", "handout.md"])
+        .assert()
+        .success();
+    let md = std::fs::read_to_string(dir.join("handout.md")).unwrap();
+    let quotes: Vec<String> = md
+        .lines()
+        .filter_map(|l| {
+            l.strip_prefix("    > “")?
+                .strip_suffix("”  ")
+                .map(unescape_markdown)
+        })
+        .collect();
+    assert!(quotes.len() > 50, "{} quotes", quotes.len());
+    pandoc(&["handout.md", "-o", "handout.docx"], &dir);
+    pandoc(
+        &[
+            "handout.docx",
+            "-t",
+            "plain",
+            "--wrap=none",
+            "-o",
+            "back.txt",
+        ],
+        &dir,
+    );
+    let back = std::fs::read_to_string(dir.join("back.txt")).unwrap();
+    let altered: Vec<&String> = quotes
+        .iter()
+        .filter(|q| !back.contains(q.as_str()))
+        .collect();
+    assert!(
+        altered.is_empty(),
+        "pandoc altered {} quotes: {altered:#?}",
+        altered.len()
+    );
+    // The figure as the DOCX places it, read back by pandoc: within a page's text block.
+    pandoc(&["handout.docx", "-t", "native", "-o", "back.native"], &dir);
+    let native = std::fs::read_to_string(dir.join("back.native")).unwrap();
+    let inches = |name: &str| -> f64 {
+        let at = native
+            .find(&format!("( \"{name}\" , \""))
+            .expect("the image has a size");
+        let rest = &native[at + name.len() + 8..];
+        rest[..rest.find("in\"").unwrap()].parse().unwrap()
+    };
+    assert!(inches("width") <= 6.5 && inches("height") <= 8.5);
+}
+
+/// Markdown's backslash escapes removed, as a reader of the converted text sees it.
+fn unescape_markdown(text: &str) -> String {
+    let mut out = String::new();
+    let mut chars = text.chars();
+    while let Some(c) = chars.next() {
+        if c == '\\' {
+            out.extend(chars.next());
+        } else {
+            out.push(c);
+        }
+    }
+    out
+}
+
+/// A diff handout opens with its title line and the compact comparison, then the
+/// figure and the evidence, then questions for discussion from the disputes; `--short`
+/// leaves the quotes out; no citation field is spelled "unknown".
+#[test]
+#[ignore = "needs Graphviz: scripts/test-deps.sh"]
+fn a_diff_handout_opens_with_the_comparison_and_ends_with_questions() {
+    let (code, md, _) = crate::common::run(&[
+        "handout",
+        "--diff",
+        "tpa",
+        "rr",
+        "--course",
+        "POL 214",
+        "--date",
+        "8 December 2026",
+        "--title",
+        "Two strategies, one road?",
+    ]);
+    assert_eq!(code, 0);
+    assert!(md.starts_with(
+        "---\ntitle: 'Two strategies, one road?'\nsubtitle: 'POL 214'\ndate: '8 December 2026'\n---\n\n## At a glance\n\n| Common ground | Papers | Disputed |"
+    ), "{}", &md[..300]);
+    let at = |needle: &str| md.find(needle).unwrap_or_else(|| panic!("no {needle}"));
+    assert!(
+        at("| Difference | Papers | Disputed |") < at("![")
+            && at("![") < at("## The argument, step by step")
+            && at("## The argument, step by step") < at("## Questions for discussion")
+            && at("## Questions for discussion") < at("## Sources")
+    );
+    // Every row of `compare`, with its count of papers.
+    assert!(md.contains("| Goals | 3 | framing |") && md.contains("| Target objects | 4 |"));
+    assert!(!md.contains("unknown"));
+    let (code, short, _) = crate::common::run(&["handout", "--diff", "tpa", "rr", "--short"]);
+    assert_eq!(code, 0);
+    assert!(!short.contains("    > “") && !short.contains("## The argument"));
+    assert!(short.find("## Questions for discussion") < short.find("!["));
+    assert!(short.contains("{width=0.50in height=4.00in}") || short.contains("height=4.00in}"));
+}
+
 #[test]
 #[ignore = "needs Graphviz: scripts/test-deps.sh"]
 fn a_printed_handout_embeds_its_figure_and_a_paper_handout_cites_only_that_paper() {
@@ -559,7 +707,7 @@ fn a_quiz_is_the_same_for_the_same_seed_and_differs_for_another() {
     let (_, other, _) = crate::common::run(&["quiz", "--seed", "8"]);
     assert_eq!(first, again);
     assert_ne!(first, other);
-    assert!(first.contains("## Questions") && first.contains("## Answers"));
+    assert!(first.contains("## Questions") && first.contains("## Key"));
     assert!(first.contains("`linkage quiz --seed 7`"));
     let (code, hao, _) = crate::common::run(&["quiz", "--paper", "hao", "--seed", "7"]);
     assert_eq!(code, 0);
@@ -567,91 +715,6 @@ fn a_quiz_is_the_same_for_the_same_seed_and_differs_for_another() {
     let (code, _, err) = crate::common::run(&["quiz", "--paper", "nobody"]);
     assert_eq!(code, 2);
     assert!(err.contains("nobody"));
-}
-
-/// Every answer of many quizzes, checked against the graph.
-#[test]
-fn every_quiz_answer_is_true_of_the_graph() {
-    use linkage::{
-        schema::Role,
-        teach::quiz::{quiz, QuestionKind},
-    };
-    let graph = graph();
-    let mut kinds = std::collections::BTreeSet::new();
-    for papers in [Vec::new(), vec!["hao-2021".to_string()]] {
-        for seed in 0..25 {
-            let filter = linkage::PaperFilter::resolve(&graph, &papers).unwrap();
-            let questions = quiz(&graph, &filter, seed).unwrap();
-            assert!(
-                questions.len() >= 6,
-                "seed {seed}: {} questions",
-                questions.len()
-            );
-            for q in &questions {
-                kinds.insert(format!("{:?}", q.kind));
-                assert!(!q.sources.is_empty(), "{q:?}");
-                for s in &q.sources {
-                    assert!(papers.is_empty() || papers.iter().any(|p| *p == s.paper));
-                }
-                let r = graph.relation(q.edges[0]);
-                let said_by = |r: &linkage::relation::Relation| -> Vec<String> {
-                    let mut ids: Vec<String> = Vec::new();
-                    for s in &r.sources {
-                        if (papers.is_empty() || papers.iter().any(|p| *p == s.paper))
-                            && !ids.iter().any(|id| *id == s.paper)
-                        {
-                            ids.push(s.paper.to_string());
-                        }
-                    }
-                    ids
-                };
-                match q.kind {
-                    QuestionKind::WhichPaper => {
-                        assert_eq!(q.papers, said_by(r));
-                        for p in &q.papers {
-                            assert!(q
-                                .answer
-                                .contains(&linkage::teach::handout::escape(graph.cite(p))));
-                        }
-                    }
-                    QuestionKind::Difference => {
-                        assert_eq!(graph.role_of(r), Role::Difference);
-                        let p = r.positions.as_ref().unwrap();
-                        assert!(q.answer.contains(&linkage::teach::handout::escape(&p.from)));
-                        assert!(q.answer.contains(&linkage::teach::handout::escape(&p.to)));
-                    }
-                    QuestionKind::Link => {
-                        assert_eq!((r.from, r.to), (q.nodes[0], q.nodes[1]));
-                        assert!(q.answer.starts_with(&linkage::teach::handout::escape(
-                            &graph.kind_of(r).label
-                        )));
-                    }
-                    QuestionKind::Gap => {
-                        let mut query = PathQuery::new(q.nodes[0], q.nodes[1]);
-                        query.filter.papers = filter.clone();
-                        let result = query.run(&graph).unwrap();
-                        let mut middles: Vec<NodeIndex> =
-                            result.paths.iter().map(|p| p.nodes[1]).collect();
-                        middles.dedup();
-                        assert!(result.paths.iter().all(|p| p.len() == 2));
-                        assert_eq!(q.nodes[2..], middles[..]);
-                    }
-                    QuestionKind::Disagrees => {
-                        let other = graph.relation(q.edges[1]);
-                        assert_ne!(r.kind, other.kind);
-                        assert!([(other.from, other.to), (other.to, other.from)]
-                            .contains(&(r.from, r.to)));
-                        let others = said_by(other);
-                        assert!(!q.papers.is_empty());
-                        for p in &q.papers {
-                            assert!(said_by(r).contains(p) && !others.contains(p));
-                        }
-                    }
-                }
-            }
-        }
-    }
-    assert_eq!(kinds.len(), 5, "every kind of question is asked: {kinds:?}");
 }
 
 #[test]

@@ -151,7 +151,7 @@
     Object.keys(attrs || {}).forEach(function (k) {
       if (k === 'text') node.textContent = attrs[k];
       else if (k === 'onclick') node.addEventListener('click', attrs[k]);
-      else node.setAttribute(k, attrs[k]);
+      else if (attrs[k] !== null && attrs[k] !== undefined) node.setAttribute(k, attrs[k]);
     });
     (children || []).forEach(function (c) { if (c) node.appendChild(typeof c === 'string' ? document.createTextNode(c) : c); });
     return node;
@@ -470,6 +470,7 @@
     var items = [];
     d.direct.concat(d.common).forEach(function (c) { items.push({ edge: c.edge, text: sentence(R[c.edge], R[c.edge].from === a) }); });
     d.differences.forEach(function (row) { row.entries.forEach(function (x) { items.push({ edge: x.claim.edge, text: sentence(R[x.claim.edge], R[x.claim.edge].from === a) }); }); });
+    box.appendChild(compactTable(a, b, d));
     if (items.length) box.appendChild(el('button', { type: 'button', id: 'diff-tour', text: 'Step through (' + items.length + ')', onclick: function () { startTour(box, 'diff', items); } }));
     function claimBlock(c, text) {
       edges.push(c.edge);
@@ -478,17 +479,17 @@
         el('div', { 'class': 'papers', text: paperIds(c.sources).map(function (id) { return P[byId_paper(id)].cite; }).join('; ') })
       ].concat(c.sources.map(function (s) { return sourceBlock(s, false); })));
     }
-    box.appendChild(el('h3', { id: 'common-heading', text: 'Common ground (' + d.common.length + ')' }));
+    box.appendChild(el('h3', { id: 'common-heading', text: 'Common ground, with the quotes (' + d.common.length + ')' }));
     if (d.common.length === 0) box.appendChild(el('p', { 'class': 'hint', text: 'None asserted.' }));
     d.common.forEach(function (c) {
       var r = R[c.edge];
-      box.appendChild(el('h4', { 'class': 'aspect', text: r.aspect === null ? 'Common ground' : label(r.aspect) }));
+      box.appendChild(el('h4', { 'class': 'aspect', id: r.aspect === null ? null : 'row-c-' + r.aspect, text: r.aspect === null ? 'Common ground' : label(r.aspect) }));
       box.appendChild(claimBlock(c, sentence(r, r.from === a)));
     });
     box.appendChild(el('h3', { id: 'differences-heading', text: 'Differences (' + d.differences.length + ' dimensions)' }));
     if (d.differences.length === 0) box.appendChild(el('p', { 'class': 'hint', text: 'None asserted.' }));
     d.differences.forEach(function (row) {
-      box.appendChild(el('h4', { 'class': 'dimension', text: label(row.dimension) }));
+      box.appendChild(el('h4', { 'class': 'dimension', id: 'row-d-' + row.dimension, text: label(row.dimension) }));
       row.entries.forEach(function (x) {
         box.appendChild(el('table', { 'class': 'positions' }, [
           el('tr', {}, [el('th', { text: label(a) }), el('th', { text: label(b) })]),
@@ -505,6 +506,49 @@
     d.direct.forEach(function (c) { box.appendChild(claimBlock(c, R[c.edge].sentence)); });
     highlight([a, b], edges);
     centreOn([a, b]);
+  }
+
+  // The comparison at a glance, as `linkage compare` gives it: each aspect of common
+  // ground and dimension of difference, how many papers name it, and how the papers
+  // dispute it (the disputes model, computed by linkage); each row's quotes one click
+  // away, below.
+  function compactTable(a, b, d) {
+    function disputed(topic) {
+      var kinds = [];
+      (D.disputes || []).forEach(function (x) {
+        if (x.topic === topic && x.subject.indexOf(a) >= 0 && x.subject.indexOf(b) >= 0 && kinds.indexOf(x.strength) < 0) kinds.push(x.strength);
+      });
+      return kinds.join(', ');
+    }
+    var rows = [], at = {};
+    function add(stance, topic, sources) {
+      var key = stance + topic;
+      if (!(key in at)) { at[key] = rows.length; rows.push({ stance: stance, topic: topic, papers: [] }); }
+      paperIds(sources).forEach(function (id) { var row = rows[at[key]]; if (row.papers.indexOf(id) < 0) row.papers.push(id); });
+    }
+    d.common.forEach(function (c) { if (R[c.edge].aspect !== null) add('c', R[c.edge].aspect, c.sources); });
+    d.differences.forEach(function (row) { row.entries.forEach(function (x) { add('d', row.dimension, x.claim.sources); }); });
+    function order(stance) { return rows.filter(function (r) { return r.stance === stance; }).sort(function (x, y) { return y.papers.length - x.papers.length; }); }
+    // Common ground and differences side by side, so every row fits the first screen.
+    var wrap = el('div', { 'class': 'compact-wrap', id: 'compare-table' });
+    [['c', 'Common ground'], ['d', 'Differences']].forEach(function (part) {
+      var these = order(part[0]);
+      var table = el('table', { 'class': 'compact' });
+      wrap.appendChild(table);
+      table.appendChild(el('tr', {}, [el('th', { text: part[1] + ' (' + these.length + ')' }), el('th', { title: 'papers naming it', text: '#' }), el('th', { text: 'Disputed' })]));
+      these.forEach(function (r) {
+        var mark = disputed(r.topic);
+        table.appendChild(el('tr', { 'class': mark ? 'disputed-row' : null }, [
+          el('td', {}, [el('button', { type: 'button', 'class': 'link', text: label(r.topic), onclick: function () {
+            var target = $('row-' + r.stance + '-' + r.topic);
+            if (target) target.scrollIntoView({ block: 'start' });
+          } })]),
+          el('td', { 'class': 'count', text: String(r.papers.length) }),
+          el('td', { text: mark })
+        ]));
+      });
+    });
+    return wrap;
   }
 
   // ---- step through: the argument revealed one relation at a time (arrow keys) ----
