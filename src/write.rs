@@ -345,3 +345,37 @@ pub fn write_stdout(out: &mut impl io::Write, bytes: &[u8]) -> Result<(), Error>
         _ => Ok(()),
     }
 }
+
+/// A temporary directory for files another program reads while linkage runs (the
+/// bibliography pandoc resolves a table's citations against): never an output the user
+/// named, nothing inside a dataset, gone with its files when dropped.
+#[derive(Debug)]
+pub struct Scratch(tempfile::TempDir);
+
+impl Scratch {
+    /// A new scratch directory in the system's temporary directory.
+    ///
+    /// # Errors
+    /// [`Error::Io`] when it cannot be made.
+    pub fn new() -> Result<Self, Error> {
+        tempfile::tempdir().map(Self).map_err(|source| Error::Io {
+            action: "create a temporary directory for",
+            path: std::env::temp_dir(),
+            source,
+        })
+    }
+
+    /// Writes `bytes` to the file `name` in the scratch directory; its path.
+    ///
+    /// # Errors
+    /// [`Error::Io`] when it cannot be written.
+    pub fn file(&self, name: &str, bytes: &[u8]) -> Result<PathBuf, Error> {
+        let path = self.0.path().join(name);
+        fs::write(&path, bytes).map_err(|source| Error::Io {
+            action: "write",
+            path: path.clone(),
+            source,
+        })?;
+        Ok(path)
+    }
+}

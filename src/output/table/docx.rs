@@ -22,17 +22,8 @@ with `pandoc --citeproc --bibliography papers.bib` (papers.bib from `linkage exp
 /// [`Error::External`] when pandoc is missing or fails, with what it said.
 pub fn docx(graph: &ConceptGraph, markdown: &str) -> Result<Vec<u8>, Error> {
     let papers: Vec<_> = graph.papers().collect();
-    let dir = tempfile::tempdir().map_err(|source| Error::Io {
-        action: "create a temporary directory for",
-        path: std::env::temp_dir(),
-        source,
-    })?;
-    let bibliography = dir.path().join("papers.bib");
-    std::fs::write(&bibliography, bibtex_of(&papers)).map_err(|source| Error::Io {
-        action: "write",
-        path: bibliography.clone(),
-        source,
-    })?;
+    let scratch = crate::write::Scratch::new()?;
+    let bibliography = scratch.file("papers.bib", bibtex_of(&papers).as_bytes())?;
     let mut child = Command::new("pandoc")
         .args([
             "--from",

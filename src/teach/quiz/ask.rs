@@ -654,7 +654,7 @@ pub(crate) fn bridges(walk: &Walk<'_>, a: NodeIndex, middle: NodeIndex, c: NodeI
     walk.hops_from(a).any(|h| h.to == middle) && walk.hops_from(middle).any(|h| h.to == c)
 }
 
-/// "A → ___ → C" between strategies, goals and mechanisms, where the shortest chain has
+/// "A --> ___ --> C" between strategies, goals and mechanisms, where the shortest chain has
 /// exactly two steps: every middle concept is right; the wrong choices are concepts
 /// next to A or C that lead on to no such chain.
 fn gaps<'g>(
@@ -742,9 +742,10 @@ fn gaps<'g>(
         questions.push(Question {
             kind: QuestionKind::Gap,
             prompt: format!(
-                "Fill the gap in the chain: {} → ___ → {}",
+                "Fill the gap in the chain: {} {step} ___ {step} {}",
                 label(graph, a),
-                label(graph, c)
+                label(graph, c),
+                step = crate::arrow::arrow("", crate::arrow::Way::Along)
             ),
             choices: rng.shuffle(&choices),
             key,
