@@ -189,32 +189,20 @@ fn comparison_table(graph: &ConceptGraph, (a, b): (NodeIndex, NodeIndex)) -> Str
     };
     let label = |n: NodeIndex| escape(&graph.node(n).label);
     let mut md = String::new();
-    let shared: Vec<_> = matrix
-        .rows
-        .iter()
-        .filter(|r| r.row.stance == Stance::CommonGround)
-        .collect();
-    if !shared.is_empty() {
-        let _ = writeln!(md, "| Common ground | Papers | Disputed |\n|:--|--:|:--|");
-        for r in &shared {
-            let _ = writeln!(
-                md,
-                "| {} | {} | {} |",
-                label(r.row.topic),
-                r.total(),
-                disputed(r.row.topic)
-            );
+    for (stance, heading) in [
+        (Stance::CommonGround, "Common ground"),
+        (Stance::Difference, "Difference"),
+    ] {
+        let rows: Vec<_> = matrix
+            .rows
+            .iter()
+            .filter(|r| r.row.stance == stance)
+            .collect();
+        if rows.is_empty() {
+            continue;
         }
-        md.push('\n');
-    }
-    let differences: Vec<_> = matrix
-        .rows
-        .iter()
-        .filter(|r| r.row.stance == Stance::Difference)
-        .collect();
-    if !differences.is_empty() {
-        let _ = writeln!(md, "| Difference | Papers | Disputed |\n|:--|--:|:--|");
-        for r in &differences {
+        let _ = writeln!(md, "| {heading} | Papers | Disputed |\n|:--|--:|:--|");
+        for r in &rows {
             let _ = writeln!(
                 md,
                 "| {} | {} | {} |",
