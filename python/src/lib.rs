@@ -96,9 +96,9 @@ impl Dataset {
 fn written(report: &dyn Report, json: bool) -> Result<(String, Outcome), Error> {
     let mut bytes = Vec::new();
     let wrote = if json {
-        let form = report.json().ok_or_else(|| {
-            Error::Usage("this command has no JSON form".to_owned())
-        })?;
+        let form = report
+            .json()
+            .ok_or_else(|| Error::Usage("this command has no JSON form".to_owned()))?;
         form.write_json(&mut bytes, Layout::Pretty)
             .map(|()| bytes.push(b'\n'))
     } else {
@@ -108,7 +108,10 @@ fn written(report: &dyn Report, json: bool) -> Result<(String, Outcome), Error> 
     if let Some(failure) = report.failure() {
         return Err(failure);
     }
-    Ok((String::from_utf8_lossy(&bytes).into_owned(), report.outcome()))
+    Ok((
+        String::from_utf8_lossy(&bytes).into_owned(),
+        report.outcome(),
+    ))
 }
 
 /// clap's message for arguments it refused, without its `error: ` and the usage and
