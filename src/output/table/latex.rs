@@ -66,14 +66,7 @@ pub fn latex(table: &JournalTable, label: &str) -> String {
     let _ = writeln!(out, "\\toprule\n{header}\n\\midrule\n\\endhead");
     out.push_str("\\bottomrule\n\\endfoot\n");
     let mut first = true;
-    for (stance, title) in [
-        (Stance::CommonGround, words.common_ground),
-        (Stance::Difference, words.differences),
-    ] {
-        let rows: Vec<&TableRow> = table.rows_of(stance).collect();
-        if rows.is_empty() {
-            continue;
-        }
+    for (title, rows) in table.sections() {
         if !first {
             out.push_str("\\addlinespace\n");
         }

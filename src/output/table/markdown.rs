@@ -4,8 +4,7 @@
 
 use std::fmt::Write as _;
 
-use super::{JournalTable, TableRow};
-use crate::query::comparison::Stance;
+use super::JournalTable;
 
 /// The columns' relative widths, as dashes under the header: pandoc wraps a table
 /// wider than a line and sizes its columns in these proportions.
@@ -30,14 +29,7 @@ pub fn markdown(table: &JournalTable) -> String {
         .map(|n| format!(":{}", "-".repeat(*n)))
         .collect();
     let _ = writeln!(out, "|{}|", rule.join("|"));
-    for (stance, title) in [
-        (Stance::CommonGround, words.common_ground),
-        (Stance::Difference, words.differences),
-    ] {
-        let rows: Vec<&TableRow> = table.rows_of(stance).collect();
-        if rows.is_empty() {
-            continue;
-        }
+    for (title, rows) in table.sections() {
         let _ = writeln!(out, "| ***{}*** | | | |", escape(title));
         for row in rows {
             let topic = format!("{}{}", escape(&row.topic), words.mark(row.dispute));

@@ -238,6 +238,20 @@ impl JournalTable {
         self.rows.iter().filter(move |r| r.stance == stance)
     }
 
+    /// The table's sections as every text format sets them: common ground, then
+    /// differences, each with its title in the table's language; a stance without rows
+    /// is left out.
+    pub fn sections(&self) -> Vec<(&'static str, Vec<&TableRow>)> {
+        [
+            (Stance::CommonGround, self.words.common_ground),
+            (Stance::Difference, self.words.differences),
+        ]
+        .into_iter()
+        .map(|(stance, title)| (title, self.rows_of(stance).collect::<Vec<_>>()))
+        .filter(|(_, rows)| !rows.is_empty())
+        .collect()
+    }
+
     /// The dispute notes the table needs: (mark, meaning) for each strength marked.
     pub fn notes(&self) -> Vec<(&'static str, &'static str)> {
         self.words
