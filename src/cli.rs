@@ -317,7 +317,9 @@ pub enum Command {
     ///
     /// Takes the same selection and style options as `linkage dot`. Needs Graphviz's
     /// `dot` program on PATH. Warns when the figure is wider or taller than 40 inches
-    /// (larger than a page or a slide), naming the flags that shrink it.
+    /// (larger than a page or a slide), naming the flags that shrink it. Without
+    /// --rankdir, a figure whose names would print under 6 pt on a page 17 cm wide is
+    /// drawn left to right when that makes them larger, with a note.
     Render {
         /// What to draw.
         #[command(flatten)]

@@ -65,11 +65,12 @@ pub fn dot(
     look: &LookArgs,
     output: Option<&Path>,
 ) -> Answer<'static> {
+    let look = look_for(selection, look)?;
     let graph = session.graph()?;
     let selection = selection.selection();
     let selected = dot::select(graph, &selection)?;
     note_shared_text(graph, &selection)?;
-    let text = dot::to_dot(graph, &selected, &look.look());
+    let text = dot::to_dot(graph, &selected, &look);
     if selected.is_empty() {
         note("nothing to draw: the selection is empty");
     }
@@ -81,6 +82,19 @@ pub fn dot(
         None => text,
     };
     Ok(Box::new(Text::found_if(!selected.is_empty(), text)))
+}
+
+/// The look `look` asks for, refused when it asks for something `selection` cannot
+/// draw. clap's `requires = "diff"` on `--positions` is waived when an argument that
+/// conflicts with `--diff` (`--focus`, `--path`) is given, which would drop the flag
+/// without a word.
+fn look_for(selection: &SelectionArgs, look: &LookArgs) -> Result<dot::Look, Error> {
+    if look.positions && selection.diff.is_empty() {
+        return Err(Error::Usage(
+            "--positions draws each side's positions in a comparison: it needs --diff A B".into(),
+        ));
+    }
+    Ok(look.look())
 }
 
 /// `linkage render`: a diagram drawn by Graphviz into an image file.
@@ -98,6 +112,7 @@ pub fn render(
             output.display()
         )));
     };
+    let look = look_for(selection, look)?;
     let output = Destination::output(output, session.data_dir())?;
     let graph = session.graph()?;
     let selection = selection.selection();
@@ -107,12 +122,16 @@ pub fn render(
         note("nothing to draw: the selection is empty; no file written");
         return Ok(Box::new(Text::found_if(false, String::new())));
     }
-    if let Some(warning) = dot::render_to_file(
-        dot::build(graph, &selected, &look.look()),
-        format,
-        dpi,
-        &output,
-    )? {
+    let fitted = dot::fit::fit_page(graph, &selected, &look, format, dpi)?;
+    output.write(&fitted.image)?;
+    if let Some((before, after)) = fitted.turned {
+        note(format_args!(
+            "drawn left to right: on a page 17 cm wide its concepts' names are {after:.1} pt, \
+             against {before:.1} pt top to bottom (`--rankdir tb` keeps top to bottom)"
+        ));
+    }
+    let inches = dot::render::image_inches(&fitted.image, format, dpi);
+    if let Some(warning) = inches.and_then(|i| dot::render::oversize_warning(i, &selection)) {
         note(warning);
     }
     Ok(Box::new(Text::found(String::new())))

@@ -13,6 +13,7 @@ mod comparison;
 pub mod figure_table;
 #[cfg(feature = "cli")]
 mod figures;
+pub mod fit;
 #[cfg(feature = "cli")] // its figures are `linkage dot` command lines
 pub mod gallery;
 mod graph_view;

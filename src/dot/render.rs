@@ -9,6 +9,7 @@ use graphviz_rust::{
     printer::PrinterContext,
 };
 
+use super::select::Selection;
 use crate::{error::Error, write::Destination};
 
 /// Image formats `render` writes.
@@ -193,20 +194,43 @@ pub fn image_inches(image: &[u8], format: ImageFormat, dpi: u32) -> Option<(f64,
 }
 
 /// A warning for a figure of `inches` (width, height) larger than [`MAX_INCHES`] either
-/// way, naming the flags that make it smaller.
-pub fn oversize_warning((width, height): (f64, f64)) -> Option<String> {
-    (width > MAX_INCHES || height > MAX_INCHES).then(|| {
-        format!(
-            "warning: the figure is {width:.0} x {height:.0} inches, larger than a page or a slide \
-             ({MAX_INCHES:.0} inches either way); its text will be unreadable when it is fitted. \
-             Draw less: `--top N` keeps the N best-connected concepts, `--focus NAME --depth N` \
-             one neighbourhood, `--paper ID` one paper's claims."
-        )
-    })
+/// way, naming the flags that make it smaller: those `selection` does not use yet, or a
+/// smaller value of those it does.
+pub fn oversize_warning((width, height): (f64, f64), selection: &Selection) -> Option<String> {
+    if width <= MAX_INCHES && height <= MAX_INCHES {
+        return None;
+    }
+    let mut ways = Vec::new();
+    ways.push(match selection.top {
+        None => "`--top N` keeps the N best-connected concepts".to_string(),
+        Some(top) => format!("a `--top` below {top} keeps fewer concepts"),
+    });
+    if selection.focus.is_empty() {
+        ways.push("`--focus NAME --depth N` one neighbourhood".into());
+    } else if selection.depth > 1 {
+        ways.push(format!(
+            "a `--depth` below {} a smaller neighbourhood",
+            selection.depth
+        ));
+    }
+    if selection.papers.is_empty() {
+        ways.push("`--paper ID` one paper's claims".into());
+    }
+    if selection.via.is_empty() {
+        ways.push("`--via KIND` only some kinds of relation".into());
+    }
+    if selection.min_papers <= 1 {
+        ways.push("`--min-papers 2` only what two papers or more assert".into());
+    }
+    Some(format!(
+        "warning: the figure is {width:.0} x {height:.0} inches, larger than a page or a slide \
+         ({MAX_INCHES:.0} inches either way); its text will be unreadable when it is fitted. \
+         Draw less: {}.",
+        ways.join(", ")
+    ))
 }
 
-/// Renders `graph` into `destination` atomically, in `format`; returns a warning when the
-/// figure is larger than a page or a slide.
+/// Renders `graph` into `destination` atomically, in `format`.
 ///
 /// # Errors
 /// As [`render`], or [`Error::Io`] when the file cannot be written.
@@ -215,8 +239,7 @@ pub fn render_to_file(
     format: ImageFormat,
     dpi: u32,
     destination: &Destination,
-) -> Result<Option<String>, Error> {
+) -> Result<(), Error> {
     let image = render(graph, format, dpi)?;
-    destination.write(&image)?;
-    Ok(image_inches(&image, format, dpi).and_then(oversize_warning))
+    destination.write(&image)
 }

@@ -102,3 +102,31 @@ fn commands_about_linkage_itself_load_no_data() {
     assert_eq!(code, 2, "a query loads the data and reports it: {err}");
     assert!(err.contains(missing), "{err}");
 }
+
+/// `--positions` only means something in a comparison. clap's `requires = "diff"` is
+/// waived when `--focus` or `--path` (which conflict with `--diff`) is given, so the flag
+/// was dropped without a word there; now every such drawing is refused, and nothing is
+/// written.
+#[test]
+fn positions_without_a_comparison_are_refused_not_ignored() {
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("figure.svg");
+    let file = file.to_str().unwrap();
+    for args in [
+        &["dot", "--positions", "--focus", "tpa"][..],
+        &["dot", "--positions", "--path", "tpa", "rr"],
+        &["dot", "--positions"],
+        &["render", "--positions", "--focus", "tpa", "-o", file],
+    ] {
+        let (code, out, err) = run(args);
+        assert_eq!(code, 2, "{args:?}: {err}");
+        assert!(
+            err.contains("--positions") && err.contains("--diff"),
+            "{args:?}: {err}"
+        );
+        assert!(out.is_empty(), "{args:?}: {out}");
+    }
+    assert!(!std::path::Path::new(file).exists());
+    let (code, _, err) = run(&["dot", "--positions", "--diff", "tpa", "rr"]);
+    assert_eq!(code, 0, "{err}");
+}

@@ -27,6 +27,7 @@ mod logic;
 mod matching;
 mod model_properties;
 mod normalize_properties;
+mod page_fit;
 mod path;
 mod path_properties;
 mod pdf;
