@@ -2,8 +2,7 @@
 # Regenerates docs/figures/: `linkage figure` and `linkage table` for tpa and rr at one
 # (8.5 cm) and two (17 cm) columns, English and Chinese, as a reader sees them.
 # Figures: PDF and a 200 dpi PNG. Tables: the LaTeX typeset by pdflatex (English) and
-# the Markdown set by pandoc (citeproc's default author-date style) + weasyprint in Noto
-# Sans CJK SC (Chinese, which pdflatex cannot set), pages of 24 cm: the whole as PDF,
+# by XeLaTeX with xeCJK in Noto Sans CJK SC (Chinese), pages of 24 cm: the whole as PDF,
 # the first page as a 150 dpi PNG. Needs what scripts/test-deps.sh installs.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -42,19 +41,15 @@ TEX
   pdftoppm -r 150 -f 1 -l 1 -singlefile -png "$work/doc.pdf" "$out/table-${width}cm"
   cp "$work/doc.pdf" "$out/table-${width}cm.pdf"
 
-  # Chinese: the Markdown through pandoc (citations resolved) into HTML, set by weasyprint.
-  "$linkage" table tpa rr --lang zh --format markdown -o "$work/table-zh.md"
-  cat > "$work/page.css" <<CSS
-@page { size: $(echo "$width + 1" | bc)cm 24cm; margin: 0.5cm; }
-body { font-family: "Noto Sans CJK SC"; font-size: 7pt; line-height: 1.25; }
-table { border-collapse: collapse; width: 100%; border-top: 1pt solid black; border-bottom: 1pt solid black; }
-thead th { border-bottom: 0.5pt solid black; text-align: left; }
-td, th { vertical-align: top; padding: 1pt 3pt; }
-CSS
-  pandoc "$work/table-zh.md" --citeproc --bibliography "$work/papers.bib" -s \
-    --metadata title=" " --css "$work/page.css" -o "$work/table-zh.html"
-  weasyprint "$work/table-zh.html" "$work/table-zh.pdf" 2>/dev/null
-  pdftoppm -r 150 -f 1 -l 1 -singlefile -png "$work/table-zh.pdf" "$out/table-${width}cm-zh"
-  cp "$work/table-zh.pdf" "$out/table-${width}cm-zh.pdf"
+  # Chinese: the same LaTeX in Chinese, set by XeLaTeX with xeCJK in Noto Sans CJK SC,
+  # as the table's first comment asks.
+  "$linkage" table tpa rr --lang zh -o "$work/table-zh.tex"
+  sed -e 's/table.tex/table-zh.tex/' \
+    -e 's/\\pagestyle{empty}/\\usepackage{xeCJK}\n\\setCJKmainfont{Noto Sans CJK SC}\n\\xeCJKDeclareCharClass{Default}{"2018,"2019,"201C,"201D}\n\\renewcommand{\\tablename}{表}\n\\pagestyle{empty}/' \
+    "$work/doc.tex" > "$work/doc-zh.tex"
+  (cd "$work" && xelatex -interaction=nonstopmode doc-zh >/dev/null && bibtex doc-zh >/dev/null \
+    && xelatex -interaction=nonstopmode doc-zh >/dev/null && xelatex -interaction=nonstopmode doc-zh >/dev/null)
+  pdftoppm -r 150 -f 1 -l 1 -singlefile -png "$work/doc-zh.pdf" "$out/table-${width}cm-zh"
+  cp "$work/doc-zh.pdf" "$out/table-${width}cm-zh.pdf"
 done
 ls "$out"

@@ -32,11 +32,14 @@ if ! python3 -c 'import selenium' >/dev/null 2>&1; then
 fi
 # `table` is read back as a journal would: its LaTeX compiled by pdflatex with booktabs
 # and longtable, its keys resolved by BibTeX (about a minute to install), its DOCX
-# opened by python-docx (tests/integration/journal.rs).
-if ! command -v pdflatex >/dev/null 2>&1 || ! kpsewhich booktabs.sty >/dev/null 2>&1; then
+# opened by python-docx (tests/integration/journal.rs); the Chinese table set by XeLaTeX
+# with xeCJK (texlive-xetex, texlive-lang-chinese).
+if ! command -v pdflatex >/dev/null 2>&1 || ! kpsewhich booktabs.sty >/dev/null 2>&1 \
+  || ! command -v xelatex >/dev/null 2>&1 || ! kpsewhich xeCJK.sty >/dev/null 2>&1; then
   export DEBIAN_FRONTEND=noninteractive
   apt-get update -qq
-  apt-get install -y -qq --no-install-recommends texlive-latex-base texlive-latex-recommended >/dev/null
+  apt-get install -y -qq --no-install-recommends texlive-latex-base texlive-latex-recommended \
+    texlive-xetex texlive-lang-chinese >/dev/null
 fi
 # The real consumers that read every export back in tests/integration/exports.rs
 # (tests/consumers/*.py); lxml reads the quiz's Moodle XML back (tests/integration/quiz.rs).

@@ -26,7 +26,10 @@ pub fn latex(table: &JournalTable, label: &str) -> String {
         "% Written by linkage. Needs \\usepackage{{booktabs,array,longtable}} and a bibliography with the keys\n\
          % of `linkage export --format bibtex`{}.",
         if table.words.cjk {
-            "; Chinese text needs XeLaTeX with \\usepackage{xeCJK}"
+            ";\n% Chinese text needs XeLaTeX with \\usepackage{xeCJK} and a Simplified Chinese font,\n\
+             % for one \\setCJKmainfont{Noto Sans CJK SC}; with\n\
+             % \\xeCJKDeclareCharClass{Default}{\"2018,\"2019,\"201C,\"201D} the papers' English\n\
+             % quotation marks stay Western (xeCJK sets them full width)"
         } else {
             ""
         }
@@ -73,7 +76,8 @@ pub fn latex(table: &JournalTable, label: &str) -> String {
         first = false;
         let _ = writeln!(
             out,
-            "\\multicolumn{{4}}{{@{{}}l}}{{\\textit{{{}}}}} \\\\",
+            "\\multicolumn{{4}}{{@{{}}l}}{{{}{{{}}}}} \\\\",
+            emphasis(table),
             escape(title)
         );
         for row in rows {
@@ -98,6 +102,17 @@ pub fn latex(table: &JournalTable, label: &str) -> String {
     out
 }
 
+/// How a section's title and "shared by both" are set off: italic in English; bold in
+/// Chinese, which has no italic (a CJK font has no slanted shape, and `XeLaTeX` would
+/// substitute the upright one with a warning).
+fn emphasis(table: &JournalTable) -> &'static str {
+    if table.words.cjk {
+        "\\textbf"
+    } else {
+        "\\textit"
+    }
+}
+
 /// One aspect (one line) or dimension (one line per wording of the positions).
 fn row_lines(table: &JournalTable, row: &TableRow, out: &mut String) {
     let mark = table.words.mark(row.dispute);
@@ -113,7 +128,8 @@ fn row_lines(table: &JournalTable, row: &TableRow, out: &mut String) {
     if row.positions.is_empty() {
         let _ = writeln!(
             out,
-            "{topic} & \\multicolumn{{2}}{{l}}{{\\textit{{{}}}}} & {} \\\\",
+            "{topic} & \\multicolumn{{2}}{{l}}{{{}{{{}}}}} & {} \\\\",
+            emphasis(table),
             escape(table.words.shared),
             cite(&row.keys)
         );
