@@ -89,9 +89,10 @@ impl FigurePalette {
     }
 }
 
-/// The font of a figure in `lang`: a Simplified Chinese face named explicitly for
-/// Chinese (left to fontconfig, "Helvetica" falls back to the Japanese variant of Noto
-/// Sans CJK, whose glyphs for some characters differ); otherwise Liberation Sans
+/// The font of a figure in `lang`: for Chinese, Latin text in Liberation Sans and
+/// Chinese in a Simplified Chinese face named explicitly ([`writer::CJK_FONT`]; left to
+/// fontconfig, "Helvetica" falls back to the Japanese variant of Noto Sans CJK, whose
+/// glyphs for some characters differ); otherwise Liberation Sans
 /// (Helvetica's and Arial's metrics), else Arial, else Helvetica, the first Pango finds
 /// (a bare "Helvetica" comes out as the wider `DejaVu Sans` on Debian).
 pub fn font(lang: Lang) -> &'static str {
@@ -290,7 +291,8 @@ fn scene(table: &JournalTable, request: &FigureRequest, size: f32, budget: f32) 
             continue;
         }
         let mut heading = bold(vec![title.to_string()]);
-        heading.italic = true;
+        // Chinese has no italic: Pango would slant the glyphs by hand.
+        heading.italic = !words.cjk;
         heading.span = all_span;
         heading.fill = Some(Colour::new(fill));
         rows.push(TableRow {
@@ -323,7 +325,7 @@ fn scene(table: &JournalTable, request: &FigureRequest, size: f32, budget: f32) 
                         Stance::Difference => words.differ,
                     };
                     let mut cell = Cell::text(vec![says.to_string()]);
-                    cell.italic = true;
+                    cell.italic = !words.cjk;
                     cell.span = 2;
                     cell.align = Align::Centre;
                     cells.push(cell);

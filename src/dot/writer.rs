@@ -24,10 +24,13 @@ use super::scene::{
 /// Font for every label of a diagram without Chinese.
 pub(crate) const FONT: &str = "Helvetica";
 
-/// Font for every label of a diagram with Chinese text, named explicitly: left to
-/// fontconfig, Pango falls back from Helvetica to the first Noto Sans CJK face it
+/// Fonts for the labels of a diagram with Chinese text, a list Pango (and a browser,
+/// for SVG) tries character by character: Latin text, quotation marks and bullets in
+/// Liberation Sans (or Arial), as in an English figure, where the CJK face would set
+/// curly quotes and `●` full width; Chinese in the Simplified Chinese face, named
+/// explicitly: left to fontconfig, Pango falls back to the first Noto Sans CJK face it
 /// finds, the Japanese one, whose forms of some characters are not the Chinese ones.
-pub(crate) const CJK_FONT: &str = "Noto Sans CJK SC";
+pub(crate) const CJK_FONT: &str = "Liberation Sans,Arial,Noto Sans CJK SC";
 
 /// The font a scene is set in: [`CJK_FONT`] when any of its text is Chinese (or other
 /// CJK text, which the Simplified Chinese face also covers).
