@@ -1,18 +1,21 @@
 //! The legend: a box with exactly the node kinds and relation kinds a diagram draws, in
-//! schema order, each drawn as the diagram draws it, laid out as compactly as the
-//! layout direction allows.
+//! schema order, each drawn as the diagram draws it: a sample node of each node kind,
+//! and one table of the relation kinds, a row each (its line in its colour, pattern and
+//! weight, its arrowheads, its name), so the legend stays small beside the diagram (as
+//! sample edges between dots, left to right, it took 40% of a figure's width).
 
 use super::{
     paint::Emphasis,
     parts::{wrap, Canvas, EDGE_LABEL_WIDTH},
-    scene::{Cluster, Edge, Item, Node, NodeStyle},
+    scene::{
+        Align, Arrows, Cell, Cluster, Colour, Edge, EdgeStyle, Item, Line, Node, Table, TableRow,
+        Underline,
+    },
     style::{Lang, Rankdir},
 };
 
 /// Most sample nodes in a row of a top-to-bottom legend.
 const NODES_PER_ROW: usize = 3;
-/// Most sample edges in a row of a top-to-bottom legend.
-const EDGES_PER_ROW: usize = 3;
 
 /// The legend of what `canvas` draws (its selection's node and relation kinds).
 pub(crate) fn legend(canvas: &Canvas<'_>, rankdir: Rankdir) -> Item {
@@ -45,96 +48,57 @@ pub(crate) fn legend(canvas: &Canvas<'_>, rankdir: Rankdir) -> Item {
             .iter()
             .any(|&e| graph.relation(e).kind == **name)
     });
-    let mut edge_row: Vec<String> = Vec::new();
-    let mut sample_edges: Vec<Item> = Vec::new();
-    for (i, (name, kind)) in relation_kinds.enumerate() {
-        let (from, to) = (format!("legend_from_{i}"), format!("legend_to_{i}"));
-        let words = wrap(look.lang.relation_kind(kind), EDGE_LABEL_WIDTH);
-        samples.push(point(&from, &line));
-        let mut style = canvas.paint.edge(name, Emphasis::Normal);
-        let mut edge_label = Vec::new();
-        if rankdir == Rankdir::LeftRight {
-            // Left to right, ranks are columns as wide as the widest node any part of
-            // the diagram puts there: the words end the sample line, which then spans
-            // one column, not two.
-            samples.push(Item::Node(Node {
-                id: to.clone(),
-                label: words,
-                tooltip: None,
-                style: NodeStyle {
-                    shape: "plaintext".into(),
-                    text: Some(canvas.paint.kind_colour(name)),
-                    font_size: Some(10),
-                    margin: Some("0.02".into()),
-                    // As low as its text: a column of half-inch-high labels would
-                    // drift away from the column of dots they belong to.
-                    height: Some(0.2),
-                    ..NodeStyle::default()
-                },
-            }));
-        } else {
-            samples.push(point(&to, &line));
-            edge_label = words;
-            style.font_size = Some(10);
-        }
-        let mut edge = Edge::new(&from, &to, style);
-        edge.label = edge_label;
-        edge.tooltip = Some(kind.description.clone());
-        sample_edges.push(Item::Edge(edge));
-        edge_row.push(from);
-        edge_row.push(to);
+    let mut table_rows: Vec<TableRow> = Vec::new();
+    for (name, kind) in relation_kinds {
+        let style = canvas.paint.edge(name, Emphasis::Normal);
+        let colour = style.colour.clone().unwrap_or_else(|| line.clone());
+        table_rows.push(TableRow {
+            cells: sample_edge(&style, &colour, look.lang.relation_kind(kind)),
+            rule_above: false,
+        });
     }
-    // Top to bottom: rows of sample nodes, then rows of sample edges, each edge within
-    // its row's rank. Left to right, where an edge within a rank would run vertically
-    // under its label: one column of sample nodes and dots, each dot's sample edge
-    // running to its words in the next column.
-    let rows: Vec<Vec<String>> = match rankdir {
-        Rankdir::TopBottom => node_row
-            .chunks(NODES_PER_ROW)
-            .chain(edge_row.chunks(2 * EDGES_PER_ROW))
-            .map(<[String]>::to_vec)
-            .collect(),
-        Rankdir::LeftRight => {
-            let (from, to): (Vec<String>, Vec<String>) = edge_row
-                .into_iter()
-                .partition(|id| id.starts_with("legend_from"));
-            let mut first = node_row;
-            first.extend(from);
-            vec![first, to]
+    let mut rows: Vec<Vec<String>> = node_row
+        .chunks(match rankdir {
+            Rankdir::TopBottom => NODES_PER_ROW,
+            Rankdir::LeftRight => usize::MAX,
+        })
+        .map(<[String]>::to_vec)
+        .collect();
+    if !table_rows.is_empty() {
+        samples.push(Item::Table(Table {
+            id: "legend_relations".into(),
+            font: String::new(),
+            font_size: 10.0,
+            rows: table_rows,
+        }));
+        // Top to bottom, the relations' table is a row of its own under the node kinds;
+        // left to right, it ends their column.
+        match (rankdir, rows.last_mut()) {
+            (Rankdir::LeftRight, Some(column)) => column.push("legend_relations".into()),
+            _ => rows.push(vec!["legend_relations".into()]),
         }
-    };
-    let rows: Vec<Vec<String>> = rows.into_iter().filter(|row| !row.is_empty()).collect();
+    }
     let mut items: Vec<Item> = Vec::new();
     let mut ordering: Vec<Item> = Vec::new();
-    let first_edges_row = rows
-        .iter()
-        .position(|row| row[0].starts_with("legend_from"));
     for (r, row) in rows.iter().enumerate() {
         items.push(Item::SameRank {
             id: format!("legend_row_{r}"),
             nodes: row.clone(),
         });
-        // Invisible edges keep each row in reading order (a sample edge orders its own
-        // ends), and the rows in sequence. Graphviz orders a left-to-right rank bottom up.
+        // Invisible edges keep each row in reading order, and the rows in sequence.
+        // Graphviz orders a left-to-right rank bottom up.
         for pair in row.windows(2) {
-            let sample = pair[0].starts_with("legend_from") && pair[1].starts_with("legend_to");
-            match rankdir {
-                Rankdir::TopBottom if !sample => {
-                    ordering.push(Item::Edge(Edge::invisible(&pair[0], &pair[1])));
-                }
-                Rankdir::LeftRight => {
-                    ordering.push(Item::Edge(Edge::invisible(&pair[1], &pair[0])));
-                }
-                Rankdir::TopBottom => {}
-            }
+            ordering.push(Item::Edge(match rankdir {
+                Rankdir::TopBottom => Edge::invisible(&pair[0], &pair[1]),
+                Rankdir::LeftRight => Edge::invisible(&pair[1], &pair[0]),
+            }));
         }
-        if r > 0 && !(rankdir == Rankdir::LeftRight && Some(r) > first_edges_row) {
+        if r > 0 {
             ordering.push(Item::Edge(Edge::invisible(&rows[r - 1][0], &row[0])));
         }
     }
     items.extend(samples);
     items.extend(ordering);
-    items.extend(sample_edges);
     Item::Cluster(Cluster {
         id: "cluster_legend".into(),
         label: vec![match look.lang {
@@ -148,17 +112,75 @@ pub(crate) fn legend(canvas: &Canvas<'_>, rankdir: Rankdir) -> Item {
     })
 }
 
-/// A dot at one end of a sample edge.
-fn point(id: &str, colour: &super::scene::Colour) -> Item {
-    Item::Node(Node {
-        id: id.into(),
-        label: vec![String::new()],
-        tooltip: None,
-        style: NodeStyle {
-            shape: "point".into(),
-            line: Some(colour.clone()),
-            width: Some(0.06),
-            ..NodeStyle::default()
+/// One relation kind's row of the legend: its line as the diagram draws it (colour,
+/// pattern, weight), the arrowheads at the ends that carry them, and its name in its
+/// colour.
+fn sample_edge(style: &EdgeStyle, colour: &Colour, name: &str) -> Vec<Cell> {
+    let head = style.arrowhead.as_deref().unwrap_or("normal");
+    let tail = style.arrowtail.as_deref().unwrap_or("normal");
+    let (at_tail, at_head) = match style.arrows {
+        Arrows::Forward => (None, Some(arrowhead_glyph(head, true))),
+        Arrows::Back => (Some(arrowhead_glyph(tail, false)), None),
+        Arrows::Both => (
+            Some(arrowhead_glyph(tail, false)),
+            Some(arrowhead_glyph(head, true)),
+        ),
+        Arrows::None => (None, None),
+    };
+    let glyph = |glyph: Option<&str>| {
+        let mut cell = Cell::text(vec![glyph.unwrap_or(" ").to_string()]);
+        cell.colour = Some(colour.clone());
+        cell.align = Align::Centre;
+        cell
+    };
+    let mut line = Cell::text(Vec::new());
+    // Cell borders are whole points: the pen's width rounded, from 1 to 4.
+    let pen = style.penwidth.unwrap_or(1.0);
+    let weight = (1..=4u8).min_by(|a, b| {
+        (f32::from(*a) - pen)
+            .abs()
+            .total_cmp(&(f32::from(*b) - pen).abs())
+    });
+    let weight = weight.unwrap_or(1);
+    line.underline = Some(Underline {
+        colour: colour.clone(),
+        line: style.line,
+        weight: if style.line == Line::Bold {
+            weight.max(2)
+        } else {
+            weight
         },
-    })
+    });
+    let mut words = Cell::text(wrap(name, EDGE_LABEL_WIDTH));
+    words.colour = Some(colour.clone());
+    vec![glyph(at_tail), line, glyph(at_head), words]
+}
+
+/// A character that looks like Graphviz's arrowhead `name` (`normal`, `onormal`,
+/// `diamond`, ...; an `o` prefix is the open shape, `l`/`r` halves are drawn whole),
+/// pointing right when `forward`, else left.
+fn arrowhead_glyph(name: &str, forward: bool) -> &'static str {
+    let name = name.trim_start_matches(['l', 'r']);
+    let (open, shape) = match name.strip_prefix('o') {
+        Some(rest) if !rest.is_empty() => (true, rest),
+        _ => (false, name),
+    };
+    match (shape, open, forward) {
+        ("normal", false, false) | ("inv", false, true) => "◀",
+        ("normal", true, true) | ("inv", true, false) => "▷",
+        ("normal", true, false) | ("inv", true, true) => "◁",
+        ("vee", _, true) | ("crow", _, false) => "›",
+        ("vee", _, false) | ("crow", _, true) => "‹",
+        ("diamond" | "ediamond", false, _) => "◆",
+        ("diamond" | "ediamond", true, _) => "◇",
+        ("dot", false, _) => "●",
+        ("dot", true, _) => "○",
+        ("box", false, _) => "■",
+        ("box", true, _) => "□",
+        ("tee", _, true) => "⊣",
+        ("tee", _, false) => "⊢",
+        ("none", _, _) => " ",
+        // `normal` forward, `inv` backward, and any shape this does not know.
+        _ => "▶",
+    }
 }

@@ -237,7 +237,7 @@ pub enum Item {
 pub struct Table {
     /// Its node id.
     pub id: String,
-    /// The font family every cell is set in.
+    /// The font family every cell is set in; empty for the diagram's own.
     pub font: String,
     /// The text size of a cell that names none, in points.
     pub font_size: f32,
@@ -284,6 +284,19 @@ pub struct Cell {
     pub size: Option<f32>,
     /// Least width in points (Graphviz widens a cell to fit its text).
     pub width: Option<u32>,
+    /// A line drawn along the cell's bottom side: a legend's sample of an edge.
+    pub underline: Option<Underline>,
+}
+
+/// A line along a cell's bottom side, drawn as an edge of a kind is drawn.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Underline {
+    /// Its colour.
+    pub colour: Colour,
+    /// Its pattern (a cell's border is solid, dashed or dotted; bold is drawn wider).
+    pub line: Line,
+    /// Its width in whole points (Graphviz's cell borders are whole points).
+    pub weight: u8,
 }
 
 impl Cell {
@@ -299,6 +312,7 @@ impl Cell {
             fill: None,
             size: None,
             width: None,
+            underline: None,
         }
     }
 }

@@ -18,7 +18,7 @@ use graphviz_rust::{
 
 use super::scene::{
     Align, Arrows, Cell, Cluster, Colour, Edge, Heading, Item, Layout, Line, Node, NodeStyle,
-    Scene, Table,
+    Scene, Table, Underline,
 };
 
 /// Font for every label of a diagram without Chinese.
@@ -302,17 +302,25 @@ fn table_stmt(table: &Table) -> Stmt {
         html.push_str("</TR>");
     }
     html.push_str("</TABLE>>");
-    let attributes = vec![
+    let mut attributes = vec![
         Attribute(plain("shape"), quoted("plaintext")),
         Attribute(plain("margin"), quoted("0")),
-        Attribute(plain("fontname"), quoted(&table.font)),
+    ];
+    // No font of its own: the diagram's, as its other nodes.
+    if !table.font.is_empty() {
+        attributes.push(Attribute(plain("fontname"), quoted(&table.font)));
+    }
+    attributes.extend([
         Attribute(plain("fontsize"), quoted(&points(table.font_size))),
         Attribute(plain("label"), Id::Html(html)),
-    ];
+    ]);
     Stmt::Node(DotNode::new(NodeId(quoted(&table.id), None), attributes))
 }
 
 fn cell_html(cell: &Cell, rule_above: bool, html: &mut String) {
+    if let Some(under) = &cell.underline {
+        return sample_line_html(cell, under, html);
+    }
     let align = match cell.align {
         Align::Left => "LEFT",
         Align::Centre => "CENTER",
@@ -362,6 +370,31 @@ fn cell_html(cell: &Cell, rule_above: bool, html: &mut String) {
     }
     html.push_str("</TD>");
 }
+
+/// A cell holding a sample line (a legend's edge): a cell's border can be dashed or
+/// dotted, but lies along its side, so the line is the bottom border of the upper of two
+/// empty half-height cells, level with the middle of the row's text.
+fn sample_line_html(cell: &Cell, under: &Underline, html: &mut String) {
+    let style = match under.line {
+        Line::Dashed | Line::Dotted => format!(" STYLE=\"{}\"", under.line.as_str()),
+        _ => String::new(),
+    };
+    let _ = write!(
+        html,
+        "<TD COLSPAN=\"{}\"><TABLE BORDER=\"0\" CELLSPACING=\"0\" CELLPADDING=\"0\">\
+         <TR><TD WIDTH=\"{}\" HEIGHT=\"{SAMPLE_HALF}\" SIDES=\"B\" BORDER=\"{}\" COLOR=\"{}\"{style}></TD></TR>\
+         <TR><TD HEIGHT=\"{SAMPLE_HALF}\"></TD></TR></TABLE></TD>",
+        cell.span.max(1),
+        cell.width.unwrap_or(SAMPLE_WIDTH),
+        under.weight.max(1),
+        html_text(&under.colour.0),
+    );
+}
+
+/// Half the height of a sample line's cell, in points: about half a line of 10 pt text.
+const SAMPLE_HALF: u32 = 6;
+/// The length of a sample line, in points, when its cell names none.
+const SAMPLE_WIDTH: u32 = 32;
 
 /// A size in points as Graphviz reads it: at most two decimals, no trailing zeros.
 fn points(size: f32) -> String {

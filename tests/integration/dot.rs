@@ -677,14 +677,12 @@ fn the_legend_shows_exactly_the_kinds_drawn_diagrams() -> Vec<String> {
         legend_nodes,
         drawn.iter().map(|k| (*k).to_string()).collect()
     );
-    let legend_edges: Vec<&str> = text
-        .lines()
-        .filter(|l| {
-            l.trim_start().starts_with("\"legend_from_") && l.contains("->") && !l.contains("invis")
-        })
-        .map(|l| attr(l, "label").unwrap())
-        .collect();
+    let legend_edges: Vec<String> = legend_rows(&text).into_iter().map(|r| r.0).collect();
     assert_eq!(legend_edges, ["transition to"]);
+    assert!(
+        !text.contains("legend_from_"),
+        "relation kinds are rows of one table, not sample edges"
+    );
     diagrams.push(text.clone());
     diagrams
 }
@@ -1205,31 +1203,41 @@ const OKABE_ITO: [&str; 8] = [
     "#E69F00", "#56B4E9", "#009E73", "#F0E442", "#0072B2", "#D55E00", "#CC79A7", "#000000",
 ];
 
-/// The legend's sample edges of `dot ARGS` as (label, colour, dash, arrows).
-fn legend_looks(args: &[&str]) -> Vec<(String, String, String, String)> {
-    dot_text(args)
-        .lines()
-        .filter(|line| line.contains("\"legend_from_") && line.contains("-> \"legend_to_"))
-        .map(|line| {
-            let attrs = &line[line.find('[').unwrap()..];
-            let get = |name: &str| attr(attrs, name).map(str::to_string);
-            let dir = get("dir").unwrap_or_else(|| "forward".into());
-            let arrows = if dir == "none" {
-                "none".to_string()
-            } else {
-                format!(
-                    "{dir}:{}",
-                    get("arrowhead").unwrap_or_else(|| "normal".into())
-                )
-            };
+/// The legend's relation kinds in the DOT `text`, as (label, colour, dash, arrows): each
+/// a row of the `legend_relations` table, its line the bottom border of a cell (colour,
+/// `STYLE` dashed or dotted, else solid), its arrowheads the glyphs either side of it.
+fn legend_rows(text: &str) -> Vec<(String, String, String, String)> {
+    let Some(line) = text.lines().find(|l| l.contains("\"legend_relations\"[")) else {
+        return Vec::new();
+    };
+    let value = |tag: &str, name: &str| -> Option<String> {
+        let start = tag.find(&format!(" {name}=\""))? + name.len() + 3;
+        Some(tag[start..start + tag[start..].find('"')?].to_string())
+    };
+    line.split("<TR><TD ALIGN=")
+        .skip(1)
+        .map(|row| {
+            let sample = &row[row.find("SIDES=\"B\"").expect("a sample line")..];
+            let sample = &sample[..sample.find('>').unwrap()];
+            let texts: Vec<&str> = row
+                .split("<FONT COLOR=")
+                .skip(1)
+                .map(|font| &font[font.find('>').unwrap() + 1..font.find("</FONT>").unwrap()])
+                .collect();
+            assert_eq!(texts.len(), 3, "tail, head and words: {row}");
             (
-                get("label").unwrap_or_default(),
-                get("color").unwrap(),
-                get("style").unwrap_or_else(|| "solid".into()),
-                arrows,
+                texts[2].replace("<BR/>", " "),
+                value(sample, "COLOR").expect("a colour"),
+                value(sample, "STYLE").unwrap_or_else(|| "solid".into()),
+                format!("{}|{}", texts[0].trim(), texts[1].trim()),
             )
         })
         .collect()
+}
+
+/// The legend's relation kinds of `dot ARGS` (see [`legend_rows`]).
+fn legend_looks(args: &[&str]) -> Vec<(String, String, String, String)> {
+    legend_rows(&dot_text(args))
 }
 
 #[test]
