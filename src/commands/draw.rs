@@ -297,6 +297,17 @@ pub fn quiz(
     format: teach::quiz::QuizFormat,
 ) -> Answer<'static> {
     let text = teach::quiz_command(session.graph()?, paper, seed, student, format)?;
+    if text.is_none() {
+        note(match paper {
+            Some(paper) => format!(
+                "no quiz: the claims of {paper} give no question (no shared or compared \
+                 concepts, disputes, or chains of two relations); try without --paper"
+            ),
+            None => "no quiz: the data gives no question (no shared or compared concepts, \
+                     disputes, or chains of two relations)"
+                .to_string(),
+        });
+    }
     Ok(Box::new(Text::found_if(
         text.is_some(),
         text.unwrap_or_default(),

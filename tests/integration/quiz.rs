@@ -318,6 +318,18 @@ fn the_students_copy_has_no_key_and_the_lecturers_has() {
     assert!(err.contains("--student is for Markdown"), "{err}");
 }
 
+/// Data that gives no question says so (it exited 1 without a word), in both formats.
+#[test]
+fn a_quiz_with_no_question_says_why() {
+    let data = crate::common::fixture("good");
+    for format in ["markdown", "moodle"] {
+        let (code, out, err) =
+            crate::common::run(&["--data", data.to_str().unwrap(), "quiz", "--format", format]);
+        assert_eq!((code, out.as_str()), (1, ""), "{err}");
+        assert!(err.contains("no quiz: the data gives no question"), "{err}");
+    }
+}
+
 /// No question's key runs to pages (one once quoted about 100 passages): at most one
 /// quote a paper for each claim it rests on, and a question rests on two claims at
 /// most, so ten quotes with five papers.

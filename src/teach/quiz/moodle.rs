@@ -6,12 +6,28 @@
 //! taking an equal share away, both from the grades Moodle accepts. The key (every
 //! paper's answer with its quote) is the question's general feedback.
 
-use std::fmt::Write as _;
+use std::{borrow::Cow, fmt::Write as _};
 
-use quick_xml::escape::escape;
+use quick_xml::escape;
 
 use super::{markdown::command, Question};
 use crate::graph::ConceptGraph;
+
+/// `text` escaped for XML, with the control characters XML 1.0 forbids (all below
+/// U+0020 but tab, line feed and carriage return, and U+FFFE, U+FFFF) made spaces: a
+/// quote from a text extracted from a PDF can hold a form feed, which no XML parser
+/// (Moodle's included) reads.
+fn escape<'a>(text: impl Into<Cow<'a, str>>) -> Cow<'a, str> {
+    let text = text.into();
+    let forbidden = |c: char| {
+        (c < ' ' && !matches!(c, '\t' | '\n' | '\r')) || matches!(c, '\u{FFFE}' | '\u{FFFF}')
+    };
+    if text.contains(forbidden) {
+        Cow::Owned(escape::escape(text.replace(forbidden, " ")).into_owned())
+    } else {
+        escape::escape(text)
+    }
+}
 
 /// `100 / n` written as Moodle writes its grades: five decimals at most, no trailing
 /// zeros (`33.33333`, `12.5`, `100`). Moodle accepts exactly these shares for n up to
@@ -119,9 +135,24 @@ pub fn moodle_xml(
 
 #[cfg(test)]
 mod tests {
-    use super::share;
+    use super::{escape, share};
 
     /// The shares are among the grades Moodle's import accepts.
+    #[test]
+    fn characters_xml_forbids_become_spaces_and_the_rest_is_escaped() {
+        assert_eq!(escape("a\u{c}b\u{0}c\u{FFFF}"), "a b c ");
+        assert_eq!(escape("tab\tline\n<&>"), "tab\tline\n&lt;&amp;&gt;");
+        let document = format!("<text>{}</text>", escape("page\u{c}break \u{1b}[0m"));
+        let mut reader = quick_xml::Reader::from_str(&document);
+        loop {
+            match reader.read_event() {
+                Ok(quick_xml::events::Event::Eof) => break,
+                Ok(_) => {}
+                Err(error) => panic!("not well-formed: {error}"),
+            }
+        }
+    }
+
     #[test]
     fn shares_are_moodle_grades() {
         let got: Vec<String> = (1..=10).map(|n| share(n, "")).collect();
