@@ -19,12 +19,31 @@ use crate::{cache::Names, error::Error};
 /// The environment variable through which a shell asks for completions.
 const VAR: &str = "LINKAGE_COMPLETE";
 
-/// Answers a completion request from the shell and exits; returns when there is none.
-/// `command` makes the command-line definition (`Cli::command`): passed in, so that
-/// the definition may name this module's candidates without a cycle.
-pub fn complete_if_asked(command: fn() -> clap::Command) {
-    CompleteEnv::with_factory(command).var(VAR).complete();
+/// Answers a completion request from the shell, for the command line `args` (the
+/// program's own, not `std::env::args_os`: run from Python's console script, the
+/// process's arguments start with the interpreter and the script). Returns whether it
+/// answered, in which case the program ends there. `command` makes the command-line
+/// definition (`Cli::command`): passed in, so that the definition may name this
+/// module's candidates without a cycle.
+///
+/// # Errors
+/// [`Error::Usage`] when the request cannot be answered (a shell `clap_complete` does
+/// not know, candidates that cannot be written).
+pub fn complete_if_asked(
+    command: fn() -> clap::Command,
+    args: impl IntoIterator<Item = OsString>,
+) -> Result<bool, Error> {
+    let directory = std::env::current_dir().ok();
+    CompleteEnv::with_factory(command)
+        .var(VAR)
+        .try_complete(args, directory.as_deref())
+        .map_err(|e| Error::Usage(format!("completion: {}", e.to_string().trim())))
 }
+
+/// The environment variable naming the program a shell calls back for completions,
+/// when it is not this process's executable: Python's console script sets it to
+/// itself, since its executable is the Python interpreter.
+const PROGRAM_VAR: &str = "LINKAGE_PROGRAM";
 
 /// The script a shell sources to complete `linkage`: `source <(linkage completions bash)`.
 ///
@@ -36,9 +55,11 @@ pub fn registration(shell: Shell) -> Result<String, Error> {
     let completer = shells
         .completer(name)
         .ok_or_else(|| Error::Usage(format!("no completions for {name}")))?;
-    // The shell calls this very binary back, wherever it is installed.
-    let binary =
-        std::env::current_exe().map_or_else(|_| "linkage".to_string(), |p| p.display().to_string());
+    // The shell calls this very program back, wherever it is installed.
+    let binary = std::env::var_os(PROGRAM_VAR)
+        .map(PathBuf::from)
+        .or_else(|| std::env::current_exe().ok())
+        .map_or_else(|| "linkage".to_string(), |p| p.display().to_string());
     let mut script = Vec::new();
     completer
         .write_registration(VAR, "linkage", "linkage", &binary, &mut script)

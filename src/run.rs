@@ -32,7 +32,12 @@ where
     I: IntoIterator<Item = T>,
     T: Into<OsString> + Clone,
 {
-    completion::complete_if_asked(Cli::command);
+    let args: Vec<OsString> = args.into_iter().map(Into::into).collect();
+    match completion::complete_if_asked(Cli::command, args.clone()) {
+        Ok(true) => return 0,
+        Ok(false) => {}
+        Err(error) => return code(Err(error)),
+    }
     let cli = match Cli::try_parse_from(args) {
         Ok(cli) => cli,
         Err(error) => {

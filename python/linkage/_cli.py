@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import signal
 import sys
 
@@ -15,5 +16,8 @@ def main() -> None:
     # so does this. (SIGPIPE stays ignored, as Rust's runtime leaves it for the binary:
     # the command handles a closed pipe itself.)
     signal.signal(signal.SIGINT, signal.SIG_DFL)
+    # The process's executable is the interpreter: completion scripts must call this
+    # script back instead (`linkage completions bash` names it).
+    os.environ.setdefault("LINKAGE_PROGRAM", os.path.abspath(sys.argv[0]))
     sys.stdout.flush()
     sys.exit(_native.main(["linkage", *sys.argv[1:]]))

@@ -88,3 +88,17 @@ def test_the_command_starts_without_importing_the_library_layer():
             "if m in sys.modules))")
     done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
     assert done.stdout.strip() == "[]", done.stderr
+
+
+def test_completions_call_the_console_script_back_and_answer(tmp_path):
+    # The registration names the script on PATH, not the Python interpreter that runs it.
+    script = run("completions", "bash").stdout
+    assert f'"{command()}" -- ' in script, script
+    assert sys.executable not in script
+    # The call a shell makes for `linkage show tp<TAB>`.
+    env = dict(os.environ, LINKAGE_COMPLETE="bash", _CLAP_COMPLETE_INDEX="2",
+               _CLAP_COMPLETE_COMP_TYPE="9", _CLAP_COMPLETE_SPACE="false")
+    done = subprocess.run([command(), "--", "linkage", "show", "tp"], capture_output=True,
+                          text=True, env=env)
+    assert done.returncode == 0, done.stderr
+    assert "tpa" in done.stdout.split(), done.stdout

@@ -55,6 +55,26 @@ fn bash_completions_load_and_register_linkage() {
     }
 }
 
+/// The program a completion script calls back is this binary, or the one
+/// `LINKAGE_PROGRAM` names (Python's console script, whose executable is the
+/// interpreter, names itself).
+#[test]
+fn the_completion_script_calls_back_the_named_program() {
+    let own = Command::new(binary())
+        .args(["completions", "bash"])
+        .output()
+        .unwrap();
+    let own = String::from_utf8_lossy(&own.stdout);
+    assert!(own.contains(&format!("\"{}\" -- ", binary())), "{own}");
+    let named = Command::new(binary())
+        .env("LINKAGE_PROGRAM", "/opt/venv/bin/linkage")
+        .args(["completions", "bash"])
+        .output()
+        .unwrap();
+    let named = String::from_utf8_lossy(&named.stdout);
+    assert!(named.contains("\"/opt/venv/bin/linkage\" -- "), "{named}");
+}
+
 #[test]
 fn completions_offer_node_ids_papers_and_kinds_of_the_dataset() {
     let nodes = candidates(&["linkage", "show", "tpa-s"]);
