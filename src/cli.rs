@@ -367,6 +367,10 @@ pub enum Command {
     Init {
         /// A new or empty directory.
         dir: PathBuf,
+        /// Start from the five shipped papers instead (their data files, schema and texts,
+        /// byte for byte), to add a paper of your own to them.
+        #[arg(long)]
+        from_builtin: bool,
     },
     /// Add a claim to the dataset named by --data: the relation FROM RELATION TO, as
     /// PAPER says it. The quote is checked against the paper's text and the locator taken

@@ -24,6 +24,11 @@ pub(crate) fn text(name: &str) -> Option<&'static [u8]> {
         .map(|(_, bytes)| *bytes)
 }
 
+/// Every embedded paper text (its file name and bytes), in file-name order.
+pub(crate) fn texts() -> impl Iterator<Item = (&'static str, &'static [u8])> {
+    TEXTS.iter().copied()
+}
+
 /// How many paper texts are embedded.
 pub(crate) fn text_count() -> usize {
     TEXTS.len()

@@ -64,6 +64,40 @@ fn joins(before: Option<char>, after: char) -> bool {
     before.is_some_and(is_cjk) && is_cjk(after)
 }
 
+/// `text` as a reader reads it, for a quote: white space squeezed to single spaces, and
+/// each hyphen that ends a line before a lower-case letter dropped with the line break
+/// (`revi-\ntalization` is `revitalization`), the reading [`TextIndex`] finds a quote by
+/// either way. (A compound broken at its own hyphen, `rural-\nurban`, loses it too; the
+/// quote is still found.)
+pub fn as_read(text: &str) -> String {
+    let chars: Vec<char> = text.chars().collect();
+    let mut out = String::with_capacity(text.len());
+    let mut i = 0;
+    while i < chars.len() {
+        let ch = chars[i];
+        if ch == '-' {
+            if let Some(next) = after_line_break(&chars, i + 1) {
+                if chars[next].is_lowercase() {
+                    i = next;
+                    continue;
+                }
+            }
+        }
+        if ch.is_whitespace() {
+            while chars.get(i + 1).is_some_and(|c| c.is_whitespace()) {
+                i += 1;
+            }
+            if !out.is_empty() && i + 1 < chars.len() {
+                out.push(' ');
+            }
+        } else {
+            out.push(ch);
+        }
+        i += 1;
+    }
+    out
+}
+
 /// Chinese, Japanese and Korean characters and their punctuation, which are written
 /// without spaces between words.
 pub fn is_cjk(c: char) -> bool {
@@ -336,6 +370,20 @@ impl TextIndex {
             start_byte: self.byte_of_char[start_char],
             end_byte: self.byte_of_char[end_char],
         }
+    }
+}
+
+#[cfg(test)]
+mod as_read_tests {
+    use super::{as_read, locate};
+
+    #[test]
+    fn line_end_hyphens_go_and_white_space_squeezes() {
+        let text = "Ru-\nral revi-\n  talization relies on\n the Party.  X-\nRay ";
+        let read = as_read(text);
+        assert_eq!(read, "Rural revitalization relies on the Party. X- Ray");
+        // The reading is found in the text it came from.
+        assert!(locate(text, "Rural revitalization relies on the Party.").is_some());
     }
 }
 

@@ -229,7 +229,7 @@ fn command<'s>(command: &'s Command, s: &'s Session) -> Answer<'s> {
         )),
         C::Completions { shell } => setup::completions(*shell),
         C::Man => setup::man(),
-        C::Init { dir } => setup::init(dir),
+        C::Init { dir, from_builtin } => setup::init(dir, *from_builtin),
         C::Add(args) => setup::add(s, args),
         C::Import {
             file,

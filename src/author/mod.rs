@@ -6,6 +6,7 @@ pub mod add;
 pub mod append;
 pub mod claims;
 pub mod init;
+pub mod init_builtin;
 pub mod locate;
 pub mod references;
 pub mod target;

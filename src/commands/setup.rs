@@ -36,9 +36,14 @@ pub fn man() -> Answer<'static> {
     )))
 }
 
-/// `linkage init DIR`: a new dataset that `check` passes at once.
-pub fn init(dir: &Path) -> Answer<'static> {
-    let written = author::init::init(dir)?;
+/// `linkage init DIR [--from-builtin]`: a new dataset that `check` passes at once, the
+/// example or the five shipped papers.
+pub fn init(dir: &Path, from_builtin: bool) -> Answer<'static> {
+    let written = if from_builtin {
+        author::init_builtin::init_from_builtin(dir)?
+    } else {
+        author::init::init(dir)?
+    };
     let mut printed = Text::wrote(&written);
     let _ = writeln!(
         printed.text,

@@ -137,7 +137,10 @@ impl<'g> Drafting<'g> {
                 continue;
             }
             let sentence = &text[span.clone()];
-            let quote = sentence.split_whitespace().collect::<Vec<_>>().join(" ");
+            // As read: a PDF's words hyphenated at line ends joined (`check` finds
+            // the quote either way), so neither the quote nor a new concept's label
+            // reads `revi- talization`.
+            let quote = crate::locate::as_read(sentence);
             if quote.split_whitespace().count() < 3 && !quote.chars().any(crate::locate::is_cjk) {
                 continue;
             }
