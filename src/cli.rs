@@ -410,7 +410,9 @@ pub enum Command {
         output: PathBuf,
     },
     /// Write an argument as numbered SVG figures, one relation revealed at a time, and
-    /// as a slide deck (DIR/index.html, arrow keys).
+    /// as a slide deck sized for a projector (DIR/index.html): a chain or a paper a
+    /// relation a slide, a comparison one row of it a slide. The right and left arrow
+    /// keys step; Page Down and Space scroll a long slide, then go on.
     Steps {
         #[command(flatten)]
         lesson: crate::teach::Lesson,

@@ -7,11 +7,13 @@
 
 pub mod argument;
 pub mod data;
+pub mod deck_page;
 pub mod figure;
 pub mod handout;
 pub mod html;
 pub mod layout;
 pub mod quiz;
+pub mod slides;
 pub mod steps;
 
 use std::{fmt::Write as _, path::Path};
@@ -110,13 +112,15 @@ pub fn steps_command(
     data_dir: Option<&Path>,
 ) -> Result<Taught, Error> {
     let dir = DestinationDir::output(dir, data_dir)?;
-    let argument = argument(graph, &lesson.topic(graph)?)?;
+    let topic = lesson.topic(graph)?;
+    let argument = argument(graph, &topic)?;
     if argument.steps.is_empty() {
         return Ok(Taught::NothingToExplain {
             title: argument.title,
         });
     }
-    let written = steps::write_steps(graph, &argument, &dir)?;
+    let deck = slides::deck(graph, &argument, &topic);
+    let written = steps::write_steps(graph, &argument, &deck, &dir)?;
     let mut text = String::new();
     for name in &written {
         let _ = writeln!(text, "wrote {}", dir.path().join(name).display());

@@ -9,6 +9,7 @@ mod cache;
 mod common;
 mod core;
 mod data;
+mod deck;
 mod diff;
 mod disputes;
 mod dot;

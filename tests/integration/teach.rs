@@ -421,7 +421,8 @@ fn steps_reveal_a_path_one_relation_at_a_time_with_its_sentence() {
     }
     assert!(!dir.join(format!("step-{:02}.svg", n + 1)).exists());
     let deck = std::fs::read_to_string(dir.join("index.html")).unwrap();
-    assert_eq!(deck.matches("<section class=\"slide\"").count(), n);
+    // The deck opens on the whole chain, then reveals it a step a slide.
+    assert_eq!(deck.matches("<section class=\"slide\"").count(), n + 1);
     assert!(deck.contains("ArrowRight") && deck.contains("default-src 'none'"));
 }
 
