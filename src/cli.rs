@@ -416,9 +416,14 @@ pub enum Command {
     Steps {
         #[command(flatten)]
         lesson: crate::teach::Lesson,
-        /// The directory to write into (created if missing).
+        /// The directory to write into (created if missing); with `--format pptx`, the
+        /// PowerPoint file.
         #[arg(short, long)]
         output: PathBuf,
+        /// `html`: the figures and the HTML deck; `pptx`: the deck as one PowerPoint
+        /// file to edit, slide for slide the HTML deck's (needs pandoc).
+        #[arg(long, value_enum, default_value_t)]
+        format: crate::teach::DeckFormat,
     },
     /// Write a handout in Markdown: the figure, the numbered sentences with their
     /// quotes, full citations (pandoc turns it into DOCX, HTML or PDF).

@@ -104,11 +104,7 @@ fn slide(out: &mut String, slide: &Slide, k: usize, count: usize, figures: Figur
     if !slide.quotes.is_empty() {
         out.push_str("<div class=\"quotes\">\n");
         for quote in &slide.quotes {
-            let more = match quote.more {
-                0 => String::new(),
-                1 => " (and 1 more quote)".into(),
-                n => format!(" (and {n} more quotes)"),
-            };
+            let more = quote.more_note();
             let _ = writeln!(
                 out,
                 "<blockquote><p>“{}”</p><footer>— {}, {}{more}</footer></blockquote>",

@@ -1,5 +1,5 @@
 //! A lesson as slides: what each slide of a deck says, whatever draws it (the HTML
-//! deck of `steps`), so every form of a deck says the same.
+//! deck of `steps`, its `.pptx` through pandoc), so every form of a deck says the same.
 //!
 //! A chain or a paper's argument is a title slide with the whole figure, then one
 //! slide per relation with its figure revealed up to it. A comparison is a title slide
@@ -88,6 +88,17 @@ pub struct Quote {
     /// How many more quotes the paper gives for the same slide (in the handout and
     /// the explorer).
     pub more: usize,
+}
+
+impl Quote {
+    /// What follows the locator: " (and 2 more quotes)", or nothing.
+    pub fn more_note(&self) -> String {
+        match self.more {
+            0 => String::new(),
+            1 => " (and 1 more quote)".into(),
+            n => format!(" (and {n} more quotes)"),
+        }
+    }
 }
 
 /// The deck of `argument` (made for `topic`).
@@ -278,7 +289,13 @@ fn glance(table: &JournalTable, rows: &[(&Row<'_>, Option<Strength>)], papers: u
     Slide {
         kicker: "At a glance".into(),
         heading: format!("{} and {}", table.sides.0, table.sides.1),
-        lines: vec![format!("{papers} {noun} them. Papers: how many name the row; disputed: how they disagree about it (a contradiction cannot both hold, a tension pulls against, a framing sees the same thing another way).")],
+        lines: vec![
+            format!("{papers} {noun} them."),
+            "Papers: how many name the row; disputed: how they disagree about it (a \
+             contradiction cannot both hold, a tension pulls against, a framing sees the \
+             same thing another way)."
+                .into(),
+        ],
         tables,
         ..Slide::default()
     }

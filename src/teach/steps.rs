@@ -4,13 +4,12 @@
 //! comparison one row of it a slide.
 
 use crate::{
-    dot::scene::Heading,
     error::Error,
     graph::ConceptGraph,
     teach::{
         argument::Argument,
         deck_page::{page, Figures},
-        figure::{scene, svg},
+        figure::{scene, slide_scene, svg},
         slides::{Deck, Figure},
     },
     write::DestinationDir,
@@ -39,19 +38,13 @@ pub fn write_steps(
     let figures: Vec<Vec<u8>> = (0..count)
         .map(|k| svg(&scene(graph, argument, Some(k))))
         .collect::<Result<_, _>>()?;
-    // A slide's figure goes without the caption a step's file carries: the slide says
-    // it in text a projector shows large, and the figure is scaled to the slide's width.
-    let uncaptioned = |upto: Option<usize>| {
-        let mut figure = scene(graph, argument, upto);
-        figure.heading = Heading::None;
-        svg(&figure)
-    };
     let mut whole = None;
     let mut shown = vec![Vec::new(); count];
     for figure in deck.slides.iter().filter_map(|s| s.figure) {
+        let drawn = svg(&slide_scene(graph, argument, figure))?;
         match figure {
-            Figure::Whole => whole = Some(uncaptioned(None)?),
-            Figure::Step(k) => shown[k] = uncaptioned(Some(k))?,
+            Figure::Whole => whole = Some(drawn),
+            Figure::Step(k) => shown[k] = drawn,
         }
     }
     let names: Vec<String> = (0..count).map(|k| step_file(k, count)).collect();

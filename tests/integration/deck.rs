@@ -318,3 +318,138 @@ fn slides_are_projector_sized_in_chromium_and_keys_leave_scrolling_alone() {
         );
     }
 }
+
+/// Each slide of the PowerPoint file, as python-pptx reads it back.
+fn read_pptx(file: &std::path::Path) -> Vec<Value> {
+    let script = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("tests/consumers/pptx_read.py");
+    let run = Process::new("python3")
+        .arg(&script)
+        .arg(file)
+        .output()
+        .expect("python3 runs (python-pptx: scripts/test-deps.sh)");
+    assert!(
+        run.status.success(),
+        "python-pptx could not read {}:\n{}",
+        file.display(),
+        String::from_utf8_lossy(&run.stderr)
+    );
+    serde_json::from_slice::<Value>(&run.stdout)
+        .unwrap()
+        .as_array()
+        .unwrap()
+        .clone()
+}
+
+fn strings(value: &Value) -> Vec<String> {
+    value
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|v| v.as_str().unwrap().to_string())
+        .collect()
+}
+
+/// The PowerPoint deck is the HTML deck slide for slide: the same headings and
+/// kickers, the same table cells, a picture where the HTML slide has a figure, and
+/// every quote, byte for byte, in the slide's notes (pandoc would otherwise turn
+/// straight quotes curly and `--` into a dash).
+#[test]
+#[ignore = "needs Graphviz, pandoc and python-pptx: scripts/test-deps.sh"]
+fn a_powerpoint_deck_is_the_html_deck_slide_for_slide_with_every_quote_verbatim() {
+    let dir = out_dir("deck-pptx");
+    let mut quotes = 0;
+    for (name, lesson) in [
+        ("diff", vec!["--diff", "tpa", "rr"]),
+        (
+            "path",
+            vec![
+                "--path",
+                "industrial-poverty-alleviation",
+                "second-centenary-goal",
+            ],
+        ),
+    ] {
+        let html = dir.join(name);
+        steps(&lesson, &html);
+        let pptx = dir.join(format!("{name}.pptx"));
+        let mut args = lesson.clone();
+        args.extend(["--format", "pptx"]);
+        steps(&args, &pptx);
+        let deck = std::fs::read_to_string(html.join("index.html")).unwrap();
+        let slides = slides(&deck);
+        let read = read_pptx(&pptx);
+        assert_eq!(read.len(), slides.len(), "{name}: one slide per slide");
+        for (k, (slide, pptx)) in slides.iter().zip(&read).enumerate() {
+            let at = format!("{name} slide {}", k + 1);
+            assert_eq!(pptx["title"], slide.heading.as_str(), "{at}");
+            let texts = strings(&pptx["texts"]);
+            let notes = strings(&pptx["notes"]);
+            assert_eq!(texts.first(), Some(&slide.kicker), "{at}");
+            if let Some(dispute) = &slide.dispute {
+                assert!(texts.contains(dispute), "{at}: {dispute}");
+            }
+            for line in between(&slide.html, "<p class=\"line\">", "</p>") {
+                assert!(
+                    texts.contains(&line) || notes.contains(&line),
+                    "{at}: {line}"
+                );
+            }
+            let cells: Vec<String> = pptx["tables"]
+                .as_array()
+                .unwrap()
+                .iter()
+                .flat_map(|t| t.as_array().unwrap()[1..].iter().flat_map(strings))
+                .collect();
+            assert_eq!(
+                cells,
+                between(&slide.html, "<td", "</td>")
+                    .into_iter()
+                    .map(|c| c.split_once('>').unwrap().1.to_string())
+                    .collect::<Vec<_>>(),
+                "{at}"
+            );
+            assert_eq!(
+                pptx["pictures"] == 1,
+                slide.html.contains("<svg"),
+                "{at}: a figure"
+            );
+            for quote in between(&slide.html, "<blockquote><p>", "</p>") {
+                assert!(
+                    notes.iter().any(|n| n.starts_with(&format!("{quote} — "))),
+                    "{at}: the quote as written: {quote}"
+                );
+                quotes += 1;
+            }
+        }
+    }
+    assert!(quotes > 50, "{quotes} quotes compared");
+}
+
+/// Without pandoc, a PowerPoint deck is refused with how to install it; nothing is
+/// written.
+#[test]
+fn without_pandoc_a_powerpoint_deck_says_so_and_writes_nothing() {
+    let dir = out_dir("deck-no-pandoc");
+    let out = linkage()
+        .current_dir(&dir)
+        .env("PATH", "")
+        .args([
+            "steps",
+            "--diff",
+            "tpa",
+            "rr",
+            "--format",
+            "pptx",
+            "-o",
+            "deck.pptx",
+        ])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("apt-get install pandoc"));
+    assert_eq!(
+        std::fs::read_dir(&dir).unwrap().count(),
+        0,
+        "nothing written"
+    );
+}
