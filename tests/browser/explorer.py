@@ -3,6 +3,8 @@
 
 Usage: explorer.py PAGE.html PAIRS.json OUT_DIR
        explorer.py --faded PAGE.html   (prints the nodes drawn faded on opening)
+       explorer.py --first-view PAGE.html OUT_DIR NODE_ID...   (the opening view at
+           three sizes: screenshots and OUT_DIR/first-view.json)
 
 Searches, clicks a node and a relation, reads a quote, runs a path and a diff, switches
 paper and language, and asserts on what the page shows; checks that no request left the
@@ -93,9 +95,59 @@ def faded(page):
             driver.quit()
 
 
+FIRST_VIEW = """
+const canvas = document.getElementById('graph').getBoundingClientRect();
+const legend = document.getElementById('legend').getBoundingClientRect();
+function box(id) {
+  const g = document.getElementById(id);
+  const r = g.querySelector('rect').getBoundingClientRect();
+  const t = g.querySelector('text');
+  return {
+    rect: [r.left, r.top, r.right, r.bottom],
+    label: parseFloat(getComputedStyle(t).fontSize) * t.getScreenCTM().a,
+  };
+}
+const ids = arguments[0];
+return {
+  tab: document.querySelector('[role=tab][aria-selected=true]').id,
+  canvas: [canvas.left, canvas.top, canvas.right, canvas.bottom],
+  legend: legend.width ? [legend.left, legend.top, legend.right, legend.bottom] : null,
+  nodes: Object.fromEntries(ids.map(id => [id, box(id)])),
+  compared: document.querySelector('#diff-result h2') ? document.querySelector('#diff-result h2').textContent : null,
+  faded: document.querySelectorAll('#nodes .node.faded').length,
+};
+"""
+
+
+def first_view(page, out, node_ids):
+    """Screenshots of the page as it opens at a laptop's, a projector's and a phone's
+    size (OUT/first-view-WxH.png), and what it shows (OUT/first-view.json): the tab
+    open, the canvas, the legend's box, each of the nodes' boxes and label size."""
+    shown = {}
+    with tempfile.TemporaryDirectory() as profile:
+        driver = browser(profile)
+        try:
+            for width, height, mobile in [(1366, 768, False), (1920, 1080, False), (390, 844, True)]:
+                driver.execute_cdp_cmd(
+                    "Emulation.setDeviceMetricsOverride",
+                    {"width": width, "height": height, "deviceScaleFactor": 1, "mobile": mobile},
+                )
+                driver.get("file://" + os.path.abspath(page))
+                name = "%dx%d" % (width, height)
+                driver.save_screenshot(os.path.join(out, "first-view-%s.png" % name))
+                shown[name] = driver.execute_script(FIRST_VIEW, node_ids)
+        finally:
+            driver.quit()
+    with open(os.path.join(out, "first-view.json"), "w", encoding="utf-8") as f:
+        json.dump(shown, f, indent=1)
+
+
 def main():
     if sys.argv[1] == "--faded":
         faded(sys.argv[2])
+        return
+    if sys.argv[1] == "--first-view":
+        first_view(sys.argv[2], sys.argv[3], sys.argv[4:])
         return
     page, pairs_file, out = sys.argv[1], sys.argv[2], sys.argv[3]
     pairs = json.load(open(pairs_file, encoding="utf-8"))

@@ -18,6 +18,7 @@ mod emit;
 mod errors;
 mod exports;
 mod figure;
+mod first_view;
 mod flags;
 mod fuzz_seeds;
 mod headings;
