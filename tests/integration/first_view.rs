@@ -75,3 +75,99 @@ fn the_explorer_opens_on_the_two_strategies_compared_clear_of_the_legend() {
         }
     }
 }
+
+/// The Path and Compare pickers list the concepts grouped by kind, and a filter above
+/// each keeps exactly the concepts whose label, alias, Chinese label or id holds what
+/// is typed (and picks the first); selecting a concept shows its panel from the top;
+/// Fit under a paper filter frames the concepts that paper relates, closer than the
+/// whole graph, every one of them inside the drawing.
+#[test]
+#[ignore = "needs Graphviz, Chromium and selenium: scripts/test-deps.sh"]
+fn pickers_group_and_filter_a_selection_opens_at_the_top_and_fit_follows_the_paper() {
+    let graph = linkage::load(&linkage::DataSource::Embedded).unwrap().graph;
+    let dir = PathBuf::from(env!("CARGO_TARGET_TMPDIR")).join("explorer-pickers");
+    let _ = std::fs::remove_dir_all(&dir);
+    std::fs::create_dir_all(&dir).unwrap();
+    let page = dir.join("explorer.html");
+    linkage().args(["html", "-o"]).arg(&page).assert().success();
+    let query = "revitali";
+    let script = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("tests/browser/explorer.py");
+    let run = Process::new("python3")
+        .arg(&script)
+        .arg("--pickers")
+        .arg(&page)
+        .arg(&dir)
+        .args(["hao-2021", query])
+        .output()
+        .expect("python3 runs");
+    assert!(
+        run.status.success(),
+        "{}",
+        String::from_utf8_lossy(&run.stderr)
+    );
+    let shown: Value =
+        serde_json::from_str(&std::fs::read_to_string(dir.join("pickers.json")).unwrap()).unwrap();
+
+    let kinds: Vec<(String, u64)> = graph
+        .schema()
+        .node_kinds
+        .keys()
+        .map(|kind| {
+            let count = graph.nodes().filter(|n| n.kind.as_str() == kind).count() as u64;
+            (kind.clone(), count)
+        })
+        .filter(|(_, count)| *count > 0)
+        .collect();
+    let groups: Vec<(String, u64)> = shown["groups"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|g| (g[0].as_str().unwrap().to_string(), g[1].as_u64().unwrap()))
+        .collect();
+    assert_eq!(
+        groups, kinds,
+        "one group a kind, every concept in its kind's"
+    );
+
+    let matching: Vec<String> = graph
+        .nodes()
+        .filter(|n| {
+            std::iter::once(&n.id)
+                .chain([&n.label])
+                .chain(&n.aliases)
+                .chain(&n.label_zh)
+                .any(|name| name.to_lowercase().contains(query))
+        })
+        .map(|n| n.id.clone())
+        .collect();
+    let mut listed: Vec<String> = shown["filtered"]["shown"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|v| v.as_str().unwrap().to_string())
+        .collect();
+    assert_eq!(
+        shown["filtered"]["value"],
+        listed[0].as_str(),
+        "the first picked"
+    );
+    listed.sort();
+    let mut matching = matching;
+    matching.sort();
+    assert_eq!(listed, matching, "exactly the concepts matching {query:?}");
+
+    assert!(shown["scrolled_before"].as_f64().unwrap() > 0.0);
+    assert_eq!(shown["scrolled_after"], 0, "the new concept from its title");
+    assert_eq!(shown["selected"], "Rural revitalization");
+
+    let (all, paper) = (&shown["fit_all"], &shown["fit_paper"]);
+    assert!(
+        paper["scale"].as_f64().unwrap() > all["scale"].as_f64().unwrap(),
+        "Fit frames the paper's concepts closer than the whole graph"
+    );
+    for fit in [all, paper] {
+        for b in fit["boxes"].as_array().unwrap() {
+            assert!(inside(b, &fit["canvas"]), "{b} inside the drawing");
+        }
+    }
+}

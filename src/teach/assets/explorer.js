@@ -254,7 +254,14 @@
   var view = { x: 0, y: 0, k: 1 };
   function apply() { $('viewport').setAttribute('transform', 'translate(' + view.x + ',' + view.y + ') scale(' + view.k + ')'); }
   function size() { var r = $('graph').getBoundingClientRect(); return { w: r.width, h: r.height }; }
+  // Everything, or under a paper filter the concepts the paper relates.
   function fit() {
+    if (state.papers.length) {
+      var shown = {};
+      R.forEach(function (r) { if (asserted(r, state.papers)) { shown[r.from] = true; shown[r.to] = true; } });
+      var nodes = Object.keys(shown).map(Number);
+      if (nodes.length) { centreOn(nodes); return; }
+    }
     var s = size(), L = D.layout;
     view.k = Math.min(s.w / L.width, s.h / L.height) * 0.97;
     view.x = (s.w - L.width * view.k) / 2; view.y = (s.h - L.height * view.k) / 2;
@@ -397,6 +404,8 @@
     });
     highlight([v].concat(lit.map(function (e) { return R[e].from === v ? R[e].to : R[e].from; })), lit, true);
     showTab('details');
+    // The concept's title at the top, not the scroll position of the last one read.
+    document.querySelector('.panel').scrollTop = 0;
     if (andCentre) centre(v);
   }
   function byId_paper(id) { for (var i = 0; i < P.length; i++) if (P[i].id === id) return i; return -1; }
@@ -422,14 +431,40 @@
 
   // ---- path and diff views ----
 
+  // The Path and Compare pickers: the concepts grouped by kind (the schema's order),
+  // each group by label; a filter above each list keeps the concepts whose label,
+  // alias, Chinese label or id holds what is typed, and picks the first of them.
   function nodeOptions() {
-    var order = N.map(function (n, v) { return v; }).sort(function (a, b) { return N[a].label.localeCompare(N[b].label); });
+    var order = N.map(function (n, v) { return v; }).sort(function (a, b) { return label(a).localeCompare(label(b)); });
     document.querySelectorAll('.node-select').forEach(function (select) {
       var keep = select.value;
       select.textContent = '';
-      order.forEach(function (v) { select.appendChild(el('option', { value: N[v].id, text: label(v) + ' (' + kindName(v) + ')' })); });
+      NK.forEach(function (k, kind) {
+        var members = order.filter(function (v) { return N[v].kind === kind; });
+        if (members.length === 0) return;
+        var group = el('optgroup', { label: state.lang === 'zh' && k.zh ? k.zh : k.name });
+        members.forEach(function (v) { group.appendChild(el('option', { value: N[v].id, text: label(v) })); });
+        select.appendChild(group);
+      });
       if (keep) select.value = keep;
+      var filter = $(select.id + '-filter');
+      if (filter && filter.value) narrow(select, filter.value, false);
     });
+  }
+  function narrow(select, query, pick) {
+    var q = query.trim().toLowerCase(), first = null;
+    select.querySelectorAll('optgroup').forEach(function (group) {
+      var any = false;
+      group.querySelectorAll('option').forEach(function (option) {
+        var n = N[byId[option.value]];
+        var names = [n.id, n.label].concat(n.aliases, n.zh ? [n.zh] : []);
+        var hit = !q || names.some(function (name) { return name.toLowerCase().indexOf(q) >= 0; });
+        option.hidden = !hit;
+        if (hit) { any = true; if (first === null) first = option.value; }
+      });
+      group.hidden = !any;
+    });
+    if (pick && q && first !== null) select.value = first;
   }
   function runPath() {
     tour = null;
@@ -665,6 +700,10 @@
       drawLabels(); legend(); nodeOptions(); rerender();
     });
     ['details', 'path', 'diff'].forEach(function (t) { $('tab-' + t).addEventListener('click', function () { showTab(t); }); });
+    document.querySelectorAll('.node-select').forEach(function (select) {
+      var filter = $(select.id + '-filter');
+      filter.addEventListener('input', function () { narrow(select, filter.value, true); });
+    });
     $('path-form').addEventListener('submit', function (e) { e.preventDefault(); runPath(); });
     $('diff-form').addEventListener('submit', function (e) { e.preventDefault(); runDiff(); });
   }
