@@ -734,6 +734,15 @@ fn teaching_commands_never_write_into_the_data_dir() {
     for args in [
         vec!["html", "-o", &inside("explorer.html")],
         vec!["steps", "--paper", "p1", "-o", &inside("deck")],
+        vec![
+            "steps",
+            "--paper",
+            "p1",
+            "--format",
+            "pptx",
+            "-o",
+            &inside("deck.pptx"),
+        ],
         vec!["handout", "--paper", "p1", "-o", &inside("handout.md")],
     ] {
         let out = linkage_bin()
