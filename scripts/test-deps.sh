@@ -42,10 +42,11 @@ if ! command -v pdflatex >/dev/null 2>&1 || ! kpsewhich booktabs.sty >/dev/null 
     texlive-xetex texlive-lang-chinese >/dev/null
 fi
 # The real consumers that read every export back in tests/integration/exports.rs
-# (tests/consumers/*.py); lxml reads the quiz's Moodle XML back (tests/integration/quiz.rs).
+# (tests/consumers/*.py); lxml reads the quiz's Moodle XML back (tests/integration/quiz.rs),
+# python-pptx the PowerPoint deck (tests/integration/deck.rs).
 pip install -q networkx==3.6.1 python-igraph==1.0.0 kuzu==0.11.3 rdflib==7.6.0 \
   pyshacl==0.40.1 citeproc-py==0.11.1 pybtex==0.26.1 pylatexenc==2.11 markdown-it-py==4.0.0 \
-  python-docx==1.2.0 lxml==6.2.0
+  python-docx==1.2.0 lxml==6.2.0 python-pptx==1.0.2
 # The Python package (scripts/python-package.sh): maturin builds the wheel; pytest,
 # pandas, nbclient and ipykernel run its tests and the notebook (in a fresh venv, where
 # the script installs the same pins).

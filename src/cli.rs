@@ -416,13 +416,20 @@ pub enum Command {
         output: PathBuf,
     },
     /// Write an argument as numbered SVG figures, one relation revealed at a time, and
-    /// as a slide deck (DIR/index.html, arrow keys).
+    /// as a slide deck sized for a projector (DIR/index.html): a chain or a paper a
+    /// relation a slide, a comparison one row of it a slide. The right and left arrow
+    /// keys step; Page Down and Space scroll a long slide, then go on.
     Steps {
         #[command(flatten)]
         lesson: crate::teach::Lesson,
-        /// The directory to write into (created if missing).
+        /// The directory to write into (created if missing); with `--format pptx`, the
+        /// PowerPoint file.
         #[arg(short, long)]
         output: PathBuf,
+        /// `html`: the figures and the HTML deck; `pptx`: the deck as one PowerPoint
+        /// file to edit, slide for slide the HTML deck's (needs pandoc).
+        #[arg(long, value_enum, default_value_t)]
+        format: crate::teach::DeckFormat,
     },
     /// Write a handout in Markdown: the figure, the numbered sentences with their
     /// quotes, full citations (pandoc turns it into DOCX, HTML or PDF).

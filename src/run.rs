@@ -200,7 +200,11 @@ fn command<'s>(command: &'s Command, s: &'s Session) -> Answer<'s> {
         C::Figure(args) => draw::figure(s, args),
         C::Gallery { dir, no_svg } => draw::gallery(s, dir, !no_svg),
         C::Html { paper, output } => draw::html(s, paper.as_deref(), output),
-        C::Steps { lesson, output } => draw::steps(s, lesson, output),
+        C::Steps {
+            lesson,
+            output,
+            format,
+        } => draw::steps(s, lesson, *format, output),
         C::Handout {
             lesson,
             output,

@@ -253,8 +253,14 @@ pub fn html(session: &Session, paper: Option<&str>, output: &Path) -> Answer<'st
 }
 
 /// `linkage steps`: an argument as numbered figures and a slide deck.
-pub fn steps(session: &Session, lesson: &teach::Lesson, output: &Path) -> Answer<'static> {
-    let taught = teach::steps_command(session.graph()?, lesson, output, session.data_dir())?;
+pub fn steps(
+    session: &Session,
+    lesson: &teach::Lesson,
+    format: teach::DeckFormat,
+    output: &Path,
+) -> Answer<'static> {
+    let taught =
+        teach::steps_command(session.graph()?, lesson, format, output, session.data_dir())?;
     Ok(Box::new(printed(taught)))
 }
 

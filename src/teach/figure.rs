@@ -15,7 +15,7 @@ use crate::{
     error::Error,
     graph::ConceptGraph,
     schema::Role,
-    teach::{argument::Argument, layout::wrap_label},
+    teach::{argument::Argument, layout::wrap_label, slides::Figure},
 };
 
 /// The highlight colour (orange, AA contrast on white).
@@ -198,6 +198,20 @@ pub fn scene(graph: &ConceptGraph, argument: &Argument<'_>, upto: Option<usize>)
     }
 }
 
+/// The figure a slide shows: the whole argument or revealed up to a step, without the
+/// caption a step's own file carries (the slide says it in text a projector shows
+/// large, and the figure is scaled to the slide's width).
+pub fn slide_scene(graph: &ConceptGraph, argument: &Argument<'_>, figure: Figure) -> Scene {
+    let upto = match figure {
+        Figure::Whole => None,
+        Figure::Step(k) => Some(k),
+    };
+    Scene {
+        heading: Heading::None,
+        ..scene(graph, argument, upto)
+    }
+}
+
 /// The figure's DOT text, as [`svg`] gives it to Graphviz.
 pub fn dot(graph: &ConceptGraph, argument: &Argument<'_>, upto: Option<usize>) -> String {
     writer::to_dot(&scene(graph, argument, upto))
@@ -220,4 +234,13 @@ fn touches(argument: &Argument<'_>, k: usize, ix: NodeIndex) -> bool {
 pub fn svg(scene: &Scene) -> Result<Vec<u8>, Error> {
     // The resolution only matters to bitmaps.
     render(writer::graph(scene), ImageFormat::Svg, 96)
+}
+
+/// Runs Graphviz on the figure and returns a PNG at 192 dpi: sharp when a slide shows
+/// it twice its drawn size.
+///
+/// # Errors
+/// [`Error::External`] when Graphviz is missing or fails.
+pub fn png(scene: &Scene) -> Result<Vec<u8>, Error> {
+    render(writer::graph(scene), ImageFormat::Png, 192)
 }

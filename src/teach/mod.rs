@@ -7,11 +7,14 @@
 
 pub mod argument;
 pub mod data;
+pub mod deck_page;
 pub mod figure;
 pub mod handout;
 pub mod html;
 pub mod layout;
+pub mod pptx;
 pub mod quiz;
+pub mod slides;
 pub mod steps;
 
 use std::{fmt::Write as _, path::Path};
@@ -97,29 +100,69 @@ pub enum Taught {
     },
 }
 
-/// `linkage steps --path A B | --diff A B | --paper P -o DIR`: writes the numbered
-/// figures and the slide deck, and lists them. `None` when there is nothing to explain
-/// (no chain, nothing related); then nothing is written.
+/// How `steps` writes a deck.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+#[cfg_attr(feature = "cli", derive(clap::ValueEnum))]
+pub enum DeckFormat {
+    /// A directory: the numbered SVG figures and the slide deck (`index.html`).
+    #[default]
+    Html,
+    /// One PowerPoint file, slide for slide the HTML deck's, made by pandoc.
+    Pptx,
+}
+
+/// `linkage steps --path A B | --diff A B | --paper P -o OUTPUT [--format F]`: writes
+/// the numbered figures and the slide deck into the directory `OUTPUT`, or the deck as
+/// the PowerPoint file `OUTPUT`, and lists what it wrote. Nothing is written when there
+/// is nothing to explain (no chain, nothing related).
 ///
 /// # Errors
-/// Bad names, Graphviz missing, the directory in the data dir or not writable.
+/// Bad names, Graphviz (or for PowerPoint pandoc) missing, the output in the data dir
+/// or not writable.
 pub fn steps_command(
     graph: &ConceptGraph,
     lesson: &Lesson,
-    dir: &Path,
+    format: DeckFormat,
+    output: &Path,
     data_dir: Option<&Path>,
 ) -> Result<Taught, Error> {
-    let dir = DestinationDir::output(dir, data_dir)?;
-    let argument = argument(graph, &lesson.topic(graph)?)?;
+    /// Where a deck goes.
+    enum Target {
+        Directory(DestinationDir),
+        File(Destination),
+    }
+    // Where it would go is checked first: a refused destination costs no layout.
+    let destination = match format {
+        DeckFormat::Html => Target::Directory(DestinationDir::output(output, data_dir)?),
+        DeckFormat::Pptx => Target::File(Destination::output(output, data_dir)?),
+    };
+    let topic = lesson.topic(graph)?;
+    let argument = argument(graph, &topic)?;
     if argument.steps.is_empty() {
         return Ok(Taught::NothingToExplain {
             title: argument.title,
         });
     }
-    let written = steps::write_steps(graph, &argument, &dir)?;
+    let deck = slides::deck(graph, &argument, &topic);
+    let written = match destination {
+        Target::Directory(dir) => steps::write_steps(graph, &argument, &deck, &dir)?
+            .iter()
+            .map(|name| dir.path().join(name))
+            .collect(),
+        Target::File(file) => {
+            let figures = deck
+                .slides
+                .iter()
+                .filter_map(|s| s.figure)
+                .map(|f| Ok((f, figure::png(&figure::slide_scene(graph, &argument, f))?)))
+                .collect::<Result<Vec<_>, Error>>()?;
+            file.write(&pptx::pptx(&deck, &figures)?)?;
+            vec![file.path().to_path_buf()]
+        }
+    };
     let mut text = String::new();
-    for name in &written {
-        let _ = writeln!(text, "wrote {}", dir.path().join(name).display());
+    for path in written {
+        let _ = writeln!(text, "wrote {}", path.display());
     }
     Ok(Taught::Made(text))
 }

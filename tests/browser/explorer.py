@@ -3,6 +3,10 @@
 
 Usage: explorer.py PAGE.html PAIRS.json OUT_DIR
        explorer.py --faded PAGE.html   (prints the nodes drawn faded on opening)
+       explorer.py --first-view PAGE.html OUT_DIR NODE_ID...   (the opening view at
+           three sizes: screenshots and OUT_DIR/first-view.json)
+       explorer.py --pickers PAGE.html OUT_DIR PAPER QUERY   (the pickers, the panel's
+           scroll, Fit: OUT_DIR/pickers.json)
 
 Searches, clicks a node and a relation, reads a quote, runs a path and a diff, switches
 paper and language, and asserts on what the page shows; checks that no request left the
@@ -93,9 +97,126 @@ def faded(page):
             driver.quit()
 
 
+FIRST_VIEW = """
+const canvas = document.getElementById('graph').getBoundingClientRect();
+const legend = document.getElementById('legend').getBoundingClientRect();
+function box(id) {
+  const g = document.getElementById(id);
+  const r = g.querySelector('rect').getBoundingClientRect();
+  const t = g.querySelector('text');
+  return {
+    rect: [r.left, r.top, r.right, r.bottom],
+    label: parseFloat(getComputedStyle(t).fontSize) * t.getScreenCTM().a,
+  };
+}
+const ids = arguments[0];
+return {
+  tab: document.querySelector('[role=tab][aria-selected=true]').id,
+  canvas: [canvas.left, canvas.top, canvas.right, canvas.bottom],
+  legend: legend.width ? [legend.left, legend.top, legend.right, legend.bottom] : null,
+  nodes: Object.fromEntries(ids.map(id => [id, box(id)])),
+  compared: document.querySelector('#diff-result h2') ? document.querySelector('#diff-result h2').textContent : null,
+  faded: document.querySelectorAll('#nodes .node.faded').length,
+};
+"""
+
+
+def first_view(page, out, node_ids):
+    """Screenshots of the page as it opens at a laptop's, a projector's and a phone's
+    size (OUT/first-view-WxH.png), and what it shows (OUT/first-view.json): the tab
+    open, the canvas, the legend's box, each of the nodes' boxes and label size."""
+    shown = {}
+    with tempfile.TemporaryDirectory() as profile:
+        driver = browser(profile)
+        try:
+            for width, height, mobile in [(1366, 768, False), (1920, 1080, False), (390, 844, True)]:
+                driver.execute_cdp_cmd(
+                    "Emulation.setDeviceMetricsOverride",
+                    {"width": width, "height": height, "deviceScaleFactor": 1, "mobile": mobile},
+                )
+                driver.get("file://" + os.path.abspath(page))
+                name = "%dx%d" % (width, height)
+                driver.save_screenshot(os.path.join(out, "first-view-%s.png" % name))
+                shown[name] = driver.execute_script(FIRST_VIEW, node_ids)
+        finally:
+            driver.quit()
+    with open(os.path.join(out, "first-view.json"), "w", encoding="utf-8") as f:
+        json.dump(shown, f, indent=1)
+
+
+def pickers(page, out, paper, query):
+    """The pickers, the panel's scroll and Fit at 1366x768 (OUT/pickers.json): the
+    groups of the Path picker; what the Compare picker's filter leaves and picks for
+    QUERY; the panel's scroll after a concept is clicked in a scrolled panel; and the
+    drawing's scale and the boxes of the concepts shown after Fit, without and with
+    the paper filter PAPER."""
+    shown = {}
+    with tempfile.TemporaryDirectory() as profile:
+        driver = browser(profile)
+        try:
+            driver.execute_cdp_cmd(
+                "Emulation.setDeviceMetricsOverride",
+                {"width": 1366, "height": 768, "deviceScaleFactor": 1, "mobile": False},
+            )
+            driver.get("file://" + os.path.abspath(page))
+            shown["groups"] = driver.execute_script(
+                "return Array.from(document.querySelectorAll('#path-from optgroup'))"
+                ".map(g => [g.label, g.querySelectorAll('option').length])"
+            )
+            driver.find_element(By.ID, "diff-b-filter").send_keys(query)
+            shown["filtered"] = driver.execute_script(
+                "const s = document.getElementById('diff-b');"
+                "return {value: s.value, shown: Array.from(s.querySelectorAll('option'))"
+                ".filter(o => !o.hidden && !o.parentNode.hidden).map(o => o.value)}"
+            )
+            driver.find_element(By.ID, "node-tpa").click()
+            driver.execute_script("document.querySelector('.panel').scrollTop = 600")
+            shown["scrolled_before"] = driver.execute_script(
+                "return document.querySelector('.panel').scrollTop"
+            )
+            driver.find_element(By.ID, "node-rr").click()
+            shown["selected"] = driver.find_element(By.ID, "details-title").text
+            shown["scrolled_after"] = driver.execute_script(
+                "return document.querySelector('.panel').scrollTop"
+            )
+            # The boxes of the concepts the paper relates (every concept without one).
+            fit = """
+            document.getElementById('zoom-fit').click();
+            const paper = arguments[0];
+            const D = JSON.parse(document.getElementById('graph-data').textContent);
+            const related = new Set();
+            D.relations.forEach(r => {
+              if (!paper || r.sources.some(s => D.papers[s.paper].id === paper)) { related.add(r.from); related.add(r.to); }
+            });
+            const canvas = document.getElementById('graph').getBoundingClientRect();
+            const boxes = Array.from(related)
+              .map(v => document.querySelector('#nodes .node[data-node="' + v + '"] rect').getBoundingClientRect())
+              .map(b => [b.left, b.top, b.right, b.bottom]);
+            const t = document.getElementById('viewport').getAttribute('transform');
+            return {scale: parseFloat(t.split('scale(')[1]),
+                    canvas: [canvas.left, canvas.top, canvas.right, canvas.bottom], boxes: boxes};
+            """
+            driver.find_element(By.ID, "tab-details").click()
+            shown["fit_all"] = driver.execute_script(fit, "")
+            Select(driver.find_element(By.ID, "paper-filter")).select_by_value(paper)
+            driver.find_element(By.ID, "tab-details").click()
+            shown["fit_paper"] = driver.execute_script(fit, paper)
+            driver.save_screenshot(os.path.join(out, "fit-paper.png"))
+        finally:
+            driver.quit()
+    with open(os.path.join(out, "pickers.json"), "w", encoding="utf-8") as f:
+        json.dump(shown, f, indent=1)
+
+
 def main():
     if sys.argv[1] == "--faded":
         faded(sys.argv[2])
+        return
+    if sys.argv[1] == "--pickers":
+        pickers(sys.argv[2], sys.argv[3], sys.argv[4], sys.argv[5])
+        return
+    if sys.argv[1] == "--first-view":
+        first_view(sys.argv[2], sys.argv[3], sys.argv[4:])
         return
     page, pairs_file, out = sys.argv[1], sys.argv[2], sys.argv[3]
     pairs = json.load(open(pairs_file, encoding="utf-8"))

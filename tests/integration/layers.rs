@@ -299,7 +299,7 @@ fn relation_lines_and_arrows_are_built_only_by_the_arrow_module() {
             "src/matching/evaluate.rs",
             "src/normalize/sought.rs",
             // The slide deck's buttons.
-            "src/teach/steps.rs",
+            "src/teach/deck_page.rs",
         ],
         &["→", "←", "↔", "-->", "<--"],
     );

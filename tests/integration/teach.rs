@@ -421,7 +421,8 @@ fn steps_reveal_a_path_one_relation_at_a_time_with_its_sentence() {
     }
     assert!(!dir.join(format!("step-{:02}.svg", n + 1)).exists());
     let deck = std::fs::read_to_string(dir.join("index.html")).unwrap();
-    assert_eq!(deck.matches("<section class=\"slide\"").count(), n);
+    // The deck opens on the whole chain, then reveals it a step a slide.
+    assert_eq!(deck.matches("<section class=\"slide\"").count(), n + 1);
     assert!(deck.contains("ArrowRight") && deck.contains("default-src 'none'"));
 }
 
@@ -733,6 +734,15 @@ fn teaching_commands_never_write_into_the_data_dir() {
     for args in [
         vec!["html", "-o", &inside("explorer.html")],
         vec!["steps", "--paper", "p1", "-o", &inside("deck")],
+        vec![
+            "steps",
+            "--paper",
+            "p1",
+            "--format",
+            "pptx",
+            "-o",
+            &inside("deck.pptx"),
+        ],
         vec!["handout", "--paper", "p1", "-o", &inside("handout.md")],
     ] {
         let out = linkage_bin()

@@ -254,7 +254,14 @@
   var view = { x: 0, y: 0, k: 1 };
   function apply() { $('viewport').setAttribute('transform', 'translate(' + view.x + ',' + view.y + ') scale(' + view.k + ')'); }
   function size() { var r = $('graph').getBoundingClientRect(); return { w: r.width, h: r.height }; }
+  // Everything, or under a paper filter the concepts the paper relates.
   function fit() {
+    if (state.papers.length) {
+      var shown = {};
+      R.forEach(function (r) { if (asserted(r, state.papers)) { shown[r.from] = true; shown[r.to] = true; } });
+      var nodes = Object.keys(shown).map(Number);
+      if (nodes.length) { centreOn(nodes); return; }
+    }
     var s = size(), L = D.layout;
     view.k = Math.min(s.w / L.width, s.h / L.height) * 0.97;
     view.x = (s.w - L.width * view.k) / 2; view.y = (s.h - L.height * view.k) / 2;
@@ -273,13 +280,17 @@
     view.x = s.w / 2 - box[0] * view.k; view.y = s.h / 2 - box[1] * view.k;
     apply();
   }
-  function centreOn(nodes) {
+  // Frames `nodes` as large as fits (up to `most` times their drawn size) in the part
+  // of the drawing the legend leaves clear: the band above it.
+  function centreOn(nodes, most) {
     if (nodes.length === 0) return;
     var s = size(), xs = [], ys = [];
+    var legendBox = $('legend').getBoundingClientRect(), canvas = $('graph').getBoundingClientRect();
+    var h = legendBox.height > 0 ? Math.max(s.h / 2, legendBox.top - canvas.top - 8) : s.h;
     nodes.forEach(function (v) { var b = D.layout.nodes[v]; xs.push(b[0] - b[2] / 2, b[0] + b[2] / 2); ys.push(b[1] - b[3] / 2, b[1] + b[3] / 2); });
     var x0 = Math.min.apply(null, xs), x1 = Math.max.apply(null, xs), y0 = Math.min.apply(null, ys), y1 = Math.max.apply(null, ys);
-    view.k = Math.min(1.2, Math.min(s.w / (x1 - x0 + 80), s.h / (y1 - y0 + 80)));
-    view.x = s.w / 2 - (x0 + x1) / 2 * view.k; view.y = s.h / 2 - (y0 + y1) / 2 * view.k;
+    view.k = Math.min(most || 1.2, Math.min(s.w / (x1 - x0 + 80), h / (y1 - y0 + 80)));
+    view.x = s.w / 2 - (x0 + x1) / 2 * view.k; view.y = h / 2 - (y0 + y1) / 2 * view.k;
     apply();
   }
   function panning() {
@@ -328,7 +339,8 @@
     var papers = state.papers, visible = N.map(function () { return papers.length === 0; });
     var lit = state.lit, litNodes = {}, litEdges = {};
     lit.forEach(function (item) { if (item.node !== undefined) litNodes[item.node] = true; else litEdges[item.edge] = true; });
-    var focus = lit.length > 0;
+    // A soft highlight (the opening view) marks its items and fades nothing.
+    var focus = lit.length > 0 && !state.soft;
     R.forEach(function (r, i) {
       var on = asserted(r, papers);
       if (on) { visible[r.from] = true; visible[r.to] = true; }
@@ -343,9 +355,11 @@
     });
   }
   // Brings nodes and edges forward and fades the rest: `near` ones in their own
-  // colours (a node's neighbourhood), the others marked (a chain, a comparison).
-  function highlight(nodes, edges, near) {
+  // colours (a node's neighbourhood), the others marked (a chain, a comparison);
+  // `soft`: marked, the rest left as it is (the opening view).
+  function highlight(nodes, edges, near, soft) {
     state.near = !!near;
+    state.soft = !!soft;
     state.lit = nodes.map(function (v) { return { node: v }; }).concat(edges.map(function (e) { return { edge: e }; }));
     shade();
   }
@@ -390,6 +404,8 @@
     });
     highlight([v].concat(lit.map(function (e) { return R[e].from === v ? R[e].to : R[e].from; })), lit, true);
     showTab('details');
+    // The concept's title at the top, not the scroll position of the last one read.
+    document.querySelector('.panel').scrollTop = 0;
     if (andCentre) centre(v);
   }
   function byId_paper(id) { for (var i = 0; i < P.length; i++) if (P[i].id === id) return i; return -1; }
@@ -415,14 +431,40 @@
 
   // ---- path and diff views ----
 
+  // The Path and Compare pickers: the concepts grouped by kind (the schema's order),
+  // each group by label; a filter above each list keeps the concepts whose label,
+  // alias, Chinese label or id holds what is typed, and picks the first of them.
   function nodeOptions() {
-    var order = N.map(function (n, v) { return v; }).sort(function (a, b) { return N[a].label.localeCompare(N[b].label); });
+    var order = N.map(function (n, v) { return v; }).sort(function (a, b) { return label(a).localeCompare(label(b)); });
     document.querySelectorAll('.node-select').forEach(function (select) {
       var keep = select.value;
       select.textContent = '';
-      order.forEach(function (v) { select.appendChild(el('option', { value: N[v].id, text: label(v) + ' (' + kindName(v) + ')' })); });
+      NK.forEach(function (k, kind) {
+        var members = order.filter(function (v) { return N[v].kind === kind; });
+        if (members.length === 0) return;
+        var group = el('optgroup', { label: state.lang === 'zh' && k.zh ? k.zh : k.name });
+        members.forEach(function (v) { group.appendChild(el('option', { value: N[v].id, text: label(v) })); });
+        select.appendChild(group);
+      });
       if (keep) select.value = keep;
+      var filter = $(select.id + '-filter');
+      if (filter && filter.value) narrow(select, filter.value, false);
     });
+  }
+  function narrow(select, query, pick) {
+    var q = query.trim().toLowerCase(), first = null;
+    select.querySelectorAll('optgroup').forEach(function (group) {
+      var any = false;
+      group.querySelectorAll('option').forEach(function (option) {
+        var n = N[byId[option.value]];
+        var names = [n.id, n.label].concat(n.aliases, n.zh ? [n.zh] : []);
+        var hit = !q || names.some(function (name) { return name.toLowerCase().indexOf(q) >= 0; });
+        option.hidden = !hit;
+        if (hit) { any = true; if (first === null) first = option.value; }
+      });
+      group.hidden = !any;
+    });
+    if (pick && q && first !== null) select.value = first;
   }
   function runPath() {
     tour = null;
@@ -460,7 +502,8 @@
     highlight(nodeList, Object.keys(edges).map(Number));
     centreOn(nodeList);
   }
-  function runDiff() {
+  // `opening`: the first view, which marks the two and fades nothing.
+  function runDiff(opening) {
     tour = null;
     var a = byId[$('diff-a').value], b = byId[$('diff-b').value], box = $('diff-result');
     box.textContent = '';
@@ -504,8 +547,8 @@
     var count = Object.keys(ways).length;
     if (count > 1) box.appendChild(el('p', { 'class': 'disputed', text: 'Disputed: the papers relate the two in ' + count + ' different ways; each relation below names who says it.' }));
     d.direct.forEach(function (c) { box.appendChild(claimBlock(c, R[c.edge].sentence)); });
-    highlight([a, b], edges);
-    centreOn([a, b]);
+    highlight([a, b], edges, false, opening === true);
+    centreOn([a, b], opening === true ? 2 : 1.2);
   }
 
   // The comparison at a glance, as `linkage compare` gives it: each aspect of common
@@ -657,6 +700,10 @@
       drawLabels(); legend(); nodeOptions(); rerender();
     });
     ['details', 'path', 'diff'].forEach(function (t) { $('tab-' + t).addEventListener('click', function () { showTab(t); }); });
+    document.querySelectorAll('.node-select').forEach(function (select) {
+      var filter = $(select.id + '-filter');
+      filter.addEventListener('input', function () { narrow(select, filter.value, true); });
+    });
     $('path-form').addEventListener('submit', function (e) { e.preventDefault(); runPath(); });
     $('diff-form').addEventListener('submit', function (e) { e.preventDefault(); runDiff(); });
   }
@@ -678,9 +725,20 @@
   controls();
   searching();
   panning();
-  // Open readable: on the first strategy (or node) at full size; Fit shows it all.
-  var first = N.findIndex(function (n) { return NK[n.kind].name === 'strategy'; });
-  centre(first >= 0 ? first : 0);
-  view.k = 1; centre(first >= 0 ? first : 0);
-  shade();
+  // Open on the answer: the comparison of the two strategies (tpa and rr, else the
+  // first two), its table in the Compare tab and the two framed large, clear of the
+  // legend, nothing faded. Without two strategies, on the first node at full size;
+  // Fit shows it all.
+  var strategies = [];
+  N.forEach(function (n, v) { if (NK[n.kind].name === 'strategy') strategies.push(v); });
+  var pair = byId.tpa !== undefined && byId.rr !== undefined ? [byId.tpa, byId.rr] : strategies.slice(0, 2);
+  if (pair.length === 2) {
+    $('diff-a').value = N[pair[0]].id;
+    $('diff-b').value = N[pair[1]].id;
+    showTab('diff');
+    runDiff(true);
+  } else {
+    view.k = 1; centre(strategies.length ? strategies[0] : 0);
+    shade();
+  }
 })();
