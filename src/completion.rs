@@ -22,7 +22,7 @@ const VAR: &str = "LINKAGE_COMPLETE";
 /// Answers a completion request from the shell and exits; returns when there is none.
 /// `command` makes the command-line definition (`Cli::command`): passed in, so that
 /// the definition may name this module's candidates without a cycle.
-pub fn complete_if_asked(command: fn() -> clap::Command) {
+pub(crate) fn complete_if_asked(command: fn() -> clap::Command) {
     CompleteEnv::with_factory(command).var(VAR).complete();
 }
 
@@ -30,7 +30,7 @@ pub fn complete_if_asked(command: fn() -> clap::Command) {
 ///
 /// # Errors
 /// [`Error::Usage`] for a shell `clap_complete` does not support.
-pub fn registration(shell: Shell) -> Result<String, Error> {
+pub(crate) fn registration(shell: Shell) -> Result<String, Error> {
     let name = shell.name();
     let shells = Shells::builtins();
     let completer = shells
@@ -73,7 +73,7 @@ impl Shell {
 }
 
 /// Node ids with their labels as help: for FROM, TO, NAME and the like.
-pub fn node_names() -> ArgValueCandidates {
+pub(crate) fn node_names() -> ArgValueCandidates {
     ArgValueCandidates::new(|| {
         names()
             .nodes
@@ -84,7 +84,7 @@ pub fn node_names() -> ArgValueCandidates {
 }
 
 /// Paper ids with their short citations as help.
-pub fn paper_names() -> ArgValueCandidates {
+pub(crate) fn paper_names() -> ArgValueCandidates {
     ArgValueCandidates::new(|| {
         names()
             .papers
@@ -95,7 +95,7 @@ pub fn paper_names() -> ArgValueCandidates {
 }
 
 /// Node kinds of the schema in force.
-pub fn node_kinds() -> ArgValueCandidates {
+pub(crate) fn node_kinds() -> ArgValueCandidates {
     ArgValueCandidates::new(|| {
         names()
             .node_kinds
@@ -106,7 +106,7 @@ pub fn node_kinds() -> ArgValueCandidates {
 }
 
 /// Relation kinds of the schema in force.
-pub fn relation_kinds() -> ArgValueCandidates {
+pub(crate) fn relation_kinds() -> ArgValueCandidates {
     ArgValueCandidates::new(|| {
         names()
             .relation_kinds

@@ -5,7 +5,6 @@ use std::{ffi::OsString, io::Write as _, process::ExitCode};
 
 use clap::{CommandFactory as _, Parser as _};
 
-pub use crate::commands::{Outcome, Session};
 use crate::{
     cli::{Cli, Command},
     commands::{
@@ -18,6 +17,7 @@ use crate::{
     completion, emit,
     error::Error,
 };
+pub use crate::{commands::Session, report::Outcome};
 
 /// The whole of the `linkage` command on `args` (the first is the program's name), as the
 /// binary runs it: completions, parsing, the command, its output (through the pager in
