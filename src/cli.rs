@@ -68,8 +68,10 @@ pub enum Command {
         /// Only nodes of this kind (strategy, goal, mechanism, ...).
         #[arg(long, value_name = "KIND", add = completion::node_kinds())]
         kind: Option<String>,
+        /// The flags every query shares (`--paper`, `--brief`, `--quotes`).
         #[command(flatten)]
         query: QueryArgs,
+        /// `--limit`.
         #[command(flatten)]
         limit: LimitArgs,
     },
@@ -78,6 +80,7 @@ pub enum Command {
         /// Node id, label, alias, or a unique part of one.
         #[arg(add = completion::node_names())]
         name: String,
+        /// The flags every query shares (`--paper`, `--brief`, `--quotes`).
         #[command(flatten)]
         query: QueryArgs,
     },
@@ -87,8 +90,10 @@ pub enum Command {
     Search {
         /// Text to look for.
         text: String,
+        /// The flags every query shares (`--paper`, `--brief`, `--quotes`).
         #[command(flatten)]
         query: QueryArgs,
+        /// `--limit`.
         #[command(flatten)]
         limit: LimitArgs,
     },
@@ -111,11 +116,13 @@ pub enum Command {
         /// --paper: only concepts these papers' claims are about, judged by their quotes.
         #[command(flatten)]
         query: QueryArgs,
+        /// `--limit`.
         #[command(flatten)]
         limit: LimitArgs,
     },
     /// List the papers with what is known of their citations and their claim counts.
     Papers {
+        /// The flags every query shares (`--paper`, `--brief`, `--quotes`).
         #[command(flatten)]
         query: QueryArgs,
     },
@@ -133,6 +140,7 @@ pub enum Command {
         /// Second node.
         #[arg(add = completion::node_names())]
         b: String,
+        /// The flags every query shares (`--paper`, `--brief`, `--quotes`).
         #[command(flatten)]
         query: QueryArgs,
     },
@@ -141,6 +149,7 @@ pub enum Command {
         /// Restrict to the relations between two nodes, e.g. `compare tpa rr`.
         #[arg(num_args = 0..=2, value_names = ["A", "B"])]
         pair: Vec<String>,
+        /// The flags every query shares (`--paper`, `--brief`, `--quotes`).
         #[command(flatten)]
         query: QueryArgs,
         /// Print CSV (for a paper's appendix) instead of a table.
@@ -186,6 +195,7 @@ pub enum Command {
         /// too). Without --brief or --quotes, one short quote per answer.
         #[command(flatten)]
         query: QueryArgs,
+        /// `--limit`.
         #[command(flatten)]
         limit: LimitArgs,
         /// Also the pairs related in ways that neither agree nor conflict.
@@ -215,6 +225,7 @@ pub enum Command {
     Paper {
         /// Paper id, citation, author or title words.
         name: String,
+        /// `--brief` and `--quotes`.
         #[command(flatten)]
         evidence: EvidenceArgs,
         /// Most claims listed, at most 10000 (the default); the rest are counted.
@@ -243,6 +254,7 @@ pub enum Command {
         #[arg(long, value_name = "KIND", num_args = 1.., value_delimiter = ',',
           add = completion::relation_kinds())]
         via: Vec<String>,
+        /// The flags every query shares (`--paper`, `--brief`, `--quotes`).
         #[command(flatten)]
         query: QueryArgs,
     },
@@ -394,6 +406,7 @@ pub enum Command {
     Locate {
         /// The words to find (white space and line breaks need not match).
         quote: String,
+        /// The flags every query shares (`--paper`, `--brief`, `--quotes`).
         #[command(flatten)]
         query: QueryArgs,
         /// Directory of the papers' texts [default: the dataset's own texts].
@@ -413,6 +426,7 @@ pub enum Command {
     /// Write an argument as numbered SVG figures, one relation revealed at a time, and
     /// as a slide deck (DIR/index.html, arrow keys).
     Steps {
+        /// The argument the lesson explains.
         #[command(flatten)]
         lesson: crate::teach::Lesson,
         /// The directory to write into (created if missing).
@@ -422,6 +436,7 @@ pub enum Command {
     /// Write a handout in Markdown: the figure, the numbered sentences with their
     /// quotes, full citations (pandoc turns it into DOCX, HTML or PDF).
     Handout {
+        /// The argument the lesson explains.
         #[command(flatten)]
         lesson: crate::teach::Lesson,
         /// The Markdown file to write; the figure goes beside it as FILE.svg. Without
@@ -478,6 +493,7 @@ pub struct QueryArgs {
     /// Only claims made by these papers (id, citation, author or title words).
     #[arg(long, value_name = "PAPER", num_args = 1.., add = completion::paper_names())]
     pub paper: Vec<String>,
+    /// `--brief` and `--quotes`.
     #[command(flatten)]
     pub evidence: EvidenceArgs,
 }
@@ -554,6 +570,7 @@ pub struct PathArgs {
     /// Longest chain, in relations [default: 6 with --all, no bound otherwise].
     #[arg(long, value_name = "N", value_parser = clap::value_parser!(u16).range(1..))]
     pub max_len: Option<u16>,
+    /// `--limit`.
     #[command(flatten)]
     pub limit: LimitArgs,
     /// Only relations of these kinds (see `linkage schema --kinds`); commas work too.
@@ -566,6 +583,7 @@ pub struct PathArgs {
     /// Only chains passing through this node.
     #[arg(long, value_name = "NAME")]
     pub through: Option<String>,
+    /// The flags every query shares (`--paper`, `--brief`, `--quotes`).
     #[command(flatten)]
     pub query: QueryArgs,
     /// Follow every relation both ways, ignoring its direction.

@@ -25,6 +25,8 @@
 //! are not part of the API. Everything else is private to the crate. The examples in
 //! `examples/` (`diff.rs`, `path.rs`, `figure.rs`) use only the API.
 
+#![warn(missing_docs)]
+
 // The facade: what a program using linkage may rely on (README's "from Rust").
 #[cfg(feature = "cli")]
 pub mod cli;
