@@ -291,9 +291,9 @@ impl ConceptGraph {
         out
     }
 
-    /// Relations that use `node` as their aspect (common ground) or dimension
-    /// (difference), in data order. Linear in the number of relations.
-    pub fn qualified_by(&self, node: NodeIndex) -> Vec<EdgeIndex> {
+    /// Relations whose topic is `node`: that use it as their aspect (common ground) or
+    /// dimension (difference), in data order. Linear in the number of relations.
+    pub fn relations_on_topic(&self, node: NodeIndex) -> Vec<EdgeIndex> {
         self.relations()
             .filter(|(_, r)| r.aspect == Some(node) || r.dimension == Some(node))
             .map(|(edge, _)| edge)
