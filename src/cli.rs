@@ -227,7 +227,7 @@ pub enum Command {
         name: String,
         /// `--brief` and `--quotes`.
         #[command(flatten)]
-        evidence: EvidenceArgs,
+        quoting: QuotingArgs,
         /// Most claims listed, at most 10000 (the default); the rest are counted.
         #[command(flatten)]
         limit: LimitArgs,
@@ -486,7 +486,7 @@ pub enum Command {
     Serve(ServeArgs),
 }
 
-/// The flags every query command shares: whose claims, and how much of their evidence.
+/// The flags every query command shares: whose claims, and how much of their words to quote.
 /// `--json` is global. A new query command flattens this group and gets them all.
 #[derive(Debug, Clone, Default, Args)]
 pub struct QueryArgs {
@@ -495,12 +495,12 @@ pub struct QueryArgs {
     pub paper: Vec<String>,
     /// `--brief` and `--quotes`.
     #[command(flatten)]
-    pub evidence: EvidenceArgs,
+    pub quoting: QuotingArgs,
 }
 
-/// How much evidence to print with each claim.
+/// `--brief` and `--quotes`: how much of the papers' words to print with each claim.
 #[derive(Debug, Clone, Copy, Default, Args)]
-pub struct EvidenceArgs {
+pub struct QuotingArgs {
     /// Citations and locators only, without the quotes.
     #[arg(long, conflicts_with = "quotes")]
     pub brief: bool,
@@ -510,9 +510,9 @@ pub struct EvidenceArgs {
     pub quotes: bool,
 }
 
-/// How much evidence a command prints with its claims.
+/// How much of the papers' words a command quotes with its claims.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Evidence {
+pub enum Quoting {
     /// Citations and locators only (`--brief`).
     Brief,
     /// The command's own default.
@@ -521,15 +521,15 @@ pub enum Evidence {
     Quotes,
 }
 
-impl EvidenceArgs {
-    /// The evidence asked for.
-    pub fn evidence(self) -> Evidence {
+impl QuotingArgs {
+    /// The quoting asked for.
+    pub fn quoting(self) -> Quoting {
         if self.brief {
-            Evidence::Brief
+            Quoting::Brief
         } else if self.quotes {
-            Evidence::Quotes
+            Quoting::Quotes
         } else {
-            Evidence::Default
+            Quoting::Default
         }
     }
 

@@ -152,9 +152,9 @@ fn command<'s>(command: &'s Command, s: &'s Session) -> Answer<'s> {
         ),
         C::Paper {
             name,
-            evidence,
+            quoting,
             limit,
-        } => query::paper(s, name, *evidence, *limit),
+        } => query::paper(s, name, *quoting, *limit),
         C::Position { name, brief } => query::position(s, name, *brief),
         C::Path(args) => query::path(s, args),
         C::Neighbors {

@@ -7,7 +7,7 @@ use petgraph::graph::NodeIndex;
 
 use crate::{
     author,
-    cli::{Evidence, EvidenceArgs, LimitArgs, PathArgs, QueryArgs},
+    cli::{LimitArgs, PathArgs, QueryArgs, Quoting, QuotingArgs},
     duplicates,
     error::Error,
     json_schema, matching, output,
@@ -117,7 +117,7 @@ pub(crate) fn show<'a>(session: &'a Session, name: &str, query: &QueryArgs) -> A
         graph,
         node,
         papers,
-        with_quotes: query.evidence.with_quotes(),
+        with_quotes: query.quoting.with_quotes(),
     }))
 }
 
@@ -151,7 +151,7 @@ pub(crate) fn search<'a>(
         text: text.to_string(),
         found,
         total,
-        with_quotes: query.evidence.with_quotes(),
+        with_quotes: query.quoting.with_quotes(),
     }))
 }
 
@@ -170,10 +170,10 @@ pub(crate) fn match_text<'a>(
     let papers = papers_of(graph, query)?;
     let index = matching::Index::build(graph, &matching::View::papers(&papers));
     let answer = index.answer(text, matching::Tuning::DEFAULT, limit.or(MATCH_LIMIT))?;
-    let quotes = match query.evidence.evidence() {
-        Evidence::Brief => output::matching::Quotes::None,
-        Evidence::Default => output::matching::Quotes::One,
-        Evidence::Quotes => output::matching::Quotes::All,
+    let quotes = match query.quoting.quoting() {
+        Quoting::Brief => output::matching::Quotes::None,
+        Quoting::Default => output::matching::Quotes::One,
+        Quoting::Quotes => output::matching::Quotes::All,
     };
     Ok(Box::new(MatchReport {
         graph,
@@ -213,7 +213,7 @@ pub(crate) fn diff<'a>(session: &'a Session, a: &str, b: &str, query: &QueryArgs
         graph,
         diff,
         papers,
-        with_quotes: query.evidence.with_quotes(),
+        with_quotes: query.quoting.with_quotes(),
     }))
 }
 
@@ -290,10 +290,10 @@ pub(crate) fn contested<'a>(
         listed += usize::from(shown(&d));
         keep
     });
-    let detail = match query.evidence.evidence() {
-        Evidence::Brief => output::contested::Detail::Brief,
-        Evidence::Default => output::contested::Detail::Short,
-        Evidence::Quotes => output::contested::Detail::Full,
+    let detail = match query.quoting.quoting() {
+        Quoting::Brief => output::contested::Detail::Brief,
+        Quoting::Default => output::contested::Detail::Short,
+        Quoting::Quotes => output::contested::Detail::Full,
     };
     Ok(Box::new(ContestedReport {
         graph,
@@ -326,7 +326,7 @@ pub(crate) fn position<'a>(session: &'a Session, name: &str, brief: bool) -> Ans
 pub(crate) fn paper<'a>(
     session: &'a Session,
     name: &str,
-    evidence: EvidenceArgs,
+    quoting: QuotingArgs,
     limit: LimitArgs,
 ) -> Answer<'a> {
     let graph = session.graph()?;
@@ -337,7 +337,7 @@ pub(crate) fn paper<'a>(
         graph,
         outline,
         limit: limit.or(MAX_LIMIT),
-        with_quotes: evidence.with_quotes(),
+        with_quotes: quoting.with_quotes(),
     }))
 }
 
@@ -350,7 +350,7 @@ pub(crate) fn path<'a>(session: &'a Session, args: &PathArgs) -> Answer<'a> {
         graph,
         query,
         result,
-        explain: args.explain.then(|| args.query.evidence.with_quotes()),
+        explain: args.explain.then(|| args.query.quoting.with_quotes()),
     }))
 }
 
