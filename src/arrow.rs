@@ -91,7 +91,7 @@ pub(crate) fn line(from: &str, kind: &RelationKind, to: &str) -> String {
 }
 
 /// A relation as written, by its concepts' names, for text that is wrapped (the label
-/// [`glued`]): `A --label--> B`, or `A <--label--> B` for a symmetric kind.
+/// `glued`): `A --label--> B`, or `A <--label--> B` for a symmetric kind.
 pub fn relation_line(graph: &ConceptGraph, relation: &Relation) -> String {
     let kind = graph.kind_of(relation);
     format!(

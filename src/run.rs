@@ -1,4 +1,4 @@
-//! Dispatch: each command line goes to its function in [`crate::commands`]; the
+//! Dispatch: each command line goes to its function in `commands/`; the
 //! outcome becomes an exit code (0 found, 1 nothing found, 2 bad usage or bad data).
 
 use std::{ffi::OsString, io::Write as _, process::ExitCode};
@@ -76,8 +76,8 @@ fn report(error: &Error) {
 }
 
 /// Runs one parsed command line and writes its report through the one emitter
-/// ([`emit::emit`]). `--json` on a command without a JSON form is refused first
-/// ([`crate::commands::has_json`]), before anything is read or written. `batch` and
+/// (`emit.rs`). `--json` on a command without a JSON form is refused first
+/// (`commands::has_json`), before anything is read or written. `batch` and
 /// `serve` answer many queries, each report serialised as it is answered.
 ///
 /// # Errors

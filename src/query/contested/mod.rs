@@ -112,7 +112,7 @@ pub struct Side {
     /// agree with the list, which extends theirs).
     pub partly: Vec<String>,
     /// Papers that give this answer only in a respect they state, and stand on another
-    /// side of this question, which states none ([`keep_unstated`]): not among
+    /// side of this question, which states none (`keep_unstated`): not among
     /// [`Side::papers`].
     pub also: Vec<String>,
     /// The claims that give it.
