@@ -12,10 +12,11 @@
 //! [`diagnostic::Diagnostic`] with its file, line and column.
 //!
 //! These public modules are the API: the model ([`graph`], [`node`], [`relation`],
-//! [`fact`], [`paper`], [`schema`], [`symbol`], [`logic`]), loading ([`load`],
+//! [`fact`], [`paper`], [`schema`], [`symbol`], [`logic`]), loading ([`load`](mod@load),
 //! [`load_dataset`] through the on-disk cache, [`text_store`] for the papers' texts),
 //! [`paper_filter`], [`query`], [`report`], [`error`], [`diagnostic`], [`output`],
-//! [`dot`], [`formats`] and [`export`]. With the default `cli` feature, [`run`] is the
+//! [`dot`], [`formats`], [`export`] and [`write`] (files written whole or not at all,
+//! never into the data directory). With the default `cli` feature, [`run`] is the
 //! whole program as a function ([`run::main_with_args`], or [`run::answer`] for one
 //! parsed [`cli::Cli`] on a loaded dataset, as `linkage batch` and the Python package
 //! answer). `default-features = false` gives the library alone, without clap.
@@ -27,7 +28,7 @@
 
 #![warn(missing_docs)]
 
-// The facade: what a program using linkage may rely on (README's "from Rust").
+// The facade: what a program using linkage may rely on (README's "From Rust").
 #[cfg(feature = "cli")]
 pub mod cli;
 pub mod diagnostic;
@@ -51,6 +52,7 @@ pub mod run;
 pub mod schema;
 pub mod symbol;
 pub mod text_store;
+pub mod write;
 
 // Not part of the API: public only so that the repository's own tests, fuzz targets,
 // benches and measurement examples can reach them. They change without notice.
@@ -76,8 +78,6 @@ pub mod quotes;
 pub mod serve;
 #[doc(hidden)]
 pub mod teach;
-#[doc(hidden)]
-pub mod write;
 
 // The crate's insides.
 mod adjacency;
