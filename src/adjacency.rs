@@ -15,18 +15,18 @@ use crate::{node::Node, relation::Relation};
 
 /// One relation seen from one of its ends.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub struct Adjacent {
+pub(crate) struct Adjacent {
     /// The node at the other end.
-    pub other: NodeIndex,
+    pub(crate) other: NodeIndex,
     /// The relation's edge.
-    pub edge: EdgeIndex,
+    pub(crate) edge: EdgeIndex,
     /// The relation's kind, as its index in the schema's relation kinds.
-    pub kind: u16,
+    pub(crate) kind: u16,
 }
 
 /// Every node's outgoing and incoming relations, each list in edge (data) order.
 #[derive(Debug, Clone, Default)]
-pub struct Adjacency {
+pub(crate) struct Adjacency {
     out_start: Vec<u32>,
     out: Vec<Adjacent>,
     in_start: Vec<u32>,
@@ -37,7 +37,7 @@ impl Adjacency {
     /// Indexes `graph`, whose edge `i` has kind `kinds[i]`. The edges are read twice
     /// (count, then place) rather than copied out: a million ends held apart would
     /// raise the peak by their 8 MB.
-    pub fn new(graph: &DiGraph<Node, Relation>, kinds: &[u16]) -> Self {
+    pub(crate) fn new(graph: &DiGraph<Node, Relation>, kinds: &[u16]) -> Self {
         let ends = graph.raw_edges().iter().map(|e| (e.source(), e.target()));
         Self::from_ends(graph.node_count(), ends, kinds)
     }
@@ -93,13 +93,13 @@ impl Adjacency {
     }
 
     /// The relations leaving `node`, in edge order.
-    pub fn outgoing(&self, node: NodeIndex) -> &[Adjacent] {
+    pub(crate) fn outgoing(&self, node: NodeIndex) -> &[Adjacent] {
         let i = node.index();
         &self.out[self.out_start[i] as usize..self.out_start[i + 1] as usize]
     }
 
     /// The relations arriving at `node`, in edge order.
-    pub fn incoming(&self, node: NodeIndex) -> &[Adjacent] {
+    pub(crate) fn incoming(&self, node: NodeIndex) -> &[Adjacent] {
         let i = node.index();
         &self.incoming[self.in_start[i] as usize..self.in_start[i + 1] as usize]
     }

@@ -24,13 +24,13 @@ use crate::{graph::ConceptGraph, relation::Relation, schema::RelationKind};
 pub const GLUE: char = '\u{a0}';
 
 /// `text` with its spaces glued ([`GLUE`]): one word for the wrapping.
-pub fn glued(text: &str) -> String {
+pub(crate) fn glued(text: &str) -> String {
     text.replace(' ', &GLUE.to_string())
 }
 
 /// Which way a relation is read.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Way {
+pub(crate) enum Way {
     /// From its `from` end to its `to` end.
     Along,
     /// From its `to` end back to its `from` end.
@@ -42,7 +42,7 @@ pub enum Way {
 impl Way {
     /// How a relation of `kind` is read when walked `forward` (from `from` to `to`) or
     /// not: a symmetric kind both ways whichever way it is walked.
-    pub fn of(kind: &RelationKind, forward: bool) -> Self {
+    pub(crate) fn of(kind: &RelationKind, forward: bool) -> Self {
         if kind.symmetric {
             Self::Both
         } else if forward {
@@ -56,7 +56,7 @@ impl Way {
 /// The arrow around `label`: `--label-->`, `<--label--`, `<--label-->`; with an empty
 /// label the bare `-->`, `<--`, `<-->`. Text that is wrapped passes a [`glued`] label,
 /// so that it stays inside its arrow.
-pub fn arrow(label: &str, way: Way) -> String {
+pub(crate) fn arrow(label: &str, way: Way) -> String {
     let (left, right) = match way {
         Way::Along => ("--", "-->"),
         Way::Against => ("<--", "--"),
@@ -75,23 +75,23 @@ pub fn arrow(label: &str, way: Way) -> String {
 
 /// A label marked as read against its relation's direction, where no arrow is drawn
 /// around it (a table cell, one of several labels inside one arrow): `<-label`.
-pub fn against(label: &str) -> String {
+pub(crate) fn against(label: &str) -> String {
     format!("<-{label}")
 }
 
 /// Whether `label` was marked by [`against`]; the label without the mark.
-pub fn strip_against(label: &str) -> Option<&str> {
+pub(crate) fn strip_against(label: &str) -> Option<&str> {
     label.strip_prefix("<-")
 }
 
 /// `from`, the arrow of `kind` read along, and `to`: `A --premise of--> B`, or
 /// `A <--common ground--> B` for a symmetric kind.
-pub fn line(from: &str, kind: &RelationKind, to: &str) -> String {
+pub(crate) fn line(from: &str, kind: &RelationKind, to: &str) -> String {
     format!("{from} {} {to}", arrow(&kind.label, Way::of(kind, true)))
 }
 
 /// A relation as written, by its concepts' names, for text that is wrapped (the label
-/// [`glued`]): `A --label--> B`, or `A <--label--> B` for a symmetric kind.
+/// `glued`): `A --label--> B`, or `A <--label--> B` for a symmetric kind.
 pub fn relation_line(graph: &ConceptGraph, relation: &Relation) -> String {
     let kind = graph.kind_of(relation);
     format!(
@@ -103,7 +103,7 @@ pub fn relation_line(graph: &ConceptGraph, relation: &Relation) -> String {
 }
 
 /// A route of concepts, each step an arrow: `A --> B --> C`.
-pub fn route(graph: &ConceptGraph, nodes: &[NodeIndex]) -> String {
+pub(crate) fn route(graph: &ConceptGraph, nodes: &[NodeIndex]) -> String {
     nodes
         .iter()
         .map(|&ix| graph.node(ix).label.as_str())

@@ -243,7 +243,7 @@ fn serialised(report: &dyn Report, line: Option<usize>) -> Answer {
 }
 
 /// The read-only queries: what `batch` and `serve` answer. A command without a JSON
-/// form ([`has_json`], the same decision that refuses `--json`), one that writes into
+/// form (`has_json`, the same decision that refuses `--json`), one that writes into
 /// the dataset, or one that answers many queries itself is refused.
 pub fn is_query(command: &Command) -> bool {
     has_json(command)

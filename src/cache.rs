@@ -10,22 +10,22 @@
 //! (their texts stay in the graph for diagnostics anyway); only parsing and validating
 //! are skipped. A whole-file checksum guards against a truncated or damaged cache file,
 //! and the decoded graph is checked against the schema and papers it carries
-//! ([`sound`]), so a file changed by hand with its checksum recomputed is refused too.
+//! (`cache/sound.rs`), so a file changed by hand with its checksum recomputed is refused too.
 //! Anything wrong (no file, another key, a bad checksum, a decoding error, an unsound
 //! graph) means: load from JSON as usual and write the cache again; a file that is there
 //! but not as linkage wrote it gets a warning. Writing is atomic and its failure is
 //! silent: the cache is never a reason for a command to fail. The directory is kept
-//! within a limit, least recently used files removed first ([`limit`]).
+//! within a limit, least recently used files removed first (`cache/limit.rs`).
 //!
 //! What is cached is the loaded, validated graph and the load's warnings (so a warm
 //! run prints what a cold one does); a dataset with errors is never cached. Nodes and
 //! relations are decoded straight into a new petgraph graph in data order (so edge
 //! indices and petgraph's edge lists are what loading builds); every index (ids,
-//! names, adjacency) is rebuilt by [`ConceptGraph::new`]. Ahead of the graph sit the
+//! names, adjacency) is rebuilt by `ConceptGraph::new`. Ahead of the graph sit the
 //! names shell completion offers ([`names`]), so a TAB reads them without the graph.
 //!
 //! The encoding is postcard (serde, compact, not self-describing), each model type
-//! written as a tuple of its fields ([`tuples`]).
+//! written as a tuple of its fields (`cache/tuples.rs`).
 
 use std::{
     fs,

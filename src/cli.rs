@@ -1,20 +1,21 @@
 //! Command-line arguments (clap derive). The doc comments are the `--help` text.
 
+mod add;
+mod diagram;
 mod journal;
 
 use std::path::PathBuf;
 
-use clap::{Args, Parser, Subcommand, ValueEnum};
+use clap::{Args, Parser, Subcommand};
 
+pub use add::{AddArgs, ExtentArg, VoiceArg};
+pub use diagram::{LookArgs, SelectionArgs};
 pub use journal::{FigureArgs, Length, TableArgs, TableFormat};
 
 pub use crate::completion::Shell;
 pub use crate::formats::Format as ExportFormat;
 pub use crate::import::ImportFormat;
-use crate::{
-    completion,
-    dot::{Clustering, ImageFormat, Lang, Look, Palette, Rankdir, Selection},
-};
+use crate::{completion, dot::ImageFormat};
 
 /// Model the logic of academic papers as a typed concept graph, query it, and draw it.
 ///
@@ -67,8 +68,10 @@ pub enum Command {
         /// Only nodes of this kind (strategy, goal, mechanism, ...).
         #[arg(long, value_name = "KIND", add = completion::node_kinds())]
         kind: Option<String>,
+        /// The flags every query shares (`--paper`, `--brief`, `--quotes`).
         #[command(flatten)]
         query: QueryArgs,
+        /// `--limit`.
         #[command(flatten)]
         limit: LimitArgs,
     },
@@ -77,6 +80,7 @@ pub enum Command {
         /// Node id, label, alias, or a unique part of one.
         #[arg(add = completion::node_names())]
         name: String,
+        /// The flags every query shares (`--paper`, `--brief`, `--quotes`).
         #[command(flatten)]
         query: QueryArgs,
     },
@@ -86,8 +90,10 @@ pub enum Command {
     Search {
         /// Text to look for.
         text: String,
+        /// The flags every query shares (`--paper`, `--brief`, `--quotes`).
         #[command(flatten)]
         query: QueryArgs,
+        /// `--limit`.
         #[command(flatten)]
         limit: LimitArgs,
     },
@@ -110,11 +116,13 @@ pub enum Command {
         /// --paper: only concepts these papers' claims are about, judged by their quotes.
         #[command(flatten)]
         query: QueryArgs,
+        /// `--limit`.
         #[command(flatten)]
         limit: LimitArgs,
     },
     /// List the papers with what is known of their citations and their claim counts.
     Papers {
+        /// The flags every query shares (`--paper`, `--brief`, `--quotes`).
         #[command(flatten)]
         query: QueryArgs,
     },
@@ -132,6 +140,7 @@ pub enum Command {
         /// Second node.
         #[arg(add = completion::node_names())]
         b: String,
+        /// The flags every query shares (`--paper`, `--brief`, `--quotes`).
         #[command(flatten)]
         query: QueryArgs,
     },
@@ -140,6 +149,7 @@ pub enum Command {
         /// Restrict to the relations between two nodes, e.g. `compare tpa rr`.
         #[arg(num_args = 0..=2, value_names = ["A", "B"])]
         pair: Vec<String>,
+        /// The flags every query shares (`--paper`, `--brief`, `--quotes`).
         #[command(flatten)]
         query: QueryArgs,
         /// Print CSV (for a paper's appendix) instead of a table.
@@ -185,6 +195,7 @@ pub enum Command {
         /// too). Without --brief or --quotes, one short quote per answer.
         #[command(flatten)]
         query: QueryArgs,
+        /// `--limit`.
         #[command(flatten)]
         limit: LimitArgs,
         /// Also the pairs related in ways that neither agree nor conflict.
@@ -214,8 +225,9 @@ pub enum Command {
     Paper {
         /// Paper id, citation, author or title words.
         name: String,
+        /// `--brief` and `--quotes`.
         #[command(flatten)]
-        evidence: EvidenceArgs,
+        quoting: QuotingArgs,
         /// Most claims listed, at most 10000 (the default); the rest are counted.
         #[command(flatten)]
         limit: LimitArgs,
@@ -242,6 +254,7 @@ pub enum Command {
         #[arg(long, value_name = "KIND", num_args = 1.., value_delimiter = ',',
           add = completion::relation_kinds())]
         via: Vec<String>,
+        /// The flags every query shares (`--paper`, `--brief`, `--quotes`).
         #[command(flatten)]
         query: QueryArgs,
     },
@@ -399,6 +412,7 @@ pub enum Command {
     Locate {
         /// The words to find (white space and line breaks need not match).
         quote: String,
+        /// The flags every query shares (`--paper`, `--brief`, `--quotes`).
         #[command(flatten)]
         query: QueryArgs,
         /// Directory of the papers' texts [default: the dataset's own texts].
@@ -420,6 +434,7 @@ pub enum Command {
     /// relation a slide, a comparison one row of it a slide. The right and left arrow
     /// keys step; Page Down and Space scroll a long slide, then go on.
     Steps {
+        /// The argument the lesson explains.
         #[command(flatten)]
         lesson: crate::teach::Lesson,
         /// The directory to write into (created if missing); with `--format pptx`, the
@@ -434,6 +449,7 @@ pub enum Command {
     /// Write a handout in Markdown: the figure, the numbered sentences with their
     /// quotes, full citations (pandoc turns it into DOCX, HTML or PDF).
     Handout {
+        /// The argument the lesson explains.
         #[command(flatten)]
         lesson: crate::teach::Lesson,
         /// The Markdown file to write; the figure goes beside it as FILE.svg. Without
@@ -483,130 +499,21 @@ pub enum Command {
     Serve(ServeArgs),
 }
 
-/// Arguments of `linkage add`.
-#[derive(Debug, Clone, Args)]
-pub struct AddArgs {
-    /// Where the relation starts (id, label, alias, or a unique part of one).
-    #[arg(add = completion::node_names())]
-    pub from: String,
-    /// The relation kind (see `linkage schema --kinds`).
-    #[arg(add = completion::relation_kinds())]
-    pub relation: String,
-    /// Where the relation ends.
-    #[arg(add = completion::node_names())]
-    pub to: String,
-    /// The paper making the claim.
-    #[arg(long, add = completion::paper_names())]
-    pub paper: String,
-    /// The paper's words, copied from its text.
-    #[arg(long)]
-    pub quote: String,
-    /// The section [default: the heading the quote falls under].
-    #[arg(long)]
-    pub locator: Option<String>,
-    /// What is shared (for common-ground relations): a dimension node.
-    #[arg(long, add = completion::node_names())]
-    pub aspect: Option<String>,
-    /// Along what the two differ (for difference relations): a dimension node.
-    #[arg(long, add = completion::node_names())]
-    pub dimension: Option<String>,
-    /// FROM's position along the dimension, in the paper's words.
-    #[arg(long, value_name = "TEXT")]
-    pub from_position: Option<String>,
-    /// TO's position along the dimension, in the paper's words.
-    #[arg(long, value_name = "TEXT")]
-    pub to_position: Option<String>,
-    /// The respect the claim is made in, where the paper's words state it: a node (what
-    /// a problem is a problem for, what common ground is shared in). `contested` asks
-    /// its question in this respect.
-    #[arg(long, value_name = "NODE", add = completion::node_names())]
-    pub scope: Option<String>,
-    /// A remark of yours, kept with the claim.
-    #[arg(long)]
-    pub note: Option<String>,
-    /// When FROM names no node, create it as a node of this kind.
-    #[arg(long, value_name = "KIND", add = completion::node_kinds())]
-    pub from_kind: Option<String>,
-    /// When TO names no node, create it as a node of this kind.
-    #[arg(long, value_name = "KIND", add = completion::node_kinds())]
-    pub to_kind: Option<String>,
-    /// The data file to add to: a bare NAME.json directly inside the dataset, the only
-    /// files linkage reads (not schema.json) [default: the file holding most of the
-    /// paper's claims, else PAPER.json].
-    #[arg(long, value_name = "NAME.json")]
-    pub file: Option<String>,
-    /// Directory of the papers' texts [default: DIR/texts].
-    #[arg(long, value_name = "DIR")]
-    pub sources: Option<PathBuf>,
-    /// Who encoded the claim (your name or initials).
-    #[arg(long, value_name = "NAME")]
-    pub encoded_by: Option<String>,
-    /// Who read the claim against the paper after it was encoded (not the encoder:
-    /// `check --unreviewed` lists what no second person has read).
-    #[arg(long, value_name = "NAME")]
-    pub reviewed_by: Option<String>,
-    /// Whether the quote states the paper's own argument (thesis) or the paper
-    /// reporting others (reported).
-    #[arg(long, value_enum)]
-    pub voice: Option<VoiceArg>,
-    /// How much of the text to print for it: the sentence the quote is in (the
-    /// default), or the quote as encoded.
-    #[arg(long, value_enum)]
-    pub extent: Option<ExtentArg>,
-}
-
-/// `--voice`: whose claim the quote states.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
-pub enum VoiceArg {
-    /// The paper's own argument.
-    Thesis,
-    /// The paper reporting what others say or hold.
-    Reported,
-}
-
-impl VoiceArg {
-    /// The name written in the data.
-    pub fn name(self) -> &'static str {
-        match self {
-            Self::Thesis => "thesis",
-            Self::Reported => "reported",
-        }
-    }
-}
-
-/// `--extent`: how much of the text to print for a source.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
-pub enum ExtentArg {
-    /// The sentence the quote is in.
-    Sentence,
-    /// The quote as encoded.
-    Quote,
-}
-
-impl ExtentArg {
-    /// The name written in the data.
-    pub fn name(self) -> &'static str {
-        match self {
-            Self::Sentence => "sentence",
-            Self::Quote => "quote",
-        }
-    }
-}
-
-/// The flags every query command shares: whose claims, and how much of their evidence.
+/// The flags every query command shares: whose claims, and how much of their words to quote.
 /// `--json` is global. A new query command flattens this group and gets them all.
 #[derive(Debug, Clone, Default, Args)]
 pub struct QueryArgs {
     /// Only claims made by these papers (id, citation, author or title words).
     #[arg(long, value_name = "PAPER", num_args = 1.., add = completion::paper_names())]
     pub paper: Vec<String>,
+    /// `--brief` and `--quotes`.
     #[command(flatten)]
-    pub evidence: EvidenceArgs,
+    pub quoting: QuotingArgs,
 }
 
-/// How much evidence to print with each claim.
+/// `--brief` and `--quotes`: how much of the papers' words to print with each claim.
 #[derive(Debug, Clone, Copy, Default, Args)]
-pub struct EvidenceArgs {
+pub struct QuotingArgs {
     /// Citations and locators only, without the quotes.
     #[arg(long, conflicts_with = "quotes")]
     pub brief: bool,
@@ -616,9 +523,9 @@ pub struct EvidenceArgs {
     pub quotes: bool,
 }
 
-/// How much evidence a command prints with its claims.
+/// How much of the papers' words a command quotes with its claims.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Evidence {
+pub enum Quoting {
     /// Citations and locators only (`--brief`).
     Brief,
     /// The command's own default.
@@ -627,15 +534,15 @@ pub enum Evidence {
     Quotes,
 }
 
-impl EvidenceArgs {
-    /// The evidence asked for.
-    pub fn evidence(self) -> Evidence {
+impl QuotingArgs {
+    /// The quoting asked for.
+    pub fn quoting(self) -> Quoting {
         if self.brief {
-            Evidence::Brief
+            Quoting::Brief
         } else if self.quotes {
-            Evidence::Quotes
+            Quoting::Quotes
         } else {
-            Evidence::Default
+            Quoting::Default
         }
     }
 
@@ -661,120 +568,6 @@ impl LimitArgs {
     }
 }
 
-/// Which part of the graph a diagram shows. Without --focus, --path or --diff, the whole
-/// graph (narrowed by --paper, --kind, --via, --min-papers and --top).
-#[derive(Debug, Clone, Default, Args)]
-#[command(group(clap::ArgGroup::new("anchor").args(["focus", "path"]).multiple(false)))]
-pub struct SelectionArgs {
-    /// Centre the diagram on these nodes (ids, labels, aliases or unique parts of them).
-    #[arg(long, value_name = "NAME", num_args = 1..)]
-    pub focus: Vec<String>,
-    /// With --focus: how many relations away from the focus nodes to go [default: 1]. With
-    /// --path: how much context around the chains to draw [default: 0, the other
-    /// relations among their nodes].
-    #[arg(long, value_name = "N", requires = "anchor")]
-    pub depth: Option<usize>,
-    /// Highlight the shortest chains of relations from FROM to TO (as `linkage path`
-    /// finds them, walking what --via and --paper allow), in their context.
-    #[arg(long, num_args = 2, value_names = ["FROM", "TO"])]
-    pub path: Vec<String>,
-    /// Only relations these papers assert (ids, citations, author names).
-    #[arg(long = "paper", value_name = "PAPER", num_args = 1..)]
-    pub papers: Vec<String>,
-    /// Only nodes of these kinds (strategy, goal, ...); focus nodes are always kept.
-    #[arg(long = "kind", value_name = "KIND", num_args = 1..)]
-    pub kinds: Vec<String>,
-    /// Only relations of these kinds (premise-of, common-ground, differs, ...); commas
-    /// work too.
-    #[arg(long, value_name = "KIND", num_args = 1.., value_delimiter = ',',
-          add = completion::relation_kinds())]
-    pub via: Vec<String>,
-    /// Only relations at least N papers assert: what the papers agree on.
-    #[arg(long, value_name = "N", default_value_t = 1)]
-    pub min_papers: usize,
-    /// Keep only the N nodes with the most relations in the selection (focus nodes stay),
-    /// and the relations among them: the key concepts of a large selection.
-    #[arg(long, value_name = "N", conflicts_with = "diff")]
-    pub top: Option<usize>,
-    /// Compare two nodes side by side: their common ground by aspect and their differences
-    /// by dimension between them, and their direct relations (narrowed by --paper, --via
-    /// and --min-papers).
-    #[arg(long, num_args = 2, value_names = ["A", "B"], conflicts_with_all = ["focus", "kinds", "path"])]
-    pub diff: Vec<String>,
-}
-
-impl SelectionArgs {
-    /// The selection these arguments ask for.
-    pub fn selection(&self) -> Selection {
-        Selection {
-            focus: self.focus.clone(),
-            depth: self.depth.unwrap_or(usize::from(self.path.is_empty())),
-            path: match self.path.as_slice() {
-                [from, to] => Some((from.clone(), to.clone())),
-                _ => None,
-            },
-            papers: self.papers.clone(),
-            kinds: self.kinds.clone(),
-            via: self.via.clone(),
-            min_papers: self.min_papers,
-            top: self.top,
-            diff: match self.diff.as_slice() {
-                [a, b] => Some((a.clone(), b.clone())),
-                _ => None,
-            },
-        }
-    }
-}
-
-/// How a diagram looks.
-#[derive(Debug, Clone, Default, Args)]
-pub struct LookArgs {
-    /// Colour for screens and slides, or greyscale for print, where line styles carry
-    /// the meaning.
-    #[arg(long, value_enum, value_name = "STYLE", default_value_t)]
-    pub style: Palette,
-    /// Group nodes in boxes: by kind, by the one paper that links them, or not at all
-    /// (not with --diff, whose figure is grouped into common ground and differences).
-    #[arg(long, value_enum, value_name = "BY", default_value_t)]
-    #[arg(conflicts_with = "diff")]
-    pub cluster: Clustering,
-    /// Add a legend of the node kinds and relation kinds shown.
-    #[arg(long)]
-    pub legend: bool,
-    /// Layout direction: top to bottom (the default) or left to right (the default for --diff).
-    #[arg(long, value_enum, value_name = "DIR")]
-    pub rankdir: Option<Rankdir>,
-    /// Language of labels (zh: the Chinese labels and kind names where the data and schema
-    /// have them).
-    #[arg(long, value_enum, value_name = "LANG", default_value_t)]
-    pub lang: Lang,
-    /// Name the papers asserting each relation on its edge.
-    #[arg(long)]
-    pub cite: bool,
-    /// A title above the diagram.
-    #[arg(long, value_name = "TEXT")]
-    pub title: Option<String>,
-    /// With --diff: show each side's position on every dimension, in the papers' words.
-    #[arg(long, requires = "diff")]
-    pub positions: bool,
-}
-
-impl LookArgs {
-    /// The look these arguments ask for.
-    pub fn look(&self) -> Look {
-        Look {
-            palette: self.style,
-            rankdir: self.rankdir,
-            lang: self.lang,
-            cluster: self.cluster,
-            legend: self.legend,
-            cite: self.cite,
-            title: self.title.clone(),
-            positions: self.positions,
-        }
-    }
-}
-
 /// Arguments of `linkage path`.
 #[derive(Debug, Args)]
 pub struct PathArgs {
@@ -790,6 +583,7 @@ pub struct PathArgs {
     /// Longest chain, in relations [default: 6 with --all, no bound otherwise].
     #[arg(long, value_name = "N", value_parser = clap::value_parser!(u16).range(1..))]
     pub max_len: Option<u16>,
+    /// `--limit`.
     #[command(flatten)]
     pub limit: LimitArgs,
     /// Only relations of these kinds (see `linkage schema --kinds`); commas work too.
@@ -802,6 +596,7 @@ pub struct PathArgs {
     /// Only chains passing through this node.
     #[arg(long, value_name = "NAME")]
     pub through: Option<String>,
+    /// The flags every query shares (`--paper`, `--brief`, `--quotes`).
     #[command(flatten)]
     pub query: QueryArgs,
     /// Follow every relation both ways, ignoring its direction.

@@ -29,7 +29,7 @@ const VAR: &str = "LINKAGE_COMPLETE";
 /// # Errors
 /// [`Error::Usage`] when the request cannot be answered (a shell `clap_complete` does
 /// not know, candidates that cannot be written).
-pub fn complete_if_asked(
+pub(crate) fn complete_if_asked(
     command: fn() -> clap::Command,
     args: impl IntoIterator<Item = OsString>,
 ) -> Result<bool, Error> {
@@ -49,7 +49,7 @@ const PROGRAM_VAR: &str = "LINKAGE_PROGRAM";
 ///
 /// # Errors
 /// [`Error::Usage`] for a shell `clap_complete` does not support.
-pub fn registration(shell: Shell) -> Result<String, Error> {
+pub(crate) fn registration(shell: Shell) -> Result<String, Error> {
     let name = shell.name();
     let shells = Shells::builtins();
     let completer = shells
@@ -94,7 +94,7 @@ impl Shell {
 }
 
 /// Node ids with their labels as help: for FROM, TO, NAME and the like.
-pub fn node_names() -> ArgValueCandidates {
+pub(crate) fn node_names() -> ArgValueCandidates {
     ArgValueCandidates::new(|| {
         names()
             .nodes
@@ -105,7 +105,7 @@ pub fn node_names() -> ArgValueCandidates {
 }
 
 /// Paper ids with their short citations as help.
-pub fn paper_names() -> ArgValueCandidates {
+pub(crate) fn paper_names() -> ArgValueCandidates {
     ArgValueCandidates::new(|| {
         names()
             .papers
@@ -116,7 +116,7 @@ pub fn paper_names() -> ArgValueCandidates {
 }
 
 /// Node kinds of the schema in force.
-pub fn node_kinds() -> ArgValueCandidates {
+pub(crate) fn node_kinds() -> ArgValueCandidates {
     ArgValueCandidates::new(|| {
         names()
             .node_kinds
@@ -127,7 +127,7 @@ pub fn node_kinds() -> ArgValueCandidates {
 }
 
 /// Relation kinds of the schema in force.
-pub fn relation_kinds() -> ArgValueCandidates {
+pub(crate) fn relation_kinds() -> ArgValueCandidates {
     ArgValueCandidates::new(|| {
         names()
             .relation_kinds

@@ -33,7 +33,7 @@ use crate::{
 };
 
 /// The least name score at which two concepts with the same relations are one.
-pub const SIMILAR: f64 = 0.6;
+pub(crate) const SIMILAR: f64 = 0.6;
 
 /// Larger groups of concepts with the same relations are the items of a long list:
 /// not compared.
@@ -41,7 +41,7 @@ const MAX_GROUP: usize = 50;
 
 /// Why two concepts are probably one.
 #[derive(Debug, Clone, PartialEq)]
-pub enum Reason {
+pub(crate) enum Reason {
     /// A name of each says the same words.
     SameWords {
         /// The first concept's name.
@@ -60,7 +60,7 @@ pub enum Reason {
 
 /// Two concepts that are probably one, in data order.
 #[derive(Debug, Clone, PartialEq)]
-pub struct Duplicate {
+pub(crate) struct Duplicate {
     /// The first in data order.
     pub a: NodeIndex,
     /// The second.
@@ -71,7 +71,7 @@ pub struct Duplicate {
 
 /// Every pair of concepts that are probably one, in data order of the first, then the
 /// second; each pair once.
-pub fn probable_duplicates(graph: &ConceptGraph) -> Vec<Duplicate> {
+pub(crate) fn probable_duplicates(graph: &ConceptGraph) -> Vec<Duplicate> {
     let mut found: Vec<Duplicate> = Vec::new();
     same_words(graph, &mut found);
     same_relations(graph, &mut found);
@@ -223,7 +223,7 @@ fn names_the_other(graph: &ConceptGraph, node: NodeIndex, other: NodeIndex) -> b
 }
 
 /// The pair as a warning placed on the second concept's record in its data file.
-pub fn warning(graph: &ConceptGraph, duplicate: &Duplicate) -> Diagnostic {
+pub(crate) fn warning(graph: &ConceptGraph, duplicate: &Duplicate) -> Diagnostic {
     let (a, b) = (graph.node(duplicate.a), graph.node(duplicate.b));
     let why = match &duplicate.reason {
         Reason::SameWords { a: x, b: y } if x.to_lowercase() == y.to_lowercase() => {

@@ -20,7 +20,7 @@ use crate::{
 /// # Errors
 /// [`Error::Io`] when standard output cannot be written; [`Error::Usage`] for `--json`
 /// on a report without a JSON form (refused before the command ran, so a bug if met).
-pub fn emit(report: &dyn Report, session: &Session) -> Result<Outcome, Error> {
+pub(crate) fn emit(report: &dyn Report, session: &Session) -> Result<Outcome, Error> {
     let json = if session.json {
         Some(report.json().ok_or_else(|| {
             Error::Usage("--json is for queries; this command has no JSON form".into())

@@ -44,7 +44,7 @@ pub fn fact_json(graph: &ConceptGraph, fact: &crate::fact::Fact) -> Value {
 pub fn relation_json(graph: &ConceptGraph, relation: &Relation) -> Value {
     let mut map = Map::new();
     map.insert("kind".into(), relation.kind.as_str().into());
-    ends_and_qualifiers(graph, relation, &mut map);
+    ends_and_topic(graph, relation, &mut map);
     map.insert("sources".into(), sources_json(relation));
     if !relation.notes.is_empty() {
         map.insert("note".into(), relation.notes.join(" / ").into());
@@ -54,7 +54,7 @@ pub fn relation_json(graph: &ConceptGraph, relation: &Relation) -> Value {
 
 /// Inserts `from`, `to` and, where the relation has them, `aspect`, `dimension`,
 /// `scope` and `positions`.
-fn ends_and_qualifiers(graph: &ConceptGraph, relation: &Relation, map: &mut Map<String, Value>) {
+fn ends_and_topic(graph: &ConceptGraph, relation: &Relation, map: &mut Map<String, Value>) {
     let id = |ix| Value::String(graph.node(ix).id.clone());
     map.insert("from".into(), id(relation.from));
     map.insert("to".into(), id(relation.to));
@@ -116,7 +116,7 @@ pub fn relation_head(graph: &ConceptGraph, relation: &Relation) -> Map<String, V
     let mut map = Map::new();
     map.insert("kind".into(), relation.kind.as_str().into());
     map.insert("label".into(), graph.kind_of(relation).label.clone().into());
-    ends_and_qualifiers(graph, relation, &mut map);
+    ends_and_topic(graph, relation, &mut map);
     map
 }
 

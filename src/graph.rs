@@ -89,7 +89,7 @@ impl DataFileText {
 
 /// A loaded, validated dataset.
 ///
-/// Invariants (established by [`crate::load`]): every relation's endpoints have kinds
+/// Invariants (established by [`crate::load()`]): every relation's endpoints have kinds
 /// its relation kind allows; every relation has at least one source citing a known paper
 /// with a non-empty quote; ids and names (labels, aliases) are unique.
 #[derive(Debug)]
@@ -251,8 +251,8 @@ impl ConceptGraph {
     }
 
     /// Every node's relations as contiguous arrays, built when the graph is loaded:
-    /// the fast way to walk a large graph (see [`Adjacency`]).
-    pub fn adjacency(&self) -> &Adjacency {
+    /// the fast way to walk a large graph (see `adjacency.rs`).
+    pub(crate) fn adjacency(&self) -> &Adjacency {
         &self.adjacency
     }
 
@@ -291,9 +291,9 @@ impl ConceptGraph {
         out
     }
 
-    /// Relations that use `node` as their aspect (common ground) or dimension
-    /// (difference), in data order. Linear in the number of relations.
-    pub fn qualified_by(&self, node: NodeIndex) -> Vec<EdgeIndex> {
+    /// Relations whose topic is `node`: that use it as their aspect (common ground) or
+    /// dimension (difference), in data order. Linear in the number of relations.
+    pub fn relations_on_topic(&self, node: NodeIndex) -> Vec<EdgeIndex> {
         self.relations()
             .filter(|(_, r)| r.aspect == Some(node) || r.dimension == Some(node))
             .map(|(edge, _)| edge)

@@ -27,7 +27,7 @@ const MAX_ALONE_CHARS: usize = 90;
 
 /// The sections a paper names without numbering them, lower case (English) or as
 /// written (Chinese).
-pub const SECTION_NAMES: [&str; 22] = [
+pub(crate) const SECTION_NAMES: [&str; 22] = [
     "abstract",
     "introduction",
     "background",
@@ -54,7 +54,7 @@ pub const SECTION_NAMES: [&str; 22] = [
 
 /// A section heading of a text.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Heading {
+pub(crate) struct Heading {
     /// 1-based line number.
     pub line: usize,
     /// 1-based number of its last line: a heading wrapped over lines (in a typeset
@@ -75,13 +75,13 @@ pub struct Heading {
 
 impl Heading {
     /// Whether this is the end of an unnumbered section rather than a heading.
-    pub fn is_end(&self) -> bool {
+    pub(crate) fn is_end(&self) -> bool {
         self.level == 0
     }
 }
 
 /// Every heading of `text`, in order.
-pub fn headings(text: &str) -> Vec<Heading> {
+pub(crate) fn headings(text: &str) -> Vec<Heading> {
     let mut found: Vec<Heading> = Vec::new();
     let mut offset = 0;
     let lines: Vec<&str> = text.split_inclusive('\n').collect();
@@ -285,19 +285,10 @@ fn clean(text: &str) -> String {
     plain.strip_suffix('.').unwrap_or(plain).trim().to_string()
 }
 
-/// The heading of the section holding byte `offset`, if the text has one before it.
-pub fn section_at(headings: &[Heading], offset: usize) -> Option<&Heading> {
-    headings
-        .iter()
-        .take_while(|h| h.offset <= offset)
-        .last()
-        .filter(|h| !h.is_end())
-}
-
 /// The locator the text gives the place at byte `offset`: the chain of headings it falls
 /// under, outermost first (`3. Problems / 3.1 Funds`), so that a list item `3)` says
 /// which list it is in. `None` when no heading precedes it.
-pub fn derived_locator(headings: &[Heading], offset: usize) -> Option<String> {
+pub(crate) fn derived_locator(headings: &[Heading], offset: usize) -> Option<String> {
     let holding = sections_holding(headings, offset);
     (!holding.is_empty()).then(|| {
         holding
@@ -311,7 +302,7 @@ pub fn derived_locator(headings: &[Heading], offset: usize) -> Option<String> {
 /// The headings whose sections hold byte `offset`, outermost first: the section it
 /// falls under and the sections that one is part of (`3.` and `3.1` for a place in
 /// `3.1.2`).
-pub fn sections_holding(headings: &[Heading], offset: usize) -> Vec<&Heading> {
+pub(crate) fn sections_holding(headings: &[Heading], offset: usize) -> Vec<&Heading> {
     let mut open: Vec<&Heading> = Vec::new();
     for heading in headings.iter().take_while(|h| h.offset <= offset) {
         while open.last().is_some_and(|o| o.level >= heading.level) {
@@ -327,7 +318,7 @@ pub fn sections_holding(headings: &[Heading], offset: usize) -> Vec<&Heading> {
 /// Whether one part of a locator (`2.2.4 Target Target`, `3.1`, `Policy generality`)
 /// names `heading`: their numbers are the same, or, white space and case aside, one's
 /// words contain the other's.
-pub fn names_heading(part: &str, heading: &Heading) -> bool {
+pub(crate) fn names_heading(part: &str, heading: &Heading) -> bool {
     let (part_number, part_words) = split_number(part);
     let (number, words) = split_number(&heading.title);
     if !part_number.is_empty() && part_number == number {
@@ -361,6 +352,15 @@ fn split_number(title: &str) -> (String, String) {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// The heading of the section holding byte `offset`, if the text has one before it.
+    fn section_at(headings: &[Heading], offset: usize) -> Option<&Heading> {
+        headings
+            .iter()
+            .take_while(|h| h.offset <= offset)
+            .last()
+            .filter(|h| !h.is_end())
+    }
 
     #[test]
     fn finds_markdown_and_numbered_headings_but_not_sentences() {

@@ -12,7 +12,7 @@ use rustc_hash::FxBuildHasher;
 
 /// Node ids to node indices.
 #[derive(Debug, Clone, Default)]
-pub struct IdIndex {
+pub(crate) struct IdIndex {
     /// Every id, end to end.
     text: String,
     entries: HashTable<Entry>,
@@ -35,7 +35,7 @@ fn hash(id: &str) -> u64 {
 impl IdIndex {
     /// An empty index with room for `capacity` ids.
     #[must_use]
-    pub fn with_capacity(capacity: usize) -> Self {
+    pub(crate) fn with_capacity(capacity: usize) -> Self {
         Self {
             text: String::with_capacity(capacity * 8),
             entries: HashTable::with_capacity(capacity),
@@ -47,19 +47,14 @@ impl IdIndex {
     }
 
     /// The node whose id is `id`.
-    pub fn get(&self, id: &str) -> Option<&NodeIndex> {
+    pub(crate) fn get(&self, id: &str) -> Option<&NodeIndex> {
         self.entries
             .find(hash(id), |e| Self::id_of(&self.text, e) == id)
             .map(|e| &e.node)
     }
 
-    /// Whether a node has the id `id`.
-    pub fn contains_key(&self, id: &str) -> bool {
-        self.get(id).is_some()
-    }
-
     /// Maps `id` to `node`; returns the node it mapped to before, if any.
-    pub fn insert(&mut self, id: &str, node: NodeIndex) -> Option<NodeIndex> {
+    pub(crate) fn insert(&mut self, id: &str, node: NodeIndex) -> Option<NodeIndex> {
         let text = &self.text;
         if let Some(entry) = self
             .entries
@@ -81,16 +76,6 @@ impl IdIndex {
             });
         None
     }
-
-    /// How many ids are indexed.
-    pub fn len(&self) -> usize {
-        self.entries.len()
-    }
-
-    /// Whether no id is indexed.
-    pub fn is_empty(&self) -> bool {
-        self.entries.is_empty()
-    }
 }
 
 #[cfg(test)]
@@ -104,7 +89,7 @@ mod tests {
         for i in 0..1000 {
             assert_eq!(index.insert(&format!("n{i}"), NodeIndex::new(i)), None);
         }
-        assert_eq!(index.len(), 1000);
+        assert_eq!(index.entries.len(), 1000);
         assert_eq!(index.get("n999"), Some(&NodeIndex::new(999)));
         assert_eq!(index.get("n1000"), None);
         assert_eq!(index.get("n"), None);
@@ -113,9 +98,9 @@ mod tests {
             Some(NodeIndex::new(5))
         );
         assert_eq!(index.get("n5"), Some(&NodeIndex::new(7)));
-        assert!(!index.contains_key("精准扶贫"));
+        assert_eq!(index.get("精准扶贫"), None);
         index.insert("精准扶贫", NodeIndex::new(1));
-        assert!(index.contains_key("精准扶贫"));
+        assert!(index.get("精准扶贫").is_some());
     }
 }
 
@@ -142,7 +127,7 @@ mod properties {
                     oracle.insert(id.clone(), NodeIndex::new(*node))
                 );
             }
-            prop_assert_eq!(index.len(), oracle.len());
+            prop_assert_eq!(index.entries.len(), oracle.len());
             for id in inserts.iter().map(|(id, _)| id).chain(&probes) {
                 prop_assert_eq!(index.get(id), oracle.get(id));
             }

@@ -6,7 +6,7 @@ use serde_json::{json, Value};
 use crate::schema::{Role, Schema};
 
 /// A JSON Schema (draft 2020-12) describing one data file under `schema`.
-pub fn data_file_schema(schema: &Schema) -> Value {
+pub(crate) fn data_file_schema(schema: &Schema) -> Value {
     let node_kinds: Vec<&str> = schema.node_kinds.keys().map(String::as_str).collect();
     let relation_kinds: Vec<&str> = schema.relation_kinds.keys().map(String::as_str).collect();
     let role_rules: Vec<Value> = schema

@@ -42,7 +42,7 @@ impl Span {
 }
 
 /// `text` as quotes are compared: white space squeezed as the module doc says, trimmed.
-pub fn normalise(text: &str) -> String {
+pub(crate) fn normalise(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
     let mut pending = false;
     for ch in text.chars() {
@@ -69,7 +69,7 @@ fn joins(before: Option<char>, after: char) -> bool {
 /// (`revi-\ntalization` is `revitalization`), the reading [`TextIndex`] finds a quote by
 /// either way. (A compound broken at its own hyphen, `rural-\nurban`, loses it too; the
 /// quote is still found.)
-pub fn as_read(text: &str) -> String {
+pub(crate) fn as_read(text: &str) -> String {
     let chars: Vec<char> = text.chars().collect();
     let mut out = String::with_capacity(text.len());
     let mut i = 0;
@@ -100,7 +100,7 @@ pub fn as_read(text: &str) -> String {
 
 /// Chinese, Japanese and Korean characters and their punctuation, which are written
 /// without spaces between words.
-pub fn is_cjk(c: char) -> bool {
+pub(crate) fn is_cjk(c: char) -> bool {
     matches!(c as u32,
         0x3000..=0x303F | 0x3040..=0x30FF | 0x3400..=0x4DBF | 0x4E00..=0x9FFF
         | 0xAC00..=0xD7AF | 0xF900..=0xFAFF | 0xFF00..=0xFFEF)
@@ -112,13 +112,13 @@ fn has_line_end_hyphen(text: &str) -> bool {
 }
 
 /// The bytes of `text` where `quote` first occurs, as [`locate`] finds it.
-pub fn find_bytes(text: &str, quote: &str) -> Option<Range<usize>> {
+pub(crate) fn find_bytes(text: &str, quote: &str) -> Option<Range<usize>> {
     locate(text, quote).map(|span| span.bytes())
 }
 
 /// Finds the first occurrence of `quote` in `text`: verbatim, or else with white space
 /// normalised on both sides. `None` when the quote is empty or absent.
-pub fn locate(text: &str, quote: &str) -> Option<Span> {
+pub(crate) fn locate(text: &str, quote: &str) -> Option<Span> {
     TextIndex::new(text).locate(quote)
 }
 

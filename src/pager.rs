@@ -7,7 +7,7 @@
 use std::process::{Child, ChildStdin, Command, Stdio};
 
 /// A running pager, reading what is written into [`Pager::input`].
-pub struct Pager {
+pub(crate) struct Pager {
     child: Child,
     input: Option<ChildStdin>,
 }
@@ -17,7 +17,7 @@ impl Pager {
     /// was not given: the caller knows); `None` when it is not wanted or could not be
     /// started (then the caller writes to stdout directly: a missing `less` must not
     /// lose the output).
-    pub fn open(wanted: bool) -> Option<Self> {
+    pub(crate) fn open(wanted: bool) -> Option<Self> {
         if !wanted {
             return None;
         }
@@ -35,17 +35,17 @@ impl Pager {
     }
 
     /// Whether colour codes should reach the pager (`NO_COLOR` unset or empty).
-    pub fn colour() -> bool {
+    pub(crate) fn colour() -> bool {
         std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty())
     }
 
     /// The pager's input; `None` once closed.
-    pub fn input(&mut self) -> Option<&mut ChildStdin> {
+    pub(crate) fn input(&mut self) -> Option<&mut ChildStdin> {
         self.input.as_mut()
     }
 
     /// Closes the input and waits for the reader to quit.
-    pub fn finish(mut self) {
+    pub(crate) fn finish(mut self) {
         drop(self.input.take());
         let _ = self.child.wait();
     }

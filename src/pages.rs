@@ -17,11 +17,11 @@ use std::ops::Range;
 use crate::pdf::PAGE_BREAK;
 
 /// Separates a locator's page from its headings.
-pub const PAGE_SEPARATOR: &str = ", ";
+pub(crate) const PAGE_SEPARATOR: &str = ", ";
 
 /// A locator's page, if it names one (`p. 317`, `pp. 317-318`, `p. iv`), and the rest
 /// of it (its headings, maybe empty).
-pub fn split(locator: &str) -> (Option<&str>, &str) {
+pub(crate) fn split(locator: &str) -> (Option<&str>, &str) {
     let locator = locator.trim();
     let Some(rest) = locator
         .strip_prefix("pp. ")
@@ -50,7 +50,7 @@ pub fn split(locator: &str) -> (Option<&str>, &str) {
 }
 
 /// `page` and `headings` as one locator (`p. 317, 3.2 Funds`; either may be absent).
-pub fn join(page: Option<&str>, headings: &str) -> String {
+pub(crate) fn join(page: Option<&str>, headings: &str) -> String {
     match (page, headings.trim()) {
         (Some(page), "") => page.to_string(),
         (Some(page), headings) => format!("{page}{PAGE_SEPARATOR}{headings}"),
@@ -61,7 +61,7 @@ pub fn join(page: Option<&str>, headings: &str) -> String {
 /// The page number the record's `pages` range starts with (`"312-332"`, `"312–332"`),
 /// else 1: a single number (`"3327"`) is as often an article number (MDPI, PLOS) as a
 /// page, and such a journal's PDF counts its pages from 1.
-pub fn first_page(pages: Option<&str>) -> u32 {
+pub(crate) fn first_page(pages: Option<&str>) -> u32 {
     pages
         .and_then(|pages| {
             let (first, last) = pages.trim().split_once(['-', '–'])?;
@@ -75,21 +75,21 @@ pub fn first_page(pages: Option<&str>) -> u32 {
 
 /// The pages of a text: where each page after the first begins.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
-pub struct Pages {
+pub(crate) struct Pages {
     /// Byte offsets of the page breaks.
     breaks: Vec<usize>,
 }
 
 impl Pages {
     /// The pages of `text`.
-    pub fn of(text: &str) -> Self {
+    pub(crate) fn of(text: &str) -> Self {
         Self {
             breaks: text.match_indices(PAGE_BREAK).map(|(at, _)| at).collect(),
         }
     }
 
     /// Whether the text is divided into pages.
-    pub fn known(&self) -> bool {
+    pub(crate) fn known(&self) -> bool {
         !self.breaks.is_empty()
     }
 
@@ -100,7 +100,7 @@ impl Pages {
 
     /// The page or pages the bytes `span` of the text stand on, numbered from `first`
     /// (`p. 317`, `pp. 317–318`); `None` when the text has no pages.
-    pub fn label(&self, span: Range<usize>, first: u32) -> Option<String> {
+    pub(crate) fn label(&self, span: Range<usize>, first: u32) -> Option<String> {
         if !self.known() {
             return None;
         }
@@ -117,7 +117,7 @@ impl Pages {
 
 /// Whether a page a locator names (`p. 317`, `pp. 317–318`) covers the text's `found`
 /// pages (as [`Pages::label`] gives them): each page found lies in the range named.
-pub fn covers(named: &str, found: &str) -> bool {
+pub(crate) fn covers(named: &str, found: &str) -> bool {
     let range = |label: &str| -> Option<(u32, u32)> {
         let numbers = label.trim_start_matches("pp. ").trim_start_matches("p. ");
         let mut parts = numbers.split(['-', '–']).map(|p| p.trim().parse::<u32>());

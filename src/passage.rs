@@ -152,7 +152,7 @@ fn is_word_of(word: &str, text: &str) -> bool {
 /// The papers' texts a graph prints quotes from, each read and prepared the first time
 /// one of its quotes is printed, and kept for the life of the graph.
 #[derive(Debug, Default)]
-pub struct PaperTexts {
+pub(crate) struct PaperTexts {
     /// Where the texts are; `None`: no texts, quotes are printed as encoded.
     location: Option<TextStore>,
     /// By paper, in the graph's paper order: the prepared text, or `None` when it
@@ -166,7 +166,7 @@ pub struct PaperTexts {
 
 impl PaperTexts {
     /// The texts at `location` for a graph of `papers` papers.
-    pub fn new(location: Option<TextStore>, papers: usize) -> Self {
+    pub(crate) fn new(location: Option<TextStore>, papers: usize) -> Self {
         Self {
             location,
             prepared: (0..papers).map(|_| OnceLock::new()).collect(),
@@ -176,7 +176,7 @@ impl PaperTexts {
     }
 
     /// Where the texts are read from, if anywhere.
-    pub fn location(&self) -> Option<&TextStore> {
+    pub(crate) fn location(&self) -> Option<&TextStore> {
         self.location.as_ref()
     }
 }

@@ -27,12 +27,12 @@ use crate::{graph::ConceptGraph, output::display_width, relation::Source, symbol
 const SHORT_LOCATOR: usize = 52;
 
 /// Separates the headings of a chain.
-pub const CHAIN_SEPARATOR: &str = " / ";
+pub(crate) const CHAIN_SEPARATOR: &str = " / ";
 
 /// The places of one paper: every distinct chain its sources' locators name, by their
 /// innermost heading (lower case), to find the chains a suffix could be confused with.
 #[derive(Debug, Default)]
-pub struct PaperPlaces {
+pub(crate) struct PaperPlaces {
     by_innermost: FxHashMap<String, Vec<Vec<String>>>,
 }
 
@@ -82,7 +82,7 @@ fn ends_with(chain: &[String], end: &[String]) -> bool {
 }
 
 /// The headings of a locator, outermost first (a page it names first is no heading).
-pub fn chain(locator: &str) -> Vec<String> {
+pub(crate) fn chain(locator: &str) -> Vec<String> {
     crate::pages::split(locator)
         .1
         .split(CHAIN_SEPARATOR)

@@ -7,7 +7,7 @@
 //! locator naming a section heading the text does not contain (see [`missing_headings`]
 //! for how a locator is matched), a locator naming another section than the one the
 //! quote falls under (only where the text has numbered or Markdown headings, see
-//! [`crate::headings`]), and a quote too short to identify a claim ("the").
+//! `headings.rs`), and a quote too short to identify a claim ("the").
 //!
 //! A source may omit its locator: the check derives it from the heading the quote falls
 //! under and reports it ([`QuoteReport::derived`]); with no heading before the quote, or

@@ -19,10 +19,11 @@ use crate::{node::Node, paper::Paper, relation::Positions};
     deny_unknown_fields,
     bound(deserialize = "'de: 'a, R: Deserialize<'de>")
 )]
-pub struct DataFile<'a, R = RawRelation<'a>> {
-    /// Reference to a JSON Schema, for editors; ignored by linkage.
+pub(crate) struct DataFile<'a, R = RawRelation<'a>> {
+    /// Reference to a JSON Schema, for editors: accepted (the file denies unknown
+    /// fields), never read.
     #[serde(default, rename = "$schema")]
-    pub json_schema: Option<serde::de::IgnoredAny>,
+    pub _json_schema: Option<serde::de::IgnoredAny>,
     /// Paper records.
     #[serde(default)]
     pub papers: Vec<Paper>,
@@ -43,7 +44,7 @@ pub struct DataFile<'a, R = RawRelation<'a>> {
 impl<R> Default for DataFile<'_, R> {
     fn default() -> Self {
         Self {
-            json_schema: None,
+            _json_schema: None,
             papers: Vec::new(),
             nodes: Vec::new(),
             relations: Vec::new(),
@@ -56,11 +57,11 @@ impl<R> Default for DataFile<'_, R> {
 /// One relation's JSON text, a slice of the file's text (so a problem in it can be
 /// placed in the file).
 #[derive(Debug)]
-pub struct RawRelation<'a>(pub &'a RawValue);
+pub(crate) struct RawRelation<'a>(pub &'a RawValue);
 
 impl RawRelation<'_> {
     /// The relation's JSON text.
-    pub fn json(&self) -> &str {
+    pub(crate) fn json(&self) -> &str {
         self.0.get()
     }
 }
@@ -75,7 +76,7 @@ impl<'de: 'a, 'a> Deserialize<'de> for RawRelation<'a> {
 /// file where they can.
 #[derive(Debug, Clone, Deserialize)]
 #[serde(deny_unknown_fields)]
-pub struct RelationRecord<'r> {
+pub(crate) struct RelationRecord<'r> {
     /// Relation kind.
     #[serde(borrow)]
     pub kind: Cow<'r, str>,
@@ -110,7 +111,7 @@ pub struct RelationRecord<'r> {
 /// with a hint rather than serde's first-error-only message.
 #[derive(Debug, Clone, Deserialize)]
 #[serde(deny_unknown_fields)]
-pub struct SourceRecord<'r> {
+pub(crate) struct SourceRecord<'r> {
     /// Paper id.
     #[serde(default, borrow)]
     pub paper: Cow<'r, str>,
@@ -136,7 +137,7 @@ pub struct SourceRecord<'r> {
 
 impl SourceRecord<'_> {
     /// The source's fields as the loader checks them.
-    pub fn fields(&self) -> SourceView<'_> {
+    pub(crate) fn fields(&self) -> SourceView<'_> {
         SourceView {
             paper: &self.paper,
             locator: &self.locator,
@@ -172,7 +173,7 @@ pub struct SourceView<'a> {
 impl SourceView<'_> {
     /// The source, for a view the loader has checked (unknown names of a voice or an
     /// extent, which it refuses, read as the defaults).
-    pub fn to_source(&self, origin: crate::relation::Origin) -> crate::relation::Source {
+    pub fn to_source(self, origin: crate::relation::Origin) -> crate::relation::Source {
         use crate::relation::{Attribution, Extent, Source, Voice};
         let who = Attribution {
             encoded_by: self.encoded_by,

@@ -1,11 +1,10 @@
-//! Dispatch: each command line goes to its function in [`crate::commands`]; the
+//! Dispatch: each command line goes to its function in `commands/`; the
 //! outcome becomes an exit code (0 found, 1 nothing found, 2 bad usage or bad data).
 
 use std::{ffi::OsString, io::Write as _, process::ExitCode};
 
 use clap::{CommandFactory as _, Parser as _};
 
-pub use crate::commands::{Outcome, Session};
 use crate::{
     cli::{Cli, Command},
     commands::{
@@ -18,6 +17,7 @@ use crate::{
     completion, emit,
     error::Error,
 };
+pub use crate::{commands::Session, report::Outcome};
 
 /// The whole of the `linkage` command on `args` (the first is the program's name), as the
 /// binary runs it: completions, parsing, the command, its output (through the pager in
@@ -81,8 +81,8 @@ fn report(error: &Error) {
 }
 
 /// Runs one parsed command line and writes its report through the one emitter
-/// ([`emit::emit`]). `--json` on a command without a JSON form is refused first
-/// ([`crate::commands::has_json`]), before anything is read or written. `batch` and
+/// (`emit.rs`). `--json` on a command without a JSON form is refused first
+/// (`commands::has_json`), before anything is read or written. `batch` and
 /// `serve` answer many queries, each report serialised as it is answered.
 ///
 /// # Errors
@@ -157,9 +157,9 @@ fn command<'s>(command: &'s Command, s: &'s Session) -> Answer<'s> {
         ),
         C::Paper {
             name,
-            evidence,
+            quoting,
             limit,
-        } => query::paper(s, name, *evidence, *limit),
+        } => query::paper(s, name, *quoting, *limit),
         C::Position { name, brief } => query::position(s, name, *brief),
         C::Path(args) => query::path(s, args),
         C::Neighbors {

@@ -42,21 +42,17 @@ const MAX_TITLE_BYTES: usize = 400;
 /// The sentences of a text: byte ranges, in order, not overlapping, each without the
 /// white space around it. Title lines (headings, captions) are sentences of their own.
 #[derive(Debug, Clone, Default)]
-pub struct Sentences {
+pub(crate) struct Sentences {
     spans: Vec<Range<usize>>,
 }
 
 impl Sentences {
-    /// Splits `text` into sentences. `titles` are headings known to the caller (the
-    /// paper's locators, say): a line that is one of them, lower case and white space
-    /// aside, is a title line even where the rules below would not take it for one,
-    /// and a line opening with one (`Abstract: …`) starts a sentence after it.
-    pub fn new(text: &str, titles: &[String]) -> Self {
-        Self::with_headings(text, titles, &crate::headings::headings(text))
-    }
-
-    /// [`Sentences::new`] with the text's headings already found.
-    pub fn with_headings(
+    /// Splits `text`, whose headings are `headings`, into sentences. `titles` are
+    /// headings known to the caller (the paper's locators, say): a line that is one of
+    /// them, lower case and white space aside, is a title line even where the rules
+    /// below would not take it for one, and a line opening with one (`Abstract: …`)
+    /// starts a sentence after it.
+    pub(crate) fn with_headings(
         text: &str,
         titles: &[String],
         headings: &[crate::headings::Heading],
@@ -91,7 +87,7 @@ impl Sentences {
     }
 
     /// The sentences, as byte ranges of the text.
-    pub fn spans(&self) -> &[Range<usize>] {
+    pub(crate) fn spans(&self) -> &[Range<usize>] {
         &self.spans
     }
 
@@ -99,7 +95,7 @@ impl Sentences {
     /// the start of the sentence its first character is in to the end of the sentence
     /// its last character is in. A place in the white space between two sentences
     /// belongs to the next one. `bytes` itself when the text has no sentence there.
-    pub fn enclosing(&self, bytes: Range<usize>) -> Range<usize> {
+    pub(crate) fn enclosing(&self, bytes: Range<usize>) -> Range<usize> {
         if bytes.is_empty() {
             return bytes;
         }
@@ -478,6 +474,12 @@ fn push_trimmed(text: &str, bytes: Range<usize>, out: &mut Vec<Range<usize>>) {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    impl Sentences {
+        fn new(text: &str, titles: &[String]) -> Self {
+            Self::with_headings(text, titles, &crate::headings::headings(text))
+        }
+    }
 
     fn split(text: &str) -> Vec<&str> {
         Sentences::new(text, &[])

@@ -7,7 +7,7 @@
 
 /// Line and column (both 1-based, column in characters) of the value at `pointer`
 /// (RFC 6901, e.g. `/relations/3/from`) in `text`, or `None` if it is not there.
-pub fn locate(text: &str, pointer: &str) -> Option<(usize, usize)> {
+pub(crate) fn locate(text: &str, pointer: &str) -> Option<(usize, usize)> {
     let segments = segments(pointer);
     let mut walker = Walker {
         bytes: text.as_bytes(),
@@ -21,7 +21,7 @@ pub fn locate(text: &str, pointer: &str) -> Option<(usize, usize)> {
 /// (`/relations/3/from`) is found from an index of the array's item starts, built once,
 /// so each lookup walks only its item: a file with thousands of problems is not walked
 /// thousands of times.
-pub struct FileIndex<'a> {
+pub(crate) struct FileIndex<'a> {
     text: &'a str,
     /// Byte offsets of the items of each top-level array; `None` if not an array.
     items: std::collections::HashMap<String, Option<Vec<usize>>>,
@@ -29,7 +29,7 @@ pub struct FileIndex<'a> {
 
 impl<'a> FileIndex<'a> {
     /// An index of `text`, filled as pointers are looked up.
-    pub fn new(text: &'a str) -> Self {
+    pub(crate) fn new(text: &'a str) -> Self {
         Self {
             text,
             items: std::collections::HashMap::new(),
@@ -37,7 +37,7 @@ impl<'a> FileIndex<'a> {
     }
 
     /// Byte offset of the value at `pointer`, or `None` if it is not there.
-    pub fn offset(&mut self, pointer: &str) -> Option<usize> {
+    pub(crate) fn offset(&mut self, pointer: &str) -> Option<usize> {
         let segments = segments(pointer);
         let mut walker = Walker {
             bytes: self.text.as_bytes(),
@@ -103,7 +103,7 @@ fn segments(pointer: &str) -> Vec<String> {
 
 /// Lines and columns (1-based, columns in characters) of many byte offsets of `text`,
 /// in the order given, found in one sweep over the text rather than one per offset.
-pub fn line_columns(text: &str, offsets: &[usize]) -> Vec<(usize, usize)> {
+pub(crate) fn line_columns(text: &str, offsets: &[usize]) -> Vec<(usize, usize)> {
     let mut order: Vec<usize> = (0..offsets.len()).collect();
     order.sort_by_key(|&i| offsets[i]);
     let mut found = vec![(1, 1); offsets.len()];
@@ -136,7 +136,7 @@ pub fn line_columns(text: &str, offsets: &[usize]) -> Vec<(usize, usize)> {
 }
 
 /// Line and column (1-based, column in characters) of a byte offset.
-pub fn line_column(text: &str, offset: usize) -> (usize, usize) {
+pub(crate) fn line_column(text: &str, offset: usize) -> (usize, usize) {
     let offset = offset.min(text.len());
     let before = &text.as_bytes()[..offset];
     let line = before.split(|&b| b == b'\n').count();
@@ -155,7 +155,7 @@ pub fn line_column(text: &str, offset: usize) -> (usize, usize) {
 /// counts bytes and names the last byte read (0: none yet on that line). serde's column
 /// is not a character column, so it must never be shown as one (Chinese text has three
 /// bytes per character). `None` if the position is not in `text`.
-pub fn serde_offset(text: &str, line: usize, column: usize) -> Option<usize> {
+pub(crate) fn serde_offset(text: &str, line: usize, column: usize) -> Option<usize> {
     let line_start = if line <= 1 {
         0
     } else {
@@ -171,7 +171,7 @@ pub fn serde_offset(text: &str, line: usize, column: usize) -> Option<usize> {
 }
 
 /// The byte offset of `inner` in `outer`, if `inner` is a slice of it.
-pub fn offset_in(outer: &str, inner: &str) -> Option<usize> {
+pub(crate) fn offset_in(outer: &str, inner: &str) -> Option<usize> {
     let offset = (inner.as_ptr() as usize).checked_sub(outer.as_ptr() as usize)?;
     (offset.checked_add(inner.len())? <= outer.len()).then_some(offset)
 }
@@ -180,7 +180,7 @@ pub fn offset_in(outer: &str, inner: &str) -> Option<usize> {
 /// `text`: a string (value or key) or a literal ending at `at`, or an array or object
 /// starting just after it. Used to put the caret on a value of the wrong type, or on
 /// an unknown key, rather than on what follows.
-pub fn token_start(text: &str, at: usize) -> usize {
+pub(crate) fn token_start(text: &str, at: usize) -> usize {
     let bytes = text.as_bytes();
     let at = at.min(bytes.len().saturating_sub(1));
     // serde stops before an array or object it cannot use.

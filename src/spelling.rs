@@ -6,7 +6,7 @@ const MAX_NAME: usize = 200;
 /// Up to `max` candidates closest to `wanted`, best first, ties in input order.
 /// Only candidates that are plausibly a misspelling (similarity above a threshold)
 /// are returned.
-pub fn closest<'a>(
+pub(crate) fn closest<'a>(
     wanted: &str,
     candidates: impl Iterator<Item = &'a str>,
     max: usize,

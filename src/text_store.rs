@@ -83,7 +83,7 @@ impl TextStore {
     ///
     /// # Errors
     /// Why the text cannot be had, in words (see [`TextStore::read`],
-    /// [`crate::pdf::text_of_file`]).
+    /// `pdf::text_of_file`).
     pub fn text(&self, file: &str) -> Result<String, String> {
         let bytes = self.read(file)?;
         crate::pdf::text_of_file(file, &bytes)

@@ -13,7 +13,6 @@ use std::{ffi::OsString, path::PathBuf, sync::Arc};
 
 use clap::Parser as _;
 use linkage::{
-    cache,
     cli::Cli,
     diagnostic::{Diagnostic, Severity},
     error::Named,
@@ -50,7 +49,7 @@ struct Dataset {
 #[pyo3(signature = (data=None))]
 fn load(py: Python<'_>, data: Option<PathBuf>) -> PyResult<(Dataset, Vec<String>)> {
     let loaded = py
-        .detach(|| cache::load_dataset(data.as_deref(), true))
+        .detach(|| linkage::load_dataset(data.as_deref(), true))
         .map_err(|error| to_exception(py, error))?;
     let warnings = loaded.warnings.iter().map(ToString::to_string).collect();
     let dataset = Dataset {

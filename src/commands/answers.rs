@@ -44,7 +44,7 @@ pub(super) fn left_out(total: usize, shown: usize) -> String {
 
 /// `linkage check`: the dataset's counts, probable duplicates, and with texts the
 /// quotes verified; a quote not found fails the command once the report is written.
-pub struct CheckReport<'g> {
+pub(crate) struct CheckReport<'g> {
     pub(super) graph: &'g ConceptGraph,
     pub(super) quotes: Option<QuoteReport>,
     pub(super) duplicates: Vec<Diagnostic>,
@@ -75,7 +75,7 @@ impl Report for CheckReport<'_> {
 }
 
 /// `linkage check --unreviewed`.
-pub struct UnreviewedReport<'g> {
+pub(crate) struct UnreviewedReport<'g> {
     pub(super) graph: &'g ConceptGraph,
     pub(super) found: output::review::Unreviewed<'g>,
 }
@@ -95,7 +95,7 @@ impl Report for UnreviewedReport<'_> {
 }
 
 /// `linkage list`: the first nodes, and how many there were.
-pub struct ListReport<'g> {
+pub(crate) struct ListReport<'g> {
     pub(super) graph: &'g ConceptGraph,
     pub(super) nodes: Vec<&'g crate::node::Node>,
     pub(super) total: usize,
@@ -122,7 +122,7 @@ impl Report for ListReport<'_> {
 }
 
 /// `linkage show`: one node, its relations under `--paper`, and the disputes about it.
-pub struct ShowReport<'g> {
+pub(crate) struct ShowReport<'g> {
     pub(super) graph: &'g ConceptGraph,
     pub(super) node: NodeIndex,
     pub(super) papers: PaperFilter,
@@ -150,7 +150,7 @@ impl Report for ShowReport<'_> {
 }
 
 /// `linkage search`: the nodes and quotes that hold a text.
-pub struct SearchReport<'g> {
+pub(crate) struct SearchReport<'g> {
     pub(super) graph: &'g ConceptGraph,
     pub(super) text: String,
     pub(super) found: output::search::Found<'g>,
@@ -186,7 +186,7 @@ impl Report for SearchReport<'_> {
 }
 
 /// `linkage match`: the concepts a text may mean.
-pub struct MatchReport<'g> {
+pub(crate) struct MatchReport<'g> {
     pub(super) graph: &'g ConceptGraph,
     pub(super) text: String,
     pub(super) answer: matching::Answer<'g>,
@@ -213,7 +213,7 @@ impl Report for MatchReport<'_> {
 }
 
 /// `linkage papers`.
-pub struct PapersReport<'g> {
+pub(crate) struct PapersReport<'g> {
     pub(super) graph: &'g ConceptGraph,
     pub(super) papers: PaperFilter,
 }
@@ -235,7 +235,7 @@ impl Report for PapersReport<'_> {
 }
 
 /// `linkage diff A B`.
-pub struct DiffReport<'g> {
+pub(crate) struct DiffReport<'g> {
     pub(super) graph: &'g ConceptGraph,
     pub(super) diff: Diff<'g>,
     pub(super) papers: PaperFilter,
@@ -265,7 +265,7 @@ impl Report for DiffReport<'_> {
 
 /// How `compare` prints its matrix without `--json`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum CompareTable {
+pub(crate) enum CompareTable {
     /// Aligned columns for a terminal.
     Terminal,
     /// `--csv`.
@@ -275,7 +275,7 @@ pub enum CompareTable {
 }
 
 /// `linkage compare`.
-pub struct CompareReport<'g> {
+pub(crate) struct CompareReport<'g> {
     pub(super) graph: &'g ConceptGraph,
     pub(super) matrix: query::compare::Matrix<'g>,
     pub(super) table: CompareTable,
@@ -306,7 +306,7 @@ impl Report for CompareReport<'_> {
 
 /// `linkage contested`: the disputes found within the work budget, the first
 /// `--limit` of those shown listed.
-pub struct ContestedReport<'g> {
+pub(crate) struct ContestedReport<'g> {
     pub(super) graph: &'g ConceptGraph,
     /// What the budgeted search found (for its stop and counts).
     pub(super) found: Contested,
@@ -361,7 +361,7 @@ impl Report for ContestedReport<'_> {
 }
 
 /// `linkage position P`.
-pub struct PositionReport<'g> {
+pub(crate) struct PositionReport<'g> {
     pub(super) graph: &'g ConceptGraph,
     pub(super) position: Position,
     pub(super) brief: bool,
@@ -384,7 +384,7 @@ impl Report for PositionReport<'_> {
 
 /// `linkage paper P`: the whole outline (the summary counts every claim), listed up to
 /// `limit` claims.
-pub struct PaperReport<'g> {
+pub(crate) struct PaperReport<'g> {
     pub(super) graph: &'g ConceptGraph,
     pub(super) outline: Outline<'g>,
     pub(super) limit: usize,
@@ -430,7 +430,7 @@ impl Report for PaperReport<'_> {
 }
 
 /// `linkage path FROM TO`.
-pub struct PathReport<'g> {
+pub(crate) struct PathReport<'g> {
     pub(super) graph: &'g ConceptGraph,
     pub(super) query: PathQuery,
     pub(super) result: PathResult,
@@ -465,7 +465,7 @@ impl Report for PathReport<'_> {
 }
 
 /// `linkage neighbors`.
-pub struct NeighborsReport<'g> {
+pub(crate) struct NeighborsReport<'g> {
     pub(super) walk: Walk<'g>,
     pub(super) ego: Ego,
 }
@@ -485,7 +485,7 @@ impl Report for NeighborsReport<'_> {
 }
 
 /// `linkage locate`: where a quote stands in the papers' texts.
-pub struct LocateReport {
+pub(crate) struct LocateReport {
     pub(super) quote: String,
     pub(super) found: Vec<Located>,
 }
@@ -507,7 +507,7 @@ impl Report for LocateReport {
 }
 
 /// `linkage add`: the claim appended, and where.
-pub struct AddReport(pub(super) Added);
+pub(crate) struct AddReport(pub(super) Added);
 
 impl Report for AddReport {
     fn human(&self, out: &mut dyn Write) -> io::Result<()> {
@@ -530,7 +530,7 @@ impl Report for AddReport {
 }
 
 /// `linkage import` of paper records: what changed in which file.
-pub struct ReferencesReport(pub(super) Vec<RecordChange>);
+pub(crate) struct ReferencesReport(pub(super) Vec<RecordChange>);
 
 impl Report for ReferencesReport {
     fn human(&self, out: &mut dyn Write) -> io::Result<()> {

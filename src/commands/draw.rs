@@ -16,7 +16,7 @@ use crate::error::Error;
 use crate::report::{Outcome, Report, Text};
 
 /// `linkage export`: the graph, or part of it, in another tool's format.
-pub fn export<'a>(
+pub(crate) fn export<'a>(
     session: &'a Session,
     format: ExportFormat,
     selection: &SelectionArgs,
@@ -59,7 +59,7 @@ impl Report for ExportReport<'_> {
 }
 
 /// `linkage dot`: a DOT diagram, to stdout or a file.
-pub fn dot(
+pub(crate) fn dot(
     session: &Session,
     selection: &SelectionArgs,
     look: &LookArgs,
@@ -98,7 +98,7 @@ fn look_for(selection: &SelectionArgs, look: &LookArgs) -> Result<dot::Look, Err
 }
 
 /// `linkage render`: a diagram drawn by Graphviz into an image file.
-pub fn render(
+pub(crate) fn render(
     session: &Session,
     selection: &SelectionArgs,
     look: &LookArgs,
@@ -138,7 +138,7 @@ pub fn render(
 }
 
 /// `linkage table A B`: the comparison as a LaTeX, Markdown or DOCX table.
-pub fn table(session: &Session, args: &TableArgs) -> Answer<'static> {
+pub(crate) fn table(session: &Session, args: &TableArgs) -> Answer<'static> {
     let output = args.output.as_deref();
     let format = args
         .format
@@ -182,7 +182,7 @@ pub fn table(session: &Session, args: &TableArgs) -> Answer<'static> {
 }
 
 /// `linkage figure A B`: the comparison as a figure at a printed width.
-pub fn figure(session: &Session, args: &FigureArgs) -> Answer<'static> {
+pub(crate) fn figure(session: &Session, args: &FigureArgs) -> Answer<'static> {
     let output = args.output.as_path();
     let Some(format) = args.format.or_else(|| dot::ImageFormat::from_path(output)) else {
         return Err(Error::Usage(format!(
@@ -234,7 +234,7 @@ pub fn figure(session: &Session, args: &FigureArgs) -> Answer<'static> {
 }
 
 /// `linkage gallery DIR`: every figure of the gallery, and its index.
-pub fn gallery(session: &Session, dir: &Path, svg: bool) -> Answer<'static> {
+pub(crate) fn gallery(session: &Session, dir: &Path, svg: bool) -> Answer<'static> {
     let dir = DestinationDir::output(dir, session.data_dir())?;
     let written = dot::gallery::write(session.graph()?, &dir, svg)?;
     for file in &written.stale {
@@ -247,13 +247,13 @@ pub fn gallery(session: &Session, dir: &Path, svg: bool) -> Answer<'static> {
 }
 
 /// `linkage html`: the offline explorer.
-pub fn html(session: &Session, paper: Option<&str>, output: &Path) -> Answer<'static> {
+pub(crate) fn html(session: &Session, paper: Option<&str>, output: &Path) -> Answer<'static> {
     teach::html_command(session.graph()?, paper, output, session.data_dir())?;
     Ok(Box::new(Text::found(String::new())))
 }
 
 /// `linkage steps`: an argument as numbered figures and a slide deck.
-pub fn steps(
+pub(crate) fn steps(
     session: &Session,
     lesson: &teach::Lesson,
     format: teach::DeckFormat,
@@ -265,7 +265,7 @@ pub fn steps(
 }
 
 /// `linkage handout`: an argument as a Markdown handout.
-pub fn handout(
+pub(crate) fn handout(
     session: &Session,
     lesson: &teach::Lesson,
     options: &teach::handout::Options,
@@ -295,7 +295,7 @@ fn printed(taught: teach::Taught) -> Text {
 }
 
 /// `linkage quiz`: questions and answers made from the graph.
-pub fn quiz(
+pub(crate) fn quiz(
     session: &Session,
     paper: Option<&str>,
     seed: u64,

@@ -10,7 +10,7 @@ use crate::{
 
 /// Whether `command` has a JSON form (its report's [`crate::report::Report::json`]
 /// gives one). `batch` and `serve` answer only with their JSON, so they have one too.
-pub fn has_json(command: &Command) -> bool {
+pub(crate) fn has_json(command: &Command) -> bool {
     written_instead(command).is_none()
 }
 
@@ -18,7 +18,7 @@ pub fn has_json(command: &Command) -> bool {
 ///
 /// # Errors
 /// [`Error::Usage`] naming what the command writes instead.
-pub fn refuse_json(command: &Command, json: bool) -> Result<(), Error> {
+pub(crate) fn refuse_json(command: &Command, json: bool) -> Result<(), Error> {
     match written_instead(command) {
         Some(writes) if json => Err(Error::Usage(format!("--json is for queries; {writes}"))),
         _ => Ok(()),

@@ -6,21 +6,21 @@
 //! loads it on first use; commands about linkage itself (completions, man, init) never
 //! ask, so no command can run without the data it needs, and none loads data it does not.
 
-pub mod answers;
-pub mod draw;
+pub(crate) mod answers;
+pub(crate) mod draw;
 mod json_form;
-pub mod query;
-pub mod setup;
+pub(crate) mod query;
+pub(crate) mod setup;
 
 use std::{cell::OnceCell, io::Write as _, path::Path, sync::Arc};
 
-pub use json_form::{has_json, refuse_json};
+pub(crate) use json_form::{has_json, refuse_json};
 
-pub use crate::report::{Outcome, Report};
+pub(crate) use crate::report::{Outcome, Report};
 use crate::{cache, cli::Cli, error::Error, load::Loaded, ConceptGraph};
 
 /// What a command returns: its report, borrowing from the session's dataset.
-pub type Answer<'a> = Result<Box<dyn Report + 'a>, Error>;
+pub(crate) type Answer<'a> = Result<Box<dyn Report + 'a>, Error>;
 
 /// The options every command shares (`--data`, `--json`, `--no-pager`), resolved once,
 /// and the dataset, loaded when a command first asks for it.

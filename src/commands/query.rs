@@ -7,7 +7,7 @@ use petgraph::graph::NodeIndex;
 
 use crate::{
     author,
-    cli::{Evidence, EvidenceArgs, LimitArgs, PathArgs, QueryArgs},
+    cli::{LimitArgs, PathArgs, QueryArgs, Quoting, QuotingArgs},
     duplicates,
     error::Error,
     json_schema, matching, output,
@@ -31,7 +31,7 @@ use super::{
 };
 
 /// `linkage check`: validate the dataset; with `--sources`, verify every quote.
-pub fn check<'a>(session: &'a Session, sources: Option<&std::path::Path>) -> Answer<'a> {
+pub(crate) fn check<'a>(session: &'a Session, sources: Option<&std::path::Path>) -> Answer<'a> {
     let graph = session.graph()?;
     let report = TextStore::find(sources, session.data_dir())
         .map(|texts| quotes::verify_quotes(graph, &texts));
@@ -55,7 +55,7 @@ pub fn check<'a>(session: &'a Session, sources: Option<&std::path::Path>) -> Ans
 }
 
 /// `linkage check --unreviewed`: the sources no second person has read.
-pub fn unreviewed(session: &Session) -> Answer<'_> {
+pub(crate) fn unreviewed(session: &Session) -> Answer<'_> {
     let graph = session.graph()?;
     let found = output::review::Unreviewed::of(graph);
     Ok(Box::new(UnreviewedReport { graph, found }))
@@ -82,7 +82,7 @@ fn touched_nodes(graph: &ConceptGraph, papers: &PaperFilter) -> Option<HashSet<N
 }
 
 /// `linkage list`: the nodes, grouped by kind.
-pub fn list<'a>(
+pub(crate) fn list<'a>(
     session: &'a Session,
     kind: Option<&str>,
     query: &QueryArgs,
@@ -109,7 +109,7 @@ pub fn list<'a>(
 }
 
 /// `linkage show`: one node with its relations.
-pub fn show<'a>(session: &'a Session, name: &str, query: &QueryArgs) -> Answer<'a> {
+pub(crate) fn show<'a>(session: &'a Session, name: &str, query: &QueryArgs) -> Answer<'a> {
     let graph = session.graph()?;
     let node = graph.resolve(name)?;
     let papers = papers_of(graph, query)?;
@@ -117,12 +117,12 @@ pub fn show<'a>(session: &'a Session, name: &str, query: &QueryArgs) -> Answer<'
         graph,
         node,
         papers,
-        with_quotes: query.evidence.with_quotes(),
+        with_quotes: query.quoting.with_quotes(),
     }))
 }
 
 /// `linkage search`: nodes and quotes containing a text.
-pub fn search<'a>(
+pub(crate) fn search<'a>(
     session: &'a Session,
     text: &str,
     query: &QueryArgs,
@@ -151,7 +151,7 @@ pub fn search<'a>(
         text: text.to_string(),
         found,
         total,
-        with_quotes: query.evidence.with_quotes(),
+        with_quotes: query.quoting.with_quotes(),
     }))
 }
 
@@ -160,7 +160,7 @@ pub fn search<'a>(
 const MATCH_LIMIT: usize = 5;
 
 /// `linkage match`: the concepts a phrase or a sentence may mean.
-pub fn match_text<'a>(
+pub(crate) fn match_text<'a>(
     session: &'a Session,
     text: &str,
     query: &QueryArgs,
@@ -170,10 +170,10 @@ pub fn match_text<'a>(
     let papers = papers_of(graph, query)?;
     let index = matching::Index::build(graph, &matching::View::papers(&papers));
     let answer = index.answer(text, matching::Tuning::DEFAULT, limit.or(MATCH_LIMIT))?;
-    let quotes = match query.evidence.evidence() {
-        Evidence::Brief => output::matching::Quotes::None,
-        Evidence::Default => output::matching::Quotes::One,
-        Evidence::Quotes => output::matching::Quotes::All,
+    let quotes = match query.quoting.quoting() {
+        Quoting::Brief => output::matching::Quotes::None,
+        Quoting::Default => output::matching::Quotes::One,
+        Quoting::Quotes => output::matching::Quotes::All,
     };
     Ok(Box::new(MatchReport {
         graph,
@@ -184,14 +184,14 @@ pub fn match_text<'a>(
 }
 
 /// `linkage papers`: the papers and their claim counts.
-pub fn papers<'a>(session: &'a Session, query: &QueryArgs) -> Answer<'a> {
+pub(crate) fn papers<'a>(session: &'a Session, query: &QueryArgs) -> Answer<'a> {
     let graph = session.graph()?;
     let papers = papers_of(graph, query)?;
     Ok(Box::new(PapersReport { graph, papers }))
 }
 
 /// `linkage schema`: the JSON Schema of data files, or the kinds in force.
-pub fn schema(session: &Session, kinds: bool) -> Answer<'_> {
+pub(crate) fn schema(session: &Session, kinds: bool) -> Answer<'_> {
     let graph = session.graph()?;
     Ok(Box::new(JsonOnly(if kinds {
         serde_json::to_value(graph.schema()).expect("schemas serialise")
@@ -201,7 +201,7 @@ pub fn schema(session: &Session, kinds: bool) -> Answer<'_> {
 }
 
 /// `linkage diff A B`: common ground, differences and relations of two nodes.
-pub fn diff<'a>(session: &'a Session, a: &str, b: &str, query: &QueryArgs) -> Answer<'a> {
+pub(crate) fn diff<'a>(session: &'a Session, a: &str, b: &str, query: &QueryArgs) -> Answer<'a> {
     let graph = session.graph()?;
     let (a, b) = (graph.resolve(a)?, graph.resolve(b)?);
     if a == b {
@@ -213,12 +213,12 @@ pub fn diff<'a>(session: &'a Session, a: &str, b: &str, query: &QueryArgs) -> An
         graph,
         diff,
         papers,
-        with_quotes: query.evidence.with_quotes(),
+        with_quotes: query.quoting.with_quotes(),
     }))
 }
 
 /// `linkage compare`: the aspects and dimensions against the papers.
-pub fn compare<'a>(
+pub(crate) fn compare<'a>(
     session: &'a Session,
     pair: &[String],
     query: &QueryArgs,
@@ -251,7 +251,7 @@ pub fn compare<'a>(
 
 /// How `linkage contested` was asked.
 #[derive(Debug, Clone, Copy)]
-pub struct ContestedView {
+pub(crate) struct ContestedView {
     /// `--limit`: most disputes listed.
     pub limit: Option<u32>,
     /// Also the pairs merely related in different ways.
@@ -260,7 +260,7 @@ pub struct ContestedView {
 
 /// `linkage contested`: where the papers disagree, as far as the work budget allows
 /// ([`query::disputes_within`]).
-pub fn contested<'a>(
+pub(crate) fn contested<'a>(
     session: &'a Session,
     names: &[String],
     query: &QueryArgs,
@@ -290,10 +290,10 @@ pub fn contested<'a>(
         listed += usize::from(shown(&d));
         keep
     });
-    let detail = match query.evidence.evidence() {
-        Evidence::Brief => output::contested::Detail::Brief,
-        Evidence::Default => output::contested::Detail::Short,
-        Evidence::Quotes => output::contested::Detail::Full,
+    let detail = match query.quoting.quoting() {
+        Quoting::Brief => output::contested::Detail::Brief,
+        Quoting::Default => output::contested::Detail::Short,
+        Quoting::Quotes => output::contested::Detail::Full,
     };
     Ok(Box::new(ContestedReport {
         graph,
@@ -309,7 +309,7 @@ pub fn contested<'a>(
 
 /// `linkage position P`: where one paper stands among the others, within the work
 /// budget; `brief`: each claim with the papers agreeing or differing, not their claims.
-pub fn position<'a>(session: &'a Session, name: &str, brief: bool) -> Answer<'a> {
+pub(crate) fn position<'a>(session: &'a Session, name: &str, brief: bool) -> Answer<'a> {
     let graph = session.graph()?;
     let paper = graph.resolve_paper(name)?;
     let text = paper_text(session, graph, &paper);
@@ -323,10 +323,10 @@ pub fn position<'a>(session: &'a Session, name: &str, brief: bool) -> Answer<'a>
 
 /// `linkage paper P`: one paper's argument in outline, within the work budget, the
 /// first `--limit` claims listed and the rest counted.
-pub fn paper<'a>(
+pub(crate) fn paper<'a>(
     session: &'a Session,
     name: &str,
-    evidence: EvidenceArgs,
+    quoting: QuotingArgs,
     limit: LimitArgs,
 ) -> Answer<'a> {
     let graph = session.graph()?;
@@ -337,12 +337,12 @@ pub fn paper<'a>(
         graph,
         outline,
         limit: limit.or(MAX_LIMIT),
-        with_quotes: evidence.with_quotes(),
+        with_quotes: quoting.with_quotes(),
     }))
 }
 
 /// `linkage path FROM TO`: the chains of relations between two nodes.
-pub fn path<'a>(session: &'a Session, args: &PathArgs) -> Answer<'a> {
+pub(crate) fn path<'a>(session: &'a Session, args: &PathArgs) -> Answer<'a> {
     let graph = session.graph()?;
     let query = path_query(graph, args)?;
     let result = query.run(graph)?;
@@ -350,12 +350,12 @@ pub fn path<'a>(session: &'a Session, args: &PathArgs) -> Answer<'a> {
         graph,
         query,
         result,
-        explain: args.explain.then(|| args.query.evidence.with_quotes()),
+        explain: args.explain.then(|| args.query.quoting.with_quotes()),
     }))
 }
 
 /// `linkage neighbors`: every relation within some steps of a node.
-pub fn neighbors<'a>(
+pub(crate) fn neighbors<'a>(
     session: &'a Session,
     name: &str,
     depth: u16,
@@ -375,7 +375,7 @@ pub fn neighbors<'a>(
 }
 
 /// `linkage locate`: where a quote occurs in the papers' texts.
-pub fn locate<'a>(
+pub(crate) fn locate<'a>(
     session: &'a Session,
     quote: &str,
     query: &QueryArgs,

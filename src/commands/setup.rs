@@ -21,12 +21,12 @@ use super::{
 use crate::report::Text;
 
 /// `linkage completions SHELL`: the script that registers completions.
-pub fn completions(shell: Shell) -> Answer<'static> {
+pub(crate) fn completions(shell: Shell) -> Answer<'static> {
     Ok(Box::new(Text::found(completion::registration(shell)?)))
 }
 
 /// `linkage man`: the manual page, in roff.
-pub fn man() -> Answer<'static> {
+pub(crate) fn man() -> Answer<'static> {
     let mut page = Vec::new();
     clap_mangen::Man::new(Cli::command())
         .render(&mut page)
@@ -38,7 +38,7 @@ pub fn man() -> Answer<'static> {
 
 /// `linkage init DIR [--from-builtin]`: a new dataset that `check` passes at once, the
 /// example or the five shipped papers.
-pub fn init(dir: &Path, from_builtin: bool) -> Answer<'static> {
+pub(crate) fn init(dir: &Path, from_builtin: bool) -> Answer<'static> {
     let written = if from_builtin {
         author::init_builtin::init_from_builtin(dir)?
     } else {
@@ -67,7 +67,7 @@ fn own_dataset<'s>(session: &'s Session, command: &str) -> Result<&'s Path, Erro
 /// sheet to stdout or `output` (atomically, never into the data directory). Every
 /// concept of the dataset may be offered, those no claim uses yet too (a new dataset's
 /// shared concepts).
-pub fn suggest(
+pub(crate) fn suggest(
     session: &Session,
     paper: &str,
     output: Option<&Path>,
@@ -107,7 +107,7 @@ pub fn suggest(
 }
 
 /// `linkage add`: one claim into the dataset named by `--data`.
-pub fn add(session: &Session, args: &AddArgs) -> Answer<'static> {
+pub(crate) fn add(session: &Session, args: &AddArgs) -> Answer<'static> {
     let dir = own_dataset(session, "add")?;
     let texts = TextStore::required(args.sources.as_deref(), Some(dir))?;
     let claim = NewClaim {
@@ -139,7 +139,7 @@ pub fn add(session: &Session, args: &AddArgs) -> Answer<'static> {
 
 /// What `linkage import` was given.
 #[derive(Debug, Clone, Copy)]
-pub struct ImportRequest<'a> {
+pub(crate) struct ImportRequest<'a> {
     /// The file to read.
     pub file: &'a Path,
     /// Its format, if named.
@@ -153,7 +153,7 @@ pub struct ImportRequest<'a> {
 }
 
 /// `linkage import`: claims from a spreadsheet into the dataset, or GraphML into a new one.
-pub fn import(session: &Session, request: ImportRequest<'_>) -> Answer<'static> {
+pub(crate) fn import(session: &Session, request: ImportRequest<'_>) -> Answer<'static> {
     let file = request.file;
     let Some(format) = request.format.or_else(|| ImportFormat::from_path(file)) else {
         return Err(Error::Usage(format!(

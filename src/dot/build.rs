@@ -53,6 +53,18 @@ pub fn build(graph: &ConceptGraph, selected: &Selected, look: &Look) -> Graph {
 }
 
 /// The selection as DOT text, ending with a newline. Same input, same bytes.
+///
+/// ```
+/// use linkage::{dot::{select, to_dot, Look, Selection}, load, DataSource};
+///
+/// let graph = load(&DataSource::Embedded)?.graph;
+/// // `linkage dot --diff tpa rr`: the two side by side.
+/// let selection = Selection { diff: Some(("tpa".into(), "rr".into())), ..Selection::default() };
+/// let dot = to_dot(&graph, &select(&graph, &selection)?, &Look::default());
+/// assert!(dot.starts_with("digraph"));
+/// assert!(dot.contains(r#""rr"[label="Rural revitalization""#));
+/// # Ok::<(), linkage::Error>(())
+/// ```
 pub fn to_dot(graph: &ConceptGraph, selected: &Selected, look: &Look) -> String {
     writer::to_dot(&scene(graph, selected, look))
 }

@@ -52,7 +52,7 @@ fn figure_parts(
     Ok((select(graph, &selection.selection())?, look.look()))
 }
 
-/// What [`write`] did.
+/// What [`write()`] did.
 #[derive(Debug, Default)]
 pub struct Written {
     /// Files written, in order.

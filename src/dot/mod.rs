@@ -1,11 +1,11 @@
 //! Diagrams: a selection of the graph drawn as Graphviz DOT (built with graphviz-rust's
 //! structures and printer), rendered into images by Graphviz, and the gallery.
 //!
-//! The flow: [`select`] turns a [`Selection`] into a [`Selected`] subgraph; a view
+//! The flow: [`select()`] turns a [`Selection`] into a [`Selected`] subgraph; a view
 //! (`graph_view`, or `comparison` for `--diff`, plus `legend`) draws it as a [`Scene`]
 //! of typed nodes, edges and clusters, styled by `style`'s painter from the schema's
 //! hints; [`writer`], the only module that knows DOT syntax and escaping, prints the
-//! scene; [`render`] runs Graphviz on it.
+//! scene; [`render()`] runs Graphviz on it.
 
 mod arrange;
 pub mod build;

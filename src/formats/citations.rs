@@ -65,7 +65,7 @@ pub fn bibtex(view: &View<'_>) -> String {
     bibtex_of(&view.papers)
 }
 
-/// `papers` as BibTeX entries, keyed by [`bibtex_key`]: the bibliography `export
+/// `papers` as BibTeX entries, keyed by `bibtex_key`: the bibliography `export
 /// --format bibtex` writes, and the one `table --format docx` resolves its citations in.
 pub fn bibtex_of(papers: &[&Paper]) -> String {
     let mut out = String::new();

@@ -50,8 +50,8 @@ pub fn write(view: &View<'_>) -> Result<String, Error> {
     for (number, (_, relation)) in view.relations().enumerate() {
         let kind = graph.kind_of(relation);
         let mut text = kind.label.clone();
-        if let Some(qualifier) = relation.aspect.or(relation.dimension) {
-            let _ = write!(text, ": {}", graph.node(qualifier).label);
+        if let Some(topic) = relation.aspect.or(relation.dimension) {
+            let _ = write!(text, ": {}", graph.node(topic).label);
         }
         let arrow = if kind.symmetric { "<-->" } else { "-->" };
         let _ = writeln!(

@@ -140,7 +140,7 @@ impl<'g> View<'g> {
     /// The part of `graph` that `selection` picks, with the texts `texts` finds.
     ///
     /// # Errors
-    /// As [`dot::select`], and reading a named text directory.
+    /// As [`dot::select()`], and reading a named text directory.
     pub fn new(
         graph: &'g ConceptGraph,
         selection: &Selection,

@@ -17,7 +17,7 @@ pub struct ReadFile {
 }
 
 /// Reads every `*.json` file directly inside `dir`, in name order: the files
-/// [`load`] reads for [`DataSource::Dir`]. Split from loading so that the cache can key
+/// [`super::load()`] reads for [`super::DataSource::Dir`]. Split from loading so that the cache can key
 /// a dataset by the very bytes it would load.
 ///
 /// # Errors

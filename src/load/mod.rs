@@ -52,6 +52,18 @@ pub struct Loaded {
 
 /// Loads and validates a dataset.
 ///
+/// ```
+/// use linkage::{load, DataSource};
+///
+/// // The five papers built in; `DataSource::Dir("mydata".into())` reads a directory.
+/// let graph = load(&DataSource::Embedded)?.graph;
+/// assert_eq!(graph.papers().count(), 5);
+/// // A name resolves as on the command line: id, label, alias, Chinese label.
+/// let tpa = graph.resolve("精准扶贫")?;
+/// assert_eq!(graph.node(tpa).id, "tpa");
+/// # Ok::<(), linkage::Error>(())
+/// ```
+///
 /// # Errors
 /// [`Error::Io`] if a file cannot be read, [`Error::InvalidData`] with every problem
 /// found otherwise.

@@ -9,8 +9,8 @@
 //!
 //! Words are compared through [`crate::normalize`] (case, hyphens, word order and
 //! endings aside; CJK by pairs of characters). A concept's score is mostly how nearly
-//! the text states one of its names ([`score::name_score`]), partly how much of the text
-//! its description and quotes hold ([`score::context_score`]), and a little how many
+//! the text states one of its names (`score::name_score`), partly how much of the text
+//! its description and quotes hold (`score::context_score`), and a little how many
 //! papers use it: a concept several papers share is the likelier meaning.
 
 pub mod evaluate;

@@ -12,7 +12,7 @@ use super::{
 use crate::{
     graph::ConceptGraph,
     query::{
-        contested::{Dispute, Evidence, Kind, Side, Strength},
+        contested::{ClaimRef, Dispute, Kind, Side, Strength},
         disputes_within::{Contested, DISPUTE_WORK},
         Stop,
     },
@@ -129,10 +129,10 @@ fn kind_name(kind: Kind) -> &'static str {
 }
 
 /// The sources behind one piece of evidence.
-fn sources<'g>(graph: &'g ConceptGraph, evidence: &Evidence) -> Vec<&'g Source> {
+fn sources<'g>(graph: &'g ConceptGraph, evidence: &ClaimRef) -> Vec<&'g Source> {
     match *evidence {
-        Evidence::Relation(edge) => graph.relation(edge).sources.iter().collect(),
-        Evidence::Fact(i) => graph
+        ClaimRef::Relation(edge) => graph.relation(edge).sources.iter().collect(),
+        ClaimRef::Fact(i) => graph
             .facts()
             .get(i)
             .map(|f| f.sources.iter().collect())
@@ -311,15 +311,15 @@ fn write_side(
                 own.join("; ")
             }
         )
-    } else if let (Kind::Opposition, Some(&evidence)) = (dispute.kind, side.evidence.first()) {
+    } else if let (Kind::Opposition, Some(&evidence)) = (dispute.kind, side.claims.first()) {
         // The opposed relation as a sentence, in names.
         format!(
             "{} — {}",
             super::position::claim_sentence(graph, evidence),
             papers.join("; ")
         )
-    } else if let (Kind::RelatedDifferently, Some(Evidence::Relation(edge))) =
-        (dispute.kind, side.evidence.first())
+    } else if let (Kind::RelatedDifferently, Some(ClaimRef::Relation(edge))) =
+        (dispute.kind, side.claims.first())
     {
         // The relation as every command prints one (two heads when symmetric).
         let line = relation_line(graph, graph.relation(*edge));
@@ -335,7 +335,7 @@ fn write_side(
         Detail::Full => true,
     };
     let mut all: Vec<&Source> = Vec::new();
-    for source in side.evidence.iter().flat_map(|e| sources(graph, e)) {
+    for source in side.claims.iter().flat_map(|e| sources(graph, e)) {
         // A sentence backing two claims on one side is printed once.
         let again = all
             .iter()
@@ -478,12 +478,12 @@ struct SideJson<'g> {
     partly: &'g [String],
     #[serde(skip_serializing_if = "<[String]>::is_empty")]
     also: &'g [String],
-    claims: Vec<EvidenceJson<'g>>,
+    claims: Vec<ClaimRefJson<'g>>,
 }
 
 #[derive(Serialize)]
 #[serde(untagged)]
-enum EvidenceJson<'g> {
+enum ClaimRefJson<'g> {
     Relation(ClaimJson<'g>),
     Fact(FactJson<'g>),
 }
@@ -516,9 +516,9 @@ pub fn json<'g>(graph: &'g ConceptGraph, disputes: &'g [Dispute]) -> Vec<Dispute
                     partly: &s.partly,
                     also: &s.also,
                     claims: s
-                        .evidence
+                        .claims
                         .iter()
-                        .filter_map(|e| evidence_json(graph, e))
+                        .filter_map(|e| claim_ref_json(graph, e))
                         .collect(),
                 })
                 .collect(),
@@ -526,19 +526,19 @@ pub fn json<'g>(graph: &'g ConceptGraph, disputes: &'g [Dispute]) -> Vec<Dispute
         .collect()
 }
 
-fn evidence_json<'g>(graph: &'g ConceptGraph, evidence: &Evidence) -> Option<EvidenceJson<'g>> {
+fn claim_ref_json<'g>(graph: &'g ConceptGraph, evidence: &ClaimRef) -> Option<ClaimRefJson<'g>> {
     match *evidence {
-        Evidence::Relation(edge) => {
+        ClaimRef::Relation(edge) => {
             let relation = graph.relation(edge);
-            Some(EvidenceJson::Relation(ClaimJson::new(
+            Some(ClaimRefJson::Relation(ClaimJson::new(
                 graph,
                 relation,
                 relation.sources.iter(),
             )))
         }
-        Evidence::Fact(i) => {
+        ClaimRef::Fact(i) => {
             let fact = graph.facts().get(i)?;
-            Some(EvidenceJson::Fact(FactJson::new(
+            Some(ClaimRefJson::Fact(FactJson::new(
                 graph,
                 fact,
                 fact.sources.iter(),

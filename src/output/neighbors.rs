@@ -6,7 +6,7 @@ use serde::Serialize;
 
 use super::{
     citations, node_plain,
-    sentence::qualifier,
+    sentence::topic_words,
     shape::{RelationHeadJson, SourceJson},
     styled, wrap, HEADING, PAPER,
 };
@@ -37,7 +37,7 @@ pub fn human(walk: &Walk<'_>, ego: &Ego) -> String {
         for item in relations {
             let relation = graph.relation(item.edge);
             let mut line = super::relation_line(graph, relation);
-            if let Some(q) = qualifier(graph, relation) {
+            if let Some(q) = topic_words(graph, relation) {
                 let _ = write!(line, ": {q}");
             }
             // Deeper networks number each relation with the step it is met at.
@@ -99,7 +99,7 @@ pub struct ReachedJson<'g> {
 /// A relation of the network.
 #[derive(Debug, Serialize)]
 pub struct EgoRelationJson<'g> {
-    /// Kind, label, ends and qualifiers.
+    /// Kind, label, ends and topic.
     #[serde(flatten)]
     pub head: RelationHeadJson<'g>,
     /// One more than the distance of its nearer end.

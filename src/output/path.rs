@@ -9,7 +9,7 @@ use serde::Serialize;
 
 use super::{
     citations,
-    sentence::{cited_with, hop_sentence, qualifier},
+    sentence::{cited_with, hop_sentence, topic_words},
     shape::{RelationHeadJson, SourceJson},
     styled, wrap, wrap_hanging, NOTICE, PAPER,
 };
@@ -247,7 +247,7 @@ pub struct StepJson<'g> {
 /// A relation walked in a step.
 #[derive(Debug, Serialize)]
 pub struct HopJson<'g> {
-    /// Kind, label, ends and qualifiers, as written.
+    /// Kind, label, ends and topic, as written.
     #[serde(flatten)]
     pub head: RelationHeadJson<'g>,
     /// Whether the step walks it along its direction.
@@ -562,7 +562,7 @@ fn chain_block(graph: &ConceptGraph, query: &PathQuery, number: usize, path: &Pa
                     label,
                     papers: Vec::new(),
                     count: 0,
-                    qualifier: qualifier(graph, relation),
+                    topic: topic_words(graph, relation),
                 });
                 rows.len() - 1
             };
@@ -578,7 +578,7 @@ fn chain_block(graph: &ConceptGraph, query: &PathQuery, number: usize, path: &Pa
     let rows: Vec<(usize, String, String)> = rows
         .into_iter()
         .map(|row| {
-            let label = match (row.count, row.qualifier) {
+            let label = match (row.count, row.topic) {
                 (1, Some(q)) => format!("{}: {q}", row.label),
                 (1, None) => row.label,
                 (n, _) => format!("{} ×{n}", row.label),
@@ -612,7 +612,7 @@ struct Row<'g> {
     label: String,
     papers: Vec<&'g str>,
     count: usize,
-    qualifier: Option<String>,
+    topic: Option<String>,
 }
 
 /// The arrow of a step: `--premise of-->`, `<--common ground-->`, `<--continuation of--`,

@@ -16,7 +16,7 @@ use crate::{
     logic::Verdict,
     output::{contested::question, sentence::hop_sentence},
     query::{
-        contested::{Evidence, Kind, Strength},
+        contested::{ClaimRef, Kind, Strength},
         position::{ClaimPosition, Position, Stance},
         Hop, Stop,
     },
@@ -25,9 +25,9 @@ use crate::{
 
 /// A claim as a sentence, in names: the relation kind's template (a difference
 /// without its positions), or a fact's property and value.
-pub fn claim_sentence(graph: &ConceptGraph, claim: Evidence) -> String {
+pub fn claim_sentence(graph: &ConceptGraph, claim: ClaimRef) -> String {
     match claim {
-        Evidence::Relation(edge) => {
+        ClaimRef::Relation(edge) => {
             let relation = graph.relation(edge);
             match (graph.role_of(relation), relation.dimension) {
                 (Role::Difference, Some(dimension)) => format!(
@@ -47,7 +47,7 @@ pub fn claim_sentence(graph: &ConceptGraph, claim: Evidence) -> String {
                 ),
             }
         }
-        Evidence::Fact(i) => {
+        ClaimRef::Fact(i) => {
             let fact = &graph.facts()[i];
             let property = graph
                 .schema()
@@ -65,10 +65,10 @@ pub fn claim_sentence(graph: &ConceptGraph, claim: Evidence) -> String {
 
 /// [`claim_sentence`] inside another sentence: a template's own first word ("there is
 /// a transition ...") in lower case, a concept's name as it is.
-fn embedded(graph: &ConceptGraph, claim: Evidence) -> String {
+fn embedded(graph: &ConceptGraph, claim: ClaimRef) -> String {
     let sentence = claim_sentence(graph, claim);
     match claim {
-        Evidence::Relation(edge)
+        ClaimRef::Relation(edge)
             if !graph
                 .kind_of(graph.relation(edge))
                 .template
@@ -265,7 +265,7 @@ pub fn summary(graph: &ConceptGraph, position: &Position) -> Vec<Sentence> {
                 .sides
                 .iter()
                 .filter(|s| s.papers.contains(&position.paper))
-                .map(|side| match (dispute.kind, side.evidence.first()) {
+                .map(|side| match (dispute.kind, side.claims.first()) {
                     (Kind::Opposition, Some(&evidence)) => claim_sentence(graph, evidence),
                     _ => side.answer.split(':').next().unwrap_or("").to_string(),
                 })
@@ -591,9 +591,9 @@ fn write_claim(
 
 /// Why a claim the logic finds the same is not the very same relation: read from the
 /// other end, or the same difference in other words.
-fn same_note(graph: &ConceptGraph, own: Evidence, stance: Stance) -> &'static str {
+fn same_note(graph: &ConceptGraph, own: ClaimRef, stance: Stance) -> &'static str {
     match (own, stance.claim) {
-        (Evidence::Relation(a), Evidence::Relation(b)) if a != b => {
+        (ClaimRef::Relation(a), ClaimRef::Relation(b)) if a != b => {
             if graph.role_of(graph.relation(a)) == Role::Difference {
                 " (in other words)"
             } else {
@@ -632,7 +632,7 @@ struct WithinJson {
 struct ClaimPositionJson<'g> {
     number: usize,
     sentence: String,
-    claim: EvidenceJson<'g>,
+    claim: ClaimRefJson<'g>,
     agree: Vec<OtherJson<'g>>,
     differ: Vec<OtherJson<'g>>,
     disputes: Vec<DisputeRefJson>,
@@ -643,7 +643,7 @@ struct ClaimPositionJson<'g> {
 struct OtherJson<'g> {
     paper: &'g str,
     verdict: Verdict,
-    claim: EvidenceJson<'g>,
+    claim: ClaimRefJson<'g>,
 }
 
 #[derive(Serialize)]
@@ -655,25 +655,29 @@ struct DisputeRefJson {
 
 #[derive(Serialize)]
 #[serde(untagged)]
-enum EvidenceJson<'g> {
+enum ClaimRefJson<'g> {
     Relation(ClaimJson<'g>),
     Fact(FactJson<'g>),
 }
 
 /// A claim with only `paper`'s sources.
-fn evidence_json<'g>(graph: &'g ConceptGraph, claim: Evidence, paper: &'g str) -> EvidenceJson<'g> {
+fn claim_ref_json<'g>(
+    graph: &'g ConceptGraph,
+    claim: ClaimRef,
+    paper: &'g str,
+) -> ClaimRefJson<'g> {
     match claim {
-        Evidence::Relation(edge) => {
+        ClaimRef::Relation(edge) => {
             let relation = graph.relation(edge);
-            EvidenceJson::Relation(ClaimJson::new(
+            ClaimRefJson::Relation(ClaimJson::new(
                 graph,
                 relation,
                 relation.sources.iter().filter(|s| s.paper == paper),
             ))
         }
-        Evidence::Fact(i) => {
+        ClaimRef::Fact(i) => {
             let fact = &graph.facts()[i];
-            EvidenceJson::Fact(FactJson::new(
+            ClaimRefJson::Fact(FactJson::new(
                 graph,
                 fact,
                 fact.sources.iter().filter(|s| s.paper == paper),
@@ -704,14 +708,14 @@ pub fn json<'g>(graph: &'g ConceptGraph, position: &'g Position) -> PositionJson
             .map(|(i, c)| ClaimPositionJson {
                 number: i + 1,
                 sentence: claim_sentence(graph, c.claim),
-                claim: evidence_json(graph, c.claim, paper),
+                claim: claim_ref_json(graph, c.claim, paper),
                 agree: c
                     .agreeing()
                     .into_iter()
                     .map(|(p, s)| OtherJson {
                         paper: p,
                         verdict: s.verdict,
-                        claim: evidence_json(graph, s.claim, p),
+                        claim: claim_ref_json(graph, s.claim, p),
                     })
                     .collect(),
                 differ: c
@@ -721,7 +725,7 @@ pub fn json<'g>(graph: &'g ConceptGraph, position: &'g Position) -> PositionJson
                         stances.into_iter().map(move |s| OtherJson {
                             paper: p,
                             verdict: s.verdict,
-                            claim: evidence_json(graph, s.claim, p),
+                            claim: claim_ref_json(graph, s.claim, p),
                         })
                     })
                     .collect(),

@@ -2,9 +2,8 @@
 
 use crate::{
     graph::ConceptGraph,
-    query::Hop,
+    query::{comparison::topic_of, Hop},
     relation::{Relation, Source},
-    schema::Role,
 };
 
 /// The sentence a hop's relation kind's template makes, filled with node labels.
@@ -173,14 +172,10 @@ pub fn cited_with<'s>(
     cited.join("; ")
 }
 
-/// What a relation is qualified by: a common ground's aspect or a difference's
-/// dimension, lower-cased at the start like in sentences.
-pub fn qualifier(graph: &ConceptGraph, relation: &Relation) -> Option<String> {
-    let ix = match graph.role_of(relation) {
-        Role::CommonGround => relation.aspect,
-        Role::Difference => relation.dimension,
-        Role::Ordinary => None,
-    }?;
+/// A relation's topic (a common ground's aspect or a difference's dimension, as
+/// [`topic_of`] decides), lower-cased at the start like in sentences.
+pub fn topic_words(graph: &ConceptGraph, relation: &Relation) -> Option<String> {
+    let (_, ix) = topic_of(graph, relation)?;
     Some(lower_first(&graph.node(ix).label))
 }
 

@@ -49,7 +49,7 @@ fn kept_compared<'g>(
     keep: &dyn Fn(&str) -> bool,
 ) -> Vec<(&'g Relation, Vec<&'g Source>)> {
     graph
-        .qualified_by(ix)
+        .relations_on_topic(ix)
         .into_iter()
         .map(|edge| {
             let relation = graph.relation(edge);

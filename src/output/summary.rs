@@ -278,7 +278,7 @@ pub fn show(
     }
     // Relations that compare other nodes along this one (an aspect or dimension).
     let mut compared = 0;
-    for edge in graph.qualified_by(ix) {
+    for edge in graph.relations_on_topic(ix) {
         let papers = papers_of(filter.sources(&graph.relation(edge).sources));
         if papers.is_empty() {
             continue;

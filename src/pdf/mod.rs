@@ -18,10 +18,10 @@ mod layout;
 
 /// What separates two pages of an extracted text: a form feed at the start of the next
 /// page's first line.
-pub const PAGE_BREAK: char = '\u{c}';
+pub(crate) const PAGE_BREAK: char = '\u{c}';
 
 /// Whether a file's name says it is a PDF (`.pdf`, any case).
-pub fn is_pdf(file: &str) -> bool {
+pub(crate) fn is_pdf(file: &str) -> bool {
     std::path::Path::new(file)
         .extension()
         .is_some_and(|ext| ext.eq_ignore_ascii_case("pdf"))
@@ -33,7 +33,7 @@ pub fn is_pdf(file: &str) -> bool {
 ///
 /// # Errors
 /// Why a PDF gives no text (see [`extract`]).
-pub fn text_of_file(file: &str, bytes: &[u8]) -> Result<String, String> {
+pub(crate) fn text_of_file(file: &str, bytes: &[u8]) -> Result<String, String> {
     if is_pdf(file) {
         extract(bytes).map_err(|why| format!("cannot read the text of the PDF {file:?}: {why}"))
     } else {
@@ -46,7 +46,7 @@ pub fn text_of_file(file: &str, bytes: &[u8]) -> Result<String, String> {
 /// # Errors
 /// Why no text can be had, in words: not a PDF, damaged, encrypted, or without a text
 /// layer.
-pub fn extract(bytes: &[u8]) -> Result<String, String> {
+pub(crate) fn extract(bytes: &[u8]) -> Result<String, String> {
     let pages = glyphs::pages(bytes)?;
     let mut runs: Vec<Vec<layout::Run>> = pages.iter().map(layout::runs).collect();
     furniture::remove(&mut runs);

@@ -76,6 +76,20 @@ pub struct Contrast {
 /// Common ground and differences are the comparison model's rows for the pair.
 ///
 /// Cost: O(deg(a) + deg(b)), linear in the number of relations touching `a` and `b`.
+///
+/// ```
+/// use linkage::{load, query::diff::diff, DataSource, PaperFilter};
+///
+/// let graph = load(&DataSource::Embedded)?.graph;
+/// let (tpa, rr) = (graph.resolve("tpa")?, graph.resolve("rr")?);
+/// let every = diff(&graph, tpa, rr, &PaperFilter::every());
+/// assert!(!every.common_ground.is_empty() && !every.differences.is_empty());
+/// // One paper's rows are among every paper's, each citing that paper only.
+/// let hao = diff(&graph, tpa, rr, &PaperFilter::resolve(&graph, &["hao".into()])?);
+/// assert!(hao.differences.len() <= every.differences.len());
+/// assert!(hao.differences.iter().all(|row| row.papers() == ["hao-2021"]));
+/// # Ok::<(), linkage::Error>(())
+/// ```
 pub fn diff<'g>(
     graph: &'g ConceptGraph,
     a: NodeIndex,

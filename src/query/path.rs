@@ -153,6 +153,20 @@ impl PathQuery {
     /// shortest ones through a node) O(b^L) for branching factor b and length bound L,
     /// capped by the work budget.
     ///
+    /// ```
+    /// use linkage::{load, query::PathQuery, DataSource};
+    ///
+    /// let graph = load(&DataSource::Embedded)?.graph;
+    /// let query = PathQuery::new(graph.resolve("cpc")?, graph.resolve("common-prosperity")?);
+    /// let found = query.run(&graph)?;
+    /// // Every shortest chain runs from `from` to `to`, one relation a step.
+    /// let first = &found.paths[0];
+    /// assert_eq!(first.nodes.first(), Some(&query.from));
+    /// assert_eq!(first.nodes.last(), Some(&query.to));
+    /// assert!(found.paths.iter().all(|path| path.len() == first.len()));
+    /// # Ok::<(), linkage::Error>(())
+    /// ```
+    ///
     /// # Errors
     /// [`Error::Usage`] when `from` and `to` are the same node, an end or the `through`
     /// node is avoided, `through` is an end, the limit or length bound is 0, or the

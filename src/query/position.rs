@@ -20,7 +20,7 @@ use petgraph::graph::NodeIndex;
 
 use super::{
     budget::{Budget, Meter, Stop},
-    contested::{Evidence, Strength},
+    contested::{ClaimRef, Strength},
     disputes_within::{contested_within, Contested, DISPUTE_WORK},
 };
 use crate::{
@@ -32,7 +32,7 @@ use crate::{
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Stance {
     /// The other claim.
-    pub claim: Evidence,
+    pub claim: ClaimRef,
     /// The logic's verdict, read from the paper's claim: `Implies` means the paper's
     /// claim implies the other (the other says less); `ImpliedBy` that the other says
     /// more.
@@ -43,7 +43,7 @@ pub struct Stance {
 #[derive(Debug, Clone)]
 pub struct ClaimPosition {
     /// The claim.
-    pub claim: Evidence,
+    pub claim: ClaimRef,
     /// Per other paper (in paper order), its claims that agree or differ: at most one
     /// stance per claim, the closest (the same before more, more before less, a
     /// contradiction before a tension before a framing).
@@ -119,21 +119,21 @@ pub struct Position {
 }
 
 /// The concepts a claim is about, whose other claims may agree or differ with it.
-fn ends(graph: &ConceptGraph, claim: Evidence) -> Vec<NodeIndex> {
+fn ends(graph: &ConceptGraph, claim: ClaimRef) -> Vec<NodeIndex> {
     match claim {
-        Evidence::Relation(edge) => {
+        ClaimRef::Relation(edge) => {
             let relation = graph.relation(edge);
             vec![relation.from, relation.to]
         }
-        Evidence::Fact(i) => vec![graph.facts()[i].subject],
+        ClaimRef::Fact(i) => vec![graph.facts()[i].subject],
     }
 }
 
 /// The papers making `claim`, other than `paper`.
-fn others_of(graph: &ConceptGraph, claim: Evidence, paper: &str) -> Vec<String> {
+fn others_of(graph: &ConceptGraph, claim: ClaimRef, paper: &str) -> Vec<String> {
     let papers = match claim {
-        Evidence::Relation(edge) => graph.relation(edge).papers(),
-        Evidence::Fact(i) => graph.facts()[i].papers(),
+        ClaimRef::Relation(edge) => graph.relation(edge).papers(),
+        ClaimRef::Fact(i) => graph.facts()[i].papers(),
     };
     papers
         .into_iter()
@@ -154,10 +154,10 @@ pub fn position(graph: &ConceptGraph, paper: &str, text: Option<&str>, budget: B
         .disputes
         .retain(|d| d.strength != Strength::Related);
     let gathered = super::outline::claims_in_order(graph, paper, text, budget);
-    let mut claims: Vec<Evidence> = gathered
+    let mut claims: Vec<ClaimRef> = gathered
         .claims
         .into_iter()
-        .map(|c| Evidence::Relation(c.edge))
+        .map(|c| ClaimRef::Relation(c.edge))
         .collect();
     claims.extend(
         graph
@@ -165,7 +165,7 @@ pub fn position(graph: &ConceptGraph, paper: &str, text: Option<&str>, budget: B
             .iter()
             .enumerate()
             .filter(|(_, f)| f.papers().contains(&paper))
-            .map(|(i, _)| Evidence::Fact(i)),
+            .map(|(i, _)| ClaimRef::Fact(i)),
     );
     let order: Vec<&str> = graph.papers().map(|p| p.id.as_str()).collect();
     let schema = graph.schema();
@@ -180,18 +180,18 @@ pub fn position(graph: &ConceptGraph, paper: &str, text: Option<&str>, budget: B
         let Some(own) = claim.claim(graph) else {
             continue;
         };
-        let mut candidates: Vec<Evidence> = Vec::new();
+        let mut candidates: Vec<ClaimRef> = Vec::new();
         for end in ends(graph, claim) {
             for incident in graph.incident(end) {
-                candidates.push(Evidence::Relation(incident.edge));
+                candidates.push(ClaimRef::Relation(incident.edge));
             }
             if let Some(facts) = facts_about.get(&end) {
-                candidates.extend(facts.iter().map(|&i| Evidence::Fact(i)));
+                candidates.extend(facts.iter().map(|&i| ClaimRef::Fact(i)));
             }
         }
         candidates.sort_by_key(|c| match *c {
-            Evidence::Relation(e) => (0, e.index()),
-            Evidence::Fact(i) => (1, i),
+            ClaimRef::Relation(e) => (0, e.index()),
+            ClaimRef::Fact(i) => (1, i),
         });
         candidates.dedup();
         // A claim is compared whole or not at all, and none after it.
@@ -229,7 +229,7 @@ pub fn position(graph: &ConceptGraph, paper: &str, text: Option<&str>, budget: B
             .enumerate()
             .filter(|(_, d)| {
                 d.sides.iter().any(|side| {
-                    side.evidence.contains(&claim) && side.papers.iter().any(|p| p == paper)
+                    side.claims.contains(&claim) && side.papers.iter().any(|p| p == paper)
                 })
             })
             .map(|(i, _)| i)

@@ -9,15 +9,13 @@ use crate::{
     error::Error,
     graph::ConceptGraph,
     output::sentence::hop_sentence,
-    query::Hop,
-    query::{diff::diff, PathQuery},
+    query::{comparison::topic_of, diff::diff, Hop, PathQuery},
     relation::Source,
-    schema::Role,
 };
 
 /// What to explain, names resolved.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub enum Topic {
+pub enum Subject {
     /// The first shortest chain from one node to another.
     Path(NodeIndex, NodeIndex),
     /// What two nodes share, where they differ, and how they are related.
@@ -55,18 +53,18 @@ pub struct Argument<'g> {
 /// Kinds whose nodes make a paper's argument in outline (its spine).
 pub const SPINE_KINDS: &[&str] = &["strategy", "goal", "mechanism"];
 
-/// The argument for `topic`. Empty (no steps) when the query finds nothing.
+/// The argument for `subject`. Empty (no steps) when the query finds nothing.
 ///
 /// # Errors
 /// [`Error::Usage`] when the two nodes are the same.
-pub fn argument<'g>(graph: &'g ConceptGraph, topic: &Topic) -> Result<Argument<'g>, Error> {
+pub fn argument<'g>(graph: &'g ConceptGraph, subject: &Subject) -> Result<Argument<'g>, Error> {
     let label = |ix: NodeIndex| graph.node(ix).label.clone();
     let mut steps = Vec::new();
-    let title = match topic {
-        Topic::Path(a, b) | Topic::Diff(a, b) if a == b => {
+    let title = match subject {
+        Subject::Path(a, b) | Subject::Diff(a, b) if a == b => {
             return Err(Error::Usage("name two different nodes".into()));
         }
-        Topic::Path(a, b) => {
+        Subject::Path(a, b) => {
             let result = PathQuery::new(*a, *b).run(graph)?;
             if let Some(path) = result.paths.first() {
                 for hop in path.hops() {
@@ -79,7 +77,7 @@ pub fn argument<'g>(graph: &'g ConceptGraph, topic: &Topic) -> Result<Argument<'
             }
             format!("From {} to {}", label(*a), label(*b))
         }
-        Topic::Diff(a, b) => {
+        Subject::Diff(a, b) => {
             let d = diff(graph, *a, *b, &crate::paper_filter::PaperFilter::every());
             let read = |claim: &crate::query::comparison::Claim<'g>| {
                 let r = claim.relation;
@@ -106,7 +104,7 @@ pub fn argument<'g>(graph: &'g ConceptGraph, topic: &Topic) -> Result<Argument<'
             }
             format!("{} and {}", label(*a), label(*b))
         }
-        Topic::Paper(paper) => {
+        Subject::Paper(paper) => {
             let spine = |ix: NodeIndex| SPINE_KINDS.contains(&graph.node(ix).kind.as_str());
             for (edge, r) in graph.relations() {
                 if spine(r.from) && spine(r.to) && r.sources.iter().any(|s| s.paper == *paper) {
@@ -141,13 +139,8 @@ pub fn argument<'g>(graph: &'g ConceptGraph, topic: &Topic) -> Result<Argument<'
 fn step<'g>(graph: &'g ConceptGraph, hop: Hop, sources: Vec<&'g Source>) -> Step<'g> {
     let relation = graph.relation(hop.edge);
     let kind = graph.kind_of(relation);
-    let qualifier = match kind.role {
-        Role::CommonGround => relation.aspect,
-        Role::Difference => relation.dimension,
-        Role::Ordinary => None,
-    };
-    let edge_label = match qualifier {
-        Some(ix) => format!("{}: {}", kind.label, graph.node(ix).label),
+    let edge_label = match topic_of(graph, relation) {
+        Some((_, ix)) => format!("{}: {}", kind.label, graph.node(ix).label),
         None => kind.label.clone(),
     };
     let positions = relation.positions.as_ref().map(|p| {

@@ -18,7 +18,7 @@ use crate::{
         comparison::Stance,
         contested::{contested_about, Kind, Strength},
     },
-    teach::argument::{Argument, Topic},
+    teach::argument::{Argument, Subject},
 };
 
 /// Escapes the characters Markdown would read as markup in running text, and those
@@ -268,7 +268,7 @@ fn discussion(graph: &ConceptGraph, nodes: &[NodeIndex], most: usize) -> String 
 pub fn markdown(
     graph: &ConceptGraph,
     argument: &Argument<'_>,
-    topic: &Topic,
+    subject: &Subject,
     figure: Figure<'_>,
     options: &Options,
 ) -> String {
@@ -283,14 +283,14 @@ pub fn markdown(
         let _ = writeln!(md, "date: {}", yaml(date));
     }
     md.push_str("---\n\n");
-    let ends = match topic {
-        Topic::Diff(a, b) => {
+    let ends = match subject {
+        Subject::Diff(a, b) => {
             let _ = writeln!(md, "## At a glance\n");
             md.push_str(&comparison_table(graph, (*a, *b)));
             vec![*a, *b]
         }
-        Topic::Path(a, b) => vec![*a, *b],
-        Topic::Paper(_) => argument.nodes.clone(),
+        Subject::Path(a, b) => vec![*a, *b],
+        Subject::Paper(_) => argument.nodes.clone(),
     };
     let image = format!(
         "![{}]({}){}\n\n",

@@ -22,7 +22,7 @@ use std::{fmt::Write as _, path::Path};
 use crate::{
     error::Error,
     graph::ConceptGraph,
-    teach::argument::{argument, Topic},
+    teach::argument::{argument, Subject},
     write::{Destination, DestinationDir},
 };
 
@@ -44,11 +44,11 @@ pub struct Lesson {
 }
 
 impl Lesson {
-    /// The topic with every name resolved.
+    /// What the lesson is about, every name resolved.
     ///
     /// # Errors
     /// A name that resolves to no node or paper (or to several).
-    pub fn topic(&self, graph: &ConceptGraph) -> Result<Topic, Error> {
+    pub fn subject(&self, graph: &ConceptGraph) -> Result<Subject, Error> {
         let pair = |names: &[String]| -> Result<_, Error> {
             match names {
                 [a, b] => Ok((graph.resolve(a)?, graph.resolve(b)?)),
@@ -57,12 +57,12 @@ impl Lesson {
         };
         if let Some(names) = &self.path {
             let (a, b) = pair(names)?;
-            Ok(Topic::Path(a, b))
+            Ok(Subject::Path(a, b))
         } else if let Some(names) = &self.diff {
             let (a, b) = pair(names)?;
-            Ok(Topic::Diff(a, b))
+            Ok(Subject::Diff(a, b))
         } else if let Some(paper) = &self.paper {
-            Ok(Topic::Paper(graph.resolve_paper(paper)?))
+            Ok(Subject::Paper(graph.resolve_paper(paper)?))
         } else {
             Err(Error::Usage(
                 "say what to explain: --path A B, --diff A B or --paper P".into(),
@@ -93,9 +93,9 @@ pub fn html_command(
 pub enum Taught {
     /// The text to print: what was written, or the handout itself.
     Made(String),
-    /// The lesson's topic (`title`) has no relation to show; nothing was written.
+    /// What the lesson is about (`title`) has no relation to show; nothing was written.
     NothingToExplain {
-        /// The topic, as the lesson would have titled it.
+        /// What the lesson is about, as the lesson would have titled it.
         title: String,
     },
 }
@@ -136,14 +136,14 @@ pub fn steps_command(
         DeckFormat::Html => Target::Directory(DestinationDir::output(output, data_dir)?),
         DeckFormat::Pptx => Target::File(Destination::output(output, data_dir)?),
     };
-    let topic = lesson.topic(graph)?;
-    let argument = argument(graph, &topic)?;
+    let subject = lesson.subject(graph)?;
+    let argument = argument(graph, &subject)?;
     if argument.steps.is_empty() {
         return Ok(Taught::NothingToExplain {
             title: argument.title,
         });
     }
-    let deck = slides::deck(graph, &argument, &topic);
+    let deck = slides::deck(graph, &argument, &subject);
     let written = match destination {
         Target::Directory(dir) => steps::write_steps(graph, &argument, &deck, &dir)?
             .iter()
@@ -199,8 +199,8 @@ pub fn handout_command(
         }
         None => None,
     };
-    let topic = lesson.topic(graph)?;
-    let argument = argument(graph, &topic)?;
+    let subject = lesson.subject(graph)?;
+    let argument = argument(graph, &subject)?;
     if argument.steps.is_empty() {
         return Ok(Taught::NothingToExplain {
             title: argument.title,
@@ -212,7 +212,7 @@ pub fn handout_command(
         let uri = format!("data:image/svg+xml;base64,{}", handout::base64(&svg));
         let figure = handout::Figure { src: &uri, size };
         return Ok(Taught::Made(handout::markdown(
-            graph, &argument, &topic, figure, options,
+            graph, &argument, &subject, figure, options,
         )));
     };
     let name = figure_path
@@ -222,7 +222,7 @@ pub fn handout_command(
         .unwrap_or_default();
     figure_path.write(&svg)?;
     let figure = handout::Figure { src: &name, size };
-    output.write(handout::markdown(graph, &argument, &topic, figure, options).as_bytes())?;
+    output.write(handout::markdown(graph, &argument, &subject, figure, options).as_bytes())?;
     Ok(Taught::Made(String::new()))
 }
 

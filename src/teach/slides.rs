@@ -25,7 +25,7 @@ use crate::{
     },
     relation::Source,
     schema::Role,
-    teach::argument::{Argument, Step, Topic},
+    teach::argument::{Argument, Step, Subject},
 };
 
 /// A deck: its title and its slides, the first being the title slide.
@@ -102,10 +102,10 @@ impl Quote {
 }
 
 /// The deck of `argument` (made for `topic`).
-pub fn deck(graph: &ConceptGraph, argument: &Argument<'_>, topic: &Topic) -> Deck {
+pub fn deck(graph: &ConceptGraph, argument: &Argument<'_>, topic: &Subject) -> Deck {
     let slides = match topic {
-        Topic::Diff(a, b) => comparison_slides(graph, argument, (*a, *b)),
-        Topic::Path(..) | Topic::Paper(_) => step_slides(graph, argument),
+        Subject::Diff(a, b) => comparison_slides(graph, argument, (*a, *b)),
+        Subject::Path(..) | Subject::Paper(_) => step_slides(graph, argument),
     };
     Deck {
         title: argument.title.clone(),

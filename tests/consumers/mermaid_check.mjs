@@ -52,8 +52,8 @@ if (edges.length !== reference.relations.length) fail(`${edges.length} edges, wr
 reference.relations.forEach((relation, i) => {
   const edge = edges[i];
   let label = kinds.relation_kinds[relation.kind].label;
-  const qualifier = relation.aspect ?? relation.dimension;
-  if (qualifier) label += ": " + labels[qualifier];
+  const topic = relation.aspect ?? relation.dimension;
+  if (topic) label += ": " + labels[topic];
   if (edge.start !== nodeId(relation.from) || edge.end !== nodeId(relation.to))
     fail(`edge ${i} joins ${edge.start} and ${edge.end}`);
   if (drawn(edge.text) !== writable(label))

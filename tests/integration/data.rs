@@ -14,14 +14,14 @@ fn export() -> Value {
 }
 
 /// Whether `paper` asserts `kind` between `from` and `to` (either way for symmetric
-/// kinds), with `qualifier` as aspect or dimension when given.
+/// kinds), with `topic` as aspect or dimension when given.
 fn asserts(
     data: &Value,
     paper: &str,
     kind: &str,
     from: &str,
     to: &str,
-    qualifier: Option<&str>,
+    topic: Option<&str>,
 ) -> bool {
     let symmetric = matches!(kind, "common-ground" | "differs" | "mutually-promotes");
     data["relations"].as_array().unwrap().iter().any(|r| {
@@ -29,7 +29,7 @@ fn asserts(
         let backward = symmetric && r["from"] == to && r["to"] == from;
         r["kind"] == kind
             && (forward || backward)
-            && qualifier.is_none_or(|q| r["aspect"] == q || r["dimension"] == q)
+            && topic.is_none_or(|q| r["aspect"] == q || r["dimension"] == q)
             && r["sources"]
                 .as_array()
                 .unwrap()
@@ -44,10 +44,10 @@ macro_rules! claims {
         fn $test() {
             let data = export();
             $(
-                let qualifier: Option<&str> = None $(.or(Some($q)))?;
+                let topic: Option<&str> = None $(.or(Some($q)))?;
                 assert!(
-                    asserts(&data, $paper, $kind, $from, $to, qualifier),
-                    "{} does not assert {} {} -> {} {:?}", $paper, $kind, $from, $to, qualifier
+                    asserts(&data, $paper, $kind, $from, $to, topic),
+                    "{} does not assert {} {} -> {} {:?}", $paper, $kind, $from, $to, topic
                 );
             )*
         }
@@ -427,7 +427,7 @@ fn dated_quotes_keep_their_dates() {
 }
 
 /// Every dispute recorded in data/README.md ("Disputes", D1–D26) has both sides in the
-/// data, each attributed to its paper: (dispute, paper, kind, from, to, qualifier).
+/// data, each attributed to its paper: (dispute, paper, kind, from, to, topic).
 #[test]
 fn each_recorded_dispute_has_both_sides_in_the_data() {
     type Side = (
@@ -828,10 +828,10 @@ fn each_recorded_dispute_has_both_sides_in_the_data() {
         ("D26", "hao-2021", "drives", "cpc", "tpa", None),
     ];
     let data = export();
-    for (dispute, paper, kind, from, to, qualifier) in sides {
+    for (dispute, paper, kind, from, to, topic) in sides {
         assert!(
-            asserts(&data, paper, kind, from, to, *qualifier),
-            "{dispute}: {paper} does not assert {kind} {from} -> {to} {qualifier:?}"
+            asserts(&data, paper, kind, from, to, *topic),
+            "{dispute}: {paper} does not assert {kind} {from} -> {to} {topic:?}"
         );
     }
     // Each dispute has at least two papers.
@@ -960,10 +960,10 @@ fn claims_found_missing_in_the_third_reading_are_encoded() {
             None,
         ),
     ];
-    for (paper, kind, from, to, qualifier) in claims {
+    for (paper, kind, from, to, topic) in claims {
         assert!(
-            asserts(&data, paper, kind, from, to, *qualifier),
-            "{paper} {kind} {from} -> {to} {qualifier:?}"
+            asserts(&data, paper, kind, from, to, *topic),
+            "{paper} {kind} {from} -> {to} {topic:?}"
         );
     }
     // Tan's liability quote on industrial poverty alleviation names its sustainability.

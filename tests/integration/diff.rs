@@ -24,8 +24,8 @@ fn exported() -> Value {
     serde_json::from_str(&out).expect("export writes JSON")
 }
 
-/// From the export: for relations between tpa and rr of `kind`, qualifier → papers.
-fn encoded(kind: &str, qualifier: &str) -> BTreeMap<String, BTreeSet<String>> {
+/// From the export: for relations between tpa and rr of `kind`, topic → papers.
+fn encoded(kind: &str, topic: &str) -> BTreeMap<String, BTreeSet<String>> {
     let export = exported();
     let mut map: BTreeMap<String, BTreeSet<String>> = BTreeMap::new();
     for r in export["relations"].as_array().unwrap() {
@@ -36,7 +36,7 @@ fn encoded(kind: &str, qualifier: &str) -> BTreeMap<String, BTreeSet<String>> {
                 .unwrap()
                 .iter()
                 .map(|s| s["paper"].as_str().unwrap().to_string());
-            map.entry(r[qualifier].as_str().unwrap().to_string())
+            map.entry(r[topic].as_str().unwrap().to_string())
                 .or_default()
                 .extend(papers);
         }

@@ -8,7 +8,7 @@ use std::path::{Path, PathBuf};
 use linkage::{
     load,
     teach::{
-        argument::{argument, Topic},
+        argument::{argument, Subject},
         figure,
         layout::layout_dot,
     },
@@ -59,7 +59,7 @@ fn a_teaching_figure_writes_a_label_as_the_dot_diagram_does() {
     let graph = load(&DataSource::Dir(data)).unwrap().graph;
     let mut seen = Vec::new();
     for paper in PAPERS {
-        let argument = argument(&graph, &Topic::Paper(paper.into())).unwrap();
+        let argument = argument(&graph, &Subject::Paper(paper.into())).unwrap();
         let mut figures: Vec<String> = (0..argument.steps.len())
             .map(|k| figure::dot(&graph, &argument, Some(k)))
             .collect();

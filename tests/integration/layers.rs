@@ -466,3 +466,26 @@ fn texts_are_read_only_by_the_text_store() {
         rules.join("\n")
     );
 }
+
+/// The most lines a source file of the crate may have (STYLE.md: one concept per file; a
+/// file past this is more than one job).
+const MAX_LINES: usize = 800;
+
+/// No source file of the library, the binary, the examples or the benches is over
+/// `MAX_LINES` lines.
+#[test]
+fn no_source_file_is_over_800_lines() {
+    let long: Vec<String> = ["src", "examples", "bench"]
+        .iter()
+        .flat_map(|dir| files(dir, &[".rs"]))
+        .filter_map(|(name, text)| {
+            let lines = text.lines().count();
+            (lines > MAX_LINES).then(|| format!("{name}: {lines} lines"))
+        })
+        .collect();
+    assert!(
+        long.is_empty(),
+        "over {MAX_LINES} lines:\n{}",
+        long.join("\n")
+    );
+}

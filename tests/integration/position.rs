@@ -5,7 +5,7 @@
 
 use linkage::{
     logic::{judge, Claim, Verdict},
-    query::{contested::Evidence, position::position, Budget, Stop},
+    query::{contested::ClaimRef, position::position, Budget, Stop},
     DataSource,
 };
 use serde_json::Value;
@@ -55,24 +55,24 @@ fn the_position_of_each_paper() {
 fn a_paper_agrees_only_where_it_makes_the_same_or_an_implied_claim() {
     let graph = linkage::load(&DataSource::Embedded).unwrap().graph;
     let schema = graph.schema();
-    let every: Vec<(Evidence, Vec<String>)> = graph
+    let every: Vec<(ClaimRef, Vec<String>)> = graph
         .relations()
         .map(|(edge, r)| {
             (
-                Evidence::Relation(edge),
+                ClaimRef::Relation(edge),
                 r.papers().into_iter().map(String::from).collect(),
             )
         })
         .chain(graph.facts().iter().enumerate().map(|(i, f)| {
             (
-                Evidence::Fact(i),
+                ClaimRef::Fact(i),
                 f.papers().into_iter().map(String::from).collect(),
             )
         }))
         .collect();
-    let claim = |e: Evidence| match e {
-        Evidence::Relation(edge) => Claim::Relation(graph.relation(edge)),
-        Evidence::Fact(i) => Claim::Fact(&graph.facts()[i]),
+    let claim = |e: ClaimRef| match e {
+        ClaimRef::Relation(edge) => Claim::Relation(graph.relation(edge)),
+        ClaimRef::Fact(i) => Claim::Fact(&graph.facts()[i]),
     };
     for paper in PAPERS {
         let found = position(&graph, paper, None, Budget::default());

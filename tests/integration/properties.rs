@@ -16,7 +16,7 @@ use serde_json::json;
 
 const STRATEGIES: usize = 5;
 
-/// (kind, from, to, qualifier, paper) with endpoints as strategy numbers.
+/// (kind, from, to, topic, paper) with endpoints as strategy numbers.
 type Claim = (u8, usize, usize, usize, usize);
 
 fn claims() -> impl Strategy<Value = Vec<Claim>> {

@@ -10,7 +10,7 @@ use linkage::{
     load,
     logic::{judge, Claim, Verdict},
     query::{
-        contested::{contested, Evidence, Strength},
+        contested::{contested, ClaimRef, Strength},
         Walk, WalkFilter,
     },
     relation::Relation,
@@ -111,10 +111,10 @@ fn says(graph: &ConceptGraph, relation: &Relation, paper: &str, papers: &[String
         })
 }
 
-fn sources_of(graph: &ConceptGraph, evidence: Evidence) -> Vec<String> {
+fn sources_of(graph: &ConceptGraph, evidence: ClaimRef) -> Vec<String> {
     let sources = match evidence {
-        Evidence::Relation(e) => &graph.relation(e).sources,
-        Evidence::Fact(i) => &graph.facts()[i].sources,
+        ClaimRef::Relation(e) => &graph.relation(e).sources,
+        ClaimRef::Fact(i) => &graph.facts()[i].sources,
     };
     sources.iter().map(|s| s.paper.to_string()).collect()
 }
@@ -166,7 +166,7 @@ fn check(graph: &ConceptGraph, q: &Question<'_>, papers: &[String]) {
                 gives_positions(graph, q.pair.unwrap(), q.topic.unwrap(), (x, y), papers)
             }
             (QuestionKind::WhichPaper, Meaning::Paper(p)) => {
-                let Evidence::Relation(edge) = q.claims[0] else {
+                let ClaimRef::Relation(edge) = q.claims[0] else {
                     panic!("{q:#?}")
                 };
                 says(graph, graph.relation(edge), p, papers)
@@ -206,7 +206,7 @@ fn check(graph: &ConceptGraph, q: &Question<'_>, papers: &[String]) {
         QuestionKind::Dispute => {
             let dispute = contested(graph)
                 .into_iter()
-                .find(|d| d.sides.iter().any(|s| s.evidence == q.claims))
+                .find(|d| d.sides.iter().any(|s| s.claims == q.claims))
                 .expect("the side asked about is a dispute's");
             assert!(matches!(
                 dispute.strength,

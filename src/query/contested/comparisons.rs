@@ -5,7 +5,7 @@
 use indexmap::IndexMap;
 use petgraph::graph::NodeIndex;
 
-use super::{lists, papers_differ, side, Dispute, Evidence, Focus, Found, Kind, Strength};
+use super::{lists, papers_differ, side, ClaimRef, Dispute, Focus, Found, Kind, Strength};
 use crate::{
     graph::ConceptGraph,
     paper_filter::PaperFilter,
@@ -18,10 +18,10 @@ type PairList = ((NodeIndex, NodeIndex), Stance);
 /// Per paper, its items (or its evidence) for one list.
 type ByPaper<T> = IndexMap<String, Vec<T>>;
 
-fn evidence_of<'a, 'g: 'a>(claims: impl IntoIterator<Item = &'a Claim<'g>>) -> Vec<Evidence> {
+fn evidence_of<'a, 'g: 'a>(claims: impl IntoIterator<Item = &'a Claim<'g>>) -> Vec<ClaimRef> {
     claims
         .into_iter()
-        .map(|c| Evidence::Relation(c.edge))
+        .map(|c| ClaimRef::Relation(c.edge))
         .collect()
 }
 
@@ -66,7 +66,7 @@ fn classification(
         .filter_map(|c| c.relation.scope)
         .filter(|&s| different.claims.iter().any(|d| d.relation.scope == Some(s)))
         .collect();
-    let in_scope = |row: &Row<'_>, scope: NodeIndex| -> Vec<Evidence> {
+    let in_scope = |row: &Row<'_>, scope: NodeIndex| -> Vec<ClaimRef> {
         evidence_of(
             row.claims
                 .iter()
@@ -81,7 +81,7 @@ fn classification(
             in_scope(different, scope),
         ));
     }
-    let outside = |row: &Row<'_>| -> Vec<Evidence> {
+    let outside = |row: &Row<'_>| -> Vec<ClaimRef> {
         evidence_of(
             row.claims
                 .iter()
@@ -94,9 +94,9 @@ fn classification(
             side(graph, "common ground".into(), cg),
             side(graph, "a difference".into(), diff),
         ];
-        let states_a_respect = |e: Evidence| match e {
-            Evidence::Relation(edge) => graph.relation(edge).scope.is_some(),
-            Evidence::Fact(_) => false,
+        let states_a_respect = |e: ClaimRef| match e {
+            ClaimRef::Relation(edge) => graph.relation(edge).scope.is_some(),
+            ClaimRef::Fact(_) => false,
         };
         super::keep_unstated(graph, &mut sides, &states_a_respect);
         if sides.len() == 2 && papers_differ(&sides) {
@@ -129,7 +129,7 @@ pub(super) fn comparison_disputes(graph: &ConceptGraph, focus: Focus<'_>) -> Vec
     let mut found = Vec::new();
     // What each paper names as common ground and as difference, per pair.
     let mut lists: IndexMap<PairList, ByPaper<NodeIndex>> = IndexMap::new();
-    let mut list_evidence: IndexMap<PairList, ByPaper<Evidence>> = IndexMap::new();
+    let mut list_evidence: IndexMap<PairList, ByPaper<ClaimRef>> = IndexMap::new();
     for row in &rows {
         let pair = unordered(row.pair);
         let claims = if focus.wants_any(&[pair.0, pair.1]) {
@@ -152,7 +152,7 @@ pub(super) fn comparison_disputes(graph: &ConceptGraph, focus: Focus<'_>) -> Vec
                     .or_default()
                     .entry(paper.to_string())
                     .or_default()
-                    .push(Evidence::Relation(claim.edge));
+                    .push(ClaimRef::Relation(claim.edge));
             }
         }
         if row.stance != Stance::Difference {

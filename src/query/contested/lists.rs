@@ -4,7 +4,7 @@
 use indexmap::IndexMap;
 use petgraph::graph::NodeIndex;
 
-use super::{order_of, papers_differ, Dispute, Evidence, Found, Kind, Side, Strength};
+use super::{order_of, papers_differ, ClaimRef, Dispute, Found, Kind, Side, Strength};
 use crate::graph::ConceptGraph;
 
 /// Each paper's items for the same question are its list. A list that contains
@@ -18,9 +18,9 @@ use crate::graph::ConceptGraph;
 pub(super) fn list_dispute(
     graph: &ConceptGraph,
     subject: Vec<NodeIndex>,
-    property: &dyn Fn(&[Evidence]) -> String,
+    property: &dyn Fn(&[ClaimRef]) -> String,
     by_paper: &IndexMap<String, Vec<NodeIndex>>,
-    evidence: &IndexMap<String, Vec<Evidence>>,
+    evidence: &IndexMap<String, Vec<ClaimRef>>,
 ) -> Option<Found> {
     // Each paper's list, as given and sorted (to compare as sets).
     let lists: Vec<(&String, &Vec<NodeIndex>, Vec<NodeIndex>)> = by_paper
@@ -70,7 +70,7 @@ pub(super) fn list_dispute(
                     partly.push((*paper).clone());
                 }
             }
-            let evidence: Vec<Evidence> = papers
+            let evidence: Vec<ClaimRef> = papers
                 .iter()
                 .chain(&partly)
                 .flat_map(|p| evidence.get(p).cloned().unwrap_or_default())
@@ -86,7 +86,7 @@ pub(super) fn list_dispute(
                 papers,
                 partly,
                 also: Vec::new(),
-                evidence,
+                claims: evidence,
             }
         })
         .collect();
@@ -95,12 +95,12 @@ pub(super) fn list_dispute(
     }
     let first = sides
         .iter()
-        .flat_map(|s| s.evidence.iter().map(order_of))
+        .flat_map(|s| s.claims.iter().map(order_of))
         .min()
         .unwrap_or(usize::MAX);
-    let all: Vec<Evidence> = sides
+    let all: Vec<ClaimRef> = sides
         .iter()
-        .flat_map(|s| s.evidence.iter().copied())
+        .flat_map(|s| s.claims.iter().copied())
         .collect();
     Some((
         first,

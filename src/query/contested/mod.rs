@@ -81,14 +81,14 @@ pub enum Strength {
 
 /// A claim that puts a paper on a side: a relation or a fact.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
-pub enum Evidence {
+pub enum ClaimRef {
     /// A relation, by edge.
     Relation(EdgeIndex),
     /// A fact, by its index in [`ConceptGraph::facts`].
     Fact(usize),
 }
 
-impl Evidence {
+impl ClaimRef {
     /// The claim, as [`crate::logic::judge`] reads it.
     pub fn claim(self, graph: &ConceptGraph) -> Option<crate::logic::Claim<'_>> {
         match self {
@@ -112,11 +112,11 @@ pub struct Side {
     /// agree with the list, which extends theirs).
     pub partly: Vec<String>,
     /// Papers that give this answer only in a respect they state, and stand on another
-    /// side of this question, which states none ([`keep_unstated`]): not among
+    /// side of this question, which states none (`keep_unstated`): not among
     /// [`Side::papers`].
     pub also: Vec<String>,
     /// The claims that give it.
-    pub evidence: Vec<Evidence>,
+    pub claims: Vec<ClaimRef>,
 }
 
 /// Two or more papers answering one question differently.
@@ -261,14 +261,14 @@ fn papers_differ(sides: &[Side]) -> bool {
 }
 
 /// Papers of `evidence`, once each, in order.
-fn papers_of(graph: &ConceptGraph, evidence: &[Evidence]) -> Vec<String> {
+fn papers_of(graph: &ConceptGraph, evidence: &[ClaimRef]) -> Vec<String> {
     let mut papers: IndexSet<String> = IndexSet::new();
     for item in evidence {
         match *item {
-            Evidence::Relation(edge) => {
+            ClaimRef::Relation(edge) => {
                 papers.extend(graph.relation(edge).papers().into_iter().map(String::from));
             }
-            Evidence::Fact(i) => {
+            ClaimRef::Fact(i) => {
                 if let Some(fact) = graph.facts().get(i) {
                     papers.extend(fact.papers().into_iter().map(String::from));
                 }
@@ -278,14 +278,14 @@ fn papers_of(graph: &ConceptGraph, evidence: &[Evidence]) -> Vec<String> {
     papers.into_iter().collect()
 }
 
-fn side(graph: &ConceptGraph, answer: String, evidence: Vec<Evidence>) -> Side {
+fn side(graph: &ConceptGraph, answer: String, claims: Vec<ClaimRef>) -> Side {
     Side {
-        papers: papers_of(graph, &evidence),
+        papers: papers_of(graph, &claims),
         answer,
         items: Vec::new(),
         partly: Vec::new(),
         also: Vec::new(),
-        evidence,
+        claims,
     }
 }
 
@@ -294,12 +294,12 @@ fn side(graph: &ConceptGraph, answer: String, evidence: Vec<Evidence>) -> Side {
 /// for) answer their own, narrower questions: it keeps only the sides of its claims that
 /// state none. `stated[i]` says whether each claim of side `i` states a respect; a side
 /// left without papers is dropped, and the papers moved are named in [`Side::also`].
-fn keep_unstated(graph: &ConceptGraph, sides: &mut Vec<Side>, stated: &dyn Fn(Evidence) -> bool) {
+fn keep_unstated(graph: &ConceptGraph, sides: &mut Vec<Side>, stated: &dyn Fn(ClaimRef) -> bool) {
     let unstated: Vec<Vec<String>> = sides
         .iter()
         .map(|side| {
-            let claims: Vec<Evidence> = side
-                .evidence
+            let claims: Vec<ClaimRef> = side
+                .claims
                 .iter()
                 .copied()
                 .filter(|&e| !stated(e))
@@ -324,7 +324,7 @@ fn keep_unstated(graph: &ConceptGraph, sides: &mut Vec<Side>, stated: &dyn Fn(Ev
             continue;
         }
         side.papers.retain(|p| !elsewhere.contains(p));
-        side.evidence.retain(|&e| {
+        side.claims.retain(|&e| {
             papers_of(graph, &[e])
                 .iter()
                 .any(|p| side.papers.contains(p))
@@ -340,10 +340,10 @@ fn kind_at(graph: &ConceptGraph, edge: EdgeIndex) -> &crate::schema::RelationKin
     &graph.schema().relation_kinds[graph.kind_index(edge)]
 }
 
-fn order_of(evidence: &Evidence) -> usize {
+fn order_of(evidence: &ClaimRef) -> usize {
     match *evidence {
-        Evidence::Relation(edge) => edge.index(),
-        Evidence::Fact(i) => i,
+        ClaimRef::Relation(edge) => edge.index(),
+        ClaimRef::Fact(i) => i,
     }
 }
 
@@ -405,7 +405,7 @@ mod tests {
     fn every_label_is_the_logics_verdict_on_the_claims() {
         let graph = load(&DataSource::Embedded).unwrap().graph;
         let schema = graph.schema();
-        let verdict = |a: Evidence, b: Evidence| {
+        let verdict = |a: ClaimRef, b: ClaimRef| {
             judge(
                 schema,
                 a.claim(&graph).expect("evidence exists"),
@@ -421,14 +421,14 @@ mod tests {
             let mut across = Vec::new();
             for (i, one) in dispute.sides.iter().enumerate() {
                 for other in &dispute.sides[i + 1..] {
-                    for &a in &one.evidence {
-                        for &b in &other.evidence {
+                    for &a in &one.claims {
+                        for &b in &other.claims {
                             across.push(verdict(a, b));
                         }
                     }
                 }
-                for (n, &a) in one.evidence.iter().enumerate() {
-                    for &b in &one.evidence[n + 1..] {
+                for (n, &a) in one.claims.iter().enumerate() {
+                    for &b in &one.claims[n + 1..] {
                         assert_ne!(verdict(a, b), Verdict::Conflict, "{dispute:#?}");
                     }
                 }

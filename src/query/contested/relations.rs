@@ -7,7 +7,7 @@
 use indexmap::IndexMap;
 use petgraph::graph::{EdgeIndex, NodeIndex};
 
-use super::{kind_at, lists, papers_differ, side, Dispute, Evidence, Focus, Found, Kind, Strength};
+use super::{kind_at, lists, papers_differ, side, ClaimRef, Dispute, Focus, Found, Kind, Strength};
 use crate::{
     graph::ConceptGraph,
     logic::{judge, Claim, Statement, Verdict},
@@ -16,7 +16,7 @@ use crate::{
 };
 
 /// Per paper, the other ends it relates to a concept by one kind, and the relations.
-type Lists = IndexMap<String, (Vec<NodeIndex>, Vec<Evidence>)>;
+type Lists = IndexMap<String, (Vec<NodeIndex>, Vec<ClaimRef>)>;
 
 /// One list's question: (the concept, the kind as read, whether the concept is the
 /// target).
@@ -64,7 +64,7 @@ pub(super) fn relation_disputes(graph: &ConceptGraph, focus: Focus<'_>) -> Vec<F
                 if !items.contains(&other) {
                     items.push(other);
                 }
-                evidence.push(Evidence::Relation(edge));
+                evidence.push(ClaimRef::Relation(edge));
             }
         }
     }
@@ -78,13 +78,13 @@ pub(super) fn relation_disputes(graph: &ConceptGraph, focus: Focus<'_>) -> Vec<F
             .iter()
             .map(|(p, (items, _))| (p.clone(), items.clone()))
             .collect();
-        let evidence: IndexMap<String, Vec<Evidence>> = by_paper
+        let evidence: IndexMap<String, Vec<ClaimRef>> = by_paper
             .into_iter()
             .map(|(p, (_, evidence))| (p, evidence))
             .collect();
         // Worded once there is a dispute, as most of its claims are written:
         // `relies-on ->` rather than the same list read as `premise-of <-`.
-        let property = |evidence: &[Evidence]| wording(graph, key, evidence);
+        let property = |evidence: &[ClaimRef]| wording(graph, key, evidence);
         found.extend(lists::list_dispute(
             graph,
             vec![key.0],
@@ -101,11 +101,11 @@ pub(super) fn relation_disputes(graph: &ConceptGraph, focus: Focus<'_>) -> Vec<F
 fn wording(
     graph: &ConceptGraph,
     (centre, read_as, incoming): ListKey,
-    evidence: &[Evidence],
+    evidence: &[ClaimRef],
 ) -> String {
     let mut counts: Vec<((usize, bool), usize)> = Vec::new();
     for item in evidence {
-        let Evidence::Relation(edge) = *item else {
+        let ClaimRef::Relation(edge) = *item else {
             continue;
         };
         let kind = graph.kind_index(edge);
@@ -164,7 +164,7 @@ fn direction_dispute(
         }
         kinds.join(", ")
     };
-    let evidence = |edges: &[EdgeIndex]| edges.iter().map(|&e| Evidence::Relation(e)).collect();
+    let evidence = |edges: &[EdgeIndex]| edges.iter().map(|&e| ClaimRef::Relation(e)).collect();
     let sides = vec![
         side(
             graph,
@@ -243,7 +243,7 @@ fn ways_dispute(
                 side(
                     graph,
                     answer,
-                    edges.iter().map(|&e| Evidence::Relation(e)).collect(),
+                    edges.iter().map(|&e| ClaimRef::Relation(e)).collect(),
                 )
             })
             .collect()

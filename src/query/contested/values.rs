@@ -5,7 +5,7 @@ use indexmap::IndexMap;
 use petgraph::graph::NodeIndex;
 use rustc_hash::FxHashSet;
 
-use super::{order_of, papers_differ, side, Dispute, Evidence, Focus, Found, Kind, Strength};
+use super::{order_of, papers_differ, side, ClaimRef, Dispute, Focus, Found, Kind, Strength};
 use crate::{
     graph::ConceptGraph,
     logic::{judge, Verdict},
@@ -27,7 +27,7 @@ pub(super) fn fact_disputes(graph: &ConceptGraph, focus: Focus<'_>) -> Vec<Found
     }
     let mut found = Vec::new();
     for ((subject, property), indices) in groups {
-        let mut by_value: Vec<(usize, Vec<Evidence>)> = Vec::new();
+        let mut by_value: Vec<(usize, Vec<ClaimRef>)> = Vec::new();
         for &i in &indices {
             let same = by_value.iter_mut().find(|(first, _)| {
                 let verdict = judge(
@@ -38,8 +38,8 @@ pub(super) fn fact_disputes(graph: &ConceptGraph, focus: Focus<'_>) -> Vec<Found
                 verdict == Verdict::Same
             });
             match same {
-                Some((_, evidence)) => evidence.push(Evidence::Fact(i)),
-                None => by_value.push((i, vec![Evidence::Fact(i)])),
+                Some((_, evidence)) => evidence.push(ClaimRef::Fact(i)),
+                None => by_value.push((i, vec![ClaimRef::Fact(i)])),
             }
         }
         let sides: Vec<_> = by_value
@@ -78,8 +78,8 @@ pub(super) fn fact_disputes(graph: &ConceptGraph, focus: Focus<'_>) -> Vec<Found
 /// by the respect it is stated in (`None`: a liability whose respect no paper states).
 #[derive(Default)]
 struct Worths {
-    assets: IndexMap<Option<NodeIndex>, Vec<Evidence>>,
-    liabilities: IndexMap<Option<NodeIndex>, Vec<Evidence>>,
+    assets: IndexMap<Option<NodeIndex>, Vec<ClaimRef>>,
+    liabilities: IndexMap<Option<NodeIndex>, Vec<ClaimRef>>,
 }
 
 /// Concepts one paper casts as an asset and another as a liability, through the
@@ -122,8 +122,8 @@ pub(super) fn valence_disputes(graph: &ConceptGraph, focus: Focus<'_>) -> Vec<Fo
                 &mut of.liabilities
             };
             let evidence = list.entry(worth.respect).or_default();
-            if !evidence.contains(&super::Evidence::Relation(edge)) {
-                evidence.push(Evidence::Relation(edge));
+            if !evidence.contains(&super::ClaimRef::Relation(edge)) {
+                evidence.push(ClaimRef::Relation(edge));
             }
         }
     }
@@ -156,7 +156,7 @@ pub(super) fn valence_disputes(graph: &ConceptGraph, focus: Focus<'_>) -> Vec<Fo
         if of.assets.is_empty() {
             continue;
         }
-        let mut assets: Vec<Evidence> = Vec::new();
+        let mut assets: Vec<ClaimRef> = Vec::new();
         for evidence in of.assets.values().flatten() {
             if !assets.contains(evidence) {
                 assets.push(*evidence);
@@ -194,7 +194,7 @@ fn valence(
     let first = sides
         .last()
         .into_iter()
-        .flat_map(|s| s.evidence.iter().map(order_of))
+        .flat_map(|s| s.claims.iter().map(order_of))
         .min()
         .unwrap_or(usize::MAX);
     (

@@ -414,8 +414,8 @@
     view.textContent = '';
     view.appendChild(el('h2', { id: 'details-title', text: r.sentence }));
     view.appendChild(el('p', { 'class': 'meta' }, [relKindLabel(r) + ': ', nodeLink(r.from), ' \u2192 ', nodeLink(r.to)]));
-    var qualifier = r.aspect !== null ? r.aspect : r.dimension;
-    if (qualifier !== null) view.appendChild(el('p', {}, [(r.aspect !== null ? 'Aspect: ' : 'Dimension: '), nodeLink(qualifier)]));
+    var topic = r.aspect !== null ? r.aspect : r.dimension;
+    if (topic !== null) view.appendChild(el('p', {}, [(r.aspect !== null ? 'Aspect: ' : 'Dimension: '), nodeLink(topic)]));
     if (r.positions) {
       view.appendChild(el('table', { 'class': 'positions' }, [
         el('tr', {}, [el('th', { text: N[r.from].label }), el('th', { text: N[r.to].label })]),

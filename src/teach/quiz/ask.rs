@@ -16,7 +16,7 @@ use crate::{
     paper_filter::PaperFilter,
     query::{
         comparison::{rows, Row, Stance},
-        contested::{contested, Evidence, Strength},
+        contested::{contested, ClaimRef, Strength},
         Hop, PathQuery, Walk, WalkFilter,
     },
     relation::Source,
@@ -229,7 +229,7 @@ fn topics<'g>(
             claims: row
                 .claims
                 .iter()
-                .map(|c| Evidence::Relation(c.edge))
+                .map(|c| ClaimRef::Relation(c.edge))
                 .collect(),
         });
     }
@@ -385,7 +385,7 @@ fn positions<'g>(
             claims: row
                 .claims
                 .iter()
-                .map(|c| Evidence::Relation(c.edge))
+                .map(|c| ClaimRef::Relation(c.edge))
                 .collect(),
         });
     }
@@ -395,12 +395,12 @@ fn positions<'g>(
 /// The sources behind one claim of a dispute, from the selected papers.
 fn evidence_sources<'g>(
     graph: &'g ConceptGraph,
-    evidence: Evidence,
+    evidence: ClaimRef,
     papers: &[String],
 ) -> Vec<&'g Source> {
     let all: Vec<&'g Source> = match evidence {
-        Evidence::Relation(edge) => graph.relation(edge).sources.iter().collect(),
-        Evidence::Fact(i) => graph
+        ClaimRef::Relation(edge) => graph.relation(edge).sources.iter().collect(),
+        ClaimRef::Fact(i) => graph
             .facts()
             .get(i)
             .map(|f| f.sources.iter().collect())
@@ -470,7 +470,7 @@ fn disputes<'g>(graph: &'g ConceptGraph, papers: &PaperFilter, rng: &mut Rng) ->
                 text: s.answer.clone(),
                 papers: s.papers.clone(),
                 sources: capped(
-                    s.evidence
+                    s.claims
                         .iter()
                         .flat_map(|&e| evidence_sources(graph, e, &s.papers)),
                 ),
@@ -497,7 +497,7 @@ fn disputes<'g>(graph: &'g ConceptGraph, papers: &PaperFilter, rng: &mut Rng) ->
             note: Some(why.to_string()),
             pair: None,
             topic: None,
-            claims: side.evidence.clone(),
+            claims: side.claims.clone(),
         });
     }
     questions
@@ -643,7 +643,7 @@ fn which_paper<'g>(
             note: None,
             pair: Some((r.from, r.to)),
             topic: None,
-            claims: vec![Evidence::Relation(edge)],
+            claims: vec![ClaimRef::Relation(edge)],
         });
     }
     questions
@@ -754,7 +754,7 @@ fn gaps<'g>(
             }),
             pair: Some((a, c)),
             topic: None,
-            claims: chain.iter().map(|h| Evidence::Relation(h.edge)).collect(),
+            claims: chain.iter().map(|h| ClaimRef::Relation(h.edge)).collect(),
         });
     }
     Ok(questions)

@@ -22,7 +22,7 @@ pub mod moodle;
 
 use petgraph::graph::NodeIndex;
 
-use crate::{error::Error, graph::ConceptGraph, query::contested::Evidence, relation::Source};
+use crate::{error::Error, graph::ConceptGraph, query::contested::ClaimRef, relation::Source};
 
 /// Questions of each kind in a quiz (fewer when the graph has fewer).
 pub const PER_KIND: usize = 2;
@@ -107,7 +107,7 @@ pub struct Question<'g> {
     pub topic: Option<NodeIndex>,
     /// The claims that make the right choices right: the sentence's relation, or the
     /// claims of the side asked about.
-    pub claims: Vec<Evidence>,
+    pub claims: Vec<ClaimRef>,
 }
 
 impl QuestionKind {
