@@ -134,9 +134,9 @@ fn sample_edge(style: &EdgeStyle, colour: &Colour, name: &str) -> Vec<Cell> {
         cell
     };
     let mut line = Cell::text(Vec::new());
-    // Cell borders are whole points: the pen's width rounded, from 1 to 4.
+    // Cell borders are whole points: the pen's width rounded (half up), from 1 to 4.
     let pen = style.penwidth.unwrap_or(1.0);
-    let weight = (1..=4u8).min_by(|a, b| {
+    let weight = (1..=4u8).rev().min_by(|a, b| {
         (f32::from(*a) - pen)
             .abs()
             .total_cmp(&(f32::from(*b) - pen).abs())
