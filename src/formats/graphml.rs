@@ -12,10 +12,7 @@ use std::{fmt::Write as _, io};
 use serde_json::json;
 
 use super::View;
-use crate::{
-    error::Error,
-    report::{carry, uncarry},
-};
+use crate::{error::Error, report::carry};
 
 /// The attribute keys: (id, for, name, type).
 pub const KEYS: &[(&str, &str, &str, &str)] = &[
@@ -41,16 +38,6 @@ pub const KEYS: &[(&str, &str, &str, &str)] = &[
     ("e_sources", "edge", "sources", "string"),
     ("e_note", "edge", "note", "string"),
 ];
-
-/// The selection as a GraphML document.
-///
-/// # Errors
-/// [`Error::Usage`] when a text holds a control character XML 1.0 cannot carry.
-pub fn write(view: &View<'_>) -> Result<String, Error> {
-    let mut bytes = Vec::new();
-    write_into(view, &mut bytes).map_err(|e| uncarry(e, "the GraphML"))?;
-    Ok(String::from_utf8(bytes).expect("UTF-8 in, UTF-8 out"))
-}
 
 /// Writes the selection as a GraphML document into `sink`, one node or edge at a
 /// time, so that the document is never held whole (a million relations make
