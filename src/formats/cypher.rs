@@ -9,7 +9,9 @@
 //!
 //! List-valued properties (aliases, authors, papers, sources) are JSON text, the same in
 //! the script and in CSV, where neo4j-admin's array columns would split quotes at their
-//! delimiter. Unknown values are left out (null), never empty strings.
+//! delimiter. Unknown values are left out (null), never empty strings. The script's
+//! second line is a comment naming linkage's version and the dataset
+//! ([`super::Stamp`]); CSV has no place for one that every reader skips.
 
 use std::io;
 
@@ -171,6 +173,7 @@ pub fn script_into(view: &View<'_>, sink: &mut dyn io::Write) -> io::Result<()> 
     sink.write_all(
         b"// linkage export --format cypher: (:Paper), (:Concept), [:RELATION], (:Fact)-[:ABOUT]-> (docs/formats.md)\n",
     )?;
+    writeln!(sink, "// {}", super::Stamp::of(view.graph).line())?;
     for paper in &view.papers {
         writeln!(sink, "CREATE (:Paper {});", map(&paper_props(paper)))?;
     }

@@ -244,13 +244,16 @@ pub fn csv_into(view: &View<'_>, sink: &mut dyn io::Write) -> io::Result<()> {
     writer.flush()
 }
 
-/// Writes the table in Markdown into `sink`, a row at a time. In cells, `|` and `\` are
+/// Writes the table in Markdown into `sink`, a row at a time, under an HTML comment
+/// naming linkage's version and the dataset ([`super::Stamp`]). In cells, `|` and `\` are
 /// escaped, HTML's `<` and `&` are written as entities, and line breaks as `<br>`, so
 /// a cell shows the text as it is.
 ///
 /// # Errors
 /// Whatever `sink` returns.
 pub fn markdown_into(view: &View<'_>, sink: &mut dyn io::Write) -> io::Result<()> {
+    // What made the table from what, in a comment no renderer shows.
+    writeln!(sink, "<!-- {} -->", super::Stamp::of(view.graph).line())?;
     writeln!(sink, "| {} |", COLUMNS.join(" | "))?;
     writeln!(sink, "|{}", "---|".repeat(COLUMNS.len()))?;
     each_row(view, |row| {

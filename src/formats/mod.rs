@@ -14,10 +14,12 @@ pub mod graphml;
 pub mod json;
 pub mod mermaid;
 pub mod rdf;
+mod stamp;
 
 use std::{collections::HashMap, io, path::Path};
 
 use petgraph::graph::{EdgeIndex, NodeIndex};
+pub use stamp::{Stamp, LINKAGE_VERSION};
 
 use crate::{
     dot::{self, Selection},

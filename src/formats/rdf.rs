@@ -7,6 +7,9 @@
 //! `TextQuoteSelector` (exact, prefix, suffix) and, where the text is at hand, a
 //! `TextPositionSelector` in characters. Every resource has an IRI (no blank nodes
 //! except the author list), so the two serialisations can be compared triple by triple.
+//! The export itself is `data:dataset`, a `dctypes:Dataset` whose `dcterms:identifier`
+//! is the dataset's digest and `lk:linkageVersion` the version of linkage that wrote it
+//! ([`super::Stamp`]).
 
 use std::{fmt::Write as _, io};
 
@@ -141,6 +144,12 @@ fn each_part(view: &View<'_>, mut each: impl FnMut(&Triples) -> io::Result<()>) 
         result
     };
     let a = term(RDF, "type");
+    // The export itself: what made it from what (`super::Stamp`).
+    let stamp = super::Stamp::of(graph);
+    let dataset = data_iri(&["dataset"]);
+    t.iri(&dataset, a.clone(), term(DCTYPES, "Dataset"));
+    t.text(&dataset, term(DCTERMS, "identifier"), stamp.dataset());
+    t.text(&dataset, lk("linkageVersion"), stamp.linkage);
     for paper in &view.papers {
         flush(&mut t)?;
         let iri = paper_iri(&paper.id);
