@@ -30,7 +30,7 @@ use crate::{
     paper::Paper,
     paper_filter::PaperFilter,
     relation::{Relation, Source},
-    report::{carry, uncarry},
+    report::carry,
     text_store::TextStore,
     write::{Destination, DestinationDir},
 };
@@ -280,16 +280,6 @@ pub fn write_into(view: &View<'_>, format: Format, sink: &mut dyn io::Write) -> 
         Format::EvidenceCsv => evidence::csv_into(view, sink),
         Format::EvidenceMd => evidence::markdown_into(view, sink),
     }
-}
-
-/// The whole of what [`write_into`] writes, in memory: for tests and small selections.
-///
-/// # Errors
-/// As [`write_into`], the carried error as itself.
-pub fn to_string(view: &View<'_>, format: Format) -> Result<String, Error> {
-    let mut bytes = Vec::new();
-    write_into(view, format, &mut bytes).map_err(|e| uncarry(e, "the export"))?;
-    Ok(String::from_utf8(bytes).expect("every format writes UTF-8"))
 }
 
 fn several_files(format: Format) -> Error {
