@@ -14,6 +14,11 @@ For each dataset DIR (from gen_graph.py) and its 200 pairs DIR.pairs, the querie
   diff      common and exclusive neighbours, the first  `diff A B`
             DIFF pairs
 
+Then the targets of the scale issue (bench/targets.py: warm check, warm show and path,
+export peaks against the loaded graph, a TAB of completion, cold load against
+networkx), printed as a "targets" table with the load average in its caption and
+stored under each dataset's "targets" in the results JSON.
+
 linkage is measured three ways: `check` (load and full validation, whole process;
 also cold with `--no-cache` and warm, when `linkage --help` lists `--no-cache`),
 `batch` answering every query above in one process (whole process; and the 200
@@ -39,6 +44,8 @@ import statistics
 import subprocess
 import sys
 import time
+
+import targets
 
 PEERS = ["networkx-attrs", "networkx-json", "rustworkx-json", "igraph-json",
          "networkx-edges", "rustworkx-edges", "igraph-edges"]
@@ -188,7 +195,10 @@ def bench(linkage, data, runs, processes):
         row.update({k: statistics.median(r[k]["seconds"] for r in reports) for k in KINDS})
         rows[peer] = row
         print(f"  {os.path.basename(data)} {peer}: agrees", file=sys.stderr)
-    return {"nodes": nodes, "relations": relations, "rows": rows}
+    measured = {"nodes": nodes, "relations": relations, "rows": rows}
+    if has_cache(linkage):
+        measured["targets"] = targets.measure(linkage, data, runs, pairs, ours, rows)
+    return measured
 
 
 def ms(seconds):
@@ -294,20 +304,29 @@ def main():
         with open(args.from_results) as f:
             results = json.load(f)
         print(tables(results, args.runs))
+        print()
+        print(targets.table(results, next(iter(results.values()))["load_average"]))
         if args.plot:
             plot(results, args.plot, args.runs)
         return
     if not args.linkage or not args.dirs:
         ap.error("LINKAGE and at least one DIR are needed (or --from-results)")
     results = {}
+    # The machine may be shared: its load average goes with the figures.
+    load = {"before": os.getloadavg()[0]}
     for data in args.dirs:
         data = data.rstrip("/")
         results[os.path.basename(data)] = bench(args.linkage, data, args.runs, args.processes)
+    load["after"] = os.getloadavg()[0]
+    for d in results.values():
+        d["load_average"] = load
     if args.results:
         with open(args.results, "w") as f:
             json.dump(results, f, indent=1)
     print(f"Median of {args.runs} run(s) each.\n")
     print(tables(results, args.runs))
+    print()
+    print(targets.table(results, load))
     if args.plot:
         plot(results, args.plot, args.runs)
 

@@ -8,7 +8,8 @@
 //! name, size, modification time and a hash of its bytes (xxh3-128, so a change that
 //! keeps size and time is still seen). The files are read and hashed at every start
 //! (their texts stay in the graph for diagnostics anyway); only parsing and validating
-//! are skipped. A whole-file checksum guards against a truncated or damaged cache file,
+//! are skipped. A checksum of the whole payload guards against a truncated or damaged
+//! cache file (and one of its front, the key and the names, lets a TAB read that alone),
 //! and the decoded graph is checked against the schema and papers it carries
 //! (`cache/sound.rs`), so a file changed by hand with its checksum recomputed is refused too.
 //! Anything wrong (no file, another key, a bad checksum, a decoding error, an unsound
@@ -62,13 +63,22 @@ use crate::{
 };
 
 /// The layout of a cache file. Bump it whenever what is written changes.
-pub const FORMAT_VERSION: u32 = 5;
+pub const FORMAT_VERSION: u32 = 6;
 
 /// First bytes of every cache file.
 const MAGIC: &[u8; 8] = b"linkage\x00";
 
-/// Magic, format version, checksum of the rest.
-const HEADER_LEN: usize = MAGIC.len() + 4 + 8;
+/// The header: magic, format version, the checksum of the payload (everything after
+/// the header), the length of the payload's front (the key and the [`Names`]) and the
+/// checksum of that front alone, so that shell completion reads and checks only the
+/// front ([`names::cached`]).
+const HEADER_LEN: usize = MAGIC.len() + 4 + 8 + 8 + 8;
+
+/// Where in the header the payload's checksum, the front's length and the front's
+/// checksum are.
+const PAYLOAD_SUM: std::ops::Range<usize> = 12..20;
+const FRONT_LEN: std::ops::Range<usize> = 20..28;
+const FRONT_SUM: std::ops::Range<usize> = 28..36;
 
 /// Where cache files go: `$LINKAGE_CACHE_DIR` if set, else `$XDG_CACHE_HOME/linkage`,
 /// else `$HOME/.cache/linkage`; `None` when none is set.
@@ -221,6 +231,38 @@ struct FileKey {
 }
 
 impl Key {
+    /// The key of the files at `paths` as their metadata gives it (path, size, time),
+    /// the files unread: every hash is 0. Only for comparing with
+    /// [`Key::same_but_hashes`].
+    fn of_metadata(dir: &Path, paths: &[PathBuf]) -> Option<Self> {
+        let files = paths
+            .iter()
+            .map(|path| {
+                Some(FileKey {
+                    path: path.clone(),
+                    size: fs::metadata(path).ok()?.len(),
+                    modified: modified(path),
+                    hash: 0,
+                })
+            })
+            .collect::<Option<Vec<_>>>()?;
+        Some(Self::with_files(dir, files))
+    }
+
+    /// Whether `self` and `other` are the same key but for the files' hashes: the same
+    /// linkage, program and directory, and the same files of the same sizes and times.
+    fn same_but_hashes(&self, other: &Self) -> bool {
+        self.linkage == other.linkage
+            && self.program == other.program
+            && self.dir == other.dir
+            && self.files.len() == other.files.len()
+            && self
+                .files
+                .iter()
+                .zip(&other.files)
+                .all(|(a, b)| (&a.path, a.size, a.modified) == (&b.path, b.size, b.modified))
+    }
+
     /// The key of the files at `paths`, each read a piece at a time; `None` if one
     /// cannot be read (loading will say why).
     fn of_paths(dir: &Path, paths: &[PathBuf]) -> Option<Self> {
@@ -317,6 +359,7 @@ fn write(
     put(&mut bytes, &key)?;
     // Right after the key, so that completion reads them without the graph.
     put(&mut bytes, &Names::of(graph))?;
+    let front_len = bytes.len() - HEADER_LEN;
     put(&mut bytes, &serde_json::to_string(&graph.schema).ok()?)?;
     put(
         &mut bytes,
@@ -341,10 +384,8 @@ fn write(
     put(&mut bytes, &graph.kind_indices)?;
     put(&mut bytes, &Seq(graph.facts.iter().map(FactOut)))?;
     put(&mut bytes, &Seq(loaded.warnings.iter().map(DiagnosticOut)))?;
-    let checksum = xxh3_64(&bytes[HEADER_LEN..]);
-    bytes[..MAGIC.len()].copy_from_slice(MAGIC);
-    bytes[MAGIC.len()..MAGIC.len() + 4].copy_from_slice(&FORMAT_VERSION.to_le_bytes());
-    bytes[MAGIC.len() + 4..HEADER_LEN].copy_from_slice(&checksum.to_le_bytes());
+    let header = header(&bytes[HEADER_LEN..], front_len);
+    bytes[..HEADER_LEN].copy_from_slice(&header);
     // Room is made first, so the directory never holds more than the limit.
     let fits = limit::prune(cache_dir, cache_file, bytes.len() as u64, limit);
     if !fits {
@@ -421,36 +462,77 @@ pub fn decode_file(bytes: &[u8]) -> Option<Loaded> {
     Some(cached.restore(texts))
 }
 
-/// The bytes of a cache file holding `payload`: this format's magic and version, and
-/// the payload's checksum. For the fuzzer, which changes what a cache holds and must
-/// get past its checksum to test what decoding makes of it.
+/// The header of a cache file whose payload is `payload`, the first `front_len` bytes
+/// of it the key and the names.
+fn header(payload: &[u8], front_len: usize) -> [u8; HEADER_LEN] {
+    let mut header = [0; HEADER_LEN];
+    header[..MAGIC.len()].copy_from_slice(MAGIC);
+    header[MAGIC.len()..PAYLOAD_SUM.start].copy_from_slice(&FORMAT_VERSION.to_le_bytes());
+    header[PAYLOAD_SUM].copy_from_slice(&xxh3_64(payload).to_le_bytes());
+    header[FRONT_LEN].copy_from_slice(&(front_len as u64).to_le_bytes());
+    let front = payload.get(..front_len).unwrap_or_default();
+    header[FRONT_SUM].copy_from_slice(&xxh3_64(front).to_le_bytes());
+    header
+}
+
+/// The bytes of a cache file holding `payload`: this format's header, with the
+/// checksums of the payload and of its front (as much of it as decodes as a key and
+/// names). For the fuzzer, which changes what a cache holds and must get past its
+/// checksums to test what decoding makes of it.
 pub fn seal(payload: &[u8]) -> Vec<u8> {
+    let front_len = {
+        let mut de = postcard::Deserializer::from_bytes(payload);
+        let front = Key::deserialize(&mut de)
+            .and_then(|_| names::NamesPassed::deserialize(&mut de))
+            .and_then(|_| de.finalize());
+        front.map_or(0, |rest| payload.len() - rest.len())
+    };
     let mut bytes = Vec::with_capacity(HEADER_LEN + payload.len());
-    bytes.extend_from_slice(MAGIC);
-    bytes.extend_from_slice(&FORMAT_VERSION.to_le_bytes());
-    bytes.extend_from_slice(&xxh3_64(payload).to_le_bytes());
+    bytes.extend_from_slice(&header(payload, front_len));
     bytes.extend_from_slice(payload);
     bytes
 }
 
-/// The payload of a cache file's bytes, once its magic, format version and checksum
-/// hold; else what reading it found (`Nothing` for another format version).
-fn sealed_payload(bytes: &[u8]) -> std::result::Result<&[u8], Found> {
-    let (Some(magic), Some(version), Some(checksum)) = (
+/// A cache file's header, read: the payload's checksum, and the front's length and
+/// checksum; else what reading it found (`Nothing` for another format version,
+/// `Damaged` for bytes that are not a header).
+fn read_header(bytes: &[u8]) -> std::result::Result<(u64, usize, u64), Found> {
+    let word = |range: std::ops::Range<usize>| {
+        bytes
+            .get(range)
+            .and_then(|b| b.try_into().ok())
+            .map(u64::from_le_bytes)
+    };
+    let version = bytes
+        .get(MAGIC.len()..PAYLOAD_SUM.start)
+        .and_then(|b| b.try_into().ok())
+        .map(u32::from_le_bytes);
+    let (Some(magic), Some(version), Some(payload_sum), Some(front_len), Some(front_sum)) = (
         bytes.get(..MAGIC.len()),
-        bytes.get(8..12).and_then(|b| b.try_into().ok()),
-        bytes.get(12..HEADER_LEN).and_then(|b| b.try_into().ok()),
+        version,
+        word(PAYLOAD_SUM),
+        word(FRONT_LEN),
+        word(FRONT_SUM),
     ) else {
         return Err(Found::Damaged);
     };
     if magic != MAGIC {
         return Err(Found::Damaged);
     }
-    if u32::from_le_bytes(version) != FORMAT_VERSION {
+    if version != FORMAT_VERSION {
         return Err(Found::Nothing);
     }
+    let front_len = usize::try_from(front_len).map_err(|_| Found::Damaged)?;
+    Ok((payload_sum, front_len, front_sum))
+}
+
+/// The payload of a cache file's bytes, once its magic, format version and both
+/// checksums hold; else what reading it found (`Nothing` for another format version).
+fn sealed_payload(bytes: &[u8]) -> std::result::Result<&[u8], Found> {
+    let (payload_sum, front_len, front_sum) = read_header(bytes)?;
     let payload = &bytes[HEADER_LEN..];
-    if xxh3_64(payload) != u64::from_le_bytes(checksum) {
+    let front = payload.get(..front_len).ok_or(Found::Damaged)?;
+    if xxh3_64(payload) != payload_sum || xxh3_64(front) != front_sum {
         return Err(Found::Damaged);
     }
     Ok(payload)

@@ -138,9 +138,10 @@ pub(crate) fn relation_kinds() -> ArgValueCandidates {
 }
 
 /// The names of the dataset the command line being completed names with `--data`, else
-/// of the built-in one. For a `--data` directory they come from its cache file when that
-/// was written for the files there now (without decoding the graph: a TAB at a million
-/// relations took 0.9 s decoding it, 1.8 s from JSON); else the dataset is loaded as the
+/// of the built-in one. For a `--data` directory they come from the front of its cache
+/// file when that was written for the files there now, judged by their size and time
+/// (`cache::names::cached`: neither the graph nor the data files are read; a TAB at a
+/// million relations took 0.9 s decoding the graph, 1.8 s from JSON); else the dataset is loaded as the
 /// command itself would load it, which caches it for the next TAB (never with
 /// `--no-cache`). A dataset with problems completes nothing rather than printing
 /// errors into the user's prompt.

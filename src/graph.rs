@@ -76,6 +76,36 @@ impl DataFileText {
         }
     }
 
+    /// The xxh3-128 of the file's text (as the loader read it: a byte-order mark is not
+    /// part of it): of the text held, or of the file read again a megabyte at a time
+    /// and not held, so that an export's dataset digest ([`crate::formats::Stamp`])
+    /// does not hold a large dataset's text. `None` when a file let go cannot be read.
+    pub(crate) fn digest(&self) -> Option<u128> {
+        use std::io::Read as _;
+        if let Some(text) = self.text.get() {
+            return Some(xxhash_rust::xxh3::xxh3_128(text.as_bytes()));
+        }
+        let mut file = std::fs::File::open(self.path.as_ref()?).ok()?;
+        let mut hasher = xxhash_rust::xxh3::Xxh3::new();
+        let mut piece = vec![0; 1 << 20];
+        let mut first = true;
+        loop {
+            match file.read(&mut piece) {
+                Ok(0) => break,
+                Ok(n) => {
+                    let mut bytes = &piece[..n];
+                    if std::mem::take(&mut first) {
+                        bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
+                    }
+                    hasher.update(bytes);
+                }
+                Err(e) if e.kind() == std::io::ErrorKind::Interrupted => {}
+                Err(_) => return None,
+            }
+        }
+        Some(hasher.digest128())
+    }
+
     fn read_again(&self) -> Option<String> {
         let bytes = std::fs::read(self.path.as_ref()?).ok()?;
         let text = String::from_utf8(bytes).ok()?;

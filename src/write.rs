@@ -4,7 +4,8 @@
 //! A scholar's `-o figure.svg` may be a new file, an existing one (whose permissions they
 //! chose), a symlink into a shared folder, or `/dev/stdout` and a pipe. Each is written the
 //! way a careful Unix tool writes it: regular files through a temporary file renamed into
-//! place (a reader never sees half a file, a failure leaves the old one intact), links
+//! place (a reader never sees half a file, a failure leaves the old one intact; the
+//! temporary file is written as the output is made, so an export is never held whole), links
 //! through to their target, and devices or pipes directly, since renaming over them would
 //! replace the device node itself.
 //!
@@ -68,7 +69,26 @@ impl Destination {
     /// # Errors
     /// [`Error::Io`] naming the path as named, never a temporary file.
     pub fn write(&self, bytes: &[u8]) -> Result<(), Error> {
-        write_atomically(&self.path, bytes)
+        self.write_with(|out| out.write_all(bytes))
+    }
+
+    /// Writes what `produce` writes into the writer it is given, as it writes it: an
+    /// export of a million relations goes to disk a piece at a time and is never held
+    /// whole. The guarantees are [`Destination::write`]'s: a regular file is written
+    /// into a temporary sibling that is checked, synced and renamed over it only when
+    /// `produce` has succeeded, so a failure (of the disk, or of the data: an error
+    /// `produce` carries with [`crate::report::carry`]) removes the temporary file and
+    /// leaves the old file as it was. A device or pipe has nothing to keep and is
+    /// written directly.
+    ///
+    /// # Errors
+    /// The [`Error`] `produce` carries, as itself; else [`Error::Io`] naming the path as
+    /// named, never a temporary file.
+    pub fn write_with(
+        &self,
+        produce: impl FnOnce(&mut dyn io::Write) -> io::Result<()>,
+    ) -> Result<(), Error> {
+        write_atomically(&self.path, produce)
     }
 }
 
@@ -117,13 +137,21 @@ impl DestinationDir {
     }
 }
 
-/// Writes `bytes` to `path`: atomically for a regular file (new or existing, keeping an
-/// existing file's permissions, giving a new one those the umask allows), to the target
-/// of a symlink, and directly into a device or FIFO.
+/// How many bytes are gathered before each write to the file: a streamed export writes
+/// in pieces of a few hundred bytes.
+const BUFFER: usize = 1 << 16;
+
+/// Writes what `produce` writes to `path`: atomically for a regular file (new or
+/// existing, keeping an existing file's permissions, giving a new one those the umask
+/// allows), to the target of a symlink, and directly into a device or FIFO.
 ///
 /// # Errors
-/// [`Error::Io`] naming `path` as the user wrote it, never a temporary file.
-fn write_atomically(path: &Path, bytes: &[u8]) -> Result<(), Error> {
+/// The [`Error`] `produce` carries; else [`Error::Io`] naming `path` as the user wrote
+/// it, never a temporary file.
+fn write_atomically(
+    path: &Path,
+    produce: impl FnOnce(&mut dyn io::Write) -> io::Result<()>,
+) -> Result<(), Error> {
     // `fs::metadata` follows links in the kernel, magic ones too (`/dev/stdout` ->
     // `/proc/self/fd/1` -> `pipe:[…]`), so devices and pipes are told apart before any
     // link is read by hand.
@@ -133,10 +161,10 @@ fn write_atomically(path: &Path, bytes: &[u8]) -> Result<(), Error> {
             path,
             io::Error::other("it is a directory; name a file"),
         )),
-        Ok(meta) if !meta.is_file() => write_in_place(path, bytes).map_err(|e| plain(path, e)),
+        Ok(meta) if !meta.is_file() => write_in_place(path, produce).map_err(|e| plain(path, e)),
         Ok(meta) => {
             let target = fs::canonicalize(path).map_err(|e| plain(path, e))?;
-            replace_file(&target, bytes, Some(meta.permissions())).map_err(|e| plain(path, e))
+            replace_file(&target, produce, Some(meta.permissions())).map_err(|e| plain(path, e))
         }
         Err(e)
             if matches!(
@@ -146,7 +174,7 @@ fn write_atomically(path: &Path, bytes: &[u8]) -> Result<(), Error> {
         {
             let target = follow_symlinks(path)?;
             require_parent_dir(path, &target)?;
-            replace_file(&target, bytes, None).map_err(|e| plain(path, e))
+            replace_file(&target, produce, None).map_err(|e| plain(path, e))
         }
         Err(e) => Err(plain(path, e)),
     }
@@ -209,16 +237,26 @@ fn parent_dir(path: &Path) -> PathBuf {
 }
 
 /// Writes into an existing device, FIFO or socket as it is: no temporary file, no rename.
-fn write_in_place(target: &Path, bytes: &[u8]) -> io::Result<()> {
-    let mut file = fs::OpenOptions::new().write(true).open(target)?;
-    file.write_all(bytes)?;
-    file.flush()
+fn write_in_place(
+    target: &Path,
+    produce: impl FnOnce(&mut dyn io::Write) -> io::Result<()>,
+) -> io::Result<()> {
+    let file = fs::OpenOptions::new().write(true).open(target)?;
+    let mut out = io::BufWriter::with_capacity(BUFFER, file);
+    produce(&mut out)?;
+    out.flush()
 }
 
-/// Writes a regular file through a temporary sibling renamed over it. `kept` are the
-/// permissions of the file being replaced; a new file is created with mode 0666, which
-/// the process umask narrows exactly as it would for any other program.
-fn replace_file(target: &Path, bytes: &[u8], kept: Option<fs::Permissions>) -> io::Result<()> {
+/// Writes a regular file through a temporary sibling renamed over it once `produce`
+/// has written it whole and it is synced; on any error the temporary file is removed
+/// (dropped) and the target is not touched. `kept` are the permissions of the file
+/// being replaced; a new file is created with mode 0666, which the process umask
+/// narrows exactly as it would for any other program.
+fn replace_file(
+    target: &Path,
+    produce: impl FnOnce(&mut dyn io::Write) -> io::Result<()>,
+    kept: Option<fs::Permissions>,
+) -> io::Result<()> {
     let dir = parent_dir(target);
     let mut builder = tempfile::Builder::new();
     builder.prefix(".linkage-").suffix(".tmp");
@@ -227,20 +265,26 @@ fn replace_file(target: &Path, bytes: &[u8], kept: Option<fs::Permissions>) -> i
         use std::os::unix::fs::PermissionsExt as _;
         builder.permissions(fs::Permissions::from_mode(0o666));
     }
-    let mut file = builder.tempfile_in(&dir)?;
+    let file = builder.tempfile_in(&dir)?;
     if let Some(permissions) = kept {
         // Set explicitly: the umask applies to creation, not to the mode a file had.
         fs::set_permissions(file.path(), permissions)?;
     }
-    file.write_all(bytes)?;
+    let mut out = io::BufWriter::with_capacity(BUFFER, file);
+    produce(&mut out)?;
+    let file = out.into_inner().map_err(io::IntoInnerError::into_error)?;
     file.as_file().sync_all()?;
     file.persist(target).map_err(|e| e.error)?;
     Ok(())
 }
 
 /// An I/O error on the user's `path`, stripped of any temporary file's name that the
-/// underlying library may have added to its message.
+/// underlying library may have added to its message; or the error of the data that
+/// the writer carried ([`crate::report::carry`]), as itself.
 fn plain(path: &Path, error: io::Error) -> Error {
+    if matches!(error.get_ref(), Some(inner) if inner.is::<Error>()) {
+        return crate::report::uncarry(error, "");
+    }
     let bare = match error.raw_os_error() {
         Some(code) => io::Error::from_raw_os_error(code),
         None if error.kind() == io::ErrorKind::Other => error,

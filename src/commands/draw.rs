@@ -41,8 +41,8 @@ pub(crate) fn export<'a>(
     Ok(Box::new(ExportReport(exported)))
 }
 
-/// An export: to standard output, written into it as it is made (GraphML a node or
-/// an edge at a time); nothing when it wrote files.
+/// An export: to standard output, written into it as it is made (a node, a relation
+/// or a row at a time, `formats::write_into`); nothing when it wrote files.
 struct ExportReport<'g>(formats::Exported<'g>);
 
 impl Report for ExportReport<'_> {

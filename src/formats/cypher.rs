@@ -9,14 +9,16 @@
 //!
 //! List-valued properties (aliases, authors, papers, sources) are JSON text, the same in
 //! the script and in CSV, where neo4j-admin's array columns would split quotes at their
-//! delimiter. Unknown values are left out (null), never empty strings.
+//! delimiter. Unknown values are left out (null), never empty strings. The script's
+//! second line is a comment naming linkage's version and the dataset
+//! ([`super::Stamp`]); CSV has no place for one that every reader skips.
 
-use std::fmt::Write as _;
+use std::io;
 
 use serde_json::Value;
 
-use super::{Artifact, View};
-use crate::fact::Value as FactValue;
+use super::View;
+use crate::{fact::Value as FactValue, relation::Relation};
 
 /// A property value.
 enum Prop {
@@ -26,9 +28,6 @@ enum Prop {
 }
 
 type Props = Vec<(&'static str, Option<Prop>)>;
-
-/// Relationship rows (start id, end id, properties) and the id space of their starts.
-type RelationshipRows<'a> = (&'a [(&'a str, &'a str, Props)], &'a str);
 
 fn text(value: impl Into<String>) -> Prop {
     Prop::Text(value.into())
@@ -67,59 +66,52 @@ fn concept_props(node: &crate::node::Node) -> Props {
     ]
 }
 
-/// The relations: (from id, to id, properties).
-fn relation_rows<'v>(view: &'v View<'_>) -> Vec<(&'v str, &'v str, Props)> {
-    let graph = view.graph;
-    view.relations()
-        .enumerate()
-        .map(|(number, (_, relation))| {
-            let kind = graph.kind_of(relation);
-            let sources = view.sources(relation);
-            let mut papers: Vec<&str> = Vec::new();
-            for source in &sources {
-                if !papers.contains(&source.paper.as_str()) {
-                    papers.push(&source.paper);
-                }
-            }
-            let sources: Vec<Value> = sources
-                .iter()
-                .map(|s| crate::export::source_record(s, &view.locator(s)))
-                .collect();
-            let role = serde_json::to_value(kind.role).expect("roles serialise");
-            let props = vec![
-                (
-                    "number",
-                    Some(Prop::Int(i64::try_from(number).unwrap_or(i64::MAX))),
-                ),
-                ("kind", Some(text(relation.kind.as_str()))),
-                ("label", Some(text(&kind.label))),
-                ("role", Some(text(role.as_str().unwrap_or_default()))),
-                ("symmetric", Some(Prop::Bool(kind.symmetric))),
-                ("aspect", relation.aspect.map(|ix| text(view.id(ix)))),
-                ("dimension", relation.dimension.map(|ix| text(view.id(ix)))),
-                ("scope", relation.scope.map(|ix| text(view.id(ix)))),
-                (
-                    "from_position",
-                    relation.positions.as_ref().map(|p| text(&p.from)),
-                ),
-                (
-                    "to_position",
-                    relation.positions.as_ref().map(|p| text(&p.to)),
-                ),
-                ("papers", Some(json_text(&papers))),
-                (
-                    "paper_count",
-                    Some(Prop::Int(i64::try_from(papers.len()).unwrap_or(i64::MAX))),
-                ),
-                ("sources", Some(json_text(&sources))),
-                (
-                    "note",
-                    (!relation.notes.is_empty()).then(|| text(relation.notes.join(" / "))),
-                ),
-            ];
-            (view.id(relation.from), view.id(relation.to), props)
-        })
-        .collect()
+/// The properties of `relation`, the `number`th of the export.
+fn relation_props(view: &View<'_>, number: usize, relation: &Relation) -> Props {
+    let kind = view.graph.kind_of(relation);
+    let sources = view.sources(relation);
+    let mut papers: Vec<&str> = Vec::new();
+    for source in &sources {
+        if !papers.contains(&source.paper.as_str()) {
+            papers.push(&source.paper);
+        }
+    }
+    let sources: Vec<Value> = sources
+        .iter()
+        .map(|s| crate::export::source_record(s, &view.locator(s)))
+        .collect();
+    let role = serde_json::to_value(kind.role).expect("roles serialise");
+    vec![
+        (
+            "number",
+            Some(Prop::Int(i64::try_from(number).unwrap_or(i64::MAX))),
+        ),
+        ("kind", Some(text(relation.kind.as_str()))),
+        ("label", Some(text(&kind.label))),
+        ("role", Some(text(role.as_str().unwrap_or_default()))),
+        ("symmetric", Some(Prop::Bool(kind.symmetric))),
+        ("aspect", relation.aspect.map(|ix| text(view.id(ix)))),
+        ("dimension", relation.dimension.map(|ix| text(view.id(ix)))),
+        ("scope", relation.scope.map(|ix| text(view.id(ix)))),
+        (
+            "from_position",
+            relation.positions.as_ref().map(|p| text(&p.from)),
+        ),
+        (
+            "to_position",
+            relation.positions.as_ref().map(|p| text(&p.to)),
+        ),
+        ("papers", Some(json_text(&papers))),
+        (
+            "paper_count",
+            Some(Prop::Int(i64::try_from(papers.len()).unwrap_or(i64::MAX))),
+        ),
+        ("sources", Some(json_text(&sources))),
+        (
+            "note",
+            (!relation.notes.is_empty()).then(|| text(relation.notes.join(" / "))),
+        ),
+    ]
 }
 
 /// The facts: (subject id, properties), each fact's value as text beside its type
@@ -171,37 +163,42 @@ fn fact_rows<'v>(view: &'v View<'_>) -> Vec<(&'v str, Props)> {
         .collect()
 }
 
-/// The selection as a Cypher script: papers, concepts, relations, then facts, one
-/// statement a line (a string may span lines: line breaks are kept as they are).
-pub fn script(view: &View<'_>) -> String {
-    let mut out = String::from(
-        "// linkage export --format cypher: (:Paper), (:Concept), [:RELATION], (:Fact)-[:ABOUT]-> (docs/formats.md)\n",
-    );
+/// Writes the selection as a Cypher script into `sink`, a statement at a time: papers,
+/// concepts, relations, then facts, one statement a line (a string may span lines:
+/// line breaks are kept as they are).
+///
+/// # Errors
+/// Whatever `sink` returns.
+pub fn script_into(view: &View<'_>, sink: &mut dyn io::Write) -> io::Result<()> {
+    sink.write_all(
+        b"// linkage export --format cypher: (:Paper), (:Concept), [:RELATION], (:Fact)-[:ABOUT]-> (docs/formats.md)\n",
+    )?;
+    writeln!(sink, "// {}", super::Stamp::of(view.graph).line())?;
     for paper in &view.papers {
-        let _ = writeln!(out, "CREATE (:Paper {});", map(&paper_props(paper)));
+        writeln!(sink, "CREATE (:Paper {});", map(&paper_props(paper)))?;
     }
     for &ix in &view.nodes {
         let node = view.graph.node(ix);
-        let _ = writeln!(out, "CREATE (:Concept {});", map(&concept_props(node)));
+        writeln!(sink, "CREATE (:Concept {});", map(&concept_props(node)))?;
     }
-    for (from, to, props) in relation_rows(view) {
-        let _ = writeln!(
-            out,
+    for (number, (_, relation)) in view.relations().enumerate() {
+        writeln!(
+            sink,
             "MATCH (a:Concept {{id: {}}}), (b:Concept {{id: {}}}) CREATE (a)-[:RELATION {}]->(b);",
-            string(from),
-            string(to),
-            map(&props)
-        );
+            string(view.id(relation.from)),
+            string(view.id(relation.to)),
+            map(&relation_props(view, number, relation))
+        )?;
     }
     for (subject, props) in fact_rows(view) {
-        let _ = writeln!(
-            out,
+        writeln!(
+            sink,
             "MATCH (c:Concept {{id: {}}}) CREATE (:Fact {})-[:ABOUT]->(c);",
             string(subject),
             map(&props)
-        );
+        )?;
     }
-    out
+    Ok(())
 }
 
 fn map(props: &Props) -> String {
@@ -229,123 +226,132 @@ fn string(text: &str) -> String {
     format!("'{}'", text.replace('\\', "\\\\").replace('\'', "\\'"))
 }
 
-/// The neo4j-admin import files: `papers.csv`, `nodes.csv` (concepts),
+/// The neo4j-admin import files of `view`: `papers.csv`, `nodes.csv` (concepts),
 /// `relationships.csv`, and where the selection has facts `facts.csv` and `about.csv`
-/// (each fact to its concept), with
-/// typed headers; labels and the relationship types are given on the command line
-/// (`--nodes=Concept=nodes.csv`).
-pub fn csv_files(view: &View<'_>) -> Vec<Artifact> {
-    let papers: Vec<Props> = view.papers.iter().map(|p| paper_props(p)).collect();
-    let concepts: Vec<Props> = view
-        .nodes
-        .iter()
-        .map(|&ix| concept_props(view.graph.node(ix)))
-        .collect();
-    let relations = relation_rows(view);
-    let facts = fact_rows(view);
-    let about: Vec<(&str, &str, Props)> = facts
-        .iter()
-        .map(|(subject, props)| {
-            let id = match props.first() {
-                Some((_, Some(Prop::Text(id)))) => id.as_str(),
-                _ => "",
-            };
-            (id, *subject, Vec::new())
-        })
-        .collect();
-    let fact_props: Vec<Props> = facts.iter().map(|(_, props)| clone_props(props)).collect();
-    let mut files = vec![
-        Artifact {
-            name: "papers.csv",
-            text: csv_table(&[("id", ":ID(Paper)")], &papers, None),
-        },
-        Artifact {
-            name: "nodes.csv",
-            text: csv_table(&[("id", ":ID(Concept)")], &concepts, None),
-        },
-        Artifact {
-            name: "relationships.csv",
-            text: csv_table(&[], &[], Some((&relations, "Concept"))),
-        },
-    ];
-    // The facts' files only when there are facts: neo4j-admin and Kùzu read no empty table.
-    if !facts.is_empty() {
-        files.push(Artifact {
-            name: "facts.csv",
-            text: csv_table(&[("id", ":ID(Fact)")], &fact_props, None),
-        });
-        files.push(Artifact {
-            name: "about.csv",
-            text: csv_table(&[], &[], Some((&about, "Fact"))),
-        });
+/// (each fact to its concept; neo4j-admin and Kùzu read no empty table). Labels and
+/// the relationship types are given on the command line (`--nodes=Concept=nodes.csv`).
+pub fn csv_file_names(view: &View<'_>) -> Vec<&'static str> {
+    let mut names = vec!["papers.csv", "nodes.csv", "relationships.csv"];
+    if !view.fact_items().is_empty() {
+        names.extend(["facts.csv", "about.csv"]);
     }
-    files
+    names
 }
 
-fn clone_props(props: &Props) -> Props {
-    props
-        .iter()
-        .map(|(name, value)| {
-            let value = value.as_ref().map(|v| match v {
-                Prop::Text(t) => Prop::Text(t.clone()),
-                Prop::Int(n) => Prop::Int(*n),
-                Prop::Bool(b) => Prop::Bool(*b),
-            });
-            (*name, value)
-        })
-        .collect()
+/// Writes the import file `name` (one of [`csv_file_names`]) into `sink`, a row at a
+/// time, with typed headers.
+///
+/// # Errors
+/// Whatever `sink` returns.
+pub fn csv_file_into(view: &View<'_>, name: &str, sink: &mut dyn io::Write) -> io::Result<()> {
+    let mut table = CsvTable::new(sink);
+    match name {
+        "papers.csv" => {
+            for paper in &view.papers {
+                table.row(&[("id", ":ID(Paper)")], None, &paper_props(paper))?;
+            }
+        }
+        "nodes.csv" => {
+            for &ix in &view.nodes {
+                let props = concept_props(view.graph.node(ix));
+                table.row(&[("id", ":ID(Concept)")], None, &props)?;
+            }
+        }
+        "relationships.csv" => {
+            for (number, (_, relation)) in view.relations().enumerate() {
+                let ends = (view.id(relation.from), view.id(relation.to));
+                let props = relation_props(view, number, relation);
+                table.row(&[], Some(("Concept", ends)), &props)?;
+            }
+        }
+        "facts.csv" => {
+            for (_, props) in fact_rows(view) {
+                table.row(&[("id", ":ID(Fact)")], None, &props)?;
+            }
+        }
+        "about.csv" => {
+            for (subject, props) in fact_rows(view) {
+                let id = match props.first() {
+                    Some((_, Some(Prop::Text(id)))) => id.as_str(),
+                    _ => "",
+                };
+                table.row(&[], Some(("Fact", (id, subject))), &Vec::new())?;
+            }
+        }
+        _ => {
+            return Err(io::Error::other(format!(
+                "{name} is not a file of the csv export"
+            )))
+        }
+    }
+    table.finish()
 }
 
-/// A CSV table. `ids` renames id columns to neo4j's `:ID(group)` form; relations get
-/// `:START_ID(group)` and `:END_ID(Concept)` first, `group` the id space of their
-/// start (`Concept`, or `Fact` for `about.csv`).
-fn csv_table(
-    ids: &[(&str, &str)],
-    rows: &[Props],
-    relations: Option<RelationshipRows<'_>>,
-) -> String {
-    let mut writer = csv::Writer::from_writer(Vec::new());
-    let template: Option<&Props> = match relations {
-        Some((relations, _)) => relations.first().map(|(_, _, p)| p),
-        None => rows.first(),
-    };
-    if let Some(template) = template {
-        let mut header: Vec<String> = Vec::new();
-        if let Some((_, start)) = relations {
-            header.extend([format!(":START_ID({start})"), ":END_ID(Concept)".into()]);
+/// One CSV table being written: the header, taken from the first row's property names
+/// (every row of a table has the same), goes before that row; a table without rows is
+/// an empty file.
+struct CsvTable<'w> {
+    writer: csv::Writer<&'w mut dyn io::Write>,
+    headed: bool,
+}
+
+impl<'w> CsvTable<'w> {
+    fn new(sink: &'w mut dyn io::Write) -> Self {
+        Self {
+            writer: csv::Writer::from_writer(sink),
+            headed: false,
         }
-        for (name, _) in template {
-            let column = match ids.iter().find(|(id, _)| id == name) {
-                Some((_, form)) => format!("{name}{form}"),
-                None => format!("{name}{}", column_type(name)),
-            };
-            header.push(column);
-        }
-        writer.write_record(&header).expect("writing to memory");
     }
-    let mut write = |prefix: Vec<&str>, props: &Props| {
-        let mut record: Vec<String> = prefix.into_iter().map(String::from).collect();
+
+    /// Writes one row. `ids` renames id columns to neo4j's `:ID(group)` form; a
+    /// relationship (`ends`: the id space of its start, and its start and end ids) gets
+    /// `:START_ID(group)` and `:END_ID(Concept)` first.
+    fn row(
+        &mut self,
+        ids: &[(&str, &str)],
+        ends: Option<(&str, (&str, &str))>,
+        props: &Props,
+    ) -> io::Result<()> {
+        if !self.headed {
+            self.headed = true;
+            let mut header: Vec<String> = Vec::new();
+            if let Some((start, _)) = ends {
+                header.extend([format!(":START_ID({start})"), ":END_ID(Concept)".into()]);
+            }
+            for (name, _) in props {
+                let column = match ids.iter().find(|(id, _)| id == name) {
+                    Some((_, form)) => format!("{name}{form}"),
+                    None => format!("{name}{}", column_type(name)),
+                };
+                header.push(column);
+            }
+            self.writer.write_record(&header).map_err(csv_error)?;
+        }
+        let mut record: Vec<String> = Vec::with_capacity(props.len() + 2);
+        if let Some((_, (from, to))) = ends {
+            record.extend([from.to_string(), to.to_string()]);
+        }
         record.extend(props.iter().map(|(_, value)| match value {
             None => String::new(),
             Some(Prop::Text(t)) => t.clone(),
             Some(Prop::Int(n)) => n.to_string(),
             Some(Prop::Bool(b)) => b.to_string(),
         }));
-        writer.write_record(&record).expect("writing to memory");
-    };
-    match relations {
-        Some((relations, _)) => {
-            for (from, to, props) in relations {
-                write(vec![from, to], props);
-            }
-        }
-        None => {
-            for props in rows {
-                write(Vec::new(), props);
-            }
-        }
+        self.writer.write_record(&record).map_err(csv_error)
     }
-    String::from_utf8(writer.into_inner().expect("writing to memory")).expect("UTF-8 in, UTF-8 out")
+
+    fn finish(mut self) -> io::Result<()> {
+        self.writer.flush()
+    }
+}
+
+/// The `io::Error` of a CSV writer's error (writing records of strings fails only in
+/// the writer below it).
+pub(super) fn csv_error(error: csv::Error) -> io::Error {
+    match error.into_kind() {
+        csv::ErrorKind::Io(e) => e,
+        other => io::Error::other(format!("{other:?}")),
+    }
 }
 
 /// The neo4j-admin type suffix of a column: `:int` and `:boolean` for those, none for

@@ -2,7 +2,7 @@
 //! their own paper. CSV (RFC 4180, every field quoted where needed) and Markdown (a
 //! GitHub-flavoured table).
 
-use std::fmt::Write as _;
+use std::io;
 
 use petgraph::graph::NodeIndex;
 
@@ -64,34 +64,36 @@ fn col(column: &str) -> usize {
         .expect("a column of the evidence table")
 }
 
-/// The rows: one per relation and kept source, then one per fact and kept source, in
-/// data order. Line numbers are empty when the paper's text is not at hand or does not
-/// hold the quote.
-pub fn rows(view: &View<'_>) -> Vec<Row> {
-    let mut rows = Vec::new();
+/// Hands `each` the rows, one at a time: one per relation and kept source, then one
+/// per fact and kept source, in data order. Line numbers are empty when the paper's
+/// text is not at hand or does not hold the quote.
+///
+/// # Errors
+/// The first error `each` returns.
+fn each_row(view: &View<'_>, mut each: impl FnMut(Row) -> io::Result<()>) -> io::Result<()> {
     for (_, relation) in view.relations() {
         for source in view.sources(relation) {
-            rows.push(row(
+            each(row(
                 view.graph,
                 relation,
                 source,
                 view.locator(source),
                 view.span(source),
-            ));
+            ))?;
         }
     }
     for (fact, sources) in view.fact_items() {
         for source in sources {
-            rows.push(fact_row(
+            each(fact_row(
                 view.graph,
                 fact,
                 source,
                 view.locator(source),
                 view.span(source),
-            ));
+            ))?;
         }
     }
-    rows
+    Ok(())
 }
 
 /// The row of `fact` as `source` states it: its subject in the `from` columns, its
@@ -227,22 +229,37 @@ pub fn to_csv(rows: &[Row]) -> String {
     String::from_utf8(writer.into_inner().expect("writing to memory")).expect("UTF-8 in, UTF-8 out")
 }
 
-/// The table as CSV with a header row.
-pub fn csv(view: &View<'_>) -> String {
-    to_csv(&rows(view))
+/// Writes the table as CSV with a header row into `sink`, a row at a time.
+///
+/// # Errors
+/// Whatever `sink` returns.
+pub fn csv_into(view: &View<'_>, sink: &mut dyn io::Write) -> io::Result<()> {
+    let mut writer = csv::Writer::from_writer(sink);
+    writer
+        .write_record(COLUMNS)
+        .map_err(super::cypher::csv_error)?;
+    each_row(view, |row| {
+        writer.write_record(&row).map_err(super::cypher::csv_error)
+    })?;
+    writer.flush()
 }
 
-/// The table in Markdown. In cells, `|` and `\` are escaped, HTML's `<` and `&` are
-/// written as entities, and line breaks as `<br>`, so a cell shows the text as it is.
-pub fn markdown(view: &View<'_>) -> String {
-    let mut out = String::new();
-    let _ = writeln!(out, "| {} |", COLUMNS.join(" | "));
-    let _ = writeln!(out, "|{}", "---|".repeat(COLUMNS.len()));
-    for row in rows(view) {
+/// Writes the table in Markdown into `sink`, a row at a time, under an HTML comment
+/// naming linkage's version and the dataset ([`super::Stamp`]). In cells, `|` and `\` are
+/// escaped, HTML's `<` and `&` are written as entities, and line breaks as `<br>`, so
+/// a cell shows the text as it is.
+///
+/// # Errors
+/// Whatever `sink` returns.
+pub fn markdown_into(view: &View<'_>, sink: &mut dyn io::Write) -> io::Result<()> {
+    // What made the table from what, in a comment no renderer shows.
+    writeln!(sink, "<!-- {} -->", super::Stamp::of(view.graph).line())?;
+    writeln!(sink, "| {} |", COLUMNS.join(" | "))?;
+    writeln!(sink, "|{}", "---|".repeat(COLUMNS.len()))?;
+    each_row(view, |row| {
         let cells: Vec<String> = row.iter().map(|c| cell(c)).collect();
-        let _ = writeln!(out, "| {} |", cells.join(" | "));
-    }
-    out
+        writeln!(sink, "| {} |", cells.join(" | "))
+    })
 }
 
 /// One Markdown table cell: nothing in the text can end the cell, start markup or be

@@ -5,20 +5,20 @@
 //! `linkage import --format graphml` reads them back. Each relation is its own `<edge>`
 //! with its own id, so several relations between one pair stay distinct (networkx reads
 //! them into a multigraph). Symmetric relations are marked by the `symmetric` attribute:
-//! GraphML readers reject undirected edges in a directed graph.
+//! GraphML readers reject undirected edges in a directed graph. The graph's
+//! `linkage_version` and `dataset` say what made the file from what ([`super::Stamp`]).
 
 use std::{fmt::Write as _, io};
 
 use serde_json::json;
 
 use super::View;
-use crate::{
-    error::Error,
-    report::{carry, uncarry},
-};
+use crate::{error::Error, report::carry};
 
 /// The attribute keys: (id, for, name, type).
 pub const KEYS: &[(&str, &str, &str, &str)] = &[
+    ("g_linkage_version", "graph", "linkage_version", "string"),
+    ("g_dataset", "graph", "dataset", "string"),
     ("g_schema", "graph", "schema", "string"),
     ("g_papers", "graph", "papers", "string"),
     ("g_facts", "graph", "facts", "string"),
@@ -41,16 +41,6 @@ pub const KEYS: &[(&str, &str, &str, &str)] = &[
     ("e_sources", "edge", "sources", "string"),
     ("e_note", "edge", "note", "string"),
 ];
-
-/// The selection as a GraphML document.
-///
-/// # Errors
-/// [`Error::Usage`] when a text holds a control character XML 1.0 cannot carry.
-pub fn write(view: &View<'_>) -> Result<String, Error> {
-    let mut bytes = Vec::new();
-    write_into(view, &mut bytes).map_err(|e| uncarry(e, "the GraphML"))?;
-    Ok(String::from_utf8(bytes).expect("UTF-8 in, UTF-8 out"))
-}
 
 /// Writes the selection as a GraphML document into `sink`, one node or edge at a
 /// time, so that the document is never held whole (a million relations make
@@ -75,6 +65,9 @@ pub fn write_into(view: &View<'_>, sink: &mut dyn io::Write) -> io::Result<()> {
         );
     }
     out.push_str("  <graph id=\"linkage\" edgedefault=\"directed\">\n");
+    let stamp = super::Stamp::of(graph);
+    data(&mut out, 4, "g_linkage_version", stamp.linkage)?;
+    data(&mut out, 4, "g_dataset", stamp.dataset())?;
     let schema = serde_json::to_string(graph.schema()).expect("schemas serialise");
     data(&mut out, 4, "g_schema", &schema)?;
     let papers = serde_json::to_string(&view.papers).expect("papers serialise");

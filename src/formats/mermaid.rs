@@ -5,7 +5,8 @@
 //!
 //! Labels are safe whatever they hold: in a quoted Mermaid label, `"`, `#`, `<`, `>` and
 //! `&` are written as Mermaid's entity codes (`#quot;`, `#35;`, ...), which it decodes
-//! when it draws, and line breaks as `<br>`.
+//! when it draws, and line breaks as `<br>`. A `%%` comment under the first line names
+//! linkage's version and the dataset ([`super::Stamp`]).
 
 use std::fmt::Write as _;
 
@@ -28,7 +29,7 @@ pub fn write(view: &View<'_>) -> Result<String, Error> {
         )));
     }
     let graph = view.graph;
-    let mut out = String::from("flowchart TD\n");
+    let mut out = format!("flowchart TD\n    %% {}\n", super::Stamp::of(graph).line());
     for &ix in &view.nodes {
         let node = graph.node(ix);
         let (open, close) = shape(

@@ -14,10 +14,12 @@ pub mod graphml;
 pub mod json;
 pub mod mermaid;
 pub mod rdf;
+mod stamp;
 
 use std::{collections::HashMap, io, path::Path};
 
 use petgraph::graph::{EdgeIndex, NodeIndex};
+pub use stamp::{Stamp, LINKAGE_VERSION};
 
 use crate::{
     dot::{self, Selection},
@@ -256,54 +258,27 @@ fn is_whole(selection: &Selection) -> bool {
         && selection.top.is_none()
 }
 
-/// One file an export writes: its name within an output directory (for formats of
-/// several files) and its contents.
-pub struct Artifact {
-    /// File name for formats written into a directory; empty for single-file formats.
-    pub name: &'static str,
-    /// The contents.
-    pub text: String,
-}
-
-impl Artifact {
-    fn single(text: String) -> Vec<Self> {
-        vec![Self { name: "", text }]
-    }
-}
-
-/// The files `format` makes of `view`.
-///
-/// # Errors
-/// [`Error::Usage`] when the data holds what the format cannot carry.
-pub fn render(view: &View<'_>, format: Format) -> Result<Vec<Artifact>, Error> {
-    Ok(match format {
-        Format::Json => Artifact::single(json::write(view)),
-        Format::Graphml => Artifact::single(graphml::write(view)?),
-        Format::Mermaid => Artifact::single(mermaid::write(view)?),
-        Format::Cypher => Artifact::single(cypher::script(view)),
-        Format::Csv => cypher::csv_files(view),
-        Format::Turtle => Artifact::single(rdf::turtle(view)),
-        Format::Jsonld => Artifact::single(rdf::jsonld(view)),
-        Format::CslJson => Artifact::single(citations::csl_json(view)),
-        Format::Bibtex => Artifact::single(citations::bibtex(view)),
-        Format::EvidenceCsv => Artifact::single(evidence::csv(view)),
-        Format::EvidenceMd => Artifact::single(evidence::markdown(view)),
-    })
-}
-
-/// Writes the one file `format` makes of `view` into `sink`: GraphML as it is made, one
-/// node or edge at a time (never held whole), the other formats made first.
+/// Writes the one file `format` makes of `view` into `sink`, as it is made: a node, an
+/// edge, a claim or a statement at a time, never the whole document held (a million
+/// relations make hundreds of megabytes of it). Mermaid (at most [`mermaid::MAX_EDGES`]
+/// relations) and the citation formats (the papers alone) are small and made first.
 ///
 /// # Errors
 /// Whatever `sink` returns; the data's [`Error`] (a text the format cannot carry,
 /// a format of several files) carried in the `io::Error` ([`crate::report::carry`]).
 pub fn write_into(view: &View<'_>, format: Format, sink: &mut dyn io::Write) -> io::Result<()> {
-    if format == Format::Graphml {
-        return graphml::write_into(view, sink);
-    }
-    match render(view, format).map_err(carry)?.as_slice() {
-        [one] if one.name.is_empty() => sink.write_all(one.text.as_bytes()),
-        _ => Err(carry(several_files(format))),
+    match format {
+        Format::Json => json::write_into(view, sink),
+        Format::Graphml => graphml::write_into(view, sink),
+        Format::Mermaid => sink.write_all(mermaid::write(view).map_err(carry)?.as_bytes()),
+        Format::Cypher => cypher::script_into(view, sink),
+        Format::Csv => Err(carry(several_files(format))),
+        Format::Turtle => rdf::turtle_into(view, sink),
+        Format::Jsonld => rdf::jsonld_into(view, sink),
+        Format::CslJson => sink.write_all(citations::csl_json(view).as_bytes()),
+        Format::Bibtex => sink.write_all(citations::bibtex(view).as_bytes()),
+        Format::EvidenceCsv => evidence::csv_into(view, sink),
+        Format::EvidenceMd => evidence::markdown_into(view, sink),
     }
 }
 
@@ -368,24 +343,22 @@ pub fn export<'g>(
         exported.stdout = Some((view, request.format));
         return Ok(exported);
     };
-    // A file is written whole and renamed into place (src/write.rs), so it is made in
-    // memory first.
-    let artifacts = render(&view, request.format)?;
-    match (output, artifacts.as_slice()) {
-        (path, [one]) if one.name.is_empty() => {
-            Destination::output(path, request.data_dir)?.write(one.text.as_bytes())?;
+    // Each file is written as it is made, into a temporary file renamed into place
+    // once whole (src/write.rs).
+    if request.format == Format::Csv {
+        let dir = DestinationDir::output(output, request.data_dir)?;
+        let names = cypher::csv_file_names(&view);
+        let files = names
+            .iter()
+            .map(|name| dir.file(name))
+            .collect::<Result<Vec<_>, _>>()?;
+        dir.create()?;
+        for (file, name) in files.iter().zip(names) {
+            file.write_with(|sink| cypher::csv_file_into(&view, name, sink))?;
         }
-        (dir, many) => {
-            let dir = DestinationDir::output(dir, request.data_dir)?;
-            let files = many
-                .iter()
-                .map(|artifact| dir.file(artifact.name))
-                .collect::<Result<Vec<_>, _>>()?;
-            dir.create()?;
-            for (file, artifact) in files.iter().zip(many) {
-                file.write(artifact.text.as_bytes())?;
-            }
-        }
+    } else {
+        Destination::output(output, request.data_dir)?
+            .write_with(|sink| write_into(&view, request.format, sink))?;
     }
     Ok(exported)
 }

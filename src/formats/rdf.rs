@@ -7,16 +7,18 @@
 //! `TextQuoteSelector` (exact, prefix, suffix) and, where the text is at hand, a
 //! `TextPositionSelector` in characters. Every resource has an IRI (no blank nodes
 //! except the author list), so the two serialisations can be compared triple by triple.
+//! The export itself is `data:dataset`, a `dctypes:Dataset` whose `dcterms:identifier`
+//! is the dataset's digest and `lk:linkageVersion` the version of linkage that wrote it
+//! ([`super::Stamp`]).
 
-use std::fmt::Write as _;
+use std::{fmt::Write as _, io};
 
 use indexmap::IndexMap;
 use serde_json::{json, Map};
 
-use super::View;
+use super::{json::Pretty, View};
 use crate::{
     fact::Value,
-    output,
     relation::{Extent, Source},
 };
 
@@ -126,11 +128,30 @@ pub fn relation_iri(number: usize) -> String {
     data_iri(&["relation", &format!("r{number}")])
 }
 
-fn triples(view: &View<'_>) -> Triples {
+/// Hands `each` the triples of the selection a part at a time (a paper and its text, a
+/// node, a relation and its sources, a fact and its sources), so that no more than one
+/// part is held. No subject has triples in two parts, so the parts printed one after
+/// another group every subject's triples as one map of all would.
+///
+/// # Errors
+/// The first error `each` returns.
+fn each_part(view: &View<'_>, mut each: impl FnMut(&Triples) -> io::Result<()>) -> io::Result<()> {
     let graph = view.graph;
     let mut t = Triples::default();
+    let mut flush = |t: &mut Triples| {
+        let result = each(t);
+        t.0.clear();
+        result
+    };
     let a = term(RDF, "type");
+    // The export itself: what made it from what (`super::Stamp`).
+    let stamp = super::Stamp::of(graph);
+    let dataset = data_iri(&["dataset"]);
+    t.iri(&dataset, a.clone(), term(DCTYPES, "Dataset"));
+    t.text(&dataset, term(DCTERMS, "identifier"), stamp.dataset());
+    t.text(&dataset, lk("linkageVersion"), stamp.linkage);
     for paper in &view.papers {
+        flush(&mut t)?;
         let iri = paper_iri(&paper.id);
         t.iri(&iri, a.clone(), term(BIBO, "Document"));
         t.text(&iri, lk("id"), &paper.id);
@@ -176,6 +197,7 @@ fn triples(view: &View<'_>) -> Triples {
         t.iri(&text, term(DCTERMS, "isFormatOf"), iri.clone());
     }
     for &ix in &view.nodes {
+        flush(&mut t)?;
         let node = graph.node(ix);
         let iri = node_iri(&node.id);
         t.iri(&iri, a.clone(), lk("Node"));
@@ -201,6 +223,7 @@ fn triples(view: &View<'_>) -> Triples {
         }
     }
     for (number, (_, relation)) in view.relations().enumerate() {
+        flush(&mut t)?;
         let kind = graph.kind_of(relation);
         let iri = relation_iri(number);
         t.iri(&iri, a.clone(), lk("Relation"));
@@ -237,6 +260,7 @@ fn triples(view: &View<'_>) -> Triples {
         }
     }
     for (number, (fact, sources)) in view.fact_items().into_iter().enumerate() {
+        flush(&mut t)?;
         let iri = fact_iri(number);
         t.iri(&iri, a.clone(), lk("Fact"));
         t.iri(&iri, lk("subject"), node_iri(view.id(fact.subject)));
@@ -258,7 +282,7 @@ fn triples(view: &View<'_>) -> Triples {
             add_source(&mut t, view, &iri, s, source);
         }
     }
-    t
+    flush(&mut t)
 }
 
 /// Source `s` of the relation or fact at `body` as a Web Annotation: its paper, locator
@@ -355,30 +379,36 @@ fn text_iri(paper: &str) -> String {
     data_iri(&["paper", paper, "text"])
 }
 
-/// The selection in Turtle.
-pub fn turtle(view: &View<'_>) -> String {
-    let mut out = String::new();
+/// Writes the selection in Turtle into `sink`, a part at a time.
+///
+/// # Errors
+/// Whatever `sink` returns.
+pub fn turtle_into(view: &View<'_>, sink: &mut dyn io::Write) -> io::Result<()> {
     for (prefix, ns) in PREFIXES {
-        let _ = writeln!(out, "@prefix {prefix}: <{ns}> .");
+        writeln!(sink, "@prefix {prefix}: <{ns}> .")?;
     }
-    for (subject, properties) in &triples(view).0 {
-        let _ = write!(out, "\n<{subject}>");
-        for (i, (predicate, object)) in properties.iter().enumerate() {
-            let separator = if i == 0 { "" } else { " ;" };
-            let predicate = if predicate == &term(RDF, "type") {
-                "a".to_string()
-            } else {
-                compact(predicate)
-            };
-            let _ = write!(
-                out,
-                "{separator}\n    {predicate} {}",
-                turtle_object(object)
-            );
+    let mut out = String::new();
+    each_part(view, |part| {
+        out.clear();
+        for (subject, properties) in &part.0 {
+            let _ = write!(out, "\n<{subject}>");
+            for (i, (predicate, object)) in properties.iter().enumerate() {
+                let separator = if i == 0 { "" } else { " ;" };
+                let predicate = if predicate == &term(RDF, "type") {
+                    "a".to_string()
+                } else {
+                    compact(predicate)
+                };
+                let _ = write!(
+                    out,
+                    "{separator}\n    {predicate} {}",
+                    turtle_object(object)
+                );
+            }
+            out.push_str(" .\n");
         }
-        out.push_str(" .\n");
-    }
-    out
+        sink.write_all(out.as_bytes())
+    })
 }
 
 /// `prefix:name` for an IRI in a declared namespace whose rest is a plain name.
@@ -430,36 +460,51 @@ fn turtle_string(text: &str) -> String {
     out
 }
 
-/// The selection in JSON-LD: a `@graph` of one object per subject, every value
-/// explicit (`@id`, `@value` with `@language` or `@type`, `@list`).
-pub fn jsonld(view: &View<'_>) -> String {
+/// Writes the selection in JSON-LD into `sink`, a subject at a time: a `@graph` of
+/// one object per subject, every value explicit (`@id`, `@value` with `@language` or
+/// `@type`, `@list`).
+///
+/// # Errors
+/// Whatever `sink` returns.
+pub fn jsonld_into(view: &View<'_>, sink: &mut dyn io::Write) -> io::Result<()> {
     let mut context = Map::new();
     for (prefix, ns) in PREFIXES {
         context.insert(prefix.to_string(), ns.into());
     }
-    let mut graph = Vec::new();
-    for (subject, properties) in &triples(view).0 {
-        let mut object = Map::new();
-        object.insert("@id".into(), subject.clone().into());
-        for (predicate, value) in properties {
-            let (key, value) = if predicate == &term(RDF, "type") {
-                let Object::Iri(iri) = value else {
-                    unreachable!("types are IRIs")
-                };
-                ("@type".to_string(), serde_json::Value::String(compact(iri)))
-            } else {
-                (jsonld_key(predicate), jsonld_value(value))
+    let mut pretty = Pretty::new(sink);
+    pretty.open()?;
+    pretty.field("@context", &context)?;
+    pretty.array_from("@graph", |element| {
+        each_part(view, |part| {
+            part.0
+                .iter()
+                .try_for_each(|(subject, properties)| element(&jsonld_object(subject, properties)))
+        })
+    })?;
+    pretty.close()
+}
+
+/// One subject's triples as a JSON-LD object.
+fn jsonld_object(subject: &str, properties: &[(String, Object)]) -> serde_json::Value {
+    let mut object = Map::new();
+    object.insert("@id".into(), subject.into());
+    for (predicate, value) in properties {
+        let (key, value) = if predicate == &term(RDF, "type") {
+            let Object::Iri(iri) = value else {
+                unreachable!("types are IRIs")
             };
-            match object.get_mut(&key) {
-                Some(serde_json::Value::Array(values)) => values.push(value),
-                _ => {
-                    object.insert(key, serde_json::Value::Array(vec![value]));
-                }
+            ("@type".to_string(), serde_json::Value::String(compact(iri)))
+        } else {
+            (jsonld_key(predicate), jsonld_value(value))
+        };
+        match object.get_mut(&key) {
+            Some(serde_json::Value::Array(values)) => values.push(value),
+            _ => {
+                object.insert(key, serde_json::Value::Array(vec![value]));
             }
         }
-        graph.push(serde_json::Value::Object(object));
     }
-    output::json(&json!({ "@context": context, "@graph": graph }))
+    serde_json::Value::Object(object)
 }
 
 fn jsonld_key(iri: &str) -> String {

@@ -16,6 +16,10 @@ def check(args):
     ref = load_reference(reference)
     g = nx.read_graphml(graphml, force_multigraph=True)
     expect("papers", json.loads(g.graph["papers"]), ref["papers"])
+    # What made the file from what: linkage's version and the dataset's digest.
+    assert g.graph["linkage_version"].count(".") == 2, g.graph["linkage_version"]
+    assert g.graph["dataset"].startswith("xxh3-128:") and len(g.graph["dataset"]) == 41, \
+        g.graph["dataset"]
     expect("node ids", list(g.nodes), [n["id"] for n in ref["nodes"]])
     for node in ref["nodes"]:
         attrs = dict(g.nodes[node["id"]])

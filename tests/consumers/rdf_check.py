@@ -34,6 +34,14 @@ def check(args):
         only_ttl = len(g - j)
         raise AssertionError(f"Turtle and JSON-LD differ ({len(g)} vs {len(j)} triples, {only_ttl} only in Turtle)")
 
+    # What made the export from what: one dataset, its digest and linkage's version.
+    stamps = list(g.query(PREFIXES + """SELECT ?digest ?version WHERE {
+        ?d a <http://purl.org/dc/dcmitype/Dataset> ;
+           <http://purl.org/dc/terms/identifier> ?digest ; lk:linkageVersion ?version }"""))
+    expect("dataset stamps", len(stamps), 1)
+    assert str(stamps[0].digest).startswith("xxh3-128:"), stamps[0].digest
+    assert str(stamps[0].version).count(".") == 2, stamps[0].version
+
     nodes = {
         str(row.id): (str(row.kind), str(row.label))
         for row in g.query(PREFIXES + """SELECT ?id ?kind ?label WHERE {

@@ -271,14 +271,15 @@ fn damaged_warning(file: &Path) -> String {
 }
 
 /// `cache` with every `from` in its payload replaced by `to` (of the same length) and
-/// its checksum recomputed as linkage computes it (xxh3-64 of the bytes after the
-/// 20-byte header: magic, format version, checksum), so that only its contents, not
-/// its integrity, are wrong.
+/// its checksums recomputed as linkage computes them (`cache::seal` of the bytes after
+/// the 36-byte header: magic, format version, the payload's checksum, its front's
+/// length and checksum), so that only its contents, not its integrity, are wrong.
 fn tampered(cache: &[u8], from: &[u8], to: &[u8]) -> Vec<u8> {
+    const HEADER_LEN: usize = 36;
     assert_eq!(from.len(), to.len());
     let mut bytes = cache.to_vec();
     let mut count = 0;
-    let mut at = 20;
+    let mut at = HEADER_LEN;
     while let Some(found) = bytes[at..].windows(from.len()).position(|w| w == from) {
         let start = at + found;
         bytes[start..start + to.len()].copy_from_slice(to);
@@ -286,9 +287,13 @@ fn tampered(cache: &[u8], from: &[u8], to: &[u8]) -> Vec<u8> {
         count += 1;
     }
     assert!(count > 0, "{from:?} is not in the cache");
-    let checksum = xxhash_rust::xxh3::xxh3_64(&bytes[20..]);
-    bytes[12..20].copy_from_slice(&checksum.to_le_bytes());
-    bytes
+    let sealed = linkage::cache::seal(&bytes[HEADER_LEN..]);
+    assert_eq!(
+        linkage::cache::seal(&cache[HEADER_LEN..]),
+        cache,
+        "the header is {HEADER_LEN} bytes and seal writes it as linkage does"
+    );
+    sealed
 }
 
 /// A cache file whose checksum holds but whose contents linkage did not write (a

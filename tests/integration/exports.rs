@@ -503,9 +503,10 @@ fn graphml_imports_into_a_dataset_that_check_accepts_and_that_exports_identicall
         for format in ["graphml", "json", "turtle", "evidence-csv"] {
             let again = export(Some(&imported), format, &with_texts, dir.path(), "again");
             let first = export(data.as_deref(), format, &with_texts, dir.path(), "first");
+            // The imported dataset is other files: its digest differs, and only it.
             assert_eq!(
-                std::fs::read_to_string(again).unwrap(),
-                std::fs::read_to_string(first).unwrap(),
+                without_digest(&std::fs::read_to_string(again).unwrap()),
+                without_digest(&std::fs::read_to_string(first).unwrap()),
                 "{format} differs after the round trip"
             );
         }
@@ -602,4 +603,77 @@ fn compare_csv_evidence_has_the_evidence_tables_columns_and_the_claims_behind_th
     let (code, _, err) = run(&["compare", "tpa", "rr", "--evidence"]);
     assert_eq!(code, 2);
     assert!(err.contains("--csv"), "{err}");
+}
+
+/// `text` with every dataset digest (`xxh3-128:` and 32 hex digits) blanked.
+fn without_digest(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    let mut rest = text;
+    while let Some(at) = rest.find("xxh3-128:") {
+        let end = (at + "xxh3-128:".len() + 32).min(rest.len());
+        out.push_str(&rest[..at]);
+        out.push_str("xxh3-128:[digest]");
+        rest = &rest[end..];
+    }
+    out.push_str(rest);
+    out
+}
+
+/// The digest an export names, and the version of linkage.
+fn stamp_of(text: &str) -> (String, bool) {
+    let at = text.find("xxh3-128:").expect("a dataset digest");
+    let digest = text[at..at + "xxh3-128:".len() + 32].to_string();
+    assert!(
+        digest["xxh3-128:".len()..]
+            .chars()
+            .all(|c| c.is_ascii_hexdigit()),
+        "{digest}"
+    );
+    (digest, text.contains(env!("CARGO_PKG_VERSION")))
+}
+
+#[test]
+fn every_export_with_room_names_linkages_version_and_the_datasets_digest() {
+    let root = tempfile::tempdir().unwrap();
+    let data = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("data");
+    let mut digests = Vec::new();
+    for format in ["graphml", "cypher", "turtle", "jsonld", "evidence-md"] {
+        for dataset in [None, Some(data.to_str().unwrap())] {
+            let mut args = Vec::new();
+            if let Some(dir) = dataset {
+                args.extend(["--data", dir]);
+            }
+            args.extend(["export", "--format", format]);
+            let (code, out, err) = run(&args);
+            assert_eq!(code, 0, "{format}: {err}");
+            let (digest, versioned) = stamp_of(&out);
+            assert!(versioned, "{format} names linkage's version");
+            digests.push(digest);
+        }
+    }
+    // One dataset, one digest: built in or read from data/, in every format.
+    digests.dedup();
+    assert_eq!(digests.len(), 1, "{digests:?}");
+
+    // Any change to a data file changes it.
+    let copy = root.path().join("data");
+    std::fs::create_dir(&copy).unwrap();
+    for entry in std::fs::read_dir(&data).unwrap() {
+        let path = entry.unwrap().path();
+        if path.is_file() {
+            std::fs::copy(&path, copy.join(path.file_name().unwrap())).unwrap();
+        }
+    }
+    let papers = copy.join("papers.json");
+    let text = std::fs::read_to_string(&papers).unwrap();
+    std::fs::write(&papers, format!("{text}\n")).unwrap();
+    let (code, out, err) = run(&[
+        "--data",
+        copy.to_str().unwrap(),
+        "export",
+        "--format",
+        "cypher",
+    ]);
+    assert_eq!(code, 0, "{err}");
+    assert_ne!(stamp_of(&out).0, digests[0]);
 }

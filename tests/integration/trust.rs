@@ -501,3 +501,94 @@ fn no_output_lands_in_the_data_directory() {
     assert_eq!(listing(data.path()), before);
     assert_eq!(listing(&gallery), vec![PathBuf::from("overview.dot")]);
 }
+
+/// A copy of the `good` fixture whose last relation's note holds U+0001, which XML 1.0
+/// cannot carry: a GraphML export fails at the very end of the document, after every
+/// node and the relations before it were written.
+fn dataset_failing_at_its_last_relation(root: &Path) -> PathBuf {
+    let data = root.join("data");
+    fs::create_dir(&data).unwrap();
+    for entry in fs::read_dir(crate::common::fixture("good")).unwrap() {
+        let path = entry.unwrap().path();
+        fs::copy(&path, data.join(path.file_name().unwrap())).unwrap();
+    }
+    let claims = data.join("claims.json");
+    let text = fs::read_to_string(&claims).unwrap();
+    let last = text.rfind("\"kind\": \"grounded-in\"").unwrap();
+    let (head, tail) = text.split_at(last);
+    fs::write(
+        &claims,
+        format!("{head}\"note\": \"a bell \\u0001 here\",\n      {tail}"),
+    )
+    .unwrap();
+    data
+}
+
+#[test]
+fn an_export_failing_as_it_streams_leaves_the_old_file_intact_and_no_temporary_file() {
+    let root = tempfile::tempdir().unwrap();
+    let data = dataset_failing_at_its_last_relation(root.path());
+    let out_dir = root.path().join("out");
+    fs::create_dir(&out_dir).unwrap();
+    let out = out_dir.join("graph.graphml");
+    fs::write(&out, "the old export").unwrap();
+    fs::set_permissions(&out, fs::Permissions::from_mode(0o640)).unwrap();
+    let data = data.to_str().unwrap();
+    let (code, _, err) = run(&[
+        "--data",
+        data,
+        "export",
+        "--format",
+        "graphml",
+        "-o",
+        out.to_str().unwrap(),
+    ]);
+    assert_eq!(code, 2, "{err}");
+    assert!(err.contains("U+0001"), "the data's error, once: {err}");
+    assert_eq!(err.matches("U+0001").count(), 1, "{err}");
+    assert!(!err.contains(".linkage-"), "temp file named: {err}");
+    assert_eq!(fs::read_to_string(&out).unwrap(), "the old export");
+    assert_eq!(
+        fs::metadata(&out).unwrap().permissions().mode() & 0o777,
+        0o640
+    );
+    assert_eq!(leftovers(&out_dir), vec!["graph.graphml".to_string()]);
+    // The same document to standard output stops at the same place, with the same error.
+    let (code, _, err) = run(&["--data", data, "export", "--format", "graphml"]);
+    assert_eq!(code, 2);
+    assert_eq!(err.matches("U+0001").count(), 1, "{err}");
+}
+
+#[test]
+fn every_export_to_a_file_is_what_it_writes_to_standard_output() {
+    let dir = tempfile::tempdir().unwrap();
+    let data = crate::common::fixture("adversarial-export");
+    let data = data.to_str().unwrap();
+    for format in [
+        "json",
+        "graphml",
+        "mermaid",
+        "cypher",
+        "turtle",
+        "jsonld",
+        "csl-json",
+        "bibtex",
+        "evidence-csv",
+        "evidence-md",
+    ] {
+        let (code, stdout, err) = run(&["--data", data, "export", "--format", format]);
+        assert_eq!(code, 0, "{format}: {err}");
+        let file = dir.path().join(format!("export.{format}"));
+        let (code, _, err) = run(&[
+            "--data",
+            data,
+            "export",
+            "--format",
+            format,
+            "-o",
+            file.to_str().unwrap(),
+        ]);
+        assert_eq!(code, 0, "{format}: {err}");
+        assert_eq!(fs::read_to_string(&file).unwrap(), stdout, "{format}");
+    }
+}
