@@ -545,3 +545,24 @@ impl Report for ReferencesReport {
         Outcome::found_if(!self.0.is_empty())
     }
 }
+
+/// `schema --kinds`: a short table of the kinds for people, the whole schema (styles
+/// included) as JSON.
+pub(crate) struct KindsReport {
+    pub(crate) table: String,
+    pub(crate) schema: serde_json::Value,
+}
+
+impl Report for KindsReport {
+    fn human(&self, out: &mut dyn std::io::Write) -> std::io::Result<()> {
+        out.write_all(self.table.as_bytes())
+    }
+
+    fn json(&self) -> Option<Box<dyn JsonForm + '_>> {
+        Some(Box::new(&self.schema))
+    }
+
+    fn outcome(&self) -> Outcome {
+        Outcome::Found
+    }
+}

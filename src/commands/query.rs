@@ -193,11 +193,15 @@ pub(crate) fn papers<'a>(session: &'a Session, query: &QueryArgs) -> Answer<'a> 
 /// `linkage schema`: the JSON Schema of data files, or the kinds in force.
 pub(crate) fn schema(session: &Session, kinds: bool) -> Answer<'_> {
     let graph = session.graph()?;
-    Ok(Box::new(JsonOnly(if kinds {
-        serde_json::to_value(graph.schema()).expect("schemas serialise")
-    } else {
-        json_schema::data_file_schema(graph.schema())
-    })))
+    if kinds {
+        return Ok(Box::new(super::answers::KindsReport {
+            table: crate::output::kinds::kinds(graph.schema()),
+            schema: serde_json::to_value(graph.schema()).expect("schemas serialise"),
+        }));
+    }
+    Ok(Box::new(JsonOnly(json_schema::data_file_schema(
+        graph.schema(),
+    ))))
 }
 
 /// `linkage diff A B`: common ground, differences and relations of two nodes.

@@ -489,3 +489,34 @@ fn a_limited_json_listing_counts_what_it_left_out() {
     assert_eq!(one["truncated"], true);
     assert_eq!(found["truncated"], false);
 }
+
+/// `schema --kinds` is a table to read (542 lines of JSON before): every node kind and
+/// every relation kind, each relation kind with its arrow and the node kinds it joins;
+/// `--json` keeps the whole schema.
+#[test]
+fn schema_kinds_is_a_short_table_and_json_the_whole_schema() {
+    let (code, table, err) = run(&["schema", "--kinds"]);
+    assert_eq!(code, 0, "{err}");
+    let schema = json(&["schema", "--kinds"]);
+    for kind in schema["node_kinds"].as_object().unwrap().keys() {
+        assert!(table.contains(&format!("\n  {kind}")), "{kind}: {table}");
+    }
+    for (kind, definition) in schema["relation_kinds"].as_object().unwrap() {
+        let label = definition["label"].as_str().unwrap();
+        assert!(
+            table.contains(&format!("  {kind} --{label}-->"))
+                || table.contains(&format!("  {kind} <--{label}-->")),
+            "{kind}: {table}"
+        );
+    }
+    assert!(table.contains("inverse of relies-on"), "{table}");
+    assert!(
+        !table.contains("fillcolor") && !table.contains('{'),
+        "{table}"
+    );
+    assert!(
+        table.lines().count() < 120,
+        "{} lines",
+        table.lines().count()
+    );
+}

@@ -120,8 +120,12 @@ fn a_json_export_of_a_selection_loads_as_a_dataset_and_exports_identically() {
         let data = dir.path().join("data");
         std::fs::create_dir(&data).unwrap();
         let first = export(None, "json", &selection, &data, "graph.json");
-        // The schema travels separately: `schema --kinds` is the schema in force.
-        std::fs::write(data.join("schema.json"), run(&["schema", "--kinds"]).1).unwrap();
+        // The schema travels separately: `schema --kinds --json` is the schema in force.
+        std::fs::write(
+            data.join("schema.json"),
+            run(&["schema", "--kinds", "--json"]).1,
+        )
+        .unwrap();
         let again = export(Some(&data), "json", &[], dir.path(), "again.json");
         assert_eq!(
             std::fs::read_to_string(first).unwrap(),
@@ -178,7 +182,7 @@ fn the_evidence_table_is_read_as_csv_and_markdown_with_line_ranges_that_hold_the
         );
         let reference = export(data.as_deref(), "json", &[], dir.path(), "g.json");
         let mut args = data_args(data.as_deref());
-        args.extend(["schema", "--kinds"].map(String::from));
+        args.extend(["schema", "--kinds", "--json"].map(String::from));
         let args: Vec<&str> = args.iter().map(String::as_str).collect();
         let kinds = dir.path().join("kinds.json");
         std::fs::write(&kinds, run(&args).1).unwrap();
@@ -376,7 +380,7 @@ fn cypher_and_csv_load_into_kuzu_where_shortest_paths_match_linkage_path() {
             "facts load too: {hops}"
         );
         let mut kinds_args = data_args(data.as_deref());
-        kinds_args.extend(["schema", "--kinds"].map(String::from));
+        kinds_args.extend(["schema", "--kinds", "--json"].map(String::from));
         let kinds_args: Vec<&str> = kinds_args.iter().map(String::as_str).collect();
         let kinds: Value = serde_json::from_str(&run(&kinds_args).1).unwrap();
         let directed_kinds: Vec<String> = kinds["relation_kinds"]
@@ -418,7 +422,7 @@ fn mermaid_is_read_by_mermaids_own_parser_with_every_label() {
         let mmd = export(data.as_deref(), "mermaid", &selection, dir.path(), "g.mmd");
         let reference = export(data.as_deref(), "json", &selection, dir.path(), "g.json");
         let mut args = data_args(data.as_deref());
-        args.extend(["schema", "--kinds"].map(String::from));
+        args.extend(["schema", "--kinds", "--json"].map(String::from));
         let args: Vec<&str> = args.iter().map(String::as_str).collect();
         let kinds = dir.path().join("kinds.json");
         std::fs::write(&kinds, run(&args).1).unwrap();
