@@ -13,10 +13,12 @@ use std::fmt;
 use petgraph::graph::NodeIndex;
 use serde::{Deserialize, Serialize};
 
-use crate::relation::Source;
+use crate::{records::SourceRecord, relation::Source};
 
-/// A fact as written in a data file.
-#[derive(Debug, Clone, Deserialize)]
+/// A fact as written in a data file (the data format's record, beside those in
+/// `records.rs`; its sources are a relation's [`SourceRecord`]s). Written, the note
+/// only when there is one.
+#[derive(Debug, Clone, PartialEq, Deserialize, Serialize)]
 #[serde(deny_unknown_fields)]
 pub struct FactRecord {
     /// The node the fact is about.
@@ -25,54 +27,13 @@ pub struct FactRecord {
     pub property: String,
     /// The value, typed.
     pub value: Value,
-    /// Who states it, where, in which words.
-    #[serde(default)]
-    pub sources: Vec<FactSource>,
+    /// Who states it, where, in which words; kept after the file's text is let go, so
+    /// owning its strings.
+    #[serde(default, deserialize_with = "crate::records::owned_sources")]
+    pub sources: Vec<SourceRecord<'static>>,
     /// A remark by the encoder.
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub note: Option<String>,
-}
-
-/// A fact's source as written; checked like a relation's.
-#[derive(Debug, Clone, Default, Deserialize)]
-#[serde(deny_unknown_fields)]
-pub struct FactSource {
-    /// Paper id.
-    #[serde(default)]
-    pub paper: String,
-    /// Section number or heading.
-    #[serde(default)]
-    pub locator: String,
-    /// Verbatim quote.
-    #[serde(default)]
-    pub quote: String,
-    /// Who encoded the fact.
-    #[serde(default)]
-    pub encoded_by: Option<String>,
-    /// Who reviewed it against the paper.
-    #[serde(default)]
-    pub reviewed_by: Option<String>,
-    /// `thesis` or `reported`.
-    #[serde(default)]
-    pub voice: Option<String>,
-    /// `sentence` (the default) or `quote`: how much of the text to print.
-    #[serde(default)]
-    pub extent: Option<String>,
-}
-
-impl FactSource {
-    /// The source's fields as the loader checks them.
-    pub fn fields(&self) -> crate::records::SourceView<'_> {
-        crate::records::SourceView {
-            paper: &self.paper,
-            locator: &self.locator,
-            quote: &self.quote,
-            encoded_by: self.encoded_by.as_deref(),
-            reviewed_by: self.reviewed_by.as_deref(),
-            voice: self.voice.as_deref(),
-            extent: self.extent.as_deref(),
-        }
-    }
 }
 
 /// A checked fact.

@@ -9,21 +9,15 @@ use crate::schema::{Role, Schema};
 pub(crate) fn data_file_schema(schema: &Schema) -> Value {
     let node_kinds: Vec<&str> = schema.node_kinds.keys().map(String::as_str).collect();
     let relation_kinds: Vec<&str> = schema.relation_kinds.keys().map(String::as_str).collect();
-    let role_rules: Vec<Value> = schema
-        .relation_kinds
-        .iter()
-        .filter(|(_, kind)| kind.role != Role::Ordinary)
-        .map(|(name, kind)| {
-            let required = match kind.role {
-                Role::CommonGround => json!(["aspect"]),
-                _ => json!(["dimension", "positions"]),
-            };
-            json!({ "if": { "properties": { "kind": { "const": name } } }, "then": { "required": required } })
-        })
+    let role_rules: Vec<Value> = [Role::CommonGround, Role::Difference, Role::Ordinary]
+        .into_iter()
+        .filter_map(|role| role_rule(schema, role))
         .collect();
     let properties: Vec<&str> = schema.properties.keys().map(String::as_str).collect();
-    let text = json!({ "type": "string", "minLength": 1 });
+    // Text the loader takes: not empty, nor only white space.
+    let text = json!({ "type": "string", "minLength": 1, "pattern": "\\S" });
     let optional_text = json!({ "type": ["string", "null"] });
+    let optional_id = json!({ "anyOf": [{ "$ref": "#/$defs/id" }, { "type": "null" }] });
     json!({
         "$schema": "https://json-schema.org/draft/2020-12/schema",
         "$id": "https://linkage.invalid/data-file.schema.json",
@@ -108,11 +102,9 @@ pub(crate) fn data_file_schema(schema: &Schema) -> Value {
                     "kind": { "enum": relation_kinds },
                     "from": { "$ref": "#/$defs/id" },
                     "to": { "$ref": "#/$defs/id" },
-                    "aspect": { "$ref": "#/$defs/id" },
-                    "dimension": { "$ref": "#/$defs/id" },
-                    "scope": { "$ref": "#/$defs/id" },
+                    "aspect": optional_id, "dimension": optional_id, "scope": optional_id,
                     "positions": {
-                        "type": "object",
+                        "type": ["object", "null"],
                         "additionalProperties": false,
                         "required": ["from", "to"],
                         "properties": { "from": text, "to": text }
@@ -143,4 +135,39 @@ pub(crate) fn data_file_schema(schema: &Schema) -> Value {
             }
         }
     })
+}
+
+/// What a relation of each kind of `role` must have and must not: an aspect for
+/// common ground, a dimension and positions for a difference, given and not null (the
+/// loader reads a null as left out); none of them where the role has no use for them.
+/// `None` when the schema has no kind of that role.
+fn role_rule(schema: &Schema, role: Role) -> Option<Value> {
+    let kinds: Vec<&str> = schema
+        .relation_kinds
+        .iter()
+        .filter(|(_, kind)| kind.role == role)
+        .map(|(name, _)| name.as_str())
+        .collect();
+    if kinds.is_empty() {
+        return None;
+    }
+    let id = json!({ "$ref": "#/$defs/id" });
+    let absent = json!({ "type": "null" });
+    let (required, aspect, dimension, positions) = match role {
+        Role::CommonGround => (json!(["aspect"]), id, absent.clone(), absent),
+        Role::Difference => (
+            json!(["dimension", "positions"]),
+            absent,
+            id,
+            json!({ "type": "object" }),
+        ),
+        Role::Ordinary => (json!([]), absent.clone(), absent.clone(), absent),
+    };
+    Some(json!({
+        "if": { "properties": { "kind": { "enum": kinds } } },
+        "then": {
+            "required": required,
+            "properties": { "aspect": aspect, "dimension": dimension, "positions": positions }
+        }
+    }))
 }

@@ -12,10 +12,11 @@
 //! [`diagnostic::Diagnostic`] with its file, line and column.
 //!
 //! These public modules are the API: the model ([`graph`], [`node`], [`relation`],
-//! [`fact`], [`paper`], [`schema`], [`symbol`], [`logic`]), loading ([`load`](mod@load),
+//! [`fact`], [`paper`], [`schema`], [`symbol`], [`logic`]), the data format's records
+//! as read and written ([`records`]), loading ([`load`](mod@load),
 //! [`load_dataset`] through the on-disk cache, [`text_store`] for the papers' texts),
 //! [`paper_filter`], [`query`], [`report`], [`error`], [`diagnostic`], [`output`],
-//! [`dot`], [`formats`], [`export`] and [`write`] (files written whole or not at all,
+//! [`dot`], [`formats`], [`export`] and [`write`](mod@write) (files written whole or not at all,
 //! never into the data directory). With the default `cli` feature, [`run`] is the
 //! whole program as a function ([`run::main_with_args`], or [`run::answer`] for one
 //! parsed [`cli::Cli`] on a loaded dataset, as `linkage batch` and the Python package
@@ -45,6 +46,7 @@ pub mod output;
 pub mod paper;
 pub mod paper_filter;
 pub mod query;
+pub mod records;
 pub mod relation;
 pub mod report;
 #[cfg(feature = "cli")]
@@ -102,7 +104,6 @@ mod pages;
 mod passage;
 mod pdf;
 mod places;
-mod records;
 mod resolve;
 mod sentences;
 mod source_map;

@@ -13,16 +13,22 @@ use std::{
     path::{Path, PathBuf},
 };
 
-use serde_json::{json, Map, Value};
+use std::borrow::Cow;
+
+use serde_json::Value;
 
 use crate::{
     author::append::{append, append_relation},
     author::target::data_file,
     error::Error,
+    fact::FactRecord,
     graph::ConceptGraph,
     headings::{derived_locator, headings},
     load::{load, load_with_change, DataSource},
     locate::locate,
+    node::Node,
+    records::{RelationRecord, SourceRecord},
+    relation::Positions,
     text_store::TextStore,
     write::Destination,
 };
@@ -101,7 +107,7 @@ pub struct Added {
     /// The record appended to it.
     pub record: Value,
     /// Nodes created for it.
-    pub new_nodes: Vec<Value>,
+    pub new_nodes: Vec<Node>,
     /// 1-based line of the quote in the paper's text.
     pub line: usize,
 }
@@ -132,14 +138,15 @@ pub fn add(dir: &Path, texts: &TextStore, claim: &NewClaim) -> Result<Added, Err
     for node in &new_nodes {
         new = append(&new, "nodes", node).ok_or_else(not_an_object)?;
     }
-    let new = append_relation(&new, &prepared.record).ok_or_else(not_an_object)?;
+    let record = prepared.record.to_json();
+    let new = append_relation(&new, &record).ok_or_else(not_an_object)?;
     // Exactly the file to be written, checked as `check` would load it.
     load_with_change(dir, &file, new.clone().into_bytes())
         .map_err(|error| unwritten(error, &file))?;
     Destination::data_file(&file).write(new.as_bytes())?;
     Ok(Added {
         file,
-        record: prepared.record,
+        record,
         new_nodes,
         line: prepared.line,
     })
@@ -149,10 +156,38 @@ pub fn add(dir: &Path, texts: &TextStore, claim: &NewClaim) -> Result<Added, Err
 pub(crate) struct Prepared {
     /// The paper's id.
     pub paper: String,
-    /// The relation record.
-    pub record: Value,
+    /// The relation or fact record.
+    pub record: NewRecord,
     /// 1-based line of the quote in the paper's text.
     pub line: usize,
+}
+
+/// A claim as a data file holds it: a relation or a fact.
+#[derive(Debug, Clone, PartialEq)]
+pub(crate) enum NewRecord {
+    /// A relation record.
+    Relation(RelationRecord<'static>),
+    /// A fact record.
+    Fact(FactRecord),
+}
+
+impl NewRecord {
+    /// The record as JSON, as the data file writes it.
+    pub(crate) fn to_json(&self) -> Value {
+        match self {
+            Self::Relation(record) => serde_json::to_value(record),
+            Self::Fact(record) => serde_json::to_value(record),
+        }
+        .expect("records serialise")
+    }
+
+    /// The record's sources.
+    pub(crate) fn sources_mut(&mut self) -> &mut Vec<SourceRecord<'static>> {
+        match self {
+            Self::Relation(record) => &mut record.sources,
+            Self::Fact(record) => &mut record.sources,
+        }
+    }
 }
 
 /// Resolves `claim`'s names (creating nodes into `created` where a kind is given, or for
@@ -163,7 +198,7 @@ pub(crate) fn prepare(
     texts: &TextStore,
     claim: &NewClaim,
     labels: &NewLabels,
-    created: &mut Vec<Value>,
+    created: &mut Vec<Node>,
 ) -> Result<Prepared, Error> {
     let paper_id = graph.resolve_paper(&claim.paper)?;
     let paper = graph.paper(&paper_id).ok_or_else(|| Error::UnknownName {
@@ -252,16 +287,14 @@ fn end(
     name: &str,
     kind: Option<&str>,
     label: Option<&str>,
-    created: &mut Vec<Value>,
+    created: &mut Vec<Node>,
 ) -> Result<String, Error> {
     let typed = name.trim();
-    if let Some(node) = created.iter().find(|n| {
-        n["id"] == typed
-            || n["label"]
-                .as_str()
-                .is_some_and(|l| l.eq_ignore_ascii_case(typed))
-    }) {
-        return Ok(node["id"].as_str().unwrap_or_default().to_string());
+    if let Some(node) = created
+        .iter()
+        .find(|n| n.id == typed || n.label.eq_ignore_ascii_case(typed))
+    {
+        return Ok(node.id.clone());
     }
     match (graph.resolve(name), kind) {
         (Ok(ix), _) => Ok(graph.node(ix).id.clone()),
@@ -274,11 +307,18 @@ fn end(
                     "cannot make an id from \"{name}\": type the new node's name in Latin letters or digits (its label_zh can be added in the file)"
                 ))
             })?;
-            if let Some(existing) = created.iter().find(|n| n["id"] == id.as_str()) {
-                return Ok(existing["id"].as_str().unwrap_or_default().to_string());
+            if let Some(existing) = created.iter().find(|n| n.id == id) {
+                return Ok(existing.id.clone());
             }
             let label = label.unwrap_or(name).trim();
-            created.push(json!({"id": id, "kind": kind, "label": label}));
+            created.push(Node {
+                id: id.clone(),
+                kind: kind.into(),
+                label: label.to_string(),
+                aliases: Vec::new(),
+                label_zh: None,
+                description: None,
+            });
             Ok(id)
         }
         (Err(error), _) => Err(error),
@@ -300,61 +340,50 @@ pub fn kebab_id(label: &str) -> Option<String> {
 }
 
 /// The relation as it is written in a data file: ids, not the names typed.
-/// `ids` are the resolved from, to, aspect, dimension and scope.
+/// `ids` are the resolved from, to, aspect, dimension and scope. A position given
+/// without the other is written empty, for the loader to name the missing side.
 fn record(
     graph: &ConceptGraph,
     claim: &NewClaim,
     ids: [Option<String>; 5],
     paper: &str,
     locator: &str,
-) -> Result<Value, Error> {
+) -> Result<NewRecord, Error> {
     graph
         .schema()
         .require_relation_kinds(std::slice::from_ref(&claim.kind))?;
-    let mut record = Map::new();
-    record.insert("kind".into(), json!(claim.kind));
-    for (field, id) in ["from", "to", "aspect", "dimension", "scope"]
-        .into_iter()
-        .zip(ids)
-    {
-        if let Some(id) = id {
-            record.insert(field.into(), json!(id));
-        }
-    }
-    if claim.from_position.is_some() || claim.to_position.is_some() {
-        record.insert(
-            "positions".into(),
-            json!({"from": claim.from_position, "to": claim.to_position}),
-        );
-    }
-    record.insert(
-        "sources".into(),
-        json!([source_record(claim, paper, locator)]),
-    );
-    if let Some(note) = &claim.note {
-        record.insert("note".into(), json!(note));
-    }
-    Ok(Value::Object(record))
+    let [from, to, aspect, dimension, scope] = ids.map(|id| id.map(Cow::Owned));
+    let positions =
+        (claim.from_position.is_some() || claim.to_position.is_some()).then(|| Positions {
+            from: claim.from_position.clone().unwrap_or_default(),
+            to: claim.to_position.clone().unwrap_or_default(),
+        });
+    Ok(NewRecord::Relation(RelationRecord {
+        kind: Cow::Owned(claim.kind.clone()),
+        from: from.unwrap_or_default(),
+        to: to.unwrap_or_default(),
+        aspect,
+        dimension,
+        scope,
+        positions,
+        sources: vec![source_record(claim, paper, locator)],
+        note: claim.note.clone().map(Cow::Owned),
+    }))
 }
 
 /// The claim's one source as a data file writes it: paper, locator, quote, and who
 /// encoded and reviewed it, its voice and extent when given.
-fn source_record(claim: &NewClaim, paper: &str, locator: &str) -> Value {
-    let mut source = Map::new();
-    source.insert("paper".into(), json!(paper));
-    source.insert("locator".into(), json!(locator));
-    source.insert("quote".into(), json!(claim.quote.trim()));
-    for (field, value) in [
-        ("encoded_by", &claim.encoded_by),
-        ("reviewed_by", &claim.reviewed_by),
-        ("voice", &claim.voice),
-        ("extent", &claim.extent),
-    ] {
-        if let Some(value) = value {
-            source.insert(field.into(), json!(value.trim()));
-        }
+fn source_record(claim: &NewClaim, paper: &str, locator: &str) -> SourceRecord<'static> {
+    let given = |value: &Option<String>| value.as_deref().map(|v| Cow::Owned(v.trim().to_string()));
+    SourceRecord {
+        paper: Cow::Owned(paper.to_string()),
+        locator: Cow::Owned(locator.to_string()),
+        quote: Cow::Owned(claim.quote.trim().to_string()),
+        encoded_by: given(&claim.encoded_by),
+        reviewed_by: given(&claim.reviewed_by),
+        voice: given(&claim.voice),
+        extent: given(&claim.extent),
     }
-    Value::Object(source)
 }
 
 /// The fact `subject` has `property` of value `claim.value`, as a data file writes it:
@@ -366,7 +395,7 @@ fn fact_record(
     subject: &str,
     paper: &str,
     locator: &str,
-) -> Result<Value, Error> {
+) -> Result<NewRecord, Error> {
     if !claim.kind.trim().is_empty() || !claim.to.trim().is_empty() {
         return Err(Error::Usage(format!(
             "a claim is a relation (relation, to) or a fact (property, value), not both: this one has property `{property}` and relation `{}`",
@@ -396,47 +425,46 @@ fn fact_record(
             declared.value
         ))
     })?;
-    let mut record = Map::new();
-    record.insert("subject".into(), json!(subject));
-    record.insert("property".into(), json!(property));
-    record.insert("value".into(), value);
-    record.insert(
-        "sources".into(),
-        json!([source_record(claim, paper, locator)]),
-    );
-    if let Some(note) = &claim.note {
-        record.insert("note".into(), json!(note));
-    }
-    Ok(Value::Object(record))
+    Ok(NewRecord::Fact(FactRecord {
+        subject: subject.to_string(),
+        property: property.to_string(),
+        value,
+        sources: vec![source_record(claim, paper, locator)],
+        note: claim.note.clone(),
+    }))
 }
 
 /// A fact's value written as text (as the evidence table writes it) in the data-file
 /// form of `wanted`: `2013` a year, `2018-06` a date, `3 items` a number and its unit.
 /// `None` when the text is not of that type.
-pub fn fact_value(text: &str, wanted: crate::fact::ValueType) -> Option<Value> {
-    use crate::fact::ValueType;
+pub fn fact_value(text: &str, wanted: crate::fact::ValueType) -> Option<crate::fact::Value> {
+    use crate::fact::{Value, ValueType};
     if text.is_empty() {
         return None;
     }
     match wanted {
-        ValueType::Year => text.parse::<i32>().ok().map(|year| json!({"year": year})),
+        ValueType::Year => text.parse::<i32>().ok().map(|year| Value::Year { year }),
         ValueType::Date => {
             let date_like = text.chars().all(|c| c.is_ascii_digit() || c == '-');
             match text.parse::<i32>() {
-                Ok(year) => Some(json!({"year": year})),
-                Err(_) => date_like.then(|| json!({"date": text})),
+                Ok(year) => Some(Value::Year { year }),
+                Err(_) => date_like.then(|| Value::Date {
+                    date: text.to_string(),
+                }),
             }
         }
         ValueType::Number => {
             let (number, unit) = text.split_once(' ').unwrap_or((text, ""));
             let number: f64 = number.parse().ok()?;
-            Some(if unit.trim().is_empty() {
-                json!({"number": number})
-            } else {
-                json!({"number": number, "unit": unit.trim()})
+            let unit = unit.trim();
+            Some(Value::Number {
+                number,
+                unit: (!unit.is_empty()).then(|| unit.to_string()),
             })
         }
-        ValueType::Text => Some(json!({"text": text})),
+        ValueType::Text => Some(Value::Text {
+            text: text.to_string(),
+        }),
     }
 }
 

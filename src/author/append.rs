@@ -6,6 +6,7 @@
 //! object, when there is none yet) and the new record is spliced in there, indented like
 //! its neighbours. Every other byte stays as it was.
 
+use serde::Serialize;
 use serde_json::Value;
 
 /// Where things are in the top-level object of a data file (byte offsets).
@@ -24,13 +25,13 @@ struct Layout {
 
 /// `text` with `record` added as the last element of its top-level `relations` array
 /// (created when missing), or `None` when `text` is not a JSON object.
-pub fn append_relation(text: &str, record: &Value) -> Option<String> {
+pub fn append_relation(text: &str, record: &impl Serialize) -> Option<String> {
     append(text, "relations", record)
 }
 
 /// `text` with `record` added as the last element of its top-level array `key` (created
 /// when missing), or `None` when `text` is not a JSON object.
-pub fn append(text: &str, key: &str, record: &Value) -> Option<String> {
+pub fn append(text: &str, key: &str, record: &impl Serialize) -> Option<String> {
     let layout = scan(text, key)?;
     let pretty = serde_json::to_string_pretty(record).ok()?;
     let mut out = String::with_capacity(text.len() + pretty.len() + 64);

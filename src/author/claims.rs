@@ -11,16 +11,16 @@ use std::{
     path::{Path, PathBuf},
 };
 
-use serde_json::{json, Value};
-
 use crate::{
     author::{
-        add::{prepare, NewClaim, NewLabels},
+        add::{prepare, NewClaim, NewLabels, NewRecord},
         target::data_file,
     },
     diagnostic::Diagnostic,
     error::Error,
     load::{load, load_with_change, DataSource},
+    node::Node,
+    records::{DataFile, SourceRecord},
     source_map::{line_columns, FileIndex},
     text_store::TextStore,
     write::Destination,
@@ -241,13 +241,13 @@ pub fn import(
 #[derive(Default)]
 struct NewFile {
     /// New nodes, in the order rows created them.
-    nodes: Vec<Value>,
+    nodes: Vec<Node>,
     /// The line of the row that created each node.
     node_rows: Vec<usize>,
     /// Relations, each with the line of the row behind each of its sources.
-    relations: Vec<(Value, Vec<usize>)>,
+    relations: Vec<(NewRecord, Vec<usize>)>,
     /// Facts, likewise.
-    facts: Vec<(Value, Vec<usize>)>,
+    facts: Vec<(NewRecord, Vec<usize>)>,
 }
 
 impl NewFile {
@@ -256,17 +256,15 @@ impl NewFile {
     /// source), its source to that one's. The same paper with the same words twice is
     /// the loader's "the same claim with the same quote": `Err` with the line of the
     /// first.
-    fn merge(&mut self, record: Value, line: usize, fact: bool) -> Result<(), usize> {
+    fn merge(&mut self, mut record: NewRecord, line: usize, fact: bool) -> Result<(), usize> {
         let records = if fact {
             &mut self.facts
         } else {
             &mut self.relations
         };
-        let without_sources = |r: &Value| {
+        let without_sources = |r: &NewRecord| {
             let mut r = r.clone();
-            if let Some(object) = r.as_object_mut() {
-                object.remove("sources");
-            }
+            r.sources_mut().clear();
             r
         };
         let same = without_sources(&record);
@@ -275,24 +273,22 @@ impl NewFile {
             records.push((record, vec![line]));
             return Ok(());
         };
-        let words = |source: &Value| {
-            let quote = source["quote"].as_str().unwrap_or_default();
+        let words = |source: &SourceRecord<'_>| {
             (
-                source["paper"].clone(),
-                quote.split_whitespace().collect::<Vec<_>>().join(" "),
+                source.paper.to_string(),
+                source
+                    .quote
+                    .split_whitespace()
+                    .collect::<Vec<_>>()
+                    .join(" "),
             )
         };
-        let (Some(sources), Some(new)) = (
-            existing["sources"].as_array_mut(),
-            record["sources"].as_array(),
-        ) else {
-            return Ok(());
-        };
-        for source in new {
-            if let Some(at) = sources.iter().position(|s| words(s) == words(source)) {
+        let sources = existing.sources_mut();
+        for source in record.sources_mut().drain(..) {
+            if let Some(at) = sources.iter().position(|s| words(s) == words(&source)) {
                 return Err(rows[at]);
             }
-            sources.push(source.clone());
+            sources.push(source);
             rows.push(line);
         }
         Ok(())
@@ -300,15 +296,14 @@ impl NewFile {
 
     /// The file's text, as `export` would lay it out.
     fn text(&self) -> String {
-        let relations: Vec<&Value> = self.relations.iter().map(|(r, _)| r).collect();
-        let mut file = json!({"nodes": self.nodes, "relations": relations});
-        if !self.facts.is_empty() {
-            let facts: Vec<&Value> = self.facts.iter().map(|(f, _)| f).collect();
-            file["facts"] = json!(facts);
+        let mut file = DataFile::of(Vec::new(), self.nodes.clone(), Vec::new());
+        for (record, _) in self.relations.iter().chain(&self.facts) {
+            match record.clone() {
+                NewRecord::Relation(relation) => file.relations.push(relation),
+                NewRecord::Fact(fact) => file.facts.push(fact),
+            }
         }
-        let mut text = serde_json::to_string_pretty(&file).unwrap_or_default();
-        text.push('\n');
-        text
+        crate::output::json(&file)
     }
 
     /// The loader's problems with the dataset holding this file as `into` (its text

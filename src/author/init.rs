@@ -1,12 +1,16 @@
 //! `linkage init DIR`: a new dataset that passes `check --sources DIR/texts` at once, so
 //! a scholar starts from something that works and changes it one step at a time.
 
-use std::{fs, path::Path};
+use std::{borrow::Cow, fs, path::Path};
 
+use serde::Serialize;
 use serde_json::{json, Value};
 
 use crate::{
     error::Error,
+    node::Node,
+    paper::Paper,
+    records::{DataFile, RelationRecord, SourceRecord},
     schema::Schema,
     write::{new_or_empty_dir, Destination},
 };
@@ -68,44 +72,66 @@ pub fn init(dir: &Path) -> Result<Vec<String>, Error> {
     Ok(written)
 }
 
-fn pretty(value: &Value) -> String {
+fn pretty(value: &impl Serialize) -> String {
     let mut text = serde_json::to_string_pretty(value).unwrap_or_default();
     text.push('\n');
     text
 }
 
-fn papers() -> Value {
-    json!({"papers": [{
-        "id": "example-2024",
-        "cite": "Example (2024)",
-        "title": "An example paper: replace it with yours",
-        "authors": null,
-        "year": null,
-        "venue": null,
-        "doi": null,
-        "url": null,
-        "file": "example-2024.txt",
-        "note": "Unknown citation fields stay null."
-    }]})
+/// The example paper: every citation field it does not know left `null`.
+fn papers() -> DataFile<'static, RelationRecord<'static>> {
+    let paper = Paper {
+        id: "example-2024".into(),
+        cite: Some("Example (2024)".into()),
+        title: Some("An example paper: replace it with yours".into()),
+        authors: None,
+        year: None,
+        venue: None,
+        pages: None,
+        doi: None,
+        url: None,
+        file: "example-2024.txt".into(),
+        note: Some("Unknown citation fields stay null.".into()),
+        inferred: std::collections::BTreeMap::new(),
+        shares_text_with: Vec::new(),
+    };
+    DataFile::of(vec![paper], Vec::new(), Vec::new())
 }
 
-fn example() -> Value {
-    json!({
-        "nodes": [
-            {"id": "reading-groups", "kind": "measure", "label": "Reading groups"},
-            {"id": "learning-gains", "kind": "goal", "label": "Lasting learning gains"}
+/// Two concepts and the claim the example paper makes about them.
+fn example() -> DataFile<'static, RelationRecord<'static>> {
+    let node = |id: &str, kind: &str, label: &str| Node {
+        id: id.into(),
+        kind: kind.into(),
+        label: label.into(),
+        aliases: Vec::new(),
+        label_zh: None,
+        description: None,
+    };
+    let claim = RelationRecord {
+        kind: Cow::Borrowed("premise-of"),
+        from: Cow::Borrowed("reading-groups"),
+        to: Cow::Borrowed("learning-gains"),
+        aspect: None,
+        dimension: None,
+        scope: None,
+        positions: None,
+        sources: vec![SourceRecord {
+            paper: Cow::Borrowed("example-2024"),
+            locator: Cow::Borrowed("1. Introduction"),
+            quote: Cow::Borrowed("Reading groups are a premise of lasting learning gains"),
+            ..SourceRecord::default()
+        }],
+        note: None,
+    };
+    DataFile::of(
+        Vec::new(),
+        vec![
+            node("reading-groups", "measure", "Reading groups"),
+            node("learning-gains", "goal", "Lasting learning gains"),
         ],
-        "relations": [{
-            "kind": "premise-of",
-            "from": "reading-groups",
-            "to": "learning-gains",
-            "sources": [{
-                "paper": "example-2024",
-                "locator": "1. Introduction",
-                "quote": "Reading groups are a premise of lasting learning gains"
-            }]
-        }]
-    })
+        vec![claim],
+    )
 }
 
 /// The built-in schema with one kind of the scholar's own, showing how to extend it.

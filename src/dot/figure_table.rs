@@ -90,7 +90,7 @@ impl FigurePalette {
 }
 
 /// The font of a figure in `lang`: for Chinese, Latin text in Liberation Sans and
-/// Chinese in a Simplified Chinese face named explicitly ([`writer::CJK_FONT`]; left to
+/// Chinese in a Simplified Chinese face named explicitly (`CJK_FONT`; left to
 /// fontconfig, "Helvetica" falls back to the Japanese variant of Noto Sans CJK, whose
 /// glyphs for some characters differ); otherwise Liberation Sans
 /// (Helvetica's and Arial's metrics), else Arial, else Helvetica, the first Pango finds

@@ -23,16 +23,10 @@ pub fn write_into(view: &View<'_>, sink: &mut dyn io::Write) -> io::Result<()> {
     pretty.array(
         "relations",
         view.relations().map(|(_, relation)| {
-            let mut value = export::relation_json(view.graph, relation);
-            value["sources"] = view
-                .sources(relation)
-                .into_iter()
-                .map(|s| export::source_record(s, &view.locator(s)))
-                .collect();
-            value
+            export::relation_record(view.graph, relation, view.source_records(relation))
         }),
     )?;
-    let facts = view.facts();
+    let facts = view.fact_records();
     if !facts.is_empty() {
         pretty.field("facts", &facts)?;
     }

@@ -124,18 +124,38 @@ impl<'g> View<'g> {
         fact_items(self.graph, &self.nodes, &self.only_papers)
     }
 
-    /// [`View::fact_items`] in the data-file shape.
-    pub fn facts(&self) -> Vec<serde_json::Value> {
+    /// [`View::fact_items`] as data-file records.
+    pub fn fact_records(&self) -> Vec<crate::fact::FactRecord> {
         self.fact_items()
             .into_iter()
             .map(|(fact, sources)| {
-                let mut value = crate::export::fact_json(self.graph, fact);
-                value["sources"] = sources
-                    .iter()
-                    .map(|s| crate::export::source_record(s, &self.locator(s)))
-                    .collect();
-                value
+                let sources = sources.into_iter().map(|s| self.source_record(s));
+                crate::export::fact_record(self.graph, fact, sources)
             })
+            .collect()
+    }
+
+    /// [`View::fact_records`] as JSON values.
+    pub fn facts(&self) -> Vec<serde_json::Value> {
+        self.fact_records()
+            .iter()
+            .map(|fact| serde_json::to_value(fact).expect("records serialise"))
+            .collect()
+    }
+
+    /// `source` as a data-file record, with its locator as the selection prints it.
+    pub fn source_record<'s>(&self, source: &'s Source) -> crate::records::SourceRecord<'s> {
+        crate::records::SourceRecord::of(source, self.locator(source))
+    }
+
+    /// The sources of `relation` the selection keeps, as data-file records.
+    pub fn source_records<'r>(
+        &self,
+        relation: &'r Relation,
+    ) -> Vec<crate::records::SourceRecord<'r>> {
+        self.sources(relation)
+            .into_iter()
+            .map(|s| self.source_record(s))
             .collect()
     }
 

@@ -9,13 +9,21 @@
 //! into its data file's text at once: time and memory grow with the document, never
 //! with its square.
 
-use std::collections::HashMap;
+use std::{borrow::Cow, collections::HashMap};
 
 use serde::Serialize;
-use serde_json::{value::RawValue, Value};
+use serde_json::Value;
 
 use super::xml::{Item, Reader, XmlError};
-use crate::{error::Error, node::Node, paper::Paper, schema::Schema};
+use crate::{
+    error::Error,
+    fact::FactRecord,
+    node::Node,
+    paper::Paper,
+    records::{DataFile, RelationRecord, SourceRecord},
+    relation::Positions,
+    schema::Schema,
+};
 
 /// The data files of a dataset: (file name, text), in writing order.
 pub type DataFiles = Vec<(&'static str, String)>;
@@ -236,20 +244,26 @@ impl Document<'_> {
             files.push(("schema.json", pretty(&value)));
         }
         let papers = self.json(&graph, "papers", self.require(&graph, "graph", "papers")?)?;
-        serde_json::from_value::<Vec<Paper>>(papers.clone()).map_err(|e| {
+        let papers = serde_json::from_value::<Vec<Paper>>(papers).map_err(|e| {
             self.xml
                 .error_at(at, format!("`papers` are not papers: {e}"))
         })?;
+        let papers: DataFile<'_, RelationRecord<'_>> = DataFile::of(papers, Vec::new(), Vec::new());
+        files.push(("papers.json", pretty(&papers)));
+        files.push(("nodes.json", nodes.finish(None::<(&str, &Value)>)));
+        let facts = match graph.data("facts") {
+            Some(text) => {
+                let facts = self.json(&graph, "facts", text)?;
+                let facts = serde_json::from_value::<Vec<FactRecord>>(facts)
+                    .map_err(|e| self.xml.error_at(at, format!("`facts` are not facts: {e}")))?;
+                Some(facts)
+            }
+            None => None,
+        };
         files.push((
-            "papers.json",
-            pretty(&serde_json::json!({ "papers": papers })),
+            "claims.json",
+            relations.finish(facts.as_ref().map(|f| ("facts", f))),
         ));
-        files.push(("nodes.json", nodes.finish(None)));
-        let facts = graph
-            .data("facts")
-            .map(|text| self.json(&graph, "facts", text))
-            .transpose()?;
-        files.push(("claims.json", relations.finish(facts.map(|f| ("facts", f)))));
         Ok(Graph { files })
     }
 
@@ -304,7 +318,10 @@ impl Document<'_> {
             })
         };
         let positions = match (element.data("from_position"), element.data("to_position")) {
-            (Some(from), Some(to)) => Some(PositionsOut { from, to }),
+            (Some(from), Some(to)) => Some(Positions {
+                from: from.to_string(),
+                to: to.to_string(),
+            }),
             (None, None) => None,
             _ => {
                 return Err(self
@@ -313,49 +330,24 @@ impl Document<'_> {
             }
         };
         let sources = self.require(element, "edge", "sources")?;
-        let sources: &RawValue = serde_json::from_str(sources).map_err(|e| {
+        let sources: Vec<SourceRecord<'_>> = serde_json::from_str(sources).map_err(|e| {
             self.xml
-                .error_at(element.at, format!("`sources` is not valid JSON: {e}"))
+                .error_at(element.at, format!("`sources` are not sources: {e}"))
         })?;
-        relations.push(&RelationOut {
-            kind: self.require(element, "edge", "kind")?,
-            from: end("source")?,
-            to: end("target")?,
-            aspect: element.data("aspect"),
-            dimension: element.data("dimension"),
+        let text = |name: &str| element.data(name).map(Cow::Borrowed);
+        relations.push(&RelationRecord {
+            kind: Cow::Borrowed(self.require(element, "edge", "kind")?),
+            from: Cow::Borrowed(end("source")?),
+            to: Cow::Borrowed(end("target")?),
+            aspect: text("aspect"),
+            dimension: text("dimension"),
+            scope: text("scope"),
             positions,
-            scope: element.data("scope"),
             sources,
-            note: element.data("note"),
+            note: text("note"),
         });
         Ok(())
     }
-}
-
-/// A relation record as a data file has it (the fields of `RelationRecord`, in order).
-#[derive(Serialize)]
-struct RelationOut<'a> {
-    kind: &'a str,
-    from: &'a str,
-    to: &'a str,
-    #[serde(skip_serializing_if = "Option::is_none")]
-    aspect: Option<&'a str>,
-    #[serde(skip_serializing_if = "Option::is_none")]
-    dimension: Option<&'a str>,
-    #[serde(skip_serializing_if = "Option::is_none")]
-    positions: Option<PositionsOut<'a>>,
-    #[serde(skip_serializing_if = "Option::is_none")]
-    scope: Option<&'a str>,
-    /// The sources as the GraphML has them (valid JSON; the loader checks the rest).
-    sources: &'a RawValue,
-    #[serde(skip_serializing_if = "Option::is_none")]
-    note: Option<&'a str>,
-}
-
-#[derive(Serialize)]
-struct PositionsOut<'a> {
-    from: &'a str,
-    to: &'a str,
 }
 
 /// A data file `{"NAME": [...]}` written record by record, laid out as `export` lays
@@ -393,11 +385,11 @@ impl JsonArray {
     }
 
     /// The file's text, with `member` (a name and a value) after the array.
-    fn finish(mut self, member: Option<(&str, Value)>) -> String {
+    fn finish(mut self, member: Option<(&str, &impl Serialize)>) -> String {
         self.text
             .push_str(if self.count == 0 { "]" } else { "\n  ]" });
         if let Some((name, value)) = member {
-            let value = pretty(&value);
+            let value = pretty(value);
             self.text.push_str(",\n  ");
             self.text
                 .push_str(&serde_json::to_string(name).unwrap_or_default());
@@ -410,6 +402,6 @@ impl JsonArray {
 }
 
 /// `value` as `export` writes JSON: two spaces an indent, a final line break.
-fn pretty(value: &Value) -> String {
+fn pretty(value: &impl Serialize) -> String {
     crate::output::json(value)
 }

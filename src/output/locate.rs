@@ -39,12 +39,7 @@ pub fn added(added: &Added) -> String {
         |value: &serde_json::Value, key: &str| value[key].as_str().unwrap_or_default().to_string();
     let mut out = String::new();
     for node in &added.new_nodes {
-        let _ = writeln!(
-            out,
-            "new node {} ({})",
-            field(node, "id"),
-            field(node, "kind")
-        );
+        let _ = writeln!(out, "new node {} ({})", node.id, node.kind);
     }
     let _ = writeln!(
         out,

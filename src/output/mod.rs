@@ -6,6 +6,7 @@ pub mod check;
 pub mod compare;
 pub mod contested;
 pub mod diff;
+#[cfg(feature = "cli")] // `schema --kinds` only
 pub(crate) mod kinds;
 pub mod list;
 pub mod locate;

@@ -37,6 +37,7 @@ mod position;
 mod properties;
 mod quiz;
 mod references;
+mod round_trip;
 mod scale;
 mod schema_agrees;
 mod sentences;

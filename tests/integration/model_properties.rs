@@ -187,7 +187,8 @@ proptest! {
         let exported = export::to_json(&graph);
         // The oracle: every generated claim is in the export, and nothing else.
         let mut in_export: BTreeMap<(String, String, String), BTreeSet<(String, String)>> = BTreeMap::new();
-        for relation in exported["relations"].as_array().unwrap() {
+        // A data file leaves an empty array out: no claims, no `relations`.
+        for relation in exported["relations"].as_array().into_iter().flatten() {
             let (mut a, mut b) = (relation["from"].as_str().unwrap().to_string(), relation["to"].as_str().unwrap().to_string());
             let kind = relation["kind"].as_str().unwrap().to_string();
             if kind == "mutually-promotes" && a > b {
