@@ -101,6 +101,7 @@ mod locate;
 #[cfg(feature = "cli")]
 mod pager;
 mod pages;
+mod pandoc;
 mod passage;
 mod pdf;
 mod places;

@@ -5,12 +5,7 @@
 //! no `--` made a dash); figures go in as PNG, drawn by Graphviz into a scratch
 //! directory pandoc reads.
 
-use std::{
-    fmt::Write as _,
-    io::{ErrorKind, Write as _},
-    path::Path,
-    process::{Command, Stdio},
-};
+use std::{fmt::Write as _, path::Path, process::Command};
 
 use crate::{
     error::Error,
@@ -147,41 +142,14 @@ pub fn pptx(deck: &Deck, figures: &[(Figure, Vec<u8>)]) -> Result<Vec<u8>, Error
     if let Some(dir) = &dir {
         command.arg("--resource-path").arg(dir);
     }
-    let mut child = command
-        .stdin(Stdio::piped())
-        .stdout(Stdio::piped())
-        .stderr(Stdio::piped())
-        .spawn()
-        .map_err(|error| {
-            Error::External(if error.kind() == ErrorKind::NotFound {
-                MISSING_PANDOC.into()
-            } else {
-                format!("cannot run pandoc: {error}")
-            })
-        })?;
-    let markdown = markdown(deck);
-    let written = child
-        .stdin
-        .take()
-        .map(|mut stdin| stdin.write_all(markdown.as_bytes()));
-    let output = child
-        .wait_with_output()
-        .map_err(|error| Error::External(format!("pandoc failed: {error}")))?;
-    let stderr = String::from_utf8_lossy(&output.stderr);
-    if !output.status.success() || output.stdout.is_empty() {
-        return Err(Error::External(format!("pandoc failed: {}", stderr.trim())));
-    }
-    if let Some(Err(error)) = written {
-        return Err(Error::External(format!(
-            "pandoc did not read the deck: {error}"
-        )));
-    }
     // pandoc warns of a figure it could not read, and leaves it out.
-    if stderr.contains("Could not") {
-        return Err(Error::External(format!(
-            "pandoc left something out: {}",
-            stderr.trim()
-        )));
-    }
-    Ok(output.stdout)
+    crate::pandoc::convert(
+        command,
+        &markdown(deck),
+        &crate::pandoc::Conversion {
+            what: "the deck",
+            missing: MISSING_PANDOC,
+            refuse_warning: ("Could not", "pandoc left something out"),
+        },
+    )
 }

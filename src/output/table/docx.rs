@@ -2,10 +2,7 @@
 //! citations resolved by pandoc's citeproc against the papers' BibTeX (the entries of
 //! `export --format bibtex`), with the references listed after the table.
 
-use std::{
-    io::{ErrorKind, Write as _},
-    process::{Command, Stdio},
-};
+use std::process::Command;
 
 use crate::{error::Error, formats::citations::bibtex_of, graph::ConceptGraph};
 
@@ -24,7 +21,8 @@ pub fn docx(graph: &ConceptGraph, markdown: &str) -> Result<Vec<u8>, Error> {
     let papers: Vec<_> = graph.papers().collect();
     let scratch = crate::write::Scratch::new()?;
     let bibliography = scratch.file("papers.bib", bibtex_of(&papers).as_bytes())?;
-    let mut child = Command::new("pandoc")
+    let mut command = Command::new("pandoc");
+    command
         .args([
             "--from",
             "markdown",
@@ -35,40 +33,15 @@ pub fn docx(graph: &ConceptGraph, markdown: &str) -> Result<Vec<u8>, Error> {
             "-",
         ])
         .arg("--bibliography")
-        .arg(&bibliography)
-        .stdin(Stdio::piped())
-        .stdout(Stdio::piped())
-        .stderr(Stdio::piped())
-        .spawn()
-        .map_err(|error| {
-            Error::External(if error.kind() == ErrorKind::NotFound {
-                MISSING_PANDOC.into()
-            } else {
-                format!("cannot run pandoc: {error}")
-            })
-        })?;
-    let written = child
-        .stdin
-        .take()
-        .map(|mut stdin| stdin.write_all(markdown.as_bytes()));
-    let output = child
-        .wait_with_output()
-        .map_err(|error| Error::External(format!("pandoc failed: {error}")))?;
-    let stderr = String::from_utf8_lossy(&output.stderr);
-    if !output.status.success() || output.stdout.is_empty() {
-        return Err(Error::External(format!("pandoc failed: {}", stderr.trim())));
-    }
-    if let Some(Err(error)) = written {
-        return Err(Error::External(format!(
-            "pandoc did not read the table: {error}"
-        )));
-    }
+        .arg(&bibliography);
     // citeproc warns of a citation it cannot resolve, and would print the key instead.
-    if stderr.contains("not found") {
-        return Err(Error::External(format!(
-            "pandoc could not resolve every citation: {}",
-            stderr.trim()
-        )));
-    }
-    Ok(output.stdout)
+    crate::pandoc::convert(
+        command,
+        markdown,
+        &crate::pandoc::Conversion {
+            what: "the table",
+            missing: MISSING_PANDOC,
+            refuse_warning: ("not found", "pandoc could not resolve every citation"),
+        },
+    )
 }
