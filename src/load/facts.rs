@@ -2,7 +2,7 @@
 //! declares, a value of the property's type, and sources like a relation's.
 
 use super::{
-    build::Parts,
+    parts::Parts,
     problems::{quote_list, Problems},
     rules::check_source,
 };
