@@ -86,6 +86,7 @@ mod arrow;
 mod commands;
 #[cfg(feature = "cli")]
 mod completion;
+mod cue;
 #[cfg(feature = "cli")]
 mod duplicates;
 mod embedded;

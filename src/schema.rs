@@ -136,7 +136,7 @@ pub struct RelationKind {
     #[serde(default)]
     pub style: EdgeStyle,
     /// Phrases that say this relation holds, with `{from}` and `{to}` slots (`{from...}`
-    /// for a list), for `linkage suggest` (`draft::cue`).
+    /// for a list), for `linkage suggest` (src/cue.rs).
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub cues: Vec<String>,
 }
@@ -327,7 +327,7 @@ impl Schema {
                 }
             }
             for (i, cue) in kind.cues.iter().enumerate() {
-                if let Err(why) = crate::draft::Cue::parse(cue) {
+                if let Err(why) = crate::cue::Cue::parse(cue) {
                     problems.push((
                         format!("/relation_kinds/{name}/cues/{i}"),
                         format!("cue \"{cue}\" of `{name}`: {why}"),
