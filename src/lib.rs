@@ -104,6 +104,7 @@ mod passage;
 mod pdf;
 mod places;
 mod records;
+mod relation_kind;
 mod resolve;
 mod sentences;
 mod source_map;
