@@ -6,9 +6,9 @@ use std::borrow::Cow;
 use serde_json::{json, Map, Value};
 
 use crate::{
-    fact::{Fact, FactRecord},
+    fact::Fact,
     graph::ConceptGraph,
-    records::{DataFile, RelationRecord, SourceRecord},
+    records::{DataFile, FactRecord, RelationRecord, SourceRecord},
     relation::{Relation, Source},
 };
 

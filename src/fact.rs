@@ -13,28 +13,7 @@ use std::fmt;
 use petgraph::graph::NodeIndex;
 use serde::{Deserialize, Serialize};
 
-use crate::{records::SourceRecord, relation::Source};
-
-/// A fact as written in a data file (the data format's record, beside those in
-/// `records.rs`; its sources are a relation's [`SourceRecord`]s). Written, the note
-/// only when there is one.
-#[derive(Debug, Clone, PartialEq, Deserialize, Serialize)]
-#[serde(deny_unknown_fields)]
-pub struct FactRecord {
-    /// The node the fact is about.
-    pub subject: String,
-    /// The property, a name the schema declares (`proposed-in`, `classified-as`, ...).
-    pub property: String,
-    /// The value, typed.
-    pub value: Value,
-    /// Who states it, where, in which words; kept after the file's text is let go, so
-    /// owning its strings.
-    #[serde(default, deserialize_with = "crate::records::owned_sources")]
-    pub sources: Vec<SourceRecord<'static>>,
-    /// A remark by the encoder.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub note: Option<String>,
-}
+use crate::relation::Source;
 
 /// A checked fact.
 #[derive(Debug, Clone)]

@@ -1,6 +1,8 @@
 //! The concept graph: nodes and sourced relations in a petgraph graph, with an index
 //! from id to node so lookups are O(1) and iteration follows the data's order.
 
+mod texts;
+
 use std::{borrow::Cow, path::PathBuf, sync::OnceLock};
 
 use indexmap::IndexMap;

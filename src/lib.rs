@@ -88,6 +88,7 @@ mod arrow;
 mod commands;
 #[cfg(feature = "cli")]
 mod completion;
+mod cue;
 #[cfg(feature = "cli")]
 mod duplicates;
 mod embedded;
@@ -105,6 +106,7 @@ mod pandoc;
 mod passage;
 mod pdf;
 mod places;
+mod relation_kind;
 mod resolve;
 mod sentences;
 mod source_map;

@@ -16,7 +16,6 @@ use std::{borrow::Cow, sync::OnceLock};
 use indexmap::IndexSet;
 
 use crate::{
-    graph::ConceptGraph,
     headings::{derived_locator, headings, Heading},
     locate::{normalise, TextIndex},
     relation::{Extent, Source},
@@ -181,74 +180,61 @@ impl PaperTexts {
     }
 }
 
-impl ConceptGraph {
-    /// The prepared text of paper `paper`, if the graph has texts and this one can be
-    /// read.
-    pub fn paper_text(&self, paper: &str) -> Option<&PaperText> {
-        let store = &self.paper_texts;
-        let location = store.location.as_ref()?;
-        let (i, _, record) = self.papers.get_full(paper)?;
-        store
-            .prepared
-            .get(i)?
+impl PaperTexts {
+    /// The prepared text of the paper at `index` in the graph's paper order, read from
+    /// its `file` and prepared the first time it is asked for; `None` without texts or
+    /// when it cannot be read. `titles` gathers every paper's locator headings
+    /// ([`locator_titles`]), called at most once for all the papers.
+    pub(crate) fn prepared(
+        &self,
+        index: usize,
+        file: &str,
+        titles: impl FnOnce() -> Vec<Vec<String>>,
+    ) -> Option<&PaperText> {
+        let location = self.location.as_ref()?;
+        self.prepared
+            .get(index)?
             .get_or_init(|| {
-                let text = location.text(&record.file).ok()?;
-                let titles = store.titles.get_or_init(|| locator_titles(self));
+                let text = location.text(file).ok()?;
+                let titles = self.titles.get_or_init(titles);
                 Some(PaperText::new(
                     &text,
-                    titles.get(i).map_or(&[], Vec::as_slice),
+                    titles.get(index).map_or(&[], Vec::as_slice),
                 ))
             })
             .as_ref()
     }
+}
 
-    /// The page `source` names: the page its locator gives (`p. 317, 3.2`), else the
-    /// page its quote stands on in its paper's text, when the text is divided into
-    /// pages (src/pages.rs); `None` otherwise.
-    pub fn page_of(&self, source: &Source) -> Option<String> {
-        if let (Some(page), _) = crate::pages::split(source.locator()) {
-            return Some(page.to_string());
-        }
-        let first = crate::pages::first_page(self.paper(&source.paper)?.pages.as_deref());
-        self.paper_text(&source.paper)?
-            .page_at(source.quote(), first)
-    }
-
-    /// `source`'s quote in its text: `None` without the text, or when the quote is not
-    /// in it.
-    pub fn passage(&self, source: &Source) -> Option<Passage> {
-        self.paper_text(&source.paper)?.passage(source.quote())
-    }
-
-    /// The words human output prints for `source`: the sentence its quote is in, or
-    /// (for a source whose extent is the quote) the quote marked `…` where its sentence
-    /// goes on; the quote as encoded when its text is not at hand.
-    pub fn printed_quote<'s>(&self, source: &'s Source) -> Cow<'s, str> {
-        let quote = source.quote().trim();
-        let Some(passage) = self.passage(source) else {
-            return Cow::Borrowed(quote);
-        };
-        match source.extent() {
-            Extent::Sentence => Cow::Owned(passage.sentence),
-            Extent::Quote => {
-                let before = if passage.starts_before { "…" } else { "" };
-                let after = if passage.ends_after { "…" } else { "" };
-                Cow::Owned(format!("{before}{}{after}", normalise(quote)))
-            }
+/// The words human output prints for `source`, given its `passage` in its paper's text
+/// (`None` without the text or when the quote is not in it): the sentence its quote is
+/// in, or (for a source whose extent is the quote) the quote marked `…` where its
+/// sentence goes on; the quote as encoded when there is no passage.
+pub(crate) fn printed_quote(source: &Source, passage: Option<Passage>) -> Cow<'_, str> {
+    let quote = source.quote().trim();
+    let Some(passage) = passage else {
+        return Cow::Borrowed(quote);
+    };
+    match source.extent() {
+        Extent::Sentence => Cow::Owned(passage.sentence),
+        Extent::Quote => {
+            let before = if passage.starts_before { "…" } else { "" };
+            let after = if passage.ends_after { "…" } else { "" };
+            Cow::Owned(format!("{before}{}{after}", normalise(quote)))
         }
     }
 }
 
-/// By paper (in the graph's order), the headings its sources' locators name: each part
-/// of a locator's chain (`A / B / 3) C`).
-fn locator_titles(graph: &ConceptGraph) -> Vec<Vec<String>> {
-    let mut titles: Vec<IndexSet<&str>> = vec![IndexSet::new(); graph.papers.len()];
-    let sources = graph
-        .relations()
-        .flat_map(|(_, r)| r.sources.iter())
-        .chain(graph.facts().iter().flat_map(|f| f.sources.iter()));
+/// By paper (`paper_of` gives a source's paper's index among `papers`), the headings
+/// its `sources`' locators name: each part of a locator's chain (`A / B / 3) C`).
+pub(crate) fn locator_titles<'s>(
+    papers: usize,
+    sources: impl Iterator<Item = &'s Source>,
+    paper_of: impl Fn(&Source) -> Option<usize>,
+) -> Vec<Vec<String>> {
+    let mut titles: Vec<IndexSet<&str>> = vec![IndexSet::new(); papers];
     for source in sources {
-        let Some(i) = graph.papers.get_index_of(source.paper.as_str()) else {
+        let Some(i) = paper_of(source) else {
             continue;
         };
         let headings = crate::pages::split(source.locator()).1;

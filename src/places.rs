@@ -21,7 +21,9 @@ use std::borrow::Cow;
 
 use rustc_hash::{FxHashMap, FxHashSet};
 
-use crate::{graph::ConceptGraph, output::display_width, relation::Source, symbol::Symbol};
+use textwrap::core::display_width;
+
+use crate::{relation::Source, symbol::Symbol};
 
 /// Widest short locator, in columns.
 const SHORT_LOCATOR: usize = 52;
@@ -92,80 +94,78 @@ pub(crate) fn chain(locator: &str) -> Vec<String> {
         .collect()
 }
 
-impl ConceptGraph {
-    /// The locator of `source`: as the data gives it, or, where the data omits it, the
-    /// chain of headings its quote falls under in the paper's text (empty without it).
-    pub fn locator_of<'s>(&self, source: &'s Source) -> Cow<'s, str> {
-        if !source.locator().trim().is_empty() {
-            return Cow::Borrowed(source.locator());
+/// Every paper's places, gathered from `sources`: `paper_of` gives a source's paper's
+/// index (of `papers`), `locator_of` its locator (as the data gives it, or from its
+/// paper's text).
+pub(crate) fn gather<'s>(
+    papers: usize,
+    sources: impl Iterator<Item = &'s Source>,
+    paper_of: impl Fn(&Source) -> Option<usize>,
+    locator_of: impl Fn(&'s Source) -> Cow<'s, str>,
+) -> Vec<PaperPlaces> {
+    let mut places: Vec<PaperPlaces> = (0..papers).map(|_| PaperPlaces::default()).collect();
+    // A large dataset repeats a few locators a million times: each distinct one is
+    // split into its chain once.
+    let mut seen: FxHashSet<(Symbol, &str)> = FxHashSet::default();
+    for source in sources {
+        let given = source.locator();
+        if !given.trim().is_empty() && !seen.insert((source.paper, given)) {
+            continue;
         }
-        self.paper_text(&source.paper)
-            .and_then(|text| text.locator_at(source.quote()))
-            .map_or(Cow::Borrowed(""), Cow::Owned)
-    }
-
-    /// The locator with its page, as exports and citations write it: the page
-    /// ([`ConceptGraph::page_of`]) and then the headings of
-    /// [`ConceptGraph::locator_of`] (`p. 317, 3. Problems / 3.2 Funds`).
-    pub fn cited_locator<'s>(&self, source: &'s Source) -> Cow<'s, str> {
-        let locator = self.locator_of(source);
-        match self.page_of(source) {
-            Some(page) => Cow::Owned(crate::pages::join(
-                Some(&page),
-                crate::pages::split(&locator).1,
-            )),
-            None => locator,
+        if let Some(j) = paper_of(source) {
+            places[j].add(chain(&locator_of(source)));
         }
     }
+    places
+}
 
-    /// The locator for the terminal: the page, where known ([`ConceptGraph::page_of`]),
-    /// then `§` and the fewest innermost headings of [`ConceptGraph::locator_of`] that
-    /// name one place of the paper (`p. 317, §Weak regional support capacity / 1)`),
-    /// fitted into a few words (outer headings cut first, marked `…`).
-    pub fn short_locator(&self, source: &Source) -> String {
-        let chain = chain(&self.locator_of(source));
-        let places = self.paper_places(&source.paper);
-        let k = places.map_or(1, |p| p.unique_end(&chain)).max(1);
-        let end = &chain[chain.len().saturating_sub(k)..];
-        let headings = if end.is_empty() {
-            String::new()
+/// The locator for the terminal, from a source's `locator` (its chain of headings),
+/// its paper's `places` and its `page`: the page, where known, then `§` and the
+/// fewest innermost headings that name one place of the paper (`p. 317, §Weak
+/// regional support capacity / 1)`), fitted into a few words (outer headings cut
+/// first, marked `…`).
+pub(crate) fn short(locator: &str, places: Option<&PaperPlaces>, page: Option<String>) -> String {
+    let chain = chain(locator);
+    let k = places.map_or(1, |p| p.unique_end(&chain)).max(1);
+    let end = &chain[chain.len().saturating_sub(k)..];
+    let headings = if end.is_empty() {
+        String::new()
+    } else {
+        fit_locator(end)
+    };
+    match page {
+        Some(page) => crate::pages::join(Some(&page), &headings),
+        None if headings.is_empty() => fit_locator(end),
+        None => headings,
+    }
+}
+
+/// One heading for the terminal: `§` and the heading, cut to a few words (`…`). How
+/// many headings of a source's chain to print is
+/// [`ConceptGraph::short_locator`](crate::graph::ConceptGraph::short_locator)'s
+/// choice.
+pub fn short_locator(heading: &str) -> String {
+    let heading = heading.trim();
+    let mut short = String::with_capacity(heading.len().min(4 * SHORT_LOCATOR) + 5);
+    short.push('§');
+    if display_width(heading) < SHORT_LOCATOR {
+        short.push_str(heading);
+        return short;
+    }
+    let mut width = display_width(&short);
+    for c in heading.chars() {
+        let next = if c.is_ascii_graphic() || c == ' ' {
+            1
         } else {
-            fit_locator(end)
+            display_width(c.encode_utf8(&mut [0; 4]))
         };
-        match self.page_of(source) {
-            Some(page) => crate::pages::join(Some(&page), &headings),
-            None if headings.is_empty() => fit_locator(end),
-            None => headings,
+        if width + next + 1 > SHORT_LOCATOR {
+            break;
         }
+        short.push(c);
+        width += next;
     }
-
-    /// The places of `paper`, gathered from every source on first use.
-    fn paper_places(&self, paper: &str) -> Option<&PaperPlaces> {
-        let i = self.papers.get_index_of(paper)?;
-        let all = self.paper_texts.places.get_or_init(|| {
-            let mut places: Vec<PaperPlaces> = (0..self.papers.len())
-                .map(|_| PaperPlaces::default())
-                .collect();
-            let sources = self
-                .relations()
-                .flat_map(|(_, r)| r.sources.iter())
-                .chain(self.facts().iter().flat_map(|f| f.sources.iter()));
-            // A large dataset repeats a few locators a million times: each distinct one
-            // is split into its chain once.
-            let mut seen: FxHashSet<(Symbol, &str)> = FxHashSet::default();
-            for source in sources {
-                let given = source.locator();
-                if !given.trim().is_empty() && !seen.insert((source.paper, given)) {
-                    continue;
-                }
-                if let Some(j) = self.papers.get_index_of(source.paper.as_str()) {
-                    places[j].add(chain(&self.locator_of(source)));
-                }
-            }
-            places
-        });
-        all.get(i)
-    }
+    short.trim_end().to_string() + "…"
 }
 
 /// `§` and the headings `end`, joined, within [`SHORT_LOCATOR`] columns: the innermost
@@ -178,7 +178,7 @@ fn fit_locator(end: &[String]) -> String {
     if display_width(&whole) < SHORT_LOCATOR {
         return whole;
     }
-    let inner = crate::output::short_locator(innermost);
+    let inner = short_locator(innermost);
     let room = SHORT_LOCATOR.saturating_sub(display_width(&inner) + CHAIN_SEPARATOR.len() + 1);
     if outer.is_empty() || room < 8 {
         return inner;

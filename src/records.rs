@@ -49,7 +49,7 @@ pub struct DataFile<'a, R = RawRelation<'a>> {
     pub relations: Vec<R>,
     /// Fact records.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
-    pub facts: Vec<crate::fact::FactRecord>,
+    pub facts: Vec<FactRecord>,
     /// The file's text, which relations borrow from.
     #[serde(skip)]
     pub text: std::marker::PhantomData<&'a str>,
@@ -260,4 +260,24 @@ impl SourceView<'_> {
         )
         .with_extent(self.extent.and_then(Extent::parse).unwrap_or_default())
     }
+}
+
+/// A fact as written in a data file (its sources are a relation's [`SourceRecord`]s).
+/// Written, the note only when there is one.
+#[derive(Debug, Clone, PartialEq, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct FactRecord {
+    /// The node the fact is about.
+    pub subject: String,
+    /// The property, a name the schema declares (`proposed-in`, `classified-as`, ...).
+    pub property: String,
+    /// The value, typed.
+    pub value: crate::fact::Value,
+    /// Who states it, where, in which words; kept after the file's text is let go, so
+    /// owning its strings.
+    #[serde(default, deserialize_with = "owned_sources")]
+    pub sources: Vec<SourceRecord<'static>>,
+    /// A remark by the encoder.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub note: Option<String>,
 }

@@ -2,14 +2,13 @@
 //! `import` format for the scholar to prune, fix and import.
 //!
 //! How a sentence says that a relation holds is data: each relation kind of the schema
-//! may declare cue phrases with slots ([`cue`]). Every sentence of the text is tried
+//! may declare cue phrases with slots (src/cue.rs). Every sentence of the text is tried
 //! against every cue; each phrase a slot takes is matched against the concepts the
 //! other papers use ([`crate::matching`]): an existing concept when one reaches the
 //! match threshold, else a new concept, its label the phrase and its kind one the
 //! relation kind allows. Offline and deterministic: no model, no randomness, output
 //! sorted by score then by place in the text.
 
-pub mod cue;
 pub mod evaluate;
 mod sheet;
 
@@ -17,10 +16,10 @@ use std::collections::HashSet;
 
 use petgraph::graph::NodeIndex;
 
-pub use cue::Cue;
 pub use sheet::{to_csv, SHEET_COLUMNS};
 
 use crate::{
+    cue::Cue,
     graph::ConceptGraph,
     headings,
     matching::{Index, Tuning, View},

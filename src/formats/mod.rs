@@ -125,7 +125,7 @@ impl<'g> View<'g> {
     }
 
     /// [`View::fact_items`] as data-file records.
-    pub fn fact_records(&self) -> Vec<crate::fact::FactRecord> {
+    pub fn fact_records(&self) -> Vec<crate::records::FactRecord> {
         self.fact_items()
             .into_iter()
             .map(|(fact, sources)| {

@@ -17,9 +17,9 @@ use serde_json::Value;
 use super::xml::{Item, Reader, XmlError};
 use crate::{
     error::Error,
-    fact::FactRecord,
     node::Node,
     paper::Paper,
+    records::FactRecord,
     records::{DataFile, RelationRecord, SourceRecord},
     relation::Positions,
     schema::Schema,

@@ -2,15 +2,12 @@
 //! declares, a value of the property's type, and sources like a relation's.
 
 use super::{
-    build::Parts,
+    parts::Parts,
     problems::{quote_list, Problems},
     rules::check_source,
 };
 use crate::spelling::closest;
-use crate::{
-    fact::{Fact, FactRecord},
-    relation::Origin,
-};
+use crate::{fact::Fact, records::FactRecord, relation::Origin};
 
 /// The facts of `file` that check; each problem reported once, at its field.
 pub(super) fn check_facts(

@@ -9,7 +9,7 @@ use rustc_hash::FxBuildHasher;
 
 use crate::relation::{Positions, Relation, Source};
 
-use super::{build::Parts, problems::Problems};
+use super::{parts::Parts, problems::Problems};
 
 /// What makes two claims the same relation. Symmetric kinds are keyed in one canonical
 /// direction, so "A differs from B" and "B differs from A" (positions swapped) merge.

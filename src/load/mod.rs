@@ -9,6 +9,7 @@ mod facts;
 mod files;
 mod merge;
 mod parse;
+mod parts;
 mod problems;
 mod rules;
 

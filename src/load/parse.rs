@@ -385,7 +385,7 @@ pub(super) struct ParsedFile {
     pub(super) file: usize,
     pub(super) papers: Vec<Paper>,
     pub(super) nodes: Vec<Node>,
-    pub(super) facts: Vec<crate::fact::FactRecord>,
+    pub(super) facts: Vec<crate::records::FactRecord>,
     pub(super) relations: Held,
 }
 

@@ -17,7 +17,7 @@ use crate::{
 };
 
 use super::{
-    build::{Definitions, Parts},
+    parts::{Definitions, Parts},
     problems::{quote_list, ItemPointer, Problems},
 };
 

@@ -10,8 +10,10 @@
 
 use std::collections::BTreeSet;
 
+use indexmap::IndexMap;
+
 use crate::{
-    schema::{Polarity, RelationKind, Role, Schema},
+    relation_kind::{Polarity, RelationKind, Role},
     spelling::closest,
 };
 
@@ -20,8 +22,23 @@ use super::{Logic, Statement};
 /// A problem: where in the schema, and what.
 type Problem = (String, String);
 
-/// Every problem with the logic `schema` declares.
-pub(crate) fn problems(schema: &Schema) -> Vec<Problem> {
+/// What the checks read of a schema: its node kinds' names (for `*`) and its relation
+/// kinds.
+struct Declared<'s> {
+    node_kinds: Vec<&'s str>,
+    relation_kinds: &'s IndexMap<String, RelationKind>,
+}
+
+/// Every problem with the logic a schema declares: its relation kinds,
+/// `relation_kinds`, between its node kinds, `node_kinds`.
+pub(crate) fn problems<'s>(
+    node_kinds: impl Iterator<Item = &'s str>,
+    relation_kinds: &'s IndexMap<String, RelationKind>,
+) -> Vec<Problem> {
+    let schema = &Declared {
+        node_kinds: node_kinds.collect(),
+        relation_kinds,
+    };
     let mut problems = Vec::new();
     names(schema, &mut problems);
     if !problems.is_empty() {
@@ -62,9 +79,9 @@ fn pointer(kind: &str, field: &str, i: Option<usize>) -> String {
 }
 
 /// Every name a relation kind.
-fn names(schema: &Schema, problems: &mut Vec<Problem>) {
+fn names(schema: &Declared<'_>, problems: &mut Vec<Problem>) {
     let known = || schema.relation_kinds.keys().map(String::as_str);
-    for (name, kind) in &schema.relation_kinds {
+    for (name, kind) in schema.relation_kinds {
         for (field, i, other) in declared(kind) {
             if schema.relation_kinds.contains_key(other) {
                 continue;
@@ -84,8 +101,8 @@ fn names(schema: &Schema, problems: &mut Vec<Problem>) {
 }
 
 /// Only ordinary kinds take part in the logic.
-fn roles(schema: &Schema, problems: &mut Vec<Problem>) {
-    for (name, kind) in &schema.relation_kinds {
+fn roles(schema: &Declared<'_>, problems: &mut Vec<Problem>) {
+    for (name, kind) in schema.relation_kinds {
         for (field, i, other) in declared(kind) {
             let other_role = schema.relation_kinds[other].role;
             let comparison = [(name.as_str(), kind.role), (other, other_role)]
@@ -104,9 +121,9 @@ fn roles(schema: &Schema, problems: &mut Vec<Problem>) {
 }
 
 /// The node kinds a relation kind allows at one end, `*` spelled out.
-fn allowed<'s>(schema: &'s Schema, list: &'s [crate::symbol::Symbol]) -> BTreeSet<&'s str> {
+fn allowed<'s>(schema: &'s Declared<'_>, list: &'s [crate::symbol::Symbol]) -> BTreeSet<&'s str> {
     if list.iter().any(|k| k.as_str() == "*") {
-        schema.node_kinds.keys().map(String::as_str).collect()
+        schema.node_kinds.iter().copied().collect()
     } else {
         list.iter().map(|k| k.as_str()).collect()
     }
@@ -118,8 +135,8 @@ fn missing(wanted: &BTreeSet<&str>, have: &BTreeSet<&str>) -> Vec<String> {
 
 /// Inverses: not of itself, not of a symmetric kind, one per kind, mirrored node kinds
 /// and polarity.
-fn inverses(schema: &Schema, problems: &mut Vec<Problem>) {
-    let kinds = &schema.relation_kinds;
+fn inverses(schema: &Declared<'_>, problems: &mut Vec<Problem>) {
+    let kinds = schema.relation_kinds;
     // The kind each inverse was first claimed by.
     let mut partner: indexmap::IndexMap<&str, &str> = indexmap::IndexMap::new();
     for (name, kind) in kinds {
@@ -243,8 +260,8 @@ fn polarity_name(polarity: Polarity) -> &'static str {
 
 /// The kind of `name`'s inverse pair read first: implications declared on either kind
 /// of a pair are implications of the pair.
-fn pair_head<'s>(schema: &'s Schema, name: &'s str) -> &'s str {
-    let kinds = &schema.relation_kinds;
+fn pair_head<'s>(schema: &'s Declared<'_>, name: &'s str) -> &'s str {
+    let kinds = schema.relation_kinds;
     let inverse = kinds[name].inverse.as_deref().or_else(|| {
         kinds
             .iter()
@@ -259,8 +276,8 @@ fn pair_head<'s>(schema: &'s Schema, name: &'s str) -> &'s str {
 
 /// Implications: not of itself or its inverse, to kinds that allow at least its node
 /// kinds, never in a circle.
-fn implications(schema: &Schema, problems: &mut Vec<Problem>) {
-    let kinds = &schema.relation_kinds;
+fn implications(schema: &Declared<'_>, problems: &mut Vec<Problem>) {
+    let kinds = schema.relation_kinds;
     for (name, kind) in kinds {
         for (i, weaker) in kind.implies.iter().enumerate() {
             let at = pointer(name, "implies", Some(i));
@@ -306,8 +323,8 @@ fn implications(schema: &Schema, problems: &mut Vec<Problem>) {
 
 /// Implication running in a circle, over inverse pairs (a kind and its inverse are
 /// one node): each circle reported once, at its first kind.
-fn circles(schema: &Schema, problems: &mut Vec<Problem>) {
-    let kinds = &schema.relation_kinds;
+fn circles(schema: &Declared<'_>, problems: &mut Vec<Problem>) {
+    let kinds = schema.relation_kinds;
     let heads: Vec<&str> = kinds.keys().map(|n| pair_head(schema, n)).collect();
     let next = |head: &str| -> Vec<&str> {
         let mut out: Vec<&str> = Vec::new();
@@ -376,9 +393,9 @@ fn circles(schema: &Schema, problems: &mut Vec<Problem>) {
 
 /// Oppositions: not of itself or of what it implies (or is implied by), between kinds
 /// that can join the same two concepts, and no kind implying two opposed ones.
-fn oppositions(schema: &Schema, problems: &mut Vec<Problem>) {
-    let kinds = &schema.relation_kinds;
-    let logic = Logic::new(schema);
+fn oppositions(schema: &Declared<'_>, problems: &mut Vec<Problem>) {
+    let kinds = schema.relation_kinds;
+    let logic = Logic::new(kinds);
     let (x, y) = (
         petgraph::graph::NodeIndex::new(0),
         petgraph::graph::NodeIndex::new(1),
@@ -510,7 +527,7 @@ fn oppositions(schema: &Schema, problems: &mut Vec<Problem>) {
     }
 }
 
-fn list(schema: &Schema, kinds: &[crate::symbol::Symbol]) -> String {
+fn list(schema: &Declared<'_>, kinds: &[crate::symbol::Symbol]) -> String {
     allowed(schema, kinds)
         .into_iter()
         .collect::<Vec<_>>()

@@ -22,14 +22,16 @@
 
 pub mod check;
 
+use indexmap::IndexMap;
 use petgraph::graph::NodeIndex;
-use rustc_hash::FxHashSet;
+use rustc_hash::{FxHashMap, FxHashSet};
 use serde::Serialize;
 
 use crate::{
     fact::Fact,
     relation::Relation,
-    schema::{Polarity, Role, Schema},
+    relation_kind::{Polarity, RelationKind, Role},
+    symbol::Symbol,
 };
 
 /// A claim as [`judge`] compares it: a relation or a fact (with its sources; the
@@ -203,9 +205,12 @@ struct KindLogic {
     casts_liability: bool,
 }
 
-/// The compiled logic of a schema's relation kinds ([`Schema::logic`]).
+/// The compiled logic of a schema's relation kinds
+/// ([`Schema::logic`](crate::schema::Schema::logic)), which holds it.
 #[derive(Debug, Clone, Default)]
 pub struct Logic {
+    /// Each kind's number (its index in the schema), by name, for [`judge`].
+    numbers: FxHashMap<Symbol, usize>,
     kinds: Vec<KindLogic>,
     /// Opposed canonical kinds, both ways round: (a, b, ends swapped) means a claim
     /// `a(x, y)` cannot stand with `b(x, y)` (swapped: with `b(y, x)`).
@@ -219,10 +224,10 @@ fn index(i: usize) -> u16 {
 }
 
 impl Logic {
-    /// Compiles the logic of `schema`'s relation kinds. Names that are not kinds are
-    /// skipped (the loader reports them: [`check`]).
-    pub fn new(schema: &Schema) -> Self {
-        let kinds = &schema.relation_kinds;
+    /// Compiles the logic of a schema's relation kinds, `kinds` (its
+    /// `relation_kinds`). Names that are not kinds are skipped (the loader reports
+    /// them: [`check`]).
+    pub fn new(kinds: &IndexMap<String, RelationKind>) -> Self {
         let find = |name: &str| kinds.get_index_of(name).map(index);
         // Inverses, declared on either kind of a pair (or both).
         let mut inverse: Vec<Option<u16>> = vec![None; kinds.len()];
@@ -265,6 +270,11 @@ impl Logic {
             })
             .collect();
         let mut logic = Self {
+            numbers: kinds
+                .keys()
+                .enumerate()
+                .map(|(i, name)| (Symbol::new(name), i))
+                .collect(),
             kinds: compiled,
             opposed: FxHashSet::default(),
         };
@@ -528,7 +538,7 @@ fn comparisons_opposed(one: Statement, other: Statement) -> bool {
 /// kinds (either way round). Linear in the kinds and declarations reached.
 fn closure(
     start: u16,
-    kinds: &indexmap::IndexMap<String, crate::schema::RelationKind>,
+    kinds: &IndexMap<String, RelationKind>,
     inverse: &[Option<u16>],
     implied: &[Vec<u16>],
     canonical: &[(u16, bool)],
@@ -571,19 +581,20 @@ fn closure(
 
 /// Whether two claims agree, differ only in framing, pull against each other, or
 /// cannot both hold: the one judgement `contested`, `compare`, `position`, the quiz and
-/// the figures rest on. Reads only what the claims say, through `schema`'s logic of
-/// relation kinds ([`Logic`]); who says it plays no part.
+/// the figures rest on. Reads only what the claims say, through `logic`, the schema's
+/// compiled logic of relation kinds
+/// ([`Schema::logic`](crate::schema::Schema::logic)); who says it plays no part.
 ///
 /// Two facts about the same property of the same concept are the same when their
 /// values are, and conflict otherwise; a fact and a relation are unrelated.
-pub fn judge(schema: &Schema, a: Claim<'_>, b: Claim<'_>) -> Verdict {
+pub fn judge(logic: &Logic, a: Claim<'_>, b: Claim<'_>) -> Verdict {
     match (a, b) {
         (Claim::Relation(x), Claim::Relation(y)) => {
-            let kind = |r: &Relation| schema.relation_kinds.get_index_of(r.kind.as_str());
+            let kind = |r: &Relation| logic.numbers.get(&r.kind).copied();
             let (Some(kx), Some(ky)) = (kind(x), kind(y)) else {
                 return Verdict::Unrelated;
             };
-            schema.logic().judge_relations((kx, x), (ky, y))
+            logic.judge_relations((kx, x), (ky, y))
         }
         (Claim::Fact(x), Claim::Fact(y)) => {
             if x.subject != y.subject || x.property != y.property {

@@ -18,7 +18,8 @@ use std::collections::HashSet;
 use petgraph::graph::NodeIndex;
 
 use super::{
-    score::{name_score, needs, Query},
+    needs::needs,
+    score::{name_score, Query},
     Index, Tuning, View,
 };
 use crate::{graph::ConceptGraph, normalize::Words, relation::Source, text_store::TextStore};

@@ -11,7 +11,7 @@ use std::collections::HashMap;
 use petgraph::graph::NodeIndex;
 
 use super::{
-    score::{needs, terms, Need},
+    needs::{needs, terms, Need},
     view::View,
 };
 use crate::{graph::ConceptGraph, normalize::Words, relation::Source};

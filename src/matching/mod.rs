@@ -15,6 +15,7 @@
 
 pub mod evaluate;
 mod index;
+mod needs;
 mod score;
 mod view;
 
@@ -24,7 +25,8 @@ pub use index::{Index, NameField};
 pub use view::View;
 
 use crate::{error::Error, normalize::Words, relation::Source};
-use score::{context_score, name_score, needs, terms, Context, Query};
+use needs::{needs, terms};
+use score::{context_score, name_score, Context, Query};
 
 /// How many papers' use earns a concept the whole of [`Tuning::papers`].
 const PAPERS_FOR_FULL_PREFERENCE: usize = 4;

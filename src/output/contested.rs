@@ -315,7 +315,7 @@ fn write_side(
         // The opposed relation as a sentence, in names.
         format!(
             "{} — {}",
-            super::position::claim_sentence(graph, evidence),
+            super::sentence::claim_sentence(graph, evidence),
             papers.join("; ")
         )
     } else if let (Kind::RelatedDifferently, Some(ClaimRef::Relation(edge))) =

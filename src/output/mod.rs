@@ -52,6 +52,7 @@ pub fn styled(style: Style, text: impl std::fmt::Display) -> String {
 }
 
 pub use crate::arrow::{relation_line, GLUE};
+pub use crate::places::short_locator;
 
 /// Wraps `text` to [`WIDTH`], every line starting with `indent`. Long words are kept
 /// whole rather than broken; nothing is ever truncated.
@@ -230,36 +231,6 @@ pub fn padding(text: &str, width: usize) -> String {
 /// A node's name (its label), for text that is wrapped before styling.
 pub fn node_plain(graph: &ConceptGraph, ix: petgraph::graph::NodeIndex) -> String {
     graph.node(ix).label.clone()
-}
-
-/// Widest short locator, in columns.
-const SHORT_LOCATOR: usize = 52;
-
-/// One heading for the terminal: `§` and the heading, cut to a few words (`…`). How
-/// many headings of a source's chain to print is [`ConceptGraph::short_locator`]'s
-/// choice (src/places.rs).
-pub fn short_locator(heading: &str) -> String {
-    let heading = heading.trim();
-    let mut short = String::with_capacity(heading.len().min(4 * SHORT_LOCATOR) + 5);
-    short.push('§');
-    if display_width(heading) < SHORT_LOCATOR {
-        short.push_str(heading);
-        return short;
-    }
-    let mut width = display_width(&short);
-    for c in heading.chars() {
-        let next = if c.is_ascii_graphic() || c == ' ' {
-            1
-        } else {
-            display_width(c.encode_utf8(&mut [0; 4]))
-        };
-        if width + next + 1 > SHORT_LOCATOR {
-            break;
-        }
-        short.push(c);
-        width += next;
-    }
-    short.trim_end().to_string() + "…"
 }
 
 /// A source as `Cite, §locator: "sentence"` (its [`ConceptGraph::short_locator`] and

@@ -14,54 +14,17 @@ use super::{
 use crate::{
     graph::ConceptGraph,
     logic::Verdict,
-    output::{contested::question, sentence::hop_sentence},
+    output::{
+        contested::question,
+        sentence::{claim_sentence, lower_initial},
+    },
     query::{
         contested::{ClaimRef, Kind, Strength},
         position::{ClaimPosition, Position, Stance},
-        Hop, Stop,
+        Stop,
     },
     schema::Role,
 };
-
-/// A claim as a sentence, in names: the relation kind's template (a difference
-/// without its positions), or a fact's property and value.
-pub fn claim_sentence(graph: &ConceptGraph, claim: ClaimRef) -> String {
-    match claim {
-        ClaimRef::Relation(edge) => {
-            let relation = graph.relation(edge);
-            match (graph.role_of(relation), relation.dimension) {
-                (Role::Difference, Some(dimension)) => format!(
-                    "{} and {} differ in {}",
-                    graph.node(relation.from).label,
-                    graph.node(relation.to).label,
-                    lower_first(&graph.node(dimension).label)
-                ),
-                _ => hop_sentence(
-                    graph,
-                    &Hop {
-                        edge,
-                        from: relation.from,
-                        to: relation.to,
-                        forward: true,
-                    },
-                ),
-            }
-        }
-        ClaimRef::Fact(i) => {
-            let fact = &graph.facts()[i];
-            let property = graph
-                .schema()
-                .properties
-                .get(&fact.property)
-                .map_or(fact.property.as_str(), |p| p.label.as_str());
-            format!(
-                "{} {property} {}",
-                graph.node(fact.subject).label,
-                fact.value
-            )
-        }
-    }
-}
 
 /// [`claim_sentence`] inside another sentence: a template's own first word ("there is
 /// a transition ...") in lower case, a concept's name as it is.
@@ -74,18 +37,9 @@ fn embedded(graph: &ConceptGraph, claim: ClaimRef) -> String {
                 .template
                 .starts_with('{') =>
         {
-            lower_first(&sentence)
+            lower_initial(&sentence)
         }
         _ => sentence,
-    }
-}
-
-fn lower_first(text: &str) -> String {
-    let mut chars = text.chars();
-    let second_upper = text.chars().nth(1).is_some_and(char::is_uppercase);
-    match chars.next() {
-        Some(first) if !second_upper => first.to_lowercase().chain(chars).collect(),
-        _ => text.to_string(),
     }
 }
 

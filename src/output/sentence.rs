@@ -2,8 +2,9 @@
 
 use crate::{
     graph::ConceptGraph,
-    query::{comparison::topic_of, Hop},
+    query::{comparison::topic_of, contested::ClaimRef, Hop},
     relation::{Relation, Source},
+    schema::Role,
 };
 
 /// The sentence a hop's relation kind's template makes, filled with node labels.
@@ -184,6 +185,58 @@ fn upper_first(text: &str) -> String {
     chars
         .next()
         .map_or_else(String::new, |c| c.to_uppercase().chain(chars).collect())
+}
+
+/// A claim as a sentence, in names: the relation kind's template (a difference
+/// without its positions), or a fact's property and value.
+pub fn claim_sentence(graph: &ConceptGraph, claim: ClaimRef) -> String {
+    match claim {
+        ClaimRef::Relation(edge) => {
+            let relation = graph.relation(edge);
+            match (graph.role_of(relation), relation.dimension) {
+                (Role::Difference, Some(dimension)) => format!(
+                    "{} and {} differ in {}",
+                    graph.node(relation.from).label,
+                    graph.node(relation.to).label,
+                    lower_initial(&graph.node(dimension).label)
+                ),
+                _ => hop_sentence(
+                    graph,
+                    &Hop {
+                        edge,
+                        from: relation.from,
+                        to: relation.to,
+                        forward: true,
+                    },
+                ),
+            }
+        }
+        ClaimRef::Fact(i) => {
+            let fact = &graph.facts()[i];
+            let property = graph
+                .schema()
+                .properties
+                .get(&fact.property)
+                .map_or(fact.property.as_str(), |p| p.label.as_str());
+            format!(
+                "{} {property} {}",
+                graph.node(fact.subject).label,
+                fact.value
+            )
+        }
+    }
+}
+
+/// The first letter in lower case unless the second is upper case too (an acronym:
+/// "CPC"): a concept's name inside a claim's sentence. Unlike `lower_first`, a name
+/// ("Xi Jinping") is lowered too: what [`claim_sentence`] has always printed.
+pub(crate) fn lower_initial(text: &str) -> String {
+    let mut chars = text.chars();
+    let second_upper = text.chars().nth(1).is_some_and(char::is_uppercase);
+    match chars.next() {
+        Some(first) if !second_upper => first.to_lowercase().chain(chars).collect(),
+        _ => text.to_string(),
+    }
 }
 
 /// "Goals" → "goals", but "CPC leadership" and "Xi Jinping" stay as they are: the

@@ -224,10 +224,11 @@ pub fn both_ways(
         return None;
     }
     let claim = |edge: EdgeIndex| LogicClaim::Relation(graph.relation(edge));
+    let logic = graph.schema().logic();
     let conflict = shared.iter().any(|&s| {
         different
             .iter()
-            .any(|&d| judge(graph.schema(), claim(s), claim(d)) == Verdict::Conflict)
+            .any(|&d| judge(logic, claim(s), claim(d)) == Verdict::Conflict)
     });
     Some(if conflict {
         Verdict::Conflict

@@ -168,7 +168,7 @@ pub fn position(graph: &ConceptGraph, paper: &str, text: Option<&str>, budget: B
             .map(|(i, _)| ClaimRef::Fact(i)),
     );
     let order: Vec<&str> = graph.papers().map(|p| p.id.as_str()).collect();
-    let schema = graph.schema();
+    let logic = graph.schema().logic();
     // Each concept's facts, found once: a claim is compared with the facts of its ends.
     let mut facts_about: IndexMap<NodeIndex, Vec<usize>> = IndexMap::new();
     for (i, fact) in graph.facts().iter().enumerate() {
@@ -205,7 +205,7 @@ pub fn position(graph: &ConceptGraph, paper: &str, text: Option<&str>, budget: B
                 Verdict::Same
             } else {
                 match other.claim(graph) {
-                    Some(theirs) => judge(schema, own, theirs),
+                    Some(theirs) => judge(logic, own, theirs),
                     None => Verdict::Unrelated,
                 }
             };

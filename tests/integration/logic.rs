@@ -38,7 +38,7 @@ fn shipped() -> Schema {
 }
 
 fn verdict(schema: &Schema, a: &Relation, b: &Relation) -> Verdict {
-    judge(schema, Claim::Relation(a), Claim::Relation(b))
+    judge(schema.logic(), Claim::Relation(a), Claim::Relation(b))
 }
 
 #[test]

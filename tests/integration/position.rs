@@ -79,8 +79,8 @@ fn a_paper_agrees_only_where_it_makes_the_same_or_an_implied_claim() {
         for (i, own) in found.claims.iter().enumerate() {
             let mut expected: Vec<&str> = Vec::new();
             for (other, papers) in &every {
-                let agrees =
-                    *other == own.claim || judge(schema, claim(own.claim), claim(*other)).agrees();
+                let agrees = *other == own.claim
+                    || judge(schema.logic(), claim(own.claim), claim(*other)).agrees();
                 if agrees {
                     for p in papers.iter().filter(|p| p.as_str() != paper) {
                         if !expected.contains(&p.as_str()) {

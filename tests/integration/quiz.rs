@@ -102,7 +102,7 @@ fn says(graph: &ConceptGraph, relation: &Relation, paper: &str, papers: &[String
                 && (std::ptr::eq(*r, relation)
                     || matches!(
                         judge(
-                            graph.schema(),
+                            graph.schema().logic(),
                             Claim::Relation(r),
                             Claim::Relation(relation)
                         ),

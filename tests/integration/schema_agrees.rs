@@ -195,9 +195,10 @@ fn the_schema_describes_exactly_the_fields_of_the_data_formats_types() {
     use std::borrow::Cow;
 
     use linkage::{
-        fact::{FactRecord, Value as FactValue},
+        fact::Value as FactValue,
         node::Node,
         paper::Paper,
+        records::FactRecord,
         records::{DataFile, RelationRecord, SourceRecord},
         relation::Positions,
     };

@@ -404,10 +404,10 @@ mod tests {
     #[test]
     fn every_label_is_the_logics_verdict_on_the_claims() {
         let graph = load(&DataSource::Embedded).unwrap().graph;
-        let schema = graph.schema();
+        let logic = graph.schema().logic();
         let verdict = |a: ClaimRef, b: ClaimRef| {
             judge(
-                schema,
+                logic,
                 a.claim(&graph).expect("evidence exists"),
                 b.claim(&graph).expect("evidence exists"),
             )

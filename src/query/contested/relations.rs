@@ -132,7 +132,7 @@ fn wording(
 
 fn verdict(graph: &ConceptGraph, a: EdgeIndex, b: EdgeIndex) -> Verdict {
     judge(
-        graph.schema(),
+        graph.schema().logic(),
         Claim::Relation(graph.relation(a)),
         Claim::Relation(graph.relation(b)),
     )

@@ -31,7 +31,7 @@ pub(super) fn fact_disputes(graph: &ConceptGraph, focus: Focus<'_>) -> Vec<Found
         for &i in &indices {
             let same = by_value.iter_mut().find(|(first, _)| {
                 let verdict = judge(
-                    graph.schema(),
+                    graph.schema().logic(),
                     crate::logic::Claim::Fact(&graph.facts()[*first]),
                     crate::logic::Claim::Fact(&graph.facts()[i]),
                 );

@@ -532,7 +532,7 @@ pub(crate) fn papers_saying(
             continue;
         }
         let verdict = judge(
-            graph.schema(),
+            graph.schema().logic(),
             LogicClaim::Relation(i.relation),
             LogicClaim::Relation(r),
         );

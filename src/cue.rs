@@ -60,7 +60,7 @@ const EDGE_WORDS: &[&str] = &[
 
 /// Which end of the relation a slot fills.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum End {
+pub(crate) enum End {
     /// The relation's source.
     From,
     /// The relation's target.
@@ -78,7 +78,7 @@ enum Part {
 
 /// A parsed cue.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Cue {
+pub(crate) struct Cue {
     /// The cue as the schema writes it.
     pub text: String,
     parts: Vec<Part>,
@@ -86,7 +86,7 @@ pub struct Cue {
 
 /// One place a cue matched in a sentence: the phrases its slots took.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Found {
+pub(crate) struct Found {
     /// The phrases of the `from` slot (several for a list).
     pub from: Vec<String>,
     /// The phrases of the `to` slot.
@@ -99,7 +99,7 @@ impl Cue {
     ///
     /// # Errors
     /// The problem, in words.
-    pub fn parse(text: &str) -> Result<Self, String> {
+    pub(crate) fn parse(text: &str) -> Result<Self, String> {
         let mut parts = Vec::new();
         let mut rest = text;
         while let Some(open) = rest.find('{') {
@@ -152,7 +152,7 @@ impl Cue {
     }
 
     /// How many letters the cue's words have: a longer cue is more specific.
-    pub fn weight(&self) -> usize {
+    pub(crate) fn weight(&self) -> usize {
         self.parts
             .iter()
             .map(|p| match p {
@@ -163,7 +163,7 @@ impl Cue {
     }
 
     /// Every place the cue matches in `sentence`, each slot's phrases trimmed.
-    pub fn find(&self, sentence: &str) -> Vec<Found> {
+    pub(crate) fn find(&self, sentence: &str) -> Vec<Found> {
         let Some(Part::Words(first)) = self.parts.iter().find(|p| matches!(p, Part::Words(_)))
         else {
             return Vec::new();
@@ -387,7 +387,7 @@ fn split_list(text: &str) -> Vec<String> {
 
 /// A phrase without the words a name does not begin or end with; `None` when nothing
 /// is left.
-pub fn trim_phrase(text: &str) -> Option<String> {
+pub(crate) fn trim_phrase(text: &str) -> Option<String> {
     let words: Vec<&str> = text.split_whitespace().collect();
     let edge = |w: &&str| EDGE_WORDS.contains(&w.to_lowercase().as_str());
     let start = words.iter().position(|w| !edge(w))?;
