@@ -103,7 +103,7 @@ pub fn human(graph: &ConceptGraph, outline: &Outline<'_>, with_quotes: bool) -> 
         );
         for (i, &index) in outline.facts.iter().enumerate() {
             let fact = &graph.facts()[index];
-            let line = super::show::fact_line(graph, fact);
+            let line = super::sentence::fact_line(graph, fact);
             out.push_str(&wrap_hanging(&line, &format!("{:>3}. ", i + 1), "     "));
             for source in fact.sources.iter().filter(|s| s.paper == outline.paper) {
                 out.push_str(&wrap(

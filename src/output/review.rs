@@ -90,7 +90,7 @@ impl<'g> Unreviewed<'g> {
             for (backs, source) in sources {
                 let claim = match backs {
                     Backs::Relation(relation) => relation_line(graph, relation),
-                    Backs::Fact(fact) => super::show::fact_line(graph, fact),
+                    Backs::Fact(fact) => super::sentence::fact_line(graph, fact),
                 };
                 let mut line = format!("{}: {claim}", graph.short_locator(source));
                 if let Some(encoder) = source.encoded_by() {

@@ -211,19 +211,7 @@ pub fn claim_sentence(graph: &ConceptGraph, claim: ClaimRef) -> String {
                 ),
             }
         }
-        ClaimRef::Fact(i) => {
-            let fact = &graph.facts()[i];
-            let property = graph
-                .schema()
-                .properties
-                .get(&fact.property)
-                .map_or(fact.property.as_str(), |p| p.label.as_str());
-            format!(
-                "{} {property} {}",
-                graph.node(fact.subject).label,
-                fact.value
-            )
-        }
+        ClaimRef::Fact(i) => fact_line(graph, &graph.facts()[i]),
     }
 }
 
@@ -261,6 +249,20 @@ fn lower_first(text: &str) -> String {
     } else {
         text.to_string()
     }
+}
+
+/// A fact as a sentence: `Targeted poverty alleviation was first put forward in 2013`.
+pub fn fact_line(graph: &ConceptGraph, fact: &crate::fact::Fact) -> String {
+    let property = graph
+        .schema()
+        .properties
+        .get(&fact.property)
+        .map_or(fact.property.as_str(), |p| p.label.as_str());
+    format!(
+        "{} {property} {}",
+        graph.node(fact.subject).label,
+        fact.value
+    )
 }
 
 #[cfg(test)]

@@ -81,20 +81,6 @@ fn kept_facts<'g>(
         .collect()
 }
 
-/// A fact as a sentence: `Targeted poverty alleviation was first put forward in 2013`.
-pub fn fact_line(graph: &ConceptGraph, fact: &Fact) -> String {
-    let property = graph
-        .schema()
-        .properties
-        .get(&fact.property)
-        .map_or(fact.property.as_str(), |p| p.label.as_str());
-    format!(
-        "{} {property} {}",
-        graph.node(fact.subject).label,
-        fact.value
-    )
-}
-
 /// The node's card followed by its facts and its relations grouped by kind (schema order); only the
 /// claims of papers `keep` accepts.
 pub fn human(
@@ -150,7 +136,11 @@ pub fn human(
     if !facts.is_empty() {
         let _ = writeln!(out, "\n{} ({})", styled(HEADING, "Facts"), facts.len());
         for (fact, sources) in facts {
-            out.push_str(&wrap_hanging(&fact_line(graph, fact), "  ", "    "));
+            out.push_str(&wrap_hanging(
+                &super::sentence::fact_line(graph, fact),
+                "  ",
+                "    ",
+            ));
             out.push_str(&sources_block(graph, sources, "      ", with_quotes));
         }
     }
