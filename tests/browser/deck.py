@@ -16,7 +16,7 @@ import os
 import sys
 import tempfile
 
-from selenium import webdriver
+import chrome
 from selenium.webdriver.common.by import By
 from selenium.webdriver.common.keys import Keys
 from selenium.webdriver.common.action_chains import ActionChains
@@ -51,25 +51,8 @@ return {
 
 
 def browser(profile):
-    options = webdriver.ChromeOptions()
-    options.binary_location = os.environ.get("CHROMIUM", "/usr/bin/chromium")
-    for flag in [
-        "--headless=new",
-        "--no-sandbox",
-        "--disable-gpu",
-        "--disable-background-networking",
-        "--disable-component-update",
-        "--disable-sync",
-        "--no-first-run",
-        # Keyboard scrolling at once, so the page has moved when the key returns.
-        "--disable-smooth-scrolling",
-        "--user-data-dir=" + profile,
-    ]:
-        options.add_argument(flag)
-    service = webdriver.ChromeService(
-        executable_path=os.environ.get("CHROMEDRIVER", "/usr/bin/chromedriver")
-    )
-    return webdriver.Chrome(options=options, service=service)
+    # Keyboard scrolling at once, so the page has moved when the key returns.
+    return chrome.browser(profile, "--disable-smooth-scrolling")
 
 
 def size(driver, width, height):

@@ -21,7 +21,7 @@ import os
 import sys
 import tempfile
 
-from selenium import webdriver
+import chrome
 from selenium.webdriver.common.by import By
 from selenium.webdriver.common.keys import Keys
 from selenium.webdriver.common.action_chains import ActionChains
@@ -57,25 +57,7 @@ return low;
 
 
 def browser(profile):
-    options = webdriver.ChromeOptions()
-    options.binary_location = os.environ.get("CHROMIUM", "/usr/bin/chromium")
-    for flag in [
-        "--headless=new",
-        "--no-sandbox",
-        "--disable-gpu",
-        "--disable-background-networking",
-        "--disable-component-update",
-        "--disable-sync",
-        "--no-first-run",
-        "--window-size=1366,768",
-        "--user-data-dir=" + profile,
-    ]:
-        options.add_argument(flag)
-    options.set_capability("goog:loggingPrefs", {"browser": "ALL"})
-    service = webdriver.ChromeService(
-        executable_path=os.environ.get("CHROMEDRIVER", "/usr/bin/chromedriver")
-    )
-    return webdriver.Chrome(options=options, service=service)
+    return chrome.browser(profile, "--window-size=1366,768", log_console=True)
 
 
 def check(condition, message):

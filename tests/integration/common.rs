@@ -41,3 +41,18 @@ pub fn run(args: &[&str]) -> (i32, String, String) {
 pub fn portable(text: &str) -> String {
     text.replace(env!("CARGO_MANIFEST_DIR"), "[REPO]")
 }
+
+/// A directory under the test target dir, emptied first; screenshots stay there to look at.
+pub fn out_dir(name: &str) -> PathBuf {
+    let dir = PathBuf::from(env!("CARGO_TARGET_TMPDIR")).join(name);
+    let _ = std::fs::remove_dir_all(&dir);
+    std::fs::create_dir_all(&dir).expect("the target dir is writable");
+    dir
+}
+
+/// The shipped dataset, loaded.
+pub fn graph() -> linkage::ConceptGraph {
+    linkage::load(&linkage::DataSource::Embedded)
+        .expect("the shipped data loads")
+        .graph
+}

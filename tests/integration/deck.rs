@@ -5,24 +5,9 @@
 
 use std::{collections::HashSet, path::PathBuf, process::Command as Process};
 
-use linkage::{load, ConceptGraph, DataSource};
 use serde_json::Value;
 
-use crate::common::linkage;
-
-fn graph() -> ConceptGraph {
-    load(&DataSource::Embedded)
-        .expect("the shipped data loads")
-        .graph
-}
-
-/// A directory under the test target dir, emptied first; screenshots stay there to look at.
-fn out_dir(name: &str) -> PathBuf {
-    let dir = PathBuf::from(env!("CARGO_TARGET_TMPDIR")).join(name);
-    let _ = std::fs::remove_dir_all(&dir);
-    std::fs::create_dir_all(&dir).expect("the target dir is writable");
-    dir
-}
+use crate::common::{graph, linkage, out_dir};
 
 fn unescape(html: &str) -> String {
     html.replace("&lt;", "<")

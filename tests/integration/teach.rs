@@ -4,28 +4,13 @@
 use std::{path::PathBuf, process::Command as Process};
 
 use linkage::{
-    load,
     query::{diff::diff, PathQuery},
-    ConceptGraph, DataSource,
+    ConceptGraph,
 };
 use petgraph::graph::NodeIndex;
 use serde_json::{json, Value};
 
-use crate::common::linkage as linkage_bin;
-
-fn graph() -> ConceptGraph {
-    load(&DataSource::Embedded)
-        .expect("the shipped data loads")
-        .graph
-}
-
-/// A directory under the test target dir, emptied first; screenshots stay there to look at.
-fn out_dir(name: &str) -> PathBuf {
-    let dir = PathBuf::from(env!("CARGO_TARGET_TMPDIR")).join(name);
-    let _ = std::fs::remove_dir_all(&dir);
-    std::fs::create_dir_all(&dir).expect("the target dir is writable");
-    dir
-}
+use crate::common::{graph, linkage as linkage_bin, out_dir};
 
 fn id(graph: &ConceptGraph, ix: NodeIndex) -> String {
     graph.node(ix).id.clone()
