@@ -465,8 +465,9 @@ pub enum Command {
         /// The date, printed under the title as written (e.g. "6 December 2026").
         #[arg(long)]
         date: Option<String>,
-        /// Two pages: the comparison, the figure, questions for discussion and the
-        /// sources, without the quotes step by step.
+        /// Two pages (A4 or Letter, through pandoc and weasyprint): for a comparison the
+        /// compact table, three questions from the disputes with a quote for each side,
+        /// the journal figure (`linkage figure`) and the sources; no evidence step by step.
         #[arg(long)]
         short: bool,
     },

@@ -20,7 +20,7 @@ use crate::{
     paper_filter::PaperFilter,
     query::{
         comparison::Stance,
-        contested::{contested_about, ClaimRef, Kind, Side, Strength},
+        contested::{contested_about, ClaimRef, Dispute, Kind, Side, Strength},
     },
     relation::Source,
     teach::argument::{Argument, Subject},
@@ -116,7 +116,7 @@ pub struct Options {
     /// The date, as the lecturer writes it.
     pub date: Option<String>,
     /// Two pages: the comparison, the figure, the questions and the sources, without
-    /// the evidence step by step.
+    /// the evidence step by step (a comparison's: [`crate::teach::handout_short`]).
     pub short: bool,
 }
 
@@ -217,15 +217,7 @@ pub(crate) fn discussion(
     most: usize,
     quotes: bool,
 ) -> String {
-    let disputes: Vec<_> = contested_about(graph, nodes)
-        .into_iter()
-        // Lists and positions are long, and the table shows them; the rest reads as a
-        // question a class can argue.
-        .filter(|d| {
-            d.strength != Strength::Related && !matches!(d.kind, Kind::Lists | Kind::Positions)
-        })
-        .take(most)
-        .collect();
+    let disputes = discussed(graph, nodes, most);
     if disputes.is_empty() {
         return String::new();
     }
@@ -262,6 +254,19 @@ pub(crate) fn discussion(
         }
     }
     md
+}
+
+/// The disputes a handout asks about: those about `nodes`, strongest first, at most
+/// `most`, leaving out lists and positions (long, and the table shows them) and pairs
+/// merely related differently.
+pub(crate) fn discussed(graph: &ConceptGraph, nodes: &[NodeIndex], most: usize) -> Vec<Dispute> {
+    contested_about(graph, nodes)
+        .into_iter()
+        .filter(|d| {
+            d.strength != Strength::Related && !matches!(d.kind, Kind::Lists | Kind::Positions)
+        })
+        .take(most)
+        .collect()
 }
 
 /// The source that speaks for one side of a dispute: the first quote its first paper

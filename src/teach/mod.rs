@@ -10,6 +10,7 @@ pub mod data;
 pub mod deck_page;
 pub mod figure;
 pub mod handout;
+pub mod handout_short;
 pub mod html;
 pub mod layout;
 pub mod pptx;
@@ -206,14 +207,28 @@ pub fn handout_command(
             title: argument.title,
         });
     }
-    let svg = figure::svg(&figure::scene(graph, &argument, None))?;
+    // A short comparison draws the journal figure at the page's width; every other
+    // handout the argument's figure, fitted to the page.
+    let compact = match subject {
+        Subject::Diff(a, b) if options.short => Some(handout_short::compact_figure(graph, (a, b))?),
+        _ => None,
+    };
+    let svg = match &compact {
+        Some(compact) => compact.svg.clone(),
+        None => figure::svg(&figure::scene(graph, &argument, None))?,
+    };
     let size = handout::svg_size(&svg);
+    let markdown = |src: &str| {
+        if let (Some(compact), Subject::Diff(a, b)) = (&compact, &subject) {
+            handout_short::markdown(graph, (*a, *b), compact, src, options)
+        } else {
+            let figure = handout::Figure { src, size };
+            handout::markdown(graph, &argument, &subject, figure, options)
+        }
+    };
     let Some((output, figure_path)) = destinations else {
         let uri = format!("data:image/svg+xml;base64,{}", handout::base64(&svg));
-        let figure = handout::Figure { src: &uri, size };
-        return Ok(Taught::Made(handout::markdown(
-            graph, &argument, &subject, figure, options,
-        )));
+        return Ok(Taught::Made(markdown(&uri)));
     };
     let name = figure_path
         .path()
@@ -221,8 +236,7 @@ pub fn handout_command(
         .map(|n| n.to_string_lossy().into_owned())
         .unwrap_or_default();
     figure_path.write(&svg)?;
-    let figure = handout::Figure { src: &name, size };
-    output.write(handout::markdown(graph, &argument, &subject, figure, options).as_bytes())?;
+    output.write(markdown(&name).as_bytes())?;
     Ok(Taught::Made(String::new()))
 }
 

@@ -21,6 +21,7 @@ mod figure;
 mod first_view;
 mod flags;
 mod fuzz_seeds;
+mod handout_short;
 mod headings;
 mod journal;
 mod labels;
