@@ -429,10 +429,11 @@ pub enum Command {
         #[arg(short, long)]
         output: PathBuf,
     },
-    /// Write an argument as numbered SVG figures, one relation revealed at a time, and
-    /// as a slide deck sized for a projector (DIR/index.html): a chain or a paper a
-    /// relation a slide, a comparison one row of it a slide. The right and left arrow
-    /// keys step; Page Down and Space scroll a long slide, then go on.
+    /// Write an argument as a slide deck sized for a projector (DIR/index.html): a
+    /// chain or a paper a relation a slide, each also a numbered SVG figure with one
+    /// relation more revealed (DIR/step-01.svg, ...); a comparison one row of it a slide.
+    /// The right and left arrow keys step; Page Down and Space scroll a long slide,
+    /// then go on.
     Steps {
         /// The argument the lesson explains.
         #[command(flatten)]

@@ -105,7 +105,8 @@ pub enum Taught {
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
 #[cfg_attr(feature = "cli", derive(clap::ValueEnum))]
 pub enum DeckFormat {
-    /// A directory: the numbered SVG figures and the slide deck (`index.html`).
+    /// A directory: the slide deck (`index.html`) and, for a chain or a paper, the
+    /// numbered SVG figures.
     #[default]
     Html,
     /// One PowerPoint file, slide for slide the HTML deck's, made by pandoc.
@@ -113,7 +114,8 @@ pub enum DeckFormat {
 }
 
 /// `linkage steps --path A B | --diff A B | --paper P -o OUTPUT [--format F]`: writes
-/// the numbered figures and the slide deck into the directory `OUTPUT`, or the deck as
+/// the slide deck (and for a chain or a paper the numbered figures) into the directory
+/// `OUTPUT`, or the deck as
 /// the PowerPoint file `OUTPUT`, and lists what it wrote. Nothing is written when there
 /// is nothing to explain (no chain, nothing related).
 ///
