@@ -486,8 +486,9 @@ pub enum Command {
         /// The students' copy: the questions without the key (Markdown only).
         #[arg(long)]
         student: bool,
-        /// Markdown to print or hand out, or Moodle XML to import into a learning
-        /// platform (Moodle: Question bank > Import > Moodle XML format).
+        /// Markdown to print or hand out, or Moodle XML or GIFT to import into a
+        /// learning platform (Moodle: Question bank > Import > Moodle XML format, or
+        /// GIFT format).
         #[arg(long, value_enum, default_value_t)]
         format: crate::teach::quiz::QuizFormat,
     },

@@ -243,7 +243,7 @@ pub fn handout_command(
 }
 
 /// `linkage quiz [--paper P] [--seed N] [--student] [--format F]`: the quiz as
-/// Markdown (with its key, or for students without) or as Moodle XML. `None` when the
+/// Markdown (with its key, or for students without), as Moodle XML or as GIFT. `None` when the
 /// graph (or the paper) gives no question.
 ///
 /// # Errors
@@ -275,5 +275,6 @@ pub fn quiz_command(
         quiz::QuizFormat::Moodle => {
             quiz::moodle::moodle_xml(graph, &questions, paper.as_deref(), seed)
         }
+        quiz::QuizFormat::Gift => quiz::gift::gift(graph, &questions, paper.as_deref(), seed),
     }))
 }

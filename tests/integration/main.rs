@@ -37,6 +37,7 @@ mod pdf;
 mod position;
 mod properties;
 mod quiz;
+mod quiz_gift;
 mod references;
 mod round_trip;
 mod scale;
