@@ -85,7 +85,9 @@ pub struct CompactFigure {
 
 /// The comparison of `pair` as the journal figure, the most of it that fits the second
 /// page: every row with the positions, else the rows two, three, ... papers assert
-/// with the positions, else every row without them.
+/// with the positions, else every row without them. `None` when the papers name no
+/// common ground or difference of the two (a short handout then draws the argument's
+/// figure, as for a chain).
 ///
 /// # Errors
 /// [`Error::External`] when Graphviz fails or is missing; [`Error::Usage`] when not
@@ -93,8 +95,11 @@ pub struct CompactFigure {
 pub fn compact_figure(
     graph: &ConceptGraph,
     pair: (NodeIndex, NodeIndex),
-) -> Result<CompactFigure, Error> {
+) -> Result<Option<CompactFigure>, Error> {
     let full = JournalTable::new(graph, pair, &PaperFilter::every(), Lang::En);
+    if full.rows.is_empty() {
+        return Ok(None);
+    }
     let most = full.rows.iter().map(|r| r.keys.len()).max().unwrap_or(1);
     let choices = (1..=most)
         .map(|min| (min, true))
@@ -114,12 +119,12 @@ pub fn compact_figure(
         match figure_table::fit(&table, &request) {
             Ok(fitted) => {
                 let svg = crate::dot::render(writer::graph(&fitted.scene), ImageFormat::Svg, 72)?;
-                return Ok(CompactFigure {
+                return Ok(Some(CompactFigure {
                     svg,
                     min_papers,
                     positions,
                     rows: full.rows.len(),
-                });
+                }));
             }
             Err(Error::Usage(why)) => refusal = Some(why),
             Err(other) => return Err(other),

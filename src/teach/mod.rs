@@ -210,9 +210,10 @@ pub fn handout_command(
         });
     }
     // A short comparison draws the journal figure at the page's width; every other
-    // handout the argument's figure, fitted to the page.
+    // handout (and a pair the papers do not compare) the argument's figure, fitted to
+    // the page.
     let compact = match subject {
-        Subject::Diff(a, b) if options.short => Some(handout_short::compact_figure(graph, (a, b))?),
+        Subject::Diff(a, b) if options.short => handout_short::compact_figure(graph, (a, b))?,
         _ => None,
     };
     let svg = match &compact {

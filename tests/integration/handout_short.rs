@@ -156,3 +156,25 @@ fn a_short_handout_is_two_pages_with_every_quote_verbatim_and_the_figure_inside(
         }
     }
 }
+
+/// A pair the papers relate but do not compare (no common ground, no difference) has
+/// no comparison to draw: its short handout draws the argument's figure, as a chain's
+/// does, rather than an empty table.
+#[test]
+#[ignore = "needs Graphviz: scripts/test-deps.sh"]
+fn a_short_handout_of_a_pair_not_compared_draws_the_argument() {
+    let (code, md, _) = crate::common::run(&[
+        "handout",
+        "--diff",
+        "tpa",
+        "second-centenary-goal",
+        "--short",
+    ]);
+    assert_eq!(code, 0);
+    assert!(md.contains("](data:image/svg+xml;base64,"));
+    assert!(
+        !md.contains("a dot for each paper behind a row"),
+        "no empty comparison figure"
+    );
+    assert!(!md.contains("header-includes"), "{}", &md[..300]);
+}
