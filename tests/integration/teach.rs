@@ -767,7 +767,14 @@ fn without_graphviz_the_teaching_commands_say_so_and_write_nothing() {
     let dir = out_dir("no-graphviz");
     for args in [
         vec!["html", "-o", "explorer.html"],
-        vec!["steps", "--diff", "tpa", "rr", "-o", "deck"],
+        vec![
+            "steps",
+            "--path",
+            "industrial-poverty-alleviation",
+            "second-centenary-goal",
+            "-o",
+            "deck",
+        ],
         vec!["handout", "--diff", "tpa", "rr", "-o", "handout.md"],
     ] {
         let out = linkage_bin()
@@ -784,6 +791,16 @@ fn without_graphviz_the_teaching_commands_say_so_and_write_nothing() {
         0,
         "nothing written"
     );
+    // A comparison's deck draws no figure, so it needs no Graphviz.
+    let dir = out_dir("no-graphviz-diff-deck");
+    let out = linkage_bin()
+        .current_dir(&dir)
+        .env("PATH", "")
+        .args(["steps", "--diff", "tpa", "rr", "-o", "deck"])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(0));
+    assert!(dir.join("deck/index.html").exists());
 }
 
 fn sorted(mut list: Vec<String>) -> Vec<String> {
