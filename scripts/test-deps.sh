@@ -41,6 +41,13 @@ if ! command -v pdflatex >/dev/null 2>&1 || ! kpsewhich booktabs.sty >/dev/null 
   apt-get install -y -qq --no-install-recommends texlive-latex-base texlive-latex-recommended \
     texlive-xetex texlive-lang-chinese >/dev/null
 fi
+# The PowerPoint deck is converted to PDF by LibreOffice Impress, to find every table
+# cell on its slide (tests/integration/deck.rs).
+if ! command -v soffice >/dev/null 2>&1; then
+  export DEBIAN_FRONTEND=noninteractive
+  apt-get update -qq
+  apt-get install -y -qq --no-install-recommends libreoffice-impress >/dev/null
+fi
 # The real consumers that read every export back in tests/integration/exports.rs
 # (tests/consumers/*.py); lxml reads the quiz's Moodle XML back (tests/integration/quiz.rs),
 # python-pptx the PowerPoint deck (tests/integration/deck.rs).

@@ -429,10 +429,11 @@ pub enum Command {
         #[arg(short, long)]
         output: PathBuf,
     },
-    /// Write an argument as numbered SVG figures, one relation revealed at a time, and
-    /// as a slide deck sized for a projector (DIR/index.html): a chain or a paper a
-    /// relation a slide, a comparison one row of it a slide. The right and left arrow
-    /// keys step; Page Down and Space scroll a long slide, then go on.
+    /// Write an argument as a slide deck sized for a projector (DIR/index.html): a
+    /// chain or a paper a relation a slide, each also a numbered SVG figure with one
+    /// relation more revealed (DIR/step-01.svg, ...); a comparison one row of it a slide.
+    /// The right and left arrow keys step; Page Down and Space scroll a long slide,
+    /// then go on.
     Steps {
         /// The argument the lesson explains.
         #[command(flatten)]
@@ -465,8 +466,9 @@ pub enum Command {
         /// The date, printed under the title as written (e.g. "6 December 2026").
         #[arg(long)]
         date: Option<String>,
-        /// Two pages: the comparison, the figure, questions for discussion and the
-        /// sources, without the quotes step by step.
+        /// Two pages (A4 or Letter, through pandoc and weasyprint): for a comparison the
+        /// compact table, three questions from the disputes with a quote for each side,
+        /// the journal figure (`linkage figure`) and the sources; no evidence step by step.
         #[arg(long)]
         short: bool,
     },
@@ -484,8 +486,9 @@ pub enum Command {
         /// The students' copy: the questions without the key (Markdown only).
         #[arg(long)]
         student: bool,
-        /// Markdown to print or hand out, or Moodle XML to import into a learning
-        /// platform (Moodle: Question bank > Import > Moodle XML format).
+        /// Markdown to print or hand out, or Moodle XML or GIFT to import into a
+        /// learning platform (Moodle: Question bank > Import > Moodle XML format, or
+        /// GIFT format).
         #[arg(long, value_enum, default_value_t)]
         format: crate::teach::quiz::QuizFormat,
     },

@@ -10,14 +10,19 @@ use std::fmt::Write as _;
 use petgraph::graph::NodeIndex;
 
 use crate::{
+    dot::Lang,
     graph::ConceptGraph,
-    output::contested::{question, strength_name},
-    paper::Paper,
-    query::{
-        compare::compare,
-        comparison::Stance,
-        contested::{contested_about, Kind, Strength},
+    output::{
+        contested::{question, strength_name},
+        table::JournalTable,
     },
+    paper::Paper,
+    paper_filter::PaperFilter,
+    query::{
+        comparison::Stance,
+        contested::{contested_about, ClaimRef, Dispute, Kind, Side, Strength},
+    },
+    relation::Source,
     teach::argument::{Argument, Subject},
 };
 
@@ -111,7 +116,7 @@ pub struct Options {
     /// The date, as the lecturer writes it.
     pub date: Option<String>,
     /// Two pages: the comparison, the figure, the questions and the sources, without
-    /// the evidence step by step.
+    /// the evidence step by step (a comparison's: [`crate::teach::handout_short`]).
     pub short: bool,
 }
 
@@ -166,49 +171,31 @@ pub fn svg_size(svg: &[u8]) -> Option<(f64, f64)> {
 }
 
 /// The compact comparison of a pair, as `compare` gives it: each aspect of common
-/// ground and each dimension of difference with how many papers name it and the
-/// disputes about it (the positions are in the evidence that follows).
-fn comparison_table(graph: &ConceptGraph, (a, b): (NodeIndex, NodeIndex)) -> String {
-    let matrix = compare(
-        graph,
-        Some((a, b)),
-        &crate::paper_filter::PaperFilter::every(),
-    );
-    if matrix.rows.is_empty() {
+/// ground and each dimension of difference with how many papers name it and how they
+/// dispute it (the positions are in the evidence that follows). The rows and their
+/// disputes are the journal table's ([`JournalTable`]), the one derivation `table`,
+/// `figure` and the decks share.
+pub(crate) fn comparison_table(table: &JournalTable) -> String {
+    if table.rows.is_empty() {
         return String::new();
     }
-    let about_pair = contested_about(graph, &[a, b]);
-    let disputed = |topic: NodeIndex| -> String {
-        let mut kinds: Vec<&str> = about_pair
-            .iter()
-            .filter(|d| d.topic == Some(topic) && d.subject.contains(&a) && d.subject.contains(&b))
-            .map(|d| strength_name(d.strength))
-            .collect();
-        kinds.dedup();
-        kinds.join(", ")
-    };
-    let label = |n: NodeIndex| escape(&graph.node(n).label);
     let mut md = String::new();
     for (stance, heading) in [
         (Stance::CommonGround, "Common ground"),
         (Stance::Difference, "Difference"),
     ] {
-        let rows: Vec<_> = matrix
-            .rows
-            .iter()
-            .filter(|r| r.row.stance == stance)
-            .collect();
+        let rows: Vec<_> = table.rows_of(stance).collect();
         if rows.is_empty() {
             continue;
         }
         let _ = writeln!(md, "| {heading} | Papers | Disputed |\n|:--|--:|:--|");
-        for r in &rows {
+        for row in &rows {
             let _ = writeln!(
                 md,
                 "| {} | {} | {} |",
-                label(r.row.topic),
-                r.total(),
-                disputed(r.row.topic)
+                escape(&row.topic),
+                row.keys.len(),
+                row.dispute.map(strength_name).unwrap_or_default()
             );
         }
         md.push('\n');
@@ -222,17 +209,15 @@ fn comparison_table(graph: &ConceptGraph, (a, b): (NodeIndex, NodeIndex)) -> Str
 }
 
 /// Questions for discussion: the disputes about the lesson's concepts, strongest
-/// first, each with its sides and who takes them.
-fn discussion(graph: &ConceptGraph, nodes: &[NodeIndex], most: usize) -> String {
-    let disputes: Vec<_> = contested_about(graph, nodes)
-        .into_iter()
-        // Lists and positions are long, and the table shows them; the rest reads as a
-        // question a class can argue.
-        .filter(|d| {
-            d.strength != Strength::Related && !matches!(d.kind, Kind::Lists | Kind::Positions)
-        })
-        .take(most)
-        .collect();
+/// first, each with its sides and who takes them; with `quotes`, each side's first
+/// paper quoted (a short handout's only evidence).
+pub(crate) fn discussion(
+    graph: &ConceptGraph,
+    nodes: &[NodeIndex],
+    most: usize,
+    quotes: bool,
+) -> String {
+    let disputes = discussed(graph, nodes, most);
     if disputes.is_empty() {
         return String::new();
     }
@@ -258,8 +243,58 @@ fn discussion(graph: &ConceptGraph, nodes: &[NodeIndex], most: usize) -> String 
             escape(&question(graph, dispute)),
             escape(&sides.join(" against "))
         );
+        if quotes {
+            for source in dispute
+                .sides
+                .iter()
+                .filter_map(|side| side_source(graph, side))
+            {
+                md.push_str(&quote_block(graph, source));
+            }
+        }
     }
     md
+}
+
+/// The disputes a handout asks about: those about `nodes`, strongest first, at most
+/// `most`, leaving out lists and positions (long, and the table shows them) and pairs
+/// merely related differently.
+pub(crate) fn discussed(graph: &ConceptGraph, nodes: &[NodeIndex], most: usize) -> Vec<Dispute> {
+    contested_about(graph, nodes)
+        .into_iter()
+        .filter(|d| {
+            d.strength != Strength::Related && !matches!(d.kind, Kind::Lists | Kind::Positions)
+        })
+        .take(most)
+        .collect()
+}
+
+/// The source that speaks for one side of a dispute: the first quote its first paper
+/// gives in the side's claims.
+fn side_source<'g>(graph: &'g ConceptGraph, side: &Side) -> Option<&'g Source> {
+    let paper = side.papers.first()?;
+    side.claims
+        .iter()
+        .flat_map(|claim| match *claim {
+            ClaimRef::Relation(edge) => graph.relation(edge).sources.iter().collect(),
+            ClaimRef::Fact(i) => graph
+                .facts()
+                .get(i)
+                .map(|f| f.sources.iter().collect::<Vec<_>>())
+                .unwrap_or_default(),
+        })
+        .find(|source| &source.paper == paper)
+}
+
+/// A quote as the handout sets it under a numbered item: the whole sentence it is in,
+/// escaped so pandoc keeps it verbatim, then its paper and place.
+fn quote_block(graph: &ConceptGraph, source: &Source) -> String {
+    format!(
+        "    > “{}”  \n    > — {}, {}\n\n",
+        escape(&graph.printed_quote(source)),
+        escape(graph.cite(&source.paper)),
+        escape(&graph.cited_locator(source))
+    )
 }
 
 /// The handout's Markdown: the heading, the compact comparison (for a comparison), the
@@ -272,21 +307,12 @@ pub fn markdown(
     figure: Figure<'_>,
     options: &Options,
 ) -> String {
-    let mut md = String::new();
-    // The heading as pandoc metadata, so DOCX, HTML and PDF get a real title line.
-    let title = options.title.as_deref().unwrap_or(&argument.title);
-    let _ = writeln!(md, "---\ntitle: {}", yaml(title));
-    if let Some(course) = &options.course {
-        let _ = writeln!(md, "subtitle: {}", yaml(course));
-    }
-    if let Some(date) = &options.date {
-        let _ = writeln!(md, "date: {}", yaml(date));
-    }
-    md.push_str("---\n\n");
+    let mut md = front_matter(&argument.title, options, "");
     let ends = match subject {
         Subject::Diff(a, b) => {
             let _ = writeln!(md, "## At a glance\n");
-            md.push_str(&comparison_table(graph, (*a, *b)));
+            let table = JournalTable::new(graph, (*a, *b), &PaperFilter::every(), Lang::En);
+            md.push_str(&comparison_table(&table));
             vec![*a, *b]
         }
         Subject::Path(a, b) => vec![*a, *b],
@@ -298,7 +324,7 @@ pub fn markdown(
         figure.src,
         fitted(figure.size, options.short)
     );
-    let questions = discussion(graph, &ends, if options.short { 3 } else { 6 });
+    let questions = discussion(graph, &ends, if options.short { 3 } else { 6 }, false);
     // A short handout is the comparison and the questions on one page, the figure on
     // the next; a full one the figure, then the evidence.
     if options.short {
@@ -330,19 +356,36 @@ pub fn markdown(
             );
         }
         for source in &step.sources {
-            let _ = writeln!(
-                md,
-                "    > “{}”  \n    > — {}, {}\n",
-                escape(&graph.printed_quote(source)),
-                escape(graph.cite(&source.paper)),
-                escape(&graph.cited_locator(source))
-            );
+            md.push_str(&quote_block(graph, source));
         }
     }
     if !options.short {
         md.push_str(&questions);
     }
-    let _ = writeln!(md, "## Sources\n");
+    md.push_str(&sources(graph, &cited));
+    md
+}
+
+/// The heading as pandoc metadata, so DOCX, HTML and PDF get a real title line: the
+/// lecturer's title (else `title`), course and date, then `extra` metadata lines.
+pub(crate) fn front_matter(title: &str, options: &Options, extra: &str) -> String {
+    let mut md = String::new();
+    let title = options.title.as_deref().unwrap_or(title);
+    let _ = writeln!(md, "---\ntitle: {}", yaml(title));
+    if let Some(course) = &options.course {
+        let _ = writeln!(md, "subtitle: {}", yaml(course));
+    }
+    if let Some(date) = &options.date {
+        let _ = writeln!(md, "date: {}", yaml(date));
+    }
+    md.push_str(extra);
+    md.push_str("---\n\n");
+    md
+}
+
+/// The sources section: the full citation of each paper `cited` names, in data order.
+pub(crate) fn sources(graph: &ConceptGraph, cited: &[&str]) -> String {
+    let mut md = String::from("## Sources\n\n");
     for paper in graph.papers().filter(|p| cited.contains(&p.id.as_str())) {
         match full_citation(paper) {
             Some(full) => {

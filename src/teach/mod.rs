@@ -10,6 +10,7 @@ pub mod data;
 pub mod deck_page;
 pub mod figure;
 pub mod handout;
+pub mod handout_short;
 pub mod html;
 pub mod layout;
 pub mod pptx;
@@ -104,7 +105,8 @@ pub enum Taught {
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
 #[cfg_attr(feature = "cli", derive(clap::ValueEnum))]
 pub enum DeckFormat {
-    /// A directory: the numbered SVG figures and the slide deck (`index.html`).
+    /// A directory: the slide deck (`index.html`) and, for a chain or a paper, the
+    /// numbered SVG figures.
     #[default]
     Html,
     /// One PowerPoint file, slide for slide the HTML deck's, made by pandoc.
@@ -112,7 +114,8 @@ pub enum DeckFormat {
 }
 
 /// `linkage steps --path A B | --diff A B | --paper P -o OUTPUT [--format F]`: writes
-/// the numbered figures and the slide deck into the directory `OUTPUT`, or the deck as
+/// the slide deck (and for a chain or a paper the numbered figures) into the directory
+/// `OUTPUT`, or the deck as
 /// the PowerPoint file `OUTPUT`, and lists what it wrote. Nothing is written when there
 /// is nothing to explain (no chain, nothing related).
 ///
@@ -206,14 +209,29 @@ pub fn handout_command(
             title: argument.title,
         });
     }
-    let svg = figure::svg(&figure::scene(graph, &argument, None))?;
+    // A short comparison draws the journal figure at the page's width; every other
+    // handout (and a pair the papers do not compare) the argument's figure, fitted to
+    // the page.
+    let compact = match subject {
+        Subject::Diff(a, b) if options.short => handout_short::compact_figure(graph, (a, b))?,
+        _ => None,
+    };
+    let svg = match &compact {
+        Some(compact) => compact.svg.clone(),
+        None => figure::svg(&figure::scene(graph, &argument, None))?,
+    };
     let size = handout::svg_size(&svg);
+    let markdown = |src: &str| {
+        if let (Some(compact), Subject::Diff(a, b)) = (&compact, &subject) {
+            handout_short::markdown(graph, (*a, *b), compact, src, options)
+        } else {
+            let figure = handout::Figure { src, size };
+            handout::markdown(graph, &argument, &subject, figure, options)
+        }
+    };
     let Some((output, figure_path)) = destinations else {
         let uri = format!("data:image/svg+xml;base64,{}", handout::base64(&svg));
-        let figure = handout::Figure { src: &uri, size };
-        return Ok(Taught::Made(handout::markdown(
-            graph, &argument, &subject, figure, options,
-        )));
+        return Ok(Taught::Made(markdown(&uri)));
     };
     let name = figure_path
         .path()
@@ -221,13 +239,12 @@ pub fn handout_command(
         .map(|n| n.to_string_lossy().into_owned())
         .unwrap_or_default();
     figure_path.write(&svg)?;
-    let figure = handout::Figure { src: &name, size };
-    output.write(handout::markdown(graph, &argument, &subject, figure, options).as_bytes())?;
+    output.write(markdown(&name).as_bytes())?;
     Ok(Taught::Made(String::new()))
 }
 
 /// `linkage quiz [--paper P] [--seed N] [--student] [--format F]`: the quiz as
-/// Markdown (with its key, or for students without) or as Moodle XML. `None` when the
+/// Markdown (with its key, or for students without), as Moodle XML or as GIFT. `None` when the
 /// graph (or the paper) gives no question.
 ///
 /// # Errors
@@ -259,5 +276,6 @@ pub fn quiz_command(
         quiz::QuizFormat::Moodle => {
             quiz::moodle::moodle_xml(graph, &questions, paper.as_deref(), seed)
         }
+        quiz::QuizFormat::Gift => quiz::gift::gift(graph, &questions, paper.as_deref(), seed),
     }))
 }

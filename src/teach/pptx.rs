@@ -3,7 +3,7 @@
 //! the speaker notes), converted by pandoc. Every text goes through the handout's
 //! [`escape`], so pandoc sets each quote as written (no straight quote turned curly,
 //! no `--` made a dash); figures go in as PNG, drawn by Graphviz into a scratch
-//! directory pandoc reads.
+//! directory pandoc reads, with the layouts of `assets/deck-reference.pptx`.
 
 use std::{fmt::Write as _, path::Path, process::Command};
 
@@ -20,6 +20,11 @@ use crate::{
 pub const MISSING_PANDOC: &str = "pandoc is not installed (or not on PATH), so the deck \
 cannot be written as PowerPoint. Install it (`sudo apt-get install pandoc`, `brew install \
 pandoc`, or https://pandoc.org/installing.html), or write the HTML deck (without --format).";
+
+/// The reference document pandoc takes its layouts and text sizes from: pandoc's
+/// default with a comparison's tables given the slide's width and set at 11 pt, so
+/// they stay on the slide (made by `scripts/pptx-reference.py`, which says how).
+const REFERENCE: &[u8] = include_bytes!("assets/deck-reference.pptx");
 
 /// The file name a slide's figure is given in the scratch directory.
 pub fn figure_file(figure: Figure) -> String {
@@ -123,6 +128,7 @@ pub fn markdown(deck: &Deck) -> String {
 /// directory not writable.
 pub fn pptx(deck: &Deck, figures: &[(Figure, Vec<u8>)]) -> Result<Vec<u8>, Error> {
     let scratch = Scratch::new()?;
+    let reference = scratch.file("reference.pptx", REFERENCE)?;
     let mut dir = None;
     for (figure, png) in figures {
         let file = scratch.file(&figure_file(*figure), png)?;
@@ -139,6 +145,7 @@ pub fn pptx(deck: &Deck, figures: &[(Figure, Vec<u8>)]) -> Result<Vec<u8>, Error
         "--output",
         "-",
     ]);
+    command.arg("--reference-doc").arg(&reference);
     if let Some(dir) = &dir {
         command.arg("--resource-path").arg(dir);
     }

@@ -22,9 +22,11 @@ pub fn step_file(k: usize, count: usize) -> String {
 }
 
 /// Renders every step, and the figures the slides show, then writes the steps and
-/// `index.html` into `dir` (created if missing). Everything is rendered before anything
-/// is written, so a Graphviz failure leaves the directory as it was. Returns the files
-/// written.
+/// `index.html` into `dir` (created if missing). The numbered steps are written only
+/// for a deck that reveals its argument step by step (a chain, a paper): a
+/// comparison's slides are its rows, which show no figure, so its directory holds the
+/// deck alone. Everything is rendered before anything is written, so a Graphviz
+/// failure leaves the directory as it was. Returns the files written.
 ///
 /// # Errors
 /// Graphviz missing or failing; the directory or a file not writable.
@@ -35,7 +37,12 @@ pub fn write_steps(
     dir: &DestinationDir,
 ) -> Result<Vec<String>, Error> {
     let count = argument.steps.len();
-    let figures: Vec<Vec<u8>> = (0..count)
+    let stepped = deck
+        .slides
+        .iter()
+        .any(|s| matches!(s.figure, Some(Figure::Step(_))));
+    let numbered = if stepped { count } else { 0 };
+    let figures: Vec<Vec<u8>> = (0..numbered)
         .map(|k| svg(&scene(graph, argument, Some(k))))
         .collect::<Result<_, _>>()?;
     let mut whole = None;
@@ -47,7 +54,7 @@ pub fn write_steps(
             Figure::Step(k) => shown[k] = drawn,
         }
     }
-    let names: Vec<String> = (0..count).map(|k| step_file(k, count)).collect();
+    let names: Vec<String> = (0..numbered).map(|k| step_file(k, count)).collect();
     let files = names
         .iter()
         .map(|name| dir.file(name))

@@ -334,12 +334,56 @@ fn strings(value: &Value) -> Vec<String> {
         .collect()
 }
 
+/// Each slide's text as Impress (`soffice`) draws it, converted to PDF: what runs off a
+/// slide is not in its page.
+fn libreoffice_pages(pptx: &std::path::Path) -> Vec<String> {
+    let dir = pptx.parent().unwrap();
+    let profile = format!("-env:UserInstallation=file://{}/lo-profile", dir.display());
+    let run = Process::new("soffice")
+        .args([&profile, "--headless", "--convert-to", "pdf", "--outdir"])
+        .arg(dir)
+        .arg(pptx)
+        .output()
+        .expect("soffice runs (libreoffice-impress: scripts/test-deps.sh)");
+    assert!(
+        run.status.success(),
+        "{}",
+        String::from_utf8_lossy(&run.stderr)
+    );
+    let pdf = pptx.with_extension("pdf");
+    let text = Process::new("pdftotext")
+        .arg(&pdf)
+        .arg("-")
+        .output()
+        .expect("pdftotext runs (poppler-utils)");
+    String::from_utf8_lossy(&text.stdout)
+        .split('\u{c}')
+        .map(str::to_string)
+        .collect()
+}
+
+/// The words of a text, each as often as it occurs (line breaks and punctuation
+/// aside; hyphens dropped, since pdftotext joins a word hyphenated at a line's end).
+fn words(text: &str) -> std::collections::BTreeMap<String, usize> {
+    let mut counts = std::collections::BTreeMap::new();
+    let text = text.replace('-', "");
+    for word in text
+        .split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty())
+    {
+        *counts.entry(word.to_string()).or_insert(0) += 1;
+    }
+    counts
+}
+
 /// The PowerPoint deck is the HTML deck slide for slide: the same headings and
 /// kickers, the same table cells, a picture where the HTML slide has a figure, and
 /// every quote, byte for byte, in the slide's notes (pandoc would otherwise turn
-/// straight quotes curly and `--` into a dash).
+/// straight quotes curly and `--` into a dash). Every table fits its slide as
+/// Impress draws it: each cell's every word is on the slide's page of the PDF
+/// (with pandoc's default template, a comparison's tables ran off their slides).
 #[test]
-#[ignore = "needs Graphviz, pandoc and python-pptx: scripts/test-deps.sh"]
+#[ignore = "needs Graphviz, pandoc, python-pptx and LibreOffice Impress: scripts/test-deps.sh"]
 fn a_powerpoint_deck_is_the_html_deck_slide_for_slide_with_every_quote_verbatim() {
     let dir = out_dir("deck-pptx");
     let mut quotes = 0;
@@ -364,6 +408,30 @@ fn a_powerpoint_deck_is_the_html_deck_slide_for_slide_with_every_quote_verbatim(
         let slides = slides(&deck);
         let read = read_pptx(&pptx);
         assert_eq!(read.len(), slides.len(), "{name}: one slide per slide");
+        let pages = libreoffice_pages(&pptx);
+        for (k, pptx) in read.iter().enumerate() {
+            let on_page = words(&pages[k]);
+            let mut in_cells = std::collections::BTreeMap::new();
+            for table in pptx["tables"].as_array().unwrap() {
+                for row in table.as_array().unwrap() {
+                    for cell in strings(row) {
+                        for (word, n) in words(&cell) {
+                            *in_cells.entry(word).or_insert(0) += n;
+                        }
+                    }
+                }
+            }
+            let missing: Vec<&String> = in_cells
+                .iter()
+                .filter(|(w, n)| on_page.get(*w).copied().unwrap_or(0) < **n)
+                .map(|(w, _)| w)
+                .collect();
+            assert!(
+                missing.is_empty(),
+                "{name} slide {}: a table runs off the slide: {missing:?}",
+                k + 1
+            );
+        }
         for (k, (slide, pptx)) in slides.iter().zip(&read).enumerate() {
             let at = format!("{name} slide {}", k + 1);
             assert_eq!(pptx["title"], slide.heading.as_str(), "{at}");

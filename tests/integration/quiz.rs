@@ -322,7 +322,7 @@ fn the_students_copy_has_no_key_and_the_lecturers_has() {
 #[test]
 fn a_quiz_with_no_question_says_why() {
     let data = crate::common::fixture("good");
-    for format in ["markdown", "moodle"] {
+    for format in ["markdown", "moodle", "gift"] {
         let (code, out, err) =
             crate::common::run(&["--data", data.to_str().unwrap(), "quiz", "--format", format]);
         assert_eq!((code, out.as_str()), (1, ""), "{err}");

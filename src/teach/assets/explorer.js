@@ -280,17 +280,30 @@
     view.x = s.w / 2 - box[0] * view.k; view.y = s.h / 2 - box[1] * view.k;
     apply();
   }
-  // Frames `nodes` as large as fits (up to `most` times their drawn size) in the part
-  // of the drawing the legend leaves clear: the band above it.
+  // Frames `nodes` as large as fits (up to `most` times their drawn size), 16 px clear
+  // of the drawing's edges and of the legend: over the whole drawing, with the nodes
+  // that reach down beside the legend moved right of it; where the drawing is too
+  // narrow for that, in the band above the legend.
   function centreOn(nodes, most) {
     if (nodes.length === 0) return;
-    var s = size(), xs = [], ys = [];
-    var legendBox = $('legend').getBoundingClientRect(), canvas = $('graph').getBoundingClientRect();
-    var h = legendBox.height > 0 ? Math.max(s.h / 2, legendBox.top - canvas.top - 8) : s.h;
-    nodes.forEach(function (v) { var b = D.layout.nodes[v]; xs.push(b[0] - b[2] / 2, b[0] + b[2] / 2); ys.push(b[1] - b[3] / 2, b[1] + b[3] / 2); });
-    var x0 = Math.min.apply(null, xs), x1 = Math.max.apply(null, xs), y0 = Math.min.apply(null, ys), y1 = Math.max.apply(null, ys);
-    view.k = Math.min(most || 1.2, Math.min(s.w / (x1 - x0 + 80), h / (y1 - y0 + 80)));
-    view.x = s.w / 2 - (x0 + x1) / 2 * view.k; view.y = h / 2 - (y0 + y1) / 2 * view.k;
+    var s = size(), m = 16, boxes = nodes.map(function (v) { return D.layout.nodes[v]; });
+    var edge = function (f) { return boxes.map(f); };
+    var x0 = Math.min.apply(null, edge(function (b) { return b[0] - b[2] / 2; })), x1 = Math.max.apply(null, edge(function (b) { return b[0] + b[2] / 2; }));
+    var y0 = Math.min.apply(null, edge(function (b) { return b[1] - b[3] / 2; })), y1 = Math.max.apply(null, edge(function (b) { return b[1] + b[3] / 2; }));
+    var canvas = $('graph').getBoundingClientRect(), box = $('legend').getBoundingClientRect();
+    var legend = box.height > 0 ? { top: box.top - canvas.top, right: box.right - canvas.left } : null;
+    function frame(h) {
+      var k = Math.min(most || 1.2, (s.w - 2 * m) / Math.max(1, x1 - x0), (h - 2 * m) / Math.max(1, y1 - y0));
+      return { k: k, x: s.w / 2 - (x0 + x1) / 2 * k, y: h / 2 - (y0 + y1) / 2 * k };
+    }
+    var f = frame(s.h);
+    if (legend) {
+      boxes.forEach(function (b) {
+        if (f.y + (b[1] + b[3] / 2) * f.k > legend.top - m) f.x = Math.max(f.x, legend.right + m - (b[0] - b[2] / 2) * f.k);
+      });
+      if (f.x + x1 * f.k > s.w - m) f = frame(Math.max(s.h / 2, legend.top - m));
+    }
+    view.k = f.k; view.x = f.x; view.y = f.y;
     apply();
   }
   function panning() {

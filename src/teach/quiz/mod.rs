@@ -13,10 +13,11 @@
 //! answer, so a claim many papers back does not fill a page.
 //!
 //! The quiz is written as Markdown for the lecturer (with the key), as Markdown for
-//! students (without it) or as Moodle XML ([`moodle`]), which a learning platform
-//! imports as multiple-choice questions.
+//! students (without it) or as Moodle XML ([`moodle`]) or GIFT ([`gift`]), which a
+//! learning platform imports as multiple-choice questions.
 
 mod ask;
+pub mod gift;
 pub mod markdown;
 pub mod moodle;
 
@@ -195,4 +196,6 @@ pub enum QuizFormat {
     /// Moodle XML: multiple-choice questions a learning platform imports, the key as
     /// each question's feedback.
     Moodle,
+    /// GIFT: the same questions, grades and feedback in Moodle's plain-text format.
+    Gift,
 }

@@ -32,7 +32,7 @@ fn escape<'a>(text: impl Into<Cow<'a, str>>) -> Cow<'a, str> {
 /// `100 / n` written as Moodle writes its grades: five decimals at most, no trailing
 /// zeros (`33.33333`, `12.5`, `100`). Moodle accepts exactly these shares for n up to
 /// 10, so no question offers more choices than that.
-fn share(n: usize, sign: &str) -> String {
+pub(super) fn share(n: usize, sign: &str) -> String {
     let value = format!(
         "{:.5}",
         100.0 / f64::from(u32::try_from(n.max(1)).unwrap_or(1))
@@ -42,7 +42,7 @@ fn share(n: usize, sign: &str) -> String {
 }
 
 /// Text as an HTML paragraph, escaped for HTML.
-fn para(text: &str) -> String {
+pub(super) fn para(text: &str) -> String {
     format!("<p>{}</p>", escape(text))
 }
 
@@ -56,7 +56,7 @@ fn html_text(out: &mut String, indent: &str, tag: &str, html: &str) {
 }
 
 /// The key as HTML: every paper's answer, its quotes, and why.
-fn key_html(graph: &ConceptGraph, question: &Question<'_>) -> String {
+pub(super) fn key_html(graph: &ConceptGraph, question: &Question<'_>) -> String {
     let mut html = String::new();
     for answer in &question.key {
         let cites: Vec<&str> = answer.papers.iter().map(|p| graph.cite(p)).collect();
