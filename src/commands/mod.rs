@@ -141,3 +141,21 @@ pub fn collecting_notes<T>(work: impl FnOnce() -> T) -> (T, Vec<String>) {
     let notes = COLLECTED.with_borrow_mut(|collected| std::mem::replace(collected, outer));
     (result, notes.unwrap_or_default())
 }
+
+#[cfg(test)]
+mod tests {
+    use super::{collecting_notes, note};
+
+    #[test]
+    fn notes_are_kept_in_order_while_collecting_each_call_its_own() {
+        let ((), outer) = collecting_notes(|| {
+            note("first");
+            let ((), inner) = collecting_notes(|| note("inner"));
+            assert_eq!(inner, ["inner"]);
+            note(format_args!("second {}", 2));
+        });
+        assert_eq!(outer, ["first", "second 2"]);
+        let ((), none) = collecting_notes(|| ());
+        assert!(none.is_empty());
+    }
+}
