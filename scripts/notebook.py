@@ -4,16 +4,37 @@
     python scripts/notebook.py docs/notebook.ipynb --write   # refresh the committed outputs
 
 Text outputs must match exactly; a cell whose committed output is an image must still
-produce one (Graphviz's SVG differs in detail between its versions). Runs in the
-current interpreter's kernel, so `linkage` is whatever this Python imports.
+produce one (Graphviz's SVG differs in detail between its versions). A warning on
+stderr (a `LinkageNote`) is compared without where Python says it was raised (a file
+of the kernel's or of the installed package, different at every run) and the line of
+code it quotes. Runs in the current interpreter's kernel, so `linkage` is whatever
+this Python imports.
 """
 
 from __future__ import annotations
 
+import re
 import sys
 
 import nbformat
 from nbclient import NotebookClient
+
+
+# `FILE:LINE: Category: message`, as `warnings.showwarning` writes a warning.
+WARNING = re.compile(r"^\S.*?:\d+: (?=\w+: )")
+
+
+def stderr(text: str) -> str:
+    """`text` with each warning's place dropped, and the line of code under it."""
+    kept = []
+    after_warning = False
+    for line in text.splitlines(keepends=True):
+        if after_warning and line.startswith("  "):
+            after_warning = False
+            continue
+        after_warning = bool(WARNING.match(line))
+        kept.append(WARNING.sub("", line))
+    return "".join(kept)
 
 
 def texts(cell: nbformat.NotebookNode) -> list[object]:
@@ -21,7 +42,8 @@ def texts(cell: nbformat.NotebookNode) -> list[object]:
     shown: list[object] = []
     for output in cell.get("outputs", []):
         if output.output_type == "stream":
-            shown.append((output.name, output.text))
+            text = stderr(output.text) if output.name == "stderr" else output.text
+            shown.append((output.name, text))
         elif output.output_type in ("execute_result", "display_data"):
             data = output.data
             if "image/svg+xml" in data or "image/png" in data:

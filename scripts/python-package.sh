@@ -21,20 +21,11 @@ python3 -m venv "$work/venv"
   nbclient==0.11.0 nbformat==5.11.1 ipykernel==7.4.0
 
 # PATH: the venv first, then every directory of PATH with Rust's tools hidden.
-bin="$work/no-rust"
-mkdir "$bin"
+. scripts/path-without.sh
+mkdir "$work/no-rust"
 hidden='^(cargo|cargo-.*|rustc|rustdoc|rustup|rustfmt|rust-.*|clippy-driver|maturin)$'
-IFS=: read -r -a dirs <<<"$PATH"
-for dir in "${dirs[@]}"; do
-  [ -d "$dir" ] || continue
-  case $dir in */.pyenv/shims) continue ;; esac  # shims run whichever python is global
-  for tool in "$dir"/*; do
-    name=${tool##*/}
-    [[ $name =~ $hidden ]] && continue
-    [ -e "$bin/$name" ] || ln -s "$tool" "$bin/$name"
-  done
-done
-export PATH="$work/venv/bin:$bin"
+no_rust=$(path_without "$hidden" "$work/no-rust")
+export PATH="$work/venv/bin:$no_rust"
 if command -v cargo >/dev/null || command -v rustc >/dev/null; then
   echo "python-package.sh: Rust is still on PATH" >&2
   exit 1

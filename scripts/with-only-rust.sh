@@ -5,16 +5,10 @@
 # `.ci/run` runs the suite this way first, then with every tool installed.
 #   bash scripts/with-only-rust.sh cargo test
 set -euo pipefail
+. "$(dirname "$0")/path-without.sh"
 bin=$(mktemp -d)
 trap 'rm -rf "$bin"' EXIT
 hidden='^(dot|neato|fdp|sfdp|circo|twopi|osage|patchwork|gvpr|gvpack|gc|ccomps|unflatten|tred|acyclic|nop|sccmap|mm2gv|gv2gml|python.*|pip.*|pydoc.*|node|nodejs|npm|npx|pandoc|weasyprint|rsvg-convert|chromium.*|chromedriver|google-chrome.*)$'
-IFS=: read -r -a dirs <<<"$PATH"
-for dir in "${dirs[@]}"; do
-  [ -d "$dir" ] || continue
-  for tool in "$dir"/*; do
-    name=${tool##*/}
-    [[ $name =~ $hidden ]] && continue
-    [ -e "$bin/$name" ] || ln -s "$tool" "$bin/$name"
-  done
-done
-PATH=$bin exec "$@"
+PATH=$(path_without "$hidden" "$bin")
+export PATH
+"$@"

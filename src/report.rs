@@ -59,6 +59,15 @@ pub trait JsonForm {
     /// # Errors
     /// Whatever `out` returns.
     fn write_json(&self, out: &mut dyn io::Write, layout: Layout) -> io::Result<()>;
+
+    /// The JSON as a `serde_json::Value` (keys in the order `write_json` writes them),
+    /// for a caller that hands the answer on as data rather than as text: the Python
+    /// package keeps it and converts each field when it is read, so no JSON is written
+    /// and parsed again between the two languages.
+    ///
+    /// # Errors
+    /// None in practice (see `write_json`); `serde_json`'s, should a map key not be a string.
+    fn to_value(&self) -> serde_json::Result<serde_json::Value>;
 }
 
 impl<T: serde::Serialize> JsonForm for T {
@@ -70,6 +79,10 @@ impl<T: serde::Serialize> JsonForm for T {
             Layout::Line => serde_json::to_writer(out, self),
         }
         .map_err(io::Error::from)
+    }
+
+    fn to_value(&self) -> serde_json::Result<serde_json::Value> {
+        serde_json::to_value(self)
     }
 }
 

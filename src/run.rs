@@ -17,7 +17,10 @@ use crate::{
     completion, emit,
     error::Error,
 };
-pub use crate::{commands::Session, report::Outcome};
+pub use crate::{
+    commands::{collecting_notes, Session},
+    report::Outcome,
+};
 
 /// The whole of the `linkage` command on `args` (the first is the program's name), as the
 /// binary runs it: completions, parsing, the command, its output (through the pager in

@@ -27,7 +27,8 @@ _WHERE = {
          "Matches", "Neighbors", "Nodes", "Outline", "Claims"], "_answers"),
     **dict.fromkeys(
         ["LinkageError", "UnknownName", "AmbiguousName", "DataError", "Problem",
-         "FileError", "UsageError", "ExternalError", "NothingFound", "DataWarning"],
+         "FileError", "UsageError", "ExternalError", "NothingFound", "DataWarning",
+         "LinkageNote"],
         "errors"),
 }
 

@@ -10,6 +10,7 @@ from ._records import Answer as Answer, Record as Record
 from .errors import (
     AmbiguousName as AmbiguousName, DataError as DataError, DataWarning as DataWarning,
     ExternalError as ExternalError, FileError as FileError, LinkageError as LinkageError,
+    LinkageNote as LinkageNote,
     NothingFound as NothingFound, Problem as Problem, UnknownName as UnknownName,
     UsageError as UsageError,
 )

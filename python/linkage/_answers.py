@@ -1,7 +1,7 @@
 """One class per query: the fields of its JSON (docs/json.md) declared for editors and
 type checkers, and the tables that become DataFrames.
 
-Each field is read from the command's ``--json`` output (see :mod:`linkage._records`);
+Each field is read from the command's ``--json`` answer (see :mod:`linkage._records`);
 nested objects are :class:`Record`.
 """
 
@@ -35,9 +35,10 @@ class Comparison(Answer):
         """The rows in the columns of ``linkage compare --csv``: role, a, b, topic,
         label, one 0/1 column per paper, total, shared_text (pairs ``x+y`` separated
         by spaces)."""
-        papers = self._data["papers"]
+        data = self.to_dict()
+        papers = data["papers"]
         rows = []
-        for row in self._data["rows"]:
+        for row in data["rows"]:
             cells: dict[str, Any] = {k: row[k] for k in ("role", "a", "b", "topic", "label")}
             for paper in papers:
                 cells[paper] = int(paper in row["papers"])
@@ -74,7 +75,7 @@ class Contested(Answer):
         strength, question, subject, topic, respect, property, papers and sides (each
         side's answer). Lists are joined with ``; ``; missing fields are None."""
         rows = []
-        for number, dispute in enumerate(self._data["disputes"], start=1):
+        for number, dispute in enumerate(self.to_dict()["disputes"], start=1):
             rows.append({
                 "number": number,
                 "kind": dispute["kind"],

@@ -1,16 +1,16 @@
 """The dataset as a Python object: every method is a ``linkage`` command answered by
 the Rust library on a dataset loaded once, returned as the command's ``--json``
-wrapped in objects (:mod:`linkage._answers`)."""
+wrapped in objects (:mod:`linkage._answers`). What the command would print to stderr
+beside its answer is issued as a :class:`~linkage.LinkageNote` warning."""
 
 from __future__ import annotations
 
 import csv
 import io
-import json
 import os
 import tempfile
 import warnings
-from typing import Any, Optional, Sequence, TypeVar, Union
+from typing import Any, Iterable, Optional, Sequence, TypeVar, Union
 
 from . import _native
 from ._answers import (
@@ -18,7 +18,11 @@ from ._answers import (
     Paths, Position, Shown,
 )
 from ._records import Answer, Record, wrap
-from .errors import DataWarning, NothingFound
+from .errors import DataWarning, LinkageNote, NothingFound
+
+# A note goes with one answer: shown each time, not once per line of code as
+# warnings are by default. Appended, so the user's own filters come first.
+warnings.filterwarnings("always", category=LinkageNote, append=True)
 
 A = TypeVar("A", bound=Answer)
 Names = Union[str, Sequence[str], None]
@@ -39,6 +43,13 @@ def load(data: Optional[PathLike] = None) -> "Graph":
     for problem in problems:
         warnings.warn(problem.rstrip(), DataWarning, stacklevel=2)
     return Graph(dataset)
+
+
+def _issue(notes: Iterable[str], stacklevel: int = 3) -> None:
+    """Issues each of the command's notes as a :class:`~linkage.LinkageNote`, pointing
+    at the user's call (``stacklevel``: the frames between it and here)."""
+    for note in notes:
+        warnings.warn(note, LinkageNote, stacklevel=stacklevel)
 
 
 def _many(flag: str, values: Names) -> list[str]:
@@ -116,12 +127,16 @@ class Graph:
     def command(self, *words: str, json: bool = True) -> tuple[str, bool]:
         """Any command line (the words after ``linkage``) on this dataset: what it
         prints (its ``--json`` form unless ``json`` is False) and whether it found
-        anything. Commands that write files write them as the command does."""
-        return self._dataset.answer(list(words), json)
+        anything. Commands that write files write them as the command does; its notes
+        are issued as :class:`~linkage.LinkageNote` warnings."""
+        text, found, notes = self._dataset.answer(list(words), json)
+        _issue(notes)
+        return text, found
 
     def _ask(self, answer: type[A], words: list[str]) -> A:
-        text, found = self._dataset.answer(words, True)
-        return answer(json.loads(text), found)
+        data, found, notes = self._dataset.query(words)
+        _issue(notes, stacklevel=4)
+        return answer(data, found)
 
     def diff(self, a: str, b: str, *, papers: Names = None, evidence: Optional[str] = None) -> Diff:
         """``linkage diff A B``: what ``a`` and ``b`` share and where they differ, per
@@ -202,8 +217,9 @@ class Graph:
     def papers(self, *, papers: Names = None) -> list[Record]:
         """``linkage papers``: the papers with what is known of their citations
         (unknown fields None) and their claim and quote counts."""
-        text, _ = self._dataset.answer(["papers", *_many("--paper", papers)], True)
-        return wrap(json.loads(text))
+        data, _, notes = self._dataset.query(["papers", *_many("--paper", papers)])
+        _issue(notes)
+        return wrap(data)
 
     def paper(self, name: str, *, limit: Optional[int] = None,
               evidence: Optional[str] = None) -> Outline:
@@ -215,7 +231,7 @@ class Graph:
         """Every claim and source as a table, in the columns of ``linkage export
         --format evidence-csv`` (the selection keywords of :meth:`figure` narrow it,
         e.g. ``papers="hao"``). ``.to_frame()`` gives a DataFrame."""
-        text = self.export("evidence-csv", **select)
+        text = self._export("evidence-csv", select)
         reader = csv.DictReader(io.StringIO(text))
         rows = list(reader)
         return Claims(rows, list(reader.fieldnames or []))
@@ -224,7 +240,13 @@ class Graph:
         """``linkage export --format FORMAT``: the graph (or the selection) in another
         tool's format, as text (``graphml``, ``json``, ``turtle``, ``evidence-csv``...;
         docs/formats.md)."""
-        text, _ = self._dataset.answer(["export", "--format", format, *selection(**select)], False)
+        return self._export(format, select)
+
+    def _export(self, format: str, select: dict[str, Any]) -> str:
+        """:meth:`export`, its notes issued at the user's call (two frames up)."""
+        words = ["export", "--format", format, *selection(**select)]
+        text, _, notes = self._dataset.answer(words, False)
+        _issue(notes, stacklevel=4)
         return text
 
     def to_networkx(self, **select: Any) -> Any:
@@ -232,7 +254,7 @@ class Graph:
         GraphML export: every node and edge attribute it carries."""
         import networkx
 
-        graphml = self.export("graphml", **select)
+        graphml = self._export("graphml", select)
         return networkx.read_graphml(io.BytesIO(graphml.encode("utf-8")))
 
     def figure(
@@ -258,13 +280,20 @@ class Graph:
 
 class Figure:
     """A diagram of the graph: the DOT of ``linkage dot``, drawn by Graphviz through
-    ``linkage render`` (the library's one DOT writer and Graphviz runner)."""
+    ``linkage render`` (the library's one DOT writer and Graphviz runner).
+
+    Its notes are issued once: when it is made (those of ``linkage dot``) and when it
+    is first drawn (those only drawing finds, such as a figure turned left to right);
+    drawing it again, or showing it again in a notebook, repeats none."""
 
     def __init__(self, dataset: "_native.Dataset", words: list[str]) -> None:
         self._dataset = dataset
         self._words = words
-        self.dot, self.found = dataset.answer(["dot", *words], False)
+        self.dot, self.found, notes = dataset.answer(["dot", *words], False)
         """The DOT text; ``found`` is False when the selection is empty."""
+        self._noted = set(notes)
+        self._svg: Optional[str] = None
+        _issue(notes, stacklevel=4)
 
     def __repr__(self) -> str:
         return f"Figure({' '.join(self._words)})"
@@ -272,19 +301,27 @@ class Figure:
     def save(self, path: PathLike, *, format: Optional[str] = None, dpi: int = 150) -> None:
         """Writes the figure (atomically) to ``path``; its extension (``.svg``,
         ``.png``, ``.pdf``) picks the format unless ``format`` is given."""
+        self._save(path, format, dpi)
+
+    def _save(self, path: PathLike, format: Optional[str], dpi: int, stacklevel: int = 4) -> None:
         if not self.found:
             raise NothingFound("nothing to draw: the selection is empty; no file written")
         words = ["render", *self._words, *_option("--format", format),
                  "--dpi", str(dpi), "--output", os.fspath(path)]
-        self._dataset.answer(words, False)
+        _, _, notes = self._dataset.answer(words, False)
+        new = [note for note in notes if note not in self._noted]
+        self._noted.update(new)
+        _issue(new, stacklevel=stacklevel)
 
     def svg(self) -> str:
-        """The figure as SVG text."""
-        with tempfile.TemporaryDirectory() as directory:
-            file = os.path.join(directory, "figure.svg")
-            self.save(file)
-            with open(file, encoding="utf-8") as svg:
-                return svg.read()
+        """The figure as SVG text (drawn once, then kept)."""
+        if self._svg is None:
+            with tempfile.TemporaryDirectory() as directory:
+                file = os.path.join(directory, "figure.svg")
+                self._save(file, None, 150)
+                with open(file, encoding="utf-8") as svg:
+                    self._svg = svg.read()
+        return self._svg
 
     def _repr_svg_(self) -> str:
         return self.svg()

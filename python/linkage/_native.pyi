@@ -1,6 +1,6 @@
 """Type stubs of the compiled extension (python/src/lib.rs)."""
 
-from typing import Optional
+from typing import Any, Optional
 
 __version__: str
 
@@ -16,5 +16,22 @@ class Dataset:
 
     @property
     def data(self) -> Optional[str]: ...
-    def answer(self, words: list[str], json: bool) -> tuple[str, bool]:
-        """Answers the command line ``words``: its output and whether it found anything."""
+    def answer(self, words: list[str], json: bool) -> tuple[str, bool, list[str]]:
+        """Answers the command line ``words``: its output, whether it found anything,
+        and the notes the command would print to stderr."""
+    def query(self, words: list[str]) -> tuple[Any, bool, list[str]]:
+        """Answers the query ``words`` with its ``--json`` as data (objects as
+        :class:`JsonObject`), whether it found anything, and its notes."""
+    def _rust_side(self, words: list[str]) -> bool:
+        """The Rust side of :meth:`query` alone (for bench/python_overhead.py)."""
+
+class JsonObject:
+    """One JSON object of an answer, held in Rust; each field converted when read."""
+
+    def __getitem__(self, key: str) -> Any: ...
+    def get(self, key: str, default: Any = None) -> Any: ...
+    def __contains__(self, key: object) -> bool: ...
+    def __len__(self) -> int: ...
+    def keys(self) -> list[str]: ...
+    def to_python(self) -> dict[str, Any]:
+        """The whole object as plain dicts and lists."""

@@ -5,22 +5,30 @@ Nothing is recomputed here: a field is the JSON's value, a nested object another
 :class:`Record`, a list of objects a list of them. Keys that are Python keywords
 (``from``) read with a trailing underscore (``claim.from_``) or by item
 (``claim["from"]``).
+
+The JSON stays in Rust (``_native.JsonObject``, python/src/tree.rs) and a field is
+made a Python value when it is read, so a query costs Python only what it reads;
+``to_dict()`` makes the whole answer at once.
 """
 
 from __future__ import annotations
 
-import copy
 import keyword
 from typing import Any, Iterator
+
+from ._native import JsonObject
 
 
 def wrap(value: Any) -> Any:
     """``value`` with every JSON object in it as a :class:`Record`."""
-    if isinstance(value, dict):
+    if isinstance(value, JsonObject):
         return Record(value)
     if isinstance(value, list):
         return [wrap(item) for item in value]
     return value
+
+
+_MISSING = object()
 
 
 class Record:
@@ -28,13 +36,14 @@ class Record:
 
     __slots__ = ("_data",)
 
-    def __init__(self, data: dict[str, Any]) -> None:
+    def __init__(self, data: JsonObject) -> None:
         object.__setattr__(self, "_data", data)
 
     def __getattr__(self, name: str) -> Any:
         data = object.__getattribute__(self, "_data")
-        if name in data:
-            return wrap(data[name])
+        value = data.get(name, _MISSING)
+        if value is not _MISSING:
+            return wrap(value)
         if name.endswith("_") and keyword.iskeyword(name[:-1]) and name[:-1] in data:
             return wrap(data[name[:-1]])
         raise AttributeError(
@@ -67,21 +76,21 @@ class Record:
 
     def keys(self) -> list[str]:
         """The JSON object's keys, in its order."""
-        return list(self._data)
+        return self._data.keys()
 
     def to_dict(self) -> dict[str, Any]:
-        """The JSON object as plain dicts and lists (a copy)."""
-        return copy.deepcopy(self._data)
+        """The JSON object as plain dicts and lists (made anew at each call)."""
+        return self._data.to_python()
 
     def __repr__(self) -> str:
-        shown = ", ".join(f"{k}={_short(v)}" for k, v in self._data.items())
+        shown = ", ".join(f"{k}={_short(self._data[k])}" for k in self._data.keys())
         return f"{type(self).__name__}({shown})"
 
 
 def _short(value: Any) -> str:
     if isinstance(value, list):
         return f"[{len(value)} items]"
-    if isinstance(value, dict):
+    if isinstance(value, JsonObject):
         return "{...}"
     text = repr(value)
     return text if len(text) <= 40 else text[:37] + "..."
@@ -93,7 +102,7 @@ class Answer(Record):
 
     __slots__ = ("found",)
 
-    def __init__(self, data: dict[str, Any], found: bool) -> None:
+    def __init__(self, data: JsonObject, found: bool) -> None:
         super().__init__(data)
         object.__setattr__(self, "found", found)
 

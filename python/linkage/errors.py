@@ -1,6 +1,6 @@
 """The exceptions linkage raises: one for each variant of the library's ``Error``.
 
-The extension builds them from the typed error (``python/src/lib.rs``), never by
+The extension builds them from the typed error (``python/src/exceptions.rs``), never by
 reading a message, so every field below is the library's own value.
 """
 
@@ -119,3 +119,13 @@ class NothingFound(LinkageError):
 
 class DataWarning(UserWarning):
     """A problem of the data that does not stop loading (a byte-order mark, say)."""
+
+
+class LinkageNote(UserWarning):
+    """A note that goes with an answer without being part of it, which the command
+    prints to stderr: a figure drawn left to right to keep its text readable, papers
+    sharing text counted as two, an empty selection. Issued by ``warnings.warn`` so a
+    notebook shows it under the cell (the process's stderr never reaches it), and
+    shown every time it is issued (a filter this package appends after the user's
+    own: ``warnings.filterwarnings("ignore", category=LinkageNote)`` silences it).
+    """

@@ -116,3 +116,21 @@ def test_a_dataset_of_ones_own_loads_and_answers_as_with_data(tmp_path):
     expected, found = run_json("--data", str(mine), "list")
     assert graph.nodes().to_dict() == expected
     assert found
+
+
+def test_fields_keep_the_commands_order_and_to_dict_is_a_copy(g):
+    expected, _ = run_json("show", "tpa")
+    shown = g.show("tpa")
+    assert shown.keys() == list(expected)
+    assert list(shown.node.to_dict()) == list(expected["node"])
+    copy = shown.to_dict()
+    copy["node"]["label"] = "changed"
+    assert shown.node.label == expected["node"]["label"]
+    assert shown.to_dict() == expected
+
+
+def test_records_compare_by_their_json(g):
+    assert g.diff("tpa", "rr") == g.diff("tpa", "rr")
+    assert g.diff("tpa", "rr") != g.diff("tpa", "rr", papers="hao")
+    assert g.diff("tpa", "rr").common_ground[0] == g.diff("tpa", "rr").common_ground[0]
+    assert "label" in g.diff("tpa", "rr").common_ground[0]

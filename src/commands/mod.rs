@@ -112,6 +112,50 @@ impl Session {
 }
 
 /// Prints `line` to stderr: notes that go with a result without being part of it.
+/// Inside [`collecting_notes`] the line is kept for its caller instead.
 pub(crate) fn note(line: impl std::fmt::Display) {
-    let _ = writeln!(anstream::stderr(), "{line}");
+    let kept = COLLECTED.with_borrow_mut(|collected| {
+        collected
+            .as_mut()
+            .map(|notes| notes.push(line.to_string()))
+            .is_some()
+    });
+    if !kept {
+        let _ = writeln!(anstream::stderr(), "{line}");
+    }
+}
+
+thread_local! {
+    /// The notes of the [`collecting_notes`] call running on this thread, if any.
+    static COLLECTED: std::cell::RefCell<Option<Vec<String>>> =
+        const { std::cell::RefCell::new(None) };
+}
+
+/// Runs `work` and returns, with its result, the notes the commands it ran would have
+/// printed to stderr ([`note`]), in order, instead of printing them. For the Python
+/// package: a notebook never shows the process's stderr, so the package issues each
+/// note as a Python warning. Per thread, as a command runs on the caller's thread.
+pub fn collecting_notes<T>(work: impl FnOnce() -> T) -> (T, Vec<String>) {
+    let outer = COLLECTED.with_borrow_mut(|collected| collected.replace(Vec::new()));
+    let result = work();
+    let notes = COLLECTED.with_borrow_mut(|collected| std::mem::replace(collected, outer));
+    (result, notes.unwrap_or_default())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::{collecting_notes, note};
+
+    #[test]
+    fn notes_are_kept_in_order_while_collecting_each_call_its_own() {
+        let ((), outer) = collecting_notes(|| {
+            note("first");
+            let ((), inner) = collecting_notes(|| note("inner"));
+            assert_eq!(inner, ["inner"]);
+            note(format_args!("second {}", 2));
+        });
+        assert_eq!(outer, ["first", "second 2"]);
+        let ((), none) = collecting_notes(|| ());
+        assert!(none.is_empty());
+    }
 }
