@@ -15,7 +15,10 @@ pub use journal::{FigureArgs, Length, TableArgs, TableFormat};
 pub use crate::completion::Shell;
 pub use crate::formats::Format as ExportFormat;
 pub use crate::import::ImportFormat;
-use crate::{completion, dot::ImageFormat};
+use crate::{
+    completion,
+    dot::{ImageFormat, Lang},
+};
 
 /// Model the logic of academic papers as a typed concept graph, query it, and draw it.
 ///
@@ -43,6 +46,13 @@ pub struct Cli {
     /// recently used removed first; 0 keeps none).
     #[arg(long, global = true)]
     pub no_cache: bool,
+
+    /// Language of what linkage writes for people: the terminal's sentences and
+    /// headings, diagrams, tables, figures and the teaching pages (zh: the schema's and
+    /// the nodes' Chinese names and sentence forms, where they have them). Quotes stay
+    /// in the language of the paper's text; JSON and exports are data, unchanged.
+    #[arg(long, global = true, value_enum, value_name = "LANG", default_value_t)]
+    pub lang: Lang,
 
     /// What to do.
     #[command(subcommand)]

@@ -11,6 +11,7 @@
 
 use serde::Serialize;
 use serde_json::Value;
+use textwrap::core::display_width;
 
 use crate::{
     dot::{
@@ -44,15 +45,44 @@ pub fn wrap_label(label: &str, width: usize) -> Vec<String> {
         .collect()
 }
 
-/// The graph laid out: one node per concept (`n{index}`, its label wrapped as the page
-/// wraps it) and one edge per pair of related nodes.
+/// Columns per line of a node's Chinese label (a CJK character is two): twelve
+/// characters, about as wide as an English line of [`LABEL_WIDTH`].
+pub const ZH_LABEL_COLUMNS: usize = 24;
+
+/// A Chinese label in lines as the page draws it.
+pub fn zh_lines(label: &str) -> Vec<String> {
+    crate::dot::wrap(label, ZH_LABEL_COLUMNS)
+}
+
+/// The lines Graphviz sizes a node's box for: line by line the wider of the English
+/// and the Chinese (a CJK character counted twice, about its width beside Latin
+/// letters), so the box laid out holds the label in either language and the page can
+/// switch without moving a node.
+fn sizing_lines(english: &str, chinese: Option<&str>) -> Vec<String> {
+    let en = wrap_label(english, LABEL_WIDTH);
+    let zh = chinese.map(zh_lines).unwrap_or_default();
+    (0..en.len().max(zh.len()))
+        .map(|i| {
+            let (a, b) = (en.get(i), zh.get(i));
+            match (a, b) {
+                (Some(a), Some(b)) if display_width(b) > display_width(a) => b.clone(),
+                (Some(a), _) => a.clone(),
+                (None, Some(b)) => b.clone(),
+                (None, None) => String::new(),
+            }
+        })
+        .collect()
+}
+
+/// The graph laid out: one node per concept (`n{index}`, its box sized for its label
+/// in English and in Chinese, [`sizing_lines`]) and one edge per pair of related nodes.
 pub fn layout_scene(graph: &ConceptGraph) -> Scene {
     let mut items: Vec<Item> = graph
         .node_indices()
         .map(|ix| {
             Item::Node(Node {
                 id: format!("n{}", ix.index()),
-                label: wrap_label(&graph.node(ix).label, LABEL_WIDTH),
+                label: sizing_lines(&graph.node(ix).label, graph.node(ix).label_zh.as_deref()),
                 tooltip: None,
                 style: NodeStyle {
                     shape: "box".into(),

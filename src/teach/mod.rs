@@ -78,12 +78,13 @@ impl Lesson {
 pub fn html_command(
     graph: &ConceptGraph,
     paper: Option<&str>,
+    lang: crate::dot::Lang,
     output: &Path,
     data_dir: Option<&Path>,
 ) -> Result<(), Error> {
     let output = Destination::output(output, data_dir)?;
     let paper = paper.map(|p| graph.resolve_paper(p)).transpose()?;
-    let page = html::explorer(graph, paper.as_deref())?;
+    let page = html::explorer(graph, paper.as_deref(), lang)?;
     output.write(page.as_bytes())
 }
 
