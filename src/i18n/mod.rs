@@ -89,6 +89,11 @@ impl Messages {
         self.pick(": ", "：")
     }
 
+    /// A count after a heading: " (3)" or "（3）".
+    pub(crate) fn in_brackets(self, text: &str) -> String {
+        self.pick(format!(" ({text})"), format!("（{text}）"))
+    }
+
     /// "A and B differ in time".
     pub(crate) fn differ_in(self, a: &str, b: &str, dimension: &str) -> String {
         self.pick(

@@ -38,9 +38,9 @@ pub fn human(graph: &ConceptGraph, diff: &Diff<'_>, with_quotes: bool, lang: Lan
     if !diff.direct.is_empty() {
         let _ = writeln!(
             out,
-            "\n{} ({})",
+            "\n{}{}",
             styled(HEADING, words.how_they_relate()),
-            diff.direct.len()
+            words.in_brackets(&diff.direct.len().to_string())
         );
         for claim in &diff.direct {
             let line = relation_line_in(graph, claim.relation, lang);
@@ -52,9 +52,9 @@ pub fn human(graph: &ConceptGraph, diff: &Diff<'_>, with_quotes: bool, lang: Lan
 
     let _ = writeln!(
         out,
-        "\n{} ({})",
+        "\n{}{}",
         styled(HEADING, words.common_ground()),
-        words.count(diff.common_ground.len(), ASPECTS)
+        words.in_brackets(&words.count(diff.common_ground.len(), ASPECTS))
     );
     if diff.common_ground.is_empty() {
         let _ = writeln!(out, "  {}", words.none_recorded());
@@ -78,9 +78,9 @@ pub fn human(graph: &ConceptGraph, diff: &Diff<'_>, with_quotes: bool, lang: Lan
 
     let _ = writeln!(
         out,
-        "\n{} ({})",
+        "\n{}{}",
         styled(HEADING, words.differences()),
-        words.count(diff.differences.len(), DIMENSIONS)
+        words.in_brackets(&words.count(diff.differences.len(), DIMENSIONS))
     );
     if diff.differences.is_empty() {
         let _ = writeln!(out, "  {}", words.none_recorded());

@@ -24,6 +24,7 @@ mod fuzz_seeds;
 mod headings;
 mod journal;
 mod labels;
+mod languages;
 mod layers;
 mod logic;
 mod matching;
