@@ -54,39 +54,37 @@ pub fn zh_lines(label: &str) -> Vec<String> {
     crate::dot::wrap(label, ZH_LABEL_COLUMNS)
 }
 
-/// The lines Graphviz sizes a node's box for: line by line the wider of the English
-/// and the Chinese (a CJK character counted twice, about its width beside Latin
-/// letters), so the box laid out holds the label in either language and the page can
-/// switch without moving a node.
-fn sizing_lines(english: &str, chinese: Option<&str>) -> Vec<String> {
-    let en = wrap_label(english, LABEL_WIDTH);
-    let zh = chinese.map(zh_lines).unwrap_or_default();
-    (0..en.len().max(zh.len()))
-        .map(|i| {
-            let (a, b) = (en.get(i), zh.get(i));
-            match (a, b) {
-                (Some(a), Some(b)) if display_width(b) > display_width(a) => b.clone(),
-                (Some(a), _) => a.clone(),
-                (None, Some(b)) => b.clone(),
-                (None, None) => String::new(),
-            }
-        })
-        .collect()
+/// The least box, in inches, that holds a Chinese label as the page draws it (12 px
+/// a character, 14 px a line, the box's margins of 0.12 and 0.06 inches around):
+/// Graphviz lays the node out at least this large, so the page can show the Chinese
+/// label in the box laid out for the English one without moving a node.
+fn room_for_chinese(label: &str) -> (f32, f32) {
+    let lines = zh_lines(label);
+    let widest = lines.iter().map(|l| display_width(l)).max().unwrap_or(0);
+    // Counts of a few dozen columns and lines: exact in f32.
+    #[allow(clippy::cast_precision_loss)]
+    let (columns, rows) = (widest as f32, lines.len() as f32);
+    (columns * 6.0 / 72.0 + 0.24, rows * 14.0 / 72.0 + 0.12)
 }
 
-/// The graph laid out: one node per concept (`n{index}`, its box sized for its label
-/// in English and in Chinese, [`sizing_lines`]) and one edge per pair of related nodes.
+/// The graph laid out: one node per concept (`n{index}`, its English label wrapped as
+/// the page wraps it, its box at least [`room_for_chinese`]) and one edge per pair of
+/// related nodes.
 pub fn layout_scene(graph: &ConceptGraph) -> Scene {
     let mut items: Vec<Item> = graph
         .node_indices()
         .map(|ix| {
+            let node = graph.node(ix);
+            let room = node.label_zh.as_deref().map(room_for_chinese);
             Item::Node(Node {
                 id: format!("n{}", ix.index()),
-                label: sizing_lines(&graph.node(ix).label, graph.node(ix).label_zh.as_deref()),
+                label: wrap_label(&node.label, LABEL_WIDTH),
                 tooltip: None,
                 style: NodeStyle {
                     shape: "box".into(),
                     margin: Some("0.12,0.06".into()),
+                    width: room.map(|(w, _)| w),
+                    height: room.map(|(_, h)| h),
                     ..NodeStyle::default()
                 },
             })
