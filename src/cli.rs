@@ -47,10 +47,11 @@ pub struct Cli {
     #[arg(long, global = true)]
     pub no_cache: bool,
 
-    /// Language of what linkage writes for people: the terminal's sentences and
-    /// headings, diagrams, tables, figures and the teaching pages (zh: the schema's and
-    /// the nodes' Chinese names and sentence forms, where they have them). Quotes stay
-    /// in the language of the paper's text; JSON and exports are data, unchanged.
+    /// Language of what linkage writes for people (zh: the nodes' and kinds' Chinese
+    /// names and the schema's Chinese sentences, where the data has them): `diff` and
+    /// `path` in the terminal, diagrams, `table`, `figure`, the explorer (`html`) and
+    /// the deck (`steps`). Quotes stay in the language of the paper's text; JSON and
+    /// exports are data, the same in every language.
     #[arg(long, global = true, value_enum, value_name = "LANG", default_value_t)]
     pub lang: Lang,
 

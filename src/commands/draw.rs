@@ -269,8 +269,14 @@ pub(crate) fn steps(
     format: teach::DeckFormat,
     output: &Path,
 ) -> Answer<'static> {
-    let taught =
-        teach::steps_command(session.graph()?, lesson, format, output, session.data_dir())?;
+    let taught = teach::steps_command(
+        session.graph()?,
+        lesson,
+        session.lang,
+        format,
+        output,
+        session.data_dir(),
+    )?;
     Ok(Box::new(printed(taught)))
 }
 

@@ -10,7 +10,10 @@ mod explorer;
 
 pub(crate) use explorer::EXPLORER;
 
-use crate::{dot::Lang, query::contested::Kind};
+use crate::{
+    dot::Lang,
+    query::contested::{Kind, Strength},
+};
 
 /// The phrases of one language; [`Messages::of`] gives them.
 #[derive(Debug, Clone, Copy)]
@@ -92,6 +95,135 @@ impl Messages {
     /// A count after a heading: " (3)" or "（3）".
     pub(crate) fn in_brackets(self, text: &str) -> String {
         self.pick(format!(" ({text})"), format!("（{text}）"))
+    }
+
+    /// A lesson's title: "From A to B".
+    pub(crate) fn chain_title(self, a: &str, b: &str) -> String {
+        self.pick(format!("From {a} to {b}"), format!("从{a}到{b}"))
+    }
+
+    /// A comparison's title: "A and B".
+    pub(crate) fn a_and_b(self, a: &str, b: &str) -> String {
+        self.pick(format!("{a} and {b}"), format!("{a}与{b}"))
+    }
+
+    /// A paper's lesson's title: "The argument of Hao (2021)".
+    pub(crate) fn argument_of(self, cite: &str) -> String {
+        self.pick(format!("The argument of {cite}"), format!("{cite}的论证"))
+    }
+
+    /// "Step 2 of 5".
+    pub(crate) fn step_of(self, k: usize, n: usize) -> String {
+        self.pick(format!("Step {k} of {n}"), format!("第 {k} 步，共 {n} 步"))
+    }
+
+    /// A further source under a figure's caption: "also Hao (2021), p. 3".
+    pub(crate) fn also_cited(self, cite: &str) -> String {
+        self.pick(format!("also {cite}"), format!("另见 {cite}"))
+    }
+
+    /// What follows a quote's locator on a slide: " (and 2 more quotes)".
+    pub(crate) fn more_quotes(self, more: usize) -> String {
+        match more {
+            0 => String::new(),
+            1 => self.pick(" (and 1 more quote)", "（另有 1 条引文）").into(),
+            n => self.pick(
+                format!(" (and {n} more quotes)"),
+                format!("（另有 {n} 条引文）"),
+            ),
+        }
+    }
+
+    /// Before a dispute's meaning on a slide: "Disputed: ".
+    pub(crate) fn disputed_because(self) -> &'static str {
+        self.pick("Disputed: ", "争议：")
+    }
+
+    /// The column of dispute marks.
+    pub(crate) fn disputed(self) -> &'static str {
+        self.pick("Disputed", "争议")
+    }
+
+    /// The column of paper counts.
+    pub(crate) fn papers_heading(self) -> &'static str {
+        self.pick("Papers", "文献")
+    }
+
+    /// One difference (a slide's kind of row).
+    pub(crate) fn difference(self) -> &'static str {
+        self.pick("Difference", "差异")
+    }
+
+    /// "How they relate 2 of 7".
+    pub(crate) fn how_they_relate_of(self, k: usize, n: usize) -> String {
+        self.pick(
+            format!("How they relate {k} of {n}"),
+            format!("二者如何关联：第 {k} 项，共 {n} 项"),
+        )
+    }
+
+    /// "Difference 3 of 11".
+    pub(crate) fn item_of(self, name: &str, k: usize, n: usize) -> String {
+        self.pick(
+            format!("{name} {k} of {n}"),
+            format!("{name}：第 {k} 项，共 {n} 项"),
+        )
+    }
+
+    /// A dispute's strength, as a table marks a row.
+    pub(crate) fn strength(self, strength: Strength) -> &'static str {
+        match strength {
+            Strength::Contradiction => self.pick("contradiction", "矛盾"),
+            Strength::Tension => self.pick("tension", "张力"),
+            Strength::Framing => self.pick("framing", "表述不同"),
+            Strength::Related => self.pick("related", "相关"),
+        }
+    }
+
+    /// "5 papers compare them."
+    pub(crate) fn papers_compare_them(self, n: usize) -> String {
+        self.pick(
+            format!(
+                "{n} {} them.",
+                if n == 1 {
+                    "paper compares"
+                } else {
+                    "papers compare"
+                }
+            ),
+            format!("{n} 篇文献对二者作了比较。"),
+        )
+    }
+
+    /// The key under a comparison at a glance.
+    pub(crate) fn glance_key(self) -> &'static str {
+        self.pick(
+            "Papers: how many name the row; disputed: how they disagree about it (a \
+             contradiction cannot both hold, a tension pulls against, a framing sees the \
+             same thing another way).",
+            "文献：提出该项的文献数；争议：各文献的分歧方式（矛盾：不能同时成立；\
+             张力：相互牵制；表述不同：从另一角度看同一事物）。",
+        )
+    }
+
+    /// The language's code in HTML's `lang`.
+    pub(crate) fn code(self) -> &'static str {
+        self.pick("en", "zh")
+    }
+
+    /// "Slide 3 of 40" (the numbers as given, so a page's script can fill them).
+    pub(crate) fn slide_of(self, k: &str, n: &str) -> String {
+        self.pick(format!("Slide {k} of {n}"), format!("第 {k} 页，共 {n} 页"))
+    }
+
+    /// The button back.
+    pub(crate) fn previous(self) -> &'static str {
+        self.pick("← Previous", "← 上一页")
+    }
+
+    /// The button on.
+    pub(crate) fn next(self) -> &'static str {
+        self.pick("Next →", "下一页 →")
     }
 
     /// "A and B differ in time".

@@ -123,6 +123,7 @@ pub enum DeckFormat {
 pub fn steps_command(
     graph: &ConceptGraph,
     lesson: &Lesson,
+    lang: crate::dot::Lang,
     format: DeckFormat,
     output: &Path,
     data_dir: Option<&Path>,
@@ -138,7 +139,7 @@ pub fn steps_command(
         DeckFormat::Pptx => Target::File(Destination::output(output, data_dir)?),
     };
     let subject = lesson.subject(graph)?;
-    let argument = argument(graph, &subject)?;
+    let argument = crate::teach::argument::argument_in(graph, &subject, lang)?;
     if argument.steps.is_empty() {
         return Ok(Taught::NothingToExplain {
             title: argument.title,

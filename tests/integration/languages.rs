@@ -222,3 +222,55 @@ fn the_explorer_in_chinese_fits_its_labels_and_speaks_chinese() {
         }
     }
 }
+
+/// The `<blockquote>`s of a deck page, in order.
+fn deck_quotes(page: &str) -> Vec<&str> {
+    page.split("<blockquote><p>")
+        .skip(1)
+        .filter_map(|rest| rest.split("</p>").next())
+        .collect()
+}
+
+#[test]
+#[ignore = "needs Graphviz: scripts/test-deps.sh"]
+fn a_chinese_deck_says_the_same_slides_in_chinese_with_the_same_quotes() {
+    let dir = out_dir("deck-languages");
+    for (lang, name) in [("en", "en"), ("zh", "zh")] {
+        linkage()
+            .args(["--lang", lang, "steps", "--diff", "tpa", "rr", "-o"])
+            .arg(dir.join(name))
+            .assert()
+            .success();
+    }
+    let read = |name: &str| std::fs::read_to_string(dir.join(name).join("index.html")).unwrap();
+    let (en, zh) = (read("en"), read("zh"));
+    assert!(zh.starts_with("<!DOCTYPE html>\n<html lang=\"zh\">"));
+    assert_eq!(
+        en.matches("class=\"slide\"").count(),
+        zh.matches("class=\"slide\"").count()
+    );
+    // Every quote verbatim, in the same places.
+    assert!(deck_quotes(&en).len() >= 40, "{}", deck_quotes(&en).len());
+    assert_eq!(deck_quotes(&en), deck_quotes(&zh));
+    // The words around them are Chinese: kickers, headings, buttons, table heads.
+    for words in [
+        "概览",
+        "精准扶贫与乡村振兴",
+        "← 上一页",
+        "下一页 →",
+        "第 1 页，共",
+        "差异：第 1 项，共 11 项",
+    ] {
+        assert!(zh.contains(words), "{words}");
+    }
+    for english in [
+        "At a glance",
+        "Previous",
+        "Slide 1 of",
+        "Difference 1 of",
+        ">Papers<",
+        "Disputed",
+    ] {
+        assert!(!zh.contains(english), "{english}");
+    }
+}
