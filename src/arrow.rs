@@ -13,7 +13,12 @@
 
 use petgraph::graph::NodeIndex;
 
-use crate::{graph::ConceptGraph, relation::Relation, schema::RelationKind};
+use crate::{
+    dot::{node_label, Lang},
+    graph::ConceptGraph,
+    relation::Relation,
+    schema::RelationKind,
+};
 
 /// Glues two words so that wrapping never parts them ("relies on" inside its arrow, a
 /// name with its count). It is a no-break space while text is wrapped, and the wrap
@@ -93,20 +98,25 @@ pub(crate) fn line(from: &str, kind: &RelationKind, to: &str) -> String {
 /// A relation as written, by its concepts' names, for text that is wrapped (the label
 /// `glued`): `A --label--> B`, or `A <--label--> B` for a symmetric kind.
 pub fn relation_line(graph: &ConceptGraph, relation: &Relation) -> String {
+    relation_line_in(graph, relation, Lang::En)
+}
+
+/// [`relation_line`] with the names and the kind's label in `lang`.
+pub fn relation_line_in(graph: &ConceptGraph, relation: &Relation, lang: Lang) -> String {
     let kind = graph.kind_of(relation);
     format!(
         "{} {} {}",
-        graph.node(relation.from).label,
-        arrow(&glued(&kind.label), Way::of(kind, true)),
-        graph.node(relation.to).label
+        node_label(graph, relation.from, lang),
+        arrow(&glued(lang.relation_kind(kind)), Way::of(kind, true)),
+        node_label(graph, relation.to, lang)
     )
 }
 
-/// A route of concepts, each step an arrow: `A --> B --> C`.
-pub(crate) fn route(graph: &ConceptGraph, nodes: &[NodeIndex]) -> String {
+/// A route of concepts, each step an arrow: `A --> B --> C`, named in `lang`.
+pub(crate) fn route(graph: &ConceptGraph, nodes: &[NodeIndex], lang: Lang) -> String {
     nodes
         .iter()
-        .map(|&ix| graph.node(ix).label.as_str())
+        .map(|&ix| node_label(graph, ix, lang))
         .collect::<Vec<_>>()
         .join(&format!(" {} ", arrow("", Way::Along)))
 }

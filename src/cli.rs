@@ -15,7 +15,10 @@ pub use journal::{FigureArgs, Length, TableArgs, TableFormat};
 pub use crate::completion::Shell;
 pub use crate::formats::Format as ExportFormat;
 pub use crate::import::ImportFormat;
-use crate::{completion, dot::ImageFormat};
+use crate::{
+    completion,
+    dot::{ImageFormat, Lang},
+};
 
 /// Model the logic of academic papers as a typed concept graph, query it, and draw it.
 ///
@@ -43,6 +46,14 @@ pub struct Cli {
     /// recently used removed first; 0 keeps none).
     #[arg(long, global = true)]
     pub no_cache: bool,
+
+    /// Language of what linkage writes for people (zh: the nodes' and kinds' Chinese
+    /// names and the schema's Chinese sentences, where the data has them): `diff` and
+    /// `path` in the terminal, diagrams, `table`, `figure`, the explorer (`html`) and
+    /// the deck (`steps`). Quotes stay in the language of the paper's text; JSON and
+    /// exports are data, the same in every language.
+    #[arg(long, global = true, value_enum, value_name = "LANG", default_value_t)]
+    pub lang: Lang,
 
     /// What to do.
     #[command(subcommand)]

@@ -95,6 +95,7 @@ mod embedded;
 #[cfg(feature = "cli")]
 mod emit;
 mod headings;
+mod i18n;
 mod id_index;
 #[cfg(feature = "cli")]
 mod json_schema;

@@ -55,6 +55,10 @@ pub struct RelationKind {
     /// Sentence for explanations, with `{from}`, `{to}`, `{aspect}`, `{dimension}`,
     /// `{from_position}` and `{to_position}` placeholders.
     pub template: String,
+    /// The sentence in Chinese, with the same placeholders, for `--lang zh`; without
+    /// it a Chinese sentence is the English template filled with Chinese names.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub template_zh: Option<String>,
     /// Hints for diagrams.
     #[serde(default)]
     pub style: EdgeStyle,

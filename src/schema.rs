@@ -170,15 +170,21 @@ impl Schema {
                     ));
                 }
             }
-            for placeholder in placeholders(&kind.template) {
-                if !TEMPLATE_FIELDS.contains(&placeholder) {
-                    problems.push((
-                        format!("/relation_kinds/{name}/template"),
-                        format!(
-                            "template of `{name}` uses unknown placeholder {{{placeholder}}}; known: {}",
-                            TEMPLATE_FIELDS.join(", ")
-                        ),
-                    ));
+            let templates = [
+                ("template", Some(&kind.template)),
+                ("template_zh", kind.template_zh.as_ref()),
+            ];
+            for (field, template) in templates {
+                for placeholder in template.into_iter().flat_map(|t| placeholders(t)) {
+                    if !TEMPLATE_FIELDS.contains(&placeholder) {
+                        problems.push((
+                            format!("/relation_kinds/{name}/{field}"),
+                            format!(
+                                "{field} of `{name}` uses unknown placeholder {{{placeholder}}}; known: {}",
+                                TEMPLATE_FIELDS.join(", ")
+                            ),
+                        ));
+                    }
                 }
             }
         }

@@ -91,10 +91,6 @@ pub struct LookArgs {
     /// Layout direction: top to bottom (the default) or left to right (the default for --diff).
     #[arg(long, value_enum, value_name = "DIR")]
     pub rankdir: Option<Rankdir>,
-    /// Language of labels (zh: the Chinese labels and kind names where the data and schema
-    /// have them).
-    #[arg(long, value_enum, value_name = "LANG", default_value_t)]
-    pub lang: Lang,
     /// Name the papers asserting each relation on its edge.
     #[arg(long)]
     pub cite: bool,
@@ -107,12 +103,12 @@ pub struct LookArgs {
 }
 
 impl LookArgs {
-    /// The look these arguments ask for.
-    pub fn look(&self) -> Look {
+    /// The look these arguments ask for, its labels in `lang` (the global `--lang`).
+    pub fn look(&self, lang: Lang) -> Look {
         Look {
             palette: self.style,
             rankdir: self.rankdir,
-            lang: self.lang,
+            lang,
             cluster: self.cluster,
             legend: self.legend,
             cite: self.cite,

@@ -7,7 +7,7 @@ use clap::{Args, ValueEnum};
 
 use crate::{
     completion,
-    dot::{figure_table::POINTS_PER_CM, ImageFormat, Lang, Palette},
+    dot::{figure_table::POINTS_PER_CM, ImageFormat, Palette},
 };
 
 /// How `linkage table` writes the comparison.
@@ -48,9 +48,6 @@ pub struct TableArgs {
     /// latex, markdown or docx [default: from the file's extension, else latex].
     #[arg(long, value_enum)]
     pub format: Option<TableFormat>,
-    /// Language of the labels and headings (positions stay in the papers' words).
-    #[arg(long, value_enum, value_name = "LANG", default_value_t)]
-    pub lang: Lang,
     /// The file to write (atomically); standard output without it (not for docx).
     #[arg(short, long, value_name = "FILE")]
     pub output: Option<PathBuf>,
@@ -120,9 +117,6 @@ pub struct FigureArgs {
     /// Colour for screens (Okabe-Ito, safe for colour-blind readers) or greyscale for print.
     #[arg(long, value_enum, value_name = "STYLE", default_value_t)]
     pub style: Palette,
-    /// Language of labels and key (zh: set in Noto Sans CJK SC).
-    #[arg(long, value_enum, value_name = "LANG", default_value_t)]
-    pub lang: Lang,
     /// Only claims made by these papers (id, citation, author or title words).
     #[arg(long, value_name = "PAPER", num_args = 1.., add = completion::paper_names())]
     pub paper: Vec<String>,

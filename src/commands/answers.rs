@@ -10,6 +10,7 @@ use petgraph::graph::NodeIndex;
 use crate::{
     author::{add::Added, locate::Located, references::RecordChange},
     diagnostic::Diagnostic,
+    dot::Lang,
     error::Error,
     matching, output,
     query::{
@@ -240,6 +241,7 @@ pub(crate) struct DiffReport<'g> {
     pub(super) diff: Diff<'g>,
     pub(super) papers: PaperFilter,
     pub(super) with_quotes: bool,
+    pub(super) lang: Lang,
 }
 
 impl Report for DiffReport<'_> {
@@ -248,10 +250,12 @@ impl Report for DiffReport<'_> {
         let pair = [self.diff.a, self.diff.b];
         let disputes = query::contested::contested_about(graph, &pair);
         out.write_all(
-            output::summary::diff(graph, &self.diff, &self.papers, &disputes).as_bytes(),
+            output::summary::diff(graph, &self.diff, &self.papers, &disputes, self.lang).as_bytes(),
         )?;
-        out.write_all(output::diff::human(graph, &self.diff, self.with_quotes).as_bytes())?;
-        out.write_all(output::contested::pointer(graph, &disputes, &pair).as_bytes())
+        out.write_all(
+            output::diff::human(graph, &self.diff, self.with_quotes, self.lang).as_bytes(),
+        )?;
+        out.write_all(output::contested::pointer_in(graph, &disputes, &pair, self.lang).as_bytes())
     }
 
     fn json(&self) -> Option<Box<dyn JsonForm + '_>> {
@@ -436,17 +440,18 @@ pub(crate) struct PathReport<'g> {
     pub(super) result: PathResult,
     /// `--explain`, and with quotes.
     pub(super) explain: Option<bool>,
+    pub(super) lang: Lang,
 }
 
 impl Report for PathReport<'_> {
     fn human(&self, out: &mut dyn Write) -> io::Result<()> {
         let (graph, query, result) = (self.graph, &self.query, &self.result);
         let text = if result.is_empty() {
-            output::path::nothing(graph, query, result)
+            output::path::nothing(graph, query, result, self.lang)
         } else if let Some(with_quotes) = self.explain {
-            output::path::explain(graph, query, result, with_quotes)
+            output::path::explain(graph, query, result, with_quotes, self.lang)
         } else {
-            output::path::human(graph, query, result)
+            output::path::human(graph, query, result, self.lang)
         };
         out.write_all(text.as_bytes())
     }

@@ -65,7 +65,7 @@ pub(crate) fn dot(
     look: &LookArgs,
     output: Option<&Path>,
 ) -> Answer<'static> {
-    let look = look_for(selection, look)?;
+    let look = look_for(selection, look, session.lang)?;
     let graph = session.graph()?;
     let selection = selection.selection();
     let selected = dot::select(graph, &selection)?;
@@ -88,13 +88,17 @@ pub(crate) fn dot(
 /// draw. clap's `requires = "diff"` on `--positions` is waived when an argument that
 /// conflicts with `--diff` (`--focus`, `--path`) is given, which would drop the flag
 /// without a word.
-fn look_for(selection: &SelectionArgs, look: &LookArgs) -> Result<dot::Look, Error> {
+fn look_for(
+    selection: &SelectionArgs,
+    look: &LookArgs,
+    lang: dot::Lang,
+) -> Result<dot::Look, Error> {
     if look.positions && selection.diff.is_empty() {
         return Err(Error::Usage(
             "--positions draws each side's positions in a comparison: it needs --diff A B".into(),
         ));
     }
-    Ok(look.look())
+    Ok(look.look(lang))
 }
 
 /// `linkage render`: a diagram drawn by Graphviz into an image file.
@@ -112,7 +116,7 @@ pub(crate) fn render(
             output.display()
         )));
     };
-    let look = look_for(selection, look)?;
+    let look = look_for(selection, look, session.lang)?;
     let output = Destination::output(output, session.data_dir())?;
     let graph = session.graph()?;
     let selection = selection.selection();
@@ -155,7 +159,7 @@ pub(crate) fn table(session: &Session, args: &TableArgs) -> Answer<'static> {
     let graph = session.graph()?;
     let pair = (graph.resolve(&args.a)?, graph.resolve(&args.b)?);
     let papers = PaperFilter::resolve(graph, &args.paper)?;
-    let table = output::table::JournalTable::new(graph, pair, &papers, args.lang);
+    let table = output::table::JournalTable::new(graph, pair, &papers, session.lang);
     if table.rows.is_empty() {
         note("nothing to tabulate: the papers name no common ground or difference between the two; nothing written");
         return Ok(Box::new(Text::found_if(false, String::new())));
@@ -206,7 +210,7 @@ pub(crate) fn figure(session: &Session, args: &FigureArgs) -> Answer<'static> {
     let graph = session.graph()?;
     let pair = (graph.resolve(&args.a)?, graph.resolve(&args.b)?);
     let papers = PaperFilter::resolve(graph, &args.paper)?;
-    let mut table = output::table::JournalTable::new(graph, pair, &papers, args.lang);
+    let mut table = output::table::JournalTable::new(graph, pair, &papers, session.lang);
     table.keep_asserted_by(args.min_papers);
     if table.rows.is_empty() {
         note("nothing to draw: the papers name no common ground or difference between the two; no file written");
@@ -217,7 +221,7 @@ pub(crate) fn figure(session: &Session, args: &FigureArgs) -> Answer<'static> {
         max_height: args.max_height.0,
         min_text: args.min_text,
         palette: args.style,
-        lang: args.lang,
+        lang: session.lang,
         positions: !args.no_positions,
     };
     let fitted = dot::figure_table::fit(&table, &request)?;
@@ -248,7 +252,13 @@ pub(crate) fn gallery(session: &Session, dir: &Path, svg: bool) -> Answer<'stati
 
 /// `linkage html`: the offline explorer.
 pub(crate) fn html(session: &Session, paper: Option<&str>, output: &Path) -> Answer<'static> {
-    teach::html_command(session.graph()?, paper, output, session.data_dir())?;
+    teach::html_command(
+        session.graph()?,
+        paper,
+        session.lang,
+        output,
+        session.data_dir(),
+    )?;
     Ok(Box::new(Text::found(String::new())))
 }
 
@@ -259,8 +269,14 @@ pub(crate) fn steps(
     format: teach::DeckFormat,
     output: &Path,
 ) -> Answer<'static> {
-    let taught =
-        teach::steps_command(session.graph()?, lesson, format, output, session.data_dir())?;
+    let taught = teach::steps_command(
+        session.graph()?,
+        lesson,
+        session.lang,
+        format,
+        output,
+        session.data_dir(),
+    )?;
     Ok(Box::new(printed(taught)))
 }
 

@@ -34,6 +34,8 @@ pub struct Session {
     pub pager: bool,
     /// Whether `--data DIR` may be loaded through the cache (`--no-cache` turns it off).
     pub cache: bool,
+    /// `--lang`: the language of human output (JSON is the same in every language).
+    pub lang: crate::dot::Lang,
     loaded: OnceCell<Loaded>,
     /// A dataset already loaded for many queries (`batch`, `serve`).
     shared: Option<Arc<Loaded>>,
@@ -47,6 +49,7 @@ impl Session {
             json: cli.json,
             pager: !cli.no_pager,
             cache: !cli.no_cache,
+            lang: cli.lang,
             loaded: OnceCell::new(),
             shared: None,
         }
@@ -60,6 +63,7 @@ impl Session {
             json: true,
             pager: false,
             cache: false,
+            lang: crate::dot::Lang::En,
             loaded: OnceCell::new(),
             shared: Some(loaded),
         }

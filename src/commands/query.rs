@@ -218,6 +218,7 @@ pub(crate) fn diff<'a>(session: &'a Session, a: &str, b: &str, query: &QueryArgs
         diff,
         papers,
         with_quotes: query.quoting.with_quotes(),
+        lang: session.lang,
     }))
 }
 
@@ -355,6 +356,7 @@ pub(crate) fn path<'a>(session: &'a Session, args: &PathArgs) -> Answer<'a> {
         query,
         result,
         explain: args.explain.then(|| args.query.quoting.with_quotes()),
+        lang: session.lang,
     }))
 }
 

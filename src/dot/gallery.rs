@@ -49,7 +49,7 @@ fn figure_parts(
     else {
         unreachable!("the gallery parses `dot` command lines");
     };
-    Ok((select(graph, &selection.selection())?, look.look()))
+    Ok((select(graph, &selection.selection())?, look.look(cli.lang)))
 }
 
 /// What [`write()`] did.

@@ -5,6 +5,8 @@ use std::fmt::Write as _;
 
 use serde::Serialize;
 
+use crate::{dot::Lang, i18n::Messages};
+
 use super::{
     count, path::StopJson, relation_line, shape::ClaimJson, shape::FactJson, source_block, styled,
     wrap, wrap_hanging, DETAIL, HEADING, LABEL, NOTICE,
@@ -421,6 +423,17 @@ pub fn pointer(
     disputes: &[Dispute],
     nodes: &[petgraph::graph::NodeIndex],
 ) -> String {
+    pointer_in(graph, disputes, nodes, Lang::En)
+}
+
+/// [`pointer`] in `lang`.
+pub fn pointer_in(
+    graph: &ConceptGraph,
+    disputes: &[Dispute],
+    nodes: &[petgraph::graph::NodeIndex],
+    lang: Lang,
+) -> String {
+    let words = Messages::of(lang);
     let involved: Vec<&Dispute> = disputes
         .iter()
         .filter(|d| d.strength != Strength::Related)
@@ -431,17 +444,13 @@ pub fn pointer(
     }
     let mut kinds: Vec<&str> = Vec::new();
     for dispute in &involved {
-        let name = kind_name(dispute.kind);
+        let name = words.dispute_kind(dispute.kind);
         if !kinds.contains(&name) {
             kinds.push(name);
         }
     }
     let ids: Vec<&str> = nodes.iter().map(|&n| graph.node(n).id.as_str()).collect();
-    let text = format!(
-        "Where the papers disagree about this: {} ({}), shown by",
-        count(involved.len(), "dispute", "disputes"),
-        kinds.join(", "),
-    );
+    let text = words.disagree_pointer(involved.len(), &kinds);
     format!(
         "\n{}  linkage contested {}\n",
         wrap(&text, ""),

@@ -8,12 +8,14 @@ use crate::arrow::{arrow, Way};
 use serde::Serialize;
 
 use super::{
-    citations, count, display_width, node_line, node_plain, relation_line,
+    citations, display_width, relation_line_in,
     shape::{ClaimJson, RowJson},
     source_block, styled, wrap, wrap_hanging, wrap_styled, HEADING, LABEL, NOTICE,
 };
 use crate::{
+    dot::{node_label, Lang},
     graph::ConceptGraph,
+    i18n::{Messages, ASPECTS, DIMENSIONS, PAPERS},
     query::{
         comparison::{Claim, Row},
         diff::{Diff, Direction},
@@ -25,44 +27,46 @@ use crate::{
 const ALIGNED_NAMES: usize = 24;
 
 /// The comparison as text, wrapped to 80 columns; positions are wrapped, never cut.
-pub fn human(graph: &ConceptGraph, diff: &Diff<'_>, with_quotes: bool) -> String {
-    let (a, b) = (graph.node(diff.a), graph.node(diff.b));
+pub fn human(graph: &ConceptGraph, diff: &Diff<'_>, with_quotes: bool, lang: Lang) -> String {
+    let words = Messages::of(lang);
+    let label = |ix| node_label(graph, ix, lang);
+    let (a, b) = (label(diff.a), label(diff.b));
     let mut out = String::new();
-    out.push_str(&node_line(graph, diff.a, "", "  "));
-    out.push_str(&node_line(graph, diff.b, "  vs  ", "  "));
+    out.push_str(&styled_line(a, "", "  "));
+    out.push_str(&styled_line(b, words.versus(), "  "));
 
     if !diff.direct.is_empty() {
         let _ = writeln!(
             out,
-            "\n{} ({})",
-            styled(HEADING, "How they relate"),
-            diff.direct.len()
+            "\n{}{}",
+            styled(HEADING, words.how_they_relate()),
+            words.in_brackets(&diff.direct.len().to_string())
         );
         for claim in &diff.direct {
-            let line = relation_line(graph, claim.relation);
+            let line = relation_line_in(graph, claim.relation, lang);
             out.push_str(&wrap_styled(LABEL, &line, "  ", "    "));
-            papers_line(graph, &claim.papers(), "    ", &mut out);
+            papers_line(graph, &claim.papers(), "    ", words, &mut out);
             claim_sources(graph, claim, with_quotes, &mut out);
         }
     }
 
     let _ = writeln!(
         out,
-        "\n{} ({})",
-        styled(HEADING, "Common ground"),
-        count(diff.common_ground.len(), "aspect", "aspects")
+        "\n{}{}",
+        styled(HEADING, words.common_ground()),
+        words.in_brackets(&words.count(diff.common_ground.len(), ASPECTS))
     );
     if diff.common_ground.is_empty() {
-        let _ = writeln!(out, "  none recorded");
+        let _ = writeln!(out, "  {}", words.none_recorded());
     }
     for row in &diff.common_ground {
-        row_heading(graph, row, &mut out);
+        row_heading(graph, row, words, &mut out);
         if diff.differences.iter().any(|d| d.topic == row.topic) {
             // The same aspect is also a dimension of difference: say so here rather
             // than let the two sections contradict each other silently.
             out.push_str(&wrap_styled(
                 NOTICE,
-                "note: also named a difference (see Differences, and `linkage contested`)",
+                words.also_a_difference(),
                 "    ",
                 "    ",
             ));
@@ -74,32 +78,29 @@ pub fn human(graph: &ConceptGraph, diff: &Diff<'_>, with_quotes: bool) -> String
 
     let _ = writeln!(
         out,
-        "\n{} ({})",
-        styled(HEADING, "Differences"),
-        count(diff.differences.len(), "dimension", "dimensions")
+        "\n{}{}",
+        styled(HEADING, words.differences()),
+        words.in_brackets(&words.count(diff.differences.len(), DIMENSIONS))
     );
     if diff.differences.is_empty() {
-        let _ = writeln!(out, "  none recorded");
+        let _ = writeln!(out, "  {}", words.none_recorded());
     }
     // Each side by its name; the positions line up when the names are short.
-    let names = [a.label.as_str(), b.label.as_str()];
+    let names = [a, b];
     let widest = names.iter().map(|n| display_width(n)).max().unwrap_or(0) + 1;
     let width = if widest <= ALIGNED_NAMES { widest } else { 0 };
     let indent = " ".repeat(if width > 0 { width + 7 } else { 8 });
     for row in &diff.differences {
-        row_heading(graph, row, &mut out);
+        row_heading(graph, row, words, &mut out);
         let wordings = row.wordings();
         for wording in &wordings {
             let (a_position, b_position) = wording.positions.unwrap_or_default();
             if wordings.len() > 1 {
                 let papers = wording.papers();
-                out.push_str(&wrap(
-                    &format!("worded by {}:", citations(graph, &papers)),
-                    "    ",
-                ));
+                out.push_str(&wrap(&words.worded_by(&citations(graph, &papers)), "    "));
             }
             for (name, position) in [(names[0], a_position), (names[1], b_position)] {
-                let label = format!("{name}:");
+                let label = format!("{name}{}", words.colon().trim_end());
                 let first = format!("      {label}{} ", super::padding(&label, width));
                 out.push_str(&wrap_hanging(position, &first, &indent));
             }
@@ -110,7 +111,7 @@ pub fn human(graph: &ConceptGraph, diff: &Diff<'_>, with_quotes: bool) -> String
     }
 
     if !diff.contrast.is_empty() {
-        let _ = writeln!(out, "\n{}", styled(HEADING, "Structural contrast"));
+        let _ = writeln!(out, "\n{}", styled(HEADING, words.structural_contrast()));
         for contrast in &diff.contrast {
             let kind = &graph.schema().relation_kinds[&contrast.kind];
             let way = match contrast.direction {
@@ -118,18 +119,18 @@ pub fn human(graph: &ConceptGraph, diff: &Diff<'_>, with_quotes: bool) -> String
                 Direction::In => Way::Against,
                 Direction::Both => Way::Both,
             };
-            let heading = arrow(&kind.label, way);
+            let heading = arrow(lang.relation_kind(kind), way);
             out.push_str(&wrap_styled(LABEL, &heading, "  ", "    "));
             for (who, nodes) in [
-                ("both".to_string(), &contrast.both),
-                (format!("only {}", a.label), &contrast.only_a),
-                (format!("only {}", b.label), &contrast.only_b),
+                (words.both().to_string(), &contrast.both),
+                (words.only(a), &contrast.only_a),
+                (words.only(b), &contrast.only_b),
             ] {
                 if nodes.is_empty() {
                     continue;
                 }
-                let names: Vec<String> = nodes.iter().map(|&n| node_plain(graph, n)).collect();
-                let first = format!("    {who}: ");
+                let names: Vec<&str> = nodes.iter().map(|&n| label(n)).collect();
+                let first = format!("    {who}{}", words.colon());
                 out.push_str(&wrap_hanging(&names.join("; "), &first, &" ".repeat(8)));
             }
         }
@@ -139,39 +140,58 @@ pub fn human(graph: &ConceptGraph, diff: &Diff<'_>, with_quotes: bool) -> String
 
 /// A comparison's heading: its aspect or dimension, the papers asserting it (the
 /// count `compare` shows) and, when some of them share text, a note saying so.
-fn row_heading(graph: &ConceptGraph, row: &Row<'_>, out: &mut String) {
+fn row_heading(graph: &ConceptGraph, row: &Row<'_>, words: Messages, out: &mut String) {
     out.push_str(&wrap_styled(
         LABEL,
-        &graph.node(row.topic).label,
+        node_label(graph, row.topic, words.lang()),
         "  ",
         "  ",
     ));
-    papers_line(graph, &row.papers(), "    ", out);
-    out.push_str(&shared_text_note(graph, row, "    "));
+    papers_line(graph, &row.papers(), "    ", words, out);
+    out.push_str(&shared_text_note_in(graph, row, "    ", words));
 }
 
 /// `2 papers: A; B`.
-fn papers_line(graph: &ConceptGraph, papers: &[&str], indent: &str, out: &mut String) {
+fn papers_line(
+    graph: &ConceptGraph,
+    papers: &[&str],
+    indent: &str,
+    words: Messages,
+    out: &mut String,
+) {
     out.push_str(&wrap(
         &format!(
-            "{}: {}",
-            count(papers.len(), "paper", "papers"),
+            "{}{}{}",
+            words.count(papers.len(), PAPERS),
+            words.colon(),
             citations(graph, papers)
         ),
         indent,
     ));
 }
 
+/// `first` + a name, wrapped under `rest` and styled as a label after wrapping.
+fn styled_line(name: &str, first: &str, rest: &str) -> String {
+    let wrapped = wrap_hanging(name, first, rest);
+    wrapped.replacen(name, &styled(LABEL, name), 1)
+}
+
 /// A warning when papers asserting `row` share passages of text: their agreement may
 /// be one text counted twice. Empty when none do.
 pub fn shared_text_note(graph: &ConceptGraph, row: &Row<'_>, indent: &str) -> String {
+    shared_text_note_in(graph, row, indent, Messages::of(Lang::En))
+}
+
+/// [`shared_text_note`] in the language of `words`.
+fn shared_text_note_in(
+    graph: &ConceptGraph,
+    row: &Row<'_>,
+    indent: &str,
+    words: Messages,
+) -> String {
     let mut out = String::new();
     for (x, y) in row.shared_text(graph) {
-        let text = format!(
-            "note: {} and {} share passages of text; this agreement may rest on one wording",
-            graph.cite(x),
-            graph.cite(y)
-        );
+        let text = words.shared_text(graph.cite(x), graph.cite(y));
         out.push_str(&wrap_styled(NOTICE, &text, indent, indent));
     }
     out

@@ -51,7 +51,7 @@ pub fn styled(style: Style, text: impl std::fmt::Display) -> String {
     format!("{style}{text}{style:#}")
 }
 
-pub use crate::arrow::{relation_line, GLUE};
+pub use crate::arrow::{relation_line, relation_line_in, GLUE};
 pub use crate::places::short_locator;
 
 /// Wraps `text` to [`WIDTH`], every line starting with `indent`. Long words are kept

@@ -1,20 +1,20 @@
 //! `linkage path`: routes as chains with the papers behind each hop, as numbered
 //! sentences with citations and quotes (`--explain`), or as JSON.
 
-use std::fmt::Write as _;
-
 use crate::arrow::{self, Way};
 
 use serde::Serialize;
 
 use super::{
     citations,
-    sentence::{cited_with, hop_sentence, topic_words},
+    sentence::{cited_with, hop_sentence, hop_sentence_in, topic_words_in},
     shape::{RelationHeadJson, SourceJson},
     styled, wrap, wrap_hanging, NOTICE, PAPER,
 };
 use crate::{
+    dot::{node_label, Lang},
     graph::ConceptGraph,
+    i18n::Messages,
     query::{
         comparison::{self, Stance},
         Hop, Path, PathMode, PathQuery, PathResult, Stop,
@@ -24,16 +24,16 @@ use crate::{
 };
 
 /// The routes as chains, each followed by its hops and the papers asserting them.
-pub fn human(graph: &ConceptGraph, query: &PathQuery, result: &PathResult) -> String {
-    let mut out = header(graph, query, result);
+pub fn human(graph: &ConceptGraph, query: &PathQuery, result: &PathResult, lang: Lang) -> String {
+    let mut out = header(graph, query, result, lang);
     if query.mode == PathMode::All && result.paths.len() > 1 {
-        out.push_str(&glance(graph, query, result));
+        out.push_str(&glance(graph, query, result, lang));
     }
     for (i, path) in result.paths.iter().enumerate() {
         out.push('\n');
-        out.push_str(&chain_block(graph, query, i + 1, path));
+        out.push_str(&chain_block(graph, query, i + 1, path, lang));
     }
-    out.push_str(&footer(query, result));
+    out.push_str(&footer(query, result, lang));
     out
 }
 
@@ -43,12 +43,14 @@ pub fn explain(
     query: &PathQuery,
     result: &PathResult,
     with_quotes: bool,
+    lang: Lang,
 ) -> String {
-    let mut out = header(graph, query, result);
+    let words = Messages::of(lang);
+    let mut out = header(graph, query, result, lang);
     for (i, path) in result.paths.iter().enumerate() {
         out.push('\n');
-        let route = crate::arrow::route(graph, &path.nodes);
-        out.push_str(&wrap(&format!("Path {}: {route}", i + 1), ""));
+        let route = crate::arrow::route(graph, &path.nodes, lang);
+        out.push_str(&wrap(&words.path_number(i + 1, &route), ""));
         for (s, step) in path.steps.iter().enumerate() {
             // A step that also carries common ground and differences (tpa–rr carries a
             // dozen) explains how the two connect and sums up how they compare.
@@ -69,26 +71,30 @@ pub fn explain(
                     format!("{}{}.", s + 1, letter(h))
                 };
                 let sources = kept_sources(query, graph, hop);
-                let text = format!(
-                    "{} ({}).",
-                    hop_sentence(graph, hop),
-                    cited_with(graph, sources, with_quotes)
+                let text = words.cited_sentence(
+                    &hop_sentence_in(graph, hop, lang),
+                    &cited_with(graph, sources, with_quotes),
                 );
                 let indent = " ".repeat(number.chars().count() + 1);
                 out.push_str(&wrap_hanging(&text, &format!("{number} "), &indent));
             }
             if !summed.is_empty() {
-                out.push_str(&comparison_summary(graph, query, &summed));
+                out.push_str(&comparison_summary(graph, query, &summed, words));
             }
         }
     }
-    out.push_str(&footer(query, result));
+    out.push_str(&footer(query, result, lang));
     out
 }
 
 /// One line naming the aspects and dimensions along which a step's two nodes are also
 /// compared, and who compares them, pointing to `diff` for the full comparison.
-fn comparison_summary(graph: &ConceptGraph, query: &PathQuery, hops: &[&Hop]) -> String {
+fn comparison_summary(
+    graph: &ConceptGraph,
+    query: &PathQuery,
+    hops: &[&Hop],
+    words: Messages,
+) -> String {
     // The comparison model's rows for the step's pair, narrowed to the hops walked.
     let walked: Vec<_> = hops.iter().map(|hop| hop.edge).collect();
     // Called only for a step with comparisons: `hops` is never empty.
@@ -105,49 +111,39 @@ fn comparison_summary(graph: &ConceptGraph, query: &PathQuery, hops: &[&Hop]) ->
             Stance::CommonGround => &mut common,
             Stance::Difference => &mut differ,
         };
-        list.push(graph.node(row.topic).label.as_str());
+        list.push(node_label(graph, row.topic, words.lang()));
         for paper in row.papers() {
             if !papers.contains(&paper) {
                 papers.push(paper);
             }
         }
     }
-    let mut parts = Vec::new();
-    if !common.is_empty() {
-        parts.push(format!("common ground in {}", common.join("; ")));
-    }
-    if !differ.is_empty() {
-        parts.push(format!("differences in {}", differ.join("; ")));
-    }
     let hop = hops[0];
     let relation = graph.relation(hop.edge);
-    let text = format!(
-        "The two are also compared ({}): {}. `linkage diff {} {}` sets this out.",
-        super::citations(graph, &papers),
-        parts.join("; "),
+    let command = format!(
+        "linkage diff {} {}",
         graph.node(relation.from).id,
         graph.node(relation.to).id
+    );
+    let text = words.also_compared(
+        &super::citations(graph, &papers),
+        &common,
+        &differ,
+        &command,
     );
     wrap(&text, "   ")
 }
 
 /// The one-line message for a query that found nothing.
-pub fn nothing(graph: &ConceptGraph, query: &PathQuery, result: &PathResult) -> String {
-    let mut line = format!(
-        "no path from {} to {}",
-        node(graph, query.from),
-        node(graph, query.to)
-    );
-    for part in conditions(graph, query, true) {
-        line.push_str(", ");
+pub fn nothing(graph: &ConceptGraph, query: &PathQuery, result: &PathResult, lang: Lang) -> String {
+    let words = Messages::of(lang);
+    let mut line = words.no_path(node(graph, query.from, lang), node(graph, query.to, lang));
+    for part in conditions(graph, query, true, lang) {
+        line.push_str(words.list_separator());
         line.push_str(&part);
     }
     if let Some(stop) = result.stop {
-        let _ = write!(
-            line,
-            "; the search stopped {}, so a longer path may exist",
-            stopped(stop)
-        );
+        line.push_str(&words.longer_path_may_exist(&stopped(stop, words)));
     }
     line.push('\n');
     line
@@ -327,20 +323,26 @@ fn kept_sources<'q, 'g: 'q>(
         .sources(&graph.relation(hop.edge).sources)
 }
 
-/// `Label (id)`.
-fn node(graph: &ConceptGraph, ix: petgraph::graph::NodeIndex) -> String {
-    super::node_plain(graph, ix)
+/// A node's name in `lang`.
+fn node(graph: &ConceptGraph, ix: petgraph::graph::NodeIndex, lang: Lang) -> &str {
+    node_label(graph, ix, lang)
 }
 
 /// What the query asked for beyond its two ends, as phrases.
-fn conditions(graph: &ConceptGraph, query: &PathQuery, with_length: bool) -> Vec<String> {
+fn conditions(
+    graph: &ConceptGraph,
+    query: &PathQuery,
+    with_length: bool,
+    lang: Lang,
+) -> Vec<String> {
+    let words = Messages::of(lang);
     let mut parts = Vec::new();
     if let Some(through) = query.through {
-        parts.push(format!("through {}", node(graph, through)));
+        parts.push(words.through(node(graph, through, lang)));
     }
     if with_length {
         if let Some(max) = query.effective_max_len() {
-            parts.push(format!("within {max} step{}", plural(max as u64)));
+            parts.push(words.within(max));
         }
     }
     if !query.filter.kinds.is_empty() {
@@ -353,10 +355,10 @@ fn conditions(graph: &ConceptGraph, query: &PathQuery, with_length: bool) -> Vec
                     .schema()
                     .relation_kinds
                     .get(k)
-                    .map_or(k.as_str(), |kind| kind.label.as_str())
+                    .map_or(k.as_str(), |kind| lang.relation_kind(kind))
             })
             .collect();
-        parts.push(format!("using only {}", labels.join(", ")));
+        parts.push(words.using_only(&labels));
     }
     if !query.filter.papers.keeps_every_paper() {
         let cites: Vec<&str> = query
@@ -366,43 +368,43 @@ fn conditions(graph: &ConceptGraph, query: &PathQuery, with_length: bool) -> Vec
             .iter()
             .map(|p| graph.cite(p))
             .collect();
-        parts.push(format!("as asserted by {}", cites.join(" or ")));
+        parts.push(words.asserted_by(&cites));
     }
     if !query.filter.avoid.is_empty() {
-        let avoided: Vec<String> = query.filter.avoid.iter().map(|&v| node(graph, v)).collect();
-        parts.push(format!("avoiding {}", avoided.join(", ")));
+        let avoided: Vec<String> = query
+            .filter
+            .avoid
+            .iter()
+            .map(|&v| node(graph, v, lang).to_string())
+            .collect();
+        parts.push(words.avoiding(&avoided));
     }
     if query.filter.undirected {
-        parts.push("ignoring direction".into());
+        parts.push(words.ignoring_direction().into());
     }
     parts
 }
 
 /// "2 shortest paths of 3 steps from A (a) to B (b), using only ...".
-fn header(graph: &ConceptGraph, query: &PathQuery, result: &PathResult) -> String {
+fn header(graph: &ConceptGraph, query: &PathQuery, result: &PathResult, lang: Lang) -> String {
+    let words = Messages::of(lang);
     let count = if result.exact {
         result.total.to_string()
     } else {
-        format!("at least {}", result.total)
+        words.at_least(result.total)
     };
-    let noun = format!("path{}", plural(result.total));
-    let what = match query.mode {
-        PathMode::Shortest => {
-            let steps = result.paths.first().map_or(0, Path::len);
-            format!(
-                "{count} shortest {noun} of {steps} step{}",
-                plural(steps as u64)
-            )
-        }
-        PathMode::All => format!("{count} {noun}"),
+    let shortest = match query.mode {
+        PathMode::Shortest => Some(result.paths.first().map_or(0, Path::len)),
+        PathMode::All => None,
     };
-    let mut line = format!(
-        "{what} from {} to {}",
-        node(graph, query.from),
-        node(graph, query.to)
+    let what = words.paths_found(&count, result.total, shortest);
+    let mut line = words.paths_between(
+        &what,
+        node(graph, query.from, lang),
+        node(graph, query.to, lang),
     );
-    for part in conditions(graph, query, query.mode == PathMode::All) {
-        line.push_str(", ");
+    for part in conditions(graph, query, query.mode == PathMode::All, lang) {
+        line.push_str(words.list_separator());
         line.push_str(&part);
     }
     wrap(&line, "")
@@ -410,7 +412,8 @@ fn header(graph: &ConceptGraph, query: &PathQuery, result: &PathResult) -> Strin
 
 /// For `--all`, the first screen: the chains by length, the nodes most of them pass
 /// through, and the papers that make a whole chain on their own.
-fn glance(graph: &ConceptGraph, query: &PathQuery, result: &PathResult) -> String {
+fn glance(graph: &ConceptGraph, query: &PathQuery, result: &PathResult, lang: Lang) -> String {
+    let words = Messages::of(lang);
     let listed = result.paths.len();
     let mut lengths: std::collections::BTreeMap<usize, usize> = std::collections::BTreeMap::new();
     let mut through: indexmap::IndexMap<petgraph::graph::NodeIndex, usize> =
@@ -432,17 +435,14 @@ fn glance(graph: &ConceptGraph, query: &PathQuery, result: &PathResult) -> Strin
         }
     }
     let of = if result.truncated() {
-        format!(" (of the {listed} listed)")
+        words.of_the_listed(listed)
     } else {
         String::new()
     };
-    let mut out = format!("\n{}{of}\n", styled(super::HEADING, "At a glance"));
-    let by_length: Vec<String> = lengths
-        .iter()
-        .map(|(steps, n)| format!("{steps} step{} {n}", plural(*steps as u64)))
-        .collect();
+    let mut out = format!("\n{}{of}\n", styled(super::HEADING, words.at_a_glance()));
+    let by_length: Vec<(usize, usize)> = lengths.into_iter().collect();
     out.push_str(&wrap_hanging(
-        &format!("Chains by length: {}", by_length.join(", ")),
+        &words.chains_by_length(&by_length),
         "  ",
         "    ",
     ));
@@ -452,10 +452,10 @@ fn glance(graph: &ConceptGraph, query: &PathQuery, result: &PathResult) -> Strin
         let most: Vec<String> = through
             .iter()
             .take(6)
-            .map(|&(node, n)| format!("{} {n}", graph.node(node).label))
+            .map(|&(node, n)| format!("{} {n}", node_label(graph, node, lang)))
             .collect();
         out.push_str(&wrap_hanging(
-            &format!("Most chains pass through (chains): {}", most.join(", ")),
+            &words.most_chains_pass_through(&most),
             "  ",
             "    ",
         ));
@@ -466,56 +466,29 @@ fn glance(graph: &ConceptGraph, query: &PathQuery, result: &PathResult) -> Strin
         .iter()
         .map(|&(paper, n)| format!("{} {n}", graph.cite(paper)))
         .collect();
-    out.push_str(&wrap_hanging(
-        &if made.is_empty() {
-            "No paper asserts every step of a chain alone".to_string()
-        } else {
-            format!(
-                "Chains one paper asserts every step of: {}",
-                made.join(", ")
-            )
-        },
-        "  ",
-        "    ",
-    ));
+    out.push_str(&wrap_hanging(&words.whole_chains(&made), "  ", "    "));
     out
 }
 
 /// The notice of a cut list, if any.
-fn footer(query: &PathQuery, result: &PathResult) -> String {
+fn footer(query: &PathQuery, result: &PathResult, lang: Lang) -> String {
+    let words = Messages::of(lang);
     let shown = result.paths.len() as u64;
     let text = match result.stop {
-        None if shown < result.total => format!(
-            "Showing the first {shown} of {}; {} more not shown (raise --limit to see them).",
-            result.total,
-            result.total - shown
-        ),
+        None if shown < result.total => words.showing_first_of(shown, result.total),
         None => return String::new(),
-        Some(stop) if shown < query.limit as u64 => format!(
-            "The search stopped {}: these are the first {shown} in order, and longer paths may exist.",
-            stopped(stop)
-        ),
-        Some(stop) => format!(
-            "Showing the first {shown}; counting stopped {} with at least {} more.",
-            stopped(stop),
-            result.total - shown
-        ),
+        Some(stop) if shown < query.limit as u64 => {
+            words.search_stopped(&stopped(stop, words), shown)
+        }
+        Some(stop) => words.counting_stopped(&stopped(stop, words), shown, result.total - shown),
     };
     format!("\n{}", styled(NOTICE, wrap(&text, "").trim_end()) + "\n")
 }
 
-fn stopped(stop: Stop) -> String {
+fn stopped(stop: Stop, words: Messages) -> String {
     match stop {
-        Stop::Work(units) => format!("after {units} units of work"),
-        Stop::Time(elapsed) => format!("after {} ms", elapsed.as_millis()),
-    }
-}
-
-fn plural(n: u64) -> &'static str {
-    if n == 1 {
-        ""
-    } else {
-        "s"
+        Stop::Work(units) => words.stopped_after_work(units),
+        Stop::Time(elapsed) => words.stopped_after_ms(elapsed.as_millis()),
     }
 }
 
@@ -534,13 +507,19 @@ fn letter(i: usize) -> String {
 }
 
 /// One route: the chain, then a row per hop with the papers asserting it.
-fn chain_block(graph: &ConceptGraph, query: &PathQuery, number: usize, path: &Path) -> String {
-    let mut chain = graph.node(path.nodes[0]).label.clone();
+fn chain_block(
+    graph: &ConceptGraph,
+    query: &PathQuery,
+    number: usize,
+    path: &Path,
+    lang: Lang,
+) -> String {
+    let mut chain = node_label(graph, path.nodes[0], lang).to_string();
     for (step, &next) in path.steps.iter().zip(&path.nodes[1..]) {
         chain.push(' ');
-        chain.push_str(&arrow(graph, step));
+        chain.push_str(&arrow(graph, step, lang));
         chain.push(' ');
-        chain.push_str(&graph.node(next).label);
+        chain.push_str(node_label(graph, next, lang));
     }
     let first = format!("{number}. ");
     let indent = " ".repeat(first.len());
@@ -549,7 +528,7 @@ fn chain_block(graph: &ConceptGraph, query: &PathQuery, number: usize, path: &Pa
     let mut rows: Vec<Row<'_>> = Vec::new();
     for (s, step) in path.steps.iter().enumerate() {
         for hop in in_kind_order(graph, step) {
-            let label = hop_label(graph, hop);
+            let label = hop_label(graph, hop, lang);
             let relation = graph.relation(hop.edge);
             let at = if let Some(at) = rows
                 .iter()
@@ -562,7 +541,7 @@ fn chain_block(graph: &ConceptGraph, query: &PathQuery, number: usize, path: &Pa
                     label,
                     papers: Vec::new(),
                     count: 0,
-                    topic: topic_words(graph, relation),
+                    topic: topic_words_in(graph, relation, lang),
                 });
                 rows.len() - 1
             };
@@ -579,7 +558,7 @@ fn chain_block(graph: &ConceptGraph, query: &PathQuery, number: usize, path: &Pa
         .into_iter()
         .map(|row| {
             let label = match (row.count, row.topic) {
-                (1, Some(q)) => format!("{}: {q}", row.label),
+                (1, Some(q)) => format!("{}{}{q}", row.label, Messages::of(lang).colon()),
                 (1, None) => row.label,
                 (n, _) => format!("{} ×{n}", row.label),
             };
@@ -588,13 +567,13 @@ fn chain_block(graph: &ConceptGraph, query: &PathQuery, number: usize, path: &Pa
         .collect();
     let width = rows
         .iter()
-        .map(|(_, label, _)| label.chars().count())
+        .map(|(_, label, _)| super::display_width(label))
         .max()
         .unwrap_or(0)
         .min(28);
     let step_width = path.len().to_string().len();
     for (step, label, cites) in rows {
-        let pad = " ".repeat(width.saturating_sub(label.chars().count()));
+        let pad = super::padding(&label, width);
         let lead = format!("{indent}  {step:>step_width$}  {label}{pad}  ");
         let rest = " ".repeat(indent.len() + 2 + step_width + 2 + width + 2);
         let mut line = wrap_hanging(&cites, &lead, &rest);
@@ -617,7 +596,7 @@ struct Row<'g> {
 
 /// The arrow of a step: `--premise of-->`, `<--common ground-->`, `<--continuation of--`,
 /// or for several relations `--premise of | <-continuation of-->` (kinds once each).
-fn arrow(graph: &ConceptGraph, step: &[Hop]) -> String {
+fn arrow(graph: &ConceptGraph, step: &[Hop], lang: Lang) -> String {
     let mut labels: Vec<String> = Vec::new();
     let mut all_symmetric = true;
     let mut all_against = true;
@@ -628,9 +607,9 @@ fn arrow(graph: &ConceptGraph, step: &[Hop]) -> String {
         all_symmetric &= kind.symmetric;
         all_against &= against;
         let label = if against {
-            arrow::against(&kind.label)
+            arrow::against(lang.relation_kind(kind))
         } else {
-            kind.label.clone()
+            lang.relation_kind(kind).to_string()
         };
         if !labels.contains(&label) {
             labels.push(label);
@@ -675,12 +654,12 @@ fn in_kind_order<'s>(graph: &ConceptGraph, step: &'s [Hop]) -> Vec<&'s Hop> {
 }
 
 /// A hop's kind in the table, marked `<-` when walked against the relation's direction.
-fn hop_label(graph: &ConceptGraph, hop: &Hop) -> String {
+fn hop_label(graph: &ConceptGraph, hop: &Hop, lang: Lang) -> String {
     let kind = graph.kind_of(graph.relation(hop.edge));
     if !hop.forward && !kind.symmetric {
-        arrow::against(&kind.label)
+        arrow::against(lang.relation_kind(kind))
     } else {
-        kind.label.clone()
+        lang.relation_kind(kind).to_string()
     }
 }
 

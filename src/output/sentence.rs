@@ -1,6 +1,7 @@
 //! Relations as sentences, from the templates of the schema's relation kinds.
 
 use crate::{
+    dot::{node_label, Lang},
     graph::ConceptGraph,
     query::{comparison::topic_of, contested::ClaimRef, Hop},
     relation::{Relation, Source},
@@ -17,6 +18,13 @@ use crate::{
 /// The first letter is capitalised; aspect and dimension labels are lower-cased at the
 /// start unless they begin with an acronym or a name.
 pub fn hop_sentence(graph: &ConceptGraph, hop: &Hop) -> String {
+    hop_sentence_in(graph, hop, Lang::En)
+}
+
+/// [`hop_sentence`] in `lang`: in Chinese, the kind's `template_zh` filled with the
+/// nodes' Chinese labels (the English template with them where the schema has no
+/// Chinese sentence); positions stay in the papers' words.
+pub fn hop_sentence_in(graph: &ConceptGraph, hop: &Hop, lang: Lang) -> String {
     let relation = graph.relation(hop.edge);
     let kind = graph.kind_of(relation);
     let swap = kind.symmetric && !hop.forward;
@@ -25,7 +33,7 @@ pub fn hop_sentence(graph: &ConceptGraph, hop: &Hop) -> String {
     } else {
         (relation.from, relation.to)
     };
-    let label = |ix| graph.node(ix).label.as_str();
+    let label = |ix| node_label(graph, ix, lang);
     let positions = relation
         .positions
         .as_ref()
@@ -43,8 +51,12 @@ pub fn hop_sentence(graph: &ConceptGraph, hop: &Hop) -> String {
             _ => None,
         }
     };
+    let template = match lang {
+        Lang::Zh => kind.template_zh.as_ref().unwrap_or(&kind.template),
+        Lang::En => &kind.template,
+    };
     let mut text = String::new();
-    let mut rest = kind.template.as_str();
+    let mut rest = template.as_str();
     while let Some(open) = rest.find('{') {
         text.push_str(&rest[..open]);
         let after = &rest[open + 1..];
@@ -61,7 +73,7 @@ pub fn hop_sentence(graph: &ConceptGraph, hop: &Hop) -> String {
         }
     }
     text.push_str(rest);
-    let text = if kind.template.starts_with("{from} ") && is_plural(label(from)) {
+    let text = if template.starts_with("{from} ") && is_plural(label(from)) {
         agree_first_verb(&text, label(from).len())
     } else {
         text
@@ -176,8 +188,13 @@ pub fn cited_with<'s>(
 /// A relation's topic (a common ground's aspect or a difference's dimension, as
 /// [`topic_of`] decides), lower-cased at the start like in sentences.
 pub fn topic_words(graph: &ConceptGraph, relation: &Relation) -> Option<String> {
+    topic_words_in(graph, relation, Lang::En)
+}
+
+/// [`topic_words`] named in `lang`.
+pub fn topic_words_in(graph: &ConceptGraph, relation: &Relation, lang: Lang) -> Option<String> {
     let (_, ix) = topic_of(graph, relation)?;
-    Some(lower_first(&graph.node(ix).label))
+    Some(lower_first(node_label(graph, ix, lang)))
 }
 
 fn upper_first(text: &str) -> String {
@@ -190,17 +207,21 @@ fn upper_first(text: &str) -> String {
 /// A claim as a sentence, in names: the relation kind's template (a difference
 /// without its positions), or a fact's property and value.
 pub fn claim_sentence(graph: &ConceptGraph, claim: ClaimRef) -> String {
+    claim_sentence_in(graph, claim, Lang::En)
+}
+
+/// [`claim_sentence`] in `lang`.
+pub fn claim_sentence_in(graph: &ConceptGraph, claim: ClaimRef, lang: Lang) -> String {
     match claim {
         ClaimRef::Relation(edge) => {
             let relation = graph.relation(edge);
             match (graph.role_of(relation), relation.dimension) {
-                (Role::Difference, Some(dimension)) => format!(
-                    "{} and {} differ in {}",
-                    graph.node(relation.from).label,
-                    graph.node(relation.to).label,
-                    lower_initial(&graph.node(dimension).label)
+                (Role::Difference, Some(dimension)) => crate::i18n::Messages::of(lang).differ_in(
+                    node_label(graph, relation.from, lang),
+                    node_label(graph, relation.to, lang),
+                    &lower_initial(node_label(graph, dimension, lang)),
                 ),
-                _ => hop_sentence(
+                _ => hop_sentence_in(
                     graph,
                     &Hop {
                         edge,
@@ -208,6 +229,7 @@ pub fn claim_sentence(graph: &ConceptGraph, claim: ClaimRef) -> String {
                         to: relation.to,
                         forward: true,
                     },
+                    lang,
                 ),
             }
         }

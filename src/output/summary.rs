@@ -13,7 +13,9 @@ use super::{
 };
 use crate::{
     arrow,
+    dot::{node_label, Lang},
     graph::ConceptGraph,
+    i18n::Messages,
     paper_filter::PaperFilter,
     query::{
         contested::{Dispute, Strength},
@@ -40,6 +42,11 @@ pub(crate) fn fit(text: &str, width: usize) -> String {
 
 /// `items` as `name n, name n, …`, wrapped under a bold `title`.
 fn counted_line(title: &str, items: &[(String, usize)]) -> String {
+    counted_line_in(title, items, Messages::of(Lang::En))
+}
+
+/// [`counted_line`] punctuated in the language of `words`.
+fn counted_line_in(title: &str, items: &[(String, usize)], words: Messages) -> String {
     let list: Vec<String> = items
         .iter()
         // Glued, each name stays whole and with its count when the line wraps
@@ -53,7 +60,11 @@ fn counted_line(title: &str, items: &[(String, usize)]) -> String {
             }
         })
         .collect();
-    let text = format!("{title}: {}", list.join(", "));
+    let text = format!(
+        "{title}{}{}",
+        words.colon(),
+        list.join(words.list_separator())
+    );
     wrap_hanging(&text, "", "  ").replacen(title, &styled(HEADING, title), 1)
 }
 
@@ -80,31 +91,47 @@ fn disputes_line(
     nodes: &[NodeIndex],
     papers: &PaperFilter,
 ) -> String {
+    disputes_line_in(graph, disputes, nodes, papers, Messages::of(Lang::En))
+}
+
+/// [`disputes_line`] in the language of `words`.
+fn disputes_line_in(
+    graph: &ConceptGraph,
+    disputes: &[&Dispute],
+    nodes: &[NodeIndex],
+    papers: &PaperFilter,
+    words: Messages,
+) -> String {
     if disputes.is_empty() {
         return String::new();
     }
     // Named by their labels; the command to type by the ids.
     let about: Vec<&str> = nodes
         .iter()
-        .map(|&n| graph.node(n).label.as_str())
+        .map(|&n| node_label(graph, n, words.lang()))
         .collect();
     let mut ids: Vec<&str> = nodes.iter().map(|&n| graph.node(n).id.as_str()).collect();
     if !papers.keeps_every_paper() {
         ids.push("--paper");
         ids.extend(papers.named().iter().map(String::as_str));
     }
-    let title = "Disputes";
-    let head = format!("{title} about {}: {}", about.join(" or "), disputes.len());
+    let (title, head) = words.disputes_about(&about, disputes.len());
     let command = format!("linkage contested {}", ids.join(" "));
     // The command is kept whole on one line, so that it can be copied.
-    let one_line = format!("{head}, shown by `{command}`");
+    let one_line = format!("{head}{} `{command}`", words.shown_by());
     let text = if display_width(&one_line) <= WIDTH {
         one_line + "\n"
     } else {
         // A no-break space keeps "shown by" together at the end of the wrapped line.
         format!(
             "{}  {command}\n",
-            wrap(&format!("{head}, shown\u{a0}by"), "")
+            wrap(
+                &format!(
+                    "{head}{}",
+                    words.shown_by().replacen("shown by", "shown\u{a0}by", 1)
+                ),
+                ""
+            )
         )
     };
     text.replacen(title, &styled(HEADING, title), 1)
@@ -123,7 +150,12 @@ fn papers_of<'g>(sources: impl IntoIterator<Item = &'g Source>) -> Vec<&'g str> 
 
 /// The rule between a summary and the details under it.
 fn details_rule() -> String {
-    format!("\n{}\n\n", styled(HEADING, "In detail"))
+    details_rule_in(Messages::of(Lang::En))
+}
+
+/// [`details_rule`] in the language of `words`.
+fn details_rule_in(words: Messages) -> String {
+    format!("\n{}\n\n", styled(HEADING, words.in_detail()))
 }
 
 /// `diff A B`: how A and B relate (relation kinds with paper counts), their common
@@ -134,8 +166,13 @@ pub fn diff(
     diff: &Diff<'_>,
     papers: &PaperFilter,
     disputes: &[Dispute],
+    lang: Lang,
 ) -> String {
-    let (a, b) = (graph.node(diff.a), graph.node(diff.b));
+    let words = Messages::of(lang);
+    let (a, b) = (
+        node_label(graph, diff.a, lang),
+        node_label(graph, diff.b, lang),
+    );
     let all_sources = diff
         .direct
         .iter()
@@ -144,21 +181,16 @@ pub fn diff(
         .flat_map(|c| c.sources.iter().copied());
     let asserting = papers_of(all_sources).len();
     let mut out = String::new();
-    let title = format!(
-        "{} and {}: {} compare them",
-        a.label,
-        b.label,
-        count(asserting, "paper", "papers")
-    );
-    out.push_str(&wrap(&title, "").replacen(&a.label, &styled(LABEL, &a.label), 1));
+    let title = words.compared_by(a, b, asserting);
+    out.push_str(&wrap(&title, "").replacen(a, &styled(LABEL, a), 1));
     out.push('\n');
     let mut relate: IndexMap<String, Vec<&str>> = IndexMap::new();
     for claim in &diff.direct {
         let relation = claim.relation;
-        let kind = &graph.kind_of(relation).label;
+        let kind = lang.relation_kind(graph.kind_of(relation));
         // The other way round (from the second to the first) marked with an arrow.
         let name = if relation.from == diff.a {
-            kind.clone()
+            kind.to_string()
         } else {
             arrow::arrow(kind, arrow::Way::Against)
         };
@@ -176,30 +208,21 @@ pub fn diff(
     };
     if !relate.is_empty() {
         let backwards = diff.direct.iter().any(|c| c.relation.from != diff.a);
-        let title = if backwards {
-            let against = arrow::arrow("kind", arrow::Way::Against);
-            format!("How they relate (papers; {against} from {})", b.label)
-        } else {
-            "How they relate (papers)".to_string()
-        };
-        out.push_str(&counted_line(&title, &counted(relate)));
+        let against = arrow::arrow(words.kind(), arrow::Way::Against);
+        let title = words.how_they_relate_counted(backwards.then_some((against.as_str(), b)));
+        out.push_str(&counted_line_in(&title, &counted(relate), words));
     }
     if !diff.common_ground.is_empty() {
         let rows = diff
             .common_ground
             .iter()
-            .map(|r| (graph.node(r.topic).label.clone(), r.papers()))
+            .map(|r| (node_label(graph, r.topic, lang).to_string(), r.papers()))
             .collect();
-        let title = format!("Common ground ({}, papers)", diff.common_ground.len());
-        out.push_str(&counted_line(&title, &counted(rows)));
+        let title = words.common_ground_counted(diff.common_ground.len());
+        out.push_str(&counted_line_in(&title, &counted(rows), words));
     }
     if !diff.differences.is_empty() {
-        let title = format!(
-            "Differences ({}; papers; {} | {})",
-            diff.differences.len(),
-            a.label,
-            b.label
-        );
+        let title = words.differences_counted(diff.differences.len(), a, b);
         out.push_str(&wrap_styled(HEADING, &title, "", "  "));
         let heads: Vec<String> = diff
             .differences
@@ -207,7 +230,7 @@ pub fn diff(
             .map(|row| {
                 format!(
                     "  {} ({})",
-                    fit(&graph.node(row.topic).label, 24),
+                    fit(node_label(graph, row.topic, lang), 24),
                     row.papers().len()
                 )
             })
@@ -231,13 +254,14 @@ pub fn diff(
             let _ = writeln!(out, "{}", line.trim_end());
         }
     }
-    out.push_str(&disputes_line(
+    out.push_str(&disputes_line_in(
         graph,
         &disputes_about(disputes, &[diff.a, diff.b], papers),
         &[diff.a, diff.b],
         papers,
+        words,
     ));
-    out.push_str(&details_rule());
+    out.push_str(&details_rule_in(words));
     out
 }
 

@@ -6,9 +6,11 @@
 use petgraph::graph::NodeIndex;
 
 use crate::{
+    dot::{node_label, Lang},
     error::Error,
     graph::ConceptGraph,
-    output::sentence::hop_sentence,
+    i18n::Messages,
+    output::sentence::hop_sentence_in,
     query::{comparison::topic_of, diff::diff, Hop, PathQuery},
     relation::Source,
 };
@@ -48,6 +50,8 @@ pub struct Argument<'g> {
     pub nodes: Vec<NodeIndex>,
     /// The relations in order.
     pub steps: Vec<Step<'g>>,
+    /// The language its title, sentences and figures are in.
+    pub lang: Lang,
 }
 
 /// Kinds whose nodes make a paper's argument in outline (its spine).
@@ -58,7 +62,21 @@ pub const SPINE_KINDS: &[&str] = &["strategy", "goal", "mechanism"];
 /// # Errors
 /// [`Error::Usage`] when the two nodes are the same.
 pub fn argument<'g>(graph: &'g ConceptGraph, subject: &Subject) -> Result<Argument<'g>, Error> {
-    let label = |ix: NodeIndex| graph.node(ix).label.clone();
+    argument_in(graph, subject, Lang::En)
+}
+
+/// [`argument`] told in `lang`: its title, sentences and edge labels.
+///
+/// # Errors
+/// [`Error::Usage`] when the two nodes are the same.
+pub fn argument_in<'g>(
+    graph: &'g ConceptGraph,
+    subject: &Subject,
+    lang: Lang,
+) -> Result<Argument<'g>, Error> {
+    let words = Messages::of(lang);
+    let label = |ix: NodeIndex| node_label(graph, ix, lang).to_string();
+    let step = |hop, sources| step(graph, hop, sources, lang);
     let mut steps = Vec::new();
     let title = match subject {
         Subject::Path(a, b) | Subject::Diff(a, b) if a == b => {
@@ -69,13 +87,12 @@ pub fn argument<'g>(graph: &'g ConceptGraph, subject: &Subject) -> Result<Argume
             if let Some(path) = result.paths.first() {
                 for hop in path.hops() {
                     steps.push(step(
-                        graph,
                         *hop,
                         graph.relation(hop.edge).sources.iter().collect(),
                     ));
                 }
             }
-            format!("From {} to {}", label(*a), label(*b))
+            words.chain_title(&label(*a), &label(*b))
         }
         Subject::Diff(a, b) => {
             let d = diff(graph, *a, *b, &crate::paper_filter::PaperFilter::every());
@@ -88,7 +105,6 @@ pub fn argument<'g>(graph: &'g ConceptGraph, subject: &Subject) -> Result<Argume
                     (r.from, r.to)
                 };
                 step(
-                    graph,
                     Hop {
                         edge: claim.edge,
                         from,
@@ -102,7 +118,7 @@ pub fn argument<'g>(graph: &'g ConceptGraph, subject: &Subject) -> Result<Argume
             for row in d.common_ground.iter().chain(&d.differences) {
                 steps.extend(row.claims.iter().map(read));
             }
-            format!("{} and {}", label(*a), label(*b))
+            words.a_and_b(&label(*a), &label(*b))
         }
         Subject::Paper(paper) => {
             let spine = |ix: NodeIndex| SPINE_KINDS.contains(&graph.node(ix).kind.as_str());
@@ -115,10 +131,10 @@ pub fn argument<'g>(graph: &'g ConceptGraph, subject: &Subject) -> Result<Argume
                         forward: true,
                     };
                     let sources = r.sources.iter().filter(|s| &s.paper == paper).collect();
-                    steps.push(step(graph, hop, sources));
+                    steps.push(step(hop, sources));
                 }
             }
-            format!("The argument of {}", graph.cite(paper))
+            words.argument_of(graph.cite(paper))
         }
     };
     let mut nodes = Vec::new();
@@ -133,15 +149,20 @@ pub fn argument<'g>(graph: &'g ConceptGraph, subject: &Subject) -> Result<Argume
         title,
         nodes,
         steps,
+        lang,
     })
 }
 
-fn step<'g>(graph: &'g ConceptGraph, hop: Hop, sources: Vec<&'g Source>) -> Step<'g> {
+fn step<'g>(graph: &'g ConceptGraph, hop: Hop, sources: Vec<&'g Source>, lang: Lang) -> Step<'g> {
     let relation = graph.relation(hop.edge);
-    let kind = graph.kind_of(relation);
+    let kind = lang.relation_kind(graph.kind_of(relation));
     let edge_label = match topic_of(graph, relation) {
-        Some((_, ix)) => format!("{}: {}", kind.label, graph.node(ix).label),
-        None => kind.label.clone(),
+        Some((_, ix)) => format!(
+            "{kind}{}{}",
+            Messages::of(lang).colon(),
+            node_label(graph, ix, lang)
+        ),
+        None => kind.to_string(),
     };
     let positions = relation.positions.as_ref().map(|p| {
         if hop.forward {
@@ -152,7 +173,7 @@ fn step<'g>(graph: &'g ConceptGraph, hop: Hop, sources: Vec<&'g Source>) -> Step
     });
     Step {
         hop,
-        sentence: hop_sentence(graph, &hop),
+        sentence: hop_sentence_in(graph, &hop, lang),
         edge_label,
         positions,
         sources,

@@ -5,14 +5,16 @@
 use serde_json::{json, Value};
 
 use crate::{
+    dot::Lang,
     graph::ConceptGraph,
-    output::{contested::strength_name, sentence::hop_sentence},
+    i18n::EXPLORER,
+    output::{contested::strength_name, sentence::hop_sentence_in},
     query::{
         contested::{contested, Strength},
         Hop,
     },
     schema::Role,
-    teach::layout::{wrap_label, Layout, LABEL_WIDTH},
+    teach::layout::{wrap_label, zh_lines, Layout, LABEL_WIDTH},
 };
 
 fn role_name(role: Role) -> &'static str {
@@ -49,6 +51,7 @@ pub fn page_data(graph: &ConceptGraph, layout: &Layout) -> Value {
                 "label": n.label,
                 "lines": wrap_label(&n.label, LABEL_WIDTH),
                 "zh": n.label_zh,
+                "zhLines": n.label_zh.as_deref().map(zh_lines),
                 "aliases": n.aliases,
                 "description": n.description.as_deref().map(for_students),
             })
@@ -71,13 +74,13 @@ pub fn page_data(graph: &ConceptGraph, layout: &Layout) -> Value {
     let relations: Vec<Value> = graph
         .relations()
         .map(|(edge, r)| {
-            let hop = |forward: bool| {
+            let hop = |forward: bool, lang: Lang| {
                 let (from, to) = if forward {
                     (r.from, r.to)
                 } else {
                     (r.to, r.from)
                 };
-                hop_sentence(
+                hop_sentence_in(
                     graph,
                     &Hop {
                         edge,
@@ -85,6 +88,7 @@ pub fn page_data(graph: &ConceptGraph, layout: &Layout) -> Value {
                         to,
                         forward,
                     },
+                    lang,
                 )
             };
             let symmetric = graph.kind_of(r).symmetric;
@@ -95,8 +99,10 @@ pub fn page_data(graph: &ConceptGraph, layout: &Layout) -> Value {
                 "aspect": r.aspect.map(petgraph::graph::NodeIndex::index),
                 "dimension": r.dimension.map(petgraph::graph::NodeIndex::index),
                 "positions": r.positions.as_ref().map(|p| [&p.from, &p.to]),
-                "sentence": hop(true),
-                "back": if symmetric { Some(hop(false)) } else { None },
+                "sentence": hop(true, Lang::En),
+                "back": if symmetric { Some(hop(false, Lang::En)) } else { None },
+                "sentenceZh": hop(true, Lang::Zh),
+                "backZh": if symmetric { Some(hop(false, Lang::Zh)) } else { None },
                 "sources": r.sources.iter().map(|s| json!({
                     "paper": papers.iter().position(|p| *p == s.paper),
                     "locator": graph.cited_locator(s),
@@ -134,7 +140,17 @@ pub fn page_data(graph: &ConceptGraph, layout: &Layout) -> Value {
             })
         })
         .collect();
+    let words = |zh: bool| -> serde_json::Map<String, Value> {
+        EXPLORER
+            .iter()
+            .map(|&(key, en, chinese)| {
+                let word = if zh { chinese } else { en };
+                (key.to_string(), Value::String(word.to_string()))
+            })
+            .collect()
+    };
     json!({
+        "words": { "en": words(false), "zh": words(true) },
         "disputes": disputes,
         "nodeKinds": node_kinds,
         "relationKinds": relation_kinds,

@@ -5,9 +5,12 @@
 
 use std::fmt::Write as _;
 
-use crate::teach::{
-    html::CONTENT_SECURITY_POLICY,
-    slides::{Deck, Figure, Slide, Table},
+use crate::{
+    i18n::Messages,
+    teach::{
+        html::CONTENT_SECURITY_POLICY,
+        slides::{Deck, Figure, Slide, Table},
+    },
 };
 
 const STYLE: &str = include_str!("assets/deck.css");
@@ -68,14 +71,21 @@ fn table(out: &mut String, table: &Table, class: &str) {
     out.push_str("</tbody></table>\n");
 }
 
-fn slide(out: &mut String, slide: &Slide, k: usize, count: usize, figures: Figures<'_>) {
+fn slide(
+    out: &mut String,
+    slide: &Slide,
+    (k, count): (usize, usize),
+    words: Messages,
+    figures: Figures<'_>,
+) {
     let _ = writeln!(
         out,
-        "<section class=\"slide\" id=\"slide-{n}\" aria-label=\"Slide {n} of {count}\"{hidden}>\n\
+        "<section class=\"slide\" id=\"slide-{n}\" aria-label=\"{label}\"{hidden}>\n\
 <p class=\"kicker\">{}</p>\n<h2>{}</h2>",
         escape(&slide.kicker),
         escape(&slide.heading),
         n = k + 1,
+        label = escape(&words.slide_of(&(k + 1).to_string(), &count.to_string())),
         hidden = if k == 0 { "" } else { " hidden" },
     );
     if let Some(dispute) = &slide.dispute {
@@ -121,19 +131,25 @@ fn slide(out: &mut String, slide: &Slide, k: usize, count: usize, figures: Figur
 /// The deck as one HTML page, `figures` inlined where the slides show them.
 pub fn page(deck: &Deck, figures: Figures<'_>) -> String {
     let count = deck.slides.len();
+    let words = Messages::of(deck.lang);
     let mut slides = String::new();
     for (k, s) in deck.slides.iter().enumerate() {
-        slide(&mut slides, s, k, count, figures);
+        slide(&mut slides, s, (k, count), words, figures);
     }
     format!(
-        "<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n\
+        "<!DOCTYPE html>\n<html lang=\"{lang}\">\n<head>\n<meta charset=\"utf-8\">\n\
 <meta http-equiv=\"Content-Security-Policy\" content=\"{CONTENT_SECURITY_POLICY}\">\n\
 <meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n\
 <title>{title}</title>\n<style>\n{STYLE}</style>\n</head>\n<body>\n\
-<header><h1>{title}</h1><nav><button id=\"prev\" type=\"button\">← Previous</button> \
-<span id=\"counter\" aria-live=\"polite\">Slide 1 of {count}</span> \
-<button id=\"next\" type=\"button\">Next →</button></nav></header>\n<main>\n{slides}</main>\n\
+<header><h1>{title}</h1><nav><button id=\"prev\" type=\"button\">{previous}</button> \
+<span id=\"counter\" aria-live=\"polite\" data-pattern=\"{pattern}\">{first}</span> \
+<button id=\"next\" type=\"button\">{next}</button></nav></header>\n<main>\n{slides}</main>\n\
 <script>\n{SCRIPT}</script>\n</body>\n</html>\n",
         title = escape(&deck.title),
+        lang = words.code(),
+        previous = words.previous(),
+        next = words.next(),
+        pattern = escape(&words.slide_of("{k}", "{n}")),
+        first = escape(&words.slide_of("1", &count.to_string())),
     )
 }

@@ -5,6 +5,7 @@
 use petgraph::graph::NodeIndex;
 
 use crate::{
+    dot::node_label,
     dot::{
         render::{render, ImageFormat},
         scene::{
@@ -14,6 +15,7 @@ use crate::{
     },
     error::Error,
     graph::ConceptGraph,
+    i18n::Messages,
     schema::Role,
     teach::{argument::Argument, layout::wrap_label, slides::Figure},
 };
@@ -29,13 +31,15 @@ const GREY_TEXT: &str = "#555555";
 /// citation and locator with the first source's quote.
 pub fn caption(graph: &ConceptGraph, argument: &Argument<'_>, k: usize) -> Vec<String> {
     let step = &argument.steps[k];
-    let mut lines = vec![format!("Step {} of {}", k + 1, argument.steps.len())];
+    let words = Messages::of(argument.lang);
+    let mut lines = vec![words.step_of(k + 1, argument.steps.len())];
     lines.extend(wrap_label(&step.sentence, 90));
     if let Some((from, to)) = &step.positions {
-        let from_label = &graph.node(step.hop.from).label;
-        let to_label = &graph.node(step.hop.to).label;
-        lines.extend(wrap_label(&format!("{from_label}: {from}"), 90));
-        lines.extend(wrap_label(&format!("{to_label}: {to}"), 90));
+        let from_label = node_label(graph, step.hop.from, argument.lang);
+        let to_label = node_label(graph, step.hop.to, argument.lang);
+        let colon = words.colon();
+        lines.extend(wrap_label(&format!("{from_label}{colon}{from}"), 90));
+        lines.extend(wrap_label(&format!("{to_label}{colon}{to}"), 90));
     }
     for (i, source) in step.sources.iter().enumerate() {
         let cite = format!(
@@ -49,7 +53,7 @@ pub fn caption(graph: &ConceptGraph, argument: &Argument<'_>, k: usize) -> Vec<S
                 90,
             ));
         } else {
-            lines.extend(wrap_label(&format!("also {cite}"), 90));
+            lines.extend(wrap_label(&words.also_cited(&cite), 90));
         }
     }
     lines
@@ -120,7 +124,7 @@ pub fn scene(graph: &ConceptGraph, argument: &Argument<'_>, upto: Option<usize>)
         }
         items.push(Item::Node(Node {
             id: node_id(ix),
-            label: wrap_label(&node.label, 24),
+            label: wrap_label(node_label(graph, ix, argument.lang), 24),
             tooltip: None,
             style,
         }));

@@ -5,6 +5,7 @@
 use serde_json::Value;
 
 use crate::{
+    dot::Lang,
     error::Error,
     graph::ConceptGraph,
     teach::{
@@ -22,20 +23,31 @@ const BODY: &str = include_str!("assets/explorer.html");
 pub const CONTENT_SECURITY_POLICY: &str =
     "default-src 'none'; script-src 'unsafe-inline'; style-src 'unsafe-inline'; img-src data:";
 
-/// The explorer page for `graph`, opening with the paper filter `paper` (a paper id).
+/// The explorer page for `graph`, opening with the paper filter `paper` (a paper id),
+/// in `lang` (its `中文` button switches the language in the page).
 ///
 /// # Errors
 /// [`Error::External`] when Graphviz is missing or fails.
-pub fn explorer(graph: &ConceptGraph, paper: Option<&str>) -> Result<String, Error> {
+pub fn explorer(graph: &ConceptGraph, paper: Option<&str>, lang: Lang) -> Result<String, Error> {
     let layout = layout(graph)?;
     let mut data = page_data(graph, &layout);
     data["initialPaper"] = paper.map_or(Value::Null, |p| Value::String(p.to_string()));
-    Ok(page(&script_json(&data)))
+    let code = lang_code(lang);
+    data["lang"] = Value::String(code.into());
+    Ok(page(&script_json(&data), code))
 }
 
-fn page(data: &str) -> String {
+/// The page's `lang` attribute and the script's name for `lang`.
+fn lang_code(lang: Lang) -> &'static str {
+    match lang {
+        Lang::En => "en",
+        Lang::Zh => "zh",
+    }
+}
+
+fn page(data: &str, lang: &str) -> String {
     format!(
-        "<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n\
+        "<!DOCTYPE html>\n<html lang=\"{lang}\">\n<head>\n<meta charset=\"utf-8\">\n\
 <meta http-equiv=\"Content-Security-Policy\" content=\"{CONTENT_SECURITY_POLICY}\">\n\
 <meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n\
 <title>linkage explorer</title>\n<style>\n{STYLE}</style>\n</head>\n<body>\n{BODY}\

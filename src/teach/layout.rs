@@ -11,6 +11,7 @@
 
 use serde::Serialize;
 use serde_json::Value;
+use textwrap::core::display_width;
 
 use crate::{
     dot::{
@@ -44,19 +45,46 @@ pub fn wrap_label(label: &str, width: usize) -> Vec<String> {
         .collect()
 }
 
-/// The graph laid out: one node per concept (`n{index}`, its label wrapped as the page
-/// wraps it) and one edge per pair of related nodes.
+/// Columns per line of a node's Chinese label (a CJK character is two): twelve
+/// characters, about as wide as an English line of [`LABEL_WIDTH`].
+pub const ZH_LABEL_COLUMNS: usize = 24;
+
+/// A Chinese label in lines as the page draws it.
+pub fn zh_lines(label: &str) -> Vec<String> {
+    crate::dot::wrap(label, ZH_LABEL_COLUMNS)
+}
+
+/// The least box, in inches, that holds a Chinese label as the page draws it (12 px
+/// a character, 14 px a line, the box's margins of 0.12 and 0.06 inches around):
+/// Graphviz lays the node out at least this large, so the page can show the Chinese
+/// label in the box laid out for the English one without moving a node.
+fn room_for_chinese(label: &str) -> (f32, f32) {
+    let lines = zh_lines(label);
+    let widest = lines.iter().map(|l| display_width(l)).max().unwrap_or(0);
+    // Counts of a few dozen columns and lines: exact in f32.
+    #[allow(clippy::cast_precision_loss)]
+    let (columns, rows) = (widest as f32, lines.len() as f32);
+    (columns * 6.0 / 72.0 + 0.24, rows * 14.0 / 72.0 + 0.12)
+}
+
+/// The graph laid out: one node per concept (`n{index}`, its English label wrapped as
+/// the page wraps it, its box at least [`room_for_chinese`]) and one edge per pair of
+/// related nodes.
 pub fn layout_scene(graph: &ConceptGraph) -> Scene {
     let mut items: Vec<Item> = graph
         .node_indices()
         .map(|ix| {
+            let node = graph.node(ix);
+            let room = node.label_zh.as_deref().map(room_for_chinese);
             Item::Node(Node {
                 id: format!("n{}", ix.index()),
-                label: wrap_label(&graph.node(ix).label, LABEL_WIDTH),
+                label: wrap_label(&node.label, LABEL_WIDTH),
                 tooltip: None,
                 style: NodeStyle {
                     shape: "box".into(),
                     margin: Some("0.12,0.06".into()),
+                    width: room.map(|(w, _)| w),
+                    height: room.map(|(_, h)| h),
                     ..NodeStyle::default()
                 },
             })

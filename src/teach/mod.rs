@@ -79,12 +79,13 @@ impl Lesson {
 pub fn html_command(
     graph: &ConceptGraph,
     paper: Option<&str>,
+    lang: crate::dot::Lang,
     output: &Path,
     data_dir: Option<&Path>,
 ) -> Result<(), Error> {
     let output = Destination::output(output, data_dir)?;
     let paper = paper.map(|p| graph.resolve_paper(p)).transpose()?;
-    let page = html::explorer(graph, paper.as_deref())?;
+    let page = html::explorer(graph, paper.as_deref(), lang)?;
     output.write(page.as_bytes())
 }
 
@@ -125,6 +126,7 @@ pub enum DeckFormat {
 pub fn steps_command(
     graph: &ConceptGraph,
     lesson: &Lesson,
+    lang: crate::dot::Lang,
     format: DeckFormat,
     output: &Path,
     data_dir: Option<&Path>,
@@ -140,7 +142,7 @@ pub fn steps_command(
         DeckFormat::Pptx => Target::File(Destination::output(output, data_dir)?),
     };
     let subject = lesson.subject(graph)?;
-    let argument = argument(graph, &subject)?;
+    let argument = crate::teach::argument::argument_in(graph, &subject, lang)?;
     if argument.steps.is_empty() {
         return Ok(Taught::NothingToExplain {
             title: argument.title,

@@ -13,9 +13,10 @@
 use petgraph::graph::NodeIndex;
 
 use crate::{
-    dot::Lang,
+    dot::{node_label, Lang},
     graph::ConceptGraph,
-    output::{contested::strength_name, sentence::hop_sentence, table::JournalTable},
+    i18n::{Messages, PAPERS, STEPS},
+    output::{sentence::hop_sentence_in, table::JournalTable},
     paper_filter::PaperFilter,
     query::{
         compare::compare,
@@ -35,6 +36,8 @@ pub struct Deck {
     pub title: String,
     /// The slides in order.
     pub slides: Vec<Slide>,
+    /// The language the slides are in (quotes aside).
+    pub lang: Lang,
 }
 
 /// One slide.
@@ -88,34 +91,38 @@ pub struct Quote {
     /// How many more quotes the paper gives for the same slide (in the handout and
     /// the explorer).
     pub more: usize,
+    /// The language of the deck around the quote.
+    pub lang: Lang,
 }
 
 impl Quote {
     /// What follows the locator: " (and 2 more quotes)", or nothing.
     pub fn more_note(&self) -> String {
-        match self.more {
-            0 => String::new(),
-            1 => " (and 1 more quote)".into(),
-            n => format!(" (and {n} more quotes)"),
-        }
+        Messages::of(self.lang).more_quotes(self.more)
     }
 }
 
 /// The deck of `argument` (made for `topic`).
 pub fn deck(graph: &ConceptGraph, argument: &Argument<'_>, topic: &Subject) -> Deck {
+    let words = Messages::of(argument.lang);
     let slides = match topic {
-        Subject::Diff(a, b) => comparison_slides(graph, argument, (*a, *b)),
-        Subject::Path(..) | Subject::Paper(_) => step_slides(graph, argument),
+        Subject::Diff(a, b) => comparison_slides(graph, argument, (*a, *b), words),
+        Subject::Path(..) | Subject::Paper(_) => step_slides(graph, argument, words),
     };
     Deck {
         title: argument.title.clone(),
         slides,
+        lang: argument.lang,
     }
 }
 
 /// One quote a paper, the first each gives, in order of first appearance, with how
 /// many more each gives.
-fn quotes<'g>(graph: &ConceptGraph, sources: impl IntoIterator<Item = &'g Source>) -> Vec<Quote> {
+fn quotes<'g>(
+    graph: &ConceptGraph,
+    sources: impl IntoIterator<Item = &'g Source>,
+    words: Messages,
+) -> Vec<Quote> {
     let mut firsts: Vec<(&Source, usize)> = Vec::new();
     for source in sources {
         match firsts.iter_mut().find(|(s, _)| s.paper == source.paper) {
@@ -130,36 +137,45 @@ fn quotes<'g>(graph: &ConceptGraph, sources: impl IntoIterator<Item = &'g Source
             cite: graph.cite(&source.paper).to_string(),
             locator: graph.short_locator(source),
             more,
+            lang: words.lang(),
         })
         .collect()
 }
 
 /// "2 papers: A; B" (or "1 paper: A").
-fn papers_line(graph: &ConceptGraph, papers: &[&str]) -> String {
+fn papers_line(graph: &ConceptGraph, papers: &[&str], words: Messages) -> String {
     let cites: Vec<&str> = papers.iter().map(|p| graph.cite(p)).collect();
-    let noun = if papers.len() == 1 { "paper" } else { "papers" };
-    format!("{} {noun}: {}", papers.len(), cites.join("; "))
+    format!(
+        "{}{}{}",
+        words.count(papers.len(), PAPERS),
+        words.colon(),
+        cites.join("; ")
+    )
 }
 
 /// A relation's slide: its sentence, its positions, who says it and their quotes.
-fn step_slide(graph: &ConceptGraph, step: &Step<'_>, kicker: String) -> Slide {
+fn step_slide(graph: &ConceptGraph, step: &Step<'_>, kicker: String, words: Messages) -> Slide {
     let papers = crate::relation::distinct_papers(step.sources.iter().copied());
-    let mut lines = vec![papers_line(graph, &papers)];
+    let mut lines = vec![papers_line(graph, &papers, words)];
     if let Some((from, to)) = &step.positions {
-        lines.insert(0, format!("{}: {from}", graph.node(step.hop.from).label));
-        lines.insert(1, format!("{}: {to}", graph.node(step.hop.to).label));
+        let label = |ix| node_label(graph, ix, words.lang());
+        lines.insert(
+            0,
+            format!("{}{}{from}", label(step.hop.from), words.colon()),
+        );
+        lines.insert(1, format!("{}{}{to}", label(step.hop.to), words.colon()));
     }
     Slide {
         kicker,
         heading: step.sentence.clone(),
         lines,
-        quotes: quotes(graph, step.sources.iter().copied()),
+        quotes: quotes(graph, step.sources.iter().copied(), words),
         ..Slide::default()
     }
 }
 
 /// A chain or a paper's argument: the whole figure, then each step revealed.
-fn step_slides(graph: &ConceptGraph, argument: &Argument<'_>) -> Vec<Slide> {
+fn step_slides(graph: &ConceptGraph, argument: &Argument<'_>, words: Messages) -> Vec<Slide> {
     let count = argument.steps.len();
     let papers = crate::relation::distinct_papers(
         argument
@@ -167,29 +183,32 @@ fn step_slides(graph: &ConceptGraph, argument: &Argument<'_>) -> Vec<Slide> {
             .iter()
             .flat_map(|s| s.sources.iter().copied()),
     );
-    let noun = if count == 1 { "step" } else { "steps" };
     let mut slides = vec![Slide {
-        kicker: format!("{count} {noun}"),
+        kicker: words.count(count, STEPS),
         heading: argument.title.clone(),
-        lines: vec![papers_line(graph, &papers)],
+        lines: vec![papers_line(graph, &papers, words)],
         figure: Some(Figure::Whole),
         ..Slide::default()
     }];
     slides.extend(argument.steps.iter().enumerate().map(|(k, step)| Slide {
         figure: Some(Figure::Step(k)),
-        ..step_slide(graph, step, format!("Step {} of {count}", k + 1))
+        ..step_slide(graph, step, words.step_of(k + 1, count), words)
     }));
     slides
 }
 
 /// The dispute about a row, as a slide says it: the journal table's note for it.
-fn dispute_words(table: &JournalTable, strength: Option<Strength>) -> Option<String> {
+fn dispute_words(
+    table: &JournalTable,
+    strength: Option<Strength>,
+    words: Messages,
+) -> Option<String> {
     let (_, mark, meaning) = table
         .words
         .disputes
         .iter()
         .find(|(s, _, _)| Some(*s) == strength)?;
-    Some(format!("{mark} Disputed: {meaning}"))
+    Some(format!("{mark} {}{meaning}", words.disputed_because()))
 }
 
 /// A comparison: at a glance, how the two relate, then each row.
@@ -197,9 +216,10 @@ fn comparison_slides(
     graph: &ConceptGraph,
     argument: &Argument<'_>,
     (a, b): (NodeIndex, NodeIndex),
+    words: Messages,
 ) -> Vec<Slide> {
     let every = PaperFilter::every();
-    let table = JournalTable::new(graph, (a, b), &every, Lang::En);
+    let table = JournalTable::new(graph, (a, b), &every, words.lang());
     // The same rows in the same order (the table is built from this very matrix), with
     // their claims, for the papers and the quotes.
     let matrix = compare(graph, Some((a, b)), &every);
@@ -208,7 +228,7 @@ fn comparison_slides(
         .iter()
         .zip(&table.rows)
         .map(|(m, t)| {
-            debug_assert_eq!(graph.node(m.row.topic).label, t.topic);
+            debug_assert_eq!(node_label(graph, m.row.topic, words.lang()), t.topic);
             (&m.row, t.dispute)
         })
         .collect();
@@ -227,16 +247,16 @@ fn comparison_slides(
                     .any(|s| s.sources.iter().any(|src| src.paper == **p))
         })
         .count();
-    let mut slides = vec![glance(&table, &rows, papers)];
+    let mut slides = vec![glance(&table, &rows, papers, words)];
     let count = direct.len();
     slides.extend(
         direct.iter().enumerate().map(|(k, step)| {
-            step_slide(graph, step, format!("How they relate {} of {count}", k + 1))
+            step_slide(graph, step, words.how_they_relate_of(k + 1, count), words)
         }),
     );
     for (stance, name) in [
-        (Stance::CommonGround, "Common ground"),
-        (Stance::Difference, "Difference"),
+        (Stance::CommonGround, words.common_ground()),
+        (Stance::Difference, words.difference()),
     ] {
         let of_stance: Vec<_> = rows.iter().filter(|(r, _)| r.stance == stance).collect();
         let count = of_stance.len();
@@ -246,7 +266,8 @@ fn comparison_slides(
                 &table,
                 row,
                 *dispute,
-                format!("{name} {} of {count}", k + 1),
+                words.item_of(name, k + 1, count),
+                words,
             ));
         }
     }
@@ -255,10 +276,15 @@ fn comparison_slides(
 
 /// The title slide of a comparison: every row, how many papers name it, how they
 /// dispute it.
-fn glance(table: &JournalTable, rows: &[(&Row<'_>, Option<Strength>)], papers: usize) -> Slide {
+fn glance(
+    table: &JournalTable,
+    rows: &[(&Row<'_>, Option<Strength>)],
+    papers: usize,
+    words: Messages,
+) -> Slide {
     let tables = [
-        (Stance::CommonGround, "Common ground"),
-        (Stance::Difference, "Difference"),
+        (Stance::CommonGround, words.common_ground()),
+        (Stance::Difference, words.difference()),
     ]
     .into_iter()
     .filter_map(|(stance, name)| {
@@ -270,32 +296,28 @@ fn glance(table: &JournalTable, rows: &[(&Row<'_>, Option<Strength>)], papers: u
                 vec![
                     t.topic.clone(),
                     row.papers().len().to_string(),
-                    dispute.map(strength_name).unwrap_or_default().to_string(),
+                    dispute
+                        .map(|s| words.strength(s))
+                        .unwrap_or_default()
+                        .to_string(),
                 ]
             })
             .collect();
         (!cells.is_empty()).then(|| Table {
-            head: vec![name.into(), "Papers".into(), "Disputed".into()],
+            head: vec![
+                name.into(),
+                words.papers_heading().into(),
+                words.disputed().into(),
+            ],
             rows: cells,
             numeric: vec![false, true, false],
         })
     })
     .collect();
-    let noun = if papers == 1 {
-        "paper compares"
-    } else {
-        "papers compare"
-    };
     Slide {
-        kicker: "At a glance".into(),
-        heading: format!("{} and {}", table.sides.0, table.sides.1),
-        lines: vec![
-            format!("{papers} {noun} them."),
-            "Papers: how many name the row; disputed: how they disagree about it (a \
-             contradiction cannot both hold, a tension pulls against, a framing sees the \
-             same thing another way)."
-                .into(),
-        ],
+        kicker: words.at_a_glance().into(),
+        heading: words.a_and_b(&table.sides.0, &table.sides.1),
+        lines: vec![words.papers_compare_them(papers), words.glance_key().into()],
         tables,
         ..Slide::default()
     }
@@ -309,6 +331,7 @@ fn row_slide(
     row: &Row<'_>,
     dispute: Option<Strength>,
     kicker: String,
+    words: Messages,
 ) -> Slide {
     let mut lines = Vec::new();
     let mut tables = Vec::new();
@@ -330,7 +353,7 @@ fn row_slide(
                     to,
                     forward: from == r.from,
                 };
-                let sentence = hop_sentence(graph, &hop);
+                let sentence = hop_sentence_in(graph, &hop, words.lang());
                 if !lines.contains(&sentence) {
                     lines.push(sentence);
                 }
@@ -347,23 +370,24 @@ fn row_slide(
                 })
                 .collect();
             tables.push(Table {
-                head: vec![a.clone(), b.clone(), "Papers".into()],
+                head: vec![a.clone(), b.clone(), words.papers_heading().into()],
                 rows: positions,
                 numeric: vec![false; 3],
             });
         }
     }
-    lines.push(papers_line(graph, &row.papers()));
+    lines.push(papers_line(graph, &row.papers(), words));
     Slide {
         kicker,
-        heading: graph.node(row.topic).label.clone(),
-        dispute: dispute_words(table, dispute),
+        heading: node_label(graph, row.topic, words.lang()).to_string(),
+        dispute: dispute_words(table, dispute, words),
         lines,
         tables,
         figure: None,
         quotes: quotes(
             graph,
             row.claims.iter().flat_map(|c| c.sources.iter().copied()),
+            words,
         ),
     }
 }

@@ -300,8 +300,8 @@ fn relation_lines_and_arrows_are_built_only_by_the_arrow_module() {
             // Measurements' notes: the answer given for a phrase; a word's stem.
             "src/matching/evaluate.rs",
             "src/normalize/sought.rs",
-            // The slide deck's buttons.
-            "src/teach/deck_page.rs",
+            // The slide deck's buttons, in each language.
+            "src/i18n/mod.rs",
         ],
         &["→", "←", "↔", "-->", "<--"],
     );

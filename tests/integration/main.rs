@@ -25,6 +25,7 @@ mod handout_short;
 mod headings;
 mod journal;
 mod labels;
+mod languages;
 mod layers;
 mod logic;
 mod matching;

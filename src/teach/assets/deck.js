@@ -9,7 +9,8 @@
   function show(k) {
     at = Math.max(0, Math.min(slides.length - 1, k));
     slides.forEach(function (s, i) { s.hidden = i !== at; });
-    counter.textContent = 'Slide ' + (at + 1) + ' of ' + slides.length;
+    // "Slide {k} of {n}" in the deck's language (src/i18n).
+    counter.textContent = counter.getAttribute('data-pattern').replace('{k}', at + 1).replace('{n}', slides.length);
     window.scrollTo(0, 0);
   }
   function atEnd() {

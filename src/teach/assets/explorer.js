@@ -10,7 +10,7 @@
   var LIMIT = 50; // routes listed, as `linkage path` lists by default
   function $(id) { return document.getElementById(id); }
 
-  var state = { lang: 'en', papers: [], selected: null, lit: [] };
+  var state = { lang: D.lang === 'zh' ? 'zh' : 'en', papers: [], selected: null, lit: [] };
   if (D.initialPaper) state.papers = [D.initialPaper];
 
   // Each node's relations, in data order: outgoing and incoming.
@@ -161,16 +161,39 @@
     Object.keys(attrs).forEach(function (k) { node.setAttribute(k, attrs[k]); });
     return node;
   }
+  // The interface's words in the language shown (src/i18n/explorer.rs, handed over in
+  // the page's data), each `{name}` filled from `fill`.
+  function t(key, fill) {
+    var text = (D.words[state.lang] || D.words.en)[key];
+    Object.keys(fill || {}).forEach(function (k) { text = text.split('{' + k + '}').join(String(fill[k])); });
+    return text;
+  }
+  // The page's fixed words (marked data-t, data-t-placeholder, data-t-aria-label) in
+  // the language shown.
+  function translate() {
+    document.documentElement.lang = state.lang;
+    document.title = t('title');
+    document.querySelectorAll('[data-t]').forEach(function (e) { e.textContent = t(e.getAttribute('data-t')); });
+    ['placeholder', 'aria-label'].forEach(function (attr) {
+      document.querySelectorAll('[data-t-' + attr + ']').forEach(function (e) { e.setAttribute(attr, t(e.getAttribute('data-t-' + attr))); });
+    });
+    $('lang').setAttribute('aria-pressed', String(state.lang === 'zh'));
+  }
   function label(v) { return state.lang === 'zh' && N[v].zh ? N[v].zh : N[v].label; }
   function kindName(v) { var k = NK[N[v].kind]; return state.lang === 'zh' && k.zh ? k.zh : k.name; }
   function relKindLabel(r) { var k = RK[r.kind]; return state.lang === 'zh' && k.zh ? k.zh : k.label; }
-  function sentence(r, forward) { return forward || !r.back ? r.sentence : r.back; }
+  // A relation's sentence in the language shown, read from `from` (forward) or, for a
+  // symmetric kind, from `to`.
+  function sentence(r, forward) {
+    var zh = state.lang === 'zh', text = zh ? r.sentenceZh : r.sentence, back = zh ? r.backZh : r.back;
+    return forward || !back ? text : back;
+  }
   function citation(p) {
     var parts = [p.cite + '.'];
-    parts.push(p.title ? p.title + '.' : 'Title unknown.');
-    parts.push(p.authors ? p.authors.join(', ') + '.' : 'Authors unknown.');
-    parts.push(p.venue ? p.venue + '.' : 'Venue unknown.');
-    parts.push(p.year ? String(p.year) + '.' : 'Year unknown.');
+    parts.push(p.title ? p.title + '.' : t('titleUnknown'));
+    parts.push(p.authors ? p.authors.join(', ') + '.' : t('authorsUnknown'));
+    parts.push(p.venue ? p.venue + '.' : t('venueUnknown'));
+    parts.push(p.year ? String(p.year) + '.' : t('yearUnknown'));
     if (p.doi) parts.push('doi:' + p.doi);
     return parts.join(' ');
   }
@@ -188,7 +211,9 @@
 
   // ---- drawing ----
 
-  var edgeEls = [], nodeEls = [];
+  var edgeEls = [], hitEls = [], nodeEls = [];
+  // Each node's box as drawn: the laid-out box, widened where the label shown is wider.
+  var drawn = D.layout.nodes.map(function (box) { return box.slice(); });
   // A straight line from the border of box a to the border of box b (centre x, centre
   // y, width, height), where the arrow head goes.
   function line(a, b) {
@@ -208,11 +233,11 @@
       var path = svg('path', attrs);
       // The tooltip quotes, not just locates: sentence, then each source.
       var title = svg('title', {});
-      title.textContent = [r.sentence].concat(r.sources.map(function (s) { return P[s.paper].cite + ', ' + s.locator + ': \u201c' + s.quote + '\u201d'; })).join('\n');
+      title.textContent = [sentence(r, true)].concat(r.sources.map(function (s) { return P[s.paper].cite + ', ' + s.locator + ': \u201c' + s.quote + '\u201d'; })).join('\n');
       path.appendChild(title);
       var hit = svg('path', { d: d, 'class': 'edge-hit', 'data-relation': i });
       edges.appendChild(path); edges.appendChild(hit);
-      edgeEls.push(path);
+      edgeEls.push(path); hitEls.push(hit);
     });
     N.forEach(function (n, v) {
       var box = L.nodes[v], kind = NK[n.kind];
@@ -224,17 +249,29 @@
     });
     drawLabels();
   }
+  // Each node's label in the language shown, and its box fitted to the label: the
+  // layout reserved room for the wider of the two languages line by line
+  // (src/teach/layout.rs); where the browser's font still draws a label wider or
+  // taller, the box grows around it, and the edges are clipped to the boxes drawn.
   function drawLabels() {
     N.forEach(function (n, v) {
-      var g = nodeEls[v], text = g.querySelector('text'), box = D.layout.nodes[v];
-      var lines = state.lang === 'zh' && n.zh ? [n.zh] : n.lines;
+      var g = nodeEls[v], text = g.querySelector('text'), rect = g.querySelector('rect'), box = D.layout.nodes[v];
+      var lines = state.lang === 'zh' && n.zhLines ? n.zhLines : n.lines;
       text.textContent = '';
       lines.forEach(function (line, i) {
-        var t = svg('tspan', { x: box[0], y: box[1] + 4 + (i - (lines.length - 1) / 2) * 14 });
-        t.textContent = line;
-        text.appendChild(t);
+        var span = svg('tspan', { x: box[0], y: box[1] + 4 + (i - (lines.length - 1) / 2) * 14 });
+        span.textContent = line;
+        text.appendChild(span);
       });
+      var m = text.getBBox(), w = Math.max(box[2], Math.ceil(m.width) + 10), h = Math.max(box[3], Math.ceil(m.height) + 6);
+      drawn[v] = [box[0], box[1], w, h];
+      rect.setAttribute('x', box[0] - w / 2); rect.setAttribute('y', box[1] - h / 2);
+      rect.setAttribute('width', w); rect.setAttribute('height', h);
       g.setAttribute('aria-label', label(v) + ' (' + kindName(v) + ')');
+    });
+    R.forEach(function (r, i) {
+      var d = line(drawn[r.from], drawn[r.to]);
+      edgeEls[i].setAttribute('d', d); hitEls[i].setAttribute('d', d);
     });
   }
   function legend() {
@@ -390,8 +427,9 @@
     var papers = state.papers, view = $('view-details');
     view.textContent = '';
     var n = N[v];
-    view.appendChild(el('h2', { id: 'details-title', text: n.label }));
-    view.appendChild(el('p', { 'class': 'meta', text: kindName(v) + (n.zh ? ' \u00b7 ' + n.zh : '') + (n.aliases.length ? ' \u00b7 also: ' + n.aliases.join('; ') : '') }));
+    view.appendChild(el('h2', { id: 'details-title', text: label(v) }));
+    var other = state.lang === 'zh' ? (n.zh ? n.label : null) : n.zh;
+    view.appendChild(el('p', { 'class': 'meta', text: kindName(v) + (other ? ' \u00b7 ' + other : '') + (n.aliases.length ? ' \u00b7 ' + t('also') + n.aliases.join('; ') : '') }));
     if (n.description) view.appendChild(el('p', { text: n.description }));
     var groups = [], groupOf = {}, lit = [];
     out[v].concat(inc[v].filter(function (e) { return R[e].from !== v; })).forEach(function (e) {
@@ -404,14 +442,14 @@
       groups[groupOf[key]].items.push({ edge: e, outgoing: outgoing, sources: sources });
       lit.push(e);
     });
-    if (groups.length === 0) view.appendChild(el('p', { 'class': 'hint', text: 'No relation of this concept is asserted by the selected paper.' }));
+    if (groups.length === 0) view.appendChild(el('p', { 'class': 'hint', text: t('noRelation') }));
     groups.forEach(function (group) {
       view.appendChild(el('h3', { text: group.title + ' (' + group.items.length + ')' }));
       group.items.forEach(function (item) {
         var r = R[item.edge], other = item.outgoing ? r.to : r.from;
         view.appendChild(el('div', { 'class': 'rel' }, [
           el('button', { type: 'button', 'class': 'link', 'data-relation': item.edge, text: sentence(r, item.outgoing), onclick: function () { selectRelation(item.edge); } }),
-          el('div', { 'class': 'papers' }, ['with ', nodeLink(other), ' \u00b7 ' + paperIds(item.sources).map(function (id) { return P[byId_paper(id)].cite; }).join('; ')]),
+          el('div', { 'class': 'papers' }, [t('with'), nodeLink(other), ' \u00b7 ' + paperIds(item.sources).map(function (id) { return P[byId_paper(id)].cite; }).join('; ')]),
         ].concat(item.sources.map(function (s) { return sourceBlock(s, false); }))));
       });
     });
@@ -425,17 +463,17 @@
   function selectRelation(e) {
     var r = R[e], view = $('view-details');
     view.textContent = '';
-    view.appendChild(el('h2', { id: 'details-title', text: r.sentence }));
+    view.appendChild(el('h2', { id: 'details-title', text: sentence(r, true) }));
     view.appendChild(el('p', { 'class': 'meta' }, [relKindLabel(r) + ': ', nodeLink(r.from), ' \u2192 ', nodeLink(r.to)]));
     var topic = r.aspect !== null ? r.aspect : r.dimension;
-    if (topic !== null) view.appendChild(el('p', {}, [(r.aspect !== null ? 'Aspect: ' : 'Dimension: '), nodeLink(topic)]));
+    if (topic !== null) view.appendChild(el('p', {}, [t(r.aspect !== null ? 'aspect' : 'dimension'), nodeLink(topic)]));
     if (r.positions) {
       view.appendChild(el('table', { 'class': 'positions' }, [
-        el('tr', {}, [el('th', { text: N[r.from].label }), el('th', { text: N[r.to].label })]),
+        el('tr', {}, [el('th', { text: label(r.from) }), el('th', { text: label(r.to) })]),
         el('tr', {}, [el('td', { text: r.positions[0] }), el('td', { text: r.positions[1] })])
       ]));
     }
-    view.appendChild(el('h3', { text: 'Sources (' + r.sources.length + ')' }));
+    view.appendChild(el('h3', { text: t('sources', { n: r.sources.length }) }));
     r.sources.forEach(function (s) { view.appendChild(sourceBlock(s, true)); });
     state.selected = null;
     highlight([r.from, r.to], [e]);
@@ -483,21 +521,22 @@
     tour = null;
     var a = byId[$('path-from').value], b = byId[$('path-to').value], box = $('path-result');
     box.textContent = '';
-    if (a === b) { box.appendChild(el('p', { text: 'Pick two different concepts.' })); return; }
+    if (a === b) { box.appendChild(el('p', { text: t('pickTwo') })); return; }
     var found = shortestPaths(a, b, state.papers);
     if (found.total === 0) {
-      box.appendChild(el('p', { id: 'path-summary', text: 'No chain of relations leads from ' + label(a) + ' to ' + label(b) + (state.papers.length ? ' in this paper.' : '.') }));
+      box.appendChild(el('p', { id: 'path-summary', text: t(state.papers.length ? 'noChainPaper' : 'noChain', { a: label(a), b: label(b) }) }));
       highlight([a, b], []);
       return;
     }
     var len = found.paths[0].nodes.length - 1;
-    box.appendChild(el('p', { id: 'path-summary', text: found.total + (found.total === 1 ? ' shortest chain' : ' shortest chains') + ' of ' + len + (len === 1 ? ' step' : ' steps') + (found.paths.length < found.total ? ' (first ' + found.paths.length + ' listed)' : '') }));
+    var summary = (found.total === 1 ? 'chainsOne' : 'chainsMany') + (len === 1 ? '' : 'Long');
+    box.appendChild(el('p', { id: 'path-summary', text: t(summary, { n: found.total, len: len }) + (found.paths.length < found.total ? t('firstListed', { n: found.paths.length }) : '') }));
     var first = [];
     found.paths[0].steps.forEach(function (hops) { hops.forEach(function (h) { first.push({ edge: h.edge, text: sentence(R[h.edge], h.forward) }); }); });
-    box.appendChild(el('button', { type: 'button', id: 'path-tour', text: 'Step through chain 1', onclick: function () { startTour(box, 'chain', first); } }));
+    box.appendChild(el('button', { type: 'button', id: 'path-tour', text: t('tourChain'), onclick: function () { startTour(box, 'chain', first); } }));
     var nodes = {}, edges = {};
     found.paths.forEach(function (p, i) {
-      box.appendChild(el('h3', { text: 'Chain ' + (i + 1) + ': ' + p.nodes.map(label).join(' \u2192 ') }));
+      box.appendChild(el('h3', { text: t('chain', { i: i + 1 }) + p.nodes.map(label).join(' \u2192 ') }));
       var list = el('ol', { 'class': 'route' });
       p.nodes.forEach(function (v) { nodes[v] = true; });
       p.steps.forEach(function (hops) {
@@ -520,14 +559,14 @@
     tour = null;
     var a = byId[$('diff-a').value], b = byId[$('diff-b').value], box = $('diff-result');
     box.textContent = '';
-    if (a === b) { box.appendChild(el('p', { text: 'Pick two different concepts.' })); return; }
+    if (a === b) { box.appendChild(el('p', { text: t('pickTwo') })); return; }
     var d = diff(a, b, state.papers), edges = [];
-    box.appendChild(el('h2', { text: label(a) + ' and ' + label(b) }));
+    box.appendChild(el('h2', { text: t('pair', { a: label(a), b: label(b) }) }));
     var items = [];
     d.direct.concat(d.common).forEach(function (c) { items.push({ edge: c.edge, text: sentence(R[c.edge], R[c.edge].from === a) }); });
     d.differences.forEach(function (row) { row.entries.forEach(function (x) { items.push({ edge: x.claim.edge, text: sentence(R[x.claim.edge], R[x.claim.edge].from === a) }); }); });
     box.appendChild(compactTable(a, b, d));
-    if (items.length) box.appendChild(el('button', { type: 'button', id: 'diff-tour', text: 'Step through (' + items.length + ')', onclick: function () { startTour(box, 'diff', items); } }));
+    if (items.length) box.appendChild(el('button', { type: 'button', id: 'diff-tour', text: t('tourDiff', { n: items.length }), onclick: function () { startTour(box, 'diff', items); } }));
     function claimBlock(c, text) {
       edges.push(c.edge);
       return el('div', { 'class': 'rel' }, [
@@ -535,15 +574,15 @@
         el('div', { 'class': 'papers', text: paperIds(c.sources).map(function (id) { return P[byId_paper(id)].cite; }).join('; ') })
       ].concat(c.sources.map(function (s) { return sourceBlock(s, false); })));
     }
-    box.appendChild(el('h3', { id: 'common-heading', text: 'Common ground, with the quotes (' + d.common.length + ')' }));
-    if (d.common.length === 0) box.appendChild(el('p', { 'class': 'hint', text: 'None asserted.' }));
+    box.appendChild(el('h3', { id: 'common-heading', text: t('commonQuotes', { n: d.common.length }) }));
+    if (d.common.length === 0) box.appendChild(el('p', { 'class': 'hint', text: t('noneAsserted') }));
     d.common.forEach(function (c) {
       var r = R[c.edge];
-      box.appendChild(el('h4', { 'class': 'aspect', id: r.aspect === null ? null : 'row-c-' + r.aspect, text: r.aspect === null ? 'Common ground' : label(r.aspect) }));
+      box.appendChild(el('h4', { 'class': 'aspect', id: r.aspect === null ? null : 'row-c-' + r.aspect, text: r.aspect === null ? t('commonGround') : label(r.aspect) }));
       box.appendChild(claimBlock(c, sentence(r, r.from === a)));
     });
-    box.appendChild(el('h3', { id: 'differences-heading', text: 'Differences (' + d.differences.length + ' dimensions)' }));
-    if (d.differences.length === 0) box.appendChild(el('p', { 'class': 'hint', text: 'None asserted.' }));
+    box.appendChild(el('h3', { id: 'differences-heading', text: t('differencesDims', { n: d.differences.length }) }));
+    if (d.differences.length === 0) box.appendChild(el('p', { 'class': 'hint', text: t('noneAsserted') }));
     d.differences.forEach(function (row) {
       box.appendChild(el('h4', { 'class': 'dimension', id: 'row-d-' + row.dimension, text: label(row.dimension) }));
       row.entries.forEach(function (x) {
@@ -554,12 +593,12 @@
         box.appendChild(claimBlock(x.claim, sentence(R[x.claim.edge], R[x.claim.edge].from === a)));
       });
     });
-    box.appendChild(el('h3', { id: 'direct-heading', text: 'Direct relations (' + d.direct.length + ')' }));
+    box.appendChild(el('h3', { id: 'direct-heading', text: t('direct', { n: d.direct.length }) }));
     var ways = {};
     d.direct.forEach(function (c) { ways[R[c.edge].kind + (R[c.edge].from === a ? '>' : '<')] = true; });
     var count = Object.keys(ways).length;
-    if (count > 1) box.appendChild(el('p', { 'class': 'disputed', text: 'Disputed: the papers relate the two in ' + count + ' different ways; each relation below names who says it.' }));
-    d.direct.forEach(function (c) { box.appendChild(claimBlock(c, R[c.edge].sentence)); });
+    if (count > 1) box.appendChild(el('p', { 'class': 'disputed', text: t('disputedWays', { n: count }) }));
+    d.direct.forEach(function (c) { box.appendChild(claimBlock(c, sentence(R[c.edge], true))); });
     highlight([a, b], edges, false, opening === true);
     centreOn([a, b], opening === true ? 2 : 1.2);
   }
@@ -574,7 +613,7 @@
       (D.disputes || []).forEach(function (x) {
         if (x.topic === topic && x.subject.indexOf(a) >= 0 && x.subject.indexOf(b) >= 0 && kinds.indexOf(x.strength) < 0) kinds.push(x.strength);
       });
-      return kinds.join(', ');
+      return kinds.map(function (k) { return t(k); }).join(state.lang === 'zh' ? '\u3001' : ', ');
     }
     var rows = [], at = {};
     function add(stance, topic, sources) {
@@ -587,11 +626,11 @@
     function order(stance) { return rows.filter(function (r) { return r.stance === stance; }).sort(function (x, y) { return y.papers.length - x.papers.length; }); }
     // Common ground and differences side by side, so every row fits the first screen.
     var wrap = el('div', { 'class': 'compact-wrap', id: 'compare-table' });
-    [['c', 'Common ground'], ['d', 'Differences']].forEach(function (part) {
+    [['c', t('commonGround')], ['d', t('differences')]].forEach(function (part) {
       var these = order(part[0]);
       var table = el('table', { 'class': 'compact' });
       wrap.appendChild(table);
-      table.appendChild(el('tr', {}, [el('th', { text: part[1] + ' (' + these.length + ')' }), el('th', { title: 'papers naming it', text: '#' }), el('th', { text: 'Disputed' })]));
+      table.appendChild(el('tr', {}, [el('th', { text: part[1] + ' (' + these.length + ')' }), el('th', { title: t('papersNaming'), text: '#' }), el('th', { text: t('disputed') })]));
       these.forEach(function (r) {
         var mark = disputed(r.topic);
         table.appendChild(el('tr', { 'class': mark ? 'disputed-row' : null }, [
@@ -616,22 +655,22 @@
     box.querySelector('.tour-nav button:nth-of-type(2)').focus();
   }
   function showStep() {
-    var t = tour, item = t.items[t.at], r = R[item.edge];
-    var old = t.box.querySelector('.tour');
+    var tr = tour, item = tr.items[tr.at], r = R[item.edge];
+    var old = tr.box.querySelector('.tour');
     if (old) old.remove();
-    var panel = el('div', { 'class': 'tour', role: 'region', 'aria-label': 'Step by step' }, [
+    var panel = el('div', { 'class': 'tour', role: 'region', 'aria-label': t('stepByStep') }, [
       el('div', { 'class': 'tour-nav' }, [
-        el('button', { type: 'button', text: '\u2190 Previous', onclick: function () { moveTour(-1); } }),
-        el('span', { 'class': 'tour-count', text: ' Step ' + (t.at + 1) + ' of ' + t.items.length + ' ' }),
-        el('button', { type: 'button', text: 'Next \u2192', onclick: function () { moveTour(1); } }),
-        el('button', { type: 'button', text: 'Close', onclick: endTour })
+        el('button', { type: 'button', text: t('previous'), onclick: function () { moveTour(-1); } }),
+        el('span', { 'class': 'tour-count', text: t('stepOf', { i: tr.at + 1, n: tr.items.length }) }),
+        el('button', { type: 'button', text: t('next'), onclick: function () { moveTour(1); } }),
+        el('button', { type: 'button', text: t('close'), onclick: endTour })
       ]),
-      el('p', { 'class': 'tour-sentence', text: (t.at + 1) + '. ' + item.text })
+      el('p', { 'class': 'tour-sentence', text: (tr.at + 1) + '. ' + item.text })
     ].concat(sourcesOf(r, state.papers).map(function (s) { return sourceBlock(s, false); })));
-    t.box.insertBefore(panel, t.box.firstChild.nextSibling);
-    var done = t.items.slice(0, t.at).map(function (x) { return x.edge; });
+    tr.box.insertBefore(panel, tr.box.firstChild.nextSibling);
+    var done = tr.items.slice(0, tr.at).map(function (x) { return x.edge; });
     var nodes = [];
-    t.items.slice(0, t.at + 1).forEach(function (x) { nodes.push(R[x.edge].from, R[x.edge].to); });
+    tr.items.slice(0, tr.at + 1).forEach(function (x) { nodes.push(R[x.edge].from, R[x.edge].to); });
     highlight(nodes, [item.edge]);
     done.forEach(function (e) { edgeEls[e].classList.remove('faded'); edgeEls[e].classList.add('done'); });
     centreOn(nodes);
@@ -707,10 +746,9 @@
     });
     $('lang').addEventListener('click', function () {
       state.lang = state.lang === 'en' ? 'zh' : 'en';
-      $('lang').setAttribute('aria-pressed', String(state.lang === 'zh'));
-      $('lang').textContent = state.lang === 'zh' ? 'English labels' : '中文 labels';
-      document.documentElement.lang = state.lang === 'zh' ? 'zh' : 'en';
-      drawLabels(); legend(); nodeOptions(); rerender();
+      // The same view in the other language: the opening comparison stays unfaded.
+      var opening = state.soft;
+      translate(); drawLabels(); legend(); nodeOptions(); rerender(opening);
     });
     ['details', 'path', 'diff'].forEach(function (t) { $('tab-' + t).addEventListener('click', function () { showTab(t); }); });
     document.querySelectorAll('.node-select').forEach(function (select) {
@@ -720,14 +758,16 @@
     $('path-form').addEventListener('submit', function (e) { e.preventDefault(); runPath(); });
     $('diff-form').addEventListener('submit', function (e) { e.preventDefault(); runDiff(); });
   }
-  // Shows the open view again under the current paper filter and language.
-  function rerender() {
+  // Shows the open view again under the current paper filter and language (`opening`:
+  // the comparison as the page opened on it).
+  function rerender(opening) {
     if (!$('view-path').hidden && $('path-result').childNodes.length) runPath();
-    else if (!$('view-diff').hidden && $('diff-result').childNodes.length) runDiff();
+    else if (!$('view-diff').hidden && $('diff-result').childNodes.length) runDiff(opening === true);
     else if (state.selected !== null) selectNode(state.selected, false);
     else shade();
   }
 
+  translate();
   draw();
   legend();
   nodeOptions();
