@@ -22,7 +22,7 @@ use crate::{
     author::target::data_file,
     error::Error,
     graph::ConceptGraph,
-    headings::{derived_locator, headings},
+    headings::{headings, locator_at},
     load::{load, load_with_change, DataSource},
     locate::locate,
     node::Node,
@@ -222,7 +222,7 @@ pub(crate) fn prepare(
     };
     let locator = match &claim.locator {
         Some(locator) if !locator.trim().is_empty() => locator.clone(),
-        _ => derived_locator(&headings(&text), found.start_byte).ok_or_else(|| {
+        _ => locator_at(&text, &headings(&text), found.start_byte).ok_or_else(|| {
                 Error::Usage(format!(
                     "no heading precedes the quote in {}; give its locator (--locator, or the `locator` column of an import)",
                     text_path.display()

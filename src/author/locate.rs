@@ -6,7 +6,7 @@
 use serde::Serialize;
 
 use crate::{
-    headings::{derived_locator, headings},
+    headings::{headings, locator_at},
     locate::find_bytes,
 };
 
@@ -76,7 +76,7 @@ fn place(
             line_of(&text.text, range.start),
             line_of(&text.text, range.end.saturating_sub(1).max(range.start)),
         ),
-        locator: derived_locator(&heads, range.start),
+        locator: locator_at(&text.text, &heads, range.start),
         difference,
         matched_chars,
         text_words: None,

@@ -145,7 +145,7 @@ impl<'g> Drafting<'g> {
             }
             let locator = pages::join(
                 page_of.label(span.clone(), first_page).as_deref(),
-                &headings::derived_locator(&headings, span.start).unwrap_or_default(),
+                &headings::locator_at(text, &headings, span.start).unwrap_or_default(),
             );
             for (kind, cue) in &self.cues {
                 for found in cue.find(&quote) {

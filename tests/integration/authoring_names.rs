@@ -1,5 +1,6 @@
 //! The names of a node a claim creates (aliases, Chinese label) given with `add` and
-//! `import`, and `import` into a paper's existing data file, appending to it.
+//! `import`; `import` appending to a paper's existing file; a text without headings
+//! located by paragraph; `locate` printing the text's own words for a near miss.
 
 use std::{fs, path::Path};
 
@@ -167,4 +168,84 @@ fn import_columns_name_new_nodes_and_an_existing_file_is_appended_to_byte_for_by
     assert_eq!(code, 2, "{err}");
     assert!(err.contains("more.csv:2"), "{err}");
     assert_eq!(fs::read(&file).unwrap(), appended);
+}
+
+/// The dataset with a second paper whose text has no headings at all, two paragraphs
+/// with curly quotes and a dash.
+fn with_headingless_paper() -> (tempfile::TempDir, String) {
+    let (root, dir) = dataset();
+    fs::write(
+        Path::new(&dir).join("texts/note-2024.txt"),
+        "Reading groups meet weekly.\nThey are small.\n\nThe “reading circle” model – one hour a week – serves lasting learning gains.\n",
+    )
+    .unwrap();
+    let papers = Path::new(&dir).join("papers.json");
+    let mut value = read(&papers);
+    value["papers"].as_array_mut().unwrap().push(
+        serde_json::json!({"id": "note-2024", "cite": "Note (2024)", "file": "note-2024.txt"}),
+    );
+    fs::write(&papers, serde_json::to_string_pretty(&value).unwrap()).unwrap();
+    (root, dir)
+}
+
+#[test]
+fn a_text_without_headings_locates_by_paragraph_in_add_locate_and_check() {
+    let (_root, dir) = with_headingless_paper();
+    let (code, out, err) = in_data(&dir, &["locate", "one hour a week"]);
+    assert_eq!(code, 0, "{err}");
+    assert!(out.contains("under \"paragraph 2\""), "{out}");
+    let (code, _, err) = in_data(
+        &dir,
+        &[
+            "add",
+            "reading-groups",
+            "serves",
+            "learning-gains",
+            "--paper",
+            "note-2024",
+            "--quote",
+            "model – one hour a week – serves lasting learning gains",
+        ],
+    );
+    assert_eq!(code, 0, "{err}");
+    let note = read(&Path::new(&dir).join("note-2024.json"));
+    assert_eq!(note["relations"][0]["sources"][0]["locator"], "paragraph 2");
+    let (code, out, err) = in_data(&dir, &["check"]);
+    assert_eq!(code, 0, "{err}");
+    assert!(
+        out.contains("all 2 quotes found verbatim") && !out.contains("warning"),
+        "{out}"
+    );
+}
+
+#[test]
+fn locate_prints_the_texts_words_when_only_quote_marks_or_dashes_differ() {
+    let (_root, dir) = with_headingless_paper();
+    let (code, out, err) = in_data(&dir, &["locate", "the \"reading circle\" model - one hour"]);
+    // Not found verbatim: exit code 1, the nearest miss printed.
+    assert_eq!(code, 1, "{err}");
+    assert!(
+        out.contains("only case, quote marks or dashes differ")
+            && out.contains("the text's words, to copy: The “reading circle” model – one hour"),
+        "{out}"
+    );
+    // `add` says the same, with the words to copy.
+    let (code, _, err) = in_data(
+        &dir,
+        &[
+            "add",
+            "reading-groups",
+            "serves",
+            "learning-gains",
+            "--paper",
+            "note-2024",
+            "--quote",
+            "the \"reading circle\" model - one hour",
+        ],
+    );
+    assert_eq!(code, 2);
+    assert!(
+        err.contains("the text's words, to copy: The “reading circle” model – one hour"),
+        "{err}"
+    );
 }
