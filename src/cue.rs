@@ -563,6 +563,45 @@ mod tests {
     }
 
     #[test]
+    fn a_relative_which_takes_the_subject_of_the_clause_before() {
+        let cue = Cue::parse("{from} enhanced {to}").unwrap();
+        let found = cue.find(
+            "To address these risks, a collaborative monitoring mechanism involving the government, universities, and society was proposed, which effectively enhanced the resilience of the community.",
+        );
+        assert_eq!(found[0].from, ["collaborative monitoring mechanism"]);
+        assert_eq!(found[0].to, ["resilience of the community"]);
+    }
+
+    #[test]
+    fn a_role_noun_after_a_copula_and_a_purpose_infinitive_take_the_subject() {
+        let cue = Cue::parse("{from} for addressing {to}").unwrap();
+        let found = cue.find("Counties are the basic unit for addressing unbalanced development.");
+        assert_eq!(found[0].from, ["Counties"]);
+        let cue = Cue::parse("{from} increase {to}").unwrap();
+        let found =
+            cue.find("Revitalization efforts can be targeted to increase the speed of growth.");
+        assert_eq!(found[0].from, ["Revitalization efforts"]);
+    }
+
+    #[test]
+    fn an_amount_goes_and_a_general_noun_names_nothing() {
+        let cue = Cue::parse("{from} in these {to}").unwrap();
+        let found = cue.find(
+            "The results demonstrate a high degree of unbalanced development in these counties.",
+        );
+        assert_eq!(found[0].from, ["unbalanced development"]);
+        let cue = Cue::parse("{to} such as {from...}").unwrap();
+        assert!(cue
+            .find("Issues such as the urban gap, weak industries and drought remain.")
+            .is_empty());
+        assert_eq!(
+            trim_phrase("a mechanism involving the government").as_deref(),
+            Some("mechanism involving the government"),
+            "trimming keeps inner words; a slot stops at `involving` before trimming"
+        );
+    }
+
+    #[test]
     fn chinese_cues_match_as_written() {
         let cue = Cue::parse("从{from}到{to}").unwrap();
         let found = cue.find("实现从脱贫攻坚到乡村振兴的转变。");
