@@ -393,7 +393,7 @@ pub enum Command {
     /// from the heading it falls under; the relation is appended to the file holding the
     /// paper's claims, every other byte of it kept. Refused, with check's message, if
     /// `check` would refuse it.
-    Add(AddArgs),
+    Add(Box<AddArgs>),
     /// Draft a paper's claims from its text: a claims sheet (CSV, the `import` format),
     /// one candidate claim a row, best first, each with its relation kind, both ends (an
     /// existing concept `match` offers, or a new concept's label and kind), the sentence

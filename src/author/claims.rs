@@ -43,8 +43,8 @@ pub const NODE_NAME_COLUMNS: &[&str] =
     &["from_aliases", "from_label_zh", "to_aliases", "to_label_zh"];
 
 /// The aliases of an `…_aliases` cell: separated by `;` (a name may hold a comma).
-fn aliases(cell: Option<String>) -> Vec<String> {
-    cell.iter()
+fn aliases(cell: Option<&str>) -> Vec<String> {
+    cell.into_iter()
         .flat_map(|cell| cell.split(';'))
         .map(str::trim)
         .filter(|a| !a.is_empty())
@@ -190,9 +190,9 @@ pub fn import(
             file: None,
             from_kind: field("from_kind"),
             to_kind: field("to_kind"),
-            from_aliases: aliases(field("from_aliases")),
+            from_aliases: aliases(field("from_aliases").as_deref()),
             from_label_zh: field("from_label_zh"),
-            to_aliases: aliases(field("to_aliases")),
+            to_aliases: aliases(field("to_aliases").as_deref()),
             to_label_zh: field("to_label_zh"),
             encoded_by: field("encoded_by"),
             reviewed_by: field("reviewed_by"),
