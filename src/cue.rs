@@ -587,7 +587,7 @@ mod tests {
     fn an_amount_goes_and_a_general_noun_names_nothing() {
         let cue = Cue::parse("{from} in these {to}").unwrap();
         let found = cue.find(
-            "The results demonstrate a high degree of unbalanced development in these counties.",
+            "The results show that a high degree of unbalanced development in these counties.",
         );
         assert_eq!(found[0].from, ["unbalanced development"]);
         let cue = Cue::parse("{to} such as {from...}").unwrap();
