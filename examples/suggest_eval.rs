@@ -1,5 +1,6 @@
 //! Measures `linkage suggest` on the unseen papers (tests/fixtures/unseen, encoded by
-//! hand before any cue was written) and leave-one-paper-out on the built-in papers, and
+//! hand before any cue was written), on the held-out paper (tests/fixtures/heldout,
+//! encoded before `suggest` first ran on it) and leave-one-paper-out on the built-in papers, and
 //! prints the tables as Markdown (docs/suggest.md holds them between its markers; a
 //! test fails when they differ).
 //!
@@ -35,11 +36,31 @@ fn run() -> Result<(), String> {
     let shipped = load(&DataSource::Embedded)
         .map_err(|e| e.to_string())?
         .graph;
-    let unseen_dir = root.join("tests/fixtures/unseen");
-    let unseen = load(&DataSource::Dir(unseen_dir.clone()))
-        .map_err(|e| e.to_string())?
-        .graph;
-    let report = evaluate::report(&shipped, &unseen, &TextStore::Dir(unseen_dir.join("texts")));
+    let fixtures = root.join("tests/fixtures");
+    let set = |name: &str| -> Result<_, String> {
+        let dir = fixtures.join(name);
+        let graph = load(&DataSource::Dir(dir.clone()))
+            .map_err(|e| e.to_string())?
+            .graph;
+        Ok((graph, TextStore::Dir(dir.join("texts"))))
+    };
+    let (unseen, unseen_texts) = set("unseen")?;
+    let (heldout, heldout_texts) = set("heldout")?;
+    let report = evaluate::report(
+        &shipped,
+        &[
+            evaluate::HandEncoded {
+                title: evaluate::UNSEEN_TITLE,
+                graph: &unseen,
+                texts: &unseen_texts,
+            },
+            evaluate::HandEncoded {
+                title: evaluate::HELDOUT_TITLE,
+                graph: &heldout,
+                texts: &heldout_texts,
+            },
+        ],
+    );
     if std::env::args().nth(1).as_deref() != Some("--write") {
         return write_stdout(&mut std::io::stdout(), report.as_bytes()).map_err(|e| e.to_string());
     }

@@ -288,13 +288,15 @@ pub enum Command {
         #[arg(short, long, value_name = "FILE")]
         output: Option<PathBuf>,
     },
-    /// Read data in another format: a spreadsheet of claims into a new file of the
-    /// dataset named by --data, paper records from a reference manager (BibTeX,
+    /// Read data in another format: a spreadsheet of claims into a file of the
+    /// dataset named by --data (a new one, or appended to the one named), paper records from a reference manager (BibTeX,
     /// CSL-JSON) into its papers, or linkage's own GraphML into a new data directory.
     ///
     /// Claims (.csv, .tsv): one row per claim; columns from, relation, to, paper, quote
     /// and optional locator, aspect, dimension, `from_position`, `to_position`,
-    /// `from_kind`, `to_kind`, note, `encoded_by`, `reviewed_by`, voice, extent; a row
+    /// `from_kind`, `to_kind`, `from_aliases`, `to_aliases` (several split by `;`),
+    /// `from_label_zh`, `to_label_zh` (names of a node the row creates), note,
+    /// `encoded_by`, `reviewed_by`, voice, extent; a row
     /// with property and value (and no relation) is a fact about `from`
     /// (docs/authoring.md). Every row is checked as `add`
     /// checks a claim; a row with a problem is reported with its line, and nothing is
@@ -311,8 +313,9 @@ pub enum Command {
         /// GraphML: the directory to write the new dataset into (new or empty).
         #[arg(short, long, value_name = "DIR")]
         output: Option<PathBuf>,
-        /// Claims: the new data file, a bare NAME.json directly inside the dataset
-        /// (the only files linkage reads) [default: the claims file's name with .json].
+        /// Claims: the data file, a bare NAME.json directly inside the dataset (the
+        /// only files linkage reads), appended to when it exists, every byte of it
+        /// kept [default: the claims file's name with .json].
         /// Paper records: the data file new papers' records go into [default: the
         /// first that has papers, else papers.json].
         #[arg(long, value_name = "NAME.json")]
@@ -401,7 +404,7 @@ pub enum Command {
     /// from the heading it falls under; the relation is appended to the file holding the
     /// paper's claims, every other byte of it kept. Refused, with check's message, if
     /// `check` would refuse it.
-    Add(AddArgs),
+    Add(Box<AddArgs>),
     /// Draft a paper's claims from its text: a claims sheet (CSV, the `import` format),
     /// one candidate claim a row, best first, each with its relation kind, both ends (an
     /// existing concept `match` offers, or a new concept's label and kind), the sentence

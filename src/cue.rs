@@ -15,10 +15,78 @@ const MAX_SLOT_WORDS: usize = 8;
 /// Words that end a phrase taken by a slot at an end of a cue: a phrase is a noun
 /// phrase, and these begin or close a clause.
 const CLAUSE_WORDS: &[&str] = &[
-    "which", "that", "who", "whom", "where", "while", "whereas", "because", "is", "are", "was",
-    "were", "has", "have", "had", "will", "would", "can", "could", "may", "might", "should",
-    "must", "been", "being", "this", "it", "we", "they", "not", "but", "also", "only", "however",
-    "former", "latter", "needs",
+    "which",
+    "that",
+    "who",
+    "whom",
+    "where",
+    "while",
+    "whereas",
+    "because",
+    "is",
+    "are",
+    "was",
+    "were",
+    "has",
+    "have",
+    "had",
+    "will",
+    "would",
+    "can",
+    "could",
+    "may",
+    "might",
+    "should",
+    "must",
+    "been",
+    "being",
+    "this",
+    "it",
+    "we",
+    "they",
+    "not",
+    "but",
+    "also",
+    "only",
+    "however",
+    "former",
+    "latter",
+    "needs",
+    "involving",
+    "including",
+    "due",
+    "because",
+    "whose",
+];
+
+/// Nouns too general to name a concept on their own ("issues such as A and B": the
+/// issues are no concept of the paper, A and B are).
+const GENERIC_NOUNS: &[&str] = &[
+    "issue", "issues", "factor", "factors", "problem", "problems", "aspect", "aspects", "thing",
+    "things", "way", "ways", "means", "area", "areas", "field", "fields", "element", "elements",
+    "paper", "study", "article", "research", "results", "work",
+];
+
+/// Nouns of amount or degree: in "a high degree of X" or "a series of X" the concept is X.
+const QUANTITY_NOUNS: &[&str] = &[
+    "degree", "level", "extent", "series", "number", "range", "variety", "lot", "set",
+];
+
+/// Verbs that join a subject to what is said of it: "Counties are the basic unit for
+/// addressing X" says that counties address X.
+const COPULAS: &[&str] = &["is", "are", "was", "were"];
+
+/// Auxiliaries and modals that begin a verb group.
+const AUXILIARIES: &[&str] = &[
+    "is", "are", "was", "were", "has", "have", "had", "will", "would", "can", "could", "may",
+    "might", "should", "must",
+];
+
+/// Words that open an adverbial before a clause's subject ("To address these risks, a
+/// mechanism was proposed"; "In this context, ...").
+const FRONTED_OPENERS: &[&str] = &[
+    "to", "in", "with", "against", "after", "as", "based", "through", "for", "under", "by",
+    "since", "although", "despite", "when", "while",
 ];
 
 /// Words dropped from either end of a phrase: a concept's name does not hold them.
@@ -322,18 +390,27 @@ fn is_stop(c: char) -> bool {
     )
 }
 
-/// The phrase just before a cue's words (the end of `text`).
+/// The phrase just before a cue's words (the end of `text`). Two clauses give the
+/// phrase from elsewhere, by grammar rather than by any cue: a relative "…, which
+/// enhanced Y" takes the subject of the clause before the comma, and a role noun after
+/// a copula ("Counties are the basic unit for addressing X") takes the subject of the
+/// copula.
 fn take_before(text: &str, list: bool) -> String {
     let stops = |c: char| is_stop(c) && !(list && matches!(c, ',' | '、' | '，'));
-    let clause = text.rfind(stops).map_or(text, |at| {
+    let cut = text.rfind(stops);
+    let clause = cut.map_or(text, |at| {
         &text[at + text[at..].chars().next().map_or(1, char::len_utf8)..]
     });
     let words: Vec<&str> = clause.split_whitespace().collect();
     let mut kept = Vec::new();
-    for word in words.iter().rev() {
-        if CLAUSE_WORDS.contains(&word.to_lowercase().as_str())
-            || (!list && kept.len() >= MAX_SLOT_WORDS)
-        {
+    let mut stopped_by = None;
+    for (i, word) in words.iter().enumerate().rev() {
+        let lower = word.to_lowercase();
+        if CLAUSE_WORDS.contains(&lower.as_str()) {
+            stopped_by = Some((i, lower));
+            break;
+        }
+        if !list && kept.len() >= MAX_SLOT_WORDS {
             break;
         }
         kept.push(*word);
@@ -342,7 +419,56 @@ fn take_before(text: &str, list: bool) -> String {
     if kept.is_empty() && clause.chars().any(crate::locate::is_cjk) {
         return clause.trim().to_string();
     }
+    if !list {
+        let only_edge = trim_phrase(&kept.join(" ")).is_none();
+        match &stopped_by {
+            Some((0, which)) if which == "which" && only_edge => {
+                if let Some(at) = cut.filter(|&at| text[at..].starts_with(',')) {
+                    return subject_of(&text[..at]);
+                }
+            }
+            Some((i, copula)) if COPULAS.contains(&copula.as_str()) && is_role_noun(&kept) => {
+                let before = words[..*i].join(" ");
+                return take_before(&before, false);
+            }
+            // A purpose infinitive after a verb group ("X can be targeted to increase
+            // Y"): X is what increases Y.
+            Some((i, auxiliary))
+                if AUXILIARIES.contains(&auxiliary.as_str())
+                    && kept.last().is_some_and(|w| w.eq_ignore_ascii_case("to"))
+                    && kept.len() <= 4 =>
+            {
+                let before = words[..*i].join(" ");
+                return take_before(&before, false);
+            }
+            _ => {}
+        }
+    }
     kept.join(" ")
+}
+
+/// Whether `words` are a short noun phrase with an article ("the basic unit", "an
+/// important means"): said of a subject, not a concept of its own.
+fn is_role_noun(words: &[&str]) -> bool {
+    (2..=4).contains(&words.len()) && matches!(words[0].to_lowercase().as_str(), "the" | "a" | "an")
+}
+
+/// The subject of the clause `text` (a sentence up to a comma): the noun phrase it
+/// starts with, after a fronted adverbial ("To address these risks, ") if any.
+fn subject_of(text: &str) -> String {
+    let start = text.rfind([';', '；']).map_or(0, |at| at + 1);
+    let mut clause = text[start..].trim_start();
+    let first = clause
+        .split_whitespace()
+        .next()
+        .map(str::to_lowercase)
+        .unwrap_or_default();
+    if FRONTED_OPENERS.contains(&first.as_str()) {
+        if let Some(comma) = clause.find(',') {
+            clause = &clause[comma + 1..];
+        }
+    }
+    take_after(clause, false)
 }
 
 /// The phrase just after a cue's words (the start of `text`).
@@ -385,16 +511,24 @@ fn split_list(text: &str) -> Vec<String> {
     items
 }
 
-/// A phrase without the words a name does not begin or end with; `None` when nothing
-/// is left.
+/// A phrase without the words a name does not begin or end with, and without a
+/// leading amount ("a high degree of"); `None` when nothing is left, or only a noun
+/// too general to name a concept.
 pub(crate) fn trim_phrase(text: &str) -> Option<String> {
-    let words: Vec<&str> = text.split_whitespace().collect();
-    let edge = |w: &&str| EDGE_WORDS.contains(&w.to_lowercase().as_str());
+    let mut words: Vec<&str> = text.split_whitespace().collect();
+    let lower = |w: &str| w.to_lowercase();
+    if let Some(of) = words.iter().take(4).position(|w| lower(w) == "of") {
+        if of > 0 && QUANTITY_NOUNS.contains(&lower(words[of - 1]).as_str()) {
+            words.drain(..=of);
+        }
+    }
+    let edge = |w: &&str| EDGE_WORDS.contains(&lower(w).as_str());
     let start = words.iter().position(|w| !edge(w))?;
     let end = words.iter().rposition(|w| !edge(w))?;
     let phrase = words[start..=end].join(" ");
     let phrase = phrase.trim_matches(|c: char| is_stop(c) || c == '\'' || c == '’');
-    (!phrase.is_empty()).then(|| phrase.to_string())
+    (!phrase.is_empty() && !GENERIC_NOUNS.contains(&lower(phrase).as_str()))
+        .then(|| phrase.to_string())
 }
 
 #[cfg(test)]
@@ -425,6 +559,45 @@ mod tests {
                 "social capacity",
                 "environmental capacity"
             ]
+        );
+    }
+
+    #[test]
+    fn a_relative_which_takes_the_subject_of_the_clause_before() {
+        let cue = Cue::parse("{from} enhanced {to}").unwrap();
+        let found = cue.find(
+            "To address these risks, a collaborative monitoring mechanism involving the government, universities, and society was proposed, which effectively enhanced the resilience of the community.",
+        );
+        assert_eq!(found[0].from, ["collaborative monitoring mechanism"]);
+        assert_eq!(found[0].to, ["resilience of the community"]);
+    }
+
+    #[test]
+    fn a_role_noun_after_a_copula_and_a_purpose_infinitive_take_the_subject() {
+        let cue = Cue::parse("{from} for addressing {to}").unwrap();
+        let found = cue.find("Counties are the basic unit for addressing unbalanced development.");
+        assert_eq!(found[0].from, ["Counties"]);
+        let cue = Cue::parse("{from} increase {to}").unwrap();
+        let found =
+            cue.find("Revitalization efforts can be targeted to increase the speed of growth.");
+        assert_eq!(found[0].from, ["Revitalization efforts"]);
+    }
+
+    #[test]
+    fn an_amount_goes_and_a_general_noun_names_nothing() {
+        let cue = Cue::parse("{from} in these {to}").unwrap();
+        let found = cue.find(
+            "The results show that a high degree of unbalanced development in these counties.",
+        );
+        assert_eq!(found[0].from, ["unbalanced development"]);
+        let cue = Cue::parse("{to} such as {from...}").unwrap();
+        assert!(cue
+            .find("Issues such as the urban gap, weak industries and drought remain.")
+            .is_empty());
+        assert_eq!(
+            trim_phrase("a mechanism involving the government").as_deref(),
+            Some("mechanism involving the government"),
+            "trimming keeps inner words; a slot stops at `involving` before trimming"
         );
     }
 

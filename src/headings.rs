@@ -299,6 +299,53 @@ pub(crate) fn derived_locator(headings: &[Heading], offset: usize) -> Option<Str
     })
 }
 
+/// The locator of the place at byte `offset` of `text`: the headings it falls under
+/// ([`derived_locator`]), or, in a text with no headings at all (an abstract or a
+/// note pasted as it is), the paragraph it is in, `paragraph 3`
+/// ([`paragraph_locator`]). `None` when the text has headings but none precedes it.
+pub(crate) fn locator_at(text: &str, headings: &[Heading], offset: usize) -> Option<String> {
+    if headings.is_empty() {
+        Some(paragraph_locator(text, offset))
+    } else {
+        derived_locator(headings, offset)
+    }
+}
+
+/// `paragraph N`: the paragraph holding byte `offset`, counting from 1 the blocks of
+/// lines that blank lines (or a PDF's page breaks) separate.
+pub(crate) fn paragraph_locator(text: &str, offset: usize) -> String {
+    format!("paragraph {}", paragraph_of(text, offset))
+}
+
+/// The number of the paragraph holding byte `offset` (see [`paragraph_locator`]).
+pub(crate) fn paragraph_of(text: &str, offset: usize) -> usize {
+    let mut paragraph = 0;
+    let mut in_paragraph = false;
+    let mut at = 0;
+    for line in text.split_inclusive(['\n', '\u{c}']) {
+        let blank = line.trim().is_empty();
+        if !blank && !in_paragraph {
+            paragraph += 1;
+        }
+        in_paragraph = !blank && !line.ends_with('\u{c}');
+        at += line.len();
+        if at > offset {
+            break;
+        }
+    }
+    paragraph.max(1)
+}
+
+/// Whether `locator` is a paragraph locator, `paragraph N`, and N is a paragraph of
+/// `text`.
+pub(crate) fn names_paragraph(locator: &str, text: &str) -> bool {
+    locator
+        .trim()
+        .strip_prefix("paragraph ")
+        .and_then(|n| n.trim().parse::<usize>().ok())
+        .is_some_and(|n| n >= 1 && n <= paragraph_of(text, text.len().saturating_sub(1)))
+}
+
 /// The headings whose sections hold byte `offset`, outermost first: the section it
 /// falls under and the sections that one is part of (`3.` and `3.1` for a place in
 /// `3.1.2`).

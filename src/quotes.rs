@@ -18,7 +18,7 @@ use std::collections::HashMap;
 use crate::{
     diagnostic::Diagnostic,
     graph::ConceptGraph,
-    headings::{derived_locator, headings, names_heading, sections_holding, Heading},
+    headings::{headings, locator_at, names_heading, names_paragraph, sections_holding, Heading},
     locate::{normalise, TextIndex},
     paper::Paper,
     relation::Source,
@@ -154,9 +154,10 @@ pub fn verify_quotes(graph: &ConceptGraph, texts: &TextStore) -> QuoteReport {
             );
         }
         if source.locator().trim().is_empty() {
-            match span
-                .and_then(|span| Some((span, derived_locator(&text.headings, span.start_byte)?)))
-            {
+            match span.and_then(|span| {
+                let locator = locator_at(text.index.text(), &text.headings, span.start_byte)?;
+                Some((span, locator))
+            }) {
                 Some((span, locator)) => {
                     derived.push(derive(graph, source, locator, span.first_line));
                 }
@@ -174,7 +175,10 @@ pub fn verify_quotes(graph: &ConceptGraph, texts: &TextStore) -> QuoteReport {
                 }
             }
         }
-        if headings_part.is_empty() {
+        // A text without headings is located by paragraph (`paragraph 3`).
+        if headings_part.is_empty()
+            || (text.headings.is_empty() && names_paragraph(headings_part, text.index.text()))
+        {
             continue;
         }
         let key = (source.paper.as_str(), source.locator());

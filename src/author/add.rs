@@ -22,7 +22,7 @@ use crate::{
     author::target::data_file,
     error::Error,
     graph::ConceptGraph,
-    headings::{derived_locator, headings},
+    headings::{headings, locator_at},
     load::{load, load_with_change, DataSource},
     locate::locate,
     node::Node,
@@ -67,6 +67,14 @@ pub struct NewClaim {
     pub from_kind: Option<String>,
     /// Create `to` as a new node of this kind when it names none.
     pub to_kind: Option<String>,
+    /// Other names of the node the claim creates for `from` (only for a new node).
+    pub from_aliases: Vec<String>,
+    /// The Chinese label of the node the claim creates for `from` (only for a new node).
+    pub from_label_zh: Option<String>,
+    /// Other names of the node the claim creates for `to`.
+    pub to_aliases: Vec<String>,
+    /// The Chinese label of the node the claim creates for `to`.
+    pub to_label_zh: Option<String>,
     /// Who encoded the claim.
     pub encoded_by: Option<String>,
     /// Who reviewed it against the paper.
@@ -214,7 +222,7 @@ pub(crate) fn prepare(
     };
     let locator = match &claim.locator {
         Some(locator) if !locator.trim().is_empty() => locator.clone(),
-        _ => derived_locator(&headings(&text), found.start_byte).ok_or_else(|| {
+        _ => locator_at(&text, &headings(&text), found.start_byte).ok_or_else(|| {
                 Error::Usage(format!(
                     "no heading precedes the quote in {}; give its locator (--locator, or the `locator` column of an import)",
                     text_path.display()
@@ -225,7 +233,11 @@ pub(crate) fn prepare(
         graph,
         &claim.from,
         claim.from_kind.as_deref(),
-        labels.from.as_deref(),
+        &NewNames {
+            label: labels.from.as_deref(),
+            label_zh: claim.from_label_zh.as_deref(),
+            aliases: &claim.from_aliases,
+        },
         created,
     )?;
     if let Some(property) = &claim.property {
@@ -239,7 +251,11 @@ pub(crate) fn prepare(
         graph,
         &claim.to,
         claim.to_kind.as_deref(),
-        labels.to.as_deref(),
+        &NewNames {
+            label: labels.to.as_deref(),
+            label_zh: claim.to_label_zh.as_deref(),
+            aliases: &claim.to_aliases,
+        },
         created,
     )?;
     // An aspect or dimension is always a dimension node; a label given makes a new one.
@@ -247,7 +263,13 @@ pub(crate) fn prepare(
         name.as_deref()
             .map(|name| {
                 let kind = label.is_some().then_some("dimension");
-                end(graph, name, kind, label.as_deref(), created)
+                end(
+                    graph,
+                    name,
+                    kind,
+                    &NewNames::label(label.as_deref()),
+                    created,
+                )
             })
             .transpose()
     };
@@ -259,12 +281,14 @@ pub(crate) fn prepare(
     let scope = claim
         .scope
         .as_deref()
-        .map(|name| match end(graph, name, None, None, created) {
-            Err(Error::UnknownName { .. }) if kebab_id(name).as_deref() == Some(name) => {
-                Ok(name.to_string())
-            }
-            resolved => resolved,
-        })
+        .map(
+            |name| match end(graph, name, None, &NewNames::default(), created) {
+                Err(Error::UnknownName { .. }) if kebab_id(name).as_deref() == Some(name) => {
+                    Ok(name.to_string())
+                }
+                resolved => resolved,
+            },
+        )
         .transpose()?;
     let record = record(
         graph,
@@ -280,47 +304,119 @@ pub(crate) fn prepare(
     })
 }
 
+/// The names a new node gets besides its id: the label (else the name typed), its
+/// Chinese label and its aliases. Only a node a claim creates takes them: an existing
+/// node's names are edited in its own file, never behind the scholar's back.
+#[derive(Debug, Clone, Copy, Default)]
+struct NewNames<'a> {
+    label: Option<&'a str>,
+    label_zh: Option<&'a str>,
+    aliases: &'a [String],
+}
+
+impl<'a> NewNames<'a> {
+    fn label(label: Option<&'a str>) -> Self {
+        Self {
+            label,
+            ..Self::default()
+        }
+    }
+
+    fn any_besides_label(&self) -> bool {
+        self.label_zh.is_some() || !self.aliases.is_empty()
+    }
+
+    /// Whether `node` has these names already (nothing to add: a row imported again).
+    fn already_on(&self, node: &Node) -> bool {
+        self.label_zh
+            .is_none_or(|zh| node.label_zh.as_deref() == Some(zh))
+            && self
+                .aliases
+                .iter()
+                .all(|a| node.aliases.iter().any(|had| had.eq_ignore_ascii_case(a)))
+    }
+
+    /// `node` (created by an earlier row) with these aliases added and this Chinese
+    /// label set; an error when it has another Chinese label already.
+    fn merge_into(&self, node: &mut Node) -> Result<(), Error> {
+        if let Some(zh) = self.label_zh {
+            match &node.label_zh {
+                Some(had) if had != zh => {
+                    return Err(Error::Usage(format!(
+                        "the new node `{}` was given the Chinese label \"{had}\" above and \"{zh}\" here: give one",
+                        node.id
+                    )))
+                }
+                _ => node.label_zh = Some(zh.to_string()),
+            }
+        }
+        for alias in self.aliases {
+            if !node.aliases.iter().any(|a| a.eq_ignore_ascii_case(alias)) {
+                node.aliases.push(alias.clone());
+            }
+        }
+        Ok(())
+    }
+}
+
 /// The id of the node `name` resolves to; or, when it names none and `kind` is given, the
-/// id of a new node of that kind labelled `label`, else `name` (pushed onto `created`).
+/// id of a new node of that kind with `names` (its label, else `name`), pushed onto
+/// `created`. Aliases or a Chinese label for a node that exists already are refused.
 fn end(
     graph: &ConceptGraph,
     name: &str,
     kind: Option<&str>,
-    label: Option<&str>,
+    names: &NewNames<'_>,
     created: &mut Vec<Node>,
 ) -> Result<String, Error> {
     let typed = name.trim();
     if let Some(node) = created
-        .iter()
+        .iter_mut()
         .find(|n| n.id == typed || n.label.eq_ignore_ascii_case(typed))
     {
+        names.merge_into(node)?;
         return Ok(node.id.clone());
     }
     match (graph.resolve(name), kind) {
-        (Ok(ix), _) => Ok(graph.node(ix).id.clone()),
+        (Ok(ix), _) => {
+            let node = graph.node(ix);
+            if !names.already_on(node) {
+                return Err(Error::Usage(format!(
+                    "\"{name}\" is the existing node `{}`: aliases and a Chinese label are given only to a node the claim creates (edit the node where it is declared)",
+                    node.id
+                )));
+            }
+            Ok(node.id.clone())
+        }
         // Only a name that matches nothing makes a node: one that matches several
         // asks for an id, as anywhere else.
         (Err(Error::UnknownName { .. }), Some(kind)) => {
             graph.schema().require_node_kinds(&[kind.to_string()])?;
             let id = kebab_id(name).ok_or_else(|| {
                 Error::Usage(format!(
-                    "cannot make an id from \"{name}\": type the new node's name in Latin letters or digits (its label_zh can be added in the file)"
+                    "cannot make an id from \"{name}\": type the new node's name in Latin letters or digits, and its Chinese label with --from-label-zh/--to-label-zh (columns from_label_zh, to_label_zh)"
                 ))
             })?;
-            if let Some(existing) = created.iter().find(|n| n.id == id) {
+            if let Some(existing) = created.iter_mut().find(|n| n.id == id) {
+                names.merge_into(existing)?;
                 return Ok(existing.id.clone());
             }
-            let label = label.unwrap_or(name).trim();
-            created.push(Node {
+            let label = names.label.unwrap_or(name).trim();
+            let mut node = Node {
                 id: id.clone(),
                 kind: kind.into(),
                 label: label.to_string(),
                 aliases: Vec::new(),
                 label_zh: None,
                 description: None,
-            });
+            };
+            names.merge_into(&mut node)?;
+            created.push(node);
             Ok(id)
         }
+        (Err(error), _) if names.any_besides_label() && kind.is_none() => Err(Error::Usage(format!(
+            "{error}; aliases and a Chinese label make a new node only with its kind (--from-kind/--to-kind, columns from_kind, to_kind)"
+        ))),
         (Err(error), _) => Err(error),
     }
 }
@@ -534,7 +630,14 @@ fn not_found(text: &str, quote: &str, path: &Path) -> String {
         text: text.to_string(),
     };
     let near = super::locate::locate(std::slice::from_ref(&paper), quote);
-    match near.first().and_then(|miss| miss.difference.as_deref()) {
+    let miss = near.first();
+    if let Some(words) = miss.and_then(|m| m.text_words.as_deref()) {
+        return format!(
+            "the quote does not occur in {} as written: only case, quote marks or dashes differ; the text's words, to copy: {words}",
+            path.display()
+        );
+    }
+    match miss.and_then(|m| m.difference.as_deref()) {
         Some(difference) => format!(
             "the quote does not occur in {} as written: {difference}; copy the quote from the text",
             path.display()

@@ -37,6 +37,21 @@ pub const COLUMNS: &[&str] = &crate::formats::evidence::COLUMNS;
 /// listing five parts gives five rows with one quote).
 const DITTO: &[&str] = &["\"", "〃", "ditto"];
 
+/// Columns for the names of a node a row creates, besides the evidence table's:
+/// aliases (several in one cell, separated by `;`) and the Chinese label.
+pub const NODE_NAME_COLUMNS: &[&str] =
+    &["from_aliases", "from_label_zh", "to_aliases", "to_label_zh"];
+
+/// The aliases of an `…_aliases` cell: separated by `;` (a name may hold a comma).
+fn aliases(cell: Option<&str>) -> Vec<String> {
+    cell.into_iter()
+        .flat_map(|cell| cell.split(';'))
+        .map(str::trim)
+        .filter(|a| !a.is_empty())
+        .map(str::to_string)
+        .collect()
+}
+
 /// The cells every row fills.
 const REQUIRED: &[&str] = &["from", "paper", "quote"];
 /// The cells a relation's row fills besides.
@@ -55,6 +70,8 @@ pub struct Imported {
     pub facts: usize,
     /// How many new nodes it declares.
     pub nodes: usize,
+    /// Whether the records were appended to a data file that was there.
+    pub appended: bool,
 }
 
 /// Reads `claims` (CSV, or TSV by its extension) into a new data file of the dataset
@@ -82,12 +99,19 @@ pub fn import(
         data_file(dir, &format!("{stem}.json"), "the new data file")
             .map_err(|refused| Error::Usage(format!("{refused} with --into")))?
     };
-    if fs::symlink_metadata(&into).is_ok() {
-        return Err(Error::Usage(format!(
-            "{} exists; import writes a new data file: name another with --into",
-            into.display()
-        )));
-    }
+    // A paper's claims belong in one file: importing into an existing one appends to
+    // it, every byte already there kept (as `add` does).
+    let before = match fs::symlink_metadata(&into) {
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => None,
+        Err(e) => return Err(Error::io("read", &into, e)),
+        Ok(meta) if !meta.is_file() => {
+            return Err(Error::Usage(format!(
+                "{} is not a plain file; import writes into a data file: name another with --into",
+                into.display()
+            )))
+        }
+        Ok(_) => Some(fs::read_to_string(&into).map_err(|e| Error::io("read", &into, e))?),
+    };
     let graph = load(&DataSource::Dir(dir.to_path_buf()))?.graph;
     let name = claims.display().to_string();
     let tab = claims
@@ -166,6 +190,10 @@ pub fn import(
             file: None,
             from_kind: field("from_kind"),
             to_kind: field("to_kind"),
+            from_aliases: aliases(field("from_aliases").as_deref()),
+            from_label_zh: field("from_label_zh"),
+            to_aliases: aliases(field("to_aliases").as_deref()),
+            to_label_zh: field("to_label_zh"),
             encoded_by: field("encoded_by"),
             reviewed_by: field("reviewed_by"),
             voice: field("voice"),
@@ -212,7 +240,15 @@ pub fn import(
             Err(error) => problems.push(row_problem(&name, line, &error.to_string())),
         }
     }
-    let text = file.text();
+    let text = match &before {
+        None => file.text(),
+        Some(before) => file.appended_to(before).ok_or_else(|| {
+            Error::Usage(format!(
+                "{} does not hold a JSON object; mend it (`linkage check` says where) before importing into it",
+                into.display()
+            ))
+        })?,
+    };
     // The rows that resolved, loaded with the dataset: the loader's own checks and
     // messages, each placed at its row. Done even when some rows failed above, so one
     // round reports every problem.
@@ -230,6 +266,7 @@ pub fn import(
     }
     Destination::data_file(&into).write(text.as_bytes())?;
     Ok(Imported {
+        appended: before.is_some(),
         relations: file.relations.len(),
         facts: file.facts.len(),
         nodes: file.nodes.len(),
@@ -248,6 +285,10 @@ struct NewFile {
     relations: Vec<(NewRecord, Vec<usize>)>,
     /// Facts, likewise.
     facts: Vec<(NewRecord, Vec<usize>)>,
+    /// How many nodes, relations and facts the file held before (when appending).
+    base: [usize; 3],
+    /// The first line of the new records in the file's text (1 for a new file).
+    first_new_line: usize,
 }
 
 impl NewFile {
@@ -306,6 +347,36 @@ impl NewFile {
         crate::output::json(&file)
     }
 
+    /// `before` (an existing data file's text) with this file's nodes, relations and
+    /// facts appended, every byte of `before` kept; `None` when `before` is not a JSON
+    /// object.
+    fn appended_to(&mut self, before: &str) -> Option<String> {
+        let had: serde_json::Value = serde_json::from_str(before).ok()?;
+        let count = |key: &str| had.get(key).and_then(|v| v.as_array()).map_or(0, Vec::len);
+        self.base = [count("nodes"), count("relations"), count("facts")];
+        let new: serde_json::Value = serde_json::from_str(&self.text()).ok()?;
+        let mut text = before.to_string();
+        for key in ["nodes", "relations", "facts"] {
+            for record in new
+                .get(key)
+                .and_then(|v| v.as_array())
+                .into_iter()
+                .flatten()
+            {
+                text = crate::author::append::append(&text, key, record)?;
+            }
+        }
+        // Every appended record lies after the end of what was there, but for the lines
+        // a new array's opening takes: new lines start where the texts first differ.
+        let same = before
+            .bytes()
+            .zip(text.bytes())
+            .take_while(|(a, b)| a == b)
+            .count();
+        self.first_new_line = text[..same].matches('\n').count() + 1;
+        Some(text)
+    }
+
     /// The loader's problems with the dataset holding this file as `into` (its text
     /// `text`), those in the file placed at the rows of the spreadsheet `name` they came
     /// from; references into the file ("first at") too.
@@ -322,10 +393,12 @@ impl NewFile {
             rows[after.saturating_sub(1)].1
         };
         let into_name = into.display().to_string();
+        let first_new = self.first_new_line.max(1);
         found
             .into_iter()
             .map(|mut d| {
-                if d.file == into_name {
+                // A problem in what the file held before stays where it is.
+                if d.file == into_name && d.line.is_some_and(|l| l >= first_new) {
                     d.file = name.to_string();
                     d.line = d.line.map(row_at);
                     d.column = None;
@@ -334,7 +407,7 @@ impl NewFile {
                 }
                 d.hint = d
                     .hint
-                    .map(|hint| rows_in_hint(&hint, &into_name, name, row_at));
+                    .map(|hint| rows_in_hint(&hint, &into_name, name, first_new, row_at));
                 d
             })
             .collect()
@@ -344,11 +417,16 @@ impl NewFile {
     /// the row it came from, in order of lines.
     fn rows_by_line(&self, text: &str) -> Vec<(usize, usize)> {
         let mut pointers = Vec::new();
+        let [nodes, relations, facts] = self.base;
         for (i, &row) in self.node_rows.iter().enumerate() {
-            pointers.push((format!("/nodes/{i}"), row));
+            pointers.push((format!("/nodes/{}", nodes + i), row));
         }
-        for (array, records) in [("relations", &self.relations), ("facts", &self.facts)] {
+        for (array, base, records) in [
+            ("relations", relations, &self.relations),
+            ("facts", facts, &self.facts),
+        ] {
             for (i, (_, rows)) in records.iter().enumerate() {
+                let i = base + i;
                 pointers.push((format!("/{array}/{i}"), rows[0]));
                 for (j, &row) in rows.iter().enumerate() {
                     pointers.push((format!("/{array}/{i}/sources/{j}"), row));
@@ -373,8 +451,15 @@ impl NewFile {
     }
 }
 
-/// `hint` with every place `into:LINE:COLUMN` it names turned into `name:ROW`.
-fn rows_in_hint(hint: &str, into: &str, name: &str, row_at: impl Fn(usize) -> usize) -> String {
+/// `hint` with every place `into:LINE:COLUMN` at or after line `first_new` (the
+/// imported records) turned into `name:ROW`.
+fn rows_in_hint(
+    hint: &str,
+    into: &str,
+    name: &str,
+    first_new: usize,
+    row_at: impl Fn(usize) -> usize,
+) -> String {
     let prefix = format!("{into}:");
     let mut out = String::with_capacity(hint.len());
     let mut rest = hint;
@@ -382,7 +467,11 @@ fn rows_in_hint(hint: &str, into: &str, name: &str, row_at: impl Fn(usize) -> us
         out.push_str(&rest[..at]);
         let after = &rest[at + prefix.len()..];
         let digits = after.bytes().take_while(u8::is_ascii_digit).count();
-        let Ok(line) = after[..digits].parse::<usize>() else {
+        let Some(line) = after[..digits]
+            .parse::<usize>()
+            .ok()
+            .filter(|&line| line >= first_new)
+        else {
             out.push_str(&prefix);
             rest = after;
             continue;
@@ -402,14 +491,16 @@ fn check_headers(name: &str, headers: &[String]) -> Result<(), Error> {
     let mut problems = Vec::new();
     for header in headers {
         if !COLUMNS.contains(&header.as_str())
+            && !NODE_NAME_COLUMNS.contains(&header.as_str())
             && !crate::draft::SHEET_COLUMNS.contains(&header.as_str())
         {
             problems.push(row_problem(
                 name,
                 1,
                 &format!(
-                    "unknown column `{header}`; the columns are {}",
-                    COLUMNS.join(", ")
+                    "unknown column `{header}`; the columns are {}, {}",
+                    COLUMNS.join(", "),
+                    NODE_NAME_COLUMNS.join(", ")
                 ),
             ));
         }

@@ -6,7 +6,7 @@
 use serde::Serialize;
 
 use crate::{
-    headings::{derived_locator, headings},
+    headings::{headings, locator_at},
     locate::find_bytes,
 };
 
@@ -38,6 +38,10 @@ pub struct Located {
     pub difference: Option<String>,
     /// For a near miss: how many of the quote's characters match from its start.
     pub matched_chars: usize,
+    /// When only case, quote marks or dashes differ: the text's own words there (white
+    /// space squeezed), to copy as the quote.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub text_words: Option<String>,
 }
 
 /// Every place `quote` occurs in `texts`; when none, the nearest miss in each text
@@ -72,9 +76,10 @@ fn place(
             line_of(&text.text, range.start),
             line_of(&text.text, range.end.saturating_sub(1).max(range.start)),
         ),
-        locator: derived_locator(&heads, range.start),
+        locator: locator_at(&text.text, &heads, range.start),
         difference,
         matched_chars,
+        text_words: None,
     }
 }
 
@@ -95,13 +100,20 @@ fn near_miss(text: &PaperText, quote: &str) -> Option<Located> {
     let (folded_text, origin) = fold(&text.text);
     let (folded_quote, _) = fold(quote);
     if let Some(range) = find_bytes(&folded_text, &folded_quote) {
-        return Some(place(
+        let range = origin[range.start]..origin[range.end.min(origin.len() - 1)];
+        let words = text.text[range.clone()]
+            .split_whitespace()
+            .collect::<Vec<_>>()
+            .join(" ");
+        let mut found = place(
             text,
-            origin[range.start]..origin[range.end.min(origin.len() - 1)],
+            range,
             false,
             Some("only case, quote marks or dashes differ".into()),
             quote.chars().count(),
-        ));
+        );
+        found.text_words = Some(words);
+        return Some(found);
     }
     // How much of the quote's start occurs, compared case-insensitively.
     let chars: Vec<char> = folded_quote.chars().collect();
@@ -183,6 +195,11 @@ mod tests {
     fn a_near_miss_says_what_differs_by_characters() {
         let quotes = locate(&texts(), "the \"effective connection\" of poverty");
         assert!(!quotes[0].verbatim);
+        assert_eq!(
+            quotes[0].text_words.as_deref(),
+            Some("The “effective connection” of poverty"),
+            "the text's own words, to copy"
+        );
         assert_eq!(
             quotes[0].difference.as_deref(),
             Some("only case, quote marks or dashes differ")

@@ -53,6 +53,18 @@ pub struct AddArgs {
     /// When TO names no node, create it as a node of this kind.
     #[arg(long, value_name = "KIND", add = completion::node_kinds())]
     pub to_kind: Option<String>,
+    /// Another name of the node created for FROM (with --from-kind); repeat for more.
+    #[arg(long, value_name = "NAME")]
+    pub from_alias: Vec<String>,
+    /// The Chinese label of the node created for FROM (with --from-kind).
+    #[arg(long, value_name = "LABEL")]
+    pub from_label_zh: Option<String>,
+    /// Another name of the node created for TO (with --to-kind); repeat for more.
+    #[arg(long, value_name = "NAME")]
+    pub to_alias: Vec<String>,
+    /// The Chinese label of the node created for TO (with --to-kind).
+    #[arg(long, value_name = "LABEL")]
+    pub to_label_zh: Option<String>,
     /// The data file to add to: a bare NAME.json directly inside the dataset, the only
     /// files linkage reads (not schema.json) [default: the file holding most of the
     /// paper's claims, else PAPER.json].

@@ -126,6 +126,10 @@ pub(crate) fn add(session: &Session, args: &AddArgs) -> Answer<'static> {
         file: args.file.clone(),
         from_kind: args.from_kind.clone(),
         to_kind: args.to_kind.clone(),
+        from_aliases: args.from_alias.clone(),
+        from_label_zh: args.from_label_zh.clone(),
+        to_aliases: args.to_alias.clone(),
+        to_label_zh: args.to_label_zh.clone(),
         encoded_by: args.encoded_by.clone(),
         reviewed_by: args.reviewed_by.clone(),
         voice: args.voice.map(|v| v.name().to_string()),
@@ -199,13 +203,19 @@ fn import_references(
     Ok(Box::new(ReferencesReport(changes)))
 }
 
-/// Claims from a spreadsheet into a new file of the dataset.
+/// Claims from a spreadsheet into a file of the dataset: a new one, or appended to
+/// the one named.
 fn import_claims(session: &Session, request: &ImportRequest<'_>) -> Answer<'static> {
     let dir = own_dataset(session, "import")?;
     let texts = TextStore::required(request.sources, Some(dir))?;
     let imported = author::claims::import(dir, &texts, request.file, request.into)?;
     Ok(Box::new(Text::found(format!(
-        "wrote {}: {} relations, {}{} new nodes\n",
+        "{} {}: {} relations, {}{} new nodes\n",
+        if imported.appended {
+            "appended to"
+        } else {
+            "wrote"
+        },
         imported.file.display(),
         imported.relations,
         if imported.facts > 0 {

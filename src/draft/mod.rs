@@ -83,7 +83,7 @@ pub struct Draft {
 pub struct Drafting<'g> {
     graph: &'g ConceptGraph,
     index: Index<'g>,
-    cues: Vec<(String, Cue)>,
+    cues: Vec<DraftCue>,
     join_threshold: f64,
 }
 
@@ -145,9 +145,12 @@ impl<'g> Drafting<'g> {
             }
             let locator = pages::join(
                 page_of.label(span.clone(), first_page).as_deref(),
-                &headings::derived_locator(&headings, span.start).unwrap_or_default(),
+                &headings::locator_at(text, &headings, span.start).unwrap_or_default(),
             );
-            for (kind, cue) in &self.cues {
+            for DraftCue { kind, cue, fronted } in &self.cues {
+                if *fronted && !starts_with_word(&quote, "to") {
+                    continue;
+                }
                 for found in cue.find(&quote) {
                     for from in &found.from {
                         for to in &found.to {
@@ -235,6 +238,17 @@ impl<'g> Drafting<'g> {
             .ok()
             .and_then(|ranked| ranked.into_iter().next())
             .filter(|r| r.score >= self.join_threshold);
+        // The head alone may name the concept: "unbalanced development in a region"
+        // (a place or respect after the head narrows it), "rural revitalization
+        // efforts" (a light noun after the name of what is done).
+        let best = best.or_else(|| {
+            let head = head_of(phrase)?;
+            self.index
+                .rank(&head, Tuning::DEFAULT)
+                .ok()
+                .and_then(|ranked| ranked.into_iter().next())
+                .filter(|r| r.score >= self.join_threshold)
+        });
         if let Some(best) = best {
             let node_kind = self.graph.node(best.node).kind;
             return allows(allowed, node_kind.as_str()).then_some(DraftEnd::Existing {
@@ -247,6 +261,31 @@ impl<'g> Drafting<'g> {
             kind: new_kind(phrase, allowed, self.graph.schema())?,
         })
     }
+}
+
+/// Nouns that name the doing of what the words before them name ("poverty
+/// alleviation work" is poverty alleviation).
+const LIGHT_NOUNS: &[&str] = &[
+    "effort",
+    "efforts",
+    "work",
+    "practice",
+    "practices",
+    "activities",
+    "initiatives",
+];
+
+/// `phrase` without what narrows its head: a trailing "in …" phrase or light noun;
+/// `None` when nothing is cut or less than two words are left.
+fn head_of(phrase: &str) -> Option<String> {
+    let words: Vec<&str> = phrase.split_whitespace().collect();
+    let cut = words.iter().position(|w| *w == "in").or_else(|| {
+        words
+            .last()
+            .filter(|w| LIGHT_NOUNS.contains(&w.to_lowercase().as_str()))
+            .map(|_| words.len() - 1)
+    })?;
+    (cut >= 2).then(|| words[..cut].join(" "))
 }
 
 fn allows(allowed: &[Symbol], kind: &str) -> bool {
@@ -357,10 +396,29 @@ fn new_kind(phrase: &str, allowed: &[Symbol], schema: &Schema) -> Option<String>
         .map(str::to_string)
 }
 
-/// Every cue of the schema with its relation kind, in declaration order. Kinds whose
-/// claims need an aspect or a dimension (common ground, differences) are left out:
-/// a cue cannot name those.
-fn cues_of(schema: &Schema) -> Vec<(String, Cue)> {
+/// A cue with its relation kind.
+struct DraftCue {
+    kind: String,
+    cue: Cue,
+    /// A purpose clause put first ("To address {to}, {from}"): tried only on a
+    /// sentence that begins with it.
+    fronted: bool,
+}
+
+fn starts_with_word(sentence: &str, word: &str) -> bool {
+    sentence
+        .split_whitespace()
+        .next()
+        .is_some_and(|w| w.eq_ignore_ascii_case(word))
+}
+
+/// Every cue of the schema with its relation kind, in declaration order, each purpose
+/// cue ("{from} to address {to}") followed by its fronted form ("To address {to},
+/// {from}"): English puts a purpose clause before its subject as readily as after, so
+/// the form is derived from the cue rather than written twice in the schema. Kinds
+/// whose claims need an aspect or a dimension (common ground, differences) are left
+/// out: a cue cannot name those.
+fn cues_of(schema: &Schema) -> Vec<DraftCue> {
     let mut cues = Vec::new();
     for (name, kind) in &schema.relation_kinds {
         if kind.role != crate::schema::Role::Ordinary {
@@ -368,7 +426,23 @@ fn cues_of(schema: &Schema) -> Vec<(String, Cue)> {
         }
         for text in &kind.cues {
             if let Ok(cue) = Cue::parse(text) {
-                cues.push((name.clone(), cue));
+                cues.push(DraftCue {
+                    kind: name.clone(),
+                    cue,
+                    fronted: false,
+                });
+            }
+            let fronted = text
+                .strip_prefix("{from} to ")
+                .and_then(|rest| rest.strip_suffix(" {to}"))
+                .filter(|verb| !verb.contains('{'))
+                .and_then(|verb| Cue::parse(&format!("to {verb} {{to}}, {{from}}")).ok());
+            if let Some(cue) = fronted {
+                cues.push(DraftCue {
+                    kind: name.clone(),
+                    cue,
+                    fronted: true,
+                });
             }
         }
     }

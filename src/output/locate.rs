@@ -29,6 +29,9 @@ pub fn human(found: &[Located]) -> String {
         if let Some(difference) = &place.difference {
             let _ = writeln!(out, "  {difference}");
         }
+        if let Some(words) = &place.text_words {
+            let _ = writeln!(out, "  the text's words, to copy: {words}");
+        }
     }
     out
 }

@@ -428,11 +428,12 @@ fn an_omitted_locator_without_a_heading_or_texts_is_an_error() {
         err.contains("has no locator, and there are no texts to derive it from"),
         "{err}"
     );
-    // A text with no heading before the quote.
+    // A text with headings, none of them before the quote. (A text with no headings
+    // at all is located by paragraph: tests/integration/authoring_names.rs.)
     fs::rename(root.path().join("elsewhere"), Path::new(&dir).join("texts")).unwrap();
     fs::write(
         Path::new(&dir).join("texts/zh-2021.txt"),
-        "精准扶贫是乡村振兴的前提和基础。\n",
+        "精准扶贫是乡村振兴的前提和基础。\n\n## 一、引言\n其他。\n",
     )
     .unwrap();
     let (code, _, err) = run(&data_args(&dir, &["check"]));
@@ -634,7 +635,7 @@ fn an_import_row_whose_quote_has_no_heading_asks_for_the_locator_column() {
     let dir = dir_of(&root);
     fs::write(
         Path::new(&dir).join("texts/zh-2021.txt"),
-        "精准扶贫是乡村振兴的前提和基础。\n",
+        "精准扶贫是乡村振兴的前提和基础。\n\n## 一、引言\n其他。\n",
     )
     .unwrap();
     let claims = root.path().join("claims.csv");

@@ -5,6 +5,7 @@
 #![allow(unreachable_pub)]
 
 mod authoring;
+mod authoring_names;
 mod cache;
 mod common;
 mod core;

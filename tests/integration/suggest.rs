@@ -230,7 +230,22 @@ fn docs_suggest_holds_the_current_measurement() {
     use linkage::{draft::evaluate, load, text_store::TextStore, DataSource};
     let shipped = load(&DataSource::Embedded).unwrap().graph;
     let unseen = load(&DataSource::Dir(fixture("unseen"))).unwrap().graph;
-    let report = evaluate::report(&shipped, &unseen, &TextStore::Dir(fixture("unseen/texts")));
+    let heldout = load(&DataSource::Dir(fixture("heldout"))).unwrap().graph;
+    let report = evaluate::report(
+        &shipped,
+        &[
+            evaluate::HandEncoded {
+                title: evaluate::UNSEEN_TITLE,
+                graph: &unseen,
+                texts: &TextStore::Dir(fixture("unseen/texts")),
+            },
+            evaluate::HandEncoded {
+                title: evaluate::HELDOUT_TITLE,
+                graph: &heldout,
+                texts: &TextStore::Dir(fixture("heldout/texts")),
+            },
+        ],
+    );
     let doc = fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/docs/suggest.md")).unwrap();
     assert!(
         doc.contains(&report),

@@ -63,3 +63,17 @@ fn the_unseen_set_reuses_shipped_concepts_as_they_are_and_names_no_other_one() {
     }
     assert_eq!(reused, 6);
 }
+
+#[test]
+fn the_held_out_paper_loads_and_every_quote_checks_under_its_derived_heading() {
+    let dir = fixture("heldout");
+    let (code, out, err) = run(&["--data", dir.to_str().unwrap(), "--no-cache", "check"]);
+    assert_eq!(code, 0, "{err}");
+    assert!(
+        out.contains("1 paper, 15 claims, 15 quotes")
+            && out.contains("ok: all 15 quotes found verbatim")
+            && out.contains("Jinggu (2022) \"1. Introduction\"")
+            && !out.contains("warning"),
+        "{out}"
+    );
+}
