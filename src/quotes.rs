@@ -18,7 +18,10 @@ use std::collections::HashMap;
 use crate::{
     diagnostic::Diagnostic,
     graph::ConceptGraph,
-    headings::{headings, locator_at, names_heading, names_paragraph, sections_holding, Heading},
+    headings::{
+        headings, locator_at, names_heading, names_paragraph, paragraph_locator, sections_holding,
+        Heading,
+    },
     locate::{normalise, TextIndex},
     paper::Paper,
     relation::Source,
@@ -175,10 +178,17 @@ pub fn verify_quotes(graph: &ConceptGraph, texts: &TextStore) -> QuoteReport {
                 }
             }
         }
-        // A text without headings is located by paragraph (`paragraph 3`).
-        if headings_part.is_empty()
-            || (text.headings.is_empty() && names_paragraph(headings_part, text.index.text()))
-        {
+        // A text without headings is located by paragraph (`paragraph 3`): the quote's own.
+        if text.headings.is_empty() && names_paragraph(headings_part, text.index.text()) {
+            if let Some(span) = span {
+                let found = paragraph_locator(text.index.text(), span.start_byte);
+                if found != headings_part.trim() {
+                    warnings.push(paragraph_disagreement(graph, source, &found));
+                }
+            }
+            continue;
+        }
+        if headings_part.is_empty() {
             continue;
         }
         let key = (source.paper.as_str(), source.locator());
@@ -271,6 +281,16 @@ fn page_disagreement(
     at_pointer(graph, source, "locator", message)
         .warning()
         .with_hint("the text's first page is the first of the paper's `pages` (else 1); correct one or the other")
+}
+
+/// A `paragraph N` locator naming another paragraph than the one the quote is in.
+fn paragraph_disagreement(graph: &ConceptGraph, source: &Source, found: &str) -> Diagnostic {
+    let file = graph.paper(&source.paper).map_or("", |p| p.file.as_str());
+    let message = format!(
+        "locator \"{}\" names another paragraph: in {file} the quote is in {found}",
+        source.locator()
+    );
+    at_pointer(graph, source, "locator", message).warning()
 }
 
 fn disagreement(graph: &ConceptGraph, source: &Source, section: &Heading) -> Diagnostic {

@@ -218,6 +218,35 @@ fn a_text_without_headings_locates_by_paragraph_in_add_locate_and_check() {
     );
 }
 
+/// `check` holds a `paragraph N` locator to the paragraph its quote is in.
+#[test]
+fn check_warns_when_a_paragraph_locator_names_another_paragraph() {
+    let (_root, dir) = with_headingless_paper();
+    let (code, _, err) = in_data(
+        &dir,
+        &[
+            "add",
+            "reading-groups",
+            "serves",
+            "learning-gains",
+            "--paper",
+            "note-2024",
+            "--quote",
+            "model – one hour a week – serves lasting learning gains",
+            "--locator",
+            "paragraph 1",
+        ],
+    );
+    assert_eq!(code, 0, "{err}");
+    let (_, out, err) = in_data(&dir, &["check"]);
+    let all = format!("{out}{err}");
+    assert!(
+        all.contains("locator \"paragraph 1\" names another paragraph")
+            && all.contains("the quote is in paragraph 2"),
+        "{all}"
+    );
+}
+
 #[test]
 fn locate_prints_the_texts_words_when_only_quote_marks_or_dashes_differ() {
     let (_root, dir) = with_headingless_paper();
