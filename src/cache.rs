@@ -41,6 +41,7 @@ use xxhash_rust::xxh3::{xxh3_128, xxh3_64, Xxh3};
 
 mod limit;
 pub mod names;
+pub mod partial;
 mod sound;
 mod tuples;
 
@@ -63,7 +64,7 @@ use crate::{
 };
 
 /// The layout of a cache file. Bump it whenever what is written changes.
-pub const FORMAT_VERSION: u32 = 6;
+pub const FORMAT_VERSION: u32 = 7;
 
 /// First bytes of every cache file.
 const MAGIC: &[u8; 8] = b"linkage\x00";
@@ -360,30 +361,48 @@ fn write(
     // Right after the key, so that completion reads them without the graph.
     put(&mut bytes, &Names::of(graph))?;
     let front_len = bytes.len() - HEADER_LEN;
-    put(&mut bytes, &serde_json::to_string(&graph.schema).ok()?)?;
+    // The graph goes into a body of its own, so that the index of where each relation
+    // starts in it can go ahead of it ([`partial::Sections`]).
+    let mut body = Vec::new();
+    put(&mut body, &serde_json::to_string(&graph.schema).ok()?)?;
     put(
-        &mut bytes,
+        &mut body,
         &serde_json::to_string(&graph.papers.values().collect::<Vec<_>>()).ok()?,
     )?;
-    put(&mut bytes, &text_count)?;
+    put(&mut body, &text_count)?;
     let node_count = u32::try_from(graph.node_count()).ok()?;
     let edge_count = u32::try_from(graph.relation_count()).ok()?;
-    put(&mut bytes, &(node_count, edge_count))?;
+    put(&mut body, &(node_count, edge_count))?;
     put(
-        &mut bytes,
+        &mut body,
         &Seq(graph.graph.raw_nodes().iter().map(|n| NodeOut(&n.weight))),
     )?;
+    // The relations as one sequence (a length, then each), each one's start noted.
+    put(&mut body, &graph.graph.edge_count())?;
+    let mut starts = Vec::with_capacity(graph.graph.edge_count() + 2);
+    for edge in graph.graph.raw_edges() {
+        starts.push(body.len() as u64);
+        put(
+            &mut body,
+            &EdgeOut {
+                from: edge.source(),
+                to: edge.target(),
+                relation: &edge.weight,
+            },
+        )?;
+    }
+    starts.push(body.len() as u64);
+    put(&mut body, &graph.kind_indices)?;
+    starts.push(body.len() as u64);
+    put(&mut body, &Seq(graph.facts.iter().map(FactOut)))?;
+    put(&mut body, &Seq(loaded.warnings.iter().map(DiagnosticOut)))?;
+    put(&mut body, &partial::place_sources(graph))?;
     put(
         &mut bytes,
-        &Seq(graph.graph.raw_edges().iter().map(|edge| EdgeOut {
-            from: edge.source(),
-            to: edge.target(),
-            relation: &edge.weight,
-        })),
+        &partial::Sections::of(graph, &starts)?.as_bytes(),
     )?;
-    put(&mut bytes, &graph.kind_indices)?;
-    put(&mut bytes, &Seq(graph.facts.iter().map(FactOut)))?;
-    put(&mut bytes, &Seq(loaded.warnings.iter().map(DiagnosticOut)))?;
+    bytes.extend_from_slice(&body);
+    drop(body);
     let header = header(&bytes[HEADER_LEN..], front_len);
     bytes[..HEADER_LEN].copy_from_slice(&header);
     // Room is made first, so the directory never holds more than the limit.
@@ -571,6 +590,8 @@ fn decode(payload: &[u8]) -> postcard::Result<(Key, Cached)> {
     let mut de = postcard::Deserializer::from_bytes(payload);
     let key = Key::deserialize(&mut de)?;
     names::NamesPassed::deserialize(&mut de)?;
+    // The index of the sections, for partial reads only.
+    <&[u8]>::deserialize(&mut de)?;
     let schema: Schema =
         serde_json::from_str(&String::deserialize(&mut de)?).map_err(postcard::Error::custom)?;
     let papers: Vec<Paper> =
@@ -591,14 +612,8 @@ fn decode(payload: &[u8]) -> postcard::Result<(Key, Cached)> {
     let in_range = |ix: NodeIndex| ix.index() < node_count;
     EachInto::new("relations", |EdgeIn { from, to, relation }| {
         // Every index a relation holds is checked: the file may be damaged.
-        let sound = in_range(from)
-            && in_range(to)
-            && in_range(relation.from)
-            && in_range(relation.to)
-            && relation.aspect.is_none_or(in_range)
-            && relation.dimension.is_none_or(in_range)
-            && relation.scope.is_none_or(in_range)
-            && relation.sources.iter().all(|s| s.origin.file < text_count);
+        let sound =
+            in_range(from) && in_range(to) && relation_in_range(&relation, &in_range, text_count);
         if sound {
             graph.add_edge(from, to, relation);
         }
@@ -626,6 +641,8 @@ fn decode(payload: &[u8]) -> postcard::Result<(Key, Cached)> {
         .into_iter()
         .map(|d| d.0)
         .collect();
+    // For partial reads only: the graph's own sources name the places.
+    Vec::<tuples::SourceIn>::deserialize(&mut de)?;
     if !de.finalize()?.is_empty() {
         return Err(invalid());
     }
@@ -644,6 +661,21 @@ fn decode(payload: &[u8]) -> postcard::Result<(Key, Cached)> {
         warnings,
     };
     Ok((key, cached))
+}
+
+/// Whether every node a relation names is one `in_range` accepts and every source's
+/// file one of the `text_count` texts: the file may be damaged.
+fn relation_in_range(
+    relation: &Relation,
+    in_range: &dyn Fn(NodeIndex) -> bool,
+    text_count: u32,
+) -> bool {
+    in_range(relation.from)
+        && in_range(relation.to)
+        && relation.aspect.is_none_or(in_range)
+        && relation.dimension.is_none_or(in_range)
+        && relation.scope.is_none_or(in_range)
+        && relation.sources.iter().all(|s| s.origin.file < text_count)
 }
 
 impl Cached {
