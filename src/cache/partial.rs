@@ -239,8 +239,7 @@ pub fn load(dir: &Path, cache_dir: &Path, part: &Part<'_>) -> Option<Loaded> {
         }
         Part::ShortestPath { .. } => shortest_path_relations(nodes_only, sections, part)?,
     };
-    let ConceptGraph { graph: nodes, .. } = nodes_only;
-    let (cached, place_sources) = front.with_relations(nodes, node_count, &edges)?;
+    let (cached, place_sources) = front.with_relations(nodes_only.graph, node_count, &edges)?;
     if !super::sound::holds_a_loaded_graph(&cached) {
         return None;
     }
@@ -264,7 +263,11 @@ pub(super) fn place_sources(graph: &ConceptGraph) -> Vec<SourceOut<'_>> {
         .relations()
         .flat_map(|(_, r)| r.sources.iter())
         .chain(graph.facts().iter().flat_map(|f| f.sources.iter()))
-        .filter(|s| s.locator().trim().is_empty() || seen.insert((s.paper, s.locator())))
+        .filter(|s| {
+            let locator = s.locator();
+            let placed_by_its_quote = locator.trim().is_empty();
+            placed_by_its_quote || seen.insert((s.paper, locator))
+        })
         .map(SourceOut)
         .collect()
 }
