@@ -22,9 +22,12 @@
 //!
 //! Anything else, or anything unexpected (no cache, another key, a damaged file, a
 //! name that does not resolve, whose error message reads the relations), is `None`:
-//! the caller loads the whole dataset as before. Every offset and index read from the
-//! file is checked before use, and the small graph passes the same soundness check as
-//! a whole one (`cache/sound.rs`), so a damaged or foreign file is a miss, never a panic.
+//! the caller loads the whole dataset as before. A damaged file fails its checksums and
+//! is a miss. Every offset and index read from the file is checked before use, and the
+//! small graph passes the same soundness check as a whole one (`cache/sound.rs`), so a
+//! file changed by hand with its checksums recomputed is a miss or, where the change
+//! keeps every index in range (an end or a kind swapped for another), trusted as a
+//! whole cache's content is: never a panic.
 
 use std::path::Path;
 
