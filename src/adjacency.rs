@@ -44,7 +44,7 @@ impl Adjacency {
 
     /// Indexes a graph of `nodes` nodes whose edge `i` goes from the `i`th of `ends`
     /// and has kind `kinds[i]`.
-    fn from_ends(
+    pub(crate) fn from_ends(
         nodes: usize,
         ends: impl ExactSizeIterator<Item = (NodeIndex, NodeIndex)> + Clone,
         kinds: &[u16],

@@ -104,6 +104,32 @@ impl Session {
         Ok(&self.loaded.get_or_init(|| loaded).graph)
     }
 
+    /// The dataset as [`Session::graph`] gives it, for a command that reads only
+    /// `part` of it: from a warm cache, every node and just the relations `part` reads
+    /// ([`cache::partial`]), whose answer is the whole graph's; otherwise (no cache,
+    /// `--no-cache`, a dataset already loaded, a cache that cannot answer) the whole
+    /// dataset.
+    ///
+    /// # Errors
+    /// Whatever [`cache::load_dataset`] reports.
+    pub(crate) fn graph_for(
+        &self,
+        part: &cache::partial::Part<'_>,
+    ) -> Result<&ConceptGraph, Error> {
+        let unloaded = self.shared.is_none() && self.loaded.get().is_none();
+        let cache_dir = self.cache.then(cache::location).flatten();
+        if let (true, Some(dir), Some(cache_dir)) = (unloaded, self.data.as_deref(), cache_dir) {
+            if let Some(loaded) = cache::partial::load(dir, &cache_dir, part) {
+                let mut stderr = anstream::stderr();
+                for warning in &loaded.warnings {
+                    let _ = writeln!(stderr, "{warning}");
+                }
+                return Ok(&self.loaded.get_or_init(|| loaded).graph);
+            }
+        }
+        self.graph()
+    }
+
     /// `--data DIR`, as a path.
     pub fn data_dir(&self) -> Option<&Path> {
         self.data.as_deref()

@@ -7,6 +7,7 @@ use petgraph::graph::NodeIndex;
 
 use crate::{
     author,
+    cache::partial::Part,
     cli::{LimitArgs, PathArgs, QueryArgs, Quoting, QuotingArgs},
     duplicates,
     error::Error,
@@ -110,7 +111,7 @@ pub(crate) fn list<'a>(
 
 /// `linkage show`: one node with its relations.
 pub(crate) fn show<'a>(session: &'a Session, name: &str, query: &QueryArgs) -> Answer<'a> {
-    let graph = session.graph()?;
+    let graph = session.graph_for(&Part::Show { name })?;
     let node = graph.resolve(name)?;
     let papers = papers_of(graph, query)?;
     Ok(Box::new(ShowReport {
@@ -348,7 +349,21 @@ pub(crate) fn paper<'a>(
 
 /// `linkage path FROM TO`: the chains of relations between two nodes.
 pub(crate) fn path<'a>(session: &'a Session, args: &PathArgs) -> Answer<'a> {
-    let graph = session.graph()?;
+    // Shortest routes over every paper's claims are read from part of the cache; the
+    // rest (`--all`, `--through`, `--paper`) load the whole dataset.
+    let shortest = !args.all && args.through.is_none() && args.query.paper.is_empty();
+    let graph = if shortest {
+        session.graph_for(&Part::ShortestPath {
+            from: &args.from,
+            to: &args.to,
+            via: &args.via,
+            avoid: &args.avoid,
+            undirected: args.undirected,
+            max_len: args.max_len.map(usize::from),
+        })?
+    } else {
+        session.graph()?
+    };
     let query = path_query(graph, args)?;
     let result = query.run(graph)?;
     Ok(Box::new(PathReport {

@@ -99,6 +99,19 @@ impl ConceptGraph {
         places::short(&self.locator_of(source), places, self.page_of(source))
     }
 
+    /// Names the places of the papers ([`ConceptGraph::short_locator`]) from `sources`
+    /// rather than from the graph's own: a graph holding part of a dataset's relations
+    /// (`cache/partial.rs`) is given the sources that name the whole dataset's places.
+    /// Does nothing once the places are named.
+    pub(crate) fn gather_places_from(&self, sources: &[Source]) {
+        let _ = self.paper_texts.places.set(places::gather(
+            self.papers.len(),
+            sources.iter(),
+            |s| self.paper_index(s),
+            |s| self.locator_of(s),
+        ));
+    }
+
     /// Every source of every relation and fact, in data order.
     fn all_sources(&self) -> impl Iterator<Item = &Source> {
         self.relations()

@@ -16,7 +16,7 @@ pub mod neighbors;
 pub mod outline;
 pub mod path;
 pub mod position;
-mod shortest;
+pub(crate) mod shortest;
 mod simple_paths;
 pub mod walk;
 

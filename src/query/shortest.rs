@@ -73,6 +73,54 @@ pub(crate) fn shortest_routes(
     limit: usize,
     max_len: Option<usize>,
 ) -> Option<Shortest> {
+    let (layers, position) = marked_layers(walk, from, to, max_len)?;
+    let length = layers.len() - 1;
+    let total = count(walk, &layers, &position);
+    let routes = list(walk, from, length, &position, limit);
+    Some(Shortest {
+        length,
+        routes,
+        total,
+    })
+}
+
+/// Every relation on some shortest route from `from` to `to` (different nodes), in
+/// no particular order; empty when `to` cannot be reached within `max_len` relations.
+/// A graph holding these relations (and the nodes) has the same shortest routes, with
+/// the same hops, as the whole graph: what the partial read of the cache
+/// (`cache/partial.rs`) loads for `path A B`.
+pub(crate) fn relations_on_shortest_routes(
+    walk: &Walk<'_>,
+    from: NodeIndex,
+    to: NodeIndex,
+    max_len: Option<usize>,
+) -> Vec<petgraph::graph::EdgeIndex> {
+    let Some((layers, position)) = marked_layers(walk, from, to, max_len) else {
+        return Vec::new();
+    };
+    let mut edges = Vec::new();
+    for (i, layer) in layers.iter().enumerate().take(layers.len() - 1) {
+        let next = mark(i + 1);
+        for &v in layer {
+            edges.extend(
+                walk.hops_from(v)
+                    .filter(|hop| position.get(hop.to) == next)
+                    .map(|hop| hop.edge),
+            );
+        }
+    }
+    edges
+}
+
+/// The nodes on shortest routes from `from` to `to`, layer by layer (layer `i` the
+/// nodes at position `i`, in index order), and each node's position; `None` when `to`
+/// cannot be reached within `max_len` relations (or at all).
+fn marked_layers(
+    walk: &Walk<'_>,
+    from: NodeIndex,
+    to: NodeIndex,
+    max_len: Option<usize>,
+) -> Option<(Vec<Vec<NodeIndex>>, Marks)> {
     debug_assert_ne!(from, to);
     if !walk.enters(from) || !walk.enters(to) {
         return None;
@@ -129,13 +177,7 @@ pub(crate) fn shortest_routes(
     }
     debug_assert_eq!(layers[0], vec![from]);
     debug_assert_eq!(layers[length], vec![to]);
-    let total = count(walk, &layers, &position);
-    let routes = list(walk, from, length, &position, limit);
-    Some(Shortest {
-        length,
-        routes,
-        total,
-    })
+    Some((layers, position))
 }
 
 /// One side of the bidirectional search: distances from its end and its layers.

@@ -16,7 +16,7 @@ use crate::common::linkage;
 
 /// A copy of the project's dataset (with its texts) in a temporary directory, its
 /// concepts file starting with a byte-order mark so that loading it warns.
-fn dataset() -> tempfile::TempDir {
+pub(crate) fn dataset() -> tempfile::TempDir {
     let dir = tempfile::tempdir().unwrap();
     copy_dir(
         &PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("data"),
@@ -44,7 +44,12 @@ fn copy_dir(from: &Path, to: &Path) {
 
 /// (exit code, stdout, stderr) of `linkage --data DATA [--no-cache] ARGS` with its
 /// cache in `cache`.
-fn run(cache: &Path, data: &Path, no_cache: bool, args: &[&str]) -> (i32, String, String) {
+pub(crate) fn run(
+    cache: &Path,
+    data: &Path,
+    no_cache: bool,
+    args: &[&str],
+) -> (i32, String, String) {
     let mut cmd = linkage();
     cmd.env("LINKAGE_CACHE_DIR", cache).arg("--data").arg(data);
     if no_cache {

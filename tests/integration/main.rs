@@ -33,6 +33,7 @@ mod matching;
 mod model_properties;
 mod normalize_properties;
 mod page_fit;
+mod partial_cache;
 mod path;
 mod path_properties;
 mod pdf;
