@@ -4,7 +4,7 @@
 //! At a million relations a warm start spent most of its time rebuilding the graph
 //! (petgraph's `add_edge`, page faults and `malloc` for a million relations and their
 //! sources); a query reads a few hundred of them. So a cache file carries, between its
-//! front (key and names) and the graph, the [`Sections`]: where each relation's record
+//! front (key and names) and the graph, the `Sections`: where each relation's record
 //! starts in the graph's encoding, each relation's two ends and kind as flat arrays,
 //! and which relations use a node as their aspect, dimension or scope. A partial read
 //! checks the file as a whole load does (both checksums, and the key with every data
@@ -17,7 +17,7 @@
 //!   it is (what its summary, its details and its disputes read);
 //! * `path A B` (shortest routes, not `--all` or `--through`, no `--paper`): every
 //!   relation on some shortest route, found by the path query's own search
-//!   ([`crate::query::shortest`]) walking the cached ends. A graph holding them has the
+//!   (`crate::query::shortest`) walking the cached ends. A graph holding them has the
 //!   same shortest routes, the same count and the same hops at each step.
 //!
 //! Anything else, or anything unexpected (no cache, another key, a damaged file, a

@@ -162,7 +162,7 @@ thread_local! {
 }
 
 /// Runs `work` and returns, with its result, the notes the commands it ran would have
-/// printed to stderr ([`note`]), in order, instead of printing them. For the Python
+/// printed to stderr (`note`), in order, instead of printing them. For the Python
 /// package: a notebook never shows the process's stderr, so the package issues each
 /// note as a Python warning. Per thread, as a command runs on the caller's thread.
 pub fn collecting_notes<T>(work: impl FnOnce() -> T) -> (T, Vec<String>) {

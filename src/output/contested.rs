@@ -426,7 +426,7 @@ pub fn pointer(
     pointer_in(graph, disputes, nodes, Lang::En)
 }
 
-/// [`pointer`] in `lang`.
+/// [`pointer()`] in `lang`.
 pub fn pointer_in(
     graph: &ConceptGraph,
     disputes: &[Dispute],

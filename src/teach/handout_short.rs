@@ -7,7 +7,7 @@
 //!
 //! The pages are held to two by a print stylesheet in the Markdown's metadata (HTML
 //! output only; DOCX and LaTeX ignore it) and by drawing the figure no taller than
-//! [`FIGURE_MAX_HEIGHT`]: the figure drops what does not fit (the rows fewer papers
+//! `FIGURE_MAX_HEIGHT`: the figure drops what does not fit (the rows fewer papers
 //! assert, then the positions) rather than shrink its text.
 
 use std::fmt::Write as _;

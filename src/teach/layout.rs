@@ -68,7 +68,7 @@ fn room_for_chinese(label: &str) -> (f32, f32) {
 }
 
 /// The graph laid out: one node per concept (`n{index}`, its English label wrapped as
-/// the page wraps it, its box at least [`room_for_chinese`]) and one edge per pair of
+/// the page wraps it, its box at least `room_for_chinese`) and one edge per pair of
 /// related nodes.
 pub fn layout_scene(graph: &ConceptGraph) -> Scene {
     let mut items: Vec<Item> = graph
