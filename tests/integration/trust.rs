@@ -81,12 +81,13 @@ fn split_words(line: &str) -> Vec<String> {
 
 /// Whether a README command draws through Graphviz (or writes a figure it lays out).
 fn needs_graphviz(args: &[String]) -> bool {
-    // The command is the first word after the global flags (`--data DIR`, `--no-cache`).
+    // The command is the first word after the global flags (`--data DIR`, `--lang LANG`,
+    // `--no-cache`).
     let mut words = args.iter().map(String::as_str);
     let mut command = None;
     while let Some(word) = words.next() {
         match word {
-            "--data" => {
+            "--data" | "--lang" => {
                 words.next();
             }
             flag if flag.starts_with('-') => {}
