@@ -49,9 +49,10 @@ pub struct Cli {
 
     /// Language of what linkage writes for people (zh: the nodes' and kinds' Chinese
     /// names and the schema's Chinese sentences, where the data has them): `diff` and
-    /// `path` in the terminal, diagrams, `table`, `figure`, the explorer (`html`) and
-    /// the deck (`steps`). Quotes stay in the language of the paper's text; JSON and
-    /// exports are data, the same in every language.
+    /// `path` in the terminal, diagrams, `table`, `figure`, the explorer (`html`), the
+    /// deck (`steps`), `handout` and `quiz` (its Moodle and GIFT exports too). Quotes
+    /// stay in the language of the paper's text; JSON and `export` are data, the same
+    /// in every language.
     #[arg(long, global = true, value_enum, value_name = "LANG", default_value_t)]
     pub lang: Lang,
 

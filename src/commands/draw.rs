@@ -291,6 +291,7 @@ pub(crate) fn handout(
         session.graph()?,
         lesson,
         options,
+        session.lang,
         output,
         session.data_dir(),
     )?;
@@ -318,7 +319,7 @@ pub(crate) fn quiz(
     student: bool,
     format: teach::quiz::QuizFormat,
 ) -> Answer<'static> {
-    let text = teach::quiz_command(session.graph()?, paper, seed, student, format)?;
+    let text = teach::quiz_command(session.graph()?, paper, seed, student, format, session.lang)?;
     if text.is_none() {
         note(match paper {
             Some(paper) => format!(

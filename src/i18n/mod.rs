@@ -7,6 +7,7 @@
 //! JSON carries none of these words: it is data, the same in every language.
 
 mod explorer;
+mod teach;
 
 pub(crate) use explorer::EXPLORER;
 

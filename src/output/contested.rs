@@ -34,13 +34,17 @@ pub enum Detail {
 
 /// The question a dispute answers differently, in words.
 pub fn question(graph: &ConceptGraph, dispute: &Dispute) -> String {
-    let label = |i: usize| {
-        dispute
-            .subject
-            .get(i)
-            .map_or("", |&n| graph.node(n).label.as_str())
-    };
-    let topic = dispute.topic.map_or("", |t| graph.node(t).label.as_str());
+    question_in(graph, dispute, Lang::En)
+}
+
+/// [`question`] in `lang`: in Chinese with the concepts' Chinese names and a relation
+/// kind's `template_zh` (the English template where the schema has none).
+pub fn question_in(graph: &ConceptGraph, dispute: &Dispute, lang: Lang) -> String {
+    let zh = lang == Lang::Zh;
+    let name = |n| crate::dot::node_label(graph, n, lang);
+    let label = |i: usize| dispute.subject.get(i).map_or("", |&n| name(n));
+    let topic = dispute.topic.map_or("", name);
+    let (a, b) = (label(0), label(1));
     let property = dispute.property.as_deref().unwrap_or("");
     match dispute.kind {
         Kind::Value | Kind::Classification if dispute.topic.is_none() => {
@@ -49,41 +53,39 @@ pub fn question(graph: &ConceptGraph, dispute: &Dispute) -> String {
                 .properties
                 .get(property)
                 .map_or(property, |p| p.label.as_str());
-            format!("{} {phrase} …?", label(0))
+            format!("{a} {phrase} …?")
         }
-        Kind::Value | Kind::Classification => format!(
-            "{} and {}: is “{topic}” common ground or a difference{}?",
-            label(0),
-            label(1),
-            dispute
-                .respect
-                .map_or(String::new(), |r| format!(" for “{}”", graph.node(r).label))
-        ),
-        Kind::Valence => match dispute.respect {
-            Some(respect) => format!(
-                "{}: an asset or a liability for “{}”?",
-                label(0),
-                graph.node(respect).label
-            ),
-            None => format!(
-                "{}: an asset, or a liability for what no paper says?",
-                label(0)
-            ),
+        Kind::Value | Kind::Classification => {
+            let respect = dispute.respect.map(name);
+            if zh {
+                format!(
+                    "{a}与{b}：“{topic}”是共同点还是差异{}？",
+                    respect.map_or(String::new(), |r| format!("（就“{r}”而言）"))
+                )
+            } else {
+                format!(
+                    "{a} and {b}: is “{topic}” common ground or a difference{}?",
+                    respect.map_or(String::new(), |r| format!(" for “{r}”"))
+                )
+            }
+        }
+        Kind::Valence => match (dispute.respect.map(name), zh) {
+            (Some(r), false) => format!("{a}: an asset or a liability for “{r}”?"),
+            (Some(r), true) => format!("{a}：对“{r}”而言是助力还是阻力？"),
+            (None, false) => format!("{a}: an asset, or a liability for what no paper says?"),
+            (None, true) => format!("{a}：是助力，还是对某种文献未说明之事的阻力？"),
         },
-        Kind::Opposition => format!(
-            "{} and {}: which of two opposed relations holds?",
-            label(0),
-            label(1)
-        ),
-        Kind::Direction => format!(
-            "{} and {}: a two-way relation or a one-way one?",
-            label(0),
-            label(1)
-        ),
-        Kind::Positions => format!("{} and {} differ in “{topic}”: how?", label(0), label(1)),
+        Kind::Opposition if zh => format!("{a}与{b}：两种相反的关系中哪一种成立？"),
+        Kind::Opposition => format!("{a} and {b}: which of two opposed relations holds?"),
+        Kind::Direction if zh => format!("{a}与{b}：是双向关系还是单向关系？"),
+        Kind::Direction => format!("{a} and {b}: a two-way relation or a one-way one?"),
+        Kind::Positions if zh => format!("{a}与{b}在“{topic}”上有何不同？"),
+        Kind::Positions => format!("{a} and {b} differ in “{topic}”: how?"),
         Kind::Lists => match property {
-            "common-ground" => format!("What do {} and {} share?", label(0), label(1)),
-            "differs" => format!("Where do {} and {} differ?", label(0), label(1)),
+            "common-ground" if zh => format!("{a}与{b}有哪些共同点？"),
+            "common-ground" => format!("What do {a} and {b} share?"),
+            "differs" if zh => format!("{a}与{b}在哪些方面存在差异？"),
+            "differs" => format!("Where do {a} and {b} differ?"),
             other => {
                 let (kind, arrow) = other.split_once(' ').unwrap_or((other, "<-"));
                 // The kind's own sentence, with the asked-for end as the question word.
@@ -93,17 +95,81 @@ pub fn question(graph: &ConceptGraph, dispute: &Dispute) -> String {
                         let arrow = crate::arrow::arrow(kind, crate::arrow::Way::Along);
                         format!("{{from}} {arrow} {{to}}")
                     },
-                    |k| k.template.clone(),
+                    |k| match lang {
+                        Lang::Zh => k.template_zh.as_ref().unwrap_or(&k.template).clone(),
+                        Lang::En => k.template.clone(),
+                    },
                 );
-                let sentence = if arrow == "<-" {
-                    template.replace("{from}", "What").replace("{to}", label(0))
+                let (what, what_lower, mark) = if zh {
+                    ("什么", "什么", "？")
                 } else {
-                    template.replace("{from}", label(0)).replace("{to}", "what")
+                    ("What", "what", "?")
                 };
-                format!("{sentence}?")
+                let sentence = if arrow == "<-" {
+                    template.replace("{from}", what).replace("{to}", a)
+                } else {
+                    template.replace("{from}", a).replace("{to}", what_lower)
+                };
+                format!("{sentence}{mark}")
             }
         },
-        Kind::RelatedDifferently => format!("How are {} and {} related?", label(0), label(1)),
+        Kind::RelatedDifferently if zh => format!("{a}与{b}如何关联？"),
+        Kind::RelatedDifferently => format!("How are {a} and {b} related?"),
+    }
+}
+
+/// A side's answer in `lang`: in Chinese the disputes model's fixed answers (common
+/// ground or a difference, an asset or a liability, two-way or one-way) in Chinese
+/// words, concepts and relation kinds by their Chinese names; values and positions
+/// stay as the papers give them.
+pub fn answer_in(graph: &ConceptGraph, dispute: &Dispute, side: &Side, lang: Lang) -> String {
+    use crate::query::contested::{ASSET, LIABILITY};
+    if lang == Lang::En {
+        return side.answer.clone();
+    }
+    let words = Messages::of(lang);
+    let name = |n| crate::dot::node_label(graph, n, lang);
+    let kinds = || {
+        let mut kinds: Vec<&str> = Vec::new();
+        for claim in &side.claims {
+            if let ClaimRef::Relation(edge) = *claim {
+                let kind = lang.relation_kind(graph.kind_of(graph.relation(edge)));
+                if !kinds.contains(&kind) {
+                    kinds.push(kind);
+                }
+            }
+        }
+        kinds
+    };
+    let answer = side.answer.as_str();
+    match dispute.kind {
+        Kind::Lists if !side.items.is_empty() => {
+            let items: Vec<&str> = side.items.iter().map(|&n| name(n)).collect();
+            items.join("；")
+        }
+        Kind::Direction => words.way_answer(answer.starts_with("two-way"), &kinds()),
+        Kind::Valence => {
+            let unstated = answer.starts_with(LIABILITY) && answer != LIABILITY;
+            words.valence_answer(answer.starts_with(ASSET), unstated)
+        }
+        Kind::Value | Kind::Classification if dispute.topic.is_some() => {
+            words.stance_answer(answer == "common ground").to_string()
+        }
+        Kind::Positions => {
+            let [a, b, ..] = dispute.subject[..] else {
+                return side.answer.clone();
+            };
+            let head = format!("{}: ", graph.node(a).label);
+            let middle = format!("; {}: ", graph.node(b).label);
+            answer
+                .strip_prefix(&head)
+                .and_then(|rest| rest.split_once(&middle))
+                .map_or_else(
+                    || side.answer.clone(),
+                    |(x, y)| words.positions_of(name(a), x, name(b), y),
+                )
+        }
+        _ => side.answer.clone(),
     }
 }
 

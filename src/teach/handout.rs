@@ -10,10 +10,11 @@ use std::fmt::Write as _;
 use petgraph::graph::NodeIndex;
 
 use crate::{
-    dot::Lang,
+    dot::{node_label, Lang},
     graph::ConceptGraph,
+    i18n::Messages,
     output::{
-        contested::{question, strength_name},
+        contested::{answer_in, question_in},
         table::JournalTable,
     },
     paper::Paper,
@@ -175,37 +176,49 @@ pub fn svg_size(svg: &[u8]) -> Option<(f64, f64)> {
 /// dispute it (the positions are in the evidence that follows). The rows and their
 /// disputes are the journal table's ([`JournalTable`]), the one derivation `table`,
 /// `figure` and the decks share.
-pub(crate) fn comparison_table(table: &JournalTable) -> String {
+pub(crate) fn comparison_table(table: &JournalTable, words: Messages) -> String {
     if table.rows.is_empty() {
         return String::new();
     }
     let mut md = String::new();
     for (stance, heading) in [
-        (Stance::CommonGround, "Common ground"),
-        (Stance::Difference, "Difference"),
+        (Stance::CommonGround, words.common_ground()),
+        (Stance::Difference, words.difference()),
     ] {
         let rows: Vec<_> = table.rows_of(stance).collect();
         if rows.is_empty() {
             continue;
         }
-        let _ = writeln!(md, "| {heading} | Papers | Disputed |\n|:--|--:|:--|");
+        let _ = writeln!(
+            md,
+            "| {heading} | {} | {} |\n|:--|--:|:--|",
+            words.papers_heading(),
+            words.disputed()
+        );
         for row in &rows {
             let _ = writeln!(
                 md,
                 "| {} | {} | {} |",
                 escape(&row.topic),
                 row.keys.len(),
-                row.dispute.map(strength_name).unwrap_or_default()
+                row.dispute.map(|s| words.strength(s)).unwrap_or_default()
             );
         }
         md.push('\n');
     }
-    md.push_str(
-        "Papers: how many of the papers name the row. Disputed: how the papers disagree \
-         about it (`linkage contested`): a contradiction cannot both hold, a tension pulls \
-         against, a framing sees the same thing another way.\n\n",
-    );
+    md.push_str(words.handout_table_key());
+    md.push_str("\n\n");
     md
+}
+
+/// A level-two heading in `words`' language; a Chinese one carries the English
+/// heading's identifier (`{#sources}`), so links and the short handout's print
+/// stylesheet find it in either language.
+pub(crate) fn heading(words: Messages, text: &str, id: &str) -> String {
+    match words.lang() {
+        Lang::En => format!("## {text}\n\n"),
+        Lang::Zh => format!("## {text} {{#{id}}}\n\n"),
+    }
 }
 
 /// Questions for discussion: the disputes about the lesson's concepts, strongest
@@ -216,32 +229,33 @@ pub(crate) fn discussion(
     nodes: &[NodeIndex],
     most: usize,
     quotes: bool,
+    words: Messages,
 ) -> String {
     let disputes = discussed(graph, nodes, most);
     if disputes.is_empty() {
         return String::new();
     }
-    let mut md = String::from("## Questions for discussion\n\n");
+    let mut md = heading(
+        words,
+        words.questions_for_discussion(),
+        "questions-for-discussion",
+    );
     for (k, dispute) in disputes.iter().enumerate() {
         let sides: Vec<String> = dispute
             .sides
             .iter()
             .map(|side| {
                 let cites: Vec<&str> = side.papers.iter().map(|p| graph.cite(p)).collect();
-                format!("“{}” ({})", side.answer, cites.join("; "))
+                let answer = answer_in(graph, dispute, side, words.lang());
+                words.answer_by(&answer, &cites.join("; "))
             })
             .collect();
-        let ask = match dispute.strength {
-            Strength::Contradiction => "Both cannot hold as stated: which do the quotes support?",
-            Strength::Tension => "Do the papers answer the same question?",
-            _ => "Can both be right? What does each reading bring out?",
-        };
         let _ = writeln!(
             md,
-            "{}. {} The papers answer {}. {ask}\n",
+            "{}. {} {}\n",
             k + 1,
-            escape(&question(graph, dispute)),
-            escape(&sides.join(" against "))
+            escape(&question_in(graph, dispute, words.lang())),
+            escape(&words.papers_answer(&sides, dispute.strength))
         );
         if quotes {
             for source in dispute
@@ -307,12 +321,13 @@ pub fn markdown(
     figure: Figure<'_>,
     options: &Options,
 ) -> String {
+    let words = Messages::of(argument.lang);
     let mut md = front_matter(&argument.title, options, "");
     let ends = match subject {
         Subject::Diff(a, b) => {
-            let _ = writeln!(md, "## At a glance\n");
-            let table = JournalTable::new(graph, (*a, *b), &PaperFilter::every(), Lang::En);
-            md.push_str(&comparison_table(&table));
+            md.push_str(&heading(words, words.at_a_glance(), "at-a-glance"));
+            let table = JournalTable::new(graph, (*a, *b), &PaperFilter::every(), words.lang());
+            md.push_str(&comparison_table(&table, words));
             vec![*a, *b]
         }
         Subject::Path(a, b) => vec![*a, *b],
@@ -324,7 +339,8 @@ pub fn markdown(
         figure.src,
         fitted(figure.size, options.short)
     );
-    let questions = discussion(graph, &ends, if options.short { 3 } else { 6 }, false);
+    let most = if options.short { 3 } else { 6 };
+    let questions = discussion(graph, &ends, most, false, words);
     // A short handout is the comparison and the questions on one page, the figure on
     // the next; a full one the figure, then the evidence.
     if options.short {
@@ -333,7 +349,11 @@ pub fn markdown(
     md.push_str(&image);
     let mut cited: Vec<&str> = Vec::new();
     if !options.short {
-        let _ = writeln!(md, "## The argument, step by step\n");
+        md.push_str(&heading(
+            words,
+            words.step_by_step(),
+            "the-argument-step-by-step",
+        ));
     }
     for (k, step) in argument.steps.iter().enumerate() {
         for source in &step.sources {
@@ -346,12 +366,13 @@ pub fn markdown(
         }
         let _ = writeln!(md, "{}. {}\n", k + 1, escape(&step.sentence));
         if let Some((from, to)) = &step.positions {
+            let colon = words.colon();
             let _ = writeln!(
                 md,
-                "    - {}: {}\n    - {}: {}\n",
-                escape(&graph.node(step.hop.from).label),
+                "    - {}{colon}{}\n    - {}{colon}{}\n",
+                escape(node_label(graph, step.hop.from, words.lang())),
                 escape(from),
-                escape(&graph.node(step.hop.to).label),
+                escape(node_label(graph, step.hop.to, words.lang())),
                 escape(to)
             );
         }
@@ -362,7 +383,7 @@ pub fn markdown(
     if !options.short {
         md.push_str(&questions);
     }
-    md.push_str(&sources(graph, &cited));
+    md.push_str(&sources(graph, &cited, words));
     md
 }
 
@@ -384,12 +405,18 @@ pub(crate) fn front_matter(title: &str, options: &Options, extra: &str) -> Strin
 }
 
 /// The sources section: the full citation of each paper `cited` names, in data order.
-pub(crate) fn sources(graph: &ConceptGraph, cited: &[&str]) -> String {
-    let mut md = String::from("## Sources\n\n");
+pub(crate) fn sources(graph: &ConceptGraph, cited: &[&str], words: Messages) -> String {
+    let mut md = heading(words, words.sources_heading(), "sources");
     for paper in graph.papers().filter(|p| cited.contains(&p.id.as_str())) {
         match full_citation(paper) {
             Some(full) => {
-                let _ = writeln!(md, "- **{}**: {}", escape(paper.citation()), escape(&full));
+                let _ = writeln!(
+                    md,
+                    "- **{}**{}{}",
+                    escape(paper.citation()),
+                    words.colon(),
+                    escape(&full)
+                );
             }
             None => {
                 let _ = writeln!(md, "- **{}**", escape(paper.citation()));

@@ -23,10 +23,11 @@ use crate::{
     error::Error,
     formats::citations::bibtex_key,
     graph::ConceptGraph,
+    i18n::Messages,
     output::table::JournalTable,
     paper_filter::PaperFilter,
     teach::handout::{
-        comparison_table, discussed, discussion, escape, front_matter, sources, Options,
+        comparison_table, discussed, discussion, escape, front_matter, heading, sources, Options,
     },
 };
 
@@ -95,8 +96,9 @@ pub struct CompactFigure {
 pub fn compact_figure(
     graph: &ConceptGraph,
     pair: (NodeIndex, NodeIndex),
+    lang: Lang,
 ) -> Result<Option<CompactFigure>, Error> {
-    let full = JournalTable::new(graph, pair, &PaperFilter::every(), Lang::En);
+    let full = JournalTable::new(graph, pair, &PaperFilter::every(), lang);
     if full.rows.is_empty() {
         return Ok(None);
     }
@@ -106,14 +108,14 @@ pub fn compact_figure(
         .chain(std::iter::once((1, false)));
     let mut refusal = None;
     for (min_papers, positions) in choices {
-        let mut table = JournalTable::new(graph, pair, &PaperFilter::every(), Lang::En);
+        let mut table = JournalTable::new(graph, pair, &PaperFilter::every(), lang);
         table.keep_asserted_by(min_papers);
         let request = FigureRequest {
             width: FIGURE_WIDTH,
             max_height: FIGURE_MAX_HEIGHT,
             min_text: 6.0,
             palette: Palette::Colour,
-            lang: Lang::En,
+            lang,
             positions,
         };
         match figure_table::fit(&table, &request) {
@@ -142,23 +144,27 @@ pub fn markdown(
     figure: &CompactFigure,
     src: &str,
     options: &Options,
+    lang: Lang,
 ) -> String {
-    let table = JournalTable::new(graph, (a, b), &PaperFilter::every(), Lang::En);
-    let title = format!("{} and {}", table.sides.0, table.sides.1);
+    let words = Messages::of(lang);
+    let table = JournalTable::new(graph, (a, b), &PaperFilter::every(), lang);
+    let title = words.a_and_b(&table.sides.0, &table.sides.1);
     let mut md = front_matter(&title, options, PRINT_STYLE);
-    md.push_str("## At a glance\n\n");
-    md.push_str(&comparison_table(&table));
-    md.push_str(&discussion(graph, &[a, b], QUESTIONS, true));
+    md.push_str(&heading(words, words.at_a_glance(), "at-a-glance"));
+    md.push_str(&comparison_table(&table, words));
+    md.push_str(&discussion(graph, &[a, b], QUESTIONS, true, words));
     let size = image_inches(&figure.svg, ImageFormat::Svg, 72).map_or(String::new(), |(w, h)| {
         format!("{{width={w:.2}in height={h:.2}in}}")
     });
-    let _ = writeln!(md, "![{}]({src}){size}\n", escape(&caption(figure)));
-    let _ = writeln!(
-        md,
-        "Every row's quotes: the full handout (`linkage handout --diff {} {}`).\n",
+    let caption = words.compact_caption(figure.min_papers, figure.rows, figure.positions);
+    let _ = writeln!(md, "![{}]({src}){size}\n", escape(&caption));
+    let zh = if lang == Lang::Zh { " --lang zh" } else { "" };
+    let command = format!(
+        "linkage{zh} handout --diff {} {}",
         graph.node(a).id,
         graph.node(b).id
     );
+    let _ = writeln!(md, "{}\n", words.every_rows_quotes(&command));
     // The papers the table counts and those the questions quote.
     let questioned: Vec<String> = discussed(graph, &[a, b], QUESTIONS)
         .iter()
@@ -172,23 +178,6 @@ pub fn markdown(
                 || table.papers.iter().any(|(key, _)| *key == bibtex_key(id))
         })
         .collect();
-    md.push_str(&sources(graph, &cited));
+    md.push_str(&sources(graph, &cited, words));
     md
-}
-
-/// What the figure shows, and what it leaves out of the table.
-fn caption(figure: &CompactFigure) -> String {
-    let rows = match figure.min_papers {
-        1 => "Every row".to_string(),
-        n => format!(
-            "The rows {n} or more papers assert (of the {} above)",
-            figure.rows
-        ),
-    };
-    let positions = if figure.positions {
-        ", each difference with both sides' positions in the papers' words"
-    } else {
-        ""
-    };
-    format!("{rows}{positions}; a dot for each paper behind a row.")
 }

@@ -23,7 +23,7 @@ use std::{fmt::Write as _, path::Path};
 use crate::{
     error::Error,
     graph::ConceptGraph,
-    teach::argument::{argument, Subject},
+    teach::argument::Subject,
     write::{Destination, DestinationDir},
 };
 
@@ -184,6 +184,7 @@ pub fn handout_command(
     graph: &ConceptGraph,
     lesson: &Lesson,
     options: &handout::Options,
+    lang: crate::dot::Lang,
     output: Option<&Path>,
     data_dir: Option<&Path>,
 ) -> Result<Taught, Error> {
@@ -205,7 +206,7 @@ pub fn handout_command(
         None => None,
     };
     let subject = lesson.subject(graph)?;
-    let argument = argument(graph, &subject)?;
+    let argument = crate::teach::argument::argument_in(graph, &subject, lang)?;
     if argument.steps.is_empty() {
         return Ok(Taught::NothingToExplain {
             title: argument.title,
@@ -215,7 +216,7 @@ pub fn handout_command(
     // handout (and a pair the papers do not compare) the argument's figure, fitted to
     // the page.
     let compact = match subject {
-        Subject::Diff(a, b) if options.short => handout_short::compact_figure(graph, (a, b))?,
+        Subject::Diff(a, b) if options.short => handout_short::compact_figure(graph, (a, b), lang)?,
         _ => None,
     };
     let svg = match &compact {
@@ -225,7 +226,7 @@ pub fn handout_command(
     let size = handout::svg_size(&svg);
     let markdown = |src: &str| {
         if let (Some(compact), Subject::Diff(a, b)) = (&compact, &subject) {
-            handout_short::markdown(graph, (*a, *b), compact, src, options)
+            handout_short::markdown(graph, (*a, *b), compact, src, options, lang)
         } else {
             let figure = handout::Figure { src, size };
             handout::markdown(graph, &argument, &subject, figure, options)
@@ -257,6 +258,7 @@ pub fn quiz_command(
     seed: u64,
     student: bool,
     format: quiz::QuizFormat,
+    lang: crate::dot::Lang,
 ) -> Result<Option<String>, Error> {
     if student && format != quiz::QuizFormat::Markdown {
         return Err(Error::Usage(
@@ -267,17 +269,17 @@ pub fn quiz_command(
     let named: Vec<String> = paper.map(str::to_string).into_iter().collect();
     let papers = crate::paper_filter::PaperFilter::resolve(graph, &named)?;
     let paper = papers.named().first().cloned();
-    let questions = quiz::quiz(graph, &papers, seed)?;
+    let questions = quiz::quiz_in(graph, &papers, seed, lang)?;
     if questions.is_empty() {
         return Ok(None);
     }
     Ok(Some(match format {
         quiz::QuizFormat::Markdown => {
-            quiz::markdown::markdown(graph, &questions, paper.as_deref(), seed, student)
+            quiz::markdown::markdown(graph, &questions, paper.as_deref(), seed, student, lang)
         }
         quiz::QuizFormat::Moodle => {
-            quiz::moodle::moodle_xml(graph, &questions, paper.as_deref(), seed)
+            quiz::moodle::moodle_xml(graph, &questions, paper.as_deref(), seed, lang)
         }
-        quiz::QuizFormat::Gift => quiz::gift::gift(graph, &questions, paper.as_deref(), seed),
+        quiz::QuizFormat::Gift => quiz::gift::gift(graph, &questions, paper.as_deref(), seed, lang),
     }))
 }

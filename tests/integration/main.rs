@@ -51,5 +51,6 @@ mod shell;
 mod suggest;
 mod summaries;
 mod teach;
+mod teach_zh;
 mod trust;
 mod unseen;

@@ -360,19 +360,24 @@ fn no_key_runs_to_pages() {
 
 /// The Moodle export read back by lxml against the structure of Moodle's question
 /// format: the same questions, right and wrong choices as the quiz, grades Moodle
-/// accepts, every paper of the key in the feedback.
+/// accepts, every paper of the key in the feedback; in English and in Chinese.
 #[test]
 #[ignore = "needs Python with lxml: scripts/test-deps.sh"]
 fn the_moodle_export_is_read_back_by_lxml() {
-    use linkage::teach::quiz::QuizFormat;
+    use linkage::{dot::Lang, teach::quiz::QuizFormat};
     let graph = graph();
     let dir = tempfile::tempdir().unwrap();
-    for (seed, paper) in [(1, None), (2, None), (3, Some("hao-2021")), (11, None)] {
+    let runs = [(1, None), (2, None), (3, Some("hao-2021")), (11, None)];
+    for (lang, (seed, paper)) in [Lang::En, Lang::Zh]
+        .into_iter()
+        .flat_map(|lang| runs.map(|run| (lang, run)))
+    {
         let papers: Vec<String> = paper.iter().map(ToString::to_string).collect();
-        let questions = quiz(
+        let questions = linkage::teach::quiz::quiz_in(
             graph,
             &linkage::PaperFilter::resolve(graph, &papers).unwrap(),
             seed,
+            lang,
         )
         .unwrap();
         let expected: Vec<serde_json::Value> = questions
@@ -398,11 +403,14 @@ fn the_moodle_export_is_read_back_by_lxml() {
                 })
             })
             .collect();
-        let xml = linkage::teach::quiz_command(graph, paper, seed, false, QuizFormat::Moodle)
+        let xml = linkage::teach::quiz_command(graph, paper, seed, false, QuizFormat::Moodle, lang)
             .unwrap()
             .unwrap();
         // What the command line prints is what the library writes.
         let mut args = vec!["quiz".to_string(), "--seed".into(), seed.to_string()];
+        if lang == Lang::Zh {
+            args.extend(["--lang".to_string(), "zh".into()]);
+        }
         if let Some(p) = paper {
             args.extend(["--paper".to_string(), p.to_string()]);
         }
@@ -410,8 +418,8 @@ fn the_moodle_export_is_read_back_by_lxml() {
         let args: Vec<&str> = args.iter().map(String::as_str).collect();
         let (code, printed, _) = crate::common::run(&args);
         assert_eq!((code, printed.as_str()), (0, xml.as_str()));
-        let quiz_path = dir.path().join(format!("quiz-{seed}.xml"));
-        let expected_path = dir.path().join(format!("expected-{seed}.json"));
+        let quiz_path = dir.path().join(format!("quiz-{seed}-{lang:?}.xml"));
+        let expected_path = dir.path().join(format!("expected-{seed}-{lang:?}.json"));
         std::fs::write(&quiz_path, &xml).unwrap();
         std::fs::write(&expected_path, serde_json::to_vec(&expected).unwrap()).unwrap();
         let script = std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
@@ -424,7 +432,7 @@ fn the_moodle_export_is_read_back_by_lxml() {
             .expect("python3 runs");
         assert!(
             out.status.success(),
-            "lxml rejected the Moodle export of seed {seed}:\n{}",
+            "lxml rejected the Moodle export of seed {seed} in {lang:?}:\n{}",
             String::from_utf8_lossy(&out.stderr)
         );
         let summary: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();

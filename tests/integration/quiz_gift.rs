@@ -7,7 +7,8 @@
 //! and wrong choices, grades that add up, every paper of the key in the feedback.
 
 use linkage::{
-    teach::quiz::{quiz, QuizFormat},
+    dot::Lang,
+    teach::quiz::{quiz_in, QuizFormat},
     PaperFilter,
 };
 
@@ -236,22 +237,31 @@ fn the_gift_parser_refuses_unescaped_markup() {
 /// Every GIFT export of these quizzes parses strictly and is the quiz: prompts,
 /// right and wrong choices (one `=`, or weights adding to 100 and -100), the key's
 /// papers in the general feedback; and the command prints what the library writes.
+/// In English and in Chinese (`--lang zh`).
 #[test]
 fn the_gift_export_is_the_quiz_read_back_by_a_strict_parser() {
     let graph = graph();
     let mut escaped = 0;
-    for (seed, paper) in [(1, None), (2, None), (3, Some("hao-2021")), (11, None)] {
+    let runs = [(1, None), (2, None), (3, Some("hao-2021")), (11, None)];
+    for (lang, (seed, paper)) in [Lang::En, Lang::Zh]
+        .into_iter()
+        .flat_map(|lang| runs.map(|run| (lang, run)))
+    {
         let papers: Vec<String> = paper.iter().map(ToString::to_string).collect();
-        let questions = quiz(
+        let questions = quiz_in(
             &graph,
             &PaperFilter::resolve(&graph, &papers).unwrap(),
             seed,
+            lang,
         )
         .unwrap();
-        let gift = linkage::teach::quiz_command(&graph, paper, seed, false, QuizFormat::Gift)
+        let gift = linkage::teach::quiz_command(&graph, paper, seed, false, QuizFormat::Gift, lang)
             .unwrap()
             .unwrap();
         let mut args = vec!["quiz".to_string(), "--seed".into(), seed.to_string()];
+        if lang == Lang::Zh {
+            args.extend(["--lang".to_string(), "zh".into()]);
+        }
         if let Some(p) = paper {
             args.extend(["--paper".to_string(), p.to_string()]);
         }
@@ -265,8 +275,9 @@ fn the_gift_export_is_the_quiz_read_back_by_a_strict_parser() {
         assert!(category.unwrap().starts_with("$course$/top/linkage quiz"));
         assert_eq!(read.len(), questions.len(), "seed {seed}");
         for (k, (q, g)) in questions.iter().zip(&read).enumerate() {
-            let at = format!("seed {seed}, question {}", k + 1);
-            assert_eq!(g.title, format!("{:02} {}", k + 1, q.kind.title()), "{at}");
+            let at = format!("seed {seed} in {lang:?}, question {}", k + 1);
+            let title = q.kind.title_in(lang);
+            assert_eq!(g.title, format!("{:02} {title}", k + 1), "{at}");
             assert_eq!(g.format, "html", "{at}");
             assert_eq!(html_text(&g.text), q.prompt, "{at}");
             assert_eq!(g.answers.len(), q.choices.len(), "{at}");

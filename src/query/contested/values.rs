@@ -182,8 +182,8 @@ pub(super) fn valence_disputes(graph: &ConceptGraph, focus: Focus<'_>) -> Vec<Fo
 }
 
 /// The answers of a valence dispute.
-const ASSET: &str = "an asset: a foundation, support, driver or model";
-const LIABILITY: &str = "a liability: a problem, obstacle or shortage";
+pub(crate) const ASSET: &str = "an asset: a foundation, support, driver or model";
+pub(crate) const LIABILITY: &str = "a liability: a problem, obstacle or shortage";
 
 fn valence(
     concept: NodeIndex,

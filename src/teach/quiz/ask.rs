@@ -9,10 +9,15 @@ use super::{
     Answer, Choice, Meaning, Question, QuestionKind, Rng, MAX_CHOICES, PER_KIND, QUOTES_PER_PAPER,
 };
 use crate::{
+    dot::{node_label, Lang},
     error::Error,
     graph::ConceptGraph,
+    i18n::Messages,
     logic::{judge, Claim as LogicClaim},
-    output::{contested::question as dispute_question, sentence::hop_sentence},
+    output::{
+        contested::{answer_in, question_in as dispute_question},
+        sentence::hop_sentence_in,
+    },
     paper_filter::PaperFilter,
     query::{
         comparison::{rows, Row, Stance},
@@ -28,6 +33,7 @@ pub(super) fn all<'g>(
     graph: &'g ConceptGraph,
     papers: &PaperFilter,
     rng: &mut Rng,
+    words: Messages,
 ) -> Result<Vec<Vec<Question<'g>>>, Error> {
     let walk = Walk::new(
         graph,
@@ -39,15 +45,15 @@ pub(super) fn all<'g>(
     let comparisons = rows(graph, None, papers);
     let about_papers = papers.named().len() != 1;
     let mut groups = vec![
-        topics(graph, &comparisons, Stance::CommonGround, rng),
-        topics(graph, &comparisons, Stance::Difference, rng),
-        positions(graph, &comparisons, rng),
+        topics(graph, &comparisons, Stance::CommonGround, rng, words),
+        topics(graph, &comparisons, Stance::Difference, rng, words),
+        positions(graph, &comparisons, rng, words),
     ];
     if about_papers {
-        groups.push(disputes(graph, papers, rng));
-        groups.push(which_paper(graph, papers, rng));
+        groups.push(disputes(graph, papers, rng, words));
+        groups.push(which_paper(graph, papers, rng, words));
     }
-    groups.push(gaps(graph, &walk, papers, rng)?);
+    groups.push(gaps(graph, &walk, papers, rng, words)?);
     Ok(groups)
 }
 
@@ -88,6 +94,8 @@ fn unordered(pair: (NodeIndex, NodeIndex)) -> (NodeIndex, NodeIndex) {
     (pair.0.min(pair.1), pair.0.max(pair.1))
 }
 
+/// A concept's label, as the questions compare them (in English, so a seed draws
+/// the same quiz in every language).
 fn label(graph: &ConceptGraph, node: NodeIndex) -> &str {
     &graph.node(node).label
 }
@@ -106,7 +114,9 @@ fn topics<'g>(
     comparisons: &[Row<'g>],
     stance: Stance,
     rng: &mut Rng,
+    words: Messages,
 ) -> Vec<Question<'g>> {
+    let name = |n: NodeIndex| node_label(graph, n, words.lang());
     let candidates: Vec<usize> = (0..comparisons.len())
         .filter(|&i| comparisons[i].stance == stance)
         .collect();
@@ -153,62 +163,42 @@ fn topics<'g>(
             continue;
         }
         let mut choices = vec![Choice {
-            text: label(graph, row.topic).to_string(),
+            text: name(row.topic).to_string(),
             meaning: Meaning::Topic(row.topic),
             correct: true,
         }];
         choices.extend(wrong.into_iter().map(|t| Choice {
-            text: label(graph, t).to_string(),
+            text: name(t).to_string(),
             meaning: Meaning::Topic(t),
             correct: false,
         }));
         let (a, b) = row.pair;
-        let topic = label(graph, row.topic).to_string();
+        let topic = name(row.topic).to_string();
         let key = match stance {
             Stance::CommonGround => per_paper(
-                &|_| format!("“{topic}” is common ground"),
+                &|_| words.is_common_ground(&topic),
                 row.claims.iter().flat_map(|c| c.sources.iter().copied()),
             ),
             Stance::Difference => row
                 .claims
                 .iter()
                 .flat_map(|c| {
-                    let words = c.positions.map_or_else(
-                        || format!("they differ in “{topic}”"),
-                        |(x, y)| {
-                            format!(
-                                "they differ in “{topic}”: {}: {x}; {}: {y}",
-                                label(graph, a),
-                                label(graph, b)
-                            )
-                        },
-                    );
-                    per_paper(&|_| words.clone(), c.sources.iter().copied())
+                    let positions = c
+                        .positions
+                        .map(|(x, y)| words.positions_of(name(a), x, name(b), y));
+                    let text = words.they_differ_in(&topic, positions.as_deref());
+                    per_paper(&|_| text.clone(), c.sources.iter().copied())
                 })
                 .collect(),
         };
         let others: Vec<String> = right
             .iter()
             .filter(|r| r.topic != row.topic)
-            .map(|r| format!("{} ({})", label(graph, r.topic), r.papers().len()))
+            .map(|r| words.counted(name(r.topic), r.papers().len()))
             .collect();
-        let (prompt, what) = match stance {
-            Stance::CommonGround => (
-                format!(
-                    "Which of these do the papers name as common ground between {} and {}?",
-                    label(graph, a),
-                    label(graph, b)
-                ),
-                "common ground",
-            ),
-            Stance::Difference => (
-                format!(
-                    "In which of these respects do the papers say {} and {} differ?",
-                    label(graph, a),
-                    label(graph, b)
-                ),
-                "differences",
-            ),
+        let prompt = match stance {
+            Stance::CommonGround => words.ask_shared(name(a), name(b)),
+            Stance::Difference => words.ask_differs(name(a), name(b)),
         };
         questions.push(Question {
             kind: match stance {
@@ -218,12 +208,8 @@ fn topics<'g>(
             prompt,
             choices: rng.shuffle(&choices),
             key: merge_by_paper(key),
-            note: (!others.is_empty()).then(|| {
-                format!(
-                    "The papers also name these {what} (papers naming each): {}.",
-                    others.join(", ")
-                )
-            }),
+            note: (!others.is_empty())
+                .then(|| words.also_named(stance == Stance::CommonGround, &others)),
             pair: Some(row.pair),
             topic: Some(row.topic),
             claims: row
@@ -256,12 +242,15 @@ fn merge_by_paper(answers: Vec<Answer<'_>>) -> Vec<Answer<'_>> {
 }
 
 /// The words of a difference's positions.
-fn positions_text(graph: &ConceptGraph, pair: (NodeIndex, NodeIndex), x: &str, y: &str) -> String {
-    format!(
-        "{}: {x}; {}: {y}",
-        label(graph, pair.0),
-        label(graph, pair.1)
-    )
+fn positions_text(
+    graph: &ConceptGraph,
+    pair: (NodeIndex, NodeIndex),
+    x: &str,
+    y: &str,
+    words: Messages,
+) -> String {
+    let name = |n| node_label(graph, n, words.lang());
+    words.positions_of(name(pair.0), x, name(pair.1), y)
 }
 
 /// Positions "not stated" say that the papers differ, not how.
@@ -278,7 +267,9 @@ fn positions<'g>(
     graph: &'g ConceptGraph,
     comparisons: &[Row<'g>],
     rng: &mut Rng,
+    words: Messages,
 ) -> Vec<Question<'g>> {
+    let name = |n: NodeIndex| node_label(graph, n, words.lang());
     let stated_wordings = |row: &Row<'g>| -> Vec<(&'g str, &'g str)> {
         let mut out: Vec<(&'g str, &'g str)> = Vec::new();
         for claim in &row.claims {
@@ -340,13 +331,13 @@ fn positions<'g>(
         let mut choices: Vec<Choice> = right
             .iter()
             .map(|&(x, y)| Choice {
-                text: positions_text(graph, row.pair, x, y),
+                text: positions_text(graph, row.pair, x, y, words),
                 meaning: Meaning::Positions(x.to_string(), y.to_string()),
                 correct: true,
             })
             .collect();
         choices.extend(wrong.into_iter().map(|(x, y)| Choice {
-            text: positions_text(graph, row.pair, &x, &y),
+            text: positions_text(graph, row.pair, &x, &y, words),
             meaning: Meaning::Positions(x, y),
             correct: false,
         }));
@@ -356,9 +347,9 @@ fn positions<'g>(
             .map(|w| {
                 let (x, y) = w.positions.unwrap_or((NOT_STATED, NOT_STATED));
                 let text = if stated(x, y) {
-                    positions_text(graph, row.pair, x, y)
+                    positions_text(graph, row.pair, x, y, words)
                 } else {
-                    "they differ, without saying how".to_string()
+                    words.differ_without_how().to_string()
                 };
                 Answer {
                     text,
@@ -369,17 +360,10 @@ fn positions<'g>(
             .collect();
         questions.push(Question {
             kind: QuestionKind::Positions,
-            prompt: format!(
-                "How do {} and {} differ in “{}”, according to the papers?",
-                label(graph, row.pair.0),
-                label(graph, row.pair.1),
-                label(graph, row.topic)
-            ),
+            prompt: words.ask_positions(name(row.pair.0), name(row.pair.1), name(row.topic)),
             choices: rng.shuffle(&choices),
             key,
-            note: (right.len() > 1).then(|| {
-                "The papers word it differently; every paper's wording is right.".to_string()
-            }),
+            note: (right.len() > 1).then(|| words.every_wording_right().to_string()),
             pair: Some(row.pair),
             topic: Some(row.topic),
             claims: row
@@ -418,7 +402,12 @@ fn evidence_sources<'g>(
 /// "The papers disagree on Q: which paper answers X?": the contradictions and tensions
 /// of the disputes model (a framing is the same thing seen two ways, no disagreement).
 /// The wrong choices are the papers on the other sides.
-fn disputes<'g>(graph: &'g ConceptGraph, papers: &PaperFilter, rng: &mut Rng) -> Vec<Question<'g>> {
+fn disputes<'g>(
+    graph: &'g ConceptGraph,
+    papers: &PaperFilter,
+    rng: &mut Rng,
+    words: Messages,
+) -> Vec<Question<'g>> {
     let within = |ids: &[String]| ids.iter().all(|p| papers.keeps(p));
     let real: Vec<_> = contested(graph)
         .into_iter()
@@ -467,7 +456,7 @@ fn disputes<'g>(graph: &'g ConceptGraph, papers: &PaperFilter, rng: &mut Rng) ->
             .sides
             .iter()
             .map(|s| Answer {
-                text: s.answer.clone(),
+                text: answer_in(graph, dispute, s, words.lang()),
                 papers: s.papers.clone(),
                 sources: capped(
                     s.claims
@@ -476,21 +465,12 @@ fn disputes<'g>(graph: &'g ConceptGraph, papers: &PaperFilter, rng: &mut Rng) ->
                 ),
             })
             .collect();
-        let why = match dispute.strength {
-            Strength::Contradiction => {
-                "A contradiction: the answers cannot both hold as the papers state them."
-            }
-            _ => {
-                "A tension: the answers pull against each other, and the papers do not say \
-                 whether they answer the same question."
-            }
-        };
+        let why = words.why_disputed(dispute.strength == Strength::Contradiction);
         questions.push(Question {
             kind: QuestionKind::Dispute,
-            prompt: format!(
-                "The papers disagree on this question: “{}” Which paper answers “{}”?",
-                dispute_question(graph, dispute),
-                side.answer
+            prompt: words.ask_dispute(
+                &dispute_question(graph, dispute, words.lang()),
+                &answer_in(graph, dispute, side, words.lang()),
             ),
             choices: rng.shuffle(&choices),
             key,
@@ -504,9 +484,9 @@ fn disputes<'g>(graph: &'g ConceptGraph, papers: &PaperFilter, rng: &mut Rng) ->
 }
 
 /// A relation's sentence, read from its first end.
-fn sentence(graph: &ConceptGraph, edge: EdgeIndex) -> String {
+fn sentence(graph: &ConceptGraph, edge: EdgeIndex, lang: Lang) -> String {
     let r = graph.relation(edge);
-    hop_sentence(
+    hop_sentence_in(
         graph,
         &Hop {
             edge,
@@ -514,6 +494,7 @@ fn sentence(graph: &ConceptGraph, edge: EdgeIndex) -> String {
             to: r.to,
             forward: true,
         },
+        lang,
     )
 }
 
@@ -559,6 +540,7 @@ fn which_paper<'g>(
     graph: &'g ConceptGraph,
     papers: &PaperFilter,
     rng: &mut Rng,
+    words: Messages,
 ) -> Vec<Question<'g>> {
     let all: Vec<String> = graph
         .papers()
@@ -623,12 +605,12 @@ fn which_paper<'g>(
             if i.other != r.to {
                 continue;
             }
-            let words = sentence(graph, i.edge);
+            let said = sentence(graph, i.edge, words.lang());
             for source in papers.sources(&i.relation.sources) {
                 let paper = source.paper.to_string();
                 if right.contains(&paper) && !key.iter().any(|a| a.papers[0] == paper) {
                     key.push(Answer {
-                        text: words.clone(),
+                        text: said.clone(),
                         papers: vec![paper],
                         sources: vec![source],
                     });
@@ -637,7 +619,7 @@ fn which_paper<'g>(
         }
         questions.push(Question {
             kind: QuestionKind::WhichPaper,
-            prompt: format!("Which paper says: “{}”?", sentence(graph, edge)),
+            prompt: words.ask_which_paper(&sentence(graph, edge, words.lang())),
             choices: rng.shuffle(&choices),
             key,
             note: None,
@@ -662,6 +644,7 @@ fn gaps<'g>(
     walk: &Walk<'g>,
     papers: &PaperFilter,
     rng: &mut Rng,
+    words: Messages,
 ) -> Result<Vec<Question<'g>>, Error> {
     let spine = |ix: NodeIndex| SPINE_KINDS.contains(&graph.node(ix).kind.as_str());
     let mut ends: Vec<(NodeIndex, NodeIndex)> = Vec::new();
@@ -705,7 +688,7 @@ fn gaps<'g>(
             continue;
         }
         let node_choice = |n: NodeIndex, correct: bool| Choice {
-            text: label(graph, n).to_string(),
+            text: node_label(graph, n, words.lang()).to_string(),
             meaning: Meaning::Node(n),
             correct,
         };
@@ -729,7 +712,7 @@ fn gaps<'g>(
             .map(|h| {
                 let relation = graph.relation(h.edge);
                 Answer {
-                    text: hop_sentence(graph, h),
+                    text: hop_sentence_in(graph, h, words.lang()),
                     papers: papers
                         .papers(relation)
                         .iter()
@@ -741,17 +724,14 @@ fn gaps<'g>(
             .collect();
         questions.push(Question {
             kind: QuestionKind::Gap,
-            prompt: format!(
-                "Fill the gap in the chain: {} {step} ___ {step} {}",
-                label(graph, a),
-                label(graph, c),
-                step = crate::arrow::arrow("", crate::arrow::Way::Along)
+            prompt: words.ask_gap(
+                node_label(graph, a, words.lang()),
+                &crate::arrow::arrow("", crate::arrow::Way::Along),
+                node_label(graph, c, words.lang()),
             ),
             choices: rng.shuffle(&choices),
             key,
-            note: (middles.len() > 1).then(|| {
-                "Several concepts fill the gap; the key shows the first chain.".to_string()
-            }),
+            note: (middles.len() > 1).then(|| words.several_fill_the_gap().to_string()),
             pair: Some((a, c)),
             topic: None,
             claims: chain.iter().map(|h| ClaimRef::Relation(h.edge)).collect(),

@@ -17,7 +17,7 @@ use super::{
     moodle::{key_html, para, share},
     Question,
 };
-use crate::graph::ConceptGraph;
+use crate::{dot::Lang, graph::ConceptGraph};
 
 /// `text` escaped for GIFT: the characters GIFT reads as markup (`~ = # { } :`) and
 /// the backslash take a backslash; a line break is written `\n`; other control
@@ -44,17 +44,18 @@ pub fn gift(
     questions: &[Question<'_>],
     paper: Option<&str>,
     seed: u64,
+    lang: Lang,
 ) -> String {
-    let made_by = command(paper, seed, "");
+    let made_by = command(paper, seed, "", lang);
     let mut out = format!(
         "// {}\n$CATEGORY: $course$/top/{}\n\n",
-        command(paper, seed, " --format gift"),
+        command(paper, seed, " --format gift", lang),
         escape(&made_by)
     );
     for (i, q) in questions.iter().enumerate() {
         let right = q.choices.iter().filter(|c| c.correct).count();
         let wrong = q.choices.len() - right;
-        let title = format!("{:02} {}", i + 1, q.kind.title());
+        let title = format!("{:02} {}", i + 1, q.kind.title_in(lang));
         let _ = writeln!(
             out,
             "::{}::[html]{}{{",

@@ -4,26 +4,32 @@
 use std::fmt::Write as _;
 
 use super::{Question, QuestionKind};
-use crate::{graph::ConceptGraph, teach::handout::escape};
+use crate::{
+    dot::Lang,
+    graph::ConceptGraph,
+    i18n::Messages,
+    teach::handout::{escape, heading},
+};
 
 /// The letter of the `i`-th choice (A, B, ...).
 pub fn letter(i: usize) -> char {
     char::from(b'A' + u8::try_from(i % 26).unwrap_or(0))
 }
 
-/// The command that makes this quiz again.
-pub fn command(paper: Option<&str>, seed: u64, extra: &str) -> String {
+/// The command that makes this quiz again (in `lang`).
+pub fn command(paper: Option<&str>, seed: u64, extra: &str, lang: Lang) -> String {
     let paper = paper.map_or_else(String::new, |p| format!(" --paper {p}"));
-    format!("linkage quiz{paper} --seed {seed}{extra}")
+    let lang = match lang {
+        Lang::En => "",
+        Lang::Zh => " --lang zh",
+    };
+    format!("linkage quiz{paper} --seed {seed}{extra}{lang}")
 }
 
 /// How the student is told to answer.
-fn instruction(q: &Question<'_>) -> &'static str {
-    match (q.several_right(), q.kind) {
-        (true, _) => "Mark every right answer.",
-        (false, QuestionKind::Dispute | QuestionKind::WhichPaper) => "Mark the paper.",
-        (false, _) => "Mark one answer.",
-    }
+fn instruction(q: &Question<'_>, words: Messages) -> &'static str {
+    let about_papers = matches!(q.kind, QuestionKind::Dispute | QuestionKind::WhichPaper);
+    words.mark(q.several_right(), about_papers)
 }
 
 /// The quiz as Markdown; without the key when `student`.
@@ -33,28 +39,28 @@ pub fn markdown(
     paper: Option<&str>,
     seed: u64,
     student: bool,
+    lang: Lang,
 ) -> String {
+    let words = Messages::of(lang);
     let mut md = String::new();
     let scope = paper.map_or_else(String::new, |p| format!(" — {}", graph.cite(p)));
-    let _ = writeln!(md, "---\ntitle: 'Quiz{}'\n---\n", scope.replace('\'', "''"));
+    let title = format!("{}{scope}", words.quiz_title());
+    let _ = writeln!(md, "---\ntitle: '{}'\n---\n", title.replace('\'', "''"));
     if student {
-        let _ = writeln!(
-            md,
-            "Answer from the papers' own words. Some questions have more than one right \
-             answer: they say so.\n"
-        );
+        let _ = writeln!(md, "{}\n", words.quiz_for_students());
     } else {
         let _ = writeln!(
             md,
-            "Made from the graph by `{}`; the same command gives the same quiz, and \
-             `{}` prints it without the key, for students.\n",
-            command(paper, seed, ""),
-            command(paper, seed, " --student")
+            "{}\n",
+            words.quiz_made_by(
+                &command(paper, seed, "", lang),
+                &command(paper, seed, " --student", lang)
+            )
         );
     }
-    let _ = writeln!(md, "## Questions\n");
+    md.push_str(&heading(words, words.questions_heading(), "questions"));
     for (i, q) in questions.iter().enumerate() {
-        let stop = if q.prompt.ends_with(['?', '.', '”']) {
+        let stop = if q.prompt.ends_with(['?', '.', '”', '？', '。']) {
             ""
         } else {
             "."
@@ -64,7 +70,7 @@ pub fn markdown(
             "{}. {}{stop} {}\n",
             i + 1,
             escape(&q.prompt),
-            instruction(q)
+            instruction(q, words)
         );
         for (k, choice) in q.choices.iter().enumerate() {
             let _ = writeln!(md, "    - **{}.** {}", letter(k), escape(&choice.text));
@@ -74,14 +80,14 @@ pub fn markdown(
     if student {
         return md;
     }
-    let _ = writeln!(md, "## Key\n");
+    md.push_str(&heading(words, words.key_heading(), "key"));
     for (i, q) in questions.iter().enumerate() {
         let right: Vec<String> = q
             .choices
             .iter()
             .enumerate()
             .filter(|(_, c)| c.correct)
-            .map(|(k, c)| format!("**{}** ({})", letter(k), escape(&c.text)))
+            .map(|(k, c)| format!("**{}**{}", letter(k), words.in_brackets(&escape(&c.text))))
             .collect();
         let _ = writeln!(md, "{}. {}\n", i + 1, right.join(", "));
         for answer in &q.key {

@@ -23,7 +23,10 @@ pub mod moodle;
 
 use petgraph::graph::NodeIndex;
 
-use crate::{error::Error, graph::ConceptGraph, query::contested::ClaimRef, relation::Source};
+use crate::{
+    dot::Lang, error::Error, graph::ConceptGraph, i18n::Messages, query::contested::ClaimRef,
+    relation::Source,
+};
 
 /// Questions of each kind in a quiz (fewer when the graph has fewer).
 pub const PER_KIND: usize = 2;
@@ -114,14 +117,12 @@ pub struct Question<'g> {
 impl QuestionKind {
     /// A short name for the kind, as a question bank lists it.
     pub fn title(self) -> &'static str {
-        match self {
-            Self::Shared => "What they share",
-            Self::Differs => "Where they differ",
-            Self::Positions => "How they differ",
-            Self::Dispute => "Who disagrees",
-            Self::WhichPaper => "Who says it",
-            Self::Gap => "The missing link",
-        }
+        self.title_in(Lang::En)
+    }
+
+    /// [`QuestionKind::title`] in `lang`.
+    pub fn title_in(self, lang: Lang) -> &'static str {
+        Messages::of(lang).question_kind(self as usize)
     }
 }
 
@@ -173,8 +174,23 @@ pub fn quiz<'g>(
     papers: &crate::paper_filter::PaperFilter,
     seed: u64,
 ) -> Result<Vec<Question<'g>>, Error> {
+    quiz_in(graph, papers, seed, Lang::En)
+}
+
+/// [`quiz`] worded in `lang`: the same questions and answers for the same seed (the
+/// draw compares the English labels), their prompts, choices and key in `lang`'s
+/// words, concepts by their names in it, quotes as the papers give them.
+///
+/// # Errors
+/// An unknown paper id.
+pub fn quiz_in<'g>(
+    graph: &'g ConceptGraph,
+    papers: &crate::paper_filter::PaperFilter,
+    seed: u64,
+    lang: Lang,
+) -> Result<Vec<Question<'g>>, Error> {
     let mut rng = Rng(seed);
-    let groups = ask::all(graph, papers, &mut rng)?;
+    let groups = ask::all(graph, papers, &mut rng, Messages::of(lang))?;
     let mut questions = Vec::new();
     for round in 0..PER_KIND {
         for group in &groups {

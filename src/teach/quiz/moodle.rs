@@ -11,7 +11,7 @@ use std::{borrow::Cow, fmt::Write as _};
 use quick_xml::escape;
 
 use super::{markdown::command, Question};
-use crate::graph::ConceptGraph;
+use crate::{dot::Lang, graph::ConceptGraph};
 
 /// `text` escaped for XML, with the control characters XML 1.0 forbids (all below
 /// U+0020 but tab, line feed and carriage return, and U+FFFE, U+FFFF) made spaces: a
@@ -88,12 +88,13 @@ pub fn moodle_xml(
     questions: &[Question<'_>],
     paper: Option<&str>,
     seed: u64,
+    lang: Lang,
 ) -> String {
     let mut xml = String::from("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<quiz>\n");
     let _ = writeln!(
         xml,
         "  <question type=\"category\">\n    <category><text>$course$/top/{}</text></category>\n  </question>",
-        escape(command(paper, seed, ""))
+        escape(command(paper, seed, "", lang))
     );
     for (i, q) in questions.iter().enumerate() {
         let right = q.choices.iter().filter(|c| c.correct).count();
@@ -104,7 +105,7 @@ pub fn moodle_xml(
             xml,
             "    <name><text>{:02} {}</text></name>",
             i + 1,
-            q.kind.title()
+            q.kind.title_in(lang)
         );
         html_text(&mut xml, "    ", "questiontext", &para(&q.prompt));
         html_text(&mut xml, "    ", "generalfeedback", &key_html(graph, q));
