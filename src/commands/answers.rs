@@ -128,6 +128,7 @@ pub(crate) struct ShowReport<'g> {
     pub(super) node: NodeIndex,
     pub(super) papers: PaperFilter,
     pub(super) with_quotes: bool,
+    pub(super) lang: Lang,
 }
 
 impl Report for ShowReport<'_> {
@@ -135,9 +136,10 @@ impl Report for ShowReport<'_> {
         let (graph, ix) = (self.graph, self.node);
         let keep = |paper: &str| self.papers.keeps(paper);
         let disputes = query::contested::contested_about(graph, &[ix]);
-        out.write_all(output::summary::show(graph, ix, &self.papers, &disputes).as_bytes())?;
-        out.write_all(output::show::human(graph, ix, self.with_quotes, &keep).as_bytes())?;
-        out.write_all(output::contested::pointer(graph, &disputes, &[ix]).as_bytes())
+        let lang = self.lang;
+        out.write_all(output::summary::show(graph, ix, &self.papers, &disputes, lang).as_bytes())?;
+        out.write_all(output::show::human(graph, ix, self.with_quotes, &keep, lang).as_bytes())?;
+        out.write_all(output::contested::pointer_in(graph, &disputes, &[ix], lang).as_bytes())
     }
 
     fn json(&self) -> Option<Box<dyn JsonForm + '_>> {

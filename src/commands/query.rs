@@ -119,6 +119,7 @@ pub(crate) fn show<'a>(session: &'a Session, name: &str, query: &QueryArgs) -> A
         node,
         papers,
         with_quotes: query.quoting.with_quotes(),
+        lang: session.lang,
     }))
 }
 

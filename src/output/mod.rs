@@ -212,9 +212,21 @@ pub fn node_line(
     first: &str,
     rest: &str,
 ) -> String {
-    let node = graph.node(ix);
-    let wrapped = wrap_hanging(&node.label, first, rest);
-    style_first(&wrapped, first, &node.label, LABEL)
+    node_line_in(graph, ix, first, rest, crate::dot::Lang::En)
+}
+
+/// [`node_line`] with the node named in `lang` (its `label_zh`, or its label where it
+/// has none).
+pub fn node_line_in(
+    graph: &ConceptGraph,
+    ix: petgraph::graph::NodeIndex,
+    first: &str,
+    rest: &str,
+    lang: crate::dot::Lang,
+) -> String {
+    let label = crate::dot::node_label(graph, ix, lang);
+    let wrapped = wrap_hanging(label, first, rest);
+    style_first(&wrapped, first, label, LABEL)
 }
 
 /// The display width of `text` in terminal columns (a CJK character is two, a
