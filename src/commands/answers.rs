@@ -286,13 +286,14 @@ pub(crate) struct CompareReport<'g> {
     pub(super) matrix: query::compare::Matrix<'g>,
     pub(super) table: CompareTable,
     pub(super) texts: Option<TextStore>,
+    pub(super) lang: Lang,
 }
 
 impl Report for CompareReport<'_> {
     fn human(&self, out: &mut dyn Write) -> io::Result<()> {
         let (graph, matrix) = (self.graph, &self.matrix);
         let text = match self.table {
-            CompareTable::Terminal => output::compare::human(graph, matrix),
+            CompareTable::Terminal => output::compare::human(graph, matrix, self.lang),
             CompareTable::Csv => output::compare::csv(graph, matrix),
             CompareTable::EvidenceCsv => {
                 output::compare::evidence_csv(graph, matrix, self.texts.as_ref())

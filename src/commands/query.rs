@@ -253,6 +253,7 @@ pub(crate) fn compare<'a>(
         matrix,
         table,
         texts,
+        lang: session.lang,
     }))
 }
 

@@ -714,6 +714,41 @@ impl Messages {
         self.pick(format!(" ({id}, {kind})"), format!("（{id}，{kind}）"))
     }
 
+    /// The column of a row's total.
+    pub(crate) fn total(self) -> &'static str {
+        self.pick("total", "合计")
+    }
+
+    /// The key to a comparison's framing mark.
+    pub(crate) fn framing_mark_means(self) -> &'static str {
+        self.pick(
+            "other papers name the same aspect the other way (common ground against a \
+             difference): a framing, both can hold; see `linkage contested`",
+            "其他文献把同一方面列在另一侧（共同点对差异）：表述不同，二者可同时成立；见 \
+             `linkage contested`",
+        )
+    }
+
+    /// The key to a comparison's conflict mark.
+    pub(crate) fn conflict_mark_means(self) -> &'static str {
+        self.pick(
+            "other papers name it the other way in the same stated scope: a \
+             contradiction; see `linkage contested`",
+            "其他文献在相同的限定范围内把它列在另一侧：矛盾；见 `linkage contested`",
+        )
+    }
+
+    /// The key to the mark on a total that counts papers sharing text.
+    pub(crate) fn shared_total_means(self, pairs: &str) -> String {
+        self.pick(
+            format!(
+                "the total counts papers that share passages of text ({pairs}): their \
+                 agreement may rest on one wording, not independent readings"
+            ),
+            format!("合计中包含有相同文字段落的文献（{pairs}）：其一致可能出自同一表述，而非各自独立的解读"),
+        )
+    }
+
     /// Before a difference's dimension: "dimension: ".
     pub(crate) fn dimension(self) -> &'static str {
         self.pick("dimension: ", "维度：")
