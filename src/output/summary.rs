@@ -54,7 +54,7 @@ fn counted_line_in(title: &str, items: &[(String, usize)], words: Messages) -> S
         // next); a name too long to keep whole keeps at least its count.
         .map(|(name, n)| {
             if display_width(name) <= WIDTH / 2 {
-                format!("{name} {n}").replace(' ', &GLUE.to_string())
+                super::unbreakable(&format!("{name} {n}"))
             } else {
                 format!("{name}{GLUE}{n}")
             }
