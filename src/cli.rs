@@ -49,8 +49,8 @@ pub struct Cli {
 
     /// Language of what linkage writes for people (zh: the nodes' and kinds' Chinese
     /// names and the schema's Chinese sentences, where the data has them): `diff`,
-    /// `path`, `show` and `compare` in the terminal, diagrams, `table`, `figure`, the
-    /// explorer (`html`) and the deck (`steps`); `contested` and `position` stay English
+    /// `path`, `show`, `compare` and `contested` in the terminal, diagrams, `table`,
+    /// `figure`, the explorer (`html`) and the deck (`steps`); `position` stays English
     /// for now. Quotes stay in the language of the paper's text; JSON and exports are
     /// data, the same in every language.
     #[arg(long, global = true, value_enum, value_name = "LANG", default_value_t)]

@@ -327,6 +327,7 @@ pub(crate) struct ContestedReport<'g> {
     pub(super) most: usize,
     pub(super) all: bool,
     pub(super) detail: output::contested::Detail,
+    pub(super) lang: Lang,
 }
 
 impl ContestedReport<'_> {
@@ -342,7 +343,7 @@ impl Report for ContestedReport<'_> {
             out,
             &[
                 &output::contested::stopped(graph, &self.found, &self.nodes),
-                &output::contested::human(graph, &self.disputes, self.detail, self.all),
+                &output::contested::human(graph, &self.disputes, self.detail, self.all, self.lang),
                 &left_out(self.total, self.total.min(self.most)),
             ],
         )

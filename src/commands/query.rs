@@ -312,6 +312,7 @@ pub(crate) fn contested<'a>(
         most,
         all: view.all,
         detail,
+        lang: session.lang,
     }))
 }
 

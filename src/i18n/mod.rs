@@ -6,6 +6,7 @@
 //! citations stay as the papers' records give them; these are the words around them.
 //! JSON carries none of these words: it is data, the same in every language.
 
+mod disputes;
 mod explorer;
 
 pub(crate) use explorer::EXPLORER;

@@ -75,6 +75,42 @@ fn show_and_compare_in_chinese() {
     );
 }
 
+#[test]
+fn contested_in_chinese() {
+    insta::assert_snapshot!("zh-contested", run(&["--lang", "zh", "contested"]).1);
+}
+
+/// `contested` in Chinese: its questions, sections and fixed answers in Chinese, the
+/// quotes byte for byte as in English (every quote, with `--quotes`), the exit code the same.
+#[test]
+fn contested_speaks_chinese_and_keeps_the_quotes() {
+    let (code, en, _) = run(&["contested", "--quotes"]);
+    assert_eq!(code, 0);
+    let (zh_code, zh, _) = run(&["--lang", "zh", "contested", "--quotes"]);
+    assert_eq!(zh_code, code);
+    assert!(zh.starts_with("各文献的分歧："), "{zh}");
+    for words in [
+        "矛盾：",
+        "张力：",
+        "表述不同：",
+        "有利因素",
+        "双向关系还是单向关系？",
+    ] {
+        assert!(zh.contains(words), "{words}");
+    }
+    for english in [
+        "Where the papers disagree",
+        "Framings:",
+        "an asset",
+        "two-way",
+    ] {
+        assert!(!zh.contains(english), "{english}");
+    }
+    let (en, zh) = (quotes(&en), quotes(&zh));
+    assert!(en.len() > 50, "{}", en.len());
+    assert_eq!(en, zh);
+}
+
 /// `show` in Chinese: the interface's words and the concepts' Chinese names, and the
 /// same quotes, byte for byte, as in English; `compare` names its rows in Chinese.
 #[test]
@@ -131,6 +167,7 @@ fn json_is_the_same_in_every_language() {
         &["contested", "tpa", "rr"],
         &["show", "tpa"],
         &["compare", "tpa", "rr"],
+        &["contested"],
     ] {
         let en = run(&[&["--json"], args].concat());
         let zh = run(&[&["--json", "--lang", "zh"], args].concat());

@@ -34,6 +34,8 @@ mod lists;
 mod relations;
 mod values;
 
+pub(crate) use values::{ASSET, LIABILITY, LIABILITY_UNSTATED};
+
 use indexmap::IndexSet;
 use petgraph::graph::{EdgeIndex, NodeIndex};
 use serde::Serialize;
