@@ -48,11 +48,12 @@ pub struct Cli {
     pub no_cache: bool,
 
     /// Language of what linkage writes for people (zh: the nodes' and kinds' Chinese
-    /// names and the schema's Chinese sentences, where the data has them): `diff` and
-    /// `path` in the terminal, diagrams, `table`, `figure`, the explorer (`html`), the
-    /// deck (`steps`), `handout` and `quiz` (its Moodle and GIFT exports too). Quotes
-    /// stay in the language of the paper's text; JSON and `export` are data, the same
-    /// in every language.
+    /// names and the schema's Chinese sentences, where the data has them): `diff`,
+    /// `path`, `show`, `compare` and `contested` in the terminal, diagrams, `table`,
+    /// `figure`, the explorer (`html`), the deck (`steps`), `handout` and `quiz` (its
+    /// Moodle and GIFT exports too); `position` stays English for now. Quotes stay in
+    /// the language of the paper's text; JSON and `export` are data, the same in every
+    /// language.
     #[arg(long, global = true, value_enum, value_name = "LANG", default_value_t)]
     pub lang: Lang,
 

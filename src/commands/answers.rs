@@ -128,6 +128,7 @@ pub(crate) struct ShowReport<'g> {
     pub(super) node: NodeIndex,
     pub(super) papers: PaperFilter,
     pub(super) with_quotes: bool,
+    pub(super) lang: Lang,
 }
 
 impl Report for ShowReport<'_> {
@@ -135,9 +136,10 @@ impl Report for ShowReport<'_> {
         let (graph, ix) = (self.graph, self.node);
         let keep = |paper: &str| self.papers.keeps(paper);
         let disputes = query::contested::contested_about(graph, &[ix]);
-        out.write_all(output::summary::show(graph, ix, &self.papers, &disputes).as_bytes())?;
-        out.write_all(output::show::human(graph, ix, self.with_quotes, &keep).as_bytes())?;
-        out.write_all(output::contested::pointer(graph, &disputes, &[ix]).as_bytes())
+        let lang = self.lang;
+        out.write_all(output::summary::show(graph, ix, &self.papers, &disputes, lang).as_bytes())?;
+        out.write_all(output::show::human(graph, ix, self.with_quotes, &keep, lang).as_bytes())?;
+        out.write_all(output::contested::pointer_in(graph, &disputes, &[ix], lang).as_bytes())
     }
 
     fn json(&self) -> Option<Box<dyn JsonForm + '_>> {
@@ -284,13 +286,14 @@ pub(crate) struct CompareReport<'g> {
     pub(super) matrix: query::compare::Matrix<'g>,
     pub(super) table: CompareTable,
     pub(super) texts: Option<TextStore>,
+    pub(super) lang: Lang,
 }
 
 impl Report for CompareReport<'_> {
     fn human(&self, out: &mut dyn Write) -> io::Result<()> {
         let (graph, matrix) = (self.graph, &self.matrix);
         let text = match self.table {
-            CompareTable::Terminal => output::compare::human(graph, matrix),
+            CompareTable::Terminal => output::compare::human(graph, matrix, self.lang),
             CompareTable::Csv => output::compare::csv(graph, matrix),
             CompareTable::EvidenceCsv => {
                 output::compare::evidence_csv(graph, matrix, self.texts.as_ref())
@@ -324,6 +327,7 @@ pub(crate) struct ContestedReport<'g> {
     pub(super) most: usize,
     pub(super) all: bool,
     pub(super) detail: output::contested::Detail,
+    pub(super) lang: Lang,
 }
 
 impl ContestedReport<'_> {
@@ -339,7 +343,7 @@ impl Report for ContestedReport<'_> {
             out,
             &[
                 &output::contested::stopped(graph, &self.found, &self.nodes),
-                &output::contested::human(graph, &self.disputes, self.detail, self.all),
+                &output::contested::human(graph, &self.disputes, self.detail, self.all, self.lang),
                 &left_out(self.total, self.total.min(self.most)),
             ],
         )

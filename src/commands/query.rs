@@ -119,6 +119,7 @@ pub(crate) fn show<'a>(session: &'a Session, name: &str, query: &QueryArgs) -> A
         node,
         papers,
         with_quotes: query.quoting.with_quotes(),
+        lang: session.lang,
     }))
 }
 
@@ -252,6 +253,7 @@ pub(crate) fn compare<'a>(
         matrix,
         table,
         texts,
+        lang: session.lang,
     }))
 }
 
@@ -310,6 +312,7 @@ pub(crate) fn contested<'a>(
         most,
         all: view.all,
         detail,
+        lang: session.lang,
     }))
 }
 

@@ -6,6 +6,7 @@
 //! citations stay as the papers' records give them; these are the words around them.
 //! JSON carries none of these words: it is data, the same in every language.
 
+mod disputes;
 mod explorer;
 mod teach;
 
@@ -638,6 +639,121 @@ impl Messages {
             ),
             format!("由一篇文献提出每一步的链条：{}", items.join("，")),
         )
+    }
+
+    // `show`, `compare`, `contested` and `position` in the terminal (issue 25).
+
+    /// "3 relations" / "3 项关系".
+    pub(crate) fn relations_counted(self, n: usize) -> String {
+        self.pick(
+            format!("{n} {}", if n == 1 { "relation" } else { "relations" }),
+            format!("{n} 项关系"),
+        )
+    }
+
+    /// `show`'s title: "A (id, kind): 110 relations from 5 papers".
+    pub(crate) fn relations_from(self, relations: usize, papers: usize) -> String {
+        let relations = self.relations_counted(relations);
+        let papers = self.count(papers, PAPERS);
+        self.pick(
+            format!("{relations} from {papers}"),
+            format!("来自 {papers}的 {relations}"),
+        )
+    }
+
+    /// The heading of the relations that compare other concepts along this one.
+    pub(crate) fn compared_along_this(self) -> &'static str {
+        self.pick("Compared along this", "以此为比较项")
+    }
+
+    /// The line counting relations by kind.
+    pub(crate) fn relations_by_kind(self) -> &'static str {
+        self.pick("Relations by kind", "按关系类型")
+    }
+
+    /// The line counting relations by paper.
+    pub(crate) fn relations_by_paper(self) -> &'static str {
+        self.pick("Relations by paper", "按文献")
+    }
+
+    /// The heading of facts.
+    pub(crate) fn facts(self) -> &'static str {
+        self.pick("Facts", "事实")
+    }
+
+    /// The heading of relations.
+    pub(crate) fn relations(self) -> &'static str {
+        self.pick("Relations", "关系")
+    }
+
+    /// The heading of the neighbours most papers relate a concept to.
+    pub(crate) fn most_supported_neighbours(self) -> &'static str {
+        self.pick("Most supported neighbours", "文献支持最多的相邻概念")
+    }
+
+    /// A neighbour's support: "5 papers, 39 relations".
+    pub(crate) fn papers_and_relations(self, papers: usize, relations: usize) -> String {
+        format!(
+            "{}{}{}",
+            self.count(papers, PAPERS),
+            self.list_separator(),
+            self.relations_counted(relations)
+        )
+    }
+
+    /// Before a concept's other names: "also: ".
+    pub(crate) fn also_called(self) -> &'static str {
+        self.pick("also: ", "又称：")
+    }
+
+    /// Before a common-ground relation's aspect: "aspect: ".
+    pub(crate) fn aspect(self) -> &'static str {
+        self.pick("aspect: ", "方面：")
+    }
+
+    /// A concept's id and kind after its name: " (tpa, strategy)" / "（tpa，战略）".
+    pub(crate) fn id_and_kind(self, id: &str, kind: &str) -> String {
+        self.pick(format!(" ({id}, {kind})"), format!("（{id}，{kind}）"))
+    }
+
+    /// The column of a row's total.
+    pub(crate) fn total(self) -> &'static str {
+        self.pick("total", "合计")
+    }
+
+    /// The key to a comparison's framing mark.
+    pub(crate) fn framing_mark_means(self) -> &'static str {
+        self.pick(
+            "other papers name the same aspect the other way (common ground against a \
+             difference): a framing, both can hold; see `linkage contested`",
+            "其他文献把同一方面列在另一侧（共同点对差异）：表述不同，二者可同时成立；见 \
+             `linkage contested`",
+        )
+    }
+
+    /// The key to a comparison's conflict mark.
+    pub(crate) fn conflict_mark_means(self) -> &'static str {
+        self.pick(
+            "other papers name it the other way in the same stated scope: a \
+             contradiction; see `linkage contested`",
+            "其他文献在相同的限定范围内把它列在另一侧：矛盾；见 `linkage contested`",
+        )
+    }
+
+    /// The key to the mark on a total that counts papers sharing text.
+    pub(crate) fn shared_total_means(self, pairs: &str) -> String {
+        self.pick(
+            format!(
+                "the total counts papers that share passages of text ({pairs}): their \
+                 agreement may rest on one wording, not independent readings"
+            ),
+            format!("合计中包含有相同文字段落的文献（{pairs}）：其一致可能出自同一表述，而非各自独立的解读"),
+        )
+    }
+
+    /// Before a difference's dimension: "dimension: ".
+    pub(crate) fn dimension(self) -> &'static str {
+        self.pick("dimension: ", "维度：")
     }
 }
 

@@ -296,48 +296,4 @@ impl Messages {
             "有多个概念可填补空缺；答案给出第一条链条。",
         )
     }
-    /// A dispute's answer: common ground, or a difference.
-    pub(crate) fn stance_answer(self, common_ground: bool) -> &'static str {
-        if common_ground {
-            self.pick("common ground", "共同点")
-        } else {
-            self.pick("a difference", "差异")
-        }
-    }
-
-    /// A valence dispute's answer: an asset or a liability (for what, perhaps unstated).
-    pub(crate) fn valence_answer(self, asset: bool, unstated: bool) -> String {
-        let (en, zh) = if asset {
-            (
-                "an asset: a foundation, support, driver or model",
-                "助力：基础、支撑、动力或范例",
-            )
-        } else {
-            (
-                "a liability: a problem, obstacle or shortage",
-                "阻力：问题、障碍或短板",
-            )
-        };
-        if unstated {
-            self.pick(
-                format!("{en} (for what, not stated)"),
-                format!("{zh}（针对何事未说明）"),
-            )
-        } else {
-            self.pick(en, zh).to_string()
-        }
-    }
-
-    /// A direction dispute's answer: "two-way (promotes each other)".
-    pub(crate) fn way_answer(self, two_way: bool, kinds: &[&str]) -> String {
-        let way = if two_way {
-            self.pick("two-way", "双向")
-        } else {
-            self.pick("one-way", "单向")
-        };
-        self.pick(
-            format!("{way} ({})", kinds.join(", ")),
-            format!("{way}（{}）", kinds.join("、")),
-        )
-    }
 }

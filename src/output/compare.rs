@@ -6,8 +6,10 @@ use serde::Serialize;
 
 use super::{padding, styled, DETAIL, HEADING, PAPER};
 use crate::{
+    dot::{node_label, Lang},
     formats::evidence,
     graph::ConceptGraph,
+    i18n::Messages,
     locate::TextIndex,
     logic::Verdict,
     query::{
@@ -43,18 +45,26 @@ fn several_pairs(matrix: &Matrix<'_>) -> bool {
     matrix.rows.iter().any(|r| Some(unordered(r)) != first)
 }
 
-fn row_label(graph: &ConceptGraph, several_pairs: bool, row: &MatrixRow<'_>) -> String {
-    let topic = &graph.node(row.row.topic).label;
+fn row_label(
+    graph: &ConceptGraph,
+    several_pairs: bool,
+    row: &MatrixRow<'_>,
+    words: Messages,
+) -> String {
+    let label = |ix| node_label(graph, ix, words.lang());
+    let topic = label(row.row.topic);
     if several_pairs {
         let (a, b) = row.row.pair;
-        format!("{}–{}: {topic}", graph.node(a).label, graph.node(b).label)
+        format!("{}–{}{}{topic}", label(a), label(b), words.colon())
     } else {
-        topic.clone()
+        topic.to_string()
     }
 }
 
-/// The matrix as an 80-column table (display width) with a numbered paper key.
-pub fn human(graph: &ConceptGraph, matrix: &Matrix<'_>) -> String {
+/// The matrix as an 80-column table (display width) with a numbered paper key, its
+/// words in `lang` and its rows named by their `label_zh` in Chinese.
+pub fn human(graph: &ConceptGraph, matrix: &Matrix<'_>, lang: Lang) -> String {
+    let words = Messages::of(lang);
     let several = several_pairs(matrix);
     let mut out = String::new();
     let mut header = String::new();
@@ -63,8 +73,8 @@ pub fn human(graph: &ConceptGraph, matrix: &Matrix<'_>) -> String {
     }
     let mut any_shared = false;
     for (stance, title) in [
-        (Stance::CommonGround, "Common ground"),
-        (Stance::Difference, "Differences"),
+        (Stance::CommonGround, words.common_ground()),
+        (Stance::Difference, words.differences()),
     ] {
         let rows: Vec<&MatrixRow<'_>> = matrix
             .rows
@@ -73,15 +83,18 @@ pub fn human(graph: &ConceptGraph, matrix: &Matrix<'_>) -> String {
             .collect();
         let _ = writeln!(
             out,
-            "{}{}{header}  total",
+            "{}{}{header}  {}{}",
             styled(HEADING, title),
-            padding(title, LABEL_WIDTH + 2)
+            padding(title, LABEL_WIDTH + 2),
+            // Right-aligned over the totals' five columns, as wide as "total".
+            padding(words.total(), 5),
+            words.total()
         );
         if rows.is_empty() {
-            let _ = writeln!(out, "  none recorded");
+            let _ = writeln!(out, "  {}", words.none_recorded());
         }
         for row in rows {
-            let label = row_label(graph, several, row);
+            let label = row_label(graph, several, row, words);
             let lines = textwrap::wrap(&label, LABEL_WIDTH);
             let mut cells = String::new();
             for &asserted in &row.asserted {
@@ -109,7 +122,7 @@ pub fn human(graph: &ConceptGraph, matrix: &Matrix<'_>) -> String {
         }
         out.push('\n');
     }
-    let _ = writeln!(out, "{}", styled(HEADING, "Papers"));
+    let _ = writeln!(out, "{}", styled(HEADING, words.papers_heading()));
     for (i, paper) in matrix.papers.iter().enumerate() {
         let _ = writeln!(
             out,
@@ -120,16 +133,8 @@ pub fn human(graph: &ConceptGraph, matrix: &Matrix<'_>) -> String {
         );
     }
     for (mark, meaning) in [
-        (
-            FRAMING_MARK,
-            "other papers name the same aspect the other way (common ground against a \
-             difference): a framing, both can hold; see `linkage contested`",
-        ),
-        (
-            CONFLICT_MARK,
-            "other papers name it the other way in the same stated scope: a \
-             contradiction; see `linkage contested`",
-        ),
+        (FRAMING_MARK, words.framing_mark_means()),
+        (CONFLICT_MARK, words.conflict_mark_means()),
     ] {
         if matrix.rows.iter().any(|r| both_ways_mark(r) == mark) {
             out.push_str(&super::wrap_hanging(
@@ -140,11 +145,8 @@ pub fn human(graph: &ConceptGraph, matrix: &Matrix<'_>) -> String {
         }
     }
     if any_shared {
-        let text = format!(
-            "{SHARED_MARK} the total counts papers that share passages of text ({}): \
-             their agreement may rest on one wording, not independent readings",
-            shared_pairs(graph, matrix).join("; ")
-        );
+        let pairs = shared_pairs(graph, matrix).join("; ");
+        let text = format!("{SHARED_MARK} {}", words.shared_total_means(&pairs));
         out.push_str(&super::wrap_hanging(&text, "  ", "    "));
     }
     out

@@ -5,10 +5,13 @@ use std::fmt::Write as _;
 
 use serde::Serialize;
 
-use crate::{dot::Lang, i18n::Messages};
+use crate::{
+    dot::{node_label, Lang},
+    i18n::Messages,
+};
 
 use super::{
-    count, path::StopJson, relation_line, shape::ClaimJson, shape::FactJson, source_block, styled,
+    path::StopJson, relation_line_in, shape::ClaimJson, shape::FactJson, source_block, styled,
     wrap, wrap_hanging, DETAIL, HEADING, LABEL, NOTICE,
 };
 use crate::{
@@ -37,55 +40,35 @@ pub fn question(graph: &ConceptGraph, dispute: &Dispute) -> String {
     question_in(graph, dispute, Lang::En)
 }
 
-/// [`question`] in `lang`: in Chinese with the concepts' Chinese names and a relation
-/// kind's `template_zh` (the English template where the schema has none).
+/// [`question()`] in `lang`: its words from the message table, the concepts by their
+/// names in `lang`, a relation kind by its sentence form (`template_zh` in Chinese).
 pub fn question_in(graph: &ConceptGraph, dispute: &Dispute, lang: Lang) -> String {
-    let zh = lang == Lang::Zh;
-    let name = |n| crate::dot::node_label(graph, n, lang);
+    let words = Messages::of(lang);
+    let name = |ix| node_label(graph, ix, lang);
     let label = |i: usize| dispute.subject.get(i).map_or("", |&n| name(n));
     let topic = dispute.topic.map_or("", name);
-    let (a, b) = (label(0), label(1));
     let property = dispute.property.as_deref().unwrap_or("");
+    let respect = dispute.respect.map(name);
     match dispute.kind {
         Kind::Value | Kind::Classification if dispute.topic.is_none() => {
+            // The property as the schema words it (it has no Chinese wording).
             let phrase = graph
                 .schema()
                 .properties
                 .get(property)
                 .map_or(property, |p| p.label.as_str());
-            format!("{a} {phrase} …?")
+            format!("{} {phrase} …{}", label(0), words.question_mark())
         }
         Kind::Value | Kind::Classification => {
-            let respect = dispute.respect.map(name);
-            if zh {
-                format!(
-                    "{a}与{b}：“{topic}”是共同点还是差异{}？",
-                    respect.map_or(String::new(), |r| format!("（就“{r}”而言）"))
-                )
-            } else {
-                format!(
-                    "{a} and {b}: is “{topic}” common ground or a difference{}?",
-                    respect.map_or(String::new(), |r| format!(" for “{r}”"))
-                )
-            }
+            words.common_ground_or_difference(label(0), label(1), topic, respect)
         }
-        Kind::Valence => match (dispute.respect.map(name), zh) {
-            (Some(r), false) => format!("{a}: an asset or a liability for “{r}”?"),
-            (Some(r), true) => format!("{a}：对“{r}”而言是助力还是阻力？"),
-            (None, false) => format!("{a}: an asset, or a liability for what no paper says?"),
-            (None, true) => format!("{a}：是助力，还是对某种文献未说明之事的阻力？"),
-        },
-        Kind::Opposition if zh => format!("{a}与{b}：两种相反的关系中哪一种成立？"),
-        Kind::Opposition => format!("{a} and {b}: which of two opposed relations holds?"),
-        Kind::Direction if zh => format!("{a}与{b}：是双向关系还是单向关系？"),
-        Kind::Direction => format!("{a} and {b}: a two-way relation or a one-way one?"),
-        Kind::Positions if zh => format!("{a}与{b}在“{topic}”上有何不同？"),
-        Kind::Positions => format!("{a} and {b} differ in “{topic}”: how?"),
+        Kind::Valence => words.asset_or_liability(label(0), respect),
+        Kind::Opposition => words.which_opposed_holds(label(0), label(1)),
+        Kind::Direction => words.two_way_or_one_way(label(0), label(1)),
+        Kind::Positions => words.differ_how(label(0), label(1), topic),
         Kind::Lists => match property {
-            "common-ground" if zh => format!("{a}与{b}有哪些共同点？"),
-            "common-ground" => format!("What do {a} and {b} share?"),
-            "differs" if zh => format!("{a}与{b}在哪些方面存在差异？"),
-            "differs" => format!("Where do {a} and {b} differ?"),
+            "common-ground" => words.what_they_share(label(0), label(1)),
+            "differs" => words.where_they_differ(label(0), label(1)),
             other => {
                 let (kind, arrow) = other.split_once(' ').unwrap_or((other, "<-"));
                 // The kind's own sentence, with the asked-for end as the question word.
@@ -96,80 +79,23 @@ pub fn question_in(graph: &ConceptGraph, dispute: &Dispute, lang: Lang) -> Strin
                         format!("{{from}} {arrow} {{to}}")
                     },
                     |k| match lang {
-                        Lang::Zh => k.template_zh.as_ref().unwrap_or(&k.template).clone(),
+                        Lang::Zh => k.template_zh.clone().unwrap_or_else(|| k.template.clone()),
                         Lang::En => k.template.clone(),
                     },
                 );
-                let (what, what_lower, mark) = if zh {
-                    ("什么", "什么", "？")
-                } else {
-                    ("What", "what", "?")
-                };
                 let sentence = if arrow == "<-" {
-                    template.replace("{from}", what).replace("{to}", a)
+                    template
+                        .replace("{from}", words.what(true))
+                        .replace("{to}", label(0))
                 } else {
-                    template.replace("{from}", a).replace("{to}", what_lower)
+                    template
+                        .replace("{from}", label(0))
+                        .replace("{to}", words.what(false))
                 };
-                format!("{sentence}{mark}")
+                format!("{sentence}{}", words.question_mark())
             }
         },
-        Kind::RelatedDifferently if zh => format!("{a}与{b}如何关联？"),
-        Kind::RelatedDifferently => format!("How are {a} and {b} related?"),
-    }
-}
-
-/// A side's answer in `lang`: in Chinese the disputes model's fixed answers (common
-/// ground or a difference, an asset or a liability, two-way or one-way) in Chinese
-/// words, concepts and relation kinds by their Chinese names; values and positions
-/// stay as the papers give them.
-pub fn answer_in(graph: &ConceptGraph, dispute: &Dispute, side: &Side, lang: Lang) -> String {
-    use crate::query::contested::{ASSET, LIABILITY};
-    if lang == Lang::En {
-        return side.answer.clone();
-    }
-    let words = Messages::of(lang);
-    let name = |n| crate::dot::node_label(graph, n, lang);
-    let kinds = || {
-        let mut kinds: Vec<&str> = Vec::new();
-        for claim in &side.claims {
-            if let ClaimRef::Relation(edge) = *claim {
-                let kind = lang.relation_kind(graph.kind_of(graph.relation(edge)));
-                if !kinds.contains(&kind) {
-                    kinds.push(kind);
-                }
-            }
-        }
-        kinds
-    };
-    let answer = side.answer.as_str();
-    match dispute.kind {
-        Kind::Lists if !side.items.is_empty() => {
-            let items: Vec<&str> = side.items.iter().map(|&n| name(n)).collect();
-            items.join("；")
-        }
-        Kind::Direction => words.way_answer(answer.starts_with("two-way"), &kinds()),
-        Kind::Valence => {
-            let unstated = answer.starts_with(LIABILITY) && answer != LIABILITY;
-            words.valence_answer(answer.starts_with(ASSET), unstated)
-        }
-        Kind::Value | Kind::Classification if dispute.topic.is_some() => {
-            words.stance_answer(answer == "common ground").to_string()
-        }
-        Kind::Positions => {
-            let [a, b, ..] = dispute.subject[..] else {
-                return side.answer.clone();
-            };
-            let head = format!("{}: ", graph.node(a).label);
-            let middle = format!("; {}: ", graph.node(b).label);
-            answer
-                .strip_prefix(&head)
-                .and_then(|rest| rest.split_once(&middle))
-                .map_or_else(
-                    || side.answer.clone(),
-                    |(x, y)| words.positions_of(name(a), x, name(b), y),
-                )
-        }
-        _ => side.answer.clone(),
+        Kind::RelatedDifferently => words.how_related(label(0), label(1)),
     }
 }
 
@@ -180,19 +106,6 @@ pub(crate) fn strength_name(strength: Strength) -> &'static str {
         Strength::Tension => "tension",
         Strength::Framing => "framing",
         Strength::Related => "related",
-    }
-}
-
-fn kind_name(kind: Kind) -> &'static str {
-    match kind {
-        Kind::Value => "value",
-        Kind::Valence => "valence",
-        Kind::Classification => "classification",
-        Kind::Opposition => "opposition",
-        Kind::Direction => "direction",
-        Kind::Positions => "positions",
-        Kind::Lists => "lists",
-        Kind::RelatedDifferently => "related differently",
     }
 }
 
@@ -209,8 +122,16 @@ fn sources<'g>(graph: &'g ConceptGraph, evidence: &ClaimRef) -> Vec<&'g Source> 
 }
 
 /// The disputes for people: a summary line, then contradictions, framings and (with
-/// `all`) pairs related differently, numbered.
-pub fn human(graph: &ConceptGraph, disputes: &[Dispute], evidence: Detail, all: bool) -> String {
+/// `all`) pairs related differently, numbered; in `lang`, quotes and the papers' own
+/// words (values, positions) as the data gives them.
+pub fn human(
+    graph: &ConceptGraph,
+    disputes: &[Dispute],
+    evidence: Detail,
+    all: bool,
+    lang: Lang,
+) -> String {
+    let words = Messages::of(lang);
     let mut out = String::new();
     let of = |strength: Strength| disputes.iter().filter(|d| d.strength == strength).count();
     let (contradictions, tensions, framings, related) = (
@@ -219,41 +140,19 @@ pub fn human(graph: &ConceptGraph, disputes: &[Dispute], evidence: Detail, all: 
         of(Strength::Framing),
         of(Strength::Related),
     );
-    let summary = format!(
-        "Where the papers disagree: {}, {}, {}{}.",
-        count(contradictions, "contradiction", "contradictions"),
-        count(tensions, "tension", "tensions"),
-        count(framings, "framing", "framings"),
-        if all || related == 0 {
-            String::new()
-        } else {
-            format!(
-                " ({} related in other ways: --all)",
-                count(related, "pair", "pairs")
-            )
-        }
+    let summary = words.where_they_disagree(
+        contradictions,
+        tensions,
+        framings,
+        (!all && related > 0).then_some(related),
     );
     out.push_str(&wrap(&summary, ""));
-    out.push_str(&index(graph, disputes, all));
+    out.push_str(&index(graph, disputes, all, words));
     let sections = [
-        (
-            Strength::Contradiction,
-            "Contradictions: answers to one scoped question that cannot both hold as \
-             the papers state them",
-        ),
-        (
-            Strength::Tension,
-            "Tensions: answers that pull apart; no paper says in which respect, so \
-             both may hold",
-        ),
-        (
-            Strength::Framing,
-            "Framings: the same thing seen differently; both can hold",
-        ),
-        (
-            Strength::Related,
-            "Related in different ways that neither agree nor conflict",
-        ),
+        (Strength::Contradiction, words.contradictions_section()),
+        (Strength::Tension, words.tensions_section()),
+        (Strength::Framing, words.framings_section()),
+        (Strength::Related, words.related_section()),
     ];
     let mut number = 0;
     for (strength, title) in sections {
@@ -272,22 +171,20 @@ pub fn human(graph: &ConceptGraph, disputes: &[Dispute], evidence: Detail, all: 
             number += 1;
             let head = format!(
                 "{number}. {} [{}]",
-                question(graph, dispute),
-                kind_name(dispute.kind)
+                question_in(graph, dispute, lang),
+                words.dispute_kind(dispute.kind)
             );
             out.push_str(&styled_wrap(&head));
             let shared = shared_items(dispute);
             for side in &dispute.sides {
-                write_side(graph, &mut out, dispute, side, &shared, evidence);
+                write_side(graph, &mut out, dispute, side, &shared, evidence, words);
             }
             for side in dispute.sides.iter().filter(|s| !s.also.is_empty()) {
                 let names: Vec<&str> = side.also.iter().map(|p| graph.cite(p)).collect();
-                let answer = side.answer.split(':').next().unwrap_or_default();
+                let answer = words.fixed_answer(&side.answer).unwrap_or(&side.answer);
+                let answer = answer.split([':', '：']).next().unwrap_or_default();
                 out.push_str(&wrap_hanging(
-                    &format!(
-                        "also {answer}, but only in a respect it states (another question): {}",
-                        names.join("; ")
-                    ),
+                    &words.also_in_a_respect(answer, &names.join("; ")),
                     "   ",
                     "     ",
                 ));
@@ -296,21 +193,15 @@ pub fn human(graph: &ConceptGraph, disputes: &[Dispute], evidence: Detail, all: 
             if !both.is_empty() && dispute.strength != Strength::Framing {
                 let names: Vec<&str> = both.iter().map(|p| graph.cite(p)).collect();
                 out.push_str(&wrap_hanging(
-                    &format!(
-                        "on more than one side: {} (states both; the data may lack the respect that tells them apart)",
-                        names.join("; ")
-                    ),
+                    &words.on_several_sides(&names.join("; ")),
                     "   ",
                     "     ",
                 ));
             }
             if dispute.kind == Kind::Lists && !shared.is_empty() {
-                let names: Vec<&str> = shared
-                    .iter()
-                    .map(|&n| graph.node(n).label.as_str())
-                    .collect();
+                let names: Vec<&str> = shared.iter().map(|&n| node_label(graph, n, lang)).collect();
                 out.push_str(&wrap_hanging(
-                    &format!("named by every side: {}", names.join("; ")),
+                    &words.named_by_every_side(&names.join(words.item_separator())),
                     "   ",
                     "     ",
                 ));
@@ -348,14 +239,16 @@ fn write_side(
     side: &Side,
     shared: &[petgraph::graph::NodeIndex],
     evidence: Detail,
+    words: Messages,
 ) {
+    let lang = words.lang();
     let papers: Vec<&str> = side.papers.iter().map(|p| graph.cite(p)).collect();
     let answer = if dispute.kind == Kind::Lists {
         let own: Vec<&str> = side
             .items
             .iter()
             .filter(|i| !shared.contains(i))
-            .map(|&n| graph.node(n).label.as_str())
+            .map(|&n| node_label(graph, n, lang))
             .collect();
         let whole: Vec<&str> = side
             .papers
@@ -364,36 +257,31 @@ fn write_side(
             .map(|p| graph.cite(p))
             .collect();
         let partly: Vec<&str> = side.partly.iter().map(|p| graph.cite(p)).collect();
-        let extends = if partly.is_empty() {
-            String::new()
-        } else {
-            format!("; extends the list of {}", partly.join("; "))
-        };
-        format!(
-            "{} ({}{extends}): {}",
-            whole.join("; "),
-            count(side.items.len(), "item", "items"),
-            if own.is_empty() {
-                "only the shared items".to_string()
-            } else {
-                own.join("; ")
-            }
+        words.list_answer(
+            &whole.join("; "),
+            side.items.len(),
+            &partly.join("; "),
+            &own,
         )
     } else if let (Kind::Opposition, Some(&evidence)) = (dispute.kind, side.claims.first()) {
         // The opposed relation as a sentence, in names.
         format!(
             "{} — {}",
-            super::sentence::claim_sentence(graph, evidence),
+            super::sentence::claim_sentence_in(graph, evidence, lang),
             papers.join("; ")
         )
     } else if let (Kind::RelatedDifferently, Some(ClaimRef::Relation(edge))) =
         (dispute.kind, side.claims.first())
     {
         // The relation as every command prints one (two heads when symmetric).
-        let line = relation_line(graph, graph.relation(*edge));
+        let line = relation_line_in(graph, graph.relation(*edge), lang);
         format!("{line} — {}", papers.join("; "))
     } else {
-        format!("{} — {}", side.answer, papers.join("; "))
+        format!(
+            "{} — {}",
+            answer_in(graph, dispute, side, lang),
+            papers.join("; ")
+        )
     };
     out.push_str(&wrap_hanging(&format!("– {answer}"), "   ", "     "));
     let with_quotes = match evidence {
@@ -424,10 +312,62 @@ fn write_side(
     }
 }
 
+/// A side's answer in `lang`: the query's fixed answers (an asset or a liability, common
+/// ground or a difference, one-way or two-way) said in that language and the concepts
+/// named in it; values and the papers' positions kept as the data gives them.
+pub fn answer_in(graph: &ConceptGraph, dispute: &Dispute, side: &Side, lang: Lang) -> String {
+    if lang == Lang::En {
+        return side.answer.clone();
+    }
+    let words = Messages::of(lang);
+    if let Some(fixed) = words.fixed_answer(&side.answer) {
+        return fixed.to_string();
+    }
+    let name = |ix| node_label(graph, ix, lang);
+    match (dispute.kind, dispute.subject.as_slice()) {
+        // A list's items, by their names in `lang`.
+        (Kind::Lists, _) if !side.items.is_empty() => {
+            let items: Vec<&str> = side.items.iter().map(|&n| name(n)).collect();
+            items.join(words.item_separator())
+        }
+        (Kind::Direction, _) => {
+            // The kinds of the side's relations, as the query lists them.
+            let mut kinds: Vec<&str> = Vec::new();
+            for claim in &side.claims {
+                if let ClaimRef::Relation(edge) = claim {
+                    let kind = lang.relation_kind(graph.kind_of(graph.relation(*edge)));
+                    if !kinds.contains(&kind) {
+                        kinds.push(kind);
+                    }
+                }
+            }
+            let two_way = side.answer.starts_with("two-way");
+            words.way_answer(two_way, &kinds.join(words.list_separator()))
+        }
+        (Kind::Positions, &[a, b, ..]) => {
+            // "A: position; B: position", the positions as the papers word them.
+            let (en_a, en_b) = (&graph.node(a).label, &graph.node(b).label);
+            let split = side
+                .answer
+                .strip_prefix(&format!("{en_a}: "))
+                .and_then(|rest| rest.split_once(&format!("; {en_b}: ")));
+            match split {
+                Some((pa, pb)) => {
+                    let colon = words.colon();
+                    let sep = words.item_separator();
+                    format!("{}{colon}{pa}{sep}{}{colon}{pb}", name(a), name(b))
+                }
+                None => side.answer.clone(),
+            }
+        }
+        _ => side.answer.clone(),
+    }
+}
+
 /// The first screen: each dispute shown below as one numbered line (its question and
 /// strength), as many as fit 24 rows, so that the list answers "where do they disagree?"
 /// before any evidence.
-fn index(graph: &ConceptGraph, disputes: &[Dispute], all: bool) -> String {
+fn index(graph: &ConceptGraph, disputes: &[Dispute], all: bool, words: Messages) -> String {
     /// Rows of the first screen the index may take (the count line and the rule around
     /// it take the rest).
     const ROWS: usize = 19;
@@ -445,16 +385,16 @@ fn index(graph: &ConceptGraph, disputes: &[Dispute], all: bool) -> String {
     if listed.is_empty() {
         return String::new();
     }
-    let mut out = format!("\n{}\n", styled(HEADING, "At a glance"));
+    let mut out = format!("\n{}\n", styled(HEADING, words.at_a_glance()));
     // Each question by the names of what it is about, wrapped to two lines at most;
     // as many as fit the rows, the last row saying how many more follow.
     let mut rows = 0;
     let mut shown = 0;
     for (i, dispute) in listed.iter().enumerate() {
         // The index says how strong; the entry below says what kind.
-        let tag = format!("[{}]", strength_name(dispute.strength));
+        let tag = format!("[{}]", words.strength(dispute.strength));
         let number = format!("{:>3}. ", i + 1);
-        let mut question = question(graph, dispute);
+        let mut question = question_in(graph, dispute, words.lang());
         let most = 2 * (super::WIDTH - number.len()) - tag.len() - 4;
         if super::display_width(&question) > most {
             question = super::summary::fit(&question, most);
@@ -477,7 +417,7 @@ fn index(graph: &ConceptGraph, disputes: &[Dispute], all: bool) -> String {
         }
     }
     if listed.len() > shown {
-        let _ = writeln!(out, "     … and {} more below", listed.len() - shown);
+        let _ = writeln!(out, "     {}", words.more_below(listed.len() - shown));
     }
     out
 }

@@ -85,13 +85,40 @@ pub fn wrap_hanging(text: &str, first: &str, rest: &str) -> String {
     unglue(out)
 }
 
-/// `text` with every [`GLUE`] a plain space.
+/// `text` with every [`GLUE`] a plain space and every [`JOINER`] gone.
 fn unglue(text: String) -> String {
+    let text = if text.contains(JOINER) {
+        text.replace(JOINER, "")
+    } else {
+        text
+    };
     if text.contains(GLUE) {
         text.replace(GLUE, " ")
     } else {
         text
     }
+}
+
+/// The word joiner, which forbids a line break between two wide characters as
+/// [`GLUE`] does at a space (no width; removed after wrapping, so output never holds it).
+const JOINER: char = '\u{2060}';
+
+/// `text` as one word for the wrapping: its spaces glued ([`GLUE`]) and, where it holds
+/// wide characters (between which a line may otherwise break), each character joined
+/// to the next, so that "观点 6" is never split into "观" and "点 6".
+pub(crate) fn unbreakable(text: &str) -> String {
+    let glued = crate::arrow::glued(text);
+    if !has_wide_char(text) {
+        return glued;
+    }
+    let mut out = String::with_capacity(glued.len() * 2);
+    for (i, c) in glued.chars().enumerate() {
+        if i > 0 {
+            out.push(JOINER);
+        }
+        out.push(c);
+    }
+    out
 }
 
 /// textwrap's options for [`wrap_hanging`]: first fit, words kept whole.
@@ -212,9 +239,21 @@ pub fn node_line(
     first: &str,
     rest: &str,
 ) -> String {
-    let node = graph.node(ix);
-    let wrapped = wrap_hanging(&node.label, first, rest);
-    style_first(&wrapped, first, &node.label, LABEL)
+    node_line_in(graph, ix, first, rest, crate::dot::Lang::En)
+}
+
+/// [`node_line`] with the node named in `lang` (its `label_zh`, or its label where it
+/// has none).
+pub fn node_line_in(
+    graph: &ConceptGraph,
+    ix: petgraph::graph::NodeIndex,
+    first: &str,
+    rest: &str,
+    lang: crate::dot::Lang,
+) -> String {
+    let label = crate::dot::node_label(graph, ix, lang);
+    let wrapped = wrap_hanging(label, first, rest);
+    style_first(&wrapped, first, label, LABEL)
 }
 
 /// The display width of `text` in terminal columns (a CJK character is two, a
@@ -340,6 +379,17 @@ mod tests {
     fn by_textwrap(text: &str, first: &str, rest: &str) -> String {
         let options = textwrap_options(first, rest, textwrap::WordSeparator::AsciiSpace);
         textwrap::fill(text, options) + "\n"
+    }
+
+    #[test]
+    fn an_unbreakable_chinese_name_stays_on_one_line_and_prints_plainly() {
+        let items: Vec<String> = (0..12).map(|i| unbreakable(&format!("观点 {i}"))).collect();
+        let wrapped = wrap_hanging(&items.join("，"), "", "  ");
+        assert!(!wrapped.contains(JOINER) && !wrapped.contains(GLUE));
+        for i in 0..12 {
+            assert!(wrapped.contains(&format!("观点 {i}")), "{wrapped}");
+        }
+        assert!(wrapped.lines().count() > 1, "{wrapped}");
     }
 
     #[test]

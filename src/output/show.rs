@@ -8,12 +8,15 @@ use serde::Serialize;
 
 use super::shape::{ClaimJson, FactJson};
 use super::{
-    node_line, relation_line, sources_block, styled, wrap, wrap_hanging, DETAIL, HEADING, LABEL,
+    node_line_in, relation_line_in, sources_block, styled, wrap, wrap_hanging, DETAIL, HEADING,
+    LABEL,
 };
 use crate::{
+    dot::{node_label, Lang},
     fact::Fact,
     graph::ConceptGraph,
     graph::Incident,
+    i18n::Messages,
     node::Node,
     relation::{Relation, Source},
     schema::Role,
@@ -82,26 +85,50 @@ fn kept_facts<'g>(
 }
 
 /// The node's card followed by its facts and its relations grouped by kind (schema order); only the
-/// claims of papers `keep` accepts.
+/// claims of papers `keep` accepts. In `lang` the words around the data are that
+/// language's and the concepts are named by their `label_zh`; quotes, positions and
+/// descriptions stay as the data gives them.
 pub fn human(
     graph: &ConceptGraph,
     ix: NodeIndex,
     with_quotes: bool,
     keep: &dyn Fn(&str) -> bool,
+    lang: Lang,
 ) -> String {
+    let words = Messages::of(lang);
+    let label = |ix| node_label(graph, ix, lang);
     let node = graph.node(ix);
     let mut out = String::new();
+    let kind = graph
+        .schema()
+        .node_kinds
+        .get(node.kind.as_str())
+        .map_or(node.kind.as_str(), |k| lang.node_kind(&node.kind, k));
+    // The name in this language first; the other language's name after the id.
+    let other_name = match lang {
+        Lang::En => node.label_zh.as_deref(),
+        Lang::Zh => node.label_zh.is_some().then_some(node.label.as_str()),
+    };
+    let id_and_kind = words.id_and_kind(&node.id, kind);
+    // English puts a space before its brackets (kept outside the styling); Chinese
+    // brackets take none.
+    let space = if id_and_kind.starts_with(' ') {
+        " "
+    } else {
+        ""
+    };
     let mut title = format!(
-        "{} {}",
-        styled(LABEL, &node.label),
-        styled(DETAIL, format!("({}, {})", node.id, node.kind))
+        "{}{space}{}",
+        styled(LABEL, label(ix)),
+        styled(DETAIL, id_and_kind.trim_start())
     );
-    if let Some(zh) = &node.label_zh {
-        let _ = write!(title, "  {zh}");
+    if let Some(other) = other_name {
+        let _ = write!(title, "  {other}");
     }
     let _ = writeln!(out, "{title}");
     if !node.aliases.is_empty() {
-        out.push_str(&wrap(&format!("also: {}", node.aliases.join("; ")), "  "));
+        let also = format!("{}{}", words.also_called(), node.aliases.join("; "));
+        out.push_str(&wrap(&also, "  "));
     }
     if let Some(description) = &node.description {
         out.push_str(&wrap(description, "  "));
@@ -110,22 +137,26 @@ pub fn human(
     if !compared.is_empty() {
         let _ = writeln!(
             out,
-            "\n{} ({})",
-            styled(HEADING, "Compared along this"),
-            compared.len()
+            "\n{}{}",
+            styled(HEADING, words.compared_along_this()),
+            words.in_brackets(&compared.len().to_string())
         );
         for (relation, sources) in compared {
-            out.push_str(&wrap_hanging(&relation_line(graph, relation), "  ", "    "));
+            out.push_str(&wrap_hanging(
+                &relation_line_in(graph, relation, lang),
+                "  ",
+                "    ",
+            ));
             if let Some(p) = &relation.positions {
-                let (a, b) = (graph.node(relation.from), graph.node(relation.to));
+                let colon = words.colon();
                 out.push_str(&wrap_hanging(
                     &p.from,
-                    &format!("      {}: ", a.label),
+                    &format!("      {}{colon}", label(relation.from)),
                     "        ",
                 ));
                 out.push_str(&wrap_hanging(
                     &p.to,
-                    &format!("      {}: ", b.label),
+                    &format!("      {}{colon}", label(relation.to)),
                     "        ",
                 ));
             }
@@ -134,7 +165,12 @@ pub fn human(
     }
     let facts = kept_facts(graph, ix, keep);
     if !facts.is_empty() {
-        let _ = writeln!(out, "\n{} ({})", styled(HEADING, "Facts"), facts.len());
+        let _ = writeln!(
+            out,
+            "\n{}{}",
+            styled(HEADING, words.facts()),
+            words.in_brackets(&facts.len().to_string())
+        );
         for (fact, sources) in facts {
             out.push_str(&wrap_hanging(
                 &super::sentence::fact_line(graph, fact),
@@ -147,11 +183,11 @@ pub fn human(
     let incident = kept_incident(graph, ix, keep);
     let _ = writeln!(
         out,
-        "\n{} ({})",
-        styled(HEADING, "Relations"),
-        incident.len()
+        "\n{}{}",
+        styled(HEADING, words.relations()),
+        words.in_brackets(&incident.len().to_string())
     );
-    for kind in graph.schema().relation_kinds.keys() {
+    for (kind, kind_def) in &graph.schema().relation_kinds {
         let of_kind: Vec<_> = incident
             .iter()
             .filter(|(i, _)| &i.relation.kind == kind)
@@ -159,13 +195,9 @@ pub fn human(
         if of_kind.is_empty() {
             continue;
         }
-        let _ = writeln!(
-            out,
-            "\n{}",
-            styled(HEADING, &graph.schema().relation_kinds[kind].label)
-        );
+        let _ = writeln!(out, "\n{}", styled(HEADING, lang.relation_kind(kind_def)));
         for (item, sources) in of_kind {
-            out.push_str(&incident_block(graph, item, sources, with_quotes));
+            out.push_str(&incident_block(graph, item, sources, with_quotes, words));
         }
     }
     out
@@ -177,22 +209,26 @@ fn incident_block(
     item: &Incident<'_>,
     sources: &[&Source],
     with_quotes: bool,
+    words: Messages,
 ) -> String {
+    let lang = words.lang();
+    let label = |ix| node_label(graph, ix, lang);
     let relation = item.relation;
     let kind = graph.kind_of(relation);
     let arrow = crate::arrow::arrow("", crate::arrow::Way::of(kind, item.outgoing));
     let mut out = String::new();
-    out.push_str(&node_line(
+    out.push_str(&node_line_in(
         graph,
         item.other,
         &format!("  {arrow} "),
         "    ",
+        lang,
     ));
     match kind.role {
         Role::CommonGround => {
             if let Some(aspect) = relation.aspect {
                 out.push_str(&wrap(
-                    &format!("aspect: {}", graph.node(aspect).label),
+                    &format!("{}{}", words.aspect(), label(aspect)),
                     "      ",
                 ));
             }
@@ -200,7 +236,7 @@ fn incident_block(
         Role::Difference => {
             if let (Some(dimension), Some(positions)) = (relation.dimension, &relation.positions) {
                 out.push_str(&wrap(
-                    &format!("dimension: {}", graph.node(dimension).label),
+                    &format!("{}{}", words.dimension(), label(dimension)),
                     "      ",
                 ));
                 let (mine, theirs) = if item.outgoing {
@@ -208,20 +244,21 @@ fn incident_block(
                 } else {
                     (&positions.to, &positions.from)
                 };
-                let here = graph.node(if item.outgoing {
+                let here = label(if item.outgoing {
                     relation.from
                 } else {
                     relation.to
                 });
-                let there = graph.node(item.other);
+                let there = label(item.other);
+                let colon = words.colon();
                 out.push_str(&wrap_hanging(
                     mine,
-                    &format!("      {}: ", here.label),
+                    &format!("      {here}{colon}"),
                     "        ",
                 ));
                 out.push_str(&wrap_hanging(
                     theirs,
-                    &format!("      {}: ", there.label),
+                    &format!("      {there}{colon}"),
                     "        ",
                 ));
             }

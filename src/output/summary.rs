@@ -54,7 +54,7 @@ fn counted_line_in(title: &str, items: &[(String, usize)], words: Messages) -> S
         // next); a name too long to keep whole keeps at least its count.
         .map(|(name, n)| {
             if display_width(name) <= WIDTH / 2 {
-                format!("{name} {n}").replace(' ', &GLUE.to_string())
+                super::unbreakable(&format!("{name} {n}"))
             } else {
                 format!("{name}{GLUE}{n}")
             }
@@ -84,17 +84,8 @@ fn disputes_about<'d>(
         .collect()
 }
 
-/// One line pointing to `contested`, or nothing when no dispute is involved.
-fn disputes_line(
-    graph: &ConceptGraph,
-    disputes: &[&Dispute],
-    nodes: &[NodeIndex],
-    papers: &PaperFilter,
-) -> String {
-    disputes_line_in(graph, disputes, nodes, papers, Messages::of(Lang::En))
-}
-
-/// [`disputes_line`] in the language of `words`.
+/// The line counting the disputes about `nodes`, with the command that lists them, in the
+/// language of `words`.
 fn disputes_line_in(
     graph: &ConceptGraph,
     disputes: &[&Dispute],
@@ -272,7 +263,9 @@ pub fn show(
     ix: NodeIndex,
     papers: &PaperFilter,
     disputes: &[Dispute],
+    lang: Lang,
 ) -> String {
+    let words = Messages::of(lang);
     let filter = papers;
     let node = graph.node(ix);
     let mut by_kind: IndexMap<String, usize> = IndexMap::new();
@@ -287,7 +280,7 @@ pub fn show(
         }
         relations += 1;
         *by_kind
-            .entry(graph.kind_of(item.relation).label.clone())
+            .entry(lang.relation_kind(graph.kind_of(item.relation)).to_string())
             .or_default() += 1;
         for &paper in &papers {
             *by_paper.entry(paper).or_default() += 1;
@@ -314,35 +307,43 @@ pub fn show(
         }
     }
     let mut out = String::new();
+    let label = node_label(graph, ix, lang);
+    let kind = graph
+        .schema()
+        .node_kinds
+        .get(node.kind.as_str())
+        .map_or(node.kind.as_str(), |k| lang.node_kind(&node.kind, k));
     let title = format!(
-        "{} ({}, {}): {} from {}",
-        node.label,
-        node.id,
-        node.kind,
-        count(relations, "relation", "relations"),
-        count(by_paper.len(), "paper", "papers")
+        "{label}{}{}{}",
+        words.id_and_kind(&node.id, kind),
+        words.colon(),
+        words.relations_from(relations, by_paper.len())
     );
-    out.push_str(&wrap(&title, "").replacen(&node.label, &styled(LABEL, &node.label), 1));
+    out.push_str(&wrap(&title, "").replacen(label, &styled(LABEL, label), 1));
     if compared > 0 {
-        let title = "Compared along this";
         let _ = writeln!(
             out,
-            "{}: {}",
-            styled(HEADING, title),
-            count(compared, "relation", "relations")
+            "{}{}{}",
+            styled(HEADING, words.compared_along_this()),
+            words.colon(),
+            words.relations_counted(compared)
         );
     }
     let mut kinds: Vec<(String, usize)> = by_kind.into_iter().collect();
     kinds.sort_by_key(|kind| std::cmp::Reverse(kind.1));
     if !kinds.is_empty() {
-        out.push_str(&counted_line("Relations by kind", &kinds));
+        out.push_str(&counted_line_in(words.relations_by_kind(), &kinds, words));
     }
     let per_paper: Vec<(String, usize)> = by_paper
         .into_iter()
         .map(|(p, n)| (graph.cite(p).to_string(), n))
         .collect();
     if !per_paper.is_empty() {
-        out.push_str(&counted_line("Relations by paper", &per_paper));
+        out.push_str(&counted_line_in(
+            words.relations_by_paper(),
+            &per_paper,
+            words,
+        ));
     }
     let facts: Vec<String> = graph
         .facts()
@@ -362,35 +363,37 @@ pub fn show(
         })
         .collect();
     if !facts.is_empty() {
-        let line = format!("Facts: {}", facts.join("; "));
-        out.push_str(&wrap_hanging(&line, "", "  ").replacen(
-            "Facts",
-            &styled(HEADING, "Facts"),
-            1,
-        ));
+        let title = words.facts();
+        let line = format!("{title}{}{}", words.colon(), facts.join("; "));
+        out.push_str(&wrap_hanging(&line, "", "  ").replacen(title, &styled(HEADING, title), 1));
     }
     let mut ranked: Vec<_> = neighbours.into_iter().collect();
     ranked.sort_by_key(|(_, (papers, relations))| std::cmp::Reverse((papers.len(), *relations)));
     if !ranked.is_empty() {
-        let _ = writeln!(out, "{}", styled(HEADING, "Most supported neighbours"));
+        let _ = writeln!(
+            out,
+            "{}",
+            styled(HEADING, words.most_supported_neighbours())
+        );
         for (other, (papers, relations)) in ranked.iter().take(8) {
-            let other = graph.node(*other);
             let tail = format!(
-                ": {}, {}",
-                count(papers.len(), "paper", "papers"),
-                count(*relations, "relation", "relations")
+                "{}{}",
+                words.colon(),
+                words.papers_and_relations(papers.len(), *relations)
             );
             let room = WIDTH.saturating_sub(display_width(&tail) + 2);
-            let _ = writeln!(out, "  {}{tail}", fit(&other.label, room));
+            let name = node_label(graph, *other, lang);
+            let _ = writeln!(out, "  {}{tail}", fit(name, room));
         }
     }
-    out.push_str(&disputes_line(
+    out.push_str(&disputes_line_in(
         graph,
         &disputes_about(disputes, &[ix], papers),
         &[ix],
         papers,
+        words,
     ));
-    out.push_str(&details_rule());
+    out.push_str(&details_rule_in(words));
     out
 }
 

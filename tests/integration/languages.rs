@@ -67,6 +67,80 @@ fn diff_and_path_in_chinese() {
 }
 
 #[test]
+fn show_and_compare_in_chinese() {
+    insta::assert_snapshot!("zh-show-tpa", run(&["--lang", "zh", "show", "tpa"]).1);
+    insta::assert_snapshot!(
+        "zh-compare-tpa-rr",
+        run(&["--lang", "zh", "compare", "tpa", "rr"]).1
+    );
+}
+
+#[test]
+fn contested_in_chinese() {
+    insta::assert_snapshot!("zh-contested", run(&["--lang", "zh", "contested"]).1);
+}
+
+/// `contested` in Chinese: its questions, sections and fixed answers in Chinese, the
+/// quotes byte for byte as in English (every quote, with `--quotes`), the exit code the same.
+#[test]
+fn contested_speaks_chinese_and_keeps_the_quotes() {
+    let (code, en, _) = run(&["contested", "--quotes"]);
+    assert_eq!(code, 0);
+    let (zh_code, zh, _) = run(&["--lang", "zh", "contested", "--quotes"]);
+    assert_eq!(zh_code, code);
+    assert!(zh.starts_with("各文献的分歧："), "{zh}");
+    for words in [
+        "矛盾：",
+        "张力：",
+        "表述不同：",
+        "有利因素",
+        "双向关系还是单向关系？",
+    ] {
+        assert!(zh.contains(words), "{words}");
+    }
+    for english in [
+        "Where the papers disagree",
+        "Framings:",
+        "an asset",
+        "two-way",
+    ] {
+        assert!(!zh.contains(english), "{english}");
+    }
+    let (en, zh) = (quotes(&en), quotes(&zh));
+    assert!(en.len() > 50, "{}", en.len());
+    assert_eq!(en, zh);
+}
+
+/// `show` in Chinese: the interface's words and the concepts' Chinese names, and the
+/// same quotes, byte for byte, as in English; `compare` names its rows in Chinese.
+#[test]
+fn show_and_compare_speak_chinese_and_keep_the_quotes() {
+    let (code, en, _) = run(&["show", "tpa"]);
+    assert_eq!(code, 0);
+    let (code, zh, _) = run(&["--lang", "zh", "show", "tpa"]);
+    assert_eq!(code, 0);
+    assert!(zh.starts_with("精准扶贫（tpa，"), "{zh}");
+    for heading in ["详情", "关系（", "事实（", "文献支持最多的相邻概念"] {
+        assert!(zh.contains(heading), "{heading}");
+    }
+    for english in ["In detail", "Relations (", "Most supported neighbours"] {
+        assert!(!zh.contains(english), "{english}");
+    }
+    let (en, zh) = (quotes(&en), quotes(&zh));
+    assert!(en.len() > 50, "{}", en.len());
+    assert_eq!(en, zh);
+
+    let (code, zh, _) = run(&["--lang", "zh", "compare", "tpa", "rr"]);
+    assert_eq!(code, 0);
+    assert!(zh.starts_with("共同点"), "{zh}");
+    assert!(zh.contains("差异") && zh.contains("合计"), "{zh}");
+    assert!(
+        !zh.contains("Common ground") && !zh.contains("total"),
+        "{zh}"
+    );
+}
+
+#[test]
 fn the_flag_goes_before_or_after_the_command() {
     let before = run(&["--lang", "zh", "path", "tpa", "rr"]);
     let after = run(&["path", "tpa", "rr", "--lang", "zh"]);
@@ -91,6 +165,9 @@ fn json_is_the_same_in_every_language() {
         &["diff", "tpa", "rr"][..],
         &["path", "tpa", "rr", "--explain"],
         &["contested", "tpa", "rr"],
+        &["show", "tpa"],
+        &["compare", "tpa", "rr"],
+        &["contested"],
     ] {
         let en = run(&[&["--json"], args].concat());
         let zh = run(&[&["--json", "--lang", "zh"], args].concat());

@@ -34,7 +34,7 @@ mod lists;
 mod relations;
 mod values;
 
-pub(crate) use values::{ASSET, LIABILITY};
+pub(crate) use values::{ASSET, LIABILITY, LIABILITY_UNSTATED};
 
 use indexmap::IndexSet;
 use petgraph::graph::{EdgeIndex, NodeIndex};

@@ -164,11 +164,7 @@ pub(super) fn valence_disputes(graph: &ConceptGraph, focus: Focus<'_>) -> Vec<Fo
         }
         let mut sides = vec![
             side(graph, ASSET.into(), assets.clone()),
-            side(
-                graph,
-                format!("{LIABILITY} (for what, not stated)"),
-                unstated.clone(),
-            ),
+            side(graph, LIABILITY_UNSTATED.into(), unstated.clone()),
         ];
         // An asset is always one for something (the other end, or a scope): a paper
         // finding the concept wanting in no stated respect, and relying on it for
@@ -181,9 +177,12 @@ pub(super) fn valence_disputes(graph: &ConceptGraph, focus: Focus<'_>) -> Vec<Fo
     found
 }
 
-/// The answers of a valence dispute.
+/// The answers of a valence dispute (`i18n` says them in each language).
 pub(crate) const ASSET: &str = "an asset: a foundation, support, driver or model";
 pub(crate) const LIABILITY: &str = "a liability: a problem, obstacle or shortage";
+/// The liability side when no paper says for what.
+pub(crate) const LIABILITY_UNSTATED: &str =
+    "a liability: a problem, obstacle or shortage (for what, not stated)";
 
 fn valence(
     concept: NodeIndex,
