@@ -641,7 +641,7 @@ impl Messages {
         )
     }
 
-    // `show`, `compare`, `contested` and `position` in the terminal (issue 25).
+    // `show`, `compare` and `contested` in the terminal.
 
     /// "3 relations" / "3 项关系".
     pub(crate) fn relations_counted(self, n: usize) -> String {
