@@ -407,16 +407,7 @@ fn the_moodle_export_is_read_back_by_lxml() {
             .unwrap()
             .unwrap();
         // What the command line prints is what the library writes.
-        let mut args = vec!["quiz".to_string(), "--seed".into(), seed.to_string()];
-        if lang == Lang::Zh {
-            args.extend(["--lang".to_string(), "zh".into()]);
-        }
-        if let Some(p) = paper {
-            args.extend(["--paper".to_string(), p.to_string()]);
-        }
-        args.extend(["--format".to_string(), "moodle".into()]);
-        let args: Vec<&str> = args.iter().map(String::as_str).collect();
-        let (code, printed, _) = crate::common::run(&args);
+        let (code, printed) = quiz_printed(seed, paper, lang, "moodle");
         assert_eq!((code, printed.as_str()), (0, xml.as_str()));
         let quiz_path = dir.path().join(format!("quiz-{seed}-{lang:?}.xml"));
         let expected_path = dir.path().join(format!("expected-{seed}-{lang:?}.json"));
@@ -438,4 +429,25 @@ fn the_moodle_export_is_read_back_by_lxml() {
         let summary: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
         assert_eq!(summary["questions"], questions.len());
     }
+}
+
+/// What `linkage quiz --seed SEED [--lang zh] [--paper PAPER] --format FORMAT` prints,
+/// with its exit code: the command line's side of a library-against-command check.
+pub(crate) fn quiz_printed(
+    seed: u64,
+    paper: Option<&str>,
+    lang: linkage::dot::Lang,
+    format: &str,
+) -> (i32, String) {
+    let mut args = vec!["quiz".to_string(), "--seed".into(), seed.to_string()];
+    if lang == linkage::dot::Lang::Zh {
+        args.extend(["--lang".to_string(), "zh".into()]);
+    }
+    if let Some(p) = paper {
+        args.extend(["--paper".to_string(), p.to_string()]);
+    }
+    args.extend(["--format".to_string(), format.to_string()]);
+    let args: Vec<&str> = args.iter().map(String::as_str).collect();
+    let (code, printed, _) = crate::common::run(&args);
+    (code, printed)
 }

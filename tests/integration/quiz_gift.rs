@@ -258,16 +258,7 @@ fn the_gift_export_is_the_quiz_read_back_by_a_strict_parser() {
         let gift = linkage::teach::quiz_command(&graph, paper, seed, false, QuizFormat::Gift, lang)
             .unwrap()
             .unwrap();
-        let mut args = vec!["quiz".to_string(), "--seed".into(), seed.to_string()];
-        if lang == Lang::Zh {
-            args.extend(["--lang".to_string(), "zh".into()]);
-        }
-        if let Some(p) = paper {
-            args.extend(["--paper".to_string(), p.to_string()]);
-        }
-        args.extend(["--format".to_string(), "gift".into()]);
-        let args: Vec<&str> = args.iter().map(String::as_str).collect();
-        let (code, printed, _) = crate::common::run(&args);
+        let (code, printed) = crate::quiz::quiz_printed(seed, paper, lang, "gift");
         assert_eq!((code, printed.as_str()), (0, gift.as_str()));
         escaped += gift.matches("\\:").count();
 
