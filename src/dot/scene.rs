@@ -337,8 +337,13 @@ pub enum Layout {
     #[default]
     Layered,
     /// Force-directed without overlaps (Graphviz's `sfdp`): about as wide as high, for
-    /// the explorer's whole graph, which layered is thousands of points wide.
-    ForceDirected,
+    /// the explorer's whole graph, which layered is thousands of points wide. The
+    /// drawing is turned `rotation` degrees counter-clockwise before overlaps are
+    /// removed (Graphviz's `rotation`), so the boxes stay upright and apart.
+    ForceDirected {
+        /// Degrees counter-clockwise; 0 leaves sfdp's drawing as it is.
+        rotation: i16,
+    },
 }
 
 /// A whole diagram.

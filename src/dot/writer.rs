@@ -96,7 +96,7 @@ pub fn graph(scene: &Scene) -> Graph {
     if scene.items.iter().any(ends_at_a_cluster) {
         attrs.push(("compound", "true".into()));
     }
-    if scene.layout == Layout::ForceDirected {
+    if let Layout::ForceDirected { rotation } = scene.layout {
         // sfdp, with room between boxes (`sep`) and no overlaps left (`prism`, without
         // the scaling that would spread the whole drawing to make room).
         attrs.extend([
@@ -105,6 +105,9 @@ pub fn graph(scene: &Scene) -> Graph {
             ("overlap_scaling", "-6".into()),
             ("sep", "+6".into()),
         ]);
+        if rotation != 0 {
+            attrs.push(("rotation", rotation.to_string()));
+        }
     }
     let graph_attributes = match &scene.heading {
         Heading::None => attributes(attrs),
@@ -571,7 +574,7 @@ mod tests {
     fn a_caption_is_flush_left_and_escaped_like_any_label() {
         let scene = Scene {
             rankdir: Rankdir::LeftRight,
-            layout: Layout::ForceDirected,
+            layout: Layout::ForceDirected { rotation: 0 },
             heading: Heading::Caption(vec!["a &lt; \"b\"".into(), "c \\ d".into()]),
             items: Vec::new(),
         };

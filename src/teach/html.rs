@@ -10,7 +10,7 @@ use crate::{
     graph::ConceptGraph,
     teach::{
         data::{page_data, script_json},
-        layout::layout,
+        layout::{layout, opening_pair},
     },
 };
 
@@ -32,6 +32,10 @@ pub fn explorer(graph: &ConceptGraph, paper: Option<&str>, lang: Lang) -> Result
     let layout = layout(graph)?;
     let mut data = page_data(graph, &layout);
     data["initialPaper"] = paper.map_or(Value::Null, |p| Value::String(p.to_string()));
+    // The pair the page opens on compared, the one the layout turned upright.
+    data["opening"] = opening_pair(graph).map_or(Value::Null, |(a, b)| {
+        Value::from(vec![a.index(), b.index()])
+    });
     let code = lang_code(lang);
     data["lang"] = Value::String(code.into());
     Ok(page(&script_json(&data), code))

@@ -8,10 +8,19 @@
 //! the page draws them itself, from box edge to box edge; the many relations between
 //! one pair of nodes (the two strategies share some twenty) are one edge of the layout,
 //! or Graphviz would bend them into a fan of loops.
+//!
+//! The page opens on two concepts compared ([`opening_pair`]) and frames them as large
+//! as the screen allows. sfdp puts the two strategies some 460 points apart at whatever
+//! angle its forces leave them; on a phone held upright the drawing is 390 px wide, so
+//! side by side they cannot both show at a readable size. The drawing is therefore
+//! turned (Graphviz's `rotation`, before overlaps are removed) until the pair runs top
+//! to bottom, which a laptop's and a projector's screen hold as well.
 
 use serde::Serialize;
 use serde_json::Value;
 use textwrap::core::display_width;
+
+use petgraph::stable_graph::NodeIndex;
 
 use crate::{
     dot::{
@@ -67,10 +76,23 @@ fn room_for_chinese(label: &str) -> (f32, f32) {
     (columns * 6.0 / 72.0 + 0.24, rows * 14.0 / 72.0 + 0.12)
 }
 
+/// The two concepts the explorer opens on compared: `tpa` and `rr` where the dataset
+/// has both (the shipped papers' two strategies), else its first two strategies, else
+/// none.
+pub fn opening_pair(graph: &ConceptGraph) -> Option<(NodeIndex, NodeIndex)> {
+    if let (Some(a), Some(b)) = (graph.index_of("tpa"), graph.index_of("rr")) {
+        return Some((a, b));
+    }
+    let mut strategies = graph
+        .node_indices()
+        .filter(|&ix| graph.node(ix).kind.as_str() == "strategy");
+    Some((strategies.next()?, strategies.next()?))
+}
+
 /// The graph laid out: one node per concept (`n{index}`, its English label wrapped as
 /// the page wraps it, its box at least `room_for_chinese`) and one edge per pair of
-/// related nodes.
-pub fn layout_scene(graph: &ConceptGraph) -> Scene {
+/// related nodes; the drawing turned `rotation` degrees counter-clockwise.
+pub fn layout_scene(graph: &ConceptGraph, rotation: i16) -> Scene {
     let mut items: Vec<Item> = graph
         .node_indices()
         .map(|ix| {
@@ -107,23 +129,78 @@ pub fn layout_scene(graph: &ConceptGraph) -> Scene {
     }
     Scene {
         rankdir: Rankdir::TopBottom,
-        layout: Placement::ForceDirected,
+        layout: Placement::ForceDirected { rotation },
         heading: crate::dot::scene::Heading::None,
         items,
     }
 }
 
-/// The DOT text laid out, as [`layout`] gives it to Graphviz.
+/// The DOT text laid out, as [`layout`] first gives it to Graphviz (not turned).
 pub fn layout_dot(graph: &ConceptGraph) -> String {
-    writer::to_dot(&layout_scene(graph))
+    writer::to_dot(&layout_scene(graph, 0))
 }
 
-/// Runs `sfdp` on the graph and reads the geometry back.
+/// How far from top to bottom a pair may run and be left as it is: 15 degrees.
+const UPRIGHT_ENOUGH: f64 = 0.26;
+
+/// Runs `sfdp` on the graph and reads the geometry back; where the [`opening_pair`]
+/// runs more than 15 degrees from top to bottom, runs it again turned by as much and
+/// keeps whichever of the two drawings has the pair nearer upright (removing overlaps
+/// after the turn moves it a little).
 ///
 /// # Errors
 /// [`Error::External`] when Graphviz is missing or fails, or its output cannot be read.
 pub fn layout(graph: &ConceptGraph) -> Result<Layout, Error> {
-    let output = layout_json(writer::graph(&layout_scene(graph)))?;
+    let drawn = laid_out(graph, 0)?;
+    let Some(pair) = opening_pair(graph) else {
+        return Ok(drawn);
+    };
+    let Some((dx, dy)) = drawn.offset(pair) else {
+        return Ok(drawn);
+    };
+    if slant(dx, dy) <= UPRIGHT_ENOUGH {
+        return Ok(drawn);
+    }
+    let turned = laid_out(graph, rotation_upright(dx, dy))?;
+    let nearer = turned
+        .offset(pair)
+        .is_some_and(|(x, y)| slant(x, y) < slant(dx, dy));
+    Ok(if nearer { turned } else { drawn })
+}
+
+/// How far the line from one centre to the other leans from the vertical, as the sine
+/// of the angle (0 upright, 1 level).
+fn slant(dx: f64, dy: f64) -> f64 {
+    let length = dx.hypot(dy);
+    if length == 0.0 {
+        0.0
+    } else {
+        dx.abs() / length
+    }
+}
+
+/// The turn, in whole degrees counter-clockwise between -90 and 90, that makes the
+/// offset (`dx`, `dy`; y pointing down) run upright, up or down.
+fn rotation_upright(dx: f64, dy: f64) -> i16 {
+    let angle = (-dy).atan2(dx).to_degrees();
+    let turn = (90.0 - angle + 90.0).rem_euclid(180.0) - 90.0;
+    // Within -90..90: fits an i16.
+    #[allow(clippy::cast_possible_truncation)]
+    let degrees = turn.round() as i16;
+    degrees
+}
+
+impl Layout {
+    /// From the centre of the pair's first node to the second's.
+    fn offset(&self, (a, b): (NodeIndex, NodeIndex)) -> Option<(f64, f64)> {
+        let (a, b) = (self.nodes.get(a.index())?, self.nodes.get(b.index())?);
+        Some((b[0] - a[0], b[1] - a[1]))
+    }
+}
+
+/// One run of `sfdp`, the drawing turned `rotation` degrees.
+fn laid_out(graph: &ConceptGraph, rotation: i16) -> Result<Layout, Error> {
+    let output = layout_json(writer::graph(&layout_scene(graph, rotation)))?;
     let json: Value = serde_json::from_slice(&output)
         .map_err(|e| Error::External(format!("cannot read Graphviz's layout: {e}")))?;
     parse(&json, graph.node_count())
@@ -161,4 +238,21 @@ fn parse(json: &Value, node_count: usize) -> Option<Layout> {
 
 fn round(x: f64) -> f64 {
     (x * 10.0).round() / 10.0
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_pair_is_turned_upright_the_shorter_way() {
+        // Level, to the right: a quarter turn either way; 45 degrees up-right: 45 more.
+        assert_eq!(rotation_upright(1.0, 0.0).abs(), 90);
+        assert_eq!(rotation_upright(1.0, -1.0), 45);
+        assert_eq!(rotation_upright(-1.0, -1.0), -45);
+        // Down and to the right (y down): turning 45 clockwise points it straight down.
+        assert_eq!(rotation_upright(1.0, 1.0), -45);
+        assert_eq!(rotation_upright(0.0, 5.0), 0);
+        assert!(slant(0.0, 3.0) < UPRIGHT_ENOUGH && slant(3.0, 0.1) > 0.99);
+    }
 }

@@ -328,7 +328,8 @@
     var x0 = Math.min.apply(null, edge(function (b) { return b[0] - b[2] / 2; })), x1 = Math.max.apply(null, edge(function (b) { return b[0] + b[2] / 2; }));
     var y0 = Math.min.apply(null, edge(function (b) { return b[1] - b[3] / 2; })), y1 = Math.max.apply(null, edge(function (b) { return b[1] + b[3] / 2; }));
     var canvas = $('graph').getBoundingClientRect(), box = $('legend').getBoundingClientRect();
-    var legend = box.height > 0 ? { top: box.top - canvas.top, right: box.right - canvas.left } : null;
+    // The legend counts where it lies over the drawing (on a phone it is under it).
+    var legend = box.height > 0 && box.top < canvas.bottom ? { top: box.top - canvas.top, right: box.right - canvas.left } : null;
     function frame(h) {
       var k = Math.min(most || 1.2, (s.w - 2 * m) / Math.max(1, x1 - x0), (h - 2 * m) / Math.max(1, y1 - y0));
       return { k: k, x: s.w / 2 - (x0 + x1) / 2 * k, y: h / 2 - (y0 + y1) / 2 * k };
@@ -778,13 +779,13 @@
   controls();
   searching();
   panning();
-  // Open on the answer: the comparison of the two strategies (tpa and rr, else the
-  // first two), its table in the Compare tab and the two framed large, clear of the
-  // legend, nothing faded. Without two strategies, on the first node at full size;
-  // Fit shows it all.
+  // Open on the answer: the comparison of the pair the layout stood upright (tpa and
+  // rr, else the first two strategies: src/teach/layout.rs), its table in the Compare
+  // tab and the two framed large, clear of the legend, nothing faded. Without two
+  // strategies, on the first node at full size; Fit shows it all.
   var strategies = [];
   N.forEach(function (n, v) { if (NK[n.kind].name === 'strategy') strategies.push(v); });
-  var pair = byId.tpa !== undefined && byId.rr !== undefined ? [byId.tpa, byId.rr] : strategies.slice(0, 2);
+  var pair = D.opening || [];
   if (pair.length === 2) {
     $('diff-a').value = N[pair[0]].id;
     $('diff-b').value = N[pair[1]].id;
