@@ -22,6 +22,18 @@ impl Messages {
         self.pick("Questions for discussion", "讨论题")
     }
 
+    /// Before a comparison's questions when the papers dispute nothing about the two
+    /// together.
+    pub(crate) fn questions_about_either(self, a: &str, b: &str) -> String {
+        self.pick(
+            format!(
+                "The papers do not dispute how {a} and {b} compare; these questions are \
+                 about disputes that involve one of them."
+            ),
+            format!("各文献对{a}与{b}的比较并无争议；以下问题涉及与其中一方有关的争议。"),
+        )
+    }
+
     /// The heading of the handout's evidence.
     pub(crate) fn step_by_step(self) -> &'static str {
         self.pick("The argument, step by step", "论证，逐步展开")

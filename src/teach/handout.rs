@@ -221,17 +221,40 @@ pub(crate) fn heading(words: Messages, text: &str, id: &str) -> String {
     }
 }
 
+/// What a handout's questions are about.
+#[derive(Debug, Clone, Copy)]
+pub(crate) enum Asked<'a> {
+    /// The comparison of two concepts.
+    Pair(NodeIndex, NodeIndex),
+    /// Any of these concepts (a chain's ends, a paper's concepts).
+    Concepts(&'a [NodeIndex]),
+}
+
+/// The disputes a handout asks about, and whether they are about the concepts of a
+/// comparison one at a time rather than the comparison.
+pub(crate) struct Discussed {
+    /// Strongest first.
+    pub disputes: Vec<Dispute>,
+    /// For a pair the papers dispute nothing about together: the disputes are those
+    /// involving either concept (the handout says so).
+    pub about_either: bool,
+}
+
 /// Questions for discussion: the disputes about the lesson's concepts, strongest
 /// first, each with its sides and who takes them; with `quotes`, each side's first
-/// paper quoted (a short handout's only evidence).
+/// paper quoted (a short handout's only evidence). For a comparison whose pair the
+/// papers dispute nothing about, a sentence says the questions involve one of them.
 pub(crate) fn discussion(
     graph: &ConceptGraph,
-    nodes: &[NodeIndex],
+    asked: Asked<'_>,
     most: usize,
     quotes: bool,
     words: Messages,
 ) -> String {
-    let disputes = discussed(graph, nodes, most);
+    let Discussed {
+        disputes,
+        about_either,
+    } = discussed(graph, asked, most);
     if disputes.is_empty() {
         return String::new();
     }
@@ -240,6 +263,13 @@ pub(crate) fn discussion(
         words.questions_for_discussion(),
         "questions-for-discussion",
     );
+    if let (true, Asked::Pair(a, b)) = (about_either, asked) {
+        let (a, b) = (
+            node_label(graph, a, words.lang()),
+            node_label(graph, b, words.lang()),
+        );
+        let _ = writeln!(md, "{}\n", escape(&words.questions_about_either(a, b)));
+    }
     for (k, dispute) in disputes.iter().enumerate() {
         let sides: Vec<String> = dispute
             .sides
@@ -270,17 +300,40 @@ pub(crate) fn discussion(
     md
 }
 
-/// The disputes a handout asks about: those about `nodes`, strongest first, at most
-/// `most`, leaving out lists and positions (long, and the table shows them) and pairs
-/// merely related differently.
-pub(crate) fn discussed(graph: &ConceptGraph, nodes: &[NodeIndex], most: usize) -> Vec<Dispute> {
-    contested_about(graph, nodes)
-        .into_iter()
-        .filter(|d| {
-            d.strength != Strength::Related && !matches!(d.kind, Kind::Lists | Kind::Positions)
-        })
-        .take(most)
-        .collect()
+/// The disputes a handout asks about, strongest first, at most `most`, leaving out
+/// lists and positions (long, and the table shows them) and pairs merely related
+/// differently. For a comparison, those that bear on it: the disputes involving both
+/// concepts (which include every dispute marked on a row of their comparison); only
+/// where there are none, those involving either.
+pub(crate) fn discussed(graph: &ConceptGraph, asked: Asked<'_>, most: usize) -> Discussed {
+    let worth_asking = |d: &Dispute| {
+        d.strength != Strength::Related && !matches!(d.kind, Kind::Lists | Kind::Positions)
+    };
+    let about = |nodes: &[NodeIndex]| -> Vec<Dispute> {
+        contested_about(graph, nodes)
+            .into_iter()
+            .filter(worth_asking)
+            .collect()
+    };
+    let (mut disputes, about_either) = match asked {
+        Asked::Concepts(nodes) => (about(nodes), false),
+        Asked::Pair(a, b) => {
+            let either = about(&[a, b]);
+            let (both, alone): (Vec<Dispute>, Vec<Dispute>) = either
+                .into_iter()
+                .partition(|d| d.subject.contains(&a) && d.subject.contains(&b));
+            if both.is_empty() {
+                (alone, true)
+            } else {
+                (both, false)
+            }
+        }
+    };
+    disputes.truncate(most);
+    Discussed {
+        about_either: about_either && !disputes.is_empty(),
+        disputes,
+    }
 }
 
 /// The source that speaks for one side of a dispute: the first quote its first paper
@@ -323,15 +376,15 @@ pub fn markdown(
 ) -> String {
     let words = Messages::of(argument.lang);
     let mut md = front_matter(&argument.title, options, "");
-    let ends = match subject {
+    let asked = match subject {
         Subject::Diff(a, b) => {
             md.push_str(&heading(words, words.at_a_glance(), "at-a-glance"));
             let table = JournalTable::new(graph, (*a, *b), &PaperFilter::every(), words.lang());
             md.push_str(&comparison_table(&table, words));
-            vec![*a, *b]
+            Asked::Pair(*a, *b)
         }
-        Subject::Path(a, b) => vec![*a, *b],
-        Subject::Paper(_) => argument.nodes.clone(),
+        Subject::Path(a, b) => Asked::Concepts(&[*a, *b]),
+        Subject::Paper(_) => Asked::Concepts(&argument.nodes),
     };
     let image = format!(
         "![{}]({}){}\n\n",
@@ -340,7 +393,7 @@ pub fn markdown(
         fitted(figure.size, options.short)
     );
     let most = if options.short { 3 } else { 6 };
-    let questions = discussion(graph, &ends, most, false, words);
+    let questions = discussion(graph, asked, most, false, words);
     // A short handout is the comparison and the questions on one page, the figure on
     // the next; a full one the figure, then the evidence.
     if options.short {

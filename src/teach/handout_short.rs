@@ -27,7 +27,8 @@ use crate::{
     output::table::JournalTable,
     paper_filter::PaperFilter,
     teach::handout::{
-        comparison_table, discussed, discussion, escape, front_matter, heading, sources, Options,
+        comparison_table, discussed, discussion, escape, front_matter, heading, sources, Asked,
+        Options,
     },
 };
 
@@ -152,7 +153,13 @@ pub fn markdown(
     let mut md = front_matter(&title, options, PRINT_STYLE);
     md.push_str(&heading(words, words.at_a_glance(), "at-a-glance"));
     md.push_str(&comparison_table(&table, words));
-    md.push_str(&discussion(graph, &[a, b], QUESTIONS, true, words));
+    md.push_str(&discussion(
+        graph,
+        Asked::Pair(a, b),
+        QUESTIONS,
+        true,
+        words,
+    ));
     let size = image_inches(&figure.svg, ImageFormat::Svg, 72).map_or(String::new(), |(w, h)| {
         format!("{{width={w:.2}in height={h:.2}in}}")
     });
@@ -166,7 +173,8 @@ pub fn markdown(
     );
     let _ = writeln!(md, "{}\n", words.every_rows_quotes(&command));
     // The papers the table counts and those the questions quote.
-    let questioned: Vec<String> = discussed(graph, &[a, b], QUESTIONS)
+    let questioned: Vec<String> = discussed(graph, Asked::Pair(a, b), QUESTIONS)
+        .disputes
         .iter()
         .flat_map(|d| d.papers().into_iter().map(str::to_string))
         .collect();

@@ -22,6 +22,7 @@ mod figure;
 mod first_view;
 mod flags;
 mod fuzz_seeds;
+mod handout_pairs;
 mod handout_short;
 mod headings;
 mod journal;
