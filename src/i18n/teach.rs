@@ -22,6 +22,17 @@ impl Messages {
         self.pick("Questions for discussion", "讨论题")
     }
 
+    /// Under a comparison's heading, for a pair the papers relate but do not compare.
+    pub(crate) fn not_compared(self, a: &str, b: &str) -> String {
+        self.pick(
+            format!(
+                "The papers relate {a} and {b} but name no common ground or difference \
+                 between them: the figure shows how they relate."
+            ),
+            format!("各文献论及{a}与{b}的关系，但未指出二者的共同点或差异：其关系见下图。"),
+        )
+    }
+
     /// Before a comparison's questions when the papers dispute nothing about the two
     /// together.
     pub(crate) fn questions_about_either(self, a: &str, b: &str) -> String {

@@ -176,9 +176,11 @@ pub fn svg_size(svg: &[u8]) -> Option<(f64, f64)> {
 /// dispute it (the positions are in the evidence that follows). The rows and their
 /// disputes are the journal table's ([`JournalTable`]), the one derivation `table`,
 /// `figure` and the decks share.
+/// A pair the papers relate but do not compare gets a sentence saying so instead.
 pub(crate) fn comparison_table(table: &JournalTable, words: Messages) -> String {
     if table.rows.is_empty() {
-        return String::new();
+        let (a, b) = &table.sides;
+        return format!("{}\n\n", escape(&words.not_compared(a, b)));
     }
     let mut md = String::new();
     for (stance, heading) in [

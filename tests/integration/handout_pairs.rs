@@ -1,4 +1,6 @@
-//! A comparison's handout, full and `--short`: its questions bear on the comparison.
+//! A comparison's handout, full and `--short`, for the pairs the papers compare and
+//! those they only relate: its questions bear on the comparison, and a pair with
+//! nothing to compare says so where the table would be.
 
 /// The section of `md` under the level-two heading `heading`, to the next one.
 fn section<'m>(md: &'m str, heading: &str) -> &'m str {
@@ -59,5 +61,35 @@ fn a_comparisons_questions_bear_on_it_or_say_they_do_not() {
             "short {short}: {discussion}"
         );
         assert!(!questions(&md).is_empty(), "short {short}");
+    }
+}
+
+/// A pair the papers relate but do not compare (tpa and the second centenary goal):
+/// the full handout's "At a glance" says so, as the short one's does, instead of
+/// standing empty; both draw the argument's figure.
+#[test]
+#[ignore = "needs Graphviz: scripts/test-deps.sh"]
+fn a_handout_of_a_pair_not_compared_says_so_at_a_glance() {
+    for short in [false, true] {
+        let mut args = vec!["handout", "--diff", "tpa", "second-centenary-goal"];
+        if short {
+            args.push("--short");
+        }
+        let (code, md, err) = crate::common::run(&args);
+        assert_eq!(code, 0, "{err}");
+        // The figure follows in the same section.
+        let glance = section(&md, "At a glance")
+            .trim()
+            .split("\n\n")
+            .next()
+            .unwrap();
+        assert_eq!(
+            glance,
+            "The papers relate Targeted poverty alleviation and Second centenary goal: a \
+             modern socialist country but name no common ground or difference between them: \
+             the figure shows how they relate.",
+            "short {short}"
+        );
+        assert!(md.contains("](data:image/svg+xml;base64,"), "short {short}");
     }
 }
