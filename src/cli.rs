@@ -482,9 +482,11 @@ pub enum Command {
         /// The date, printed under the title as written (e.g. "6 December 2026").
         #[arg(long)]
         date: Option<String>,
-        /// Two pages (A4 or Letter, through pandoc and weasyprint): for a comparison the
-        /// compact table, three questions from the disputes with a quote for each side,
-        /// the journal figure (`linkage figure`) and the sources; no evidence step by step.
+        /// Two pages (A4 or Letter) for a comparison: the compact table, three questions
+        /// from the disputes with a quote for each side, the journal figure (`linkage
+        /// figure`) and the sources; no evidence step by step. Two pages only through
+        /// `pandoc --pdf-engine=weasyprint`, which reads the print stylesheet the file
+        /// carries; LaTeX engines (xelatex, pdflatex) ignore it and take four.
         #[arg(long)]
         short: bool,
     },
