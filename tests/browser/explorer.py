@@ -99,6 +99,9 @@ return {
   nodes: Object.fromEntries(ids.map(id => [id, box(id)])),
   compared: document.querySelector('#diff-result h2') ? document.querySelector('#diff-result h2').textContent : null,
   faded: document.querySelectorAll('#nodes .node.faded').length,
+  panel: (r => [r.left, r.top, r.right, r.bottom])(document.querySelector('.panel').getBoundingClientRect()),
+  tabs: (r => [r.left, r.top, r.right, r.bottom])(document.querySelector('.tabs').getBoundingClientRect()),
+  viewport: [window.innerWidth, window.innerHeight],
 };
 """
 
@@ -106,7 +109,8 @@ return {
 def first_view(page, out, node_ids):
     """Screenshots of the page as it opens at a laptop's, a projector's and a phone's
     size (OUT/first-view-WxH.png), and what it shows (OUT/first-view.json): the tab
-    open, the canvas, the legend's box, each of the nodes' boxes and label size."""
+    open, the canvas, the legend's box, each of the nodes' boxes and label size, the
+    panel's and its tabs' boxes and the viewport."""
     shown = {}
     with tempfile.TemporaryDirectory() as profile:
         driver = browser(profile)

@@ -27,7 +27,8 @@ fn inside(inner: &Value, outer: &Value) -> bool {
 /// faded; their names at least 20 px on a laptop, 22 px on a projector and 12 px on a
 /// phone. On the phone they were 7.7 px: the graph a strip a third of the screen tall
 /// and the pair, side by side in the layout, wider than the screen; the layout now
-/// stands the pair upright and the phone's graph is most of the screen tall.
+/// stands the pair upright and the phone's graph is most of the screen tall. On the
+/// phone the legend, the drawing and the panel are stacked, none over another.
 #[test]
 #[ignore = "needs Graphviz, Chromium and selenium: scripts/test-deps.sh"]
 fn the_explorer_opens_on_the_two_strategies_compared_clear_of_the_legend() {
@@ -78,6 +79,25 @@ fn the_explorer_opens_on_the_two_strategies_compared_clear_of_the_legend() {
             assert!(label >= least_label, "{size}: {id}'s label {label} px");
         }
     }
+    // The phone stacks them: the drawing, the legend under it (it was hidden), then
+    // the panel the screen's width, its tabs on the first screen.
+    let phone = &shown["390x844"];
+    let at = |v: &Value, i: usize| v[i].as_f64().unwrap();
+    let (canvas, legend, panel) = (&phone["canvas"], &phone["legend"], &phone["panel"]);
+    assert!(!legend.is_null(), "a legend on the phone");
+    assert!(
+        at(legend, 1) >= at(canvas, 3),
+        "the legend under the drawing"
+    );
+    assert!(at(panel, 1) >= at(legend, 3), "the panel under the legend");
+    assert!(
+        at(panel, 0) <= 0.0 && at(panel, 2) >= 390.0,
+        "the panel full width"
+    );
+    assert!(
+        at(&phone["tabs"], 3) <= 844.0,
+        "the tabs on the first screen"
+    );
 }
 
 /// The Path and Compare pickers list the concepts grouped by kind, and a filter above
