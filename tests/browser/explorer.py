@@ -106,11 +106,22 @@ return {
 """
 
 
+TAP = """
+const g = document.getElementById(arguments[0]), r = g.getBoundingClientRect();
+const at = {bubbles: true, clientX: r.left + r.width / 2, clientY: r.top + r.height / 2};
+g.dispatchEvent(new PointerEvent('pointerdown', at));
+g.dispatchEvent(new PointerEvent('pointerup', at));
+const title = document.getElementById('details-title').getBoundingClientRect();
+return {title: document.getElementById('details-title').textContent, top: title.top, bottom: title.bottom};
+"""
+
+
 def first_view(page, out, node_ids):
     """Screenshots of the page as it opens at a laptop's, a projector's and a phone's
     size (OUT/first-view-WxH.png), and what it shows (OUT/first-view.json): the tab
     open, the canvas, the legend's box, each of the nodes' boxes and label size, the
-    panel's and its tabs' boxes and the viewport."""
+    panel's and its tabs' boxes and the viewport; on the phone, where the title of
+    the last node's details is after a tap on that node."""
     shown = {}
     with tempfile.TemporaryDirectory() as profile:
         driver = browser(profile)
@@ -124,6 +135,9 @@ def first_view(page, out, node_ids):
                 name = "%dx%d" % (width, height)
                 driver.save_screenshot(os.path.join(out, "first-view-%s.png" % name))
                 shown[name] = driver.execute_script(FIRST_VIEW, node_ids)
+                if mobile:
+                    # A tap on the second node: where its details' title then is.
+                    shown[name]["tapped"] = driver.execute_script(TAP, node_ids[1])
         finally:
             driver.quit()
     with open(os.path.join(out, "first-view.json"), "w", encoding="utf-8") as f:

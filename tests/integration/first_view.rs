@@ -98,6 +98,19 @@ fn the_explorer_opens_on_the_two_strategies_compared_clear_of_the_legend() {
         at(&phone["tabs"], 3) <= 844.0,
         "the tabs on the first screen"
     );
+    // The page, not the panel, scrolls on a phone: a concept tapped in the drawing
+    // brings its details up, the title in the screen's top quarter (it stayed where
+    // the panel begins, at 739 px, the details under it off the screen).
+    let tapped = &phone["tapped"];
+    assert_eq!(tapped["title"], "Rural revitalization");
+    let (top, bottom) = (
+        tapped["top"].as_f64().unwrap(),
+        tapped["bottom"].as_f64().unwrap(),
+    );
+    assert!(
+        top >= 0.0 && bottom <= 844.0 / 4.0,
+        "the tapped concept's title on screen: {tapped}"
+    );
 }
 
 /// The Path and Compare pickers list the concepts grouped by kind, and a filter above

@@ -423,7 +423,7 @@
       $('view-' + t).hidden = t !== name;
     });
   }
-  function selectNode(v, andCentre) {
+  function selectNode(v, andCentre, redrawn) {
     state.selected = v;
     var papers = state.papers, view = $('view-details');
     view.textContent = '';
@@ -456,8 +456,10 @@
     });
     highlight([v].concat(lit.map(function (e) { return R[e].from === v ? R[e].to : R[e].from; })), lit, true);
     showTab('details');
-    // The concept's title at the top, not the scroll position of the last one read.
-    document.querySelector('.panel').scrollTop = 0;
+    // The concept's title at the top, not the scroll position of the last one read; on
+    // a phone the page scrolls instead, so a concept chosen (not redrawn) brings it up.
+    var panel = document.querySelector('.panel'); panel.scrollTop = 0;
+    if (!redrawn && getComputedStyle(panel).overflowY === 'visible') panel.scrollIntoView({ block: 'start' });
     if (andCentre) centre(v);
   }
   function byId_paper(id) { for (var i = 0; i < P.length; i++) if (P[i].id === id) return i; return -1; }
@@ -764,7 +766,7 @@
   function rerender(opening) {
     if (!$('view-path').hidden && $('path-result').childNodes.length) runPath();
     else if (!$('view-diff').hidden && $('diff-result').childNodes.length) runDiff(opening === true);
-    else if (state.selected !== null) selectNode(state.selected, false);
+    else if (state.selected !== null) selectNode(state.selected, false, true);
     else shade();
   }
 
