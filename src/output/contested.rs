@@ -51,13 +51,16 @@ pub fn question_in(graph: &ConceptGraph, dispute: &Dispute, lang: Lang) -> Strin
     let respect = dispute.respect.map(name);
     match dispute.kind {
         Kind::Value | Kind::Classification if dispute.topic.is_none() => {
-            // The property as the schema words it (it has no Chinese wording).
+            // The property as the schema words it in `lang` (`label_zh`).
             let phrase = graph
                 .schema()
                 .properties
                 .get(property)
-                .map_or(property, |p| p.label.as_str());
-            format!("{} {phrase} …{}", label(0), words.question_mark())
+                .map_or(property, |p| p.label_in(lang));
+            match lang {
+                Lang::En => format!("{} {phrase} …{}", label(0), words.question_mark()),
+                Lang::Zh => format!("{}{phrase}…{}", label(0), words.question_mark()),
+            }
         }
         Kind::Value | Kind::Classification => {
             words.common_ground_or_difference(label(0), label(1), topic, respect)

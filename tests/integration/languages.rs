@@ -140,6 +140,79 @@ fn show_and_compare_speak_chinese_and_keep_the_quotes() {
     );
 }
 
+/// Every property of the built-in schema has a Chinese wording, and a fact reads with
+/// it under `--lang zh` in `show` (summary and details) and in `contested`'s question:
+/// the concept's Chinese name, the wording, the value as the data gives it.
+#[test]
+fn every_property_is_said_in_chinese() {
+    let graph = graph();
+    let mut said = 0;
+    for (name, property) in &graph.schema().properties {
+        let zh = property
+            .label_zh
+            .as_deref()
+            .unwrap_or_else(|| panic!("{name} has no label_zh"));
+        assert!(!zh.chars().any(|c| c.is_ascii_alphabetic()), "{name}: {zh}");
+        let Some(fact) = graph.facts().iter().find(|f| &f.property == name) else {
+            continue;
+        };
+        let subject = graph.node(fact.subject);
+        let subject_zh = subject.label_zh.as_deref().unwrap_or(&subject.label);
+        let (code, out, err) = run(&["--lang", "zh", "show", &subject.id]);
+        assert_eq!(code, 0, "{err}");
+        let sentence = format!("{subject_zh}{zh} {}", fact.value);
+        assert!(
+            out.contains(&sentence),
+            "{name}: {sentence:?} not in\n{out}"
+        );
+        assert!(out.contains(&format!("{zh} {} — ", fact.value)), "{out}");
+        let english = format!("{} {}", property.label, fact.value);
+        assert!(!out.contains(&english), "{name}: {english:?} in\n{out}");
+        said += 1;
+    }
+    assert_eq!(said, graph.schema().properties.len());
+    let (_, out, _) = run(&["--lang", "zh", "contested"]);
+    assert!(out.contains("六个精准被表述为…？"), "{out}");
+}
+
+/// A property's Chinese wording is checked like any part of the schema: an empty one,
+/// or one holding a placeholder as if it were a template, is a problem placed at its
+/// line and column, and the data is refused.
+#[test]
+fn a_property_wording_that_cannot_be_read_is_a_schema_problem() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(
+        dir.path().join("schema.json"),
+        r#"{"node_kinds": {"concept": {}},
+"relation_kinds": {"serves": {"label": "serves", "from": ["*"], "to": ["*"], "template": "{from} serves {to}"}},
+"properties": {
+  "reached-by": {"label": "is to be reached by", "label_zh": "", "value": "year"},
+  "proposed-in": {"label": "was proposed in", "label_zh": "{subject}提出于", "value": "year"}
+}}"#,
+    )
+    .unwrap();
+    std::fs::write(
+        dir.path().join("data.json"),
+        r#"{"papers": [{"id": "p", "file": "p.txt"}],
+"nodes": [{"id": "a", "kind": "concept", "label": "A"}, {"id": "b", "kind": "concept", "label": "B"}],
+"relations": [{"kind": "serves", "from": "a", "to": "b", "sources": [{"paper": "p", "locator": "1", "quote": "A serves B."}]}]}"#,
+    )
+    .unwrap();
+    let (code, _, err) = run(&["--data", dir.path().to_str().unwrap(), "check"]);
+    assert_eq!(code, 2, "{err}");
+    assert!(
+        err.contains("label_zh of property `reached-by` is empty"),
+        "{err}"
+    );
+    assert!(err.contains("schema.json:4:"), "{err}");
+    assert!(
+        err.contains("label_zh of property `proposed-in` has a placeholder"),
+        "{err}"
+    );
+    assert!(err.contains("schema.json:5:"), "{err}");
+    assert!(err.contains("the data has 2 problems"), "{err}");
+}
+
 #[test]
 fn the_flag_goes_before_or_after_the_command() {
     let before = run(&["--lang", "zh", "path", "tpa", "rr"]);
