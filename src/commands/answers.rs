@@ -342,7 +342,7 @@ impl Report for ContestedReport<'_> {
         pieces(
             out,
             &[
-                &output::contested::stopped(graph, &self.found, &self.nodes),
+                &output::contested::stopped_in(graph, &self.found, &self.nodes, self.lang),
                 &output::contested::human(graph, &self.disputes, self.detail, self.all, self.lang),
                 &left_out(self.total, self.total.min(self.most)),
             ],
@@ -373,11 +373,12 @@ pub(crate) struct PositionReport<'g> {
     pub(super) graph: &'g ConceptGraph,
     pub(super) position: Position,
     pub(super) brief: bool,
+    pub(super) lang: Lang,
 }
 
 impl Report for PositionReport<'_> {
     fn human(&self, out: &mut dyn Write) -> io::Result<()> {
-        let text = output::position::human(self.graph, &self.position, self.brief);
+        let text = output::position::human(self.graph, &self.position, self.brief, self.lang);
         out.write_all(text.as_bytes())
     }
 

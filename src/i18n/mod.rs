@@ -8,6 +8,7 @@
 
 mod disputes;
 mod explorer;
+mod position;
 mod teach;
 
 pub(crate) use explorer::EXPLORER;

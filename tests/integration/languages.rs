@@ -140,6 +140,93 @@ fn show_and_compare_speak_chinese_and_keep_the_quotes() {
     );
 }
 
+#[test]
+fn position_in_chinese() {
+    insta::assert_snapshot!(
+        "zh-position-hao-2021",
+        run(&["--lang", "zh", "position", "hao"]).1
+    );
+}
+
+/// The Latin words of `text` that are not in `allowed` (the papers' citations, the
+/// data's own words), each with the line it is on.
+fn latin_words_left(text: &str, allowed: &[String]) -> Vec<String> {
+    // One line of text, so an allowed phrase wrapped over two lines is found whole.
+    let mut rest = text.lines().map(str::trim).collect::<Vec<_>>().join(" ");
+    let mut allowed: Vec<&String> = allowed.iter().filter(|a| !a.is_empty()).collect();
+    // Longest first, so a citation is taken whole before a shorter one inside it.
+    allowed.sort_by_key(|a| std::cmp::Reverse(a.len()));
+    for phrase in allowed {
+        rest = rest.replace(phrase.as_str(), " ");
+    }
+    rest.split(|c: char| !c.is_ascii_alphabetic())
+        .filter(|w| !w.is_empty())
+        .map(str::to_string)
+        .collect()
+}
+
+/// What `--lang zh` may leave in Latin letters: what the data gives in English
+/// (citations, values, positions, names without a Chinese one) and the command a
+/// notice names.
+fn data_words() -> Vec<String> {
+    let graph = graph();
+    let mut allowed: Vec<String> = vec!["`linkage contested`".into()];
+    allowed.extend(graph.papers().map(|p| graph.cite(&p.id).to_string()));
+    allowed.extend(graph.facts().iter().map(|f| f.value.to_string()));
+    // A name the data gives (in Chinese, which may name a scholar in Latin letters:
+    // "Huang et al. 的观点"), or in English where it has no Chinese one.
+    for node in graph.nodes() {
+        allowed.push(node.label_zh.clone().unwrap_or_else(|| node.label.clone()));
+    }
+    for (_, relation) in graph.relations() {
+        if let Some(positions) = &relation.positions {
+            allowed.push(positions.from.clone());
+            allowed.push(positions.to.clone());
+        }
+    }
+    allowed
+}
+
+/// `position` in Chinese, for every paper, in full and `--brief`: no English interface
+/// word left outside the papers' citations and the data's own words, the same exit
+/// code and the same claims, numbered alike, as in English.
+#[test]
+fn position_speaks_chinese_outside_the_datas_words() {
+    let allowed = data_words();
+    for paper in [
+        "hao-2021",
+        "wu-zhu",
+        "organic-connection",
+        "bnu-dean-2020",
+        "tan-liu-huang-2020",
+    ] {
+        for brief in [false, true] {
+            let mut args = vec!["position", paper];
+            if brief {
+                args.push("--brief");
+            }
+            let (code, en, _) = run(&args);
+            let (zh_code, zh, _) = run(&[&["--lang", "zh"], &args[..]].concat());
+            assert_eq!((code, zh_code), (0, 0), "{args:?}");
+            let left = latin_words_left(&zh, &allowed);
+            assert!(left.is_empty(), "{args:?}: English {left:?} in\n{zh}");
+            // The same claims in the same order: each numbered line in both.
+            let numbered = |text: &str| {
+                text.lines()
+                    .filter_map(|l| l.split_once(". ").map(|(n, _)| n.to_string()))
+                    .filter(|n| n.parse::<usize>().is_ok())
+                    .collect::<Vec<_>>()
+            };
+            assert_eq!(numbered(&en), numbered(&zh), "{args:?}");
+            assert!(numbered(&zh).len() > 10, "{args:?}");
+        }
+    }
+    // The check itself finds English where there is some.
+    let (_, en, _) = run(&["position", "hao"]);
+    let left = latin_words_left(&en, &allowed);
+    assert!(left.contains(&"claims".to_string()), "{left:?}");
+}
+
 /// Every property of the built-in schema has a Chinese wording, and a fact reads with
 /// it under `--lang zh` in `show` (summary and details) and in `contested`'s question:
 /// the concept's Chinese name, the wording, the value as the data gives it.
@@ -241,6 +328,8 @@ fn json_is_the_same_in_every_language() {
         &["show", "tpa"],
         &["compare", "tpa", "rr"],
         &["contested"],
+        &["position", "hao"],
+        &["position", "tan", "--brief"],
     ] {
         let en = run(&[&["--json"], args].concat());
         let zh = run(&[&["--json", "--lang", "zh"], args].concat());
