@@ -219,10 +219,11 @@ pub fn diff(
             .differences
             .iter()
             .map(|row| {
+                // The count as the rest of the language brackets one: " (3)", "（3）".
                 format!(
-                    "  {} ({})",
+                    "  {}{}",
                     fit(node_label(graph, row.topic, lang), 24),
-                    row.papers().len()
+                    words.in_brackets(&row.papers().len().to_string())
                 )
             })
             .collect();
