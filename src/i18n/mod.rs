@@ -8,6 +8,7 @@
 
 mod disputes;
 mod explorer;
+mod notices;
 mod position;
 mod teach;
 

@@ -300,6 +300,73 @@ fn a_property_wording_that_cannot_be_read_is_a_schema_problem() {
     assert!(err.contains("the data has 2 problems"), "{err}");
 }
 
+/// The notes a zh reader meets beside an answer are Chinese too: a list cut at
+/// `--limit`, a name matching nothing (with the closest concepts by their Chinese
+/// names and kinds) or several, an unknown paper; the exit codes as in English.
+#[test]
+fn notices_and_unfound_names_in_chinese() {
+    let (code, out, _) = run(&["--lang", "zh", "contested", "--limit", "2"]);
+    assert_eq!(code, 0);
+    assert!(out.contains("项（提高 --limit 可查看）"), "{out}");
+    assert!(!out.contains("raise --limit"), "{out}");
+
+    let (code, _, err) = run(&["--lang", "zh", "show", "povrty"]);
+    assert_eq!(code, 2);
+    assert!(
+        err.starts_with("error: 没有与“povrty”匹配的概念；最接近的：\n  poverty"),
+        "{err}"
+    );
+    assert!(
+        err.contains("问题 贫困") && err.contains("战略 精准扶贫"),
+        "{err}"
+    );
+    let (code, _, err) = run(&["show", "povrty"]);
+    assert_eq!(code, 2);
+    assert!(err.contains("problem Poverty"), "{err}");
+
+    let (code, _, err) = run(&["--lang", "zh", "show", "pov"]);
+    assert_eq!(code, 2);
+    assert!(err.contains("个概念匹配；请用 id："), "{err}");
+    assert!(err.contains("`linkage search pov` 可列出"), "{err}");
+
+    let (code, _, err) = run(&["--lang", "zh", "position", "xyz"]);
+    assert_eq!(code, 2);
+    assert!(
+        err.starts_with("error: 没有与“xyz”匹配的文献；文献：wu-zhu、"),
+        "{err}"
+    );
+    let (code, _, err) = run(&["--lang", "zh", "path", "tpa", "qqqqqqqq"]);
+    assert_eq!(code, 2);
+    assert!(err.contains("可试 `linkage search qqqqqqqq`"), "{err}");
+    // The data's own errors stay English.
+    let (code, _, err) = run(&["--lang", "zh", "--data", "/nonexistent-zh3", "show", "tpa"]);
+    assert_eq!(code, 2);
+    assert!(!err.contains("没有"), "{err}");
+}
+
+/// `contested`'s notice of disputes a work budget did not reach, in Chinese, naming
+/// the concepts by their Chinese names.
+#[test]
+fn the_budget_notice_in_chinese() {
+    use linkage::{dot::Lang, output::contested::stopped_in, query::disputes_within};
+    let graph = graph();
+    let tpa = graph.resolve("tpa").unwrap();
+    let found = disputes_within::contested_within(&graph, &[], 10);
+    let zh = stopped_in(&graph, &found, &[], Lang::Zh);
+    assert!(
+        zh.contains("争议只对") && zh.contains("linkage contested 名称"),
+        "{zh}"
+    );
+    let en = stopped_in(&graph, &found, &[], Lang::En);
+    assert!(
+        en.contains("Disputes were worked out for the first"),
+        "{en}"
+    );
+    let found = disputes_within::contested_within(&graph, &[tpa], 10);
+    let zh = stopped_in(&graph, &found, &[tpa], Lang::Zh);
+    assert!(zh.contains("关于精准扶贫的争议需要"), "{zh}");
+}
+
 #[test]
 fn the_flag_goes_before_or_after_the_command() {
     let before = run(&["--lang", "zh", "path", "tpa", "rr"]);
