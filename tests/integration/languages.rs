@@ -503,6 +503,13 @@ fn the_explorer_in_chinese_fits_its_labels_and_speaks_chinese() {
             assert_eq!(view["lang"], if zh { "zh" } else { "en" });
             assert_eq!(view["tab"], if zh { "比较" } else { "Compare" });
             let heading = view["heading"].as_str().unwrap();
+            // The comparison's headings count their rows as the language brackets.
+            let counted = if zh {
+                ["共同点（9）", "差异（11）"]
+            } else {
+                ["Common ground (9)", "Differences (11)"]
+            };
+            assert_eq!(view["counted"], serde_json::json!(counted), "{lang} {size}");
             if zh {
                 assert_eq!(heading, "精准扶贫与乡村振兴");
                 // The layout itself made room for every Chinese label.
