@@ -49,9 +49,9 @@ pub struct Cli {
 
     /// Language of what linkage writes for people (zh: the nodes' and kinds' Chinese
     /// names and the schema's Chinese sentences, where the data has them): `diff`,
-    /// `path`, `show`, `compare` and `contested` in the terminal, diagrams, `table`,
-    /// `figure`, the explorer (`html`), the deck (`steps`), `handout` and `quiz` (its
-    /// Moodle and GIFT exports too); `position` stays English for now. Quotes stay in
+    /// `path`, `show`, `compare`, `contested` and `position` in the terminal (and the
+    /// notes beside them), diagrams, `table`, `figure`, the explorer (`html`), the deck
+    /// (`steps`), `handout` and `quiz` (its Moodle and GIFT exports too). Quotes stay in
     /// the language of the paper's text; JSON and `export` are data, the same in every
     /// language.
     #[arg(long, global = true, value_enum, value_name = "LANG", default_value_t)]

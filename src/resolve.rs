@@ -6,8 +6,10 @@
 use petgraph::graph::NodeIndex;
 
 use crate::{
+    dot::Lang,
     error::{Error, Named},
     graph::ConceptGraph,
+    i18n::Messages,
     matching::{Index, Tuning, View},
     normalize::word_key,
     spelling::closest,
@@ -95,43 +97,23 @@ impl ConceptGraph {
                     }
                 }
                 near.truncate(5);
-                let message = if near.is_empty() {
-                    format!(
-                        "no node matches \"{name}\"; try `linkage search {name}` or `linkage list`"
-                    )
-                } else {
-                    format!(
-                        "no node matches \"{name}\"; the closest:\n{}",
-                        self.candidate_lines(&near)
-                    )
-                };
+                let closest = self.ids_of(&near);
                 Err(Error::UnknownName {
+                    message: self.no_node_message(name, &closest, Lang::En),
                     name: name.to_string(),
                     of: Named::Node,
-                    closest: self.ids_of(&near),
-                    message,
+                    closest,
                 })
             }
             many => {
                 let shown = many.len().min(MAX_CANDIDATES);
-                let more = if many.len() > shown {
-                    format!(
-                        "\n  … and {} more; `linkage search {name}` lists them",
-                        many.len() - shown
-                    )
-                } else {
-                    String::new()
-                };
+                let matches = self.ids_of(&many[..shown]);
                 Err(Error::AmbiguousName {
+                    message: self.many_nodes_message(name, &matches, many.len(), Lang::En),
                     name: name.to_string(),
                     of: Named::Node,
-                    matches: self.ids_of(&many[..shown]),
+                    matches,
                     total: many.len(),
-                    message: format!(
-                        "\"{name}\" matches {} nodes; use an id:\n{}{more}",
-                        many.len(),
-                        self.candidate_lines(&many[..shown])
-                    ),
                 })
             }
         }
@@ -165,22 +147,130 @@ impl ConceptGraph {
         nodes.iter().map(|&ix| self.node(ix).id.clone()).collect()
     }
 
-    /// One candidate a line: id, kind and label, aligned, so a reader can pick an id.
-    fn candidate_lines(&self, nodes: &[NodeIndex]) -> String {
+    /// One candidate a line: id, kind and label (in `lang`), aligned, so a reader can
+    /// pick an id. `ids` are the graph's own.
+    fn candidate_lines(&self, ids: &[String], lang: Lang) -> String {
+        let nodes: Vec<NodeIndex> = ids.iter().filter_map(|id| self.index_of(id)).collect();
         let width = nodes
             .iter()
             .map(|&ix| self.node(ix).id.chars().count())
             .max()
             .unwrap_or(0);
+        let kinds = &self.schema().node_kinds;
         nodes
             .iter()
             .map(|&ix| {
                 let node = self.node(ix);
-                let line = format!("  {:<width$}  {:<10} {}", node.id, node.kind, node.label);
+                let kind = match lang {
+                    Lang::Zh => kinds
+                        .get(node.kind.as_str())
+                        .and_then(|k| k.label_zh.as_deref())
+                        .unwrap_or(node.kind.as_str()),
+                    Lang::En => node.kind.as_str(),
+                };
+                let label = crate::dot::node_label(self, ix, lang);
+                let line = format!("  {:<width$}  {kind} {label}", node.id);
                 fit_width(&line, 80)
             })
             .collect::<Vec<_>>()
             .join("\n")
+    }
+
+    /// The message of a name matching no node, with its `closest` ids.
+    fn no_node_message(&self, name: &str, closest: &[String], lang: Lang) -> String {
+        let words = Messages::of(lang);
+        if closest.is_empty() {
+            words.no_node_matches(name, false)
+        } else {
+            format!(
+                "{}\n{}",
+                words.no_node_matches(name, true),
+                self.candidate_lines(closest, lang)
+            )
+        }
+    }
+
+    /// The message of a name matching `total` nodes, the first of them `matches`.
+    fn many_nodes_message(
+        &self,
+        name: &str,
+        matches: &[String],
+        total: usize,
+        lang: Lang,
+    ) -> String {
+        let words = Messages::of(lang);
+        let more = if total > matches.len() {
+            format!("\n{}", words.more_matches(name, total - matches.len()))
+        } else {
+            String::new()
+        };
+        format!(
+            "{}\n{}{more}",
+            words.name_matches_nodes(name, total),
+            self.candidate_lines(matches, lang)
+        )
+    }
+
+    /// The message of a name `error` in `lang` (`--lang`), from its fields and this
+    /// graph's names; `None` for any other error, which is said as it is.
+    #[cfg(feature = "cli")]
+    pub(crate) fn name_error_in(&self, error: &Error, lang: Lang) -> Option<String> {
+        let words = Messages::of(lang);
+        // A graph read only in part (`cache::partial`) may lack a candidate: said as
+        // the error has it.
+        if let Error::UnknownName {
+            of: Named::Node,
+            closest: ids,
+            ..
+        }
+        | Error::AmbiguousName {
+            of: Named::Node,
+            matches: ids,
+            ..
+        } = error
+        {
+            if ids.iter().any(|id| self.index_of(id).is_none()) {
+                return None;
+            }
+        }
+        Some(match error {
+            Error::UnknownName {
+                name,
+                of: Named::Node,
+                closest,
+                ..
+            } => self.no_node_message(name, closest, lang),
+            Error::AmbiguousName {
+                name,
+                of: Named::Node,
+                matches,
+                total,
+                ..
+            } => self.many_nodes_message(name, matches, *total, lang),
+            Error::UnknownName {
+                name,
+                of: Named::Paper,
+                closest,
+                ..
+            } => self.no_paper_message(name, closest, words),
+            Error::AmbiguousName {
+                name,
+                of: Named::Paper,
+                matches,
+                ..
+            } => words.name_matches_papers(name, matches),
+            _ => return None,
+        })
+    }
+
+    /// The message of a name matching no paper, with its `closest` paper ids.
+    fn no_paper_message(&self, name: &str, closest: &[String], words: Messages) -> String {
+        let named: Vec<String> = closest
+            .iter()
+            .map(|id| format!("{id} ({})", self.cite(id)))
+            .collect();
+        let all: Vec<&str> = self.papers().map(|p| p.id.as_str()).collect();
+        words.no_paper_matches(name, &named, &all)
     }
 
     /// Resolves a paper typed by a user: exact id, then a case-insensitive match of id,
@@ -215,40 +305,27 @@ impl ConceptGraph {
         } else {
             exact
         };
-        let all: Vec<&str> = self.papers().map(|p| p.id.as_str()).collect();
         match found.as_slice() {
             [one] => Ok((*one).to_string()),
             [] => {
                 let closest = self.papers_spelt_like(name);
-                let near = if closest.is_empty() {
-                    String::new()
-                } else {
-                    let named: Vec<String> = closest
-                        .iter()
-                        .map(|id| format!("{id} ({})", self.cite(id)))
-                        .collect();
-                    format!("; the closest: {}", named.join(", "))
-                };
                 Err(Error::UnknownName {
                     name: name.to_string(),
                     of: Named::Paper,
-                    message: format!(
-                        "no paper matches \"{name}\"{near}; papers: {}",
-                        all.join(", ")
-                    ),
+                    message: self.no_paper_message(name, &closest, Messages::of(Lang::En)),
                     closest,
                 })
             }
-            many => Err(Error::AmbiguousName {
-                name: name.to_string(),
-                of: Named::Paper,
-                matches: many.iter().map(|id| (*id).to_string()).collect(),
-                total: many.len(),
-                message: format!(
-                    "\"{name}\" matches several papers: {}; use an id",
-                    many.join(", ")
-                ),
-            }),
+            many => {
+                let matches: Vec<String> = many.iter().map(|id| (*id).to_string()).collect();
+                Err(Error::AmbiguousName {
+                    name: name.to_string(),
+                    of: Named::Paper,
+                    message: Messages::of(Lang::En).name_matches_papers(name, &matches),
+                    matches,
+                    total: many.len(),
+                })
+            }
         }
     }
 }

@@ -51,7 +51,17 @@ where
         }
     };
     let session = Session::new(&cli);
-    let code = code(run(&cli, &session));
+    let result = run(&cli, &session);
+    // A name the query could not find is said in the reader's language.
+    if let Some(message) = result
+        .as_ref()
+        .err()
+        .and_then(|e| session.message_in_lang(e))
+    {
+        let _ = writeln!(anstream::stderr(), "error: {message}");
+        return 2;
+    }
+    let code = code(result);
     std::mem::forget(session);
     code
 }

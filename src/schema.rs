@@ -34,6 +34,10 @@ pub struct Schema {
 pub struct Property {
     /// How the property reads after the concept's name ("was first put forward in").
     pub label: String,
+    /// The same in Chinese, read after the concept's Chinese name and before the value
+    /// ("最早提出于"), for `--lang zh`; without it a Chinese sentence uses `label`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub label_zh: Option<String>,
     /// What the property means.
     #[serde(default)]
     pub description: String,
@@ -106,6 +110,17 @@ fn require<'s>(
     )))
 }
 
+impl Property {
+    /// How the property reads in `lang`: `label_zh` in Chinese where the schema gives
+    /// it, else `label`.
+    pub fn label_in(&self, lang: crate::dot::Lang) -> &str {
+        match lang {
+            crate::dot::Lang::Zh => self.label_zh.as_deref().unwrap_or(&self.label),
+            crate::dot::Lang::En => &self.label,
+        }
+    }
+}
+
 impl Schema {
     /// Checks names of node kinds typed by a user (`--kind`).
     ///
@@ -137,8 +152,9 @@ impl Schema {
     }
 
     /// Problems in the schema itself: relation kinds naming node kinds that do not
-    /// exist, templates with unknown placeholders, cues that cannot be read, and a logic
-    /// of relation kinds that does not hold together (`crate::logic::check`). Each is
+    /// exist, templates with unknown placeholders, cues that cannot be read, a property
+    /// wording (`label`, `label_zh`) that is empty or holds a placeholder, and a logic of
+    /// relation kinds that does not hold together (`crate::logic::check`). Each is
     /// (pointer, message).
     pub fn problems(&self) -> Vec<(String, String)> {
         let mut problems = Vec::new();
@@ -186,6 +202,28 @@ impl Schema {
                         ));
                     }
                 }
+            }
+        }
+        for (name, property) in &self.properties {
+            let labels = [
+                ("label", Some(&property.label)),
+                ("label_zh", property.label_zh.as_ref()),
+            ];
+            for (field, label) in labels {
+                let Some(label) = label else { continue };
+                // A property's label is a phrase between a name and a value, not a
+                // template: an empty one or a placeholder would print as it stands.
+                let why = if label.trim().is_empty() {
+                    "is empty"
+                } else if label.contains(['{', '}']) {
+                    "has a placeholder: it is a phrase read between the concept's name and the value, not a template"
+                } else {
+                    continue;
+                };
+                problems.push((
+                    format!("/properties/{name}/{field}"),
+                    format!("{field} of property `{name}` {why}"),
+                ));
             }
         }
         problems.extend(crate::logic::check::problems(

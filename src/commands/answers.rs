@@ -32,12 +32,10 @@ fn pieces(out: &mut dyn Write, pieces: &[&str]) -> io::Result<()> {
 }
 
 /// A line saying how many items `--limit` left out, if any.
-pub(super) fn left_out(total: usize, shown: usize) -> String {
+pub(super) fn left_out(total: usize, shown: usize, lang: Lang) -> String {
     if total > shown {
-        output::styled(
-            output::NOTICE,
-            format!("… and {} more (raise --limit to see them)\n", total - shown),
-        )
+        let notice = crate::i18n::Messages::of(lang).and_more_not_shown(total - shown);
+        output::styled(output::NOTICE, notice + "\n")
     } else {
         String::new()
     }
@@ -108,7 +106,7 @@ impl Report for ListReport<'_> {
             out,
             &[
                 &output::list::human(self.graph, &self.nodes),
-                &left_out(self.total, self.nodes.len()),
+                &left_out(self.total, self.nodes.len(), Lang::En),
             ],
         )
     }
@@ -170,7 +168,11 @@ impl Report for SearchReport<'_> {
             out,
             &[
                 &output::search::human(self.graph, &self.found, self.with_quotes),
-                &left_out(self.total, self.found.nodes.len() + self.found.quotes.len()),
+                &left_out(
+                    self.total,
+                    self.found.nodes.len() + self.found.quotes.len(),
+                    Lang::En,
+                ),
             ],
         )
     }
@@ -342,9 +344,9 @@ impl Report for ContestedReport<'_> {
         pieces(
             out,
             &[
-                &output::contested::stopped(graph, &self.found, &self.nodes),
+                &output::contested::stopped_in(graph, &self.found, &self.nodes, self.lang),
                 &output::contested::human(graph, &self.disputes, self.detail, self.all, self.lang),
-                &left_out(self.total, self.total.min(self.most)),
+                &left_out(self.total, self.total.min(self.most), self.lang),
             ],
         )
     }
@@ -373,11 +375,12 @@ pub(crate) struct PositionReport<'g> {
     pub(super) graph: &'g ConceptGraph,
     pub(super) position: Position,
     pub(super) brief: bool,
+    pub(super) lang: Lang,
 }
 
 impl Report for PositionReport<'_> {
     fn human(&self, out: &mut dyn Write) -> io::Result<()> {
-        let text = output::position::human(self.graph, &self.position, self.brief);
+        let text = output::position::human(self.graph, &self.position, self.brief, self.lang);
         out.write_all(text.as_bytes())
     }
 

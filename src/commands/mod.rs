@@ -130,6 +130,20 @@ impl Session {
         self.graph()
     }
 
+    /// An error's message in the language of `--lang`, where it names what a query
+    /// could not find (a name matching no concept or paper, or several) and the
+    /// dataset is loaded; `None` to say it as the error does.
+    pub(crate) fn message_in_lang(&self, error: &Error) -> Option<String> {
+        if self.lang == crate::dot::Lang::En {
+            return None;
+        }
+        let graph = match &self.shared {
+            Some(shared) => &shared.graph,
+            None => &self.loaded.get()?.graph,
+        };
+        graph.name_error_in(error, self.lang)
+    }
+
     /// `--data DIR`, as a path.
     pub fn data_dir(&self) -> Option<&Path> {
         self.data.as_deref()

@@ -327,6 +327,7 @@ pub(crate) fn position<'a>(session: &'a Session, name: &str, brief: bool) -> Ans
         graph,
         position,
         brief,
+        lang: session.lang,
     }))
 }
 

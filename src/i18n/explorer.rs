@@ -76,6 +76,8 @@ pub(crate) const EXPLORER: &[(&str, &str, &str)] = &[
     ("aspect", "Aspect: ", "方面："),
     ("dimension", "Dimension: ", "维度："),
     ("sources", "Sources ({n})", "来源（{n}）"),
+    // A count after a heading, bracketed as the language does.
+    ("counted", " ({n})", "（{n}）"),
     (
         "pickTwo",
         "Pick two different concepts.",

@@ -8,6 +8,8 @@
 
 mod disputes;
 mod explorer;
+mod notices;
+mod position;
 mod teach;
 
 pub(crate) use explorer::EXPLORER;

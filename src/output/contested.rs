@@ -51,13 +51,16 @@ pub fn question_in(graph: &ConceptGraph, dispute: &Dispute, lang: Lang) -> Strin
     let respect = dispute.respect.map(name);
     match dispute.kind {
         Kind::Value | Kind::Classification if dispute.topic.is_none() => {
-            // The property as the schema words it (it has no Chinese wording).
+            // The property as the schema words it in `lang` (`label_zh`).
             let phrase = graph
                 .schema()
                 .properties
                 .get(property)
-                .map_or(property, |p| p.label.as_str());
-            format!("{} {phrase} …{}", label(0), words.question_mark())
+                .map_or(property, |p| p.label_in(lang));
+            match lang {
+                Lang::En => format!("{} {phrase} …{}", label(0), words.question_mark()),
+                Lang::Zh => format!("{}{phrase}…{}", label(0), words.question_mark()),
+            }
         }
         Kind::Value | Kind::Classification => {
             words.common_ground_or_difference(label(0), label(1), topic, respect)
@@ -99,7 +102,7 @@ pub fn question_in(graph: &ConceptGraph, dispute: &Dispute, lang: Lang) -> Strin
     }
 }
 
-/// A strength as the index and `position` name it.
+/// A strength by its English name, as the explorer's data gives it.
 pub(crate) fn strength_name(strength: Strength) -> &'static str {
     match strength {
         Strength::Contradiction => "contradiction",
@@ -605,27 +608,25 @@ pub fn stopped(
     found: &Contested,
     names: &[petgraph::graph::NodeIndex],
 ) -> String {
+    stopped_in(graph, found, names, Lang::En)
+}
+
+/// [`stopped()`] in `lang`, the concepts by their names in `lang`.
+pub fn stopped_in(
+    graph: &ConceptGraph,
+    found: &Contested,
+    names: &[petgraph::graph::NodeIndex],
+    lang: Lang,
+) -> String {
     let Some(Stop::Work(units)) = found.stop else {
         return String::new();
     };
+    let words = Messages::of(lang);
     let text = if names.is_empty() {
-        format!(
-            "Disputes were worked out for the first {} of the {} concepts (in data order) only: \
-             the work stopped after {units} units (one a claim gathered) of the {DISPUTE_WORK} \
-             one query may do. Name concepts to ask about others: linkage contested NAME.",
-            found.concepts, found.of
-        )
+        words.disputes_for_first(found.concepts, found.of, units, DISPUTE_WORK)
     } else {
-        let labels: Vec<&str> = names
-            .iter()
-            .map(|&n| graph.node(n).label.as_str())
-            .collect();
-        format!(
-            "The disputes about {} need {units} units of work (one a claim gathered), more than \
-             the {DISPUTE_WORK} one query may do: none were worked out. Name fewer concepts, or \
-             ones with fewer claims.",
-            labels.join(", ")
-        )
+        let labels: Vec<&str> = names.iter().map(|&n| node_label(graph, n, lang)).collect();
+        words.disputes_too_costly(&words.and_list(&labels), units, DISPUTE_WORK)
     };
     styled(NOTICE, wrap(&text, "")) + "\n"
 }

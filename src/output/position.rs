@@ -8,15 +8,17 @@ use std::fmt::Write as _;
 use serde::Serialize;
 
 use super::{
-    count, path::StopJson, shape::ClaimJson, shape::FactJson, styled, wrap, wrap_hanging, HEADING,
-    LABEL, NOTICE,
+    path::StopJson, shape::ClaimJson, shape::FactJson, styled, wrap, wrap_hanging, HEADING, LABEL,
+    NOTICE,
 };
 use crate::{
+    dot::Lang,
     graph::ConceptGraph,
+    i18n::Messages,
     logic::Verdict,
     output::{
-        contested::question,
-        sentence::{claim_sentence, lower_initial},
+        contested::{answer_in, question, question_in},
+        sentence::{claim_sentence, claim_sentence_in, lower_initial},
     },
     query::{
         contested::{ClaimRef, Kind, Strength},
@@ -26,16 +28,17 @@ use crate::{
     schema::Role,
 };
 
-/// [`claim_sentence`] inside another sentence: a template's own first word ("there is
-/// a transition ...") in lower case, a concept's name as it is.
-fn embedded(graph: &ConceptGraph, claim: ClaimRef) -> String {
-    let sentence = claim_sentence(graph, claim);
+/// [`claim_sentence_in`] inside another sentence: in English a template's own first
+/// word ("there is a transition ...") in lower case, a concept's name as it is.
+fn embedded(graph: &ConceptGraph, claim: ClaimRef, lang: Lang) -> String {
+    let sentence = claim_sentence_in(graph, claim, lang);
     match claim {
         ClaimRef::Relation(edge)
-            if !graph
-                .kind_of(graph.relation(edge))
-                .template
-                .starts_with('{') =>
+            if lang == Lang::En
+                && !graph
+                    .kind_of(graph.relation(edge))
+                    .template
+                    .starts_with('{') =>
         {
             lower_initial(&sentence)
         }
@@ -43,8 +46,8 @@ fn embedded(graph: &ConceptGraph, claim: ClaimRef) -> String {
     }
 }
 
-/// Claim numbers as ranges: `1–3, 5, 9`.
-fn numbers(list: &[usize]) -> String {
+/// Claim numbers as ranges: `1–3, 5, 9` (`1–3、5、9` in Chinese).
+fn numbers(list: &[usize], words: Messages) -> String {
     let mut sorted = list.to_vec();
     sorted.sort_unstable();
     sorted.dedup();
@@ -59,21 +62,12 @@ fn numbers(list: &[usize]) -> String {
         }
         parts.push(match end - start {
             0 => start.to_string(),
-            1 => format!("{start}, {end}"),
+            1 => format!("{start}{}{end}", words.number_separator()),
             _ => format!("{start}–{end}"),
         });
         i += 1;
     }
-    parts.join(", ")
-}
-
-/// Names joined as a sentence lists them: `A`, `A and B`, `A, B and C`.
-fn and_list(names: &[&str]) -> String {
-    match names {
-        [] => String::new(),
-        [one] => (*one).to_string(),
-        [rest @ .., last] => format!("{} and {last}", rest.join(", ")),
-    }
+    parts.join(words.number_separator())
 }
 
 /// One sentence of the summary and the claims (numbers from 1) it rests on.
@@ -104,18 +98,26 @@ fn most_often<'p>(
     tally
 }
 
-fn tallied(graph: &ConceptGraph, tally: &[(&str, usize)]) -> String {
+fn tallied(graph: &ConceptGraph, tally: &[(&str, usize)], words: Messages) -> String {
     let named: Vec<String> = tally
         .iter()
         .take(3)
-        .map(|&(p, n)| format!("{} ({n})", graph.cite(p)))
+        .map(|&(p, n)| words.tally(graph.cite(p), n))
         .collect();
-    and_list(&named.iter().map(String::as_str).collect::<Vec<_>>())
+    words.and_list(&named.iter().map(String::as_str).collect::<Vec<_>>())
 }
 
 /// The summary: what the paper shares, what it disputes and how, what only it says;
 /// each sentence with its claims.
 pub fn summary(graph: &ConceptGraph, position: &Position) -> Vec<Sentence> {
+    summary_in(graph, position, Lang::En)
+}
+
+/// [`summary`] in `lang`: the sentences' words from the message table, the claims and
+/// questions in `lang`'s names and sentence forms.
+pub fn summary_in(graph: &ConceptGraph, position: &Position, lang: Lang) -> Vec<Sentence> {
+    let words = Messages::of(lang);
+    let and_list = |names: &[&str]| words.and_list(names);
     let cite = graph.cite(&position.paper);
     let total = position.claims.len();
     let number = |i: usize| i + 1;
@@ -143,16 +145,16 @@ pub fn summary(graph: &ConceptGraph, position: &Position) -> Vec<Sentence> {
         // Said below, with examples.
     } else if agreed.is_empty() {
         out.push(Sentence {
-            text: format!("No other paper makes any of the {} of {cite}, or a claim implying or implied by one.", count(total, "claim", "claims")),
+            text: words.no_other_makes_any(total, cite),
             claims: Vec::new(),
         });
     } else {
         out.push(Sentence {
-            text: format!(
-                "Of the {} of {cite}, {} made by other papers too, or by a claim implying or implied by it: most often by {}.",
-                count(total, "claim", "claims"),
-                if agreed.len() == 1 { "1 is".to_string() } else { format!("{} are", agreed.len()) },
-                tallied(graph, &most_often(graph, &agreed))
+            text: words.made_by_others_too(
+                total,
+                cite,
+                agreed.len(),
+                &tallied(graph, &most_often(graph, &agreed), words),
             ),
             claims: agreed.iter().map(|(n, _)| *n).collect(),
         });
@@ -164,10 +166,7 @@ pub fn summary(graph: &ConceptGraph, position: &Position) -> Vec<Sentence> {
                 continue;
             }
             out.push(Sentence {
-                text: format!(
-                    "{} shares passages with {cite}, so their agreement may rest on the same words rather than two readings.",
-                    graph.cite(other)
-                ),
+                text: words.shares_passages_with(graph.cite(other), cite),
                 claims: agreed
                     .iter()
                     .filter(|(_, papers)| papers.contains(&other))
@@ -184,18 +183,15 @@ pub fn summary(graph: &ConceptGraph, position: &Position) -> Vec<Sentence> {
             .map(|(n, papers)| {
                 let names: Vec<&str> = papers.iter().map(|p| graph.cite(p)).collect();
                 let claim = position.claims[n - 1].claim;
-                format!("with {} that {}", and_list(&names), embedded(graph, claim))
+                words.agrees_with_that(&and_list(&names), &embedded(graph, claim, lang))
             })
             .collect();
         out.push(Sentence {
-            text: format!("It agrees {}.", parts.join(", and ")),
+            text: words.it_agrees(&parts),
             claims: widest.iter().take(2).map(|(n, _)| *n).collect(),
         });
     }
-    for (strength, verb) in [
-        (Strength::Contradiction, "It contradicts"),
-        (Strength::Tension, "It stands in tension with"),
-    ] {
+    for strength in [Strength::Contradiction, Strength::Tension] {
         for (d, dispute) in position
             .disputes
             .disputes
@@ -220,24 +216,22 @@ pub fn summary(graph: &ConceptGraph, position: &Position) -> Vec<Sentence> {
                 .iter()
                 .filter(|s| s.papers.contains(&position.paper))
                 .map(|side| match (dispute.kind, side.claims.first()) {
-                    (Kind::Opposition, Some(&evidence)) => claim_sentence(graph, evidence),
-                    _ => side.answer.split(':').next().unwrap_or("").to_string(),
+                    (Kind::Opposition, Some(&evidence)) => claim_sentence_in(graph, evidence, lang),
+                    // The answer's head, before its explanation ("an asset: ...").
+                    _ => answer_in(graph, dispute, side, lang)
+                        .split([':', '：'])
+                        .next()
+                        .unwrap_or("")
+                        .to_string(),
                 })
-                .map(|answer| format!("“{answer}”"))
                 .collect();
-            let answer = match answers.as_slice() {
-                [one] => one.clone(),
-                several => format!(
-                    "both {}",
-                    and_list(&several.iter().map(String::as_str).collect::<Vec<_>>())
-                ),
-            };
             out.push(Sentence {
-                text: format!(
-                    "{verb} {} on “{}”, answering {answer} (dispute {}).",
-                    and_list(&others),
-                    question(graph, dispute),
-                    d + 1
+                text: words.disputes_with(
+                    strength == Strength::Contradiction,
+                    &and_list(&others),
+                    &question_in(graph, dispute, lang),
+                    &words.answering(&answers),
+                    d + 1,
                 ),
                 claims: own,
             });
@@ -257,14 +251,13 @@ pub fn summary(graph: &ConceptGraph, position: &Position) -> Vec<Sentence> {
         let examples: Vec<String> = framed
             .iter()
             .take(2)
-            .map(|&d| format!("“{}”", question(graph, &position.disputes.disputes[d])))
+            .map(|&d| words.quoted(&question_in(graph, &position.disputes.disputes[d], lang)))
             .collect();
         out.push(Sentence {
-            text: format!(
-                "It frames {} differently from other papers, among them {} (disputes {}).",
-                count(framed.len(), "question", "questions"),
-                and_list(&examples.iter().map(String::as_str).collect::<Vec<_>>()),
-                numbers(&framed.iter().map(|d| d + 1).collect::<Vec<_>>())
+            text: words.frames_differently(
+                framed.len(),
+                &and_list(&examples.iter().map(String::as_str).collect::<Vec<_>>()),
+                &numbers(&framed.iter().map(|d| d + 1).collect::<Vec<_>>(), words),
             ),
             claims: framed
                 .iter()
@@ -286,14 +279,9 @@ pub fn summary(graph: &ConceptGraph, position: &Position) -> Vec<Sentence> {
         .collect();
     if !otherwise.is_empty() {
         out.push(Sentence {
-            text: format!(
-                "{} concepts that other papers relate only in other ways, most often {}.",
-                if otherwise.len() == 1 {
-                    "1 of its claims relates".to_string()
-                } else {
-                    format!("{} of its claims relate", otherwise.len())
-                },
-                tallied(graph, &most_often(graph, &otherwise))
+            text: words.related_otherwise(
+                otherwise.len(),
+                &tallied(graph, &most_often(graph, &otherwise), words),
             ),
             claims: otherwise.iter().map(|(n, _)| *n).collect(),
         });
@@ -302,21 +290,14 @@ pub fn summary(graph: &ConceptGraph, position: &Position) -> Vec<Sentence> {
         let examples: Vec<String> = alone
             .iter()
             .take(2)
-            .map(|&n| format!("that {}", embedded(graph, position.claims[n - 1].claim)))
+            .map(|&n| words.example_claim(&embedded(graph, position.claims[n - 1].claim, lang)))
             .collect();
+        let examples = and_list(&examples.iter().map(String::as_str).collect::<Vec<_>>());
         out.push(Sentence {
             text: if alone.len() == total {
-                format!(
-                    "No other paper touches any of the {} of {cite}, among them {}.",
-                    count(total, "claim", "claims"),
-                    and_list(&examples.iter().map(String::as_str).collect::<Vec<_>>())
-                )
+                words.none_touched(total, cite, &examples)
             } else {
-                format!(
-                    "{} of its claims no other paper touches, among them {}.",
-                    alone.len(),
-                    and_list(&examples.iter().map(String::as_str).collect::<Vec<_>>())
-                )
+                words.some_untouched(alone.len(), &examples)
             },
             claims: alone,
         });
@@ -335,82 +316,58 @@ fn claims_in(position: &Position, d: usize) -> Vec<usize> {
         .collect()
 }
 
-/// The verdict on another paper's claim, as the detail lines name it.
-fn verdict_words(verdict: Verdict) -> &'static str {
-    match verdict {
-        Verdict::Same => "the same",
-        Verdict::ImpliedBy => "says more, implying it",
-        Verdict::Implies => "says less, implied by it",
-        Verdict::Conflict => "contradicts it",
-        Verdict::Tension => "in tension with it",
-        Verdict::Framing => "relates them otherwise",
-        Verdict::Unrelated => "unrelated",
-    }
-}
-
 /// The notices of work a budget cut short: the paper's claims (gathered or compared)
 /// and the disputes; nothing when all was done.
-fn stopped(graph: &ConceptGraph, position: &Position) -> String {
+fn stopped(graph: &ConceptGraph, position: &Position, words: Messages) -> String {
     let mut out = String::new();
     if let Some(stop) = position.stop {
         let after = match stop {
-            Stop::Work(units) => format!(
-                "{units} units of work (one a relation looked at, a quote placed in the text or \
-                 a claim compared)"
-            ),
-            Stop::Time(elapsed) => format!("{} ms", elapsed.as_millis()),
+            Stop::Work(units) => words.position_work(units),
+            Stop::Time(elapsed) => words.position_time(elapsed.as_millis()),
         };
-        let text = format!(
-            "The position stopped after {after}: it holds the first {} of the paper's claims \
-             (in its order) among the first {} of the {} relations (in data order), and the \
-             summary counts those.",
+        let text = words.position_stopped(
+            &after,
             position.claims.len(),
             position.looked_at,
-            graph.relation_count()
+            graph.relation_count(),
         );
         out.push_str(&(styled(NOTICE, wrap(&text, "")) + "\n"));
     }
-    out + &super::contested::stopped(graph, &position.disputes, &[])
+    out + &super::contested::stopped_in(graph, &position.disputes, &[], words.lang())
 }
 
-/// The position for people: the summary, then each claim. `brief` names the papers
-/// agreeing or differing with each claim without their claims.
-pub fn human(graph: &ConceptGraph, position: &Position, brief: bool) -> String {
-    let mut out = stopped(graph, position);
-    let cite = graph.cite(&position.paper);
-    let title = format!(
-        "Where {cite} stands: {}, compared with the other {}",
-        count(position.claims.len(), "claim", "claims"),
-        count(graph.papers().count().saturating_sub(1), "paper", "papers")
+/// The position for people, in `lang`: the summary, then each claim. `brief` names the
+/// papers agreeing or differing with each claim without their claims.
+pub fn human(graph: &ConceptGraph, position: &Position, brief: bool, lang: Lang) -> String {
+    let words = Messages::of(lang);
+    let mut out = stopped(graph, position, words);
+    let title = words.where_stands(
+        graph.cite(&position.paper),
+        position.claims.len(),
+        graph.papers().count().saturating_sub(1),
     );
     out.push_str(&styled_lines(&wrap(&title, "")));
-    let paragraph: Vec<String> = summary(graph, position)
+    let paragraph: Vec<String> = summary_in(graph, position, lang)
         .into_iter()
         .map(|s| {
             if s.claims.is_empty() {
                 s.text
             } else {
-                format!("{} [{}]", s.text, numbers(&s.claims))
+                words.with_claims(&s.text, &numbers(&s.claims, words))
             }
         })
         .collect();
     out.push('\n');
-    out.push_str(&wrap(&paragraph.join(" "), ""));
-    let order = if position.text_order {
-        "in the order of the paper's text"
-    } else {
-        "in the order they are encoded (the paper's text was not at hand)"
-    };
-    let _ = write!(out, "\n{}\n", styled(HEADING, "In detail"));
-    out.push_str(&wrap(
-        &format!("Claims {order}; dispute numbers as `linkage contested` lists them."),
-        "",
-    ));
+    // Chinese sentences follow one another without a space.
+    let between = if lang == Lang::Zh { "" } else { " " };
+    out.push_str(&wrap(&paragraph.join(between), ""));
+    let _ = write!(out, "\n{}\n", styled(HEADING, words.in_detail()));
+    out.push_str(&wrap(words.claims_in_order(position.text_order), ""));
     for (i, claim) in position.claims.iter().enumerate() {
         out.push('\n');
-        let head = format!("{}. {}", i + 1, claim_sentence(graph, claim.claim));
+        let head = format!("{}. {}", i + 1, claim_sentence_in(graph, claim.claim, lang));
         out.push_str(&styled_lines(&wrap_hanging(&head, "", "    ")));
-        write_claim(graph, position, claim, brief, &mut out);
+        write_claim(graph, position, claim, brief, words, &mut out);
     }
     out
 }
@@ -428,12 +385,15 @@ fn write_claim(
     position: &Position,
     claim: &ClaimPosition,
     brief: bool,
+    words: Messages,
     out: &mut String,
 ) {
+    let lang = words.lang();
+    let colon = words.colon();
     let line =
         |out: &mut String, text: String| out.push_str(&wrap_hanging(&text, "    ", "      "));
     if claim.alone() {
-        line(out, "no other paper touches it".into());
+        line(out, words.untouched().into());
         return;
     }
     let agreeing = claim.agreeing();
@@ -441,7 +401,7 @@ fn write_claim(
     // count").
     let shared = |paper: &str| {
         if crate::paper::share_text(&graph.papers, &position.paper, paper) {
-            " (shares passages with this paper)"
+            words.shares_passages_with_this()
         } else {
             ""
         }
@@ -453,13 +413,20 @@ fn write_claim(
             format!(
                 "{}{}{}",
                 graph.cite(p),
-                same_note(graph, claim.claim, *s),
+                same_note(graph, claim.claim, *s, words),
                 shared(p)
             )
         })
         .collect();
     if !same.is_empty() {
-        line(out, format!("the same: {}", same.join("; ")));
+        line(
+            out,
+            format!(
+                "{}{colon}{}",
+                words.verdict(Verdict::Same),
+                same.join(words.item_separator())
+            ),
+        );
     }
     for verdict in [Verdict::ImpliedBy, Verdict::Implies] {
         let papers = agreeing.iter().filter(|(_, s)| s.verdict == verdict);
@@ -470,7 +437,11 @@ fn write_claim(
             if !names.is_empty() {
                 line(
                     out,
-                    format!("{}: {}", verdict_words(verdict), names.join("; ")),
+                    format!(
+                        "{}{colon}{}",
+                        words.verdict(verdict),
+                        names.join(words.item_separator())
+                    ),
                 );
             }
             continue;
@@ -479,11 +450,11 @@ fn write_claim(
             line(
                 out,
                 format!(
-                    "{}: {}{}: “{}”",
-                    verdict_words(verdict),
+                    "{}{colon}{}{}{colon}“{}”",
+                    words.verdict(verdict),
                     graph.cite(paper),
                     shared(paper),
-                    claim_sentence(graph, stance.claim)
+                    claim_sentence_in(graph, stance.claim, lang)
                 ),
             );
         }
@@ -500,7 +471,11 @@ fn write_claim(
             if !names.is_empty() {
                 line(
                     out,
-                    format!("{}: {}", verdict_words(verdict), names.join("; ")),
+                    format!(
+                        "{}{colon}{}",
+                        words.verdict(verdict),
+                        names.join(words.item_separator())
+                    ),
                 );
             }
         }
@@ -511,21 +486,21 @@ fn write_claim(
             .iter()
             .filter(|s| s.verdict == strongest)
             .take(2)
-            .map(|s| format!("“{}”", claim_sentence(graph, s.claim)))
+            .map(|s| format!("“{}”", claim_sentence_in(graph, s.claim, lang)))
             .collect();
         let more = stances.len() - shown.len();
         let rest = if more > 0 {
-            format!(" and {more} more")
+            words.and_more(more)
         } else {
             String::new()
         };
         line(
             out,
             format!(
-                "{}: {}: {}{rest}",
-                verdict_words(strongest),
+                "{}{colon}{}{colon}{}{rest}",
+                words.verdict(strongest),
                 graph.cite(paper),
-                shown.join("; ")
+                shown.join(words.item_separator())
             ),
         );
     }
@@ -533,11 +508,10 @@ fn write_claim(
         let dispute = &position.disputes.disputes[d];
         line(
             out,
-            format!(
-                "dispute {} ({}): {}",
+            words.dispute_numbered(
                 d + 1,
-                super::contested::strength_name(dispute.strength),
-                question(graph, dispute)
+                words.strength(dispute.strength),
+                &question_in(graph, dispute, lang),
             ),
         );
     }
@@ -545,13 +519,13 @@ fn write_claim(
 
 /// Why a claim the logic finds the same is not the very same relation: read from the
 /// other end, or the same difference in other words.
-fn same_note(graph: &ConceptGraph, own: ClaimRef, stance: Stance) -> &'static str {
+fn same_note(graph: &ConceptGraph, own: ClaimRef, stance: Stance, words: Messages) -> &'static str {
     match (own, stance.claim) {
         (ClaimRef::Relation(a), ClaimRef::Relation(b)) if a != b => {
             if graph.role_of(graph.relation(a)) == Role::Difference {
-                " (in other words)"
+                words.in_other_words()
             } else {
-                " (read from the other end)"
+                words.read_from_the_other_end()
             }
         }
         _ => "",

@@ -233,7 +233,7 @@ pub fn claim_sentence_in(graph: &ConceptGraph, claim: ClaimRef, lang: Lang) -> S
                 ),
             }
         }
-        ClaimRef::Fact(i) => fact_line(graph, &graph.facts()[i]),
+        ClaimRef::Fact(i) => fact_line_in(graph, &graph.facts()[i], lang),
     }
 }
 
@@ -275,16 +275,23 @@ fn lower_first(text: &str) -> String {
 
 /// A fact as a sentence: `Targeted poverty alleviation was first put forward in 2013`.
 pub fn fact_line(graph: &ConceptGraph, fact: &crate::fact::Fact) -> String {
+    fact_line_in(graph, fact, Lang::En)
+}
+
+/// [`fact_line`] in `lang`: the concept's name and the property's wording in `lang`
+/// (`label_zh`: `精准扶贫最早提出于 2013`), the value as the data gives it.
+pub fn fact_line_in(graph: &ConceptGraph, fact: &crate::fact::Fact, lang: Lang) -> String {
     let property = graph
         .schema()
         .properties
         .get(&fact.property)
-        .map_or(fact.property.as_str(), |p| p.label.as_str());
-    format!(
-        "{} {property} {}",
-        graph.node(fact.subject).label,
-        fact.value
-    )
+        .map_or(fact.property.as_str(), |p| p.label_in(lang));
+    let subject = node_label(graph, fact.subject, lang);
+    match lang {
+        Lang::En => format!("{subject} {property} {}", fact.value),
+        // A Chinese phrase follows the name without a space.
+        Lang::Zh => format!("{subject}{property} {}", fact.value),
+    }
 }
 
 #[cfg(test)]

@@ -173,7 +173,7 @@ pub fn human(
         );
         for (fact, sources) in facts {
             out.push_str(&wrap_hanging(
-                &super::sentence::fact_line(graph, fact),
+                &super::sentence::fact_line_in(graph, fact, words.lang()),
                 "  ",
                 "    ",
             ));

@@ -219,10 +219,11 @@ pub fn diff(
             .differences
             .iter()
             .map(|row| {
+                // The count as the rest of the language brackets one: " (3)", "（3）".
                 format!(
-                    "  {} ({})",
+                    "  {}{}",
                     fit(node_label(graph, row.topic, lang), 24),
-                    row.papers().len()
+                    words.in_brackets(&row.papers().len().to_string())
                 )
             })
             .collect();
@@ -355,16 +356,24 @@ pub fn show(
                 .schema()
                 .properties
                 .get(&fact.property)
-                .map_or(fact.property.as_str(), |p| p.label.as_str());
+                .map_or(fact.property.as_str(), |p| p.label_in(words.lang()));
             (!papers.is_empty()).then(|| {
                 let cites: Vec<&str> = papers.iter().map(|p| graph.cite(p)).collect();
-                format!("{property} {} — {}", fact.value, cites.join("; "))
+                format!(
+                    "{property} {} — {}",
+                    fact.value,
+                    cites.join(words.item_separator())
+                )
             })
         })
         .collect();
     if !facts.is_empty() {
         let title = words.facts();
-        let line = format!("{title}{}{}", words.colon(), facts.join("; "));
+        let line = format!(
+            "{title}{}{}",
+            words.colon(),
+            facts.join(words.item_separator())
+        );
         out.push_str(&wrap_hanging(&line, "", "  ").replacen(title, &styled(HEADING, title), 1));
     }
     let mut ranked: Vec<_> = neighbours.into_iter().collect();

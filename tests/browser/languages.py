@@ -64,6 +64,7 @@ return {
   latinWords: Array.from(new Set(all.split('\\n').filter(w => /[A-Za-z]{2}/.test(w)))).slice(0, 60),
   tab: document.querySelector('[role=tab][aria-selected=true]').textContent,
   heading: document.querySelector('#diff-result h2') ? document.querySelector('#diff-result h2').textContent : null,
+  counted: Array.from(document.querySelectorAll('#compare-table th:first-child')).map(th => th.textContent),
 };
 """
 

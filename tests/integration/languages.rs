@@ -141,6 +141,233 @@ fn show_and_compare_speak_chinese_and_keep_the_quotes() {
 }
 
 #[test]
+fn position_in_chinese() {
+    insta::assert_snapshot!(
+        "zh-position-hao-2021",
+        run(&["--lang", "zh", "position", "hao"]).1
+    );
+}
+
+/// The Latin words of `text` that are not in `allowed` (the papers' citations, the
+/// data's own words), each with the line it is on.
+fn latin_words_left(text: &str, allowed: &[String]) -> Vec<String> {
+    // One line of text, so an allowed phrase wrapped over two lines is found whole.
+    let mut rest = text.lines().map(str::trim).collect::<Vec<_>>().join(" ");
+    let mut allowed: Vec<&String> = allowed.iter().filter(|a| !a.is_empty()).collect();
+    // Longest first, so a citation is taken whole before a shorter one inside it.
+    allowed.sort_by_key(|a| std::cmp::Reverse(a.len()));
+    for phrase in allowed {
+        rest = rest.replace(phrase.as_str(), " ");
+    }
+    rest.split(|c: char| !c.is_ascii_alphabetic())
+        .filter(|w| !w.is_empty())
+        .map(str::to_string)
+        .collect()
+}
+
+/// What `--lang zh` may leave in Latin letters: what the data gives in English
+/// (citations, values, positions, names without a Chinese one) and the command a
+/// notice names.
+fn data_words() -> Vec<String> {
+    let graph = graph();
+    let mut allowed: Vec<String> = vec!["`linkage contested`".into()];
+    allowed.extend(graph.papers().map(|p| graph.cite(&p.id).to_string()));
+    allowed.extend(graph.facts().iter().map(|f| f.value.to_string()));
+    // A name the data gives (in Chinese, which may name a scholar in Latin letters:
+    // "Huang et al. 的观点"), or in English where it has no Chinese one.
+    for node in graph.nodes() {
+        allowed.push(node.label_zh.clone().unwrap_or_else(|| node.label.clone()));
+    }
+    for (_, relation) in graph.relations() {
+        if let Some(positions) = &relation.positions {
+            allowed.push(positions.from.clone());
+            allowed.push(positions.to.clone());
+        }
+    }
+    allowed
+}
+
+/// `position` in Chinese, for every paper, in full and `--brief`: no English interface
+/// word left outside the papers' citations and the data's own words, the same exit
+/// code and the same claims, numbered alike, as in English.
+#[test]
+fn position_speaks_chinese_outside_the_datas_words() {
+    let allowed = data_words();
+    for paper in [
+        "hao-2021",
+        "wu-zhu",
+        "organic-connection",
+        "bnu-dean-2020",
+        "tan-liu-huang-2020",
+    ] {
+        for brief in [false, true] {
+            let mut args = vec!["position", paper];
+            if brief {
+                args.push("--brief");
+            }
+            let (code, en, _) = run(&args);
+            let (zh_code, zh, _) = run(&[&["--lang", "zh"], &args[..]].concat());
+            assert_eq!((code, zh_code), (0, 0), "{args:?}");
+            let left = latin_words_left(&zh, &allowed);
+            assert!(left.is_empty(), "{args:?}: English {left:?} in\n{zh}");
+            // The same claims in the same order: each numbered line in both.
+            let numbered = |text: &str| {
+                text.lines()
+                    .filter_map(|l| l.split_once(". ").map(|(n, _)| n.to_string()))
+                    .filter(|n| n.parse::<usize>().is_ok())
+                    .collect::<Vec<_>>()
+            };
+            assert_eq!(numbered(&en), numbered(&zh), "{args:?}");
+            assert!(numbered(&zh).len() > 10, "{args:?}");
+        }
+    }
+    // The check itself finds English where there is some.
+    let (_, en, _) = run(&["position", "hao"]);
+    let left = latin_words_left(&en, &allowed);
+    assert!(left.contains(&"claims".to_string()), "{left:?}");
+}
+
+/// Every property of the built-in schema has a Chinese wording, and a fact reads with
+/// it under `--lang zh` in `show` (summary and details) and in `contested`'s question:
+/// the concept's Chinese name, the wording, the value as the data gives it.
+#[test]
+fn every_property_is_said_in_chinese() {
+    let graph = graph();
+    let mut said = 0;
+    for (name, property) in &graph.schema().properties {
+        let zh = property
+            .label_zh
+            .as_deref()
+            .unwrap_or_else(|| panic!("{name} has no label_zh"));
+        assert!(!zh.chars().any(|c| c.is_ascii_alphabetic()), "{name}: {zh}");
+        let Some(fact) = graph.facts().iter().find(|f| &f.property == name) else {
+            continue;
+        };
+        let subject = graph.node(fact.subject);
+        let subject_zh = subject.label_zh.as_deref().unwrap_or(&subject.label);
+        let (code, out, err) = run(&["--lang", "zh", "show", &subject.id]);
+        assert_eq!(code, 0, "{err}");
+        let sentence = format!("{subject_zh}{zh} {}", fact.value);
+        assert!(
+            out.contains(&sentence),
+            "{name}: {sentence:?} not in\n{out}"
+        );
+        assert!(out.contains(&format!("{zh} {} — ", fact.value)), "{out}");
+        let english = format!("{} {}", property.label, fact.value);
+        assert!(!out.contains(&english), "{name}: {english:?} in\n{out}");
+        said += 1;
+    }
+    assert_eq!(said, graph.schema().properties.len());
+    let (_, out, _) = run(&["--lang", "zh", "contested"]);
+    assert!(out.contains("六个精准被表述为…？"), "{out}");
+}
+
+/// A property's Chinese wording is checked like any part of the schema: an empty one,
+/// or one holding a placeholder as if it were a template, is a problem placed at its
+/// line and column, and the data is refused.
+#[test]
+fn a_property_wording_that_cannot_be_read_is_a_schema_problem() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(
+        dir.path().join("schema.json"),
+        r#"{"node_kinds": {"concept": {}},
+"relation_kinds": {"serves": {"label": "serves", "from": ["*"], "to": ["*"], "template": "{from} serves {to}"}},
+"properties": {
+  "reached-by": {"label": "is to be reached by", "label_zh": "", "value": "year"},
+  "proposed-in": {"label": "was proposed in", "label_zh": "{subject}提出于", "value": "year"}
+}}"#,
+    )
+    .unwrap();
+    std::fs::write(
+        dir.path().join("data.json"),
+        r#"{"papers": [{"id": "p", "file": "p.txt"}],
+"nodes": [{"id": "a", "kind": "concept", "label": "A"}, {"id": "b", "kind": "concept", "label": "B"}],
+"relations": [{"kind": "serves", "from": "a", "to": "b", "sources": [{"paper": "p", "locator": "1", "quote": "A serves B."}]}]}"#,
+    )
+    .unwrap();
+    let (code, _, err) = run(&["--data", dir.path().to_str().unwrap(), "check"]);
+    assert_eq!(code, 2, "{err}");
+    assert!(
+        err.contains("label_zh of property `reached-by` is empty"),
+        "{err}"
+    );
+    assert!(err.contains("schema.json:4:"), "{err}");
+    assert!(
+        err.contains("label_zh of property `proposed-in` has a placeholder"),
+        "{err}"
+    );
+    assert!(err.contains("schema.json:5:"), "{err}");
+    assert!(err.contains("the data has 2 problems"), "{err}");
+}
+
+/// The notes a zh reader meets beside an answer are Chinese too: a list cut at
+/// `--limit`, a name matching nothing (with the closest concepts by their Chinese
+/// names and kinds) or several, an unknown paper; the exit codes as in English.
+#[test]
+fn notices_and_unfound_names_in_chinese() {
+    let (code, out, _) = run(&["--lang", "zh", "contested", "--limit", "2"]);
+    assert_eq!(code, 0);
+    assert!(out.contains("项（提高 --limit 可查看）"), "{out}");
+    assert!(!out.contains("raise --limit"), "{out}");
+
+    let (code, _, err) = run(&["--lang", "zh", "show", "povrty"]);
+    assert_eq!(code, 2);
+    assert!(
+        err.starts_with("error: 没有与“povrty”匹配的概念；最接近的：\n  poverty"),
+        "{err}"
+    );
+    assert!(
+        err.contains("问题 贫困") && err.contains("战略 精准扶贫"),
+        "{err}"
+    );
+    let (code, _, err) = run(&["show", "povrty"]);
+    assert_eq!(code, 2);
+    assert!(err.contains("problem Poverty"), "{err}");
+
+    let (code, _, err) = run(&["--lang", "zh", "show", "pov"]);
+    assert_eq!(code, 2);
+    assert!(err.contains("个概念匹配；请用 id："), "{err}");
+    assert!(err.contains("`linkage search pov` 可列出"), "{err}");
+
+    let (code, _, err) = run(&["--lang", "zh", "position", "xyz"]);
+    assert_eq!(code, 2);
+    assert!(
+        err.starts_with("error: 没有与“xyz”匹配的文献；文献：wu-zhu、"),
+        "{err}"
+    );
+    let (code, _, err) = run(&["--lang", "zh", "path", "tpa", "qqqqqqqq"]);
+    assert_eq!(code, 2);
+    assert!(err.contains("可试 `linkage search qqqqqqqq`"), "{err}");
+    // The data's own errors stay English.
+    let (code, _, err) = run(&["--lang", "zh", "--data", "/nonexistent-zh3", "show", "tpa"]);
+    assert_eq!(code, 2);
+    assert!(!err.contains("没有"), "{err}");
+}
+
+/// `contested`'s notice of disputes a work budget did not reach, in Chinese, naming
+/// the concepts by their Chinese names.
+#[test]
+fn the_budget_notice_in_chinese() {
+    use linkage::{dot::Lang, output::contested::stopped_in, query::disputes_within};
+    let graph = graph();
+    let tpa = graph.resolve("tpa").unwrap();
+    let found = disputes_within::contested_within(&graph, &[], 10);
+    let zh = stopped_in(&graph, &found, &[], Lang::Zh);
+    assert!(
+        zh.contains("争议只对") && zh.contains("linkage contested 名称"),
+        "{zh}"
+    );
+    let en = stopped_in(&graph, &found, &[], Lang::En);
+    assert!(
+        en.contains("Disputes were worked out for the first"),
+        "{en}"
+    );
+    let found = disputes_within::contested_within(&graph, &[tpa], 10);
+    let zh = stopped_in(&graph, &found, &[tpa], Lang::Zh);
+    assert!(zh.contains("关于精准扶贫的争议需要"), "{zh}");
+}
+
+#[test]
 fn the_flag_goes_before_or_after_the_command() {
     let before = run(&["--lang", "zh", "path", "tpa", "rr"]);
     let after = run(&["path", "tpa", "rr", "--lang", "zh"]);
@@ -168,6 +395,8 @@ fn json_is_the_same_in_every_language() {
         &["show", "tpa"],
         &["compare", "tpa", "rr"],
         &["contested"],
+        &["position", "hao"],
+        &["position", "tan", "--brief"],
     ] {
         let en = run(&[&["--json"], args].concat());
         let zh = run(&[&["--json", "--lang", "zh"], args].concat());
@@ -274,6 +503,13 @@ fn the_explorer_in_chinese_fits_its_labels_and_speaks_chinese() {
             assert_eq!(view["lang"], if zh { "zh" } else { "en" });
             assert_eq!(view["tab"], if zh { "比较" } else { "Compare" });
             let heading = view["heading"].as_str().unwrap();
+            // The comparison's headings count their rows as the language brackets.
+            let counted = if zh {
+                ["共同点（9）", "差异（11）"]
+            } else {
+                ["Common ground (9)", "Differences (11)"]
+            };
+            assert_eq!(view["counted"], serde_json::json!(counted), "{lang} {size}");
             if zh {
                 assert_eq!(heading, "精准扶贫与乡村振兴");
                 // The layout itself made room for every Chinese label.

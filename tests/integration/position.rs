@@ -4,6 +4,7 @@
 //! oracle that compares every claim with every other paper's every claim.
 
 use linkage::{
+    dot::Lang,
     logic::{judge, Claim, Verdict},
     query::{contested::ClaimRef, position::position, Budget, Stop},
     DataSource,
@@ -179,9 +180,14 @@ fn a_small_budget_keeps_the_first_claims_whole_and_says_so() {
         assert_eq!(format!("{kept:?}"), format!("{all:?}"));
     }
     // The notice comes first (styled: `anstream` drops the styles when printing).
-    let out = linkage::output::position::human(&graph, &part, false);
+    let out = linkage::output::position::human(&graph, &part, false, Lang::En);
     let notice = out.find(&format!("The position stopped after {work} units of work"));
     assert!(notice < out.find("Where Hao (2021) stands"), "{out}");
+    assert!(notice.is_some(), "{out}");
+    // In Chinese too, before the title.
+    let out = linkage::output::position::human(&graph, &part, false, Lang::Zh);
+    let notice = out.find(&format!("立场分析在 {work} 个工作单位"));
+    assert!(notice < out.find("Hao (2021)的立场"), "{out}");
     assert!(notice.is_some(), "{out}");
 }
 

@@ -445,7 +445,7 @@
     });
     if (groups.length === 0) view.appendChild(el('p', { 'class': 'hint', text: t('noRelation') }));
     groups.forEach(function (group) {
-      view.appendChild(el('h3', { text: group.title + ' (' + group.items.length + ')' }));
+      view.appendChild(el('h3', { text: group.title + t('counted', { n: group.items.length }) }));
       group.items.forEach(function (item) {
         var r = R[item.edge], other = item.outgoing ? r.to : r.from;
         view.appendChild(el('div', { 'class': 'rel' }, [
@@ -633,7 +633,7 @@
       var these = order(part[0]);
       var table = el('table', { 'class': 'compact' });
       wrap.appendChild(table);
-      table.appendChild(el('tr', {}, [el('th', { text: part[1] + ' (' + these.length + ')' }), el('th', { title: t('papersNaming'), text: '#' }), el('th', { text: t('disputed') })]));
+      table.appendChild(el('tr', {}, [el('th', { text: part[1] + t('counted', { n: these.length }) }), el('th', { title: t('papersNaming'), text: '#' }), el('th', { text: t('disputed') })]));
       these.forEach(function (r) {
         var mark = disputed(r.topic);
         table.appendChild(el('tr', { 'class': mark ? 'disputed-row' : null }, [
