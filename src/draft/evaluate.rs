@@ -331,7 +331,7 @@ pub const UNSEEN_TITLE: &str =
     "Unseen papers (tests/fixtures/unseen: the drafting was improved looking at these), against the five shipped papers";
 /// The heading of the held-out set's table.
 pub const HELDOUT_TITLE: &str =
-    "Held-out paper (tests/fixtures/heldout: first drafted when this table was written), against the five shipped papers";
+    "Held-out papers (tests/fixtures/heldout: each encoded before `suggest` first ran on it), against the five shipped papers";
 
 /// A set of papers not shipped, with claims encoded by hand, to measure on.
 pub struct HandEncoded<'a> {
