@@ -264,66 +264,87 @@ impl Judge<'_> {
     }
 }
 
-/// Every row of each paper of `sets` beside the claims encoded by hand, to read what
-/// the drafting missed and why: `+` a right row, `J` a wrong join, `-` neither; then
-/// each claim no row recalls.
+/// Every row of each paper of `sets`, then of each shipped paper left out in turn,
+/// beside the claims encoded by hand, to read what the drafting missed and why: `+` a
+/// right row, `J` a wrong join, `-` neither; then each claim no row recalls.
 pub fn rows_beside_claims(shipped: &ConceptGraph, sets: &[HandEncoded<'_>]) -> String {
     let mut out = String::new();
     let drafting = Drafting::new(shipped, &View::all());
+    for set in sets {
+        for paper in set.graph.papers() {
+            if let Ok(text) = set.texts.text(&paper.file) {
+                let gold = gold_claims(set.graph, &paper.id, &text);
+                paper_rows(&mut out, shipped, &drafting, &paper.id, &text, &gold);
+            }
+        }
+    }
+    for paper in shipped.papers() {
+        if let Ok(text) = TextStore::Embedded.text(&paper.file) {
+            let view = View::without(shipped, &paper.id, Some(&TextStore::Embedded));
+            let drafting = Drafting::new(shipped, &view);
+            let gold = gold_claims(shipped, &paper.id, &text);
+            paper_rows(&mut out, shipped, &drafting, &paper.id, &text, &gold);
+        }
+    }
+    out
+}
+
+/// One paper's rows and missed claims, for [`rows_beside_claims`].
+fn paper_rows(
+    out: &mut String,
+    shipped: &ConceptGraph,
+    drafting: &Drafting<'_>,
+    paper: &str,
+    text: &str,
+    gold: &[Gold],
+) {
     let end = |end: &DraftEnd| match end {
         DraftEnd::Existing { node, .. } => format!("`{}`", shipped.node(*node).id),
         DraftEnd::New { label, kind } => format!("new {kind} \"{label}\""),
     };
-    for set in sets {
-        for paper in set.graph.papers() {
-            let Ok(text) = set.texts.text(&paper.file) else {
-                continue;
-            };
-            let drafts = drafting.suggest(&paper.id, &text);
-            let gold = gold_claims(set.graph, &paper.id, &text);
-            let existing = |id: &str| drafting.offers(id);
-            let judge = Judge {
-                graph: shipped,
-                text: &text,
-                gold: &gold,
-                existing: &existing,
-            };
-            let _ = writeln!(out, "## {}", paper.id);
-            for d in &drafts {
-                let mark = if gold.iter().any(|c| judge.hits(d, c)) {
-                    '+'
-                } else if judge.wrong_join(d) {
-                    'J'
-                } else {
-                    '-'
-                };
-                let _ = writeln!(
-                    out,
-                    "{mark} {} {} -> {}  [cue \"{}\"] @{}",
-                    d.kind,
-                    end(&d.from),
-                    end(&d.to),
-                    d.cue,
-                    d.offset
-                );
-            }
-            for c in gold
-                .iter()
-                .filter(|c| !drafts.iter().any(|d| judge.hits(d, c)))
-            {
-                let _ = writeln!(
-                    out,
-                    "missed {} {} -> {} @{}: {}",
-                    c.kind,
-                    c.from,
-                    c.to,
-                    c.quote.start,
-                    &text[c.quote.clone()]
-                );
-            }
-        }
+    let drafts = drafting.suggest(paper, text);
+    let existing = |id: &str| drafting.offers(id);
+    let judge = Judge {
+        graph: shipped,
+        text,
+        gold,
+        existing: &existing,
+    };
+    let _ = writeln!(out, "## {paper}");
+    for d in &drafts {
+        let mark = if gold.iter().any(|c| judge.hits(d, c)) {
+            '+'
+        } else if judge.wrong_join(d) {
+            'J'
+        } else {
+            '-'
+        };
+        let _ = writeln!(
+            out,
+            "{mark} {} {} -> {}  [cue \"{}\"; \"{}\" / \"{}\"] @{}",
+            d.kind,
+            end(&d.from),
+            end(&d.to),
+            d.cue,
+            d.phrases.0,
+            d.phrases.1,
+            d.offset
+        );
     }
-    out
+    for c in gold
+        .iter()
+        .filter(|c| !drafts.iter().any(|d| judge.hits(d, c)))
+    {
+        let _ = writeln!(
+            out,
+            "missed {} {} -> {} @{}: {}",
+            c.kind,
+            c.from,
+            c.to,
+            c.quote.start,
+            &text[c.quote.clone()]
+        );
+    }
 }
 
 /// The heading of the unseen set's table.
