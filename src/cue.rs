@@ -59,6 +59,42 @@ const CLAUSE_WORDS: &[&str] = &[
     "whose",
 ];
 
+/// Words that end a Chinese phrase as [`CLAUSE_WORDS`] end an English one: Chinese
+/// writes no spaces, so a slot's phrase runs from the cue to the nearest of these (a
+/// reporting verb, a conjunction, the copula), not to the eighth word. Two characters
+/// each but the copula 是, so that no word is cut inside (在 is in 现在, 要 in 需要).
+const CJK_CLAUSE_MARKERS: &[&str] = &[
+    "认为", "指出", "表明", "显示", "发现", "强调", "提出", "因此", "所以", "但是", "然而", "而且",
+    "并且", "同时", "从而", "进而", "以便", "为了", "通过", "是",
+];
+
+/// Whether `clause` is Chinese (or Japanese, Korean) written without spaces.
+fn is_unspaced_cjk(clause: &str) -> bool {
+    !clause.trim().contains(' ') && clause.chars().any(crate::locate::is_cjk)
+}
+
+/// What follows the last [`CJK_CLAUSE_MARKERS`] word of `clause`: the phrase before a
+/// cue ("我们认为产业扶贫" → "产业扶贫").
+fn after_last_marker(clause: &str) -> &str {
+    let cut = CJK_CLAUSE_MARKERS
+        .iter()
+        .filter_map(|m| clause.rfind(m).map(|at| at + m.len()))
+        .filter(|&end| end < clause.len())
+        .max();
+    cut.map_or(clause, |end| &clause[end..])
+}
+
+/// What precedes the first [`CJK_CLAUSE_MARKERS`] word of `clause`: the phrase after a
+/// cue ("乡村振兴并且带动就业" → "乡村振兴").
+fn before_first_marker(clause: &str) -> &str {
+    let cut = CJK_CLAUSE_MARKERS
+        .iter()
+        .filter_map(|m| clause.find(m))
+        .filter(|&at| at > 0)
+        .min();
+    cut.map_or(clause, |at| &clause[..at])
+}
+
 /// Nouns too general to name a concept on their own ("issues such as A and B": the
 /// issues are no concept of the paper, A and B are), and the words of a paper's
 /// apparatus ("Keywords: A; B").
@@ -360,11 +396,23 @@ fn word_matches(text: &str, words: &str, from: usize) -> Vec<Range<usize>> {
             }
             end += gap + piece.len();
         }
-        if whole && boundary_after(text, end) {
+        if whole && boundary_after(text, end) && !inside_marker(text, start..end) {
             out.push(start..end);
         }
     }
     out
+}
+
+/// Whether the Chinese cue words at `place` are part of a longer clause marker of
+/// `text` (the 为 of 认为 is not the cue word 为): Chinese has no spaces to say where a
+/// word ends, and the markers are the words a slot already stops at.
+fn inside_marker(text: &str, place: Range<usize>) -> bool {
+    CJK_CLAUSE_MARKERS.iter().any(|marker| {
+        text.match_indices(marker).any(|(at, m)| {
+            let end = at + m.len();
+            at < place.end && place.start < end && !(place.start <= at && end <= place.end)
+        })
+    })
 }
 
 fn find_ci(haystack: &str, needle: &str) -> Option<usize> {
@@ -446,6 +494,9 @@ fn take_before(text: &str, list: bool) -> String {
         kept.push(*word);
     }
     kept.reverse();
+    if is_unspaced_cjk(clause) {
+        return after_last_marker(clause.trim()).to_string();
+    }
     if kept.is_empty() && clause.chars().any(crate::locate::is_cjk) {
         return clause.trim().to_string();
     }
@@ -522,8 +573,8 @@ fn subject_of(text: &str) -> String {
 fn take_after(text: &str, list: bool) -> String {
     let stops = |c: char| is_stop(c) && !(list && matches!(c, ',' | '、' | '，'));
     let clause = text.find(stops).map_or(text, |at| &text[..at]);
-    if !clause.contains(' ') && clause.chars().any(crate::locate::is_cjk) {
-        return clause.trim().to_string();
+    if is_unspaced_cjk(clause) {
+        return before_first_marker(clause.trim()).to_string();
     }
     let mut kept = Vec::new();
     for word in clause.split_whitespace() {
@@ -723,6 +774,22 @@ mod tests {
         let found = cue.find("实现从脱贫攻坚到乡村振兴的转变。");
         assert_eq!(found[0].from, ["脱贫攻坚"]);
         assert!(found[0].to[0].starts_with("乡村振兴"));
+    }
+
+    #[test]
+    fn a_chinese_slot_runs_to_a_clause_marker_not_to_a_space() {
+        let cue = Cue::parse("{from}为{to}奠定基础").unwrap();
+        let found = cue.find("我们认为产业扶贫为乡村振兴奠定基础。");
+        assert_eq!(found[0].from, ["产业扶贫"]);
+        assert_eq!(found[0].to, ["乡村振兴"]);
+        let cue = Cue::parse("{from}推动{to}").unwrap();
+        let found = cue.find("研究表明产业扶贫推动乡村振兴并且带动就业。");
+        assert_eq!(found[0].from, ["产业扶贫"]);
+        assert_eq!(found[0].to, ["乡村振兴"]);
+        let cue = Cue::parse("{to}面临{from...}").unwrap();
+        let found = cue.find("许多贫困地区面临自然条件恶劣、基础设施薄弱和人才短缺。");
+        assert_eq!(found[0].to, ["许多贫困地区"]);
+        assert_eq!(found[0].from, ["自然条件恶劣", "基础设施薄弱", "人才短缺"]);
     }
 
     #[test]
