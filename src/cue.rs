@@ -7,7 +7,11 @@
 //! takes what stands between them; a slot at either end takes the phrase next to the
 //! cue's words, up to a comma, a clause word ("which", "is") or eight words.
 
+mod chinese;
+
 use std::ops::Range;
+
+use chinese::{after_last_marker, before_first_marker, inside_marker, is_unspaced_cjk};
 
 /// The most words a slot at either end of a cue takes.
 const MAX_SLOT_WORDS: usize = 8;
@@ -58,42 +62,6 @@ const CLAUSE_WORDS: &[&str] = &[
     "because",
     "whose",
 ];
-
-/// Words that end a Chinese phrase as [`CLAUSE_WORDS`] end an English one: Chinese
-/// writes no spaces, so a slot's phrase runs from the cue to the nearest of these (a
-/// reporting verb, a conjunction, the copula), not to the eighth word. Two characters
-/// each but the copula 是, so that no word is cut inside (在 is in 现在, 要 in 需要).
-const CJK_CLAUSE_MARKERS: &[&str] = &[
-    "认为", "指出", "表明", "显示", "发现", "强调", "提出", "因此", "所以", "但是", "然而", "而且",
-    "并且", "同时", "从而", "进而", "以便", "为了", "通过", "是",
-];
-
-/// Whether `clause` is Chinese (or Japanese, Korean) written without spaces.
-fn is_unspaced_cjk(clause: &str) -> bool {
-    !clause.trim().contains(' ') && clause.chars().any(crate::locate::is_cjk)
-}
-
-/// What follows the last [`CJK_CLAUSE_MARKERS`] word of `clause`: the phrase before a
-/// cue ("我们认为产业扶贫" → "产业扶贫").
-fn after_last_marker(clause: &str) -> &str {
-    let cut = CJK_CLAUSE_MARKERS
-        .iter()
-        .filter_map(|m| clause.rfind(m).map(|at| at + m.len()))
-        .filter(|&end| end < clause.len())
-        .max();
-    cut.map_or(clause, |end| &clause[end..])
-}
-
-/// What precedes the first [`CJK_CLAUSE_MARKERS`] word of `clause`: the phrase after a
-/// cue ("乡村振兴并且带动就业" → "乡村振兴").
-fn before_first_marker(clause: &str) -> &str {
-    let cut = CJK_CLAUSE_MARKERS
-        .iter()
-        .filter_map(|m| clause.find(m))
-        .filter(|&at| at > 0)
-        .min();
-    cut.map_or(clause, |at| &clause[..at])
-}
 
 /// Nouns too general to name a concept on their own ("issues such as A and B": the
 /// issues are no concept of the paper, A and B are), and the words of a paper's
@@ -272,6 +240,13 @@ impl Cue {
         })
     }
 
+    /// Whether the cue has a word besides punctuation.
+    fn has_words(&self) -> bool {
+        self.parts
+            .iter()
+            .any(|p| matches!(p, Part::Words(w) if w.chars().any(char::is_alphanumeric)))
+    }
+
     /// How many letters the cue's words have: a longer cue is more specific.
     pub(crate) fn weight(&self) -> usize {
         self.parts
@@ -339,10 +314,12 @@ impl Cue {
             };
             let text = without_citations(&text);
             // A list slot that holds one phrase ("countries face drought") takes it as a
-            // single slot would: a verb that takes a list takes one item as readily.
+            // single slot would: a verb that takes a list takes one item as readily. Not
+            // after punctuation alone ("{to}: {from...}"): one clause after a colon
+            // explains, only a list lists.
             let phrases: Vec<String> = if list {
                 let items = split_list(&text);
-                if items.is_empty() {
+                if items.is_empty() && self.has_words() {
                     let one = if i < first_at {
                         take_before(&sentence[..first.start], false)
                     } else {
@@ -401,18 +378,6 @@ fn word_matches(text: &str, words: &str, from: usize) -> Vec<Range<usize>> {
         }
     }
     out
-}
-
-/// Whether the Chinese cue words at `place` are part of a longer clause marker of
-/// `text` (the 为 of 认为 is not the cue word 为): Chinese has no spaces to say where a
-/// word ends, and the markers are the words a slot already stops at.
-fn inside_marker(text: &str, place: Range<usize>) -> bool {
-    CJK_CLAUSE_MARKERS.iter().any(|marker| {
-        text.match_indices(marker).any(|(at, m)| {
-            let end = at + m.len();
-            at < place.end && place.start < end && !(place.start <= at && end <= place.end)
-        })
-    })
 }
 
 fn find_ci(haystack: &str, needle: &str) -> Option<usize> {
