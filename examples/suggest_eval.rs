@@ -5,7 +5,8 @@
 //! test fails when they differ).
 //!
 //! `cargo run --example suggest_eval` prints them; `cargo run --example suggest_eval --
-//! --write` puts them into docs/suggest.md (atomically).
+//! --write` puts them into docs/suggest.md (atomically); `-- --rows` prints every row of
+//! the hand-encoded papers beside their claims instead, to read what was missed.
 
 use std::{path::Path, process::ExitCode};
 
@@ -46,22 +47,25 @@ fn run() -> Result<(), String> {
     };
     let (unseen, unseen_texts) = set("unseen")?;
     let (heldout, heldout_texts) = set("heldout")?;
-    let report = evaluate::report(
-        &shipped,
-        &[
-            evaluate::HandEncoded {
-                title: evaluate::UNSEEN_TITLE,
-                graph: &unseen,
-                texts: &unseen_texts,
-            },
-            evaluate::HandEncoded {
-                title: evaluate::HELDOUT_TITLE,
-                graph: &heldout,
-                texts: &heldout_texts,
-            },
-        ],
-    );
-    if std::env::args().nth(1).as_deref() != Some("--write") {
+    let sets = [
+        evaluate::HandEncoded {
+            title: evaluate::UNSEEN_TITLE,
+            graph: &unseen,
+            texts: &unseen_texts,
+        },
+        evaluate::HandEncoded {
+            title: evaluate::HELDOUT_TITLE,
+            graph: &heldout,
+            texts: &heldout_texts,
+        },
+    ];
+    let flag = std::env::args().nth(1);
+    if flag.as_deref() == Some("--rows") {
+        let rows = evaluate::rows_beside_claims(&shipped, &sets);
+        return write_stdout(&mut std::io::stdout(), rows.as_bytes()).map_err(|e| e.to_string());
+    }
+    let report = evaluate::report(&shipped, &sets);
+    if flag.as_deref() != Some("--write") {
         return write_stdout(&mut std::io::stdout(), report.as_bytes()).map_err(|e| e.to_string());
     }
     let path = root.join("docs/suggest.md");

@@ -7,7 +7,11 @@
 //! takes what stands between them; a slot at either end takes the phrase next to the
 //! cue's words, up to a comma, a clause word ("which", "is") or eight words.
 
+mod chinese;
+
 use std::ops::Range;
+
+use chinese::{after_last_marker, before_first_marker, inside_marker, is_unspaced_cjk};
 
 /// The most words a slot at either end of a cue takes.
 const MAX_SLOT_WORDS: usize = 8;
@@ -60,16 +64,33 @@ const CLAUSE_WORDS: &[&str] = &[
 ];
 
 /// Nouns too general to name a concept on their own ("issues such as A and B": the
-/// issues are no concept of the paper, A and B are).
+/// issues are no concept of the paper, A and B are), and the words of a paper's
+/// apparatus ("Keywords: A; B").
 const GENERIC_NOUNS: &[&str] = &[
     "issue", "issues", "factor", "factors", "problem", "problems", "aspect", "aspects", "thing",
     "things", "way", "ways", "means", "area", "areas", "field", "fields", "element", "elements",
-    "paper", "study", "article", "research", "results", "work",
+    "paper", "study", "article", "research", "results", "work", "keywords", "keyword",
 ];
 
-/// Nouns of amount or degree: in "a high degree of X" or "a series of X" the concept is X.
+/// Nouns of amount or degree, and nouns naming the parts or kinds of a thing: in "a
+/// high degree of X", "a series of X" or "five dimensions of X" the concept is X (the
+/// items after a colon are then X's parts).
 const QUANTITY_NOUNS: &[&str] = &[
-    "degree", "level", "extent", "series", "number", "range", "variety", "lot", "set",
+    "degree",
+    "level",
+    "extent",
+    "series",
+    "number",
+    "range",
+    "variety",
+    "lot",
+    "set",
+    "dimensions",
+    "types",
+    "kinds",
+    "forms",
+    "components",
+    "parts",
 ];
 
 /// Verbs that join a subject to what is said of it: "Counties are the basic unit for
@@ -219,6 +240,13 @@ impl Cue {
         })
     }
 
+    /// Whether the cue has a word besides punctuation.
+    fn has_words(&self) -> bool {
+        self.parts
+            .iter()
+            .any(|p| matches!(p, Part::Words(w) if w.chars().any(char::is_alphanumeric)))
+    }
+
     /// How many letters the cue's words have: a longer cue is more specific.
     pub(crate) fn weight(&self) -> usize {
         self.parts
@@ -284,8 +312,23 @@ impl Cue {
                 let between = &sentence[places[word_index - 1].end..places[word_index].start];
                 (!between.contains([';', '.', '。', '；'])).then(|| between.to_string())?
             };
+            let text = without_citations(&text);
+            // A list slot that holds one phrase ("countries face drought") takes it as a
+            // single slot would: a verb that takes a list takes one item as readily. Not
+            // after punctuation alone ("{to}: {from...}"): one clause after a colon
+            // explains, only a list lists.
             let phrases: Vec<String> = if list {
-                split_list(&text)
+                let items = split_list(&text);
+                if items.is_empty() && self.has_words() {
+                    let one = if i < first_at {
+                        take_before(&sentence[..first.start], false)
+                    } else {
+                        take_after(&sentence[places[word_index - 1].end..], false)
+                    };
+                    trim_phrase(&without_citations(&one)).into_iter().collect()
+                } else {
+                    items
+                }
             } else {
                 trim_phrase(&text).into_iter().collect()
             };
@@ -330,7 +373,7 @@ fn word_matches(text: &str, words: &str, from: usize) -> Vec<Range<usize>> {
             }
             end += gap + piece.len();
         }
-        if whole && boundary_after(text, end) {
+        if whole && boundary_after(text, end) && !inside_marker(text, start..end) {
             out.push(start..end);
         }
     }
@@ -367,7 +410,9 @@ fn is_latin_word(c: Option<char>) -> bool {
     c.is_some_and(|c| c.is_alphanumeric() && !crate::locate::is_cjk(c))
 }
 
-/// Characters that end a phrase.
+/// Characters that end a phrase. Not quotation marks: a quoted term is a word of the
+/// phrase it stands in ("the “too-big-to-fall” problem"); [`trim_phrase`] drops them at
+/// its edges.
 fn is_stop(c: char) -> bool {
     matches!(
         c,
@@ -376,9 +421,6 @@ fn is_stop(c: char) -> bool {
             | '.'
             | '('
             | ')'
-            | '"'
-            | '“'
-            | '”'
             | '—'
             | '，'
             | '。'
@@ -396,6 +438,7 @@ fn is_stop(c: char) -> bool {
 /// a copula ("Counties are the basic unit for addressing X") takes the subject of the
 /// copula.
 fn take_before(text: &str, list: bool) -> String {
+    let text = before_apposition(text);
     let stops = |c: char| is_stop(c) && !(list && matches!(c, ',' | '、' | '，'));
     let cut = text.rfind(stops);
     let clause = cut.map_or(text, |at| {
@@ -416,6 +459,9 @@ fn take_before(text: &str, list: bool) -> String {
         kept.push(*word);
     }
     kept.reverse();
+    if is_unspaced_cjk(clause) {
+        return after_last_marker(clause.trim()).to_string();
+    }
     if kept.is_empty() && clause.chars().any(crate::locate::is_cjk) {
         return clause.trim().to_string();
     }
@@ -447,6 +493,23 @@ fn take_before(text: &str, list: bool) -> String {
     kept.join(" ")
 }
 
+/// `text` (what stands before a cue's words) without what English puts between a
+/// phrase and the words that follow it: a comma ("the failure of governance, such as
+/// A and B" is "X such as A and B") and an abbreviation in parentheses ("Sustainable
+/// Development Goals (SDGs), including ..."), so the phrase before them is taken.
+fn before_apposition(text: &str) -> &str {
+    let mut text = text.trim_end();
+    text = text.strip_suffix([',', '，']).map_or(text, str::trim_end);
+    if let Some(inner) = text.strip_suffix(')') {
+        if let Some(open) = inner.rfind('(') {
+            if inner[open + 1..].split_whitespace().count() <= 3 {
+                text = inner[..open].trim_end();
+            }
+        }
+    }
+    text
+}
+
 /// Whether `words` are a short noun phrase with an article ("the basic unit", "an
 /// important means"): said of a subject, not a concept of its own.
 fn is_role_noun(words: &[&str]) -> bool {
@@ -475,8 +538,8 @@ fn subject_of(text: &str) -> String {
 fn take_after(text: &str, list: bool) -> String {
     let stops = |c: char| is_stop(c) && !(list && matches!(c, ',' | '、' | '，'));
     let clause = text.find(stops).map_or(text, |at| &text[..at]);
-    if !clause.contains(' ') && clause.chars().any(crate::locate::is_cjk) {
-        return clause.trim().to_string();
+    if is_unspaced_cjk(clause) {
+        return before_first_marker(clause.trim()).to_string();
     }
     let mut kept = Vec::new();
     for word in clause.split_whitespace() {
@@ -488,6 +551,33 @@ fn take_after(text: &str, list: bool) -> String {
         kept.push(word);
     }
     kept.join(" ")
+}
+
+/// `text` without citation marks ("[7,8,9,10]", "[3–5]"): a reference names no part of
+/// a concept, and its commas would split a list.
+fn without_citations(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    let mut rest = text;
+    while let Some(open) = rest.find('[') {
+        let close = rest[open..].find(']').map(|c| open + c);
+        match close {
+            Some(close)
+                if close > open + 1
+                    && rest[open + 1..close]
+                        .chars()
+                        .all(|c| c.is_ascii_digit() || matches!(c, ',' | ' ' | '-' | '–')) =>
+            {
+                out.push_str(rest[..open].trim_end());
+                rest = &rest[close + 1..];
+            }
+            _ => {
+                out.push_str(&rest[..=open]);
+                rest = &rest[open + 1..];
+            }
+        }
+    }
+    out.push_str(rest);
+    out
 }
 
 /// "A, B, and C" → A, B, C: the items of a list, each trimmed.
@@ -526,7 +616,16 @@ pub(crate) fn trim_phrase(text: &str) -> Option<String> {
     let start = words.iter().position(|w| !edge(w))?;
     let end = words.iter().rposition(|w| !edge(w))?;
     let phrase = words[start..=end].join(" ");
-    let phrase = phrase.trim_matches(|c: char| is_stop(c) || c == '\'' || c == '’');
+    // Markdown emphasis and heading marks (`**Keywords`) are no part of a name.
+    let mut phrase = phrase
+        .trim_matches(|c: char| is_stop(c) || matches!(c, '\'' | '’' | '*' | '#' | '_'))
+        .trim();
+    // A quotation mark at an edge goes unless it opens or closes a quoted term inside.
+    if phrase.matches(['“', '”', '"']).count() % 2 == 1
+        || phrase.starts_with(['“', '"']) && phrase.ends_with(['”', '"'])
+    {
+        phrase = phrase.trim_matches(['“', '”', '"']).trim();
+    }
     (!phrase.is_empty() && !GENERIC_NOUNS.contains(&lower(phrase).as_str()))
         .then(|| phrase.to_string())
 }
@@ -602,11 +701,60 @@ mod tests {
     }
 
     #[test]
+    fn a_list_slot_takes_one_item_and_leaves_citations_out() {
+        let cue = Cue::parse("{to} face {from...}").unwrap();
+        let found = cue.find("Many regions face drought.");
+        assert_eq!(found[0].from, ["drought"]);
+        let found = cue.find(
+            "Many developing countries face political instability, lack of investment, and truncated agrarian transition [7,8,9,10].",
+        );
+        assert_eq!(
+            found[0].from,
+            [
+                "political instability",
+                "lack of investment",
+                "truncated agrarian transition"
+            ]
+        );
+    }
+
+    #[test]
+    fn a_comma_or_an_abbreviation_before_the_cue_and_a_quoted_term_stay_in_the_phrase() {
+        let cue = Cue::parse("{to} such as {from...}").unwrap();
+        let found = cue.find(
+            "Inequality widened; the failure of governance, such as deregulation and the “too-big-to-fall” problem.",
+        );
+        assert_eq!(found[0].to, ["failure of governance"]);
+        assert_eq!(found[0].from, ["deregulation", "“too-big-to-fall” problem"]);
+        let cue = Cue::parse("{to} including {from...}").unwrap();
+        let found =
+            cue.find("The Sustainable Development Goals (SDGs), including A and B, were adopted.");
+        assert_eq!(found[0].to, ["Sustainable Development Goals"]);
+        assert_eq!(trim_phrase("**Keywords"), None, "apparatus, not a concept");
+    }
+
+    #[test]
     fn chinese_cues_match_as_written() {
         let cue = Cue::parse("从{from}到{to}").unwrap();
         let found = cue.find("实现从脱贫攻坚到乡村振兴的转变。");
         assert_eq!(found[0].from, ["脱贫攻坚"]);
         assert!(found[0].to[0].starts_with("乡村振兴"));
+    }
+
+    #[test]
+    fn a_chinese_slot_runs_to_a_clause_marker_not_to_a_space() {
+        let cue = Cue::parse("{from}为{to}奠定基础").unwrap();
+        let found = cue.find("我们认为产业扶贫为乡村振兴奠定基础。");
+        assert_eq!(found[0].from, ["产业扶贫"]);
+        assert_eq!(found[0].to, ["乡村振兴"]);
+        let cue = Cue::parse("{from}推动{to}").unwrap();
+        let found = cue.find("研究表明产业扶贫推动乡村振兴并且带动就业。");
+        assert_eq!(found[0].from, ["产业扶贫"]);
+        assert_eq!(found[0].to, ["乡村振兴"]);
+        let cue = Cue::parse("{to}面临{from...}").unwrap();
+        let found = cue.find("许多贫困地区面临自然条件恶劣、基础设施薄弱和人才短缺。");
+        assert_eq!(found[0].to, ["许多贫困地区"]);
+        assert_eq!(found[0].from, ["自然条件恶劣", "基础设施薄弱", "人才短缺"]);
     }
 
     #[test]

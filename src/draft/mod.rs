@@ -132,6 +132,7 @@ impl<'g> Drafting<'g> {
                 .iter()
                 .any(|h| span.contains(&h.offset) || h.offset == span.start)
                 || headings.first().is_some_and(|h| span.start < h.offset)
+                || in_references(&headings, span.start)
             {
                 continue;
             }
@@ -261,6 +262,20 @@ impl<'g> Drafting<'g> {
             kind: new_kind(phrase, allowed, self.graph.schema())?,
         })
     }
+}
+
+/// Whether byte `offset` falls in a paper's list of references: its entries are the
+/// titles of other works ("Poverty alleviation in Laos: gambling on the future"), not
+/// claims of this one.
+fn in_references(headings: &[headings::Heading], offset: usize) -> bool {
+    headings::sections_holding(headings, offset)
+        .iter()
+        .any(|h| {
+            let title = h.title.trim_start_matches(|c: char| !c.is_alphabetic());
+            ["references", "bibliography", "works cited", "参考文献"]
+                .iter()
+                .any(|name| title.eq_ignore_ascii_case(name))
+        })
 }
 
 /// Nouns that name the doing of what the words before them name ("poverty

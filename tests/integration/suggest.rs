@@ -317,3 +317,75 @@ fn json_is_refused_rather_than_ignored() {
         "{err}"
     );
 }
+
+/// Chinese cues work like English ones, on text without spaces: a test passage (made
+/// for this test, not a paper's words, and encoded nowhere) drafts the rows its cues
+/// say, each end matched to the shipped concept its Chinese label names or proposed as
+/// a new one.
+#[test]
+fn chinese_cues_draft_rows_from_text_without_spaces() {
+    let dir = tempfile::tempdir().unwrap();
+    fs::copy(
+        fixture("unseen").join("concepts.json"),
+        dir.path().join("concepts.json"),
+    )
+    .unwrap();
+    fs::write(
+        dir.path().join("papers.json"),
+        r#"{"papers": [{"id": "zh-test", "cite": "Test passage", "title": "测试用句",
+            "authors": null, "year": null, "file": "zh-test.txt"}]}"#,
+    )
+    .unwrap();
+    fs::create_dir(dir.path().join("texts")).unwrap();
+    fs::write(
+        dir.path().join("texts/zh-test.txt"),
+        "测试用句（为测试而写，非文献原文）\n\n摘要\n\n精准扶贫是乡村振兴的前提和基础。\
+         我们认为产业扶贫为乡村振兴奠定基础。许多贫困地区面临自然条件恶劣、基础设施薄弱和人才短缺。\n",
+    )
+    .unwrap();
+    let (code, out, err) = suggest(dir.path(), "zh-test");
+    assert_eq!(code, 0, "{err}");
+    let rows = rows(&out);
+    let has = |relation: &str, from: &str, to: &str, quote: &str| {
+        rows.iter().any(|r| {
+            r["relation"] == relation
+                && (r["from"] == from || r["from_label"] == from)
+                && (r["to"] == to || r["to_label"] == to)
+                && r["quote"] == quote
+                && r["locator"] == "摘要"
+        })
+    };
+    assert!(
+        has(
+            "premise-of",
+            "tpa",
+            "rr",
+            "精准扶贫是乡村振兴的前提和基础。"
+        ),
+        "{out}"
+    );
+    assert!(
+        has(
+            "premise-of",
+            "产业扶贫",
+            "rr",
+            "我们认为产业扶贫为乡村振兴奠定基础。"
+        ),
+        "{out}"
+    );
+    for problem in ["自然条件恶劣", "基础设施薄弱", "人才短缺"] {
+        assert!(
+            has(
+                "problem-of",
+                problem,
+                "许多贫困地区",
+                "许多贫困地区面临自然条件恶劣、基础设施薄弱和人才短缺。"
+            ),
+            "{problem}: {out}"
+        );
+    }
+    assert!(
+        !rows.iter().any(|r| r["from_label"].contains("我们")),
+        "a reporting verb ends the phrase: {out}"
+    );
+}

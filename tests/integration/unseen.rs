@@ -42,8 +42,19 @@ fn the_unseen_papers_load_and_every_quote_checks_under_its_derived_heading() {
 
 #[test]
 fn the_unseen_set_reuses_shipped_concepts_as_they_are_and_names_no_other_one() {
+    assert_eq!(reused_shipped_concepts("unseen"), 6);
+}
+
+#[test]
+fn the_held_out_set_reuses_shipped_concepts_as_they_are_and_names_no_other_one() {
+    assert_eq!(reused_shipped_concepts("heldout"), 5);
+}
+
+/// How many shipped concepts the fixture set `set` reuses, each copied into its
+/// `concepts.json` as it stands in data/ (and nothing else there).
+fn reused_shipped_concepts(set: &str) -> usize {
     let shipped = nodes_in(&Path::new(env!("CARGO_MANIFEST_DIR")).join("data"));
-    let unseen = nodes_in(&fixture("unseen"));
+    let unseen = nodes_in(&fixture(set));
     let mut reused = 0;
     for (id, (file, node)) in &unseen {
         match shipped.get(id) {
@@ -61,18 +72,19 @@ fn the_unseen_set_reuses_shipped_concepts_as_they_are_and_names_no_other_one() {
             ),
         }
     }
-    assert_eq!(reused, 6);
+    reused
 }
 
 #[test]
-fn the_held_out_paper_loads_and_every_quote_checks_under_its_derived_heading() {
+fn the_held_out_papers_load_and_every_quote_checks_under_its_derived_heading() {
     let dir = fixture("heldout");
     let (code, out, err) = run(&["--data", dir.to_str().unwrap(), "--no-cache", "check"]);
     assert_eq!(code, 0, "{err}");
     assert!(
-        out.contains("1 paper, 15 claims, 15 quotes")
-            && out.contains("ok: all 15 quotes found verbatim")
+        out.contains("2 papers, 25 claims, 26 quotes")
+            && out.contains("ok: all 26 quotes found verbatim")
             && out.contains("Jinggu (2022) \"1. Introduction\"")
+            && out.contains("Sun, Zhang & Wang (2025) \"Abstract\"")
             && !out.contains("warning"),
         "{out}"
     );
