@@ -6,7 +6,6 @@ use std::{borrow::Cow, collections::hash_map::Entry};
 
 use petgraph::graph::NodeIndex;
 
-use crate::symbol::Symbol;
 use crate::{
     node::{is_kebab_case, Node},
     paper::Paper,
@@ -186,7 +185,13 @@ pub(super) fn check_relation(
         }
         found
     };
-    let kind = parts.schema.relation_kinds.get(record.kind.as_ref());
+    // Through the symbols' map, hashed with Fx, not the schema's (SipHash): once a
+    // relation, on the checking threads.
+    let symbol = parts
+        .kind_numbers
+        .get_key_value(record.kind.as_ref())
+        .map(|(&symbol, &number)| (symbol, usize::from(number)));
+    let kind = symbol.map(|(_, number)| &parts.schema.relation_kinds[number]);
     if kind.is_none() {
         let near = closest(
             &record.kind,
@@ -299,7 +304,7 @@ pub(super) fn check_relation(
         s.fields().to_source(origin)
     }));
     Some(Relation {
-        kind: Symbol::new(&record.kind),
+        kind: symbol?.0,
         from: from?,
         to: to?,
         aspect,
