@@ -43,6 +43,7 @@ pub(super) fn build(
         papers: IndexMap::new(),
         graph: DiGraph::with_capacity(node_total, relation_total),
         kind_indices: Vec::with_capacity(relation_total),
+        node_kinds: Vec::with_capacity(node_total),
         ids: crate::id_index::IdIndex::with_capacity(node_total),
         names: FxHashMap::with_capacity_and_hasher(node_total * 2, FxBuildHasher),
         facts: Vec::new(),

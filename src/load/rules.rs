@@ -131,6 +131,7 @@ pub(super) fn add_node(
         parts.unavailable.insert(node.id);
         return;
     }
+    parts.node_kinds.push(node.kind);
     let ix = parts.graph.add_node(node);
     let node = &parts.graph[ix];
     parts.ids.insert(&node.id, ix);
@@ -235,13 +236,13 @@ pub(super) fn check_relation(
             (
                 "from",
                 from,
-                from.map(|f| kind.allows_from(parts.graph[f].kind)),
+                from.map(|f| kind.allows_from(parts.node_kinds[f.index()])),
                 &kind.from,
             ),
             (
                 "to",
                 to,
-                to.map(|t| kind.allows_to(parts.graph[t].kind)),
+                to.map(|t| kind.allows_to(parts.node_kinds[t.index()])),
                 &kind.to,
             ),
         ] {
