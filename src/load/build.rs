@@ -8,7 +8,10 @@ use indexmap::IndexMap;
 use petgraph::graph::DiGraph;
 use rustc_hash::{FxBuildHasher, FxHashMap};
 
-use crate::{graph::DataFileText, records::RelationRecord, relation::Relation, schema::Schema};
+use crate::{
+    graph::DataFileText, records::RelationRecord, relation::Relation, schema::Schema,
+    symbol::Symbol,
+};
 
 use super::{
     facts,
@@ -27,11 +30,20 @@ pub(super) fn build(
 ) -> Parts {
     let node_total = files.iter().map(|f| f.nodes.len()).sum();
     let relation_total = files.iter().map(|f| f.relations.len()).sum();
+    let kind_numbers = schema
+        .relation_kinds
+        .keys()
+        .enumerate()
+        // `parse_schema` refuses more than MAX_RELATION_KINDS kinds.
+        .map_while(|(i, name)| Some((Symbol::new(name), u16::try_from(i).ok()?)))
+        .collect();
     let mut parts = Parts {
+        kind_numbers,
         schema,
         papers: IndexMap::new(),
         graph: DiGraph::with_capacity(node_total, relation_total),
         kind_indices: Vec::with_capacity(relation_total),
+        node_kinds: Vec::with_capacity(node_total),
         ids: crate::id_index::IdIndex::with_capacity(node_total),
         names: FxHashMap::with_capacity_and_hasher(node_total * 2, FxBuildHasher),
         facts: Vec::new(),

@@ -76,12 +76,13 @@ pub(super) fn insert_relation(
     mut relation: Relation,
     problems: &mut Problems,
 ) {
-    let (kind, _, kind_def) = parts
-        .schema
-        .relation_kinds
-        .get_full(relation.kind.as_str())
+    let number = *parts
+        .kind_numbers
+        .get(&relation.kind)
         .expect("relation kinds are checked before insertion");
-    let key = RelationKey::of(&relation, kind, kind_def.symmetric);
+    let kind = usize::from(number);
+    let symmetric = parts.schema.relation_kinds[kind].symmetric;
+    let key = RelationKey::of(&relation, kind, symmetric);
     let hash = key.hash();
     let existing = merged
         .find(hash, |&edge| RelationKey::of_edge(parts, edge) == key)
@@ -112,10 +113,7 @@ pub(super) fn insert_relation(
         }
         relation.sources = sources;
     }
-    parts
-        .kind_indices
-        // Cannot fail: `parse_schema` refuses more than MAX_RELATION_KINDS kinds.
-        .push(u16::try_from(kind).expect("at most MAX_RELATION_KINDS relation kinds"));
+    parts.kind_indices.push(number);
     let edge = parts.graph.add_edge(relation.from, relation.to, relation);
     let parts = &*parts;
     merged.insert_unique(hash, edge, |&edge| RelationKey::of_edge(parts, edge).hash());

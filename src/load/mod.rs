@@ -17,7 +17,7 @@ use build::build;
 use files::json_paths;
 pub use files::{data_paths, read_data_dir, ReadFile};
 pub(crate) use parse::MAX_RELATION_KINDS;
-use parse::{decode, parse_data_file, parse_schema, read_whole, ParsedFile};
+use parse::{decode, parse_files, parse_schema, PARSE_PARALLEL_FROM};
 use problems::{finish, Problems};
 
 use std::{
@@ -193,6 +193,11 @@ enum Contents {
 }
 
 fn load_files(raw: Vec<RawFile>) -> Result<Loaded> {
+    load_files_parsing(raw, PARSE_PARALLEL_FROM)
+}
+
+/// [`load_files`], parsing the data files on every core from `parallel_from` bytes.
+fn load_files_parsing(raw: Vec<RawFile>, parallel_from: usize) -> Result<Loaded> {
     let mut problems = Problems::default();
     let mut texts: Vec<DataFileText> = Vec::with_capacity(raw.len() + 1);
     let mut schema_file = None;
@@ -212,17 +217,7 @@ fn load_files(raw: Vec<RawFile>) -> Result<Loaded> {
         texts.len() - 1
     });
     let schema = parse_schema(schema_index, texts[schema_index].text(), &mut problems);
-    let parsed: Vec<ParsedFile> = data_files
-        .iter()
-        .filter(|&&i| !texts[i].text().is_empty())
-        .filter_map(|&i| {
-            if let Some(whole) = texts[i].built_in().and_then(|text| read_whole(i, text)) {
-                return Some(whole);
-            }
-            let text = texts[i].text();
-            parse_data_file(i, text, &mut problems).map(|d| ParsedFile::new(i, text, d))
-        })
-        .collect();
+    let parsed = parse_files(&texts, &data_files, &mut problems, parallel_from);
     // Even with syntax errors in some files, the others are validated, so one run
     // reports everything.
     let graph = schema.map(|schema| build(schema, parsed, &mut texts, &mut problems));
@@ -276,6 +271,7 @@ pub fn normalize_space(text: &str) -> String {
 
 #[cfg(test)]
 mod tests {
+    use super::parse::read_whole;
     use super::*;
     use crate::relation::Relation;
 
@@ -338,6 +334,38 @@ mod tests {
             let read = outcome(dataset(&dir, true));
             let later = outcome(dataset(&dir, false));
             assert_eq!(read, later, "{}", dir.display());
+        }
+    }
+
+    /// Data files parsed on every core load as parsed one after the other: the same
+    /// graph and the same diagnostics, in the same order, on the shipped data and on
+    /// every bad fixture (each a few files, parsed on as many threads as there are).
+    #[test]
+    fn files_parsed_on_every_core_load_as_parsed_in_turn() {
+        let root = Path::new(env!("CARGO_MANIFEST_DIR"));
+        let mut dirs = vec![root.join("data"), root.join("tests/fixtures/good")];
+        let mut bad: Vec<PathBuf> = std::fs::read_dir(root.join("tests/fixtures/bad"))
+            .unwrap()
+            .map(|entry| entry.unwrap().path())
+            .collect();
+        bad.sort();
+        dirs.extend(bad);
+        let outcome = |files, parallel_from| match load_files_parsing(files, parallel_from) {
+            Ok(loaded) => {
+                let relations: Vec<&Relation> = loaded.graph.relations().map(|(_, r)| r).collect();
+                let nodes: Vec<_> = loaded
+                    .graph
+                    .node_indices()
+                    .map(|ix| loaded.graph.node(ix))
+                    .collect();
+                format!("{nodes:#?}\n{relations:#?}\n{:#?}", loaded.warnings)
+            }
+            Err(e) => format!("{e:#?}"),
+        };
+        for dir in dirs {
+            let in_turn = outcome(dataset(&dir, false), usize::MAX);
+            let on_every_core = outcome(dataset(&dir, false), 0);
+            assert_eq!(in_turn, on_every_core, "{}", dir.display());
         }
     }
 

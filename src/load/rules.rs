@@ -6,7 +6,6 @@ use std::{borrow::Cow, collections::hash_map::Entry};
 
 use petgraph::graph::NodeIndex;
 
-use crate::symbol::Symbol;
 use crate::{
     node::{is_kebab_case, Node},
     paper::Paper,
@@ -132,6 +131,7 @@ pub(super) fn add_node(
         parts.unavailable.insert(node.id);
         return;
     }
+    parts.node_kinds.push(node.kind);
     let ix = parts.graph.add_node(node);
     let node = &parts.graph[ix];
     parts.ids.insert(&node.id, ix);
@@ -186,7 +186,13 @@ pub(super) fn check_relation(
         }
         found
     };
-    let kind = parts.schema.relation_kinds.get(record.kind.as_ref());
+    // Through the symbols' map, hashed with Fx, not the schema's (SipHash): once a
+    // relation, on the checking threads.
+    let symbol = parts
+        .kind_numbers
+        .get_key_value(record.kind.as_ref())
+        .map(|(&symbol, &number)| (symbol, usize::from(number)));
+    let kind = symbol.map(|(_, number)| &parts.schema.relation_kinds[number]);
     if kind.is_none() {
         let near = closest(
             &record.kind,
@@ -230,13 +236,13 @@ pub(super) fn check_relation(
             (
                 "from",
                 from,
-                from.map(|f| kind.allows_from(parts.graph[f].kind)),
+                from.map(|f| kind.allows_from(parts.node_kinds[f.index()])),
                 &kind.from,
             ),
             (
                 "to",
                 to,
-                to.map(|t| kind.allows_to(parts.graph[t].kind)),
+                to.map(|t| kind.allows_to(parts.node_kinds[t.index()])),
                 &kind.to,
             ),
         ] {
@@ -299,7 +305,7 @@ pub(super) fn check_relation(
         s.fields().to_source(origin)
     }));
     Some(Relation {
-        kind: Symbol::new(&record.kind),
+        kind: symbol?.0,
         from: from?,
         to: to?,
         aspect,
