@@ -7,7 +7,8 @@
 //! version, linkage's version and the program file itself, and for every data file its
 //! name and status (size, modification and status-change times, inode), trusted as
 //! git's index trusts them, a file changed too close to when it was keyed hashed
-//! instead ([`key`]). Only parsing and validating are skipped. A checksum of the whole payload guards against a truncated or damaged
+//! instead ([`key`]). Only parsing and validating are skipped. Beside it, a whole
+//! `check` stores what it printed for the next one ([`check`]). A checksum of the whole payload guards against a truncated or damaged
 //! cache file (and one of its front, the key and the names, lets a TAB read that alone),
 //! and the decoded graph is checked against the schema and papers it carries
 //! (`cache/sound.rs`), so a file changed by hand with its checksum recomputed is refused too.
@@ -39,6 +40,7 @@ use petgraph::graph::{DiGraph, NodeIndex};
 use serde::{de::DeserializeSeed, Deserialize, Serialize};
 use xxhash_rust::xxh3::{xxh3_128, xxh3_64, Xxh3};
 
+pub mod check;
 mod key;
 mod limit;
 pub mod names;
