@@ -58,15 +58,18 @@ pub struct Pending {
 /// under `DIR/texts` in path order; and whether `DIR/texts` is a directory.
 fn inputs(dir: &Path) -> Option<(Vec<PathBuf>, bool)> {
     let mut paths = crate::load::data_paths(dir).ok()?;
-    let texts = dir.join("texts");
-    let texts_dir = texts.is_dir();
-    if texts_dir {
+    // Where `check` finds the texts, by the text store's one rule.
+    let texts = match crate::text_store::TextStore::find(None, Some(dir)) {
+        Some(crate::text_store::TextStore::DataTexts(texts)) => Some(texts),
+        _ => None,
+    };
+    if let Some(texts) = &texts {
         let mut found = Vec::new();
-        files_under(&texts, &mut found)?;
+        files_under(texts, &mut found)?;
         found.sort();
         paths.extend(found);
     }
-    Some((paths, texts_dir))
+    Some((paths, texts.is_some()))
 }
 
 fn files_under(dir: &Path, found: &mut Vec<PathBuf>) -> Option<()> {

@@ -247,10 +247,13 @@ fn hash_of(path: &Path) -> Option<u128> {
     Some(hasher.digest128())
 }
 
-#[cfg(all(test, unix))]
+#[cfg(test)]
 mod tests {
+    // The status a key trusts (ctime, inode) is Unix's.
+    #[cfg(unix)]
     use super::*;
 
+    #[cfg(unix)]
     fn dataset() -> (tempfile::TempDir, Vec<PathBuf>) {
         let dir = tempfile::tempdir().unwrap();
         let paths: Vec<PathBuf> = ["a.json", "b.json"]
@@ -263,6 +266,7 @@ mod tests {
         (dir, paths)
     }
 
+    #[cfg(unix)]
     /// Sets a file's modification time `secs` seconds back.
     fn age(path: &Path, secs: u64) {
         let file = fs::File::options().write(true).open(path).unwrap();
@@ -270,6 +274,7 @@ mod tests {
         file.set_modified(then).unwrap();
     }
 
+    #[cfg(unix)]
     #[test]
     fn settled_files_are_trusted_by_their_status_racy_ones_are_hashed() {
         let (dir, paths) = dataset();
@@ -295,6 +300,7 @@ mod tests {
         assert_eq!(later.verdict(dir.path(), &paths), Verdict::Changed);
     }
 
+    #[cfg(unix)]
     #[test]
     fn a_touched_file_with_the_same_bytes_is_the_same_after_hashing() {
         let (dir, paths) = dataset();
@@ -310,6 +316,7 @@ mod tests {
         assert_eq!(later.verdict(dir.path(), &paths), Verdict::Changed);
     }
 
+    #[cfg(unix)]
     #[test]
     fn completion_judges_by_status_alone() {
         let (dir, paths) = dataset();
