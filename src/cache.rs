@@ -5,10 +5,10 @@
 //! path, in the user's cache directory ([`location`]), never inside the data directory.
 //! A cache file is used only if its key matches the dataset exactly: this format's
 //! version, linkage's version and the program file itself, and for every data file its
-//! name, size, modification time and a hash of its bytes (xxh3-128, so a change that
-//! keeps size and time is still seen). The files are read and hashed at every start
-//! (their texts stay in the graph for diagnostics anyway); only parsing and validating
-//! are skipped. A checksum of the whole payload guards against a truncated or damaged
+//! name and status (size, modification and status-change times, inode), trusted as
+//! git's index trusts them, a file changed too close to when it was keyed hashed
+//! instead ([`key`]). Only parsing and validating are skipped. Beside it, a whole
+//! `check` stores what it printed for the next one ([`check`]). A checksum of the whole payload guards against a truncated or damaged
 //! cache file (and one of its front, the key and the names, lets a TAB read that alone),
 //! and the decoded graph is checked against the schema and papers it carries
 //! (`cache/sound.rs`), so a file changed by hand with its checksum recomputed is refused too.
@@ -33,7 +33,6 @@
 use std::{
     fs,
     path::{Path, PathBuf},
-    time::UNIX_EPOCH,
 };
 
 use indexmap::IndexMap;
@@ -41,12 +40,15 @@ use petgraph::graph::{DiGraph, NodeIndex};
 use serde::{de::DeserializeSeed, Deserialize, Serialize};
 use xxhash_rust::xxh3::{xxh3_128, xxh3_64, Xxh3};
 
+pub mod check;
+mod key;
 mod limit;
 pub mod names;
 pub mod partial;
 mod sound;
 mod tuples;
 
+use key::{Key, Verdict};
 pub use limit::{DEFAULT_LIMIT, LIMIT_VAR};
 pub use names::Names;
 use tuples::{
@@ -58,7 +60,7 @@ use crate::{
     error::Result,
     fact::Fact,
     graph::{ConceptGraph, DataFileText},
-    load::{self, Loaded, ReadFile},
+    load::{self, Loaded},
     node::Node,
     paper::Paper,
     relation::Relation,
@@ -66,7 +68,7 @@ use crate::{
 };
 
 /// The layout of a cache file. Bump it whenever what is written changes.
-pub const FORMAT_VERSION: u32 = 7;
+pub const FORMAT_VERSION: u32 = 8;
 
 /// First bytes of every cache file.
 const MAGIC: &[u8; 8] = b"linkage\x00";
@@ -125,39 +127,33 @@ pub fn load(dir: &Path, cache_dir: &Path) -> Result<Loaded> {
     let Some(cache_file) = cache_file(dir, cache_dir) else {
         return load::load(&load::DataSource::Dir(dir.to_path_buf()));
     };
-    // The data files are read and hashed on a second thread while this one reads and
-    // decodes the cache file (its many small allocations stay in the main thread's
-    // heap); whether the cache is used is decided when both are done.
-    // The files are hashed a piece at a time, not held: on a hit only their key is
-    // needed, and a miss reads them again (from the page cache) to load them.
-    let (paths, cached) = std::thread::scope(|scope| {
-        let reading = scope.spawn(|| {
-            load::data_paths(dir).map(|paths| {
-                let key = Key::of_paths(dir, &paths);
-                (paths, key)
-            })
-        });
-        let cached = read(&cache_file);
-        let paths = reading.join().expect("reading files does not panic");
-        (paths, cached)
-    });
-    let (paths, key) = paths?;
+    let paths = load::data_paths(dir)?;
+    let cached = read(&cache_file);
     let damaged = matches!(cached, Found::Damaged);
-    if let (Some(key), Found::Cache(found)) = (key, cached) {
+    if let Found::Cache(found) = cached {
         let (written_for, cached) = *found;
-        let texts = load::file_texts(paths);
-        if written_for == key && texts.len() == cached.text_count as usize {
+        let verdict = written_for.verdict(dir, &paths);
+        let texts = load::file_texts(paths.clone());
+        if let (Verdict::Same { hashed }, true) =
+            (verdict, texts.len() == cached.text_count as usize)
+        {
             limit::used(&cache_file);
             let mut loaded = cached.restore(texts);
             loaded
                 .graph
                 .set_paper_texts(load::DataSource::Dir(dir.to_path_buf()).texts());
+            if hashed > 0 {
+                refresh(dir, cache_dir, &cache_file, &paths, &written_for, &loaded);
+            }
             return Ok(loaded);
         }
     }
+    // Taken before the files are read: a file changed after it is not trusted by its
+    // status ([`key`]).
+    let stamp = key::now();
     let files = load::read_data_dir(dir)?;
     // Keyed by the very bytes loaded.
-    let key = Key::of(dir, &files);
+    let key = Key::of(dir, stamp, &files);
     let mut loaded = load::load_read(files)?;
     loaded
         .graph
@@ -167,21 +163,53 @@ pub fn load(dir: &Path, cache_dir: &Path) -> Result<Loaded> {
         Ok(limit) => {
             let _ = write(cache_dir, &cache_file, &key, &loaded, limit);
         }
-        Err(message) => loaded
-            .warnings
-            .push(Diagnostic::error(limit::LIMIT_VAR, message).warning()),
+        Err(message) => loaded.warnings.push(cache_note(limit::LIMIT_VAR, message)),
     }
     if damaged {
-        loaded.warnings.push(
-            Diagnostic::error(
-                cache_file.display().to_string(),
-                "this cache file is not as linkage wrote it (damaged, or changed by hand): \
-                 the dataset was loaded from its JSON files instead, and cached again",
-            )
-            .warning(),
-        );
+        loaded
+            .warnings
+            .push(cache_note(cache_file.display().to_string(), DAMAGED));
     }
     Ok(loaded)
+}
+
+/// After a hit that had to hash some data files to tell they were unchanged (their
+/// times too close to when the cache was written, or touched), writes the cache again
+/// with a key made now, as git refreshes its index, so the next start trusts them by
+/// their status; only when the new key would trust every file and its hashes are the
+/// old ones (the files hold the bytes the graph was loaded from).
+fn refresh(
+    dir: &Path,
+    cache_dir: &Path,
+    cache_file: &Path,
+    paths: &[PathBuf],
+    written_for: &Key,
+    loaded: &Loaded,
+) {
+    let stamp = key::now();
+    let Some(fresh) = Key::of_paths(dir, stamp, paths) else {
+        return;
+    };
+    if fresh.all_settled() && fresh.same_bytes(written_for) {
+        if let Ok(limit) = limit::limit() {
+            let _ = write(cache_dir, cache_file, &fresh, loaded, limit);
+        }
+    }
+}
+
+/// The warning for a cache file that is there but not as linkage wrote it.
+const DAMAGED: &str = "this cache file is not as linkage wrote it (damaged, or changed by hand): \
+                       the dataset was loaded from its JSON files instead, and cached again";
+
+/// A warning about the cache itself (its limit, a damaged file), not about the data:
+/// told apart by [`is_cache_note`], so that a stored `check` outcome does not repeat it.
+fn cache_note(file: impl Into<String>, message: impl Into<String>) -> Diagnostic {
+    Diagnostic::error(file, message).warning()
+}
+
+/// Whether `warning` is one of the cache's own ([`cache_note`]), not the data's.
+pub fn is_cache_note(warning: &Diagnostic) -> bool {
+    warning.file == limit::LIMIT_VAR || warning.message == DAMAGED
 }
 
 /// The cache file of `dir` in `cache_dir`, or `None` when `cache_dir` is inside `dir`
@@ -206,142 +234,6 @@ fn cache_file(dir: &Path, cache_dir: &Path) -> Option<PathBuf> {
     }
     let name = xxh3_128(dir.as_os_str().as_encoded_bytes());
     Some(cache_dir.join(format!("data-{name:032x}.bin")))
-}
-
-/// What a cache file must have been written for to be used.
-#[derive(Debug, PartialEq, Eq, Serialize, Deserialize)]
-struct Key {
-    /// linkage's version: another version may load the same files differently.
-    linkage: String,
-    /// Size and modification time of the program itself, so a rebuilt linkage of the
-    /// same version (a developer's) does not trust what an older build cached.
-    program: Option<(u64, u64, u32)>,
-    /// The directory, canonical.
-    dir: PathBuf,
-    /// Every data file read, in load order.
-    files: Vec<FileKey>,
-}
-
-/// One data file as it was when cached.
-#[derive(Debug, PartialEq, Eq, Serialize, Deserialize)]
-struct FileKey {
-    path: PathBuf,
-    size: u64,
-    /// Seconds and nanoseconds since the Unix epoch, if the platform tells.
-    modified: Option<(u64, u32)>,
-    /// xxh3-128 of the bytes read.
-    hash: u128,
-}
-
-impl Key {
-    /// The key of the files at `paths` as their metadata gives it (path, size, time),
-    /// the files unread: every hash is 0. Only for comparing with
-    /// [`Key::same_but_hashes`].
-    fn of_metadata(dir: &Path, paths: &[PathBuf]) -> Option<Self> {
-        let files = paths
-            .iter()
-            .map(|path| {
-                Some(FileKey {
-                    path: path.clone(),
-                    size: fs::metadata(path).ok()?.len(),
-                    modified: modified(path),
-                    hash: 0,
-                })
-            })
-            .collect::<Option<Vec<_>>>()?;
-        Some(Self::with_files(dir, files))
-    }
-
-    /// Whether `self` and `other` are the same key but for the files' hashes: the same
-    /// linkage, program and directory, and the same files of the same sizes and times.
-    fn same_but_hashes(&self, other: &Self) -> bool {
-        self.linkage == other.linkage
-            && self.program == other.program
-            && self.dir == other.dir
-            && self.files.len() == other.files.len()
-            && self
-                .files
-                .iter()
-                .zip(&other.files)
-                .all(|(a, b)| (&a.path, a.size, a.modified) == (&b.path, b.size, b.modified))
-    }
-
-    /// The key of the files at `paths`, each read a piece at a time; `None` if one
-    /// cannot be read (loading will say why).
-    fn of_paths(dir: &Path, paths: &[PathBuf]) -> Option<Self> {
-        let files = paths
-            .iter()
-            .map(|path| FileKey::of_path(path))
-            .collect::<Option<Vec<_>>>()?;
-        Some(Self::with_files(dir, files))
-    }
-
-    fn of(dir: &Path, files: &[ReadFile]) -> Self {
-        Self::with_files(dir, files.iter().map(FileKey::of).collect())
-    }
-
-    fn with_files(dir: &Path, files: Vec<FileKey>) -> Self {
-        let program = std::env::current_exe()
-            .and_then(fs::metadata)
-            .ok()
-            .and_then(|meta| {
-                let time = meta.modified().ok()?.duration_since(UNIX_EPOCH).ok()?;
-                Some((meta.len(), time.as_secs(), time.subsec_nanos()))
-            });
-        Self {
-            linkage: env!("CARGO_PKG_VERSION").to_string(),
-            program,
-            dir: dir.canonicalize().unwrap_or_else(|_| dir.to_path_buf()),
-            files,
-        }
-    }
-}
-
-fn modified(path: &Path) -> Option<(u64, u32)> {
-    fs::metadata(path)
-        .and_then(|meta| meta.modified())
-        .ok()
-        .and_then(|time| time.duration_since(UNIX_EPOCH).ok())
-        .map(|time| (time.as_secs(), time.subsec_nanos()))
-}
-
-impl FileKey {
-    fn of(file: &ReadFile) -> Self {
-        Self {
-            path: file.path.clone(),
-            // The size of the bytes read: what the hash is of.
-            size: file.bytes.len() as u64,
-            modified: modified(&file.path),
-            hash: xxh3_128(&file.bytes),
-        }
-    }
-
-    /// The key of the file at `path`, read in pieces of a megabyte.
-    fn of_path(path: &Path) -> Option<Self> {
-        use std::io::Read as _;
-        let modified = modified(path);
-        let mut file = fs::File::open(path).ok()?;
-        let mut hasher = Xxh3::new();
-        let mut piece = vec![0; 1 << 20];
-        let mut size = 0u64;
-        loop {
-            match file.read(&mut piece) {
-                Ok(0) => break,
-                Ok(n) => {
-                    hasher.update(&piece[..n]);
-                    size += n as u64;
-                }
-                Err(e) if e.kind() == std::io::ErrorKind::Interrupted => {}
-                Err(_) => return None,
-            }
-        }
-        Some(Self {
-            path: path.to_path_buf(),
-            size,
-            modified,
-            hash: hasher.digest128(),
-        })
-    }
 }
 
 /// Writes the cache of `loaded` (never a dataset with errors: those do not load), then

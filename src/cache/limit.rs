@@ -2,7 +2,7 @@
 //! otherwise stay forever (65 MB for a million relations). Before a cache file is
 //! written, the least recently used ones are removed until it fits within the limit
 //! (`LINKAGE_CACHE_LIMIT`, default [`DEFAULT_LIMIT`]); a hit marks its file used. Only
-//! linkage's own files are counted and removed: `data-<hash>.bin`, and temporary files
+//! linkage's own files are counted and removed: `data-<hash>.bin`, `check-<hash>.bin`, and temporary files
 //! of writes that never finished.
 
 use std::{
@@ -130,9 +130,11 @@ fn ours(dir: &Path) -> Vec<CacheFile> {
         .collect()
 }
 
-/// `data-` and 32 hexadecimal digits, `.bin`: the names [`super::cache_file`] gives.
+/// `data-` (a graph) or `check-` (a stored check: `check.rs`) and 32 hexadecimal
+/// digits, `.bin`: the names [`super::cache_file`] gives.
 fn is_cache_file_name(name: &str) -> bool {
     name.strip_prefix("data-")
+        .or_else(|| name.strip_prefix("check-"))
         .and_then(|rest| rest.strip_suffix(".bin"))
         .is_some_and(|hash| hash.len() == 32 && hash.bytes().all(|b| b.is_ascii_hexdigit()))
 }

@@ -62,8 +62,8 @@ pub(super) struct NamesPassed<'a> {
 /// dataset (which writes the cache for the next time).
 ///
 /// A TAB reads only the header and the front of the cache file, not the graph behind
-/// it, and judges the files by their metadata alone (path, size, modification time),
-/// not by hashing their bytes as a load does: at a million relations, hashing 140 MB
+/// it, and judges the files by their status alone (`key.rs`), racy or not, never
+/// hashing their bytes as a load may: at a million relations, hashing 140 MB
 /// of data files and checksumming a 70 MB cache file were most of a TAB. The risk is
 /// small and harmless: a data file edited without changing its size within the
 /// file system's time resolution offers the names it had a moment before for one
@@ -72,7 +72,6 @@ pub fn cached(dir: &Path, cache_dir: &Path) -> Option<Names> {
     use std::io::Read as _;
     let cache_file = super::cache_file(dir, cache_dir)?;
     let paths = crate::load::data_paths(dir).ok()?;
-    let key_now = super::Key::of_metadata(dir, &paths)?;
     let mut file = std::fs::File::open(&cache_file).ok()?;
     let mut header = [0; super::HEADER_LEN];
     file.read_exact(&mut header).ok()?;
@@ -90,7 +89,7 @@ pub fn cached(dir: &Path, cache_dir: &Path) -> Option<Names> {
     let mut de = postcard::Deserializer::from_bytes(&front);
     let key = super::Key::deserialize(&mut de).ok()?;
     let names = Names::deserialize(&mut de).ok()?;
-    key.same_but_hashes(&key_now).then_some(names)
+    key.same_status(dir, &paths).then_some(names)
 }
 
 #[cfg(test)]

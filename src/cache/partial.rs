@@ -7,8 +7,8 @@
 //! front (key and names) and the graph, the `Sections`: where each relation's record
 //! starts in the graph's encoding, each relation's two ends and kind as flat arrays,
 //! and which relations use a node as their aspect, dimension or scope. A partial read
-//! checks the file as a whole load does (both checksums, and the key with every data
-//! file hashed), decodes the nodes, resolves the names on a graph of the nodes alone,
+//! checks the file as a whole load does (both checksums, and the key: `key.rs`),
+//! decodes the nodes, resolves the names on a graph of the nodes alone,
 //! picks the relations the query reads from the flat arrays, decodes just those, and
 //! builds a small graph of every node and those relations through the one graph
 //! constructor. The ordinary query then runs on it, so the output is the full load's:
@@ -35,6 +35,7 @@ use petgraph::graph::{DiGraph, EdgeIndex, NodeIndex};
 use serde::{de::DeserializeSeed, Deserialize};
 
 use super::{
+    key::Verdict,
     tuples::{index, DiagnosticIn, EachInto, EdgeIn, FactIn, NodeIn, SourceIn, SourceOut},
     Cached, Key,
 };
@@ -196,20 +197,11 @@ impl Owned {
 /// caller loads the whole dataset.
 pub fn load(dir: &Path, cache_dir: &Path, part: &Part<'_>) -> Option<Loaded> {
     let cache_file = super::cache_file(dir, cache_dir)?;
-    // As a whole load does: the data files hashed on a second thread meanwhile.
-    let (paths, bytes) = std::thread::scope(|scope| {
-        let reading = scope.spawn(|| {
-            let paths = load::data_paths(dir).ok()?;
-            let key = Key::of_paths(dir, &paths)?;
-            Some((paths, key))
-        });
-        let bytes = std::fs::read(&cache_file).ok();
-        (reading.join().ok().flatten(), bytes)
-    });
-    let ((paths, key), bytes) = (paths?, bytes?);
+    let paths = load::data_paths(dir).ok()?;
+    let bytes = std::fs::read(&cache_file).ok()?;
     let payload = super::sealed_payload(&bytes).ok()?;
     let mut front = Front::decode(payload)?;
-    if front.key != key {
+    if !matches!(front.key.verdict(dir, &paths), Verdict::Same { .. }) {
         return None;
     }
     let texts = load::file_texts(paths);

@@ -73,6 +73,52 @@ impl Report for CheckReport<'_> {
     }
 }
 
+impl CheckReport<'_> {
+    /// What this report prints, to store for the next `check` of the same files
+    /// (`cache::check`), with the load's `warnings`; `None` if its JSON cannot be
+    /// written (it always can).
+    pub(super) fn outcome_to_store(
+        &self,
+        warnings: Vec<Diagnostic>,
+    ) -> Option<crate::cache::check::Outcome> {
+        let json = output::check::json(self.graph, self.quotes.as_ref(), &self.duplicates);
+        Some(crate::cache::check::Outcome {
+            warnings,
+            human: output::check::human(self.graph, self.quotes.as_ref(), &self.duplicates),
+            json: serde_json::to_string(&json).ok()?,
+            failures: self
+                .quotes
+                .as_ref()
+                .map_or_else(Vec::new, |q| q.failures.clone()),
+        })
+    }
+}
+
+/// `linkage check` answered from the outcome a whole check stored (`cache::check`):
+/// what that check printed, and the same failure.
+pub(crate) struct StoredCheckReport(pub(super) crate::cache::check::Outcome);
+
+impl Report for StoredCheckReport {
+    fn human(&self, out: &mut dyn Write) -> io::Result<()> {
+        out.write_all(self.0.human.as_bytes())
+    }
+
+    fn json(&self) -> Option<Box<dyn JsonForm + '_>> {
+        // Checked to parse when the stored outcome was read.
+        let value: serde_json::Value = serde_json::from_str(&self.0.json).ok()?;
+        Some(Box::new(value))
+    }
+
+    fn outcome(&self) -> Outcome {
+        Outcome::Found
+    }
+
+    fn failure(&self) -> Option<Error> {
+        let failures = &self.0.failures;
+        (!failures.is_empty()).then(|| Error::InvalidData(failures.clone()))
+    }
+}
+
 /// `linkage check --unreviewed`.
 pub(crate) struct UnreviewedReport<'g> {
     pub(super) graph: &'g ConceptGraph,

@@ -81,10 +81,7 @@ impl Session {
     /// to stderr as every command does.
     fn load_with_warnings(&self) -> Result<Loaded, Error> {
         let loaded = cache::load_dataset(self.data.as_deref(), self.cache)?;
-        let mut stderr = anstream::stderr();
-        for warning in &loaded.warnings {
-            let _ = writeln!(stderr, "{warning}");
-        }
+        Self::print_warnings(&loaded.warnings);
         Ok(loaded)
     }
 
@@ -116,14 +113,9 @@ impl Session {
         &self,
         part: &cache::partial::Part<'_>,
     ) -> Result<&ConceptGraph, Error> {
-        let unloaded = self.shared.is_none() && self.loaded.get().is_none();
-        let cache_dir = self.cache.then(cache::location).flatten();
-        if let (true, Some(dir), Some(cache_dir)) = (unloaded, self.data.as_deref(), cache_dir) {
+        if let Some((dir, cache_dir)) = self.cache_dirs() {
             if let Some(loaded) = cache::partial::load(dir, &cache_dir, part) {
-                let mut stderr = anstream::stderr();
-                for warning in &loaded.warnings {
-                    let _ = writeln!(stderr, "{warning}");
-                }
+                Self::print_warnings(&loaded.warnings);
                 return Ok(&self.loaded.get_or_init(|| loaded).graph);
             }
         }
@@ -142,6 +134,35 @@ impl Session {
             None => &self.loaded.get()?.graph,
         };
         graph.name_error_in(error, self.lang)
+    }
+
+    /// The `--data` directory and the cache directory, when this command may use the
+    /// cache for a dataset not yet loaded (not `--no-cache`, not `batch` or `serve`).
+    pub(crate) fn cache_dirs(&self) -> Option<(&Path, std::path::PathBuf)> {
+        let unloaded = self.shared.is_none() && self.loaded.get().is_none();
+        let cache_dir = self.cache.then(cache::location).flatten()?;
+        Some((self.data.as_deref()?, cache_dir)).filter(|_| unloaded)
+    }
+
+    /// The warnings of the dataset's load that are about the data, not the cache (what
+    /// a stored `check` prints again: `cache::check`); none before a load.
+    pub(crate) fn data_warnings(&self) -> Vec<crate::diagnostic::Diagnostic> {
+        self.loaded.get().map_or_else(Vec::new, |loaded| {
+            loaded
+                .warnings
+                .iter()
+                .filter(|w| !cache::is_cache_note(w))
+                .cloned()
+                .collect()
+        })
+    }
+
+    /// Prints `warnings` to stderr as a load's are printed.
+    pub(crate) fn print_warnings(warnings: &[crate::diagnostic::Diagnostic]) {
+        let mut stderr = anstream::stderr();
+        for warning in warnings {
+            let _ = writeln!(stderr, "{warning}");
+        }
     }
 
     /// `--data DIR`, as a path.

@@ -7,7 +7,7 @@ use petgraph::graph::NodeIndex;
 
 use crate::{
     author,
-    cache::partial::Part,
+    cache::{self, partial::Part},
     cli::{LimitArgs, PathArgs, QueryArgs, Quoting, QuotingArgs},
     duplicates,
     error::Error,
@@ -26,13 +26,27 @@ use super::{
     answers::{
         CheckReport, CompareReport, CompareTable, ContestedReport, DiffReport, ListReport,
         LocateReport, MatchReport, NeighborsReport, PaperReport, PapersReport, PathReport,
-        PositionReport, SearchReport, ShowReport, UnreviewedReport,
+        PositionReport, SearchReport, ShowReport, StoredCheckReport, UnreviewedReport,
     },
     Answer, Session,
 };
 
 /// `linkage check`: validate the dataset; with `--sources`, verify every quote.
+/// Without `--sources`, a `--data` directory's check answers from the outcome a
+/// whole check stored for the same files and texts (`cache::check`), and a whole
+/// check stores its outcome.
 pub(crate) fn check<'a>(session: &'a Session, sources: Option<&std::path::Path>) -> Answer<'a> {
+    let cached = session.cache_dirs().filter(|_| sources.is_none());
+    if let Some((dir, cache_dir)) = &cached {
+        if let Some(outcome) = cache::check::stored(dir, cache_dir) {
+            Session::print_warnings(&outcome.warnings);
+            return Ok(Box::new(StoredCheckReport(outcome)));
+        }
+    }
+    // Keyed before the dataset and its texts are read.
+    let pending = cached
+        .as_ref()
+        .and_then(|(dir, _)| cache::check::Pending::now(dir));
     let graph = session.graph()?;
     let report = TextStore::find(sources, session.data_dir())
         .map(|texts| quotes::verify_quotes(graph, &texts));
@@ -48,11 +62,17 @@ pub(crate) fn check<'a>(session: &'a Session, sources: Option<&std::path::Path>)
         .collect();
     // Quotes not found fail the command once the report is written
     // ([`CheckReport::failure`]).
-    Ok(Box::new(CheckReport {
+    let report = CheckReport {
         graph,
         quotes: report,
         duplicates,
-    }))
+    };
+    if let (Some((dir, cache_dir)), Some(pending)) = (cached, pending) {
+        if let Some(outcome) = report.outcome_to_store(session.data_warnings()) {
+            pending.store(dir, &cache_dir, &outcome);
+        }
+    }
+    Ok(Box::new(report))
 }
 
 /// `linkage check --unreviewed`: the sources no second person has read.

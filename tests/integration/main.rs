@@ -55,3 +55,4 @@ mod teach;
 mod teach_zh;
 mod trust;
 mod unseen;
+mod warm_check;

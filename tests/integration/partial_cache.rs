@@ -138,11 +138,7 @@ fn a_changed_index_of_sections_is_a_miss_never_a_panic() {
     let data = dataset();
     let cache = tempfile::tempdir().unwrap();
     let _ = run(cache.path(), data.path(), false, &["check"]);
-    let file = fs::read_dir(cache.path())
-        .unwrap()
-        .map(|e| e.unwrap().path())
-        .find(|p| p.extension().is_some_and(|e| e == "bin"))
-        .unwrap();
+    let file = crate::cache::the_cache_file(cache.path());
     let whole = fs::read(&file).unwrap();
     let (at, len) = sections_at(&whole);
     let edges = usize::try_from(u64::from_le_bytes(whole[at..at + 8].try_into().unwrap())).unwrap();
