@@ -5,7 +5,7 @@ would move to (bench/compare runs this after the Python peers).
     kuzu_peer.py LINKAGE DIR [--runs N] [--ego K] [--results JSON]
 
 DIR is a dataset from gen_graph.py with its pairs DIR.pairs. What is measured, each
-the median of N runs, wall time and peak memory of the whole process (os.wait4):
+the median of N runs, wall time and peak memory of the whole process (bench/process.py):
 
   export      `linkage --data DIR export --format csv -o DIR.kuzu-csv`: the
               neo4j-admin CSV files a user would move to a database
@@ -31,10 +31,11 @@ import json
 import os
 import shutil
 import statistics
-import subprocess
 import sys
 import tempfile
 import time
+
+import process
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 SCHEMA = os.path.join(HERE, "..", "docs", "kuzu-schema.cypher")
@@ -45,19 +46,10 @@ EGO = ("MATCH (a:Concept {id: $a})-[:RELATION*1..2]-(x:Concept) WHERE x.id <> $a
 
 
 def run(argv, ok=(0, 1)):
-    """(wall seconds, peak MB, stdout) of one whole process, its own rusage; stops
+    """(wall seconds, peak MB, stdout) of one whole process (bench/process.py); stops
     unless it exits with a code in `ok` (linkage exits 1 when it finds nothing)."""
-    started = time.perf_counter()
-    proc = subprocess.Popen(argv, stdin=subprocess.DEVNULL, stdout=subprocess.PIPE,
-                            stderr=subprocess.PIPE)
-    out = proc.stdout.read()
-    err = proc.stderr.read()
-    _, status, usage = os.wait4(proc.pid, 0)
-    wall = time.perf_counter() - started
-    code = os.waitstatus_to_exitcode(status)
-    if code not in ok:
-        sys.exit(f"{' '.join(argv)} exited {code}: {err.decode()[-2000:]}")
-    return wall, usage.ru_maxrss / 1024, out.decode()
+    wall, peak, _, out = process.run(argv, ok=ok)
+    return wall, peak, out
 
 
 def median_of(runs, make_argv, before=None):

@@ -43,6 +43,7 @@ use xxhash_rust::xxh3::{xxh3_128, xxh3_64, Xxh3};
 pub mod check;
 mod key;
 mod limit;
+mod mapped;
 pub mod names;
 pub mod partial;
 mod sound;
@@ -59,7 +60,7 @@ use crate::{
     diagnostic::Diagnostic,
     error::Result,
     fact::Fact,
-    graph::{ConceptGraph, DataFileText},
+    graph::{ConceptGraph, DataFileText, NodeNames},
     load::{self, Loaded},
     node::Node,
     paper::Paper,
@@ -350,7 +351,7 @@ enum Found {
 /// its checksum but does not hold a graph loading could have built is refused as
 /// damaged, never a panic ([`sound`]).
 fn read(cache_file: &Path) -> Found {
-    match fs::read(cache_file) {
+    match mapped::read(cache_file) {
         Ok(bytes) => decode_bytes(&bytes),
         Err(_) => Found::Nothing,
     }
@@ -452,16 +453,47 @@ fn read_header(bytes: &[u8]) -> std::result::Result<(u64, usize, u64), Found> {
     Ok((payload_sum, front_len, front_sum))
 }
 
-/// The payload of a cache file's bytes, once its magic, format version and both
-/// checksums hold; else what reading it found (`Nothing` for another format version).
-fn sealed_payload(bytes: &[u8]) -> std::result::Result<&[u8], Found> {
+/// A cache file's payload whose magic and format version hold, with its two checksums
+/// still to verify ([`Seal::holds`]).
+struct Seal<'b> {
+    payload: &'b [u8],
+    payload_sum: u64,
+    front: &'b [u8],
+    front_sum: u64,
+}
+
+impl Seal<'_> {
+    /// Whether both checksums hold. A caller may decode the payload on one thread while
+    /// this runs on another (decoding damaged bytes is bounded and checked: a miss at
+    /// worst), but uses nothing it decoded unless this returned true.
+    fn holds(&self) -> bool {
+        xxh3_64(self.payload) == self.payload_sum && xxh3_64(self.front) == self.front_sum
+    }
+}
+
+/// The [`Seal`] of a cache file's bytes; else what reading it found (`Nothing` for
+/// another format version).
+fn unsealed(bytes: &[u8]) -> std::result::Result<Seal<'_>, Found> {
     let (payload_sum, front_len, front_sum) = read_header(bytes)?;
     let payload = &bytes[HEADER_LEN..];
     let front = payload.get(..front_len).ok_or(Found::Damaged)?;
-    if xxh3_64(payload) != payload_sum || xxh3_64(front) != front_sum {
-        return Err(Found::Damaged);
+    Ok(Seal {
+        payload,
+        payload_sum,
+        front,
+        front_sum,
+    })
+}
+
+/// The payload of a cache file's bytes, once its magic, format version and both
+/// checksums hold; else what reading it found (`Nothing` for another format version).
+fn sealed_payload(bytes: &[u8]) -> std::result::Result<&[u8], Found> {
+    let seal = unsealed(bytes)?;
+    if seal.holds() {
+        Ok(seal.payload)
+    } else {
+        Err(Found::Damaged)
     }
-    Ok(payload)
 }
 
 /// [`read`] of a file's bytes.
@@ -597,6 +629,23 @@ impl Cached {
                 self.kind_indices,
                 self.facts,
                 texts,
+            ),
+            warnings: self.warnings,
+        }
+    }
+
+    /// As [`Cached::restore`], keeping the indexes of the nodes' names that were built
+    /// on the same nodes (`partial::load`).
+    fn restore_with_names(self, texts: Vec<DataFileText>, names: NodeNames) -> Loaded {
+        Loaded {
+            graph: ConceptGraph::with_node_names(
+                self.schema,
+                self.papers,
+                self.graph,
+                self.kind_indices,
+                self.facts,
+                texts,
+                names,
             ),
             warnings: self.warnings,
         }

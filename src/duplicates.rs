@@ -76,7 +76,7 @@ pub(crate) struct Duplicate {
 /// second; each pair once.
 ///
 /// The two tests read the graph only, so a large graph runs them on two threads: at
-/// 100,000 concepts each took a tenth of a cold `check` (bench/README.md).
+/// 100,000 concepts each took a tenth of a cold `check` (bench/HISTORY.md).
 pub(crate) fn probable_duplicates(graph: &ConceptGraph) -> Vec<Duplicate> {
     probable_duplicates_from(graph, TWO_THREADS_FROM)
 }

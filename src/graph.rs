@@ -158,20 +158,18 @@ pub struct Incident<'g> {
     pub outgoing: bool,
 }
 
-impl ConceptGraph {
-    /// The one way a graph is made, by the loader, the cache and tests alike: every
-    /// index (adjacency, id, name) is derived here from the nodes and relations, so no
-    /// two makers can index a graph differently. `kind_indices[i]` is edge `i`'s kind as
-    /// its index in the schema. Names are labels and aliases, lower-cased; the loader
-    /// has already refused a name that two nodes share, and the first holder keeps it.
-    pub(crate) fn new(
-        schema: Schema,
-        papers: IndexMap<String, Paper>,
-        graph: DiGraph<Node, Relation>,
-        kind_indices: Vec<u16>,
-        facts: Vec<crate::fact::Fact>,
-        files: Vec<DataFileText>,
-    ) -> Self {
+/// The indexes a graph's nodes alone decide: id to node, and lower-cased labels and
+/// aliases to node (see [`ConceptGraph::new`]).
+#[derive(Debug)]
+pub(crate) struct NodeNames {
+    /// How many nodes they were built for.
+    node_count: usize,
+    ids: crate::id_index::IdIndex,
+    names: FxHashMap<String, NodeIndex>,
+}
+
+impl NodeNames {
+    fn of(graph: &DiGraph<Node, Relation>) -> Self {
         let mut ids = crate::id_index::IdIndex::with_capacity(graph.node_count());
         let name_count = graph
             .node_weights()
@@ -186,17 +184,74 @@ impl ConceptGraph {
             }
         }
         Self {
+            node_count: graph.node_count(),
+            ids,
+            names,
+        }
+    }
+}
+
+impl ConceptGraph {
+    /// The one way a graph is made, by the loader, the cache and tests alike: every
+    /// index (adjacency, id, name) is derived here from the nodes and relations, so no
+    /// two makers can index a graph differently. `kind_indices[i]` is edge `i`'s kind as
+    /// its index in the schema. Names are labels and aliases, lower-cased; the loader
+    /// has already refused a name that two nodes share, and the first holder keeps it.
+    pub(crate) fn new(
+        schema: Schema,
+        papers: IndexMap<String, Paper>,
+        graph: DiGraph<Node, Relation>,
+        kind_indices: Vec<u16>,
+        facts: Vec<crate::fact::Fact>,
+        files: Vec<DataFileText>,
+    ) -> Self {
+        let names = NodeNames::of(&graph);
+        Self::with_node_names(schema, papers, graph, kind_indices, facts, files, names)
+    }
+
+    /// As [`ConceptGraph::new`], keeping the id and name indexes `names` that `new`
+    /// built for the same nodes: a graph given back by [`ConceptGraph::into_parts`]
+    /// with relations added (a warm `show` or `path` resolves its names on the nodes
+    /// alone, then adds the few relations it reads: building the two indexes again
+    /// was a fifth of its time at 100,000 nodes). Indexes made for another number of
+    /// nodes are not trusted: they are built again.
+    pub(crate) fn with_node_names(
+        schema: Schema,
+        papers: IndexMap<String, Paper>,
+        graph: DiGraph<Node, Relation>,
+        kind_indices: Vec<u16>,
+        facts: Vec<crate::fact::Fact>,
+        files: Vec<DataFileText>,
+        names: NodeNames,
+    ) -> Self {
+        let names = if names.node_count == graph.node_count() {
+            names
+        } else {
+            NodeNames::of(&graph)
+        };
+        Self {
             adjacency: Adjacency::new(&graph, &kind_indices),
             schema,
             papers,
             graph,
             kind_indices,
-            ids,
-            names,
+            ids: names.ids,
+            names: names.names,
             facts,
             files,
             paper_texts: crate::passage::PaperTexts::default(),
         }
+    }
+
+    /// The petgraph graph and the indexes of its nodes' names, for
+    /// [`ConceptGraph::with_node_names`].
+    pub(crate) fn into_parts(self) -> (DiGraph<Node, Relation>, NodeNames) {
+        let names = NodeNames {
+            node_count: self.graph.node_count(),
+            ids: self.ids,
+            names: self.names,
+        };
+        (self.graph, names)
     }
 
     /// The schema in force.

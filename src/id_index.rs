@@ -3,7 +3,7 @@
 //! Loading a large dataset looks up two ids for every relation. With one heap string
 //! per id, each lookup's final comparison read a string from wherever it was allocated,
 //! a cache miss: the single largest cost of loading a million relations (the
-//! profile in bench/README.md). Here every id lies end to end in one block of text (600 KB for 100,000
+//! profile in bench/HISTORY.md). Here every id lies end to end in one block of text (600 KB for 100,000
 //! ids), and the table holds where each one starts and its first eight bytes, so that a
 //! short id is found without reading the text at all.
 

@@ -60,7 +60,7 @@ impl Positions {
 ///
 /// The locator, the quote and the names share one allocation: a large dataset holds a
 /// million sources, and two small allocations each cost more in malloc's rounding than
-/// the text itself (bench/README.md). Read them with [`Source::locator`], [`Source::quote`],
+/// the text itself (bench/HISTORY.md). Read them with [`Source::locator`], [`Source::quote`],
 /// [`Source::encoded_by`] and [`Source::reviewed_by`].
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(from = "SourceFields", into = "SourceFields")]

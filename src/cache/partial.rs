@@ -41,7 +41,7 @@ use super::{
 };
 use crate::{
     adjacency::Adjacency,
-    graph::ConceptGraph,
+    graph::{ConceptGraph, DataFileText, NodeNames},
     load::{self, Loaded},
     node::Node,
     paper::Paper,
@@ -198,13 +198,44 @@ impl Owned {
 pub fn load(dir: &Path, cache_dir: &Path, part: &Part<'_>) -> Option<Loaded> {
     let cache_file = super::cache_file(dir, cache_dir)?;
     let paths = load::data_paths(dir).ok()?;
-    let bytes = std::fs::read(&cache_file).ok()?;
-    let payload = super::sealed_payload(&bytes).ok()?;
-    let mut front = Front::decode(payload)?;
-    if !matches!(front.key.verdict(dir, &paths), Verdict::Same { .. }) {
+    let bytes = super::mapped::read(&cache_file).ok()?;
+    let seal = super::unsealed(&bytes).ok()?;
+    // The checksums (a tenth of a warm `path` at 1M relations) are verified on a
+    // second core while this one decodes what the query reads; nothing decoded is
+    // used unless they hold.
+    let (sealed, read) = std::thread::scope(|scope| {
+        let sealed = scope.spawn(|| seal.holds());
+        let read = read_part(dir, &paths, seal.payload, part);
+        (sealed.join().unwrap_or(false), read)
+    });
+    if !sealed {
         return None;
     }
-    let texts = load::file_texts(paths);
+    let (cached, place_sources, names, texts) = read?;
+    super::limit::used(&cache_file);
+    let mut loaded = cached.restore_with_names(texts, names);
+    loaded
+        .graph
+        .set_paper_texts(load::DataSource::Dir(dir.to_path_buf()).texts());
+    loaded.graph.gather_places_from(&place_sources);
+    Some(loaded)
+}
+
+/// What [`load`] reads of a cache's `payload` (not yet known to be sound): the nodes,
+/// the relations `part` needs, the sources naming the papers' places, the indexes of
+/// the nodes' names and the data files' texts; `None` if the key does not hold or
+/// anything is not as written.
+fn read_part(
+    dir: &Path,
+    paths: &[std::path::PathBuf],
+    payload: &[u8],
+    part: &Part<'_>,
+) -> Option<(Cached, Vec<Source>, NodeNames, Vec<DataFileText>)> {
+    let mut front = Front::decode(payload)?;
+    if !matches!(front.key.verdict(dir, paths), Verdict::Same { .. }) {
+        return None;
+    }
+    let texts = load::file_texts(paths.to_vec());
     if texts.len() != front.text_count as usize {
         return None;
     }
@@ -234,17 +265,12 @@ pub fn load(dir: &Path, cache_dir: &Path, part: &Part<'_>) -> Option<Loaded> {
         }
         Part::ShortestPath { .. } => shortest_path_relations(nodes_only, sections, part)?,
     };
-    let (cached, place_sources) = front.with_relations(nodes_only.graph, node_count, &edges)?;
+    let (nodes, names) = nodes_only.into_parts();
+    let (cached, place_sources) = front.with_relations(nodes, node_count, &edges)?;
     if !super::sound::holds_a_loaded_graph(&cached) {
         return None;
     }
-    super::limit::used(&cache_file);
-    let mut loaded = cached.restore(texts);
-    loaded
-        .graph
-        .set_paper_texts(load::DataSource::Dir(dir.to_path_buf()).texts());
-    loaded.graph.gather_places_from(&place_sources);
-    Some(loaded)
+    Some((cached, place_sources, names, texts))
 }
 
 /// The sources whose locators name the places of the papers, in data order: the first

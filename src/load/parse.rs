@@ -156,7 +156,7 @@ pub(super) const PARSE_PARALLEL_FROM: usize = 4 << 20;
 ///
 /// A large dataset's files are parsed on every core, each file whole on one thread
 /// (largest first, so that no core waits on the last big file): scanning 140 MB of
-/// JSON on one thread was a tenth of a cold `check` at 1M relations (bench/README.md).
+/// JSON on one thread was a tenth of a cold `check` at 1M relations (bench/HISTORY.md).
 /// Each file's problems are kept apart and appended in file order, so the problems and
 /// their order are those of parsing the files one after the other. `parallel_from` is
 /// [`PARSE_PARALLEL_FROM`] but in tests, which compare both ways on small data.
