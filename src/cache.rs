@@ -7,7 +7,7 @@
 //! version, linkage's version and the program file itself, and for every data file its
 //! name and status (size, modification and status-change times, inode), trusted as
 //! git's index trusts them, a file changed too close to when it was keyed hashed
-//! instead ([`key`]). Only parsing and validating are skipped. Beside it, a whole
+//! instead (`key.rs`). Only parsing and validating are skipped. Beside it, a whole
 //! `check` stores what it printed for the next one ([`check`]). A checksum of the whole payload guards against a truncated or damaged
 //! cache file (and one of its front, the key and the names, lets a TAB read that alone),
 //! and the decoded graph is checked against the schema and papers it carries
@@ -208,7 +208,7 @@ fn cache_note(file: impl Into<String>, message: impl Into<String>) -> Diagnostic
     Diagnostic::error(file, message).warning()
 }
 
-/// Whether `warning` is one of the cache's own ([`cache_note`]), not the data's.
+/// Whether `warning` is one of the cache's own (`cache_note`), not the data's.
 pub fn is_cache_note(warning: &Diagnostic) -> bool {
     warning.file == limit::LIMIT_VAR || warning.message == DAMAGED
 }

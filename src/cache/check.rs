@@ -5,7 +5,7 @@
 //! the graph's cache is keyed by the data files alone. So a `check` that loaded the
 //! whole dataset stores what it printed (its text and its JSON), the data's load
 //! warnings and the problems that fail it, in a small file of its own beside the
-//! graph's cache (`check-<hash>.bin`), keyed ([`super::key`]) by the data files *and*
+//! graph's cache (`check-<hash>.bin`), keyed (`key.rs`) by the data files *and*
 //! every file under `DIR/texts` (whether that directory is there at all is part of
 //! it), the key made before the dataset was read. The next `check` of the same files
 //! and texts prints that outcome byte for byte without reading the graph: at a million
