@@ -621,17 +621,8 @@ impl Cached {
     /// The loaded dataset: the cached graph, its adjacency index built, keeping
     /// `texts` (those of the files the key was computed from).
     fn restore(self, texts: Vec<DataFileText>) -> Loaded {
-        Loaded {
-            graph: ConceptGraph::new(
-                self.schema,
-                self.papers,
-                self.graph,
-                self.kind_indices,
-                self.facts,
-                texts,
-            ),
-            warnings: self.warnings,
-        }
+        let names = NodeNames::of(&self.graph);
+        self.restore_with_names(texts, names)
     }
 
     /// As [`Cached::restore`], keeping the indexes of the nodes' names that were built

@@ -169,7 +169,8 @@ pub(crate) struct NodeNames {
 }
 
 impl NodeNames {
-    fn of(graph: &DiGraph<Node, Relation>) -> Self {
+    /// The indexes of `graph`'s nodes, built.
+    pub(crate) fn of(graph: &DiGraph<Node, Relation>) -> Self {
         let mut ids = crate::id_index::IdIndex::with_capacity(graph.node_count());
         let name_count = graph
             .node_weights()
